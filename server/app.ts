@@ -1,0 +1,80 @@
+import fastifyCookie from '@fastify/cookie';
+import fastifySwagger from '@fastify/swagger';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import type { Config } from './config';
+import { createContext, type Clock, type Context } from './context';
+import { openDatabase, type Database } from './db/database';
+import { authPlugin } from './http/auth';
+import { installErrorHandlers } from './http/errors';
+import { postRoutes } from './posts/routes';
+import { sessionRoutes } from './sessions/routes';
+import { tagRoutes } from './tags/routes';
+import { userRoutes } from './users/routes';
+import { viewRoutes } from './views/routes';
+import { registerWebApp } from './web/static';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    ctx: Context;
+  }
+}
+
+export interface AppOptions {
+  config: Config;
+  /** A database the caller opened (tests); otherwise config.dbPath is opened and closed with the app. */
+  db?: Database;
+  now?: Clock;
+  logger?: FastifyServerOptions['logger'];
+}
+
+const API_VERSION = '0.1.0';
+
+/** Builds the whole app; `server/main.ts` listens with it, tests call it with their own config. */
+export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
+  const { config } = opts;
+  const db = opts.db ?? openDatabase(config.dbPath);
+  const ctx = createContext(db, config, opts.now);
+
+  const app = Fastify({
+    logger: opts.logger ?? false,
+    bodyLimit: 1024 * 1024,
+    onProtoPoisoning: 'error',
+    onConstructorPoisoning: 'error',
+    // Unknown properties are refused by the schemas (additionalProperties: false), never stripped.
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: false } },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  app.decorate('ctx', ctx);
+  if (!opts.db) app.addHook('onClose', async () => { db.close(); });
+  installErrorHandlers(app);
+  // JSON is the only body format: a text/plain or form body is what a cross-site form can send.
+  app.removeAllContentTypeParsers();
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, app.getDefaultJsonParser('error', 'error'));
+
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: { title: 'Kotsu API', version: API_VERSION, description: 'Kotsu (コツ) intranet tips wiki' },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'kotsu_sid' } } },
+      security: [{ session: [] }],
+    },
+  });
+  await app.register(fastifyCookie);
+  await app.register(authPlugin, { ctx });
+
+  app.get('/api/health', {
+    config: { access: 'public' },
+    schema: { tags: ['system'], response: { 200: { type: 'object', properties: { status: { type: 'string' } } } } },
+  }, async () => {
+    db.prepare('SELECT 1').get();
+    return { status: 'ok' };
+  });
+  app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
+
+  for (const routes of [userRoutes, sessionRoutes, postRoutes, tagRoutes, viewRoutes]) {
+    await app.register(routes, { ctx });
+  }
+  await registerWebApp(app, config.webRoot);
+  return app;
+}

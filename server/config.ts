@@ -1,0 +1,73 @@
+import path from 'node:path';
+
+export type AuthMode = 'local' | 'proxy';
+
+export interface Config {
+  port: number;
+  host: string;
+  /** SQLite file path, or ':memory:' in tests. */
+  dbPath: string;
+  authMode: AuthMode;
+  authHeader: string;
+  trustedProxies: string[];
+  admins: string[];
+  publicUrl: URL;
+  /** Folder holding the built web app; null serves the API only. */
+  webRoot: string | null;
+  /** Session lifetime and idle timeout, in seconds. */
+  sessionMaxAge: number;
+  sessionIdle: number;
+  logLevel: string;
+  /** scrypt cost (N) for new password hashes; tests lower it, production keeps the default. */
+  scryptCost: number;
+}
+
+export class ConfigError extends Error {}
+
+function list(value: string | undefined): string[] {
+  return (value ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+}
+
+function int(name: string, value: string | undefined, fallback: number, min: number, max: number): number {
+  if (value === undefined || value === '') return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < min || n > max) {
+    throw new ConfigError(`${name} must be an integer from ${min} to ${max}, got "${value}"`);
+  }
+  return n;
+}
+
+/** Reads and checks the environment once; everything else takes the typed result. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {
+  const authMode = (env.KOTSU_AUTH ?? 'local') as AuthMode;
+  if (authMode !== 'local' && authMode !== 'proxy') {
+    throw new ConfigError(`KOTSU_AUTH must be "local" or "proxy", got "${env.KOTSU_AUTH}"`);
+  }
+  let publicUrl: URL;
+  try {
+    publicUrl = new URL(env.KOTSU_PUBLIC_URL ?? 'http://localhost:3000');
+  } catch {
+    throw new ConfigError(`KOTSU_PUBLIC_URL is not a valid URL: "${env.KOTSU_PUBLIC_URL}"`);
+  }
+  if (publicUrl.protocol !== 'http:' && publicUrl.protocol !== 'https:') {
+    throw new ConfigError('KOTSU_PUBLIC_URL must be http or https');
+  }
+  const authHeader = (env.KOTSU_AUTH_HEADER ?? 'X-Remote-User').trim();
+  if (!/^[A-Za-z0-9-]+$/.test(authHeader)) throw new ConfigError('KOTSU_AUTH_HEADER must be a header name');
+  return {
+    port: int('KOTSU_PORT', env.KOTSU_PORT, 3000, 0, 65535),
+    host: env.KOTSU_HOST ?? '127.0.0.1',
+    dbPath: env.KOTSU_DB ?? path.join('data', 'kotsu.db'),
+    authMode,
+    authHeader: authHeader.toLowerCase(),
+    trustedProxies: list(env.KOTSU_TRUSTED_PROXIES ?? '127.0.0.1,::1'),
+    admins: list(env.KOTSU_ADMINS).map((s) => s.toLowerCase()),
+    publicUrl,
+    webRoot: env.KOTSU_WEB_ROOT ?? path.resolve('dist', 'web'),
+    sessionMaxAge: int('KOTSU_SESSION_MAX_AGE', env.KOTSU_SESSION_MAX_AGE, 30 * 24 * 3600, 60, 365 * 24 * 3600),
+    sessionIdle: int('KOTSU_SESSION_IDLE', env.KOTSU_SESSION_IDLE, 7 * 24 * 3600, 60, 365 * 24 * 3600),
+    logLevel: env.KOTSU_LOG_LEVEL ?? 'info',
+    scryptCost: int('KOTSU_SCRYPT_COST', env.KOTSU_SCRYPT_COST, 32768, 1024, 1048576),
+    ...overrides,
+  };
+}

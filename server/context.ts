@@ -1,0 +1,29 @@
+import type { Config } from './config';
+import type { Database } from './db/database';
+import { createAuditStore } from './audit/store';
+import { createPostEvents } from './posts/events';
+import { createPostStore } from './posts/store';
+import { createSessionStore } from './sessions/store';
+import { createTagStore } from './tags/store';
+import { createUserStore } from './users/store';
+import { createViewStore } from './views/store';
+
+export type Clock = () => Date;
+
+/** Everything a request handler may use, owned by one app instance (no module-level state). */
+export function createContext(db: Database, config: Config, now: Clock = () => new Date()) {
+  return {
+    db,
+    config,
+    now,
+    audit: createAuditStore(db),
+    users: createUserStore(db),
+    sessions: createSessionStore(db, { maxAge: config.sessionMaxAge, idle: config.sessionIdle }),
+    tags: createTagStore(db),
+    posts: createPostStore(db),
+    postEvents: createPostEvents(),
+    views: createViewStore(db),
+  };
+}
+
+export type Context = ReturnType<typeof createContext>;

@@ -1,0 +1,28 @@
+import closeWithGrace from 'close-with-grace';
+import { buildApp } from './app';
+import { ConfigError, loadConfig } from './config';
+import { MigrationError } from './db/migrate';
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const app = await buildApp({
+    config,
+    logger: { level: config.logLevel, redact: ['req.headers.cookie', 'req.headers.authorization', 'body.password'] },
+  });
+  // Stop accepting, let running requests finish, then close the database (onClose).
+  closeWithGrace({ delay: 10_000 }, async ({ signal, err }) => {
+    if (err) app.log.error({ err }, 'shutting down after an error');
+    else app.log.info({ signal }, 'shutting down');
+    await app.close();
+  });
+  await app.listen({ port: config.port, host: config.host });
+}
+
+main().catch((err: unknown) => {
+  if (err instanceof ConfigError || err instanceof MigrationError) {
+    process.stderr.write(`kotsu: ${err.message}\n`);
+  } else {
+    process.stderr.write(`kotsu: failed to start: ${(err as Error).stack ?? String(err)}\n`);
+  }
+  process.exit(1);
+});

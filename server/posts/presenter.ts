@@ -1,0 +1,29 @@
+import type { Context } from '../context';
+import type { UserRow } from '../users/store';
+import { presentPublicUser } from '../users/presenter';
+import type { PostRow, PostSummaryRow } from './store';
+import type { PostSummaryT, PostT } from './schemas';
+
+/** Exactly the fields that leave the server for a tip in a list; looked up in batches. */
+export function presentSummaries(ctx: Context, rows: PostSummaryRow[], viewer: UserRow | null): PostSummaryT[] {
+  const ids = rows.map((r) => r.id);
+  const tags = ctx.tags.namesFor(ids);
+  const liked = viewer ? ctx.posts.likedBy(viewer.id, ids) : new Set<number>();
+  return rows.map((r) => ({
+    id: r.id,
+    title: r.title,
+    tags: tags.get(r.id) ?? [],
+    author: presentPublicUser({ id: r.author_id, username: r.username, display_name: r.display_name, department: r.department }),
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+    viewCount: r.view_count,
+    likeCount: r.like_count,
+    likedByMe: liked.has(r.id),
+    status: r.status,
+  }));
+}
+
+export function presentPost(ctx: Context, row: PostRow, viewer: UserRow | null): PostT {
+  const [summary] = presentSummaries(ctx, [row], viewer);
+  return { ...summary, body: row.body, html: row.html, hiddenReason: row.status === 'hidden' ? row.hidden_reason : null };
+}

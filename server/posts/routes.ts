@@ -1,0 +1,83 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from '@sinclair/typebox';
+import type { Context } from '../context';
+import { currentUser } from '../http/auth';
+import { decodeCursor, encodeCursor } from '../http/cursor';
+import { errors, IdParams, Page } from '../http/schemas';
+import { renderMarkdown } from '../markdown/render';
+import { checkText } from '../shared/text';
+import { presentPost, presentSummaries } from './presenter';
+import { CreatePostBody, ListPostsQuery, Post, PostSummary, PreviewBody, UpdatePostBody } from './schemas';
+import { createPost, deletePost, getReadable, updatePost } from './service';
+import { sortKey } from './store';
+
+export const postRoutes: FastifyPluginAsyncTypebox<{ ctx: Context }> = async (app, { ctx }) => {
+  app.post('/api/posts', {
+    schema: { tags: ['tips'], summary: 'Publish a tip', body: CreatePostBody,
+      response: { 201: Post, ...errors(400, 401, 403, 413, 415) } },
+  }, async (request, reply) => {
+    const user = currentUser(request);
+    const post = createPost(ctx, user, request.body);
+    return reply.status(201).send(presentPost(ctx, post, user));
+  });
+
+  app.get('/api/posts/:id', {
+    schema: { tags: ['tips'], summary: 'Read a tip', params: IdParams, response: { 200: Post, ...errors(400, 401, 404) } },
+  }, async (request) => {
+    const user = currentUser(request);
+    return presentPost(ctx, getReadable(ctx, user, request.params.id), user);
+  });
+
+  app.patch('/api/posts/:id', {
+    schema: { tags: ['tips'], summary: 'Edit a tip (author, moderator or admin)', params: IdParams, body: UpdatePostBody,
+      response: { 200: Post, ...errors(400, 401, 403, 404, 413, 415) } },
+  }, async (request) => {
+    const user = currentUser(request);
+    return presentPost(ctx, updatePost(ctx, user, request.params.id, request.body), user);
+  });
+
+  app.delete('/api/posts/:id', {
+    schema: { tags: ['tips'], summary: 'Delete a tip (author or admin)', params: IdParams,
+      response: { 204: Type.Null(), ...errors(400, 401, 403, 404) } },
+  }, async (request, reply) => {
+    deletePost(ctx, currentUser(request), request.params.id);
+    return reply.status(204).send(null);
+  });
+
+  app.get('/api/posts', {
+    schema: { tags: ['tips'], summary: 'List published tips', querystring: ListPostsQuery,
+      response: { 200: Page(PostSummary), ...errors(400, 401) } },
+  }, async (request) => {
+    const user = currentUser(request);
+    const { sort = 'new', tag, author, limit = 20, cursor } = request.query;
+    const key = sortKey(sort);
+    const after = decodeCursor(cursor, key.shape);
+    let tagId: number | undefined;
+    let authorId: number | undefined;
+    if (tag !== undefined) {
+      const t = ctx.tags.byName(tag);
+      if (!t) return { items: [], nextCursor: null };
+      tagId = t.id;
+    }
+    if (author !== undefined) {
+      const u = ctx.users.byUsername(author);
+      if (!u) return { items: [], nextCursor: null };
+      authorId = u.id;
+    }
+    const rows = ctx.posts.list({ sort, tagId, authorId, after, limit });
+    const more = rows.length > limit;
+    const items = more ? rows.slice(0, limit) : rows;
+    return {
+      items: presentSummaries(ctx, items, user),
+      nextCursor: more ? encodeCursor(key.key(items[items.length - 1])) : null,
+    };
+  });
+
+  app.post('/api/preview', {
+    schema: { tags: ['tips'], summary: 'Render Markdown exactly as a tip page would', body: PreviewBody,
+      response: { 200: Type.Object({ html: Type.String() }), ...errors(400, 401, 413, 415) } },
+  }, async (request) => {
+    checkText('body', request.body.body, { multiline: true });
+    return { html: renderMarkdown(request.body.body) };
+  });
+};

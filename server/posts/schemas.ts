@@ -1,0 +1,54 @@
+import { Type, type Static } from '@sinclair/typebox';
+import { Cursor, Limit } from '../http/schemas';
+import { PublicUser } from '../users/presenter';
+
+export const TITLE_MAX = 200;
+export const BODY_MAX = 100_000;
+
+const Title = Type.String({ minLength: 1, maxLength: TITLE_MAX });
+const Body = Type.String({ maxLength: BODY_MAX });
+const Tags = Type.Array(Type.String({ minLength: 1, maxLength: 40 }), { maxItems: 10 });
+
+export const PostStatus = Type.Union([Type.Literal('published'), Type.Literal('hidden')]);
+
+const summaryFields = {
+  id: Type.Integer(),
+  title: Type.String(),
+  tags: Type.Array(Type.String()),
+  author: PublicUser,
+  createdAt: Type.String({ format: 'date-time' }),
+  updatedAt: Type.String({ format: 'date-time' }),
+  viewCount: Type.Integer(),
+  likeCount: Type.Integer(),
+  likedByMe: Type.Boolean(),
+  status: PostStatus,
+};
+
+export const PostSummary = Type.Object(summaryFields);
+
+export const Post = Type.Object({
+  ...summaryFields,
+  body: Type.String(),
+  html: Type.String(),
+  hiddenReason: Type.Optional(Type.Union([Type.String(), Type.Null()])),
+});
+
+export const CreatePostBody = Type.Object({ title: Title, body: Body, tags: Tags }, { additionalProperties: false });
+export const UpdatePostBody = Type.Object({
+  title: Type.Optional(Title), body: Type.Optional(Body), tags: Type.Optional(Tags),
+}, { additionalProperties: false, minProperties: 1 });
+
+export const ListPostsQuery = Type.Object({
+  sort: Type.Optional(Type.Union([Type.Literal('new'), Type.Literal('popular')], { default: 'new' })),
+  tag: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
+  author: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
+  limit: Type.Optional(Limit),
+  cursor: Type.Optional(Cursor),
+}, { additionalProperties: false });
+
+export const PreviewBody = Type.Object({ body: Body }, { additionalProperties: false });
+
+export type PostSummaryT = Static<typeof PostSummary>;
+export type PostT = Static<typeof Post>;
+export type CreatePostInput = Static<typeof CreatePostBody>;
+export type UpdatePostInput = Static<typeof UpdatePostBody>;

@@ -1,0 +1,92 @@
+import type { Context } from '../context';
+import { badRequest, forbidden, notFound } from '../http/errors';
+import { renderMarkdown } from '../markdown/render';
+import { checkText, requireNonBlank } from '../shared/text';
+import { cleanTags } from '../tags/normalize';
+import type { UserRow } from '../users/store';
+import type { CreatePostInput, UpdatePostInput } from './schemas';
+import type { PostRow, PostStatus } from './store';
+
+const isStaff = (u: UserRow | null) => u?.role === 'moderator' || u?.role === 'admin';
+
+/** Who may read a tip: everyone while published; its author and moderators while hidden. */
+export function canRead(viewer: UserRow | null, post: PostRow): boolean {
+  return post.status === 'published' || (viewer !== null && (viewer.id === post.author_id || isStaff(viewer)));
+}
+
+/** The tip if this viewer may read it; otherwise 404, so hidden tips do not reveal they exist. */
+export function getReadable(ctx: Context, viewer: UserRow | null, id: number): PostRow {
+  const post = ctx.posts.byId(id);
+  if (!post || !canRead(viewer, post)) throw notFound('tip not found');
+  return post;
+}
+
+function checkFields(input: UpdatePostInput): string[] | undefined {
+  if (input.title !== undefined) requireNonBlank('title', input.title);
+  if (input.body !== undefined) checkText('body', input.body, { multiline: true });
+  if (input.tags === undefined) return undefined;
+  const cleaned = cleanTags(input.tags);
+  if ('problem' in cleaned) throw badRequest(cleaned.problem);
+  return cleaned.tags;
+}
+
+export function createPost(ctx: Context, author: UserRow, input: CreatePostInput): PostRow {
+  const tags = checkFields(input) ?? [];
+  const html = renderMarkdown(input.body);
+  return ctx.db.transaction(() => {
+    const id = ctx.posts.insert({ authorId: author.id, title: input.title, body: input.body, html }, ctx.now().toISOString());
+    ctx.tags.setPostTags(id, tags);
+    const post = ctx.posts.byId(id)!;
+    ctx.postEvents.emit({ kind: 'created', post });
+    return post;
+  })();
+}
+
+export function updatePost(ctx: Context, editor: UserRow, id: number, input: UpdatePostInput): PostRow {
+  const current = getReadable(ctx, editor, id);
+  if (current.author_id !== editor.id && !isStaff(editor)) throw forbidden('only the author or a moderator may edit this tip');
+  const tags = checkFields(input);
+  const title = input.title ?? current.title;
+  const body = input.body ?? current.body;
+  const html = input.body === undefined ? current.html : renderMarkdown(body);
+  return ctx.db.transaction(() => {
+    ctx.posts.update({ id, title, body, html }, ctx.now().toISOString());
+    if (tags) ctx.tags.setPostTags(id, tags);
+    const post = ctx.posts.byId(id)!;
+    ctx.postEvents.emit({ kind: 'updated', post });
+    return post;
+  })();
+}
+
+export function deletePost(ctx: Context, actor: UserRow, id: number): void {
+  const post = getReadable(ctx, actor, id);
+  const own = post.author_id === actor.id;
+  if (!own && actor.role !== 'admin') throw forbidden('only the author or an administrator may delete this tip');
+  ctx.db.transaction(() => {
+    const tagIds = ctx.tags.tagIdsOf(id);
+    ctx.postEvents.emit({ kind: 'deleted', post });
+    ctx.posts.remove(id);
+    ctx.tags.refreshCounts(tagIds);
+    if (!own) {
+      ctx.audit.write({
+        actorId: actor.id, action: 'post.delete', targetType: 'post', targetId: id,
+        detail: { title: post.title, authorId: post.author_id },
+      });
+    }
+  })();
+}
+
+/**
+ * Hides or restores a tip, with its tag counts and listeners, in one transaction.
+ * The caller writes the audit entry inside the same transaction by passing `audit`.
+ */
+export function setPostStatus(ctx: Context, id: number, status: PostStatus, reason: string | null, audit?: () => void): PostRow {
+  return ctx.db.transaction(() => {
+    ctx.posts.setStatus(id, status, status === 'hidden' ? reason : null);
+    ctx.tags.refreshCounts(ctx.tags.tagIdsOf(id));
+    const post = ctx.posts.byId(id)!;
+    ctx.postEvents.emit({ kind: status === 'hidden' ? 'hidden' : 'restored', post });
+    audit?.();
+    return post;
+  })();
+}

@@ -1,0 +1,63 @@
+import type { Database } from '../db/database';
+import { normalizeTag } from './normalize';
+
+export interface TagRow { id: number; name: string; norm: string; post_count: number }
+
+export function createTagStore(db: Database) {
+  const byNorm = db.prepare('SELECT * FROM tags WHERE norm = ?');
+  const insert = db.prepare('INSERT INTO tags (name, norm, created_at) VALUES (?, ?, ?)');
+  const clear = db.prepare('DELETE FROM post_tags WHERE post_id = ?');
+  const link = db.prepare('INSERT INTO post_tags (post_id, tag_id, position) VALUES (?, ?, ?)');
+  const ofPost = db.prepare('SELECT tag_id FROM post_tags WHERE post_id = ?').pluck();
+  const refresh = db.prepare(`UPDATE tags SET post_count = (
+      SELECT count(*) FROM post_tags pt JOIN posts p ON p.id = pt.post_id
+      WHERE pt.tag_id = tags.id AND p.status = 'published')
+    WHERE id = ?`);
+  const list = db.prepare(`SELECT name, post_count AS count FROM tags
+    WHERE post_count > 0 AND (@prefix IS NULL OR norm LIKE @prefix ESCAPE '\\')
+    ORDER BY post_count DESC, norm LIMIT @limit`);
+  const namesFor = db.prepare(`SELECT pt.post_id AS postId, t.name FROM post_tags pt JOIN tags t ON t.id = pt.tag_id
+    WHERE pt.post_id IN (SELECT value FROM json_each(?)) ORDER BY pt.post_id, pt.position`);
+
+  const store = {
+    byName: (name: string) => byNorm.get(normalizeTag(name)) as TagRow | undefined,
+    /** Finds or creates each tag; a new tag keeps the spelling it was first written with. */
+    resolve(names: readonly string[]): TagRow[] {
+      return names.map((name) => {
+        const norm = normalizeTag(name);
+        const found = byNorm.get(norm) as TagRow | undefined;
+        if (found) return found;
+        insert.run(name, norm, new Date().toISOString());
+        return byNorm.get(norm) as TagRow;
+      });
+    },
+    tagIdsOf: (postId: number) => ofPost.all(postId) as number[],
+    /** Replaces a tip's tags and refreshes the counts of every tag it had or has. Call in a transaction. */
+    setPostTags(postId: number, names: readonly string[]) {
+      const before = ofPost.all(postId) as number[];
+      const tags = store.resolve(names);
+      clear.run(postId);
+      tags.forEach((t, i) => link.run(postId, t.id, i));
+      store.refreshCounts([...before, ...tags.map((t) => t.id)]);
+    },
+    refreshCounts(tagIds: readonly number[]) {
+      for (const id of new Set(tagIds)) refresh.run(id);
+    },
+    list(prefix: string | null, limit: number): { name: string; count: number }[] {
+      const p = prefix ? `${normalizeTag(prefix).replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
+      return list.all({ prefix: p, limit }) as { name: string; count: number }[];
+    },
+    /** Tag names of many tips at once, in each tip's order. */
+    namesFor(postIds: readonly number[]): Map<number, string[]> {
+      const out = new Map<number, string[]>(postIds.map((id) => [id, []]));
+      if (postIds.length === 0) return out;
+      for (const row of namesFor.all(JSON.stringify(postIds)) as { postId: number; name: string }[]) {
+        out.get(row.postId)?.push(row.name);
+      }
+      return out;
+    },
+  };
+  return store;
+}
+
+export type TagStore = ReturnType<typeof createTagStore>;

@@ -1,0 +1,41 @@
+import { Type, type Static } from '@sinclair/typebox';
+import type { UserRow } from './store';
+
+export const Role = Type.Union([Type.Literal('member'), Type.Literal('moderator'), Type.Literal('admin')]);
+
+/** The author block on tips: what everyone may see about a person. */
+export const PublicUser = Type.Object({
+  id: Type.Integer(),
+  username: Type.String(),
+  displayName: Type.String(),
+  department: Type.String(),
+});
+
+export const Me = Type.Object({
+  id: Type.Integer(),
+  username: Type.String(),
+  displayName: Type.String(),
+  department: Type.String(),
+  role: Role,
+});
+
+export const AdminUser = Type.Object({
+  id: Type.Integer(),
+  username: Type.String(),
+  displayName: Type.String(),
+  department: Type.String(),
+  role: Role,
+  suspended: Type.Boolean(),
+  createdAt: Type.String(),
+});
+
+export const presentPublicUser = (u: Pick<UserRow, 'id' | 'username' | 'display_name' | 'department'>):
+  Static<typeof PublicUser> => ({
+  id: u.id, username: u.username, displayName: u.display_name, department: u.department,
+});
+
+export const presentMe = (u: UserRow): Static<typeof Me> => ({ ...presentPublicUser(u), role: u.role });
+
+export const presentAdminUser = (u: UserRow): Static<typeof AdminUser> => ({
+  ...presentMe(u), suspended: u.suspended === 1, createdAt: u.created_at,
+});

@@ -1,0 +1,23 @@
+import { Type } from '@sinclair/typebox';
+import { PASSWORD_MAX } from './password';
+import { Role } from './presenter';
+
+export const Username = Type.String({ minLength: 1, maxLength: 64, pattern: '^[\\p{L}\\p{N}._@-]+$' });
+export const Password = Type.String({ minLength: 1, maxLength: PASSWORD_MAX });
+export const DisplayName = Type.String({ minLength: 1, maxLength: 100 });
+export const Department = Type.String({ maxLength: 100 });
+
+export const SetupBody = Type.Object({
+  username: Username, password: Password, displayName: DisplayName, department: Type.Optional(Department),
+}, { additionalProperties: false });
+
+export const CreateUserBody = Type.Object({
+  username: Username, password: Password, displayName: DisplayName,
+  department: Type.Optional(Department), role: Type.Optional(Role),
+}, { additionalProperties: false });
+
+export const ListUsersQuery = Type.Object({
+  q: Type.Optional(Type.String({ maxLength: 100 })),
+  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 20 })),
+  cursor: Type.Optional(Type.String({ maxLength: 200 })),
+}, { additionalProperties: false });

@@ -1,0 +1,36 @@
+import type { Context } from '../context';
+import { badRequest, conflict, forbidden } from '../http/errors';
+import { checkText, requireNonBlank } from '../shared/text';
+import { hashPassword, passwordProblem } from './password';
+import type { Role, UserRow } from './store';
+
+export interface NewAccount {
+  username: string;
+  password: string;
+  displayName: string;
+  department?: string;
+  role?: Role;
+}
+
+/** Creates a local account after checking the name is free and the password acceptable. */
+export async function createAccount(ctx: Context, input: NewAccount, opts: { firstAdmin?: boolean } = {}): Promise<UserRow> {
+  if (ctx.config.authMode !== 'local') throw forbidden('accounts come from the intranet sign-on in proxy mode');
+  requireNonBlank('displayName', input.displayName);
+  checkText('department', input.department ?? '');
+  const problem = passwordProblem(input.password, input.username);
+  if (problem) throw badRequest(problem);
+  if (ctx.users.byUsername(input.username)) throw conflict('このユーザー名は使われています / username taken');
+  const passwordHash = await hashPassword(input.password, ctx.config.scryptCost);
+  // Checked again after the await: two set-up requests racing must not both succeed.
+  return ctx.db.transaction(() => {
+    if (opts.firstAdmin && ctx.users.count() > 0) throw conflict('setup is already done');
+    if (ctx.users.byUsername(input.username)) throw conflict('このユーザー名は使われています / username taken');
+    return ctx.users.insert({
+      username: input.username,
+      passwordHash,
+      displayName: input.displayName.trim(),
+      department: (input.department ?? '').trim(),
+      role: opts.firstAdmin ? 'admin' : input.role ?? 'member',
+    });
+  })();
+}

@@ -1,0 +1,6 @@
+import { execFileSync } from 'node:child_process';
+
+/** Browser tests run against the built web app; build it once per run. */
+export default function setup(): void {
+  execFileSync('npx', ['vite', 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
+}
