@@ -7,6 +7,7 @@ import { createContext, type Clock, type Context } from './context';
 import { openDatabase, type Database } from './db/database';
 import { authPlugin } from './http/auth';
 import { installErrorHandlers } from './http/errors';
+import { installValidation } from './http/validation';
 import { postRoutes } from './posts/routes';
 import { sessionRoutes } from './sessions/routes';
 import { tagRoutes } from './tags/routes';
@@ -41,13 +42,12 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     bodyLimit: 1024 * 1024,
     onProtoPoisoning: 'error',
     onConstructorPoisoning: 'error',
-    // Unknown properties are refused by the schemas (additionalProperties: false), never stripped.
-    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: false } },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   app.decorate('ctx', ctx);
   if (!opts.db) app.addHook('onClose', async () => { db.close(); });
   installErrorHandlers(app);
+  installValidation(app);
   // JSON is the only body format: a text/plain or form body is what a cross-site form can send.
   app.removeAllContentTypeParsers();
   app.addContentTypeParser('application/json', { parseAs: 'string' }, app.getDefaultJsonParser('error', 'error'));

@@ -15,6 +15,7 @@ export async function registerWebApp(app: FastifyInstance, root: string | null):
       root: root!,
       wildcard: false,
       index: false,
+      cacheControl: false,
       setHeaders(res, file) {
         const immutable = file.includes(`${path.sep}assets${path.sep}`);
         res.setHeader('cache-control', immutable ? 'public, max-age=31536000, immutable' : 'no-cache');

@@ -1,0 +1,57 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../helpers/app';
+
+let t: TestApp;
+let root: string;
+beforeAll(async () => {
+  root = fs.mkdtempSync(path.join(os.tmpdir(), 'kotsu-web-'));
+  fs.mkdirSync(path.join(root, 'assets'));
+  fs.writeFileSync(path.join(root, 'index.html'), '<!doctype html><title>Kotsu</title>');
+  fs.writeFileSync(path.join(root, 'assets', 'app-abc123.js'), 'export {};');
+  t = await createTestApp({ config: { webRoot: root } });
+});
+afterAll(async () => { await t.close(); fs.rmSync(root, { recursive: true, force: true }); });
+
+describe('web app serving', () => {
+  it.each(['/', '/tips/12', '/tags/Excel', '/search?q=%E9%96%A2%E6%95%B0', '/admin/users'])('loads the app for the deep link %s', async (url) => {
+    const res = await t.app.inject({ method: 'GET', url });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toMatch(/text\/html/);
+    expect(res.headers['cache-control']).toBe('no-cache');
+    expect(res.body).toContain('<title>Kotsu</title>');
+  });
+
+  it('caches hashed assets for a year', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/assets/app-abc123.js' });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['cache-control']).toContain('immutable');
+  });
+
+  it('never answers an unknown /api path with the app', async () => {
+    const res = await t.as(t.admin, { method: 'GET', url: '/api/does-not-exist' });
+    expect(res.statusCode).toBe(404);
+    expect(res.json()).toMatchObject({ error: 'not_found' });
+    expect((await t.as(t.admin, { method: 'GET', url: '/api' })).statusCode).toBe(404);
+    expect((await t.app.inject({ method: 'GET', url: '/api/nope' })).statusCode).toBe(401);
+  });
+
+  it('answers a missing asset with 404, not the app', async () => {
+    const res = await t.app.inject({ method: 'POST', url: '/tips/1' });
+    expect(res.statusCode).toBe(404);
+  });
+});
+
+describe('system routes', () => {
+  it('serves health and the OpenAPI document without a session', async () => {
+    expect((await t.app.inject({ method: 'GET', url: '/api/health' })).json()).toEqual({ status: 'ok' });
+    const doc = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
+    expect(doc.openapi).toMatch(/^3\./);
+    for (const p of ['/api/posts', '/api/posts/{id}', '/api/session', '/api/setup', '/api/tags', '/api/me', '/api/users']) {
+      expect(doc.paths, p).toHaveProperty([p]);
+    }
+    expect(doc.paths['/api/posts'].post.requestBody.content['application/json'].schema.additionalProperties).toBe(false);
+  });
+});
