@@ -2,6 +2,7 @@ import fastifyCookie from '@fastify/cookie';
 import fastifySwagger from '@fastify/swagger';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { accountRoutes } from './account/routes';
 import type { Config } from './config';
 import { createContext, type Clock, type Context } from './context';
 import { openDatabase, type Database } from './db/database';
@@ -9,6 +10,7 @@ import { authPlugin } from './http/auth';
 import { installErrorHandlers } from './http/errors';
 import { installValidation } from './http/validation';
 import { postRoutes } from './posts/routes';
+import { securityPlugin } from './security/plugin';
 import { sessionRoutes } from './sessions/routes';
 import { tagRoutes } from './tags/routes';
 import { userRoutes } from './users/routes';
@@ -42,6 +44,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     bodyLimit: 1024 * 1024,
     onProtoPoisoning: 'error',
     onConstructorPoisoning: 'error',
+    // request.ip (rate limits, logs) believes X-Forwarded-For only from the trusted proxies.
+    trustProxy: config.trustedProxies,
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   app.decorate('ctx', ctx);
@@ -61,6 +65,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     },
   });
   await app.register(fastifyCookie);
+  // Before auth: its headers must be on the 401/403 answers auth throws, and it registers every route's rule.
+  await app.register(securityPlugin, { ctx });
   await app.register(authPlugin, { ctx });
 
   app.get('/api/health', {
@@ -72,7 +78,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   });
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
 
-  for (const routes of [userRoutes, sessionRoutes, postRoutes, tagRoutes, viewRoutes]) {
+  for (const routes of [userRoutes, sessionRoutes, accountRoutes, postRoutes, tagRoutes, viewRoutes]) {
     await app.register(routes, { ctx });
   }
   await registerWebApp(app, config.webRoot);

@@ -20,6 +20,12 @@ export interface Config {
   logLevel: string;
   /** scrypt cost (N) for new password hashes; tests lower it, production keeps the default. */
   scryptCost: number;
+  /** Failed logins per account, and login attempts per address, allowed in one lock-out window (seconds). */
+  loginMaxFailures: number;
+  loginMaxPerAddress: number;
+  loginWindow: number;
+  /** Writes (non-GET /api requests) one user may make per minute; reads are not limited. */
+  writeLimitPerMinute: number;
 }
 
 export class ConfigError extends Error {}
@@ -68,6 +74,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     sessionIdle: int('KOTSU_SESSION_IDLE', env.KOTSU_SESSION_IDLE, 7 * 24 * 3600, 60, 365 * 24 * 3600),
     logLevel: env.KOTSU_LOG_LEVEL ?? 'info',
     scryptCost: int('KOTSU_SCRYPT_COST', env.KOTSU_SCRYPT_COST, 32768, 1024, 1048576),
+    loginMaxFailures: int('KOTSU_LOGIN_MAX_FAILURES', env.KOTSU_LOGIN_MAX_FAILURES, 5, 1, 1000),
+    loginMaxPerAddress: int('KOTSU_LOGIN_MAX_PER_ADDRESS', env.KOTSU_LOGIN_MAX_PER_ADDRESS, 50, 1, 100000),
+    loginWindow: int('KOTSU_LOGIN_WINDOW', env.KOTSU_LOGIN_WINDOW, 15 * 60, 1, 24 * 3600),
+    writeLimitPerMinute: int('KOTSU_WRITE_LIMIT', env.KOTSU_WRITE_LIMIT, 120, 1, 1000000),
     ...overrides,
   };
 }

@@ -1,43 +1,48 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
-import type { FastifyReply } from 'fastify';
 import type { Context } from '../context';
 import { SESSION_COOKIE, currentUser } from '../http/auth';
 import { HttpError, forbidden } from '../http/errors';
 import { errors } from '../http/schemas';
+import { loginAddressLimit } from '../security/limits';
 import { verifyPassword } from '../users/password';
 import { Me, presentMe } from '../users/presenter';
 import { Password, Username } from '../users/schemas';
+import { clearSessionCookie, startSession } from './cookie';
 
 const LoginBody = Type.Object({ username: Username, password: Password }, { additionalProperties: false });
 
 export const sessionRoutes: FastifyPluginAsyncTypebox<{ ctx: Context }> = async (app, { ctx }) => {
-  const cookieOptions = {
-    path: '/', httpOnly: true, sameSite: 'lax' as const,
-    secure: ctx.config.publicUrl.protocol === 'https:', maxAge: ctx.config.sessionMaxAge,
-  };
-  const clear = (reply: FastifyReply) => reply.clearCookie(SESSION_COOKIE, { path: '/' });
+  const lock = app.accountLock;
 
   app.post('/api/session', {
-    config: { access: 'public' },
+    // Every attempt from one address counts here; failed passwords per account count in `lock`.
+    config: { access: 'public', rateLimit: loginAddressLimit(ctx.config) },
     schema: { tags: ['accounts'], summary: 'Log in', body: LoginBody,
       response: { 200: Type.Object({ user: Me }), ...errors(400, 401, 403, 429) } },
   }, async (request, reply) => {
     if (ctx.config.authMode !== 'local') throw forbidden('log in through the intranet sign-on');
     const { username, password } = request.body;
+    await lock.check(request, reply, username);
     const user = ctx.users.byUsername(username);
-    const ok = await verifyPassword(password, user?.password_hash ?? null);
+    // Unknown names cost the same scrypt time as known ones, so timing does not reveal accounts.
+    const ok = await verifyPassword(password, user?.password_hash ?? null, ctx.config.scryptCost);
     if (!user || !ok) {
-      request.log.warn({ username: username.slice(0, 64), ip: request.ip }, 'login failed');
+      await lock.fail(request, username);
+      // The name is logged to spot guessing; the password never is.
+      request.log.warn({ username: username.slice(0, 64), known: user !== undefined, ip: request.ip }, 'login failed');
       throw new HttpError(401, 'unauthenticated', 'ユーザー名またはパスワードが違います / wrong username or password');
     }
-    if (user.suspended) throw forbidden('このアカウントは停止されています / this account is suspended');
-    // A fresh id on every login; any session the browser already had is ended.
+    if (user.suspended) {
+      request.log.warn({ userId: user.id, ip: request.ip }, 'login refused: account suspended');
+      throw forbidden('このアカウントは停止されています / this account is suspended');
+    }
+    // A fresh id on every login; any session the browser already had is ended, so an id
+    // planted before login (session fixation) is never promoted.
     const old = request.cookies[SESSION_COOKIE];
     if (old) ctx.sessions.destroy(old);
-    const token = ctx.sessions.create(user.id, ctx.now());
+    startSession(ctx, reply, user.id);
     request.log.info({ userId: user.id, ip: request.ip }, 'login succeeded');
-    reply.setCookie(SESSION_COOKIE, token, cookieOptions);
     return { user: presentMe(user) };
   });
 
@@ -47,7 +52,7 @@ export const sessionRoutes: FastifyPluginAsyncTypebox<{ ctx: Context }> = async 
   }, async (request, reply) => {
     const token = request.cookies[SESSION_COOKIE];
     if (token) ctx.sessions.destroy(token);
-    clear(reply);
+    clearSessionCookie(ctx, reply);
     return reply.status(204).send(null);
   });
 

@@ -20,11 +20,11 @@ export async function hashPassword(password: string, cost = DEFAULT_SCRYPT_COST)
 }
 
 /** Constant-time check; a malformed or missing hash never matches. */
-export async function verifyPassword(password: string, stored: string | null): Promise<boolean> {
+export async function verifyPassword(password: string, stored: string | null, dummyCost = DEFAULT_SCRYPT_COST): Promise<boolean> {
   const parts = (stored ?? '').split('$');
   if (parts.length !== 6 || parts[0] !== 'scrypt') {
     // Spend the same time as a real check so timing does not reveal unknown accounts.
-    await scrypt(password, Buffer.alloc(16), KEYLEN, { ...PARAMS, N: DEFAULT_SCRYPT_COST });
+    await scrypt(password, Buffer.alloc(16), KEYLEN, { ...PARAMS, N: dummyCost });
     return false;
   }
   const [, n, r, p, salt, hash] = parts;

@@ -41,7 +41,9 @@ export async function login(app: FastifyInstance, username: string, password = P
 /** A fresh app on a fresh in-memory database, with a logged-in administrator. */
 export async function createTestApp(opts: TestAppOptions = {}): Promise<TestApp> {
   const db = openDatabase(':memory:');
-  const config = loadConfig(opts.env ?? {}, { dbPath: ':memory:', webRoot: null, scryptCost: 1024, ...opts.config });
+  // Rate limits far above what a test makes; tests/security sets its own to exercise them.
+  const config = loadConfig(opts.env ?? {}, { dbPath: ':memory:', webRoot: null, scryptCost: 1024,
+    writeLimitPerMinute: 1_000_000, loginMaxPerAddress: 1_000_000, ...opts.config });
   const app = await buildApp({ config, db, now: opts.now });
   const setup = await app.inject({
     method: 'POST', url: '/api/setup',

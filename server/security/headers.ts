@@ -1,0 +1,55 @@
+import fastifyHelmet from '@fastify/helmet';
+import type { FastifyInstance } from 'fastify';
+import type { Config } from '../config';
+
+/**
+ * The Content-Security-Policy every response carries. Everything comes from our own origin:
+ * the Vite build emits external script and style files only, and Lit adopts constructable
+ * stylesheets, which CSP does not govern, so neither scripts nor styles need 'unsafe-inline'.
+ * Images may also be data: (raster images the Markdown renderer lets through) and blob:
+ * (local previews before upload).
+ */
+export function cspDirectives(config: Config): Record<string, string[]> {
+  const directives: Record<string, string[]> = {
+    'default-src': ["'self'"],
+    'script-src': ["'self'"],
+    'script-src-attr': ["'none'"],
+    'style-src': ["'self'"],
+    'img-src': ["'self'", 'data:', 'blob:'],
+    'font-src': ["'self'"],
+    'connect-src': ["'self'"],
+    'object-src': ["'none'"],
+    'base-uri': ["'self'"],
+    'form-action': ["'self'"],
+    'frame-ancestors': ["'none'"],
+    'frame-src': ["'none'"],
+    'worker-src': ["'self'"],
+    'manifest-src': ["'self'"],
+  };
+  // Over plain http (an intranet without TLS) upgrading would break every sub-resource.
+  if (config.publicUrl.protocol === 'https:') directives['upgrade-insecure-requests'] = [];
+  return directives;
+}
+
+export function cspHeader(config: Config): string {
+  return Object.entries(cspDirectives(config))
+    .map(([name, values]) => [name, ...values].join(' '))
+    .join('; ');
+}
+
+/** Security headers on every response, API and web app alike. */
+export async function registerSecurityHeaders(app: FastifyInstance, config: Config): Promise<void> {
+  const https = config.publicUrl.protocol === 'https:';
+  await app.register(fastifyHelmet, {
+    global: true,
+    contentSecurityPolicy: { useDefaults: false, directives: cspDirectives(config) },
+    // Pages of this wiki are never framed: no clickjacking of the edit or admin screens.
+    frameguard: { action: 'deny' },
+    // Intranet addresses (and tip titles in them) must not leak to outside sites through links.
+    referrerPolicy: { policy: 'same-origin' },
+    strictTransportSecurity: https ? { maxAge: 180 * 24 * 3600, includeSubDomains: false } : false,
+    crossOriginEmbedderPolicy: false,
+    crossOriginOpenerPolicy: { policy: 'same-origin' },
+    crossOriginResourcePolicy: { policy: 'same-origin' },
+  });
+}
