@@ -15,6 +15,7 @@ import { sessionRoutes } from './sessions/routes';
 import { tagRoutes } from './tags/routes';
 import { userRoutes } from './users/routes';
 import { viewRoutes } from './views/routes';
+import { searchRoutes } from './search/routes';
 import { registerWebApp } from './web/static';
 
 declare module 'fastify' {
@@ -78,7 +79,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   });
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
 
-  for (const routes of [userRoutes, sessionRoutes, accountRoutes, postRoutes, tagRoutes, viewRoutes]) {
+  for (const routes of [userRoutes, sessionRoutes, accountRoutes, postRoutes, tagRoutes, viewRoutes, searchRoutes]) {
     await app.register(routes, { ctx });
   }
   await registerWebApp(app, config.webRoot);

@@ -7,6 +7,7 @@ import { createSessionStore } from './sessions/store';
 import { createTagStore } from './tags/store';
 import { createUserStore } from './users/store';
 import { createViewStore } from './views/store';
+import { createSearchEngine } from './search/engine';
 
 export type Clock = () => Date;
 
@@ -23,6 +24,7 @@ export function createContext(db: Database, config: Config, now: Clock = () => n
     posts: createPostStore(db),
     postEvents: createPostEvents(),
     views: createViewStore(db),
+    search: createSearchEngine(db),
   };
 }
 

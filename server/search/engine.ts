@@ -1,0 +1,99 @@
+/**
+ * The search engine of one app instance: the FTS5 index (store.ts), the in-memory suggester
+ * (suggest.ts) and the tag list for suggestions, all kept in step with tip writes.
+ */
+import type { Database } from '../db/database';
+import type { PostEvent, PostEvents } from '../posts/events';
+import { normalize } from './normalize';
+import { plainText } from './snippet';
+import { createSearchStore, type IndexedDoc, type SourceRow } from './store';
+import { createSuggester } from './suggest';
+import { indexText } from './tokenize';
+
+/** Bump when normalize.ts or tokenize.ts change what is indexed: the index is rebuilt at start-up. */
+export const PIPELINE_VERSION = '1';
+
+export function indexedDoc(row: Pick<SourceRow, 'title' | 'html' | 'tags'>): IndexedDoc {
+  return {
+    title: indexText(normalize(row.title)),
+    tags: indexText(normalize(row.tags)),
+    body: indexText(normalize(plainText(row.html))),
+  };
+}
+
+export type Progress = (done: number, total: number) => void;
+
+export function createSearchEngine(db: Database) {
+  const store = createSearchStore(db);
+  const suggester = createSuggester({ all: store.suggestDocs, one: store.suggestDoc });
+  let tagCache: { name: string; count: number; norm: string }[] | null = null;
+  const followed = new WeakSet<PostEvents>();
+
+  /** Brings one tip's index entry in line with its row: indexed while published, absent otherwise. */
+  function sync(id: number) {
+    const row = store.source(id);
+    if (row && row.status === 'published') store.put(id, indexedDoc(row));
+    else store.remove(id);
+    suggester.touch(id);
+    tagCache = null;
+  }
+
+  function onPostEvent(e: PostEvent) {
+    if (e.kind === 'deleted') {
+      store.remove(e.post.id);
+      suggester.touch(e.post.id);
+      tagCache = null;
+    } else {
+      sync(e.post.id);
+    }
+  }
+
+  /** Empties and refills the index from the published tips, in batches of one transaction each. */
+  function rebuild(progress?: Progress): number {
+    const total = store.publishedCount();
+    db.transaction(() => store.clear())();
+    let done = 0;
+    let after = 0;
+    const batch = db.transaction((rows: SourceRow[]) => {
+      for (const row of rows) store.put(row.id, indexedDoc(row));
+    });
+    for (;;) {
+      const rows = store.publishedAfter(after, 500);
+      if (rows.length === 0) break;
+      batch(rows);
+      done += rows.length;
+      after = rows[rows.length - 1].id;
+      progress?.(done, total);
+    }
+    db.transaction(() => {
+      store.optimize();
+      store.setMeta('pipeline', PIPELINE_VERSION);
+    })();
+    suggester.reset();
+    tagCache = null;
+    return done;
+  }
+
+  // An index built by another pipeline version (or never built: first start after the
+  // migration) is rebuilt before the app serves anything.
+  if (store.meta('pipeline') !== PIPELINE_VERSION) rebuild();
+
+  return {
+    store,
+    suggester,
+    rebuild,
+    /** Keeps the index in step with tips; listeners run inside each write's transaction. */
+    follow(events: PostEvents) {
+      if (followed.has(events)) return;
+      followed.add(events);
+      events.on(onPostEvent);
+    },
+    /** Tags of published tips with their counts and normalized names, cached until the next write. */
+    tags() {
+      tagCache ??= store.tagCounts().map((t) => ({ ...t, norm: normalize(t.name) }));
+      return tagCache;
+    },
+  };
+}
+
+export type SearchEngine = ReturnType<typeof createSearchEngine>;

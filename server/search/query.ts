@@ -1,0 +1,195 @@
+/**
+ * The search query language, parsed into terms and rendered as an FTS5 expression in which
+ * every piece of user text is a double-quoted phrase of tokens made by `tokenize.ts` (letters,
+ * digits and marks only), so no input can inject FTS5 syntax (`"`, `*`, `NEAR(`, `:`, `^`, …).
+ *
+ * - Words separated by spaces must all match (AND).
+ * - `"quoted words"` match as a phrase (“ ” and ＂ work too).
+ * - `-word` or `-"a phrase"` excludes tips that contain it.
+ * - The last word matches as a prefix unless the query ends with a space (search-as-you-type).
+ * - Japanese written without spaces is cut with Intl.Segmenter('ja'); particles and endings
+ *   (で, を, したい, 方法, …) are dropped, so エクセルで重複を消したい means excel AND 重複 AND 消*.
+ *   A kanji word with okurigana matches on its kanji stem (消し → 消*, 条件付き → 条件付).
+ */
+import { normalize } from './normalize';
+import { pieces, pieceTokens } from './tokenize';
+
+export interface Term {
+  /** Tokens matched as one phrase. */
+  tokens: string[];
+  /** The last token matches as a prefix. */
+  prefix: boolean;
+  /** Normalized strings to highlight in a snippet. */
+  highlights: string[];
+  /** A single Latin word (a candidate for typo correction). */
+  latin: boolean;
+}
+
+export interface ParsedQuery {
+  must: Term[];
+  not: Term[];
+}
+
+const MAX_MUST = 8;
+const MAX_NOT = 4;
+/** Natural questions have three or more content words; shorter queries are never relaxed. */
+export const RELAX_MIN_TERMS = 3;
+
+/** Function words of query sentences: matching on them would only narrow results by accident. */
+const STOP = new Set([
+  'の', 'が', 'を', 'に', 'へ', 'と', 'で', 'や', 'は', 'も', 'か', 'ね', 'よ', 'な', 'て', 'た', 'だ', 'い', 'う', 'る',
+  'から', 'まで', 'より', 'など', 'には', 'では', 'とは', 'について', 'による', 'ための', 'ため',
+  'する', 'した', 'して', 'します', 'しました', 'したい', 'しない', 'できる', 'でき', 'できない', 'ない',
+  'たい', 'ます', 'ました', 'です', 'でした', 'れる', 'られる', 'せる', 'たら', 'ば', 'ある', 'いる', 'なる', 'なっ',
+  'たく', 'ください', 'くださ', 'ほしい', '欲しい', '教えて', '知りたい', 'どう', 'どうやって', 'どうすれば', 'なぜ',
+  'なに', '何', 'どこ', 'いつ', 'こと', 'もの', 'よう', 'ように', '方法', 'やり方', '仕方', '使い方', 'する方法', 'とき', '時',
+  '場合', '?', 'か?',
+]);
+
+const HIRAGANA = /^\p{sc=Hiragana}+$/u;
+const KATAKANA = /^[\p{sc=Katakana}ー]+$/u;
+const OKURIGANA_WORD = /^(\p{sc=Han}[\p{sc=Han}々]*)\p{sc=Hiragana}+$/u;
+const SEGMENTER = new Intl.Segmenter('ja', { granularity: 'word' });
+
+const isStop = (s: string) => STOP.has(s) || (HIRAGANA.test(s) && s.length === 1);
+
+/** Splits a run of Japanese typed without spaces into the spans worth matching. */
+function japaneseSpans(run: string): string[] {
+  const segs = [...SEGMENTER.segment(run)].map((s) => s.segment);
+  if (segs.every(isStop)) return [run];
+  const spans: string[] = [];
+  let current = '';
+  let prev = '';
+  for (const seg of segs) {
+    if (isStop(seg)) {
+      if (current) spans.push(current);
+      current = '';
+      prev = '';
+      continue;
+    }
+    const join = current !== '' && (
+      seg.length === 1 || prev.length === 1 || (KATAKANA.test(seg) && KATAKANA.test(prev)) || OKURIGANA_WORD.test(seg));
+    if (join) current += seg;
+    else {
+      if (current) spans.push(current);
+      current = seg;
+    }
+    prev = seg;
+  }
+  if (current) spans.push(current);
+  return spans;
+}
+
+/** 消し → 消, 条件付き → 条件付: okurigana change with conjugation, the kanji do not. */
+function stem(span: string): string {
+  const m = OKURIGANA_WORD.exec(span);
+  return m ? m[1] : span;
+}
+
+function cjkTerm(span: string): Term {
+  const tokens = pieceTokens({ text: span, cjk: true });
+  return { tokens, prefix: Array.from(span).length === 1, highlights: [span], latin: false };
+}
+
+interface Clause { text: string; quoted: boolean; negated: boolean }
+
+function clauses(norm: string): Clause[] {
+  const out: Clause[] = [];
+  let i = 0;
+  while (i < norm.length) {
+    while (i < norm.length && /\s/u.test(norm[i])) i++;
+    if (i >= norm.length) break;
+    let negated = false;
+    if ((norm[i] === '-' || norm[i] === '\u2212') && i + 1 < norm.length && !/\s/u.test(norm[i + 1])) {
+      negated = true;
+      i++;
+    }
+    if (norm[i] === '"') {
+      const close = norm.indexOf('"', i + 1);
+      const end = close === -1 ? norm.length : close;
+      out.push({ text: norm.slice(i + 1, end), quoted: true, negated });
+      i = end + 1;
+    } else {
+      let j = i;
+      while (j < norm.length && !/\s/u.test(norm[j]) && norm[j] !== '"') j++;
+      out.push({ text: norm.slice(i, j), quoted: false, negated });
+      i = j;
+    }
+  }
+  return out;
+}
+
+function phraseTerm(text: string): Term | null {
+  const ps = pieces(text);
+  const tokens = ps.flatMap(pieceTokens);
+  if (tokens.length === 0) return null;
+  return { tokens, prefix: false, highlights: ps.map((p) => p.text), latin: false };
+}
+
+/** Parses any string; never throws. Control characters and lone surrogates are ignored. */
+export function parseQuery(raw: string): ParsedQuery {
+  const cleaned = raw
+    .replace(/[\p{Cc}\p{Cs}\u2028\u2029]/gu, ' ')
+    .replace(/[\u201C\u201D\u201E\u201F\u301D\u301E\u301F]/gu, '"');
+  const norm = normalize(cleaned);
+  const endsOpen = !/[\s"]$/u.test(cleaned) && cleaned.trim() !== '';
+  const must: Term[] = [];
+  const not: Term[] = [];
+  const all = clauses(norm);
+  all.forEach((c, ci) => {
+    if (c.negated || c.quoted) {
+      const t = phraseTerm(c.text);
+      if (t) (c.negated ? not : must).push(t);
+      return;
+    }
+    const ps = pieces(c.text);
+    ps.forEach((p, pi) => {
+      const last = ci === all.length - 1 && pi === ps.length - 1 && endsOpen;
+      if (!p.cjk) {
+        must.push({ tokens: pieceTokens(p), prefix: last, highlights: [p.text], latin: /^[a-z]/.test(p.text) });
+        return;
+      }
+      const spans = japaneseSpans(p.text);
+      spans.forEach((span, si) => {
+        const term = cjkTerm(stem(span));
+        if (last && si === spans.length - 1) term.prefix = true;
+        must.push(term);
+      });
+    });
+  });
+  return { must: dedupe(must).slice(0, MAX_MUST), not: dedupe(not).slice(0, MAX_NOT) };
+}
+
+function dedupe(terms: Term[]): Term[] {
+  const seen = new Set<string>();
+  return terms.filter((t) => {
+    const key = `${t.tokens.join(' ')}${t.prefix ? '*' : ''}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+const phrase = (t: Term) => `"${t.tokens.join(' ').replace(/"/g, '""')}"${t.prefix ? '*' : ''}`;
+
+/**
+ * The FTS5 expression: every term (`all`), or — the fallback when that finds nothing — every
+ * term but one (`relaxed`), which rescues natural questions that use a different verb.
+ * Null when there is nothing positive to match.
+ */
+export function toMatch(q: ParsedQuery, mode: 'all' | 'relaxed' = 'all'): string | null {
+  if (q.must.length === 0) return null;
+  let positive: string;
+  if (mode === 'all' || q.must.length < RELAX_MIN_TERMS) {
+    positive = q.must.map(phrase).join(' AND ');
+  } else {
+    const groups: string[] = [];
+    for (let skip = 0; skip < q.must.length; skip++) {
+      const rest = q.must.filter((_, i) => i !== skip);
+      groups.push(`(${rest.map(phrase).join(' AND ')})`);
+    }
+    positive = groups.join(' OR ');
+  }
+  if (q.not.length === 0) return positive;
+  return `(${positive}) NOT (${q.not.map(phrase).join(' OR ')})`;
+}

@@ -1,0 +1,54 @@
+import { Type, type Static } from '@sinclair/typebox';
+import { PublicUser } from '../users/presenter';
+
+export const QUERY_MAX = 200;
+
+export const SearchQuery = Type.Object({
+  q: Type.Optional(Type.String({ maxLength: QUERY_MAX })),
+  tag: Type.Optional(Type.Array(Type.String({ minLength: 1, maxLength: 100 }), { maxItems: 5 })),
+  author: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
+  sort: Type.Optional(Type.Union([Type.Literal('relevance'), Type.Literal('new'), Type.Literal('popular')], { default: 'relevance' })),
+  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 20 })),
+  offset: Type.Optional(Type.Integer({ minimum: 0, maximum: 10_000, default: 0 })),
+  /** Extension: also count the tags of all matching tips (for narrowing on the search page). */
+  facets: Type.Optional(Type.Boolean({ default: false })),
+}, { additionalProperties: false });
+
+export const SearchHit = Type.Object({
+  id: Type.Integer(),
+  title: Type.String(),
+  /** HTML-escaped text with the matched words in <mark>. */
+  snippet: Type.String(),
+  tags: Type.Array(Type.String()),
+  author: PublicUser,
+  viewCount: Type.Integer(),
+  likeCount: Type.Integer(),
+  createdAt: Type.String({ format: 'date-time' }),
+  updatedAt: Type.String({ format: 'date-time' }),
+});
+
+export const TagCount = Type.Object({ name: Type.String(), count: Type.Integer() });
+
+export const SearchResult = Type.Object({
+  total: Type.Integer(),
+  items: Type.Array(SearchHit),
+  /** A corrected query that finds tips, offered when this one finds none. */
+  didYouMean: Type.Union([Type.String(), Type.Null()]),
+  /** True when no tip had every word and the results have all words but one. */
+  relaxed: Type.Boolean(),
+  facets: Type.Optional(Type.Array(TagCount)),
+});
+
+export const SuggestQuery = Type.Object({
+  q: Type.Optional(Type.String({ maxLength: QUERY_MAX })),
+}, { additionalProperties: false });
+
+export const SuggestResult = Type.Object({
+  posts: Type.Array(Type.Object({ id: Type.Integer(), title: Type.String() })),
+  tags: Type.Array(TagCount),
+});
+
+export type SearchQueryT = Static<typeof SearchQuery>;
+export type SearchHitT = Static<typeof SearchHit>;
+export type SearchResultT = Static<typeof SearchResult>;
+export type SuggestResultT = Static<typeof SuggestResult>;
