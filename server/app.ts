@@ -10,6 +10,10 @@ import { authPlugin } from './http/auth';
 import { installErrorHandlers } from './http/errors';
 import { installValidation } from './http/validation';
 import { postRoutes } from './posts/routes';
+import { adminRoutes } from './admin/routes';
+import { auditRoutes } from './audit/routes';
+import { moderationRoutes } from './moderation/routes';
+import { notificationRoutes } from './notifications/routes';
 import { securityPlugin } from './security/plugin';
 import { sessionRoutes } from './sessions/routes';
 import { tagRoutes } from './tags/routes';
@@ -79,7 +83,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   });
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
 
-  for (const routes of [userRoutes, sessionRoutes, accountRoutes, postRoutes, tagRoutes, viewRoutes, searchRoutes]) {
+  for (const routes of [userRoutes, sessionRoutes, accountRoutes, postRoutes, tagRoutes, viewRoutes, searchRoutes, moderationRoutes, auditRoutes, adminRoutes, notificationRoutes]) {
     await app.register(routes, { ctx });
   }
   await registerWebApp(app, config.webRoot);

@@ -1,6 +1,9 @@
 import type { Config } from './config';
 import type { Database } from './db/database';
 import { createAuditStore } from './audit/store';
+import { createReportStore } from './moderation/store';
+import { createTagAdminStore } from './moderation/tag-store';
+import { createNotificationStore } from './notifications/store';
 import { createPostEvents } from './posts/events';
 import { createPostStore } from './posts/store';
 import { createSessionStore } from './sessions/store';
@@ -17,7 +20,10 @@ export function createContext(db: Database, config: Config, now: Clock = () => n
     db,
     config,
     now,
-    audit: createAuditStore(db),
+    audit: createAuditStore(db, now),
+    reports: createReportStore(db),
+    tagAdmin: createTagAdminStore(db),
+    notifications: createNotificationStore(db),
     users: createUserStore(db),
     sessions: createSessionStore(db, { maxAge: config.sessionMaxAge, idle: config.sessionIdle }),
     tags: createTagStore(db),

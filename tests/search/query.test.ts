@@ -1,0 +1,63 @@
+import BetterSqlite3 from 'better-sqlite3';
+import { describe, expect, test } from 'vitest';
+import { parseQuery, toMatch } from '../../server/search/query';
+
+const m = (q: string) => toMatch(parseQuery(q));
+
+describe('parseQuery / toMatch', () => {
+  test('words separated by spaces must all match; the last is a prefix', () => {
+    expect(m('集計 印刷')).toBe('"集計" AND "印刷"*');
+    expect(m('集計 印刷 ')).toBe('"集計" AND "印刷"');
+    expect(m('vlook')).toBe('"vlook"*');
+  });
+
+  test('quoted phrases and exclusions', () => {
+    expect(m('"印刷 範囲" -pdf')).toBe('("印刷 範囲") NOT ("pdf")');
+    expect(m('“印刷範囲” 設定 ')).toBe('"印刷 刷範 範囲" AND "設定"');
+    expect(m('関数 -"ピボット"')).toBe('("関数") NOT ("ピボ ボッ ット")');
+  });
+
+  test('variants of a word give the same expression', () => {
+    expect(m('エクセル ')).toBe(m('excel '));
+    expect(m('ＥＸＣＥＬ ')).toBe(m('Excel '));
+    expect(m('フォルダー ')).toBe(m('フォルダ '));
+    expect(m('貼り付け ')).toBe(m('貼付け '));
+  });
+
+  test('natural questions keep their content words only', () => {
+    const q = parseQuery('エクセルで重複を消したい');
+    expect(q.must.map((t) => t.tokens.join(' '))).toEqual(['excel', '重複', '消']);
+    expect(toMatch(q, 'relaxed')).toContain(' OR ');
+  });
+
+  test('a query of only punctuation, operators or exclusions matches nothing', () => {
+    for (const q of ['"', '*', '-', '""', 'NEAR(', ':', '()', '-excel', '   ', '\uD800', '^']) {
+      const parsed = parseQuery(q);
+      if (q === 'NEAR(') expect(toMatch(parsed)).toBe('"near"*');
+      else expect(toMatch(parsed)).toBeNull();
+    }
+  });
+
+  test('every input gives an expression FTS5 accepts (randomized)', () => {
+    const db = new BetterSqlite3(':memory:');
+    db.exec("CREATE VIRTUAL TABLE f USING fts5(a, tokenize = \"unicode61 remove_diacritics 0 categories 'L* N* Co M*'\")");
+    db.prepare('INSERT INTO f (a) VALUES (?)').run('excel 関数 集計');
+    const stmt = db.prepare('SELECT count(*) FROM f WHERE f MATCH ?');
+    const alphabet = ['"', '*', '-', ':', '(', ')', 'NEAR', 'AND', 'OR', 'NOT', '^', '+', ' ', '\u3000', '関数', 'ｴｸｾﾙ',
+      'excel', '\uD800', '\uDFFF', '“', '”', '\\', "'", '\u0000', 'ー', '、', 'a', '1', '{', '}', '\u200b', '𠮷'];
+    let seed = 42;
+    const rand = () => { seed = (seed * 1103515245 + 12345) % 2 ** 31; return seed / 2 ** 31; };
+    let checked = 0;
+    for (let i = 0; i < 3000; i++) {
+      let q = '';
+      const n = 1 + Math.floor(rand() * 8);
+      for (let j = 0; j < n; j++) q += alphabet[Math.floor(rand() * alphabet.length)];
+      const expr = toMatch(parseQuery(q));
+      if (expr === null) continue;
+      expect(() => stmt.get(expr), `query ${JSON.stringify(q)} → ${expr}`).not.toThrow();
+      checked++;
+    }
+    expect(checked).toBeGreaterThan(1000);
+    db.close();
+  });
+});

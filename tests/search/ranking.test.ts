@@ -1,0 +1,38 @@
+import { afterEach, expect, test } from 'vitest';
+import { createTestApp, postTip, type TestApp } from '../helpers/app';
+
+let t: TestApp;
+afterEach(async () => { await t.close(); });
+
+const order = async (q: string) =>
+  ((await t.as(t.admin, { method: 'GET', url: `/api/search?q=${encodeURIComponent(q)}` })).json().items as { id: number }[]).map((i) => i.id);
+
+const filler = '申請書の様式はイントラネットの様式集にあります。提出前に上長の確認を受けてください。';
+
+test('a match in the title or tags ranks above the same match in the body', async () => {
+  t = await createTestApp();
+  const inBody = await postTip(t, t.admin, { title: '月次報告の作り方', body: `${filler}集計は最後に行います。${filler}`, tags: [] });
+  const inTag = await postTip(t, t.admin, { title: '月次報告のまとめ方', body: `${filler}${filler}`, tags: ['集計'] });
+  const inTitle = await postTip(t, t.admin, { title: '集計の作り方', body: `${filler}${filler}`, tags: [] });
+  expect(await order('集計 ')).toEqual([inTitle.id, inTag.id, inBody.id]);
+});
+
+test('popularity and recency reorder equal matches but do not beat a far better match', async () => {
+  t = await createTestApp({ now: () => new Date('2026-10-01T00:00:00Z') });
+  // Created first, so the id tie-break alone would put `old` first.
+  const fresh = await postTip(t, t.admin, { title: '重複の削除', body: filler, tags: [] });
+  const old = await postTip(t, t.admin, { title: '重複の削除', body: filler, tags: [] });
+  t.db.prepare("UPDATE posts SET created_at = '2025-10-01T00:00:00.000Z', updated_at = '2025-10-01T00:00:00.000Z' WHERE id = ?").run(old.id);
+  // Same text: the fresh one first.
+  expect(await order('重複 ')).toEqual([fresh.id, old.id]);
+
+  // Popular enough, the old one overtakes the fresh one (popularity +20 % beats recency +10 %).
+  t.db.prepare('UPDATE posts SET view_count = 2000, like_count = 50 WHERE id = ?').run(old.id);
+  expect(await order('重複 ')).toEqual([old.id, fresh.id]);
+
+  // A tip that is about the words in its title beats a popular tip that only mentions them.
+  const mention = await postTip(t, t.admin, { title: '名簿の整理', body: `${filler}重複に注意。${filler}`, tags: [] });
+  t.db.prepare('UPDATE posts SET view_count = 100000, like_count = 1000 WHERE id = ?').run(mention.id);
+  const ranked = await order('重複 ');
+  expect(ranked.indexOf(mention.id)).toBe(2);
+});
