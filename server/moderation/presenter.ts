@@ -1,0 +1,59 @@
+import type { Context } from '../context';
+import { presentSummaries } from '../posts/presenter';
+import type { PostSummaryT } from '../posts/schemas';
+import type { UserRow } from '../users/store';
+import type { QueueGroupT, ReportInGroupT, ReportT } from './schemas';
+import { REPORT_REASONS, type QueueGroupRow, type ReportReason, type ReportRow } from './store';
+
+function presentReportFields(r: ReportRow): ReportInGroupT {
+  return {
+    id: r.id,
+    reporter: { id: r.reporter_id, username: r.reporter_username, displayName: r.reporter_display_name, department: r.reporter_department },
+    reason: r.reason,
+    comment: r.comment,
+    status: r.status,
+    createdAt: r.created_at,
+    resolvedBy: r.resolved_by === null || r.resolver_username === null ? null : {
+      id: r.resolved_by, username: r.resolver_username, displayName: r.resolver_display_name ?? '', department: r.resolver_department ?? '',
+    },
+    resolution: r.resolution,
+    note: r.resolution_note,
+    resolvedAt: r.resolved_at,
+  };
+}
+
+function summariesById(ctx: Context, postIds: number[], viewer: UserRow): Map<number, PostSummaryT> {
+  const rows = ctx.posts.summaries([...new Set(postIds)]);
+  return new Map(presentSummaries(ctx, rows, viewer).map((s) => [s.id, s]));
+}
+
+/** Reports with their tips, the tips looked up in one batch. */
+export function presentReports(ctx: Context, rows: ReportRow[], viewer: UserRow): ReportT[] {
+  const posts = summariesById(ctx, rows.map((r) => r.post_id), viewer);
+  return rows.flatMap((r) => {
+    const post = posts.get(r.post_id);
+    return post ? [{ ...presentReportFields(r), post }] : [];
+  });
+}
+
+export function presentQueue(ctx: Context, groups: QueueGroupRow[], viewer: UserRow): QueueGroupT[] {
+  const postIds = groups.map((g) => g.post_id);
+  const posts = summariesById(ctx, postIds, viewer);
+  const reports = new Map<number, ReportInGroupT[]>(postIds.map((id) => [id, []]));
+  for (const r of ctx.reports.openOfPosts(postIds)) reports.get(r.post_id)?.push(presentReportFields(r));
+  return groups.flatMap((g) => {
+    const post = posts.get(g.post_id);
+    if (!post) return [];
+    const tally = new Map<ReportReason, number>();
+    for (const reason of JSON.parse(g.reasons) as ReportReason[]) tally.set(reason, (tally.get(reason) ?? 0) + 1);
+    return [{
+      post,
+      openCount: g.open_count,
+      reasons: REPORT_REASONS.filter((r) => tally.has(r)).map((reason) => ({ reason, count: tally.get(reason)! }))
+        .sort((a, b) => b.count - a.count),
+      firstReportedAt: g.first_at,
+      lastReportedAt: g.last_at,
+      reports: reports.get(g.post_id) ?? [],
+    }];
+  });
+}

@@ -1,0 +1,115 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { Context } from '../context';
+import { currentUser } from '../http/auth';
+import { decodeCursor, encodeCursor, pageOf } from '../http/cursor';
+import { errors, IdParams, Page, PageQuery } from '../http/schemas';
+import { presentPost } from '../posts/presenter';
+import { Post } from '../posts/schemas';
+import { TagCount } from '../tags/routes';
+import { presentQueue, presentReports } from './presenter';
+import {
+  CreateReportBody, HideBody, ListReportsQuery, MergeTagsBody, MyReportsQuery, QueuePage, RenameTagBody, Report,
+  ReportReceipt, ResolveBody, TagNameParams,
+} from './schemas';
+import { createReport, hidePost, resolveReport, restorePost } from './service';
+import { mergeTags, renameTag } from './tags';
+
+export const moderationRoutes: FastifyPluginAsyncTypebox<{ ctx: Context }> = async (app, { ctx }) => {
+  app.post('/api/posts/:id/reports', {
+    config: { access: 'member' },
+    schema: { tags: ['moderation'], summary: 'Report a tip to the moderators (one open report per member per tip)',
+      params: IdParams, body: CreateReportBody, response: { 201: ReportReceipt, ...errors(400, 401, 403, 404, 409, 415) } },
+  }, async (request, reply) => {
+    const report = createReport(ctx, currentUser(request), request.params.id, request.body);
+    return reply.status(201).send({ id: report.id, status: report.status, createdAt: report.created_at });
+  });
+
+  app.get('/api/me/reports', {
+    config: { access: 'member' },
+    schema: { tags: ['moderation'], summary: 'Reports I made and what became of them', querystring: MyReportsQuery,
+      response: { 200: Page(Report), ...errors(400, 401, 403) } },
+  }, async (request) => {
+    const user = currentUser(request);
+    const { postId, limit = 20, cursor } = request.query;
+    const after = decodeCursor(cursor, ['number']);
+    const rows = ctx.reports.byReporter({ reporterId: user.id, postId: postId ?? null, after: (after?.[0] as number) ?? null, limit: limit + 1 });
+    const page = pageOf(rows, limit, (r) => [r.id]);
+    // A reporter sees the decision, not the moderator's private note.
+    const items = presentReports(ctx, page.items, user).map((r) => ({ ...r, note: null, resolvedBy: null }));
+    return { items, nextCursor: page.nextCursor };
+  });
+
+  app.get('/api/moderation/reports', {
+    config: { access: 'moderator' },
+    schema: { tags: ['moderation'], summary: 'Reports, newest first: open ones, or resolved ones with their decision',
+      querystring: ListReportsQuery, response: { 200: Page(Report), ...errors(400, 401, 403) } },
+  }, async (request) => {
+    const user = currentUser(request);
+    const { status = 'open', postId, limit = 20, cursor } = request.query;
+    const after = decodeCursor(cursor, ['number']);
+    const rows = ctx.reports.list({ status, postId: postId ?? null, after: (after?.[0] as number) ?? null, limit: limit + 1 });
+    const page = pageOf(rows, limit, (r) => [r.id]);
+    return { items: presentReports(ctx, page.items, user), nextCursor: page.nextCursor };
+  });
+
+  app.get('/api/moderation/queue', {
+    config: { access: 'moderator' },
+    schema: { tags: ['moderation'], summary: 'Open reports grouped by tip, most reported first, with counts by reason',
+      querystring: PageQuery, response: { 200: QueuePage, ...errors(400, 401, 403) } },
+  }, async (request) => {
+    const user = currentUser(request);
+    const { limit = 20, cursor } = request.query;
+    const after = decodeCursor(cursor, ['number', 'number']);
+    const rows = ctx.reports.queue(after, limit + 1);
+    const more = rows.length > limit;
+    const groups = more ? rows.slice(0, limit) : rows;
+    const last = groups[groups.length - 1];
+    const counts = ctx.reports.counts();
+    return {
+      items: presentQueue(ctx, groups, user),
+      nextCursor: more ? encodeCursor([last.open_count, last.first_id]) : null,
+      openReports: counts.open,
+      openPosts: counts.posts,
+    };
+  });
+
+  app.post('/api/moderation/reports/:id/resolve', {
+    config: { access: 'moderator' },
+    schema: { tags: ['moderation'], summary: 'Dismiss a report, or hide its tip; every open report on the tip is resolved with it',
+      params: IdParams, body: ResolveBody, response: { 200: Report, ...errors(400, 401, 403, 404, 409, 415) } },
+  }, async (request) => {
+    const user = currentUser(request);
+    const report = resolveReport(ctx, user, request.params.id, request.body);
+    return presentReports(ctx, [report], user)[0];
+  });
+
+  app.post('/api/posts/:id/hide', {
+    config: { access: 'moderator' },
+    schema: { tags: ['moderation'], summary: 'Hide a tip from every listing; its author is told why',
+      params: IdParams, body: HideBody, response: { 200: Post, ...errors(400, 401, 403, 404, 409, 415) } },
+  }, async (request) => {
+    const user = currentUser(request);
+    return presentPost(ctx, hidePost(ctx, user, request.params.id, request.body.reason), user);
+  });
+
+  app.post('/api/posts/:id/restore', {
+    config: { access: 'moderator' },
+    schema: { tags: ['moderation'], summary: 'Publish a hidden tip again, with its views, likes and tags',
+      params: IdParams, response: { 200: Post, ...errors(400, 401, 403, 404, 409) } },
+  }, async (request) => {
+    const user = currentUser(request);
+    return presentPost(ctx, restorePost(ctx, user, request.params.id), user);
+  });
+
+  app.post('/api/tags/merge', {
+    config: { access: 'moderator' },
+    schema: { tags: ['tags'], summary: 'Merge tags: every tip tagged `from` is tagged `into`',
+      body: MergeTagsBody, response: { 200: TagCount, ...errors(400, 401, 403, 404, 415) } },
+  }, async (request) => mergeTags(ctx, currentUser(request), request.body));
+
+  app.patch('/api/tags/:name', {
+    config: { access: 'moderator' },
+    schema: { tags: ['tags'], summary: 'Rename a tag (409 if the new name is another tag: merge instead)',
+      params: TagNameParams, body: RenameTagBody, response: { 200: TagCount, ...errors(400, 401, 403, 404, 409, 415) } },
+  }, async (request) => renameTag(ctx, currentUser(request), request.params.name, request.body.name));
+};

@@ -1,0 +1,70 @@
+import type { Database } from '../db/database';
+
+export interface NewNotification {
+  /** Who receives it. */
+  userId: number;
+  /** What happened, `<domain>.<event>`: `post.hidden`, `post.restored`, `report.accepted`, `comment.created`… */
+  kind: string;
+  actorId: number | null;
+  targetType: string;
+  targetId: number | null;
+  /** Shown as the subject line; a snapshot, so it survives the target's renaming or deletion. */
+  targetTitle?: string;
+  /** Free text: the reason of a moderation decision, an excerpt of a comment. */
+  text?: string;
+}
+
+export interface NotificationRow {
+  id: number;
+  user_id: number;
+  kind: string;
+  actor_id: number | null;
+  target_type: string;
+  target_id: number | null;
+  target_title: string;
+  text: string;
+  created_at: string;
+  read_at: string | null;
+  actor_username: string | null;
+  actor_display_name: string | null;
+  actor_department: string | null;
+}
+
+export function createNotificationStore(db: Database) {
+  const insert = db.prepare(`INSERT INTO notifications
+    (user_id, kind, actor_id, target_type, target_id, target_title, text, created_at)
+    VALUES (@userId, @kind, @actorId, @targetType, @targetId, @targetTitle, @text, @now)`);
+  const list = db.prepare(`SELECT n.*, a.username AS actor_username, a.display_name AS actor_display_name,
+      a.department AS actor_department
+    FROM notifications n LEFT JOIN users a ON a.id = n.actor_id
+    WHERE n.user_id = @userId AND (@after IS NULL OR n.id < @after) AND (@unreadOnly = 0 OR n.read_at IS NULL)
+    ORDER BY n.id DESC LIMIT @limit`);
+  const unread = db.prepare('SELECT count(*) FROM notifications WHERE user_id = ? AND read_at IS NULL').pluck();
+  const markSome = db.prepare(`UPDATE notifications SET read_at = @now
+    WHERE user_id = @userId AND read_at IS NULL AND id IN (SELECT value FROM json_each(@ids))`);
+  const markAll = db.prepare('UPDATE notifications SET read_at = @now WHERE user_id = @userId AND read_at IS NULL');
+
+  return {
+    /** Call inside the transaction of the action it tells about. */
+    add(n: NewNotification, now: Date): number {
+      return Number(insert.run({
+        userId: n.userId, kind: n.kind, actorId: n.actorId, targetType: n.targetType, targetId: n.targetId,
+        targetTitle: n.targetTitle ?? '', text: n.text ?? '', now: now.toISOString(),
+      }).lastInsertRowid);
+    },
+    /** Newest first; `limit` rows at most (callers ask one more to know whether a page follows). */
+    list(userId: number, opts: { after: number | null; limit: number; unreadOnly: boolean }): NotificationRow[] {
+      return list.all({ userId, after: opts.after, limit: opts.limit, unreadOnly: opts.unreadOnly ? 1 : 0 }) as NotificationRow[];
+    },
+    unreadCount: (userId: number) => unread.get(userId) as number,
+    /** Marks the given notifications of this user read (others' ids are ignored); all of them without ids. */
+    markRead(userId: number, ids: readonly number[] | null, now: Date): number {
+      const at = now.toISOString();
+      return ids === null
+        ? markAll.run({ userId, now: at }).changes
+        : markSome.run({ userId, now: at, ids: JSON.stringify(ids) }).changes;
+    },
+  };
+}
+
+export type NotificationStore = ReturnType<typeof createNotificationStore>;
