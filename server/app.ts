@@ -10,7 +10,6 @@ import { authPlugin } from './http/auth';
 import { installErrorHandlers } from './http/errors';
 import { installValidation } from './http/validation';
 import { postRoutes } from './posts/routes';
-import { securityPlugin } from './security/plugin';
 import { adminRoutes } from './admin/routes';
 import { auditRoutes } from './audit/routes';
 import { moderationRoutes } from './moderation/routes';
