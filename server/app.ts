@@ -3,12 +3,14 @@ import fastifySwagger from '@fastify/swagger';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { accountRoutes } from './account/routes';
+import { awardRoutes } from './awards/routes';
 import type { Config } from './config';
 import { createContext, type Clock, type Context } from './context';
 import { openDatabase, type Database } from './db/database';
 import { authPlugin } from './http/auth';
 import { installErrorHandlers } from './http/errors';
 import { installValidation } from './http/validation';
+import { impactRoutes } from './impact/routes';
 import { postRoutes } from './posts/routes';
 import { adminRoutes } from './admin/routes';
 import { auditRoutes } from './audit/routes';
@@ -83,7 +85,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   });
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
 
-  for (const routes of [userRoutes, sessionRoutes, accountRoutes, postRoutes, tagRoutes, viewRoutes, searchRoutes, moderationRoutes, auditRoutes, adminRoutes, notificationRoutes]) {
+  for (const routes of [userRoutes, sessionRoutes, accountRoutes, postRoutes, tagRoutes, viewRoutes, searchRoutes, moderationRoutes, auditRoutes, adminRoutes, notificationRoutes, awardRoutes, impactRoutes]) {
     await app.register(routes, { ctx });
   }
   await registerWebApp(app, config.webRoot);

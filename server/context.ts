@@ -1,6 +1,8 @@
 import type { Config } from './config';
 import type { Database } from './db/database';
 import { createAuditStore } from './audit/store';
+import { createAwardStore } from './awards/store';
+import { createImpactStore } from './impact/store';
 import { createReportStore } from './moderation/store';
 import { createTagAdminStore } from './moderation/tag-store';
 import { createNotificationStore } from './notifications/store';
@@ -30,6 +32,8 @@ export function createContext(db: Database, config: Config, now: Clock = () => n
     posts: createPostStore(db),
     postEvents: createPostEvents(),
     views: createViewStore(db),
+    awards: createAwardStore(db),
+    impact: createImpactStore(db),
     search: createSearchEngine(db),
   };
 }

@@ -9,6 +9,7 @@ export function presentSummaries(ctx: Context, rows: PostSummaryRow[], viewer: U
   const ids = rows.map((r) => r.id);
   const tags = ctx.tags.namesFor(ids);
   const liked = viewer ? ctx.posts.likedBy(viewer.id, ids) : new Set<number>();
+  const awards = ctx.awards.badgesFor(ids);
   return rows.map((r) => ({
     id: r.id,
     title: r.title,
@@ -20,10 +21,11 @@ export function presentSummaries(ctx: Context, rows: PostSummaryRow[], viewer: U
     likeCount: r.like_count,
     likedByMe: liked.has(r.id),
     status: r.status,
+    awards: awards.get(r.id) ?? [],
   }));
 }
 
 export function presentPost(ctx: Context, row: PostRow, viewer: UserRow | null): PostT {
   const [summary] = presentSummaries(ctx, [row], viewer);
-  return { ...summary, body: row.body, html: row.html, hiddenReason: row.status === 'hidden' ? row.hidden_reason : null };
+  return { ...summary, body: row.body, html: row.html, minutesSavedPerUse: row.minutes_saved_per_use ?? null, hiddenReason: row.status === 'hidden' ? row.hidden_reason : null };
 }

@@ -1,5 +1,7 @@
 import { Type, type Static } from '@sinclair/typebox';
+import { AwardBadge } from '../awards/badge';
 import { Cursor, Limit } from '../http/schemas';
+import { MinutesSavedPerUse } from '../impact/minutes';
 import { PublicUser } from '../users/presenter';
 
 export const TITLE_MAX = 200;
@@ -22,6 +24,7 @@ const summaryFields = {
   likeCount: Type.Integer(),
   likedByMe: Type.Boolean(),
   status: PostStatus,
+  awards: Type.Array(AwardBadge),
 };
 
 export const PostSummary = Type.Object(summaryFields);
@@ -30,12 +33,14 @@ export const Post = Type.Object({
   ...summaryFields,
   body: Type.String(),
   html: Type.String(),
+  minutesSavedPerUse: Type.Union([Type.Integer(), Type.Null()]),
   hiddenReason: Type.Optional(Type.Union([Type.String(), Type.Null()])),
 });
 
-export const CreatePostBody = Type.Object({ title: Title, body: Body, tags: Tags }, { additionalProperties: false });
+const MinutesSaved = Type.Optional(Type.Union([MinutesSavedPerUse, Type.Null()]));
+export const CreatePostBody = Type.Object({ title: Title, body: Body, tags: Tags, minutesSavedPerUse: MinutesSaved }, { additionalProperties: false });
 export const UpdatePostBody = Type.Object({
-  title: Type.Optional(Title), body: Type.Optional(Body), tags: Type.Optional(Tags),
+  title: Type.Optional(Title), body: Type.Optional(Body), tags: Type.Optional(Tags), minutesSavedPerUse: MinutesSaved,
 }, { additionalProperties: false, minProperties: 1 });
 
 export const ListPostsQuery = Type.Object({

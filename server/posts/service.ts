@@ -36,6 +36,7 @@ export function createPost(ctx: Context, author: UserRow, input: CreatePostInput
   return ctx.db.transaction(() => {
     const id = ctx.posts.insert({ authorId: author.id, title: input.title, body: input.body, html }, ctx.now().toISOString());
     ctx.tags.setPostTags(id, tags);
+    if (input.minutesSavedPerUse !== undefined) ctx.posts.setMinutesSavedPerUse(id, input.minutesSavedPerUse);
     const post = ctx.posts.byId(id)!;
     ctx.postEvents.emit({ kind: 'created', post });
     return post;
@@ -52,6 +53,7 @@ export function updatePost(ctx: Context, editor: UserRow, id: number, input: Upd
   return ctx.db.transaction(() => {
     ctx.posts.update({ id, title, body, html }, ctx.now().toISOString());
     if (tags) ctx.tags.setPostTags(id, tags);
+    if (input.minutesSavedPerUse !== undefined) ctx.posts.setMinutesSavedPerUse(id, input.minutesSavedPerUse);
     const post = ctx.posts.byId(id)!;
     ctx.postEvents.emit({ kind: 'updated', post });
     return post;

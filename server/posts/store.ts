@@ -12,6 +12,7 @@ export interface PostRow {
   hidden_reason: string | null;
   view_count: number;
   like_count: number;
+  minutes_saved_per_use: number | null;
   created_at: string;
   updated_at: string;
   username: string;
@@ -62,6 +63,7 @@ export function createPostStore(db: Database) {
   const update = db.prepare(`UPDATE posts SET title = @title, body = @body, html = @html, updated_at = @now
     WHERE id = @id`);
   const remove = db.prepare('DELETE FROM posts WHERE id = ?');
+  const setMinutesSaved = db.prepare('UPDATE posts SET minutes_saved_per_use = ? WHERE id = ?');
   const setStatus = db.prepare('UPDATE posts SET status = ?, hidden_reason = ? WHERE id = ?');
   const likedBy = db.prepare(`SELECT post_id FROM likes WHERE user_id = ? AND post_id IN (SELECT value FROM json_each(?))`).pluck();
   const summaries = db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM posts p JOIN users u ON u.id = p.author_id
@@ -94,6 +96,7 @@ export function createPostStore(db: Database) {
       update.run({ ...p, now });
     },
     remove: (id: number) => { remove.run(id); },
+    setMinutesSavedPerUse: (id: number, minutes: number | null) => { setMinutesSaved.run(minutes, id); },
     setStatus: (id: number, status: PostStatus, reason: string | null) => { setStatus.run(status, reason, id); },
     list(f: ListFilter): PostSummaryRow[] {
       const params: Record<string, unknown> = { limit: f.limit + 1 };
