@@ -23,7 +23,7 @@ export function indexedDoc(row: Pick<SourceRow, 'title' | 'html' | 'tags'>): Ind
 
 export type Progress = (done: number, total: number) => void;
 
-export function createSearchEngine(db: Database) {
+export function createSearchEngine(db: Database, opts: { rebuildIfStale?: boolean } = {}) {
   const store = createSearchStore(db);
   const suggester = createSuggester({ all: store.suggestDocs, one: store.suggestDoc });
   let tagCache: { name: string; count: number; norm: string }[] | null = null;
@@ -76,7 +76,7 @@ export function createSearchEngine(db: Database) {
 
   // An index built by another pipeline version (or never built: first start after the
   // migration) is rebuilt before the app serves anything.
-  if (store.meta('pipeline') !== PIPELINE_VERSION) rebuild();
+  if (opts.rebuildIfStale !== false && store.meta('pipeline') !== PIPELINE_VERSION) rebuild();
 
   return {
     store,

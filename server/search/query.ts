@@ -80,10 +80,15 @@ function japaneseSpans(run: string): string[] {
   return spans;
 }
 
-/** 消し → 消, 条件付き → 条件付: okurigana change with conjugation, the kanji do not. */
+/**
+ * 消し → 消, 条件付き → 条件付: okurigana change with conjugation, the kanji do not.
+ * A verb in kana loses its last kana (まとめる → まとめ) for the same reason.
+ */
 function stem(span: string): string {
   const m = OKURIGANA_WORD.exec(span);
-  return m ? m[1] : span;
+  if (m) return m[1];
+  if (HIRAGANA.test(span) && span.length >= 3 && /[うくぐすつぬぶむる]$/u.test(span)) return span.slice(0, -1);
+  return span;
 }
 
 function cjkTerm(span: string): Term {

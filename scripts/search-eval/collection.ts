@@ -1,0 +1,201 @@
+/**
+ * The search test collection: 100+ Japanese tips as staff write them, and queries with graded
+ * relevance (2 = about exactly this, 1 = useful), grouped by kind. Used by `npm run eval:search`,
+ * by tests/search/eval.test.ts (a floor on nDCG@10) and planted among the synthetic tips of
+ * `npm run bench:search`.
+ */
+
+export interface EvalTip { key: string; title: string; tags: string[]; body: string }
+export type QueryKind =
+  | 'two-char' | 'katakana/width' | 'case' | 'mixed' | 'natural' | 'typo' | 'prefix' | 'okurigana' | 'phrase/exclude' | 'none';
+export interface EvalQuery { q: string; kind: QueryKind; relevant: Record<string, 1 | 2> }
+
+const T = (key: string, title: string, tags: string[], body: string): EvalTip => ({ key, title, tags, body });
+
+export const TIPS: EvalTip[] = [
+  // Excel lookup
+  T('vlookup', 'VLOOKUP関数で別シートの台帳から転記する', ['Excel', '関数'], '=VLOOKUP(A2,台帳!$A:$D,3,FALSE) と書くと、職員番号から所属名を引けます。第4引数は必ずFALSEにします。'),
+  T('xlookup', 'XLOOKUPでVLOOKUPの弱点をなくす', ['Excel', '関数'], 'XLOOKUPは左側の列も検索でき、見つからないときの値も指定できます。Microsoft 365 で使えます。'),
+  T('index-match', 'INDEXとMATCHの組み合わせ', ['Excel', '関数'], 'INDEX関数とMATCH関数を組み合わせると、列の挿入に強い検索式になります。'),
+  T('vlookup-na', 'VLOOKUPの#N/Aエラーを空白にする', ['Excel', 'エラー'], 'IFERROR(VLOOKUP(...),"") で囲むと、該当がない行を空白で表示できます。'),
+  // Excel aggregation
+  T('pivot', 'ピボットテーブルで課ごとの件数を集計する', ['Excel', '集計'], '申請データを選択して挿入タブからピボットテーブルを作ります。行に課名、値に件数を置きます。'),
+  T('sumifs', 'SUMIFSで条件付きの合計を出す', ['Excel', '関数', '集計'], '=SUMIFS(金額,課名,"総務課",月,4) のように複数の条件で合計できます。'),
+  T('countifs', 'COUNTIFSで複数条件の件数を数える', ['Excel', '関数', '集計'], '=COUNTIFS(B:B,"税務課",C:C,">=2026/4/1") で条件に合う行数を数えます。'),
+  T('subtotal', 'フィルター後の行だけ合計するSUBTOTAL', ['Excel', '関数'], 'オートフィルターで絞り込んだ行だけを合計するにはSUBTOTAL(9,範囲)を使います。'),
+  // Excel duplicates / cleaning
+  T('dedupe', '重複データを削除する手順', ['Excel', 'データ整理'], 'データタブの「重複の削除」で、選んだ列が同じ行を一度に消せます。元データはコピーを取ってから操作します。'),
+  T('dedupe-count', '重複しているかをCOUNTIFで確かめる', ['Excel', 'データ整理'], '=COUNTIF(A:A,A2)>1 で重複している行に印を付け、条件付き書式で色を付けます。'),
+  T('trim', '余分な空白をTRIM関数で取り除く', ['Excel', 'データ整理'], '名簿の氏名に入った前後のスペースはTRIM関数で消せます。全角スペースはSUBSTITUTEで置換します。'),
+  T('unique', 'UNIQUE関数で一覧から重複なしのリストを作る', ['Excel', '関数'], '=UNIQUE(A2:A500) で重複を除いた課名の一覧がスピルします。'),
+  // Excel printing
+  T('print-area', '印刷範囲を設定して1枚に収める', ['Excel', '印刷'], 'ページレイアウトタブで印刷範囲を設定し、拡大縮小で「シートを1ページに印刷」を選びます。'),
+  T('print-title', '印刷時に見出し行を毎ページ出す', ['Excel', '印刷'], 'ページ設定の「印刷タイトル」で行のタイトルに1行目を指定すると、全ページに見出しが付きます。'),
+  T('print-pdf', 'Excelの表をPDFで保存する', ['Excel', 'PDF'], 'ファイル→エクスポート→PDF/XPSの作成で、印刷イメージのままPDFにできます。'),
+  T('print-gridline', '枠線を印刷しない設定', ['Excel', '印刷'], 'ページレイアウトの「枠線」の印刷のチェックを外すと、罫線だけが印刷されます。'),
+  // Excel formatting
+  T('cond-format', '条件付き書式で期限切れの行に色を付ける', ['Excel', '書式'], '=$D2<TODAY() を条件にすると、期限を過ぎた行が赤くなります。'),
+  T('date-format', '日付を和暦で表示する', ['Excel', '書式'], 'セルの書式設定でユーザー定義に ggge"年"m"月"d"日" と入れると令和で表示されます。'),
+  T('freeze', 'ウィンドウ枠の固定で見出しを残す', ['Excel'], '表示タブのウィンドウ枠の固定で、スクロールしても見出し行が見えたままになります。'),
+  T('dropdown', '入力規則でドロップダウンリストを作る', ['Excel', '入力'], 'データの入力規則でリストを選び、元の値に課名の範囲を指定します。'),
+  // Excel macros
+  T('macro-record', 'マクロの記録で定型作業を自動化', ['Excel', 'マクロ', 'VBA'], '開発タブのマクロの記録で操作を記録し、ボタンに登録すると毎月の作業が一瞬で終わります。'),
+  T('vba-loop', 'VBAで全シートに同じ処理をする', ['VBA', 'マクロ'], 'For Each ws In ThisWorkbook.Worksheets で全シートを順に処理できます。'),
+  T('vba-transfer', 'VBAで集計表に転記する', ['VBA', 'マクロ'], 'Cells(i, 3).Value を使って、申請一覧から集計表へ一行ずつ転記します。'),
+  T('macro-security', 'マクロが無効にされたときの対処', ['Excel', 'マクロ', 'セキュリティ'], 'インターネットから取得したファイルはプロパティで「許可する」にチェックするとマクロが動きます。'),
+  // Folders / files
+  T('shared-folder', '共有フォルダーをネットワークドライブに割り当てる', ['Windows', 'フォルダ'], 'エクスプローラーでPCを右クリックし、ネットワークドライブの割り当てでサーバーのフォルダを指定します。'),
+  T('folder-shortcut', 'よく使うフォルダをクイックアクセスにピン留め', ['Windows', 'フォルダ'], 'フォルダを右クリックして「クイックアクセスにピン留めする」を選びます。'),
+  T('file-rename', 'ファイル名を一括で変更する', ['Windows', 'PowerShell'], 'PowerShellの Rename-Item で、申請書のファイル名の先頭に年度を付けられます。'),
+  T('file-search', 'エクスプローラーでファイルを内容から探す', ['Windows', '検索'], '検索ボックスに content: と書くと、ファイルの中身の語句でも探せます。'),
+  T('path-copy', 'ファイルのパスをコピーしてメールに貼り付ける', ['Windows', 'メール'], 'Shiftキーを押しながら右クリックし「パスのコピー」を選ぶと、共有フォルダのパスをメールに貼り付けできます。'),
+  T('zip', 'ファイルをZIPに圧縮して送る', ['Windows'], '右クリック→送る→圧縮(zip形式)フォルダーで圧縮できます。'),
+  // Copy paste
+  T('paste-values', '値だけを貼り付ける', ['Excel', '貼り付け'], 'コピーしたセルを右クリックし、貼り付けのオプションで「値」を選ぶと数式が消えて値だけ残ります。'),
+  T('paste-transpose', '行と列を入れ替えて貼付け', ['Excel', '貼り付け'], '形式を選択して貼り付けで「行列を入れ替える」にチェックを入れます。'),
+  T('paste-plain', '書式なしで貼り付けるショートカット', ['Word', '貼り付け'], 'Ctrl+Shift+V で、書式を付けずにテキストだけを貼り付けられます。'),
+  T('clipboard', 'クリップボードの履歴を使う', ['Windows'], 'Windowsキー+V で、以前にコピーした内容を選んで貼り付けできます。'),
+  // Word
+  T('word-mailmerge', 'Wordの差し込み印刷で宛名ラベルを作る', ['Word', '印刷'], '差込み印刷ウィザードでExcelの名簿を読み込み、宛名ラベルを一括で作成します。'),
+  T('word-toc', 'Wordで目次を自動作成する', ['Word'], '見出しスタイルを付けておけば、参考資料タブの目次で自動的に作れます。'),
+  T('word-track', 'Wordの変更履歴で修正を残す', ['Word', '校閲'], '校閲タブの変更履歴の記録をオンにすると、誰がどこを直したかが残ります。'),
+  T('word-ruby', 'Wordでふりがなを付ける', ['Word'], 'ホームタブのルビボタンで、氏名にふりがなを振れます。'),
+  // PowerPoint
+  T('ppt-slide-number', 'パワポのスライド番号を表示する', ['PowerPoint'], '挿入タブのヘッダーとフッターでスライド番号にチェックを入れます。'),
+  T('ppt-pdf', 'パワーポイントをPDFにして配布する', ['PowerPoint', 'PDF'], 'ファイル→名前を付けて保存でPDFを選ぶと、配布用の資料になります。'),
+  T('ppt-master', 'スライドマスターで課のロゴを全ページに入れる', ['PowerPoint'], '表示タブのスライドマスターにロゴを置くと、全スライドに反映されます。'),
+  T('ppt-video', 'PowerPointの発表を動画で保存する', ['PowerPoint'], 'エクスポートからビデオの作成を選ぶと、ナレーション付きの研修動画になります。'),
+  // PDF
+  T('pdf-merge', '複数のPDFを1つに結合する', ['PDF'], 'Acrobatのファイルを結合で、申請書と添付書類を1つのPDFにまとめます。'),
+  T('pdf-split', 'PDFのページを分割して保存する', ['PDF'], 'ページを整理ツールで分割を選ぶと、1ページずつ別のファイルにできます。'),
+  T('pdf-ocr', 'スキャンしたPDFの文字を検索できるようにする', ['PDF', 'OCR'], 'スキャンで作ったPDFはOCR処理をすると文字が選択・検索できます。'),
+  T('pdf-sign', 'PDFに電子印鑑を押す', ['PDF', '電子決裁'], '入力と署名ツールで電子印鑑の画像を押せます。'),
+  // Mail / Outlook
+  T('outlook-rule', 'Outlookの仕分けルールで受信メールを振り分ける', ['Outlook', 'メール'], 'ルールの作成で差出人や件名ごとにフォルダへ自動で移動できます。'),
+  T('outlook-signature', 'メールの署名を設定する', ['Outlook', 'メール'], 'ファイル→オプション→メール→署名で、所属と内線番号の署名を作ります。'),
+  T('outlook-delay', '誤送信を防ぐ送信の遅延', ['Outlook', 'メール', 'セキュリティ'], '仕分けルールで送信後2分間送信トレイに留めると、誤送信に気付いて止められます。'),
+  T('outlook-calendar', '会議室の予定表を共有する', ['Outlook', '会議'], '予定表を右クリックして共有し、閲覧権限を与えます。'),
+  // Teams
+  T('teams-meeting', 'Teamsで会議を予約して外部の人を招待する', ['Teams', '会議'], '予定表から新しい会議を作り、出席者にメールアドレスを入れると招待状が届きます。'),
+  T('teams-bg', 'Teamsの背景をぼかす', ['Teams', '会議'], '会議に参加する前の画面で背景フィルターからぼかしを選びます。'),
+  T('teams-record', 'Teams会議を録画して議事録に使う', ['Teams', '会議', '議事録'], 'その他の操作から録画を開始すると、トランスクリプトも保存されます。'),
+  T('teams-files', 'Teamsのチャネルでファイルを共同編集する', ['Teams'], 'ファイルタブにアップロードしたExcelは、複数人で同時に編集できます。'),
+  // RPA
+  T('rpa-intro', 'RPAで毎月の転記作業を自動化した事例', ['RPA', '自動化'], 'WinActorで基幹システムからCSVを出してExcelに転記する作業を自動化し、月10時間を削減しました。'),
+  T('rpa-error', 'RPAのシナリオが止まるときの確認点', ['RPA', 'エラー'], '画面の解像度や待ち時間の不足でシナリオが止まることがあります。待機を入れます。'),
+  T('rpa-csv', 'RPAでCSVを読み込んでシステムに入力', ['RPA', 'CSV'], 'CSVを1行ずつ読み込み、画面の入力欄に値を入れてボタンを押す処理を繰り返します。'),
+  T('rpa-schedule', 'RPAを夜間に自動実行する', ['RPA', '自動化'], 'タスクスケジューラでシナリオを夜間に起動すると、朝には結果ができています。'),
+  // CSV / Shift_JIS
+  T('csv-garbled', 'CSVを開くと文字化けするときの対処', ['CSV', 'Excel', '文字コード'], 'UTF-8のCSVはデータタブのテキストまたはCSVからで文字コードを指定して取り込みます。'),
+  T('csv-zero', 'CSVで先頭の0が消えないようにする', ['CSV', 'Excel'], '郵便番号や職員番号は列のデータ形式を文字列にして取り込むと0が残ります。'),
+  T('csv-export', '基幹システムのCSVをExcelで整形する', ['CSV', 'Excel'], 'Power Queryで取り込むと、毎月同じ手順の整形を更新ボタンだけで済ませられます。'),
+  T('power-query', 'Power Queryで複数ファイルを結合する', ['Excel', 'Power Query'], 'フォルダーから取り込みを選ぶと、各課から集めたExcelを1つの表に結合できます。'),
+  // Keyboard shortcuts
+  T('shortcut-screenshot', '画面の一部を切り取ってスクリーンショット', ['Windows', 'ショートカット'], 'Windowsキー+Shift+S で範囲を選んで画面を切り取れます。'),
+  T('shortcut-desktop', '複数のデスクトップを切り替える', ['Windows', 'ショートカット'], 'Windowsキー+Ctrl+D で新しい仮想デスクトップを作ります。'),
+  T('shortcut-excel', 'Excelでよく使うショートカットキー', ['Excel', 'ショートカット'], 'Ctrl+; で今日の日付、Ctrl+1 でセルの書式設定が開きます。'),
+  T('shortcut-lock', '席を離れるときは画面をロック', ['Windows', 'セキュリティ'], 'Windowsキー+L で画面をロックします。'),
+  // Security / passwords
+  T('password-zip', 'パスワード付きファイルの送り方', ['セキュリティ', 'メール'], 'パスワード付きZIPの送付は廃止されました。共有フォルダかファイル共有サービスを使います。'),
+  T('phishing', '不審なメールを受け取ったときの報告', ['セキュリティ', 'メール'], '添付ファイルを開かず、情報政策課に転送して報告します。'),
+  T('password-excel', 'Excelファイルに読み取りパスワードを付ける', ['Excel', 'セキュリティ'], '名前を付けて保存のツール→全般オプションで読み取りパスワードを設定します。'),
+  T('usb', 'USBメモリの使用申請', ['セキュリティ'], '庁外へのデータ持ち出しは、所属長の許可を得て暗号化USBメモリを使います。'),
+  // Public documents / writing
+  T('kobunsho', '公用文の書き方の基本', ['文書', '公用文'], '「及び」「並びに」の使い分け、漢数字と算用数字の使い分けなど公用文のルールをまとめました。'),
+  T('kobunsho-date', '公文書の日付は和暦か西暦か', ['文書', '公用文'], '県の規程では原則として元号を用い、必要に応じて西暦を併記します。'),
+  T('word-style', '起案文書のWordテンプレート', ['Word', '文書'], '起案用のスタイル付きテンプレートを使うと、余白とフォントが規程どおりになります。'),
+  T('inquiry', '問い合わせ対応の記録をExcelで管理', ['Excel', '窓口'], '問合せの日時、内容、回答者を記録する台帳の例です。'),
+  // Meetings / minutes
+  T('minutes-ai', '音声認識で議事録作成を楽にする', ['議事録', '会議'], '録音データを文字起こしして、要点だけを整理すれば議事録作成が半分の時間で終わります。'),
+  T('minutes-template', '議事録のテンプレート', ['議事録', 'Word'], '日時、場所、出席者、議題、決定事項、宿題の順に書きます。'),
+  T('meeting-room', '会議室の予約方法', ['会議'], '施設予約システムから会議室を予約します。前日までに申し込みます。'),
+  T('meeting-online', 'オンライン会議で資料を画面共有する', ['Teams', '会議'], '共有ボタンからウィンドウを選ぶと、見せたいアプリだけを共有できます。'),
+  // Forms / surveys
+  T('forms-survey', 'Formsで庁内アンケートを作る', ['Forms', 'アンケート'], 'Microsoft Formsで回答を集め、結果をExcelでダウンロードできます。'),
+  T('forms-apply', 'Formsで研修の申込みを受け付ける', ['Forms', '申請'], '申し込みフォームを作り、受付の上限を設定します。'),
+  T('e-apply', '電子申請の受付データを取り込む', ['電子申請', 'CSV'], '電子申請システムの受付データをCSVで書き出し、Excelに取込みます。'),
+  T('survey-aggregate', 'アンケート結果をグラフにまとめる', ['Excel', 'グラフ', 'アンケート'], '回答をピボットテーブルで集計し、ピボットグラフで見せます。'),
+  // Graphs
+  T('graph-combo', '棒グラフと折れ線の複合グラフ', ['Excel', 'グラフ'], 'グラフの種類の変更で組み合わせを選び、第2軸に折れ線を置きます。'),
+  T('graph-color', 'グラフの色を課のルールに合わせる', ['Excel', 'グラフ'], 'デザインタブの色の変更ではなく、系列ごとに塗りつぶしを指定します。'),
+  T('sparkline', 'スパークラインで推移を小さく見せる', ['Excel', 'グラフ'], '挿入タブのスパークラインで、セルの中に小さな折れ線を表示できます。'),
+  // Text replace / find
+  T('replace', '置換で全角数字を半角にそろえる', ['Excel', 'データ整理'], '検索と置換では一括変換が難しいので、ASC関数で半角にします。'),
+  T('replace-word', 'Wordで語句をまとめて置き換え', ['Word'], 'Ctrl+H の置換で、旧課名を新しい課名に一括で置き換えられます。'),
+  T('wildcard', 'ワイルドカードで検索する', ['Excel', '検索'], '* は任意の文字列、? は任意の1文字として検索できます。'),
+  // Join/split text
+  T('concat', '氏と名を結合して氏名にする', ['Excel', '関数'], '=A2&" "&B2 またはCONCAT関数で文字列を結合します。'),
+  T('textsplit', '住所を都道府県と市区町村に分割', ['Excel', '関数'], 'TEXTSPLITや区切り位置で文字列を分割できます。'),
+  T('flash-fill', 'フラッシュフィルで入力を自動補完', ['Excel', '入力'], '1件目を手で入力して Ctrl+E を押すと、残りを推測して入力します。'),
+  // Misc admin
+  T('overtime', '超過勤務の集計を自動化', ['Excel', '勤務', '集計'], '出退勤のCSVから超過勤務時間を関数で計算し、月ごとに集計します。'),
+  T('budget', '予算執行状況の管理表', ['Excel', '予算'], '執行額と残額をSUMIFSで自動計算する管理表の例です。'),
+  T('travel', '旅費計算のExcelシート', ['Excel', '旅費'], '距離と日当から旅費を計算するシートです。'),
+  T('holiday', '祝日を除いた営業日を数える', ['Excel', '関数'], 'NETWORKDAYS関数に祝日の一覧を渡すと、土日祝を除いた日数が出ます。'),
+  T('printer', 'プリンターが印刷できないとき', ['プリンタ', 'Windows'], 'プリンターの電源と用紙を確かめ、印刷キューの文書を削除してから再度印刷します。'),
+  T('scanner', '複合機でスキャンしてフォルダに保存', ['複合機', 'フォルダ'], '複合機のスキャン設定で保存先に共有フォルダーを登録しておきます。'),
+  T('browser-cache', 'ブラウザのキャッシュを削除する', ['ブラウザ'], 'Ctrl+Shift+Delete で閲覧データの削除を開きます。'),
+  T('edge-ie', 'EdgeのIEモードで古いシステムを開く', ['ブラウザ', 'Edge'], '設定の既定のブラウザーでIEモードを許可します。'),
+  T('onedrive', 'OneDriveで作業中のファイルを同期', ['OneDrive'], 'デスクトップのフォルダを同期すると、別のPCでも同じファイルを開けます。'),
+  T('sharepoint', 'SharePointのサイトで課の資料を共有', ['SharePoint'], 'ドキュメントライブラリに置けば版の管理もできます。'),
+  T('access-db', 'Accessの台帳をExcelに書き出す', ['Access', 'Excel'], '外部データタブのエクスポートでExcelを選びます。'),
+  T('server-backup', 'サーバー上のファイルを以前の版に戻す', ['フォルダ', 'サーバー'], 'ファイルを右クリックして以前のバージョンの復元を開きます。'),
+];
+
+const r = (...keys: string[]) => Object.fromEntries(keys.map((k) => [k, 2])) as Record<string, 2>;
+const u = (...keys: string[]) => Object.fromEntries(keys.map((k) => [k, 1])) as Record<string, 1>;
+
+export const QUERIES: EvalQuery[] = [
+  // Two-character words
+  { q: '関数', kind: 'two-char', relevant: { ...u('xlookup', 'sumifs', 'countifs', 'subtotal', 'unique', 'concat', 'textsplit', 'holiday', 'trim', 'overtime'), ...r('vlookup', 'index-match') } },
+  { q: '集計', kind: 'two-char', relevant: { ...r('pivot', 'overtime'), ...u('sumifs', 'countifs', 'survey-aggregate', 'vba-transfer') } },
+  { q: '印刷', kind: 'two-char', relevant: { ...r('print-area', 'print-title', 'print-gridline'), ...u('word-mailmerge', 'printer', 'print-pdf') } },
+  { q: '置換', kind: 'two-char', relevant: { ...r('replace', 'replace-word'), ...u('trim') } },
+  { q: '結合', kind: 'two-char', relevant: { ...r('pdf-merge', 'concat', 'power-query') } },
+  { q: '重複', kind: 'two-char', relevant: { ...r('dedupe', 'dedupe-count', 'unique') } },
+  { q: '議事録', kind: 'two-char', relevant: { ...r('minutes-ai', 'minutes-template'), ...u('teams-record') } },
+  // Katakana and width variants
+  { q: 'エクセル 印刷', kind: 'katakana/width', relevant: { ...r('print-area', 'print-title', 'print-gridline'), ...u('print-pdf', 'word-mailmerge') } },
+  { q: 'ﾋﾟﾎﾞｯﾄ', kind: 'katakana/width', relevant: { ...r('pivot'), ...u('survey-aggregate') } },
+  { q: 'フォルダー 共有', kind: 'katakana/width', relevant: { ...r('shared-folder'), ...u('scanner', 'path-copy', 'folder-shortcut', 'password-zip') } },
+  { q: 'サーバ', kind: 'katakana/width', relevant: { ...r('server-backup', 'shared-folder') } },
+  { q: 'パワポ PDF', kind: 'katakana/width', relevant: { ...r('ppt-pdf') } },
+  { q: 'プリンター', kind: 'katakana/width', relevant: { ...r('printer') } },
+  // Letter case
+  { q: 'vlookup', kind: 'case', relevant: { ...r('vlookup', 'vlookup-na'), ...u('xlookup') } },
+  { q: 'ＶＬＯＯＫＵＰ', kind: 'case', relevant: { ...r('vlookup', 'vlookup-na'), ...u('xlookup') } },
+  { q: 'teams 会議', kind: 'case', relevant: { ...r('teams-meeting', 'teams-record', 'teams-bg', 'meeting-online') } },
+  { q: 'csv', kind: 'case', relevant: { ...r('csv-garbled', 'csv-zero', 'csv-export', 'rpa-csv'), ...u('e-apply', 'overtime', 'rpa-intro') } },
+  // Mixed Latin + Japanese
+  { q: 'VLOOKUP関数', kind: 'mixed', relevant: { ...r('vlookup', 'vlookup-na') } },
+  { q: 'RPA 転記', kind: 'mixed', relevant: { ...r('rpa-intro'), ...u('rpa-csv') } },
+  { q: 'CSV 文字化け', kind: 'mixed', relevant: { ...r('csv-garbled') } },
+  { q: 'Outlook 仕分け', kind: 'mixed', relevant: { ...r('outlook-rule'), ...u('outlook-delay') } },
+  { q: 'PDF結合', kind: 'mixed', relevant: { ...r('pdf-merge') } },
+  // Natural questions
+  { q: 'エクセルで重複を消したい', kind: 'natural', relevant: { ...r('dedupe'), ...u('dedupe-count', 'unique') } },
+  { q: '印刷するとき見出しを全部のページに出したい', kind: 'natural', relevant: { ...r('print-title') } },
+  { q: 'メールを間違えて送るのを防ぎたい', kind: 'natural', relevant: { ...r('outlook-delay') } },
+  { q: 'PDFを1つにまとめる方法', kind: 'natural', relevant: { ...r('pdf-merge') } },
+  { q: 'CSVの先頭のゼロが消える', kind: 'natural', relevant: { ...r('csv-zero') } },
+  // Typos
+  { q: 'VLOKUP', kind: 'typo', relevant: { ...r('vlookup', 'vlookup-na'), ...u('xlookup') } },
+  { q: 'Outlok', kind: 'typo', relevant: { ...u('outlook-rule', 'outlook-signature', 'outlook-delay', 'outlook-calendar') } },
+  { q: 'SUMIFFS', kind: 'typo', relevant: { ...r('sumifs'), ...u('budget') } },
+  // Prefixes while typing
+  { q: 'ピボ', kind: 'prefix', relevant: { ...r('pivot'), ...u('survey-aggregate') } },
+  { q: 'xloo', kind: 'prefix', relevant: { ...r('xlookup') } },
+  { q: 'スパーク', kind: 'prefix', relevant: { ...r('sparkline') } },
+  // Okurigana variants
+  { q: '貼付け', kind: 'okurigana', relevant: { ...r('paste-values', 'paste-transpose', 'paste-plain'), ...u('clipboard', 'path-copy') } },
+  { q: '問い合わせ', kind: 'okurigana', relevant: { ...r('inquiry') } },
+  { q: '取り込み CSV', kind: 'okurigana', relevant: { ...r('csv-garbled', 'e-apply'), ...u('csv-zero', 'csv-export') } },
+  { q: '申込み', kind: 'okurigana', relevant: { ...r('forms-apply'), ...u('meeting-room') } },
+  // Phrases and exclusions
+  { q: '"印刷範囲"', kind: 'phrase/exclude', relevant: { ...r('print-area') } },
+  { q: 'PDF -パワポ -Excel', kind: 'phrase/exclude', relevant: { ...r('pdf-merge', 'pdf-split', 'pdf-ocr', 'pdf-sign') } },
+  // Must find nothing
+  { q: 'ドローン 操縦', kind: 'none', relevant: {} },
+  { q: '確定申告 医療費控除', kind: 'none', relevant: {} },
+  { q: 'kubernetes', kind: 'none', relevant: {} },
+];

@@ -1,0 +1,93 @@
+/**
+ * Runs the test collection through the real search (in memory, through the service layer) and
+ * scores it: nDCG@10 (gain 2^rel − 1), recall@10 and MRR, overall and per kind of query.
+ * A query that must find nothing scores 1 when it finds nothing and 0 otherwise. When a query
+ * finds nothing and the API offers `didYouMean`, the corrected query is scored, as the search
+ * page shows it.
+ */
+import { buildApp } from '../../server/app';
+import { loadConfig } from '../../server/config';
+import type { Context } from '../../server/context';
+import { openDatabase } from '../../server/db/database';
+import { createPost } from '../../server/posts/service';
+import { search } from '../../server/search/service';
+import { QUERIES, TIPS, type EvalQuery, type QueryKind } from './collection';
+
+export interface QueryScore { q: string; kind: QueryKind; ndcg: number; recall: number; rr: number; found: string[]; corrected: string | null }
+export interface Scores { ndcg: number; recall: number; mrr: number; count: number }
+
+const K = 10;
+
+function score(query: EvalQuery, found: string[]): Omit<QueryScore, 'q' | 'kind' | 'found' | 'corrected'> {
+  const rel = query.relevant;
+  const judged = Object.values(rel);
+  if (judged.length === 0) {
+    const ok = found.length === 0 ? 1 : 0;
+    return { ndcg: ok, recall: ok, rr: ok };
+  }
+  const top = found.slice(0, K);
+  const dcg = top.reduce((sum, key, i) => sum + (2 ** (rel[key] ?? 0) - 1) / Math.log2(i + 2), 0);
+  const ideal = [...judged].sort((a, b) => b - a).slice(0, K)
+    .reduce((sum, g, i) => sum + (2 ** g - 1) / Math.log2(i + 2), 0);
+  const hits = top.filter((key) => rel[key] !== undefined).length;
+  const first = top.findIndex((key) => rel[key] !== undefined);
+  return { ndcg: dcg / ideal, recall: hits / judged.length, rr: first === -1 ? 0 : 1 / (first + 1) };
+}
+
+export function mean(scores: QueryScore[]): Scores {
+  const n = scores.length || 1;
+  return {
+    ndcg: scores.reduce((s, x) => s + x.ndcg, 0) / n,
+    recall: scores.reduce((s, x) => s + x.recall, 0) / n,
+    mrr: scores.reduce((s, x) => s + x.rr, 0) / n,
+    count: scores.length,
+  };
+}
+
+/** Scores every query against an app whose tips include the collection (`keyOf` maps ids back). */
+export function runQueries(ctx: Context, keyOf: Map<number, string>): QueryScore[] {
+  return QUERIES.map((query) => {
+    const first = search(ctx, { q: query.q, limit: K });
+    let result = first;
+    let corrected: string | null = null;
+    if (first.total === 0 && first.didYouMean) {
+      corrected = first.didYouMean;
+      result = search(ctx, { q: corrected, limit: K });
+    }
+    const found = result.items.map((i) => keyOf.get(i.id) ?? `#${i.id}`);
+    return { q: query.q, kind: query.kind, found, corrected, ...score(query, found) };
+  });
+}
+
+/** Builds an in-memory app holding only the collection and scores it. */
+export async function evaluate(): Promise<QueryScore[]> {
+  const db = openDatabase(':memory:');
+  const config = loadConfig({}, { dbPath: ':memory:', webRoot: null, scryptCost: 1024 });
+  const app = await buildApp({ config, db });
+  await app.ready();
+  try {
+    const ctx = app.ctx;
+    const author = ctx.users.insert({ username: 'eval', passwordHash: null, displayName: '評価', department: '情報政策課', role: 'member' });
+    const keyOf = new Map<number, string>();
+    for (const tip of TIPS) {
+      const post = createPost(ctx, author, { title: tip.title, body: tip.body, tags: tip.tags });
+      keyOf.set(post.id, tip.key);
+    }
+    return runQueries(ctx, keyOf);
+  } finally {
+    await app.close();
+    db.close();
+  }
+}
+
+export function table(scores: QueryScore[]): string {
+  const kinds = [...new Set(scores.map((s) => s.kind))];
+  const row = (name: string, m: Scores) =>
+    `| ${name.padEnd(15)} | ${String(m.count).padStart(7)} | ${m.ndcg.toFixed(3)} | ${m.recall.toFixed(3)} | ${m.mrr.toFixed(3)} |`;
+  return [
+    '| kind            | queries | nDCG@10 | recall@10 | MRR |',
+    '| --- | ---: | ---: | ---: | ---: |',
+    ...kinds.map((k) => row(k, mean(scores.filter((s) => s.kind === k)))),
+    row('overall', mean(scores)),
+  ].join('\n');
+}
