@@ -1,6 +1,7 @@
 import type { Config } from './config';
 import type { Database } from './db/database';
 import { createAuditStore } from './audit/store';
+import { createAuthoringStores } from './authoring/stores';
 import { createAwardStore } from './awards/store';
 import { createImpactStore } from './impact/store';
 import { createReportStore } from './moderation/store';
@@ -34,6 +35,7 @@ export function createContext(db: Database, config: Config, now: Clock = () => n
     views: createViewStore(db),
     awards: createAwardStore(db),
     impact: createImpactStore(db),
+    ...createAuthoringStores(db),
     search: createSearchEngine(db),
   };
 }

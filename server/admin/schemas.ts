@@ -36,11 +36,14 @@ export const ImportReport = Type.Object({
   rows: Type.Array(ImportRow),
 });
 
-/** A file with bad rows: nothing was applied; the report says which lines and why. */
+/**
+ * A refused file: nothing was applied. With bad rows, the report says which lines and why; a
+ * file that cannot be read at all (encoding, quoting, header) has only `error` and `message`.
+ */
 export const ImportRejected = Type.Object({
   error: Type.String(),
   message: Type.String(),
-  ...ImportReport.properties,
+  ...Type.Partial(ImportReport).properties,
 });
 
 export type UpdateUserInput = Static<typeof UpdateUserBody>;

@@ -10,6 +10,7 @@ export function presentSummaries(ctx: Context, rows: PostSummaryRow[], viewer: U
   const tags = ctx.tags.namesFor(ids);
   const liked = viewer ? ctx.posts.likedBy(viewer.id, ids) : new Set<number>();
   const awards = ctx.awards.badgesFor(ids);
+  const comments = ctx.comments.countsFor(ids);
   return rows.map((r) => ({
     id: r.id,
     title: r.title,
@@ -22,10 +23,11 @@ export function presentSummaries(ctx: Context, rows: PostSummaryRow[], viewer: U
     likedByMe: liked.has(r.id),
     status: r.status,
     awards: awards.get(r.id) ?? [],
+    commentCount: comments.get(r.id) ?? 0,
   }));
 }
 
 export function presentPost(ctx: Context, row: PostRow, viewer: UserRow | null): PostT {
   const [summary] = presentSummaries(ctx, [row], viewer);
-  return { ...summary, body: row.body, html: row.html, minutesSavedPerUse: row.minutes_saved_per_use ?? null, hiddenReason: row.status === 'hidden' ? row.hidden_reason : null };
+  return { ...summary, body: row.body, html: row.html, minutesSavedPerUse: row.minutes_saved_per_use ?? null, hiddenReason: row.status === 'hidden' ? row.hidden_reason : null, revision: ctx.revisions.latestNumber(row.id) };
 }

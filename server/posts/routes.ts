@@ -5,6 +5,8 @@ import { currentUser } from '../http/auth';
 import { decodeCursor, encodeCursor } from '../http/cursor';
 import { errors, IdParams, Page } from '../http/schemas';
 import { renderMarkdown } from '../markdown/render';
+import { staleEdit } from '../revisions/conflict';
+import { EditConflict } from '../revisions/schemas';
 import { checkText } from '../shared/text';
 import { presentPost, presentSummaries } from './presenter';
 import { CreatePostBody, ListPostsQuery, Post, PostSummary, PreviewBody, UpdatePostBody } from './schemas';
@@ -30,9 +32,11 @@ export const postRoutes: FastifyPluginAsyncTypebox<{ ctx: Context }> = async (ap
 
   app.patch('/api/posts/:id', {
     schema: { tags: ['tips'], summary: 'Edit a tip (author, moderator or admin)', params: IdParams, body: UpdatePostBody,
-      response: { 200: Post, ...errors(400, 401, 403, 404, 413, 415) } },
-  }, async (request) => {
+      response: { 200: Post, 409: EditConflict, ...errors(400, 401, 403, 404, 413, 415) } },
+  }, async (request, reply) => {
     const user = currentUser(request);
+    const stale = staleEdit(ctx, user, request.params.id, request.body);
+    if (stale) return reply.status(409).send(stale);
     return presentPost(ctx, updatePost(ctx, user, request.params.id, request.body), user);
   });
 

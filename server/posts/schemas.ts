@@ -1,6 +1,7 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { AwardBadge } from '../awards/badge';
 import { Cursor, Limit } from '../http/schemas';
+import { EditBaseFields } from '../revisions/edit-base';
 import { MinutesSavedPerUse } from '../impact/minutes';
 import { PublicUser } from '../users/presenter';
 
@@ -11,7 +12,7 @@ const Title = Type.String({ minLength: 1, maxLength: TITLE_MAX });
 const Body = Type.String({ maxLength: BODY_MAX });
 const Tags = Type.Array(Type.String({ minLength: 1, maxLength: 40 }), { maxItems: 10 });
 
-export const PostStatus = Type.Union([Type.Literal('published'), Type.Literal('hidden')]);
+export const PostStatus = Type.Union([Type.Literal('published'), Type.Literal('hidden'), Type.Literal('draft')]);
 
 const summaryFields = {
   id: Type.Integer(),
@@ -24,6 +25,7 @@ const summaryFields = {
   likeCount: Type.Integer(),
   likedByMe: Type.Boolean(),
   status: PostStatus,
+  commentCount: Type.Optional(Type.Integer()), // authoring: visible comments
   awards: Type.Array(AwardBadge),
 };
 
@@ -35,12 +37,14 @@ export const Post = Type.Object({
   html: Type.String(),
   minutesSavedPerUse: Type.Union([Type.Integer(), Type.Null()]),
   hiddenReason: Type.Optional(Type.Union([Type.String(), Type.Null()])),
+  revision: Type.Optional(Type.Integer({ description: 'latest revision number; send it back as baseRevision when saving' })),
 });
 
+const DraftOrPublished = Type.Optional(Type.Union([Type.Literal('published'), Type.Literal('draft')], { description: 'draft: visible only to its author until published' }));
 const MinutesSaved = Type.Optional(Type.Union([MinutesSavedPerUse, Type.Null()]));
-export const CreatePostBody = Type.Object({ title: Title, body: Body, tags: Tags, minutesSavedPerUse: MinutesSaved }, { additionalProperties: false });
+export const CreatePostBody = Type.Object({ title: Title, body: Body, tags: Tags, minutesSavedPerUse: MinutesSaved, status: DraftOrPublished }, { additionalProperties: false });
 export const UpdatePostBody = Type.Object({
-  title: Type.Optional(Title), body: Type.Optional(Body), tags: Type.Optional(Tags), minutesSavedPerUse: MinutesSaved,
+  title: Type.Optional(Title), body: Type.Optional(Body), tags: Type.Optional(Tags), minutesSavedPerUse: MinutesSaved, ...EditBaseFields,
 }, { additionalProperties: false, minProperties: 1 });
 
 export const ListPostsQuery = Type.Object({

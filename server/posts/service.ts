@@ -1,6 +1,7 @@
 import type { Context } from '../context';
 import { badRequest, forbidden, notFound } from '../http/errors';
 import { renderMarkdown } from '../markdown/render';
+import { recordRevision } from '../revisions/record';
 import { checkText, requireNonBlank } from '../shared/text';
 import { cleanTags } from '../tags/normalize';
 import type { UserRow } from '../users/store';
@@ -9,9 +10,9 @@ import type { PostRow, PostStatus } from './store';
 
 const isStaff = (u: UserRow | null) => u?.role === 'moderator' || u?.role === 'admin';
 
-/** Who may read a tip: everyone while published; its author and moderators while hidden. */
+/** Who may read a tip: everyone while published; its author and moderators while hidden; only its author while a draft. */
 export function canRead(viewer: UserRow | null, post: PostRow): boolean {
-  return post.status === 'published' || (viewer !== null && (viewer.id === post.author_id || isStaff(viewer)));
+  return post.status === 'published' || (viewer !== null && (viewer.id === post.author_id || (isStaff(viewer) && post.status !== 'draft')));
 }
 
 /** The tip if this viewer may read it; otherwise 404, so hidden tips do not reveal they exist. */
@@ -34,11 +35,13 @@ export function createPost(ctx: Context, author: UserRow, input: CreatePostInput
   const tags = checkFields(input) ?? [];
   const html = renderMarkdown(input.body);
   return ctx.db.transaction(() => {
-    const id = ctx.posts.insert({ authorId: author.id, title: input.title, body: input.body, html }, ctx.now().toISOString());
+    const id = ctx.posts.insert({ authorId: author.id, title: input.title, body: input.body, html, status: input.status }, ctx.now().toISOString());
     ctx.tags.setPostTags(id, tags);
     if (input.minutesSavedPerUse !== undefined) ctx.posts.setMinutesSavedPerUse(id, input.minutesSavedPerUse);
     const post = ctx.posts.byId(id)!;
-    ctx.postEvents.emit({ kind: 'created', post });
+    recordRevision(ctx, post, author.id);
+    // A draft is heard of when it is published (drafts/service.ts), not before.
+    if (post.status !== 'draft') ctx.postEvents.emit({ kind: 'created', post });
     return post;
   })();
 }
@@ -55,7 +58,8 @@ export function updatePost(ctx: Context, editor: UserRow, id: number, input: Upd
     if (tags) ctx.tags.setPostTags(id, tags);
     if (input.minutesSavedPerUse !== undefined) ctx.posts.setMinutesSavedPerUse(id, input.minutesSavedPerUse);
     const post = ctx.posts.byId(id)!;
-    ctx.postEvents.emit({ kind: 'updated', post });
+    recordRevision(ctx, post, editor.id);
+    if (post.status !== 'draft') ctx.postEvents.emit({ kind: 'updated', post });
     return post;
   })();
 }

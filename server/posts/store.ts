@@ -1,6 +1,6 @@
 import type { Database, Statement } from 'better-sqlite3';
 
-export type PostStatus = 'published' | 'hidden';
+export type PostStatus = 'published' | 'hidden' | 'draft';
 
 export interface PostRow {
   id: number;
@@ -59,7 +59,7 @@ export function createPostStore(db: Database) {
   const byId = db.prepare(`SELECT p.*, u.username, u.display_name, u.department
     FROM posts p JOIN users u ON u.id = p.author_id WHERE p.id = ?`);
   const insert = db.prepare(`INSERT INTO posts (author_id, title, body, html, status, created_at, updated_at)
-    VALUES (@authorId, @title, @body, @html, 'published', @now, @now)`);
+    VALUES (@authorId, @title, @body, @html, @status, @now, @now)`);
   const update = db.prepare(`UPDATE posts SET title = @title, body = @body, html = @html, updated_at = @now
     WHERE id = @id`);
   const remove = db.prepare('DELETE FROM posts WHERE id = ?');
@@ -89,8 +89,8 @@ export function createPostStore(db: Database) {
 
   return {
     byId: (id: number) => byId.get(id) as PostRow | undefined,
-    insert(p: { authorId: number; title: string; body: string; html: string }, now: string): number {
-      return Number(insert.run({ ...p, now }).lastInsertRowid);
+    insert(p: { authorId: number; title: string; body: string; html: string; status?: PostStatus }, now: string): number {
+      return Number(insert.run({ ...p, status: p.status ?? 'published', now }).lastInsertRowid);
     },
     update(p: { id: number; title: string; body: string; html: string }, now: string) {
       update.run({ ...p, now });

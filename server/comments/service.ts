@@ -1,0 +1,85 @@
+import type { Context } from '../context';
+import { badRequest, conflict, forbidden, notFound } from '../http/errors';
+import { renderMarkdown } from '../markdown/render';
+import { getReadable } from '../posts/service';
+import { checkText, requireNonBlank } from '../shared/text';
+import type { UserRow } from '../users/store';
+import type { CommentRow } from './store';
+
+const isStaff = (u: UserRow) => u.role === 'moderator' || u.role === 'admin';
+
+const excerpt = (body: string) => body.replace(/\s+/g, ' ').trim().slice(0, 100);
+
+function checkBody(body: string): void {
+  checkText('body', body, { multiline: true });
+  if (body.trim() === '') throw badRequest('body: must not be blank');
+}
+
+/** The comment if this viewer may see it: its tip must be readable, and a hidden one only by its author or staff. */
+export function getComment(ctx: Context, viewer: UserRow, id: number): CommentRow {
+  const c = ctx.comments.byId(id);
+  if (!c) throw notFound('コメントが見つかりません / comment not found');
+  getReadable(ctx, viewer, c.post_id);
+  if (c.status === 'hidden' && c.author_id !== viewer.id && !isStaff(viewer)) throw notFound('コメントが見つかりません / comment not found');
+  return c;
+}
+
+/** Comments go on published tips only; the tip's author hears about it in the app. */
+export function addComment(ctx: Context, author: UserRow, postId: number, body: string): CommentRow {
+  const post = getReadable(ctx, author, postId);
+  if (post.status !== 'published') throw conflict('公開中のコツにだけコメントできます / only published tips take comments');
+  checkBody(body);
+  const html = renderMarkdown(body);
+  return ctx.db.transaction(() => {
+    const id = ctx.comments.insert({ postId, authorId: author.id, body, html }, ctx.now().toISOString());
+    if (post.author_id !== author.id) {
+      ctx.notifications.add({
+        userId: post.author_id, kind: 'comment.created', actorId: author.id,
+        targetType: 'post', targetId: post.id, targetTitle: post.title, text: excerpt(body),
+      }, ctx.now());
+    }
+    return ctx.comments.byId(id)!;
+  })();
+}
+
+export function editComment(ctx: Context, editor: UserRow, id: number, body: string): CommentRow {
+  const c = getComment(ctx, editor, id);
+  if (c.author_id !== editor.id) throw forbidden('自分のコメントだけ編集できます / only the author may edit a comment');
+  checkBody(body);
+  ctx.comments.update(id, body, renderMarkdown(body), ctx.now().toISOString());
+  return ctx.comments.byId(id)!;
+}
+
+/** Its author deletes a comment; an administrator may too, which is audited. */
+export function deleteComment(ctx: Context, actor: UserRow, id: number): void {
+  const c = getComment(ctx, actor, id);
+  const own = c.author_id === actor.id;
+  if (!own && actor.role !== 'admin') throw forbidden('自分のコメントだけ削除できます / only the author may delete a comment');
+  ctx.db.transaction(() => {
+    ctx.comments.remove(id);
+    if (!own) {
+      ctx.audit.write({ actorId: actor.id, action: 'comment.delete', targetType: 'comment', targetId: id,
+        detail: { postId: c.post_id, authorId: c.author_id, excerpt: excerpt(c.body) } });
+    }
+  })();
+}
+
+/** Moderators hide or show a comment again; each is audited and the comment's author is told. */
+export function setCommentStatus(ctx: Context, moderator: UserRow, id: number, hide: boolean, reason: string | null): CommentRow {
+  const c = getComment(ctx, moderator, id);
+  if (reason !== null) requireNonBlank('reason', reason);
+  if ((c.status === 'hidden') === hide) return c;
+  return ctx.db.transaction(() => {
+    ctx.comments.setStatus(id, hide ? 'hidden' : 'visible', hide ? reason : null);
+    ctx.audit.write({ actorId: moderator.id, action: hide ? 'comment.hide' : 'comment.restore', targetType: 'comment',
+      targetId: id, detail: { postId: c.post_id, authorId: c.author_id, ...(hide ? { reason } : {}) } });
+    if (c.author_id !== moderator.id) {
+      const post = ctx.posts.byId(c.post_id)!;
+      ctx.notifications.add({
+        userId: c.author_id, kind: hide ? 'comment.hidden' : 'comment.restored', actorId: moderator.id,
+        targetType: 'post', targetId: c.post_id, targetTitle: post.title, text: hide ? reason ?? '' : '',
+      }, ctx.now());
+    }
+    return ctx.comments.byId(id)!;
+  })();
+}

@@ -1,0 +1,38 @@
+import type { Context } from '../context';
+import { presentSummaries } from '../posts/presenter';
+import { presentPublicUser } from '../users/presenter';
+import type { UserRow } from '../users/store';
+import type { TipRequestDetailT, TipRequestT } from './schemas';
+import type { RequestRow } from './store';
+
+export function presentRequests(ctx: Context, rows: RequestRow[], viewer: UserRow): TipRequestT[] {
+  const voted = ctx.requests.votedBy(viewer.id, rows.map((r) => r.id));
+  return rows.map((r) => ({
+    id: r.id,
+    title: r.title,
+    body: r.body,
+    html: r.html,
+    status: r.status,
+    requester: presentPublicUser({ id: r.requester_id, username: r.username, display_name: r.display_name, department: r.department }),
+    voteCount: r.vote_count,
+    votedByMe: voted.has(r.id),
+    answerCount: r.answer_count,
+    solvedPostId: r.solved_post_id,
+    solvedAt: r.solved_at,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+  }));
+}
+
+export function presentRequestDetail(ctx: Context, row: RequestRow, viewer: UserRow): TipRequestDetailT {
+  const answers = ctx.requests.answers(row.id);
+  const posts = new Map(presentSummaries(ctx, ctx.posts.summaries(answers.map((a) => a.post_id)), viewer).map((p) => [p.id, p]));
+  return {
+    ...presentRequests(ctx, [row], viewer)[0],
+    answers: answers.filter((a) => posts.has(a.post_id)).map((a) => ({
+      post: posts.get(a.post_id)!,
+      linkedBy: presentPublicUser({ id: a.linked_by, username: a.username, display_name: a.display_name, department: a.department }),
+      linkedAt: a.created_at,
+    })),
+  };
+}

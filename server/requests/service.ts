@@ -1,0 +1,111 @@
+import type { Context } from '../context';
+import { badRequest, conflict, forbidden, notFound } from '../http/errors';
+import { renderMarkdown } from '../markdown/render';
+import { getReadable } from '../posts/service';
+import { checkText, requireNonBlank } from '../shared/text';
+import type { UserRow } from '../users/store';
+import type { RequestRow } from './store';
+
+const isStaff = (u: UserRow) => u.role === 'moderator' || u.role === 'admin';
+
+export function getRequest(ctx: Context, id: number): RequestRow {
+  const r = ctx.requests.byId(id);
+  if (!r) throw notFound('リクエストが見つかりません / request not found');
+  return r;
+}
+
+function requireRequester(r: RequestRow, user: UserRow): void {
+  if (r.requester_id !== user.id) throw forbidden('依頼した本人だけができる操作です / only the requester may do this');
+}
+
+export function createRequest(ctx: Context, requester: UserRow, input: { title: string; body?: string }): RequestRow {
+  requireNonBlank('title', input.title);
+  const body = input.body ?? '';
+  checkText('body', body, { multiline: true });
+  const id = ctx.requests.insert({ requesterId: requester.id, title: input.title, body, html: renderMarkdown(body) },
+    ctx.now().toISOString());
+  return ctx.requests.byId(id)!;
+}
+
+export function updateRequest(ctx: Context, user: UserRow, id: number, input: { title?: string; body?: string }): RequestRow {
+  const r = getRequest(ctx, id);
+  requireRequester(r, user);
+  if (input.title !== undefined) requireNonBlank('title', input.title);
+  if (input.body !== undefined) checkText('body', input.body, { multiline: true });
+  const body = input.body ?? r.body;
+  ctx.requests.update({ id, title: input.title ?? r.title, body, html: input.body === undefined ? r.html : renderMarkdown(body) },
+    ctx.now().toISOString());
+  return ctx.requests.byId(id)!;
+}
+
+/** The requester withdraws a request; a moderator may remove one, which is audited. */
+export function deleteRequest(ctx: Context, user: UserRow, id: number): void {
+  const r = getRequest(ctx, id);
+  const own = r.requester_id === user.id;
+  if (!own && !isStaff(user)) throw forbidden('依頼した本人かモデレーターだけが削除できます / only the requester or a moderator may delete this');
+  ctx.db.transaction(() => {
+    ctx.requests.remove(id);
+    if (!own) {
+      ctx.audit.write({ actorId: user.id, action: 'request.delete', targetType: 'request', targetId: id,
+        detail: { title: r.title, requesterId: r.requester_id } });
+    }
+  })();
+}
+
+/** 私も知りたい. The requester's own wish is the request itself, so they do not vote on it. */
+export function setVote(ctx: Context, user: UserRow, id: number, on: boolean): { voteCount: number; votedByMe: boolean } {
+  const r = getRequest(ctx, id);
+  if (on && r.requester_id === user.id) throw forbidden('自分の依頼には投票できません / you cannot vote on your own request');
+  if (on && r.status === 'solved') throw conflict('解決済みの依頼です / this request is already solved');
+  const voteCount = ctx.db.transaction(() => ctx.requests.setVote(id, user.id, on, ctx.now().toISOString()))();
+  return { voteCount, votedByMe: on };
+}
+
+/** Links a published tip as an answer; the requester is told in the app. */
+export function addAnswer(ctx: Context, user: UserRow, id: number, postId: number): RequestRow {
+  const r = getRequest(ctx, id);
+  const post = getReadable(ctx, user, postId);
+  if (post.status !== 'published') throw badRequest('公開中のコツだけを回答にできます / only a published tip can answer a request');
+  ctx.db.transaction(() => {
+    if (!ctx.requests.link(id, postId, user.id, ctx.now().toISOString())) {
+      throw conflict('このコツはすでに回答として登録されています / this tip already answers the request');
+    }
+    if (r.requester_id !== user.id) {
+      ctx.notifications.add({
+        userId: r.requester_id, kind: 'request.answered', actorId: user.id,
+        targetType: 'request', targetId: id, targetTitle: r.title, text: post.title,
+      }, ctx.now());
+    }
+  })();
+  return ctx.requests.byId(id)!;
+}
+
+/** Whoever linked an answer, the requester or a moderator may unlink it. */
+export function removeAnswer(ctx: Context, user: UserRow, id: number, postId: number): RequestRow {
+  const r = getRequest(ctx, id);
+  const a = ctx.requests.answer(id, postId);
+  if (!a) throw notFound('回答が見つかりません / answer not found');
+  if (a.linked_by !== user.id && r.requester_id !== user.id && !isStaff(user)) throw forbidden();
+  ctx.db.transaction(() => {
+    ctx.requests.unlink(id, postId);
+    if (r.solved_post_id === postId) ctx.requests.reopen(id);
+  })();
+  return ctx.requests.byId(id)!;
+}
+
+export function solveRequest(ctx: Context, user: UserRow, id: number, postId: number | undefined): RequestRow {
+  const r = getRequest(ctx, id);
+  requireRequester(r, user);
+  if (postId !== undefined && !ctx.requests.answers(id).some((a) => a.post_id === postId)) {
+    throw badRequest('postId: 回答として登録されたコツを選んでください / must be one of the request\'s answers');
+  }
+  ctx.requests.solve(id, postId ?? null, ctx.now().toISOString());
+  return ctx.requests.byId(id)!;
+}
+
+export function reopenRequest(ctx: Context, user: UserRow, id: number): RequestRow {
+  const r = getRequest(ctx, id);
+  requireRequester(r, user);
+  ctx.requests.reopen(id);
+  return ctx.requests.byId(id)!;
+}

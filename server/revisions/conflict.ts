@@ -1,0 +1,43 @@
+import type { Context } from '../context';
+import { presentPost } from '../posts/presenter';
+import type { PostT } from '../posts/schemas';
+import { getReadable } from '../posts/service';
+import type { UserRow } from '../users/store';
+
+/** What an editor says they started from; either is enough to detect a stale save. */
+export interface EditBase {
+  baseRevision?: number;
+  baseUpdatedAt?: string;
+}
+
+export interface EditConflictT {
+  error: 'conflict';
+  message: string;
+  currentRevision: number;
+  current: PostT;
+}
+
+export const canEdit = (user: UserRow, authorId: number) =>
+  user.id === authorId || user.role === 'moderator' || user.role === 'admin';
+
+/**
+ * The 409 answer when the tip changed since the editor's base, carrying the current version so
+ * the editor can compare and merge by hand; null when the save may go ahead. Runs in the same
+ * synchronous step as the save that follows it, so no other write can come in between.
+ */
+export function staleEdit(ctx: Context, user: UserRow, postId: number, base: EditBase): EditConflictT | null {
+  if (base.baseRevision === undefined && base.baseUpdatedAt === undefined) return null;
+  const post = getReadable(ctx, user, postId);
+  // Someone who may not edit gets the usual 403 from the save, not a copy of the tip.
+  if (!canEdit(user, post.author_id)) return null;
+  const currentRevision = ctx.revisions.latestNumber(postId);
+  const staleRevision = base.baseRevision !== undefined && base.baseRevision !== currentRevision;
+  const staleTime = base.baseUpdatedAt !== undefined && Date.parse(base.baseUpdatedAt) !== Date.parse(post.updated_at);
+  if (!staleRevision && !staleTime) return null;
+  return {
+    error: 'conflict',
+    message: 'このコツは編集を始めた後に更新されています。最新版と見比べて反映してください / this tip changed since you started editing',
+    currentRevision,
+    current: presentPost(ctx, post, user),
+  };
+}

@@ -1,0 +1,146 @@
+import { diffArrays, diffLines, type ChangeObject } from 'diff';
+import { normalizeTag } from '../tags/normalize';
+import type { RevisionContent } from './store';
+
+export type SegmentKind = 'equal' | 'added' | 'removed';
+export interface Segment { kind: SegmentKind; text: string }
+
+export type LineKind = 'equal' | 'added' | 'removed' | 'changed' | 'skip';
+/**
+ * One row of a body diff. `changed` pairs an old line with the new line that replaced it, with
+ * the in-line changes as segments (equal + removed spell the old line, equal + added the new).
+ * `skip` stands for `count` unchanged lines left out around the changes.
+ */
+export interface DiffLine {
+  kind: LineKind;
+  oldLine?: number;
+  newLine?: number;
+  text?: string;
+  segments?: Segment[];
+  count?: number;
+}
+
+export interface ContentDiff {
+  title: Segment[];
+  tags: { added: string[]; removed: string[] };
+  body: DiffLine[];
+  stats: { added: number; removed: number };
+}
+
+// Japanese has no spaces between words: ICU's dictionary segmentation finds the words, so a
+// change of one word in a sentence is shown as that word, not as the whole line.
+const segmenter = new Intl.Segmenter('ja', { granularity: 'word' });
+const words = (s: string) => Array.from(segmenter.segment(s), (x) => x.segment);
+
+/** Gives up on a diff that would take longer than this and shows old and new whole. */
+const TIMEOUT_MS = 1000;
+
+function pushSegment(out: Segment[], kind: SegmentKind, text: string): void {
+  if (text === '') return;
+  const last = out[out.length - 1];
+  if (last?.kind === kind) last.text += text;
+  else out.push({ kind, text });
+}
+
+/** Word-level changes within one line; joining the segments gives back both texts exactly. */
+export function inlineDiff(before: string, after: string): Segment[] {
+  const out: Segment[] = [];
+  const changes = diffArrays(words(before), words(after), { timeout: TIMEOUT_MS });
+  if (!changes) {
+    pushSegment(out, 'removed', before);
+    pushSegment(out, 'added', after);
+    return out;
+  }
+  for (const c of changes) pushSegment(out, c.added ? 'added' : c.removed ? 'removed' : 'equal', c.value.join(''));
+  return out;
+}
+
+const linesOf = (c: ChangeObject<string>) => c.value.replace(/\r?\n$/, '').split(/\r?\n/);
+
+/** Share of a line pair left unchanged; below this, a pair reads better as a removal and an addition. */
+const SIMILAR_ENOUGH = 0.3;
+
+function similarity(segments: Segment[], before: string, after: string): number {
+  const kept = segments.filter((s) => s.kind === 'equal').reduce((n, s) => n + s.text.length, 0);
+  return before.length + after.length === 0 ? 1 : (2 * kept) / (before.length + after.length);
+}
+
+function bodyLines(before: string, after: string): DiffLine[] {
+  const changes = diffLines(before, after, { timeout: TIMEOUT_MS, stripTrailingCr: true, ignoreNewlineAtEof: true }) ??
+    [{ value: before, removed: true, added: false, count: 0 }, { value: after, added: true, removed: false, count: 0 }]
+      .filter((c) => c.value !== '');
+  const out: DiffLine[] = [];
+  let oldLine = 1;
+  let newLine = 1;
+  for (let i = 0; i < changes.length; i++) {
+    const c = changes[i];
+    if (!c.added && !c.removed) {
+      for (const text of linesOf(c)) out.push({ kind: 'equal', oldLine: oldLine++, newLine: newLine++, text });
+      continue;
+    }
+    if (c.added) {
+      for (const text of linesOf(c)) out.push({ kind: 'added', newLine: newLine++, text });
+      continue;
+    }
+    const removed = linesOf(c);
+    const next = changes[i + 1];
+    const added = next?.added ? linesOf(next) : [];
+    if (next?.added) i++;
+    const paired = Math.min(removed.length, added.length);
+    const tail: DiffLine[] = [];
+    for (let k = 0; k < paired; k++) {
+      const segments = inlineDiff(removed[k], added[k]);
+      if (similarity(segments, removed[k], added[k]) >= SIMILAR_ENOUGH) {
+        out.push({ kind: 'changed', oldLine: oldLine++, newLine: newLine++, segments });
+      } else {
+        out.push({ kind: 'removed', oldLine: oldLine++, text: removed[k] });
+        tail.push({ kind: 'added', newLine: newLine++, text: added[k] });
+      }
+    }
+    for (const text of removed.slice(paired)) out.push({ kind: 'removed', oldLine: oldLine++, text });
+    out.push(...tail);
+    for (const text of added.slice(paired)) out.push({ kind: 'added', newLine: newLine++, text });
+  }
+  return out;
+}
+
+/** Leaves `context` unchanged lines around each change and folds longer unchanged runs into `skip`. */
+function fold(lines: DiffLine[], context: number): DiffLine[] {
+  const out: DiffLine[] = [];
+  let i = 0;
+  while (i < lines.length) {
+    if (lines[i].kind !== 'equal') { out.push(lines[i++]); continue; }
+    let j = i;
+    while (j < lines.length && lines[j].kind === 'equal') j++;
+    const keepBefore = i === 0 ? 0 : context;
+    const keepAfter = j === lines.length ? 0 : context;
+    if (j - i <= keepBefore + keepAfter + 1) {
+      out.push(...lines.slice(i, j));
+    } else {
+      out.push(...lines.slice(i, i + keepBefore));
+      const first = lines[i + keepBefore];
+      out.push({ kind: 'skip', oldLine: first.oldLine, newLine: first.newLine, count: j - i - keepBefore - keepAfter });
+      out.push(...lines.slice(j - keepAfter, j));
+    }
+    i = j;
+  }
+  return out;
+}
+
+export function diffContent(before: RevisionContent, after: RevisionContent, context: number): ContentDiff {
+  const lines = bodyLines(before.body, after.body);
+  const beforeTags = new Set(before.tags.map(normalizeTag));
+  const afterTags = new Set(after.tags.map(normalizeTag));
+  return {
+    title: inlineDiff(before.title, after.title),
+    tags: {
+      added: after.tags.filter((t) => !beforeTags.has(normalizeTag(t))),
+      removed: before.tags.filter((t) => !afterTags.has(normalizeTag(t))),
+    },
+    body: lines.some((l) => l.kind !== 'equal') ? fold(lines, context) : [],
+    stats: {
+      added: lines.filter((l) => l.kind === 'added' || l.kind === 'changed').length,
+      removed: lines.filter((l) => l.kind === 'removed' || l.kind === 'changed').length,
+    },
+  };
+}

@@ -1,0 +1,56 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { Context } from '../context';
+import { currentUser } from '../http/auth';
+import { decodeCursor, pageOf } from '../http/cursor';
+import { errors, IdParams, Page } from '../http/schemas';
+import { presentPost } from '../posts/presenter';
+import { Post } from '../posts/schemas';
+import { getReadable } from '../posts/service';
+import { staleEdit } from './conflict';
+import { presentRevision, presentRevisionSummary } from './presenter';
+import {
+  DiffQuery, EditConflict, RestoreBody, Revision, RevisionDiff, RevisionListQuery, RevisionParams, RevisionSummary,
+} from './schemas';
+import { diffRevisions, getRevision, restoreRevision } from './service';
+
+export const revisionRoutes: FastifyPluginAsyncTypebox<{ ctx: Context }> = async (app, { ctx }) => {
+  app.get('/api/posts/:id/revisions', {
+    schema: { tags: ['revisions'], summary: 'Revisions of a tip, newest first (anyone who may read the tip)',
+      params: IdParams, querystring: RevisionListQuery,
+      response: { 200: Page(RevisionSummary), ...errors(400, 401, 403, 404) } },
+  }, async (request) => {
+    const user = currentUser(request);
+    getReadable(ctx, user, request.params.id);
+    const { limit = 20, cursor } = request.query;
+    const before = decodeCursor(cursor, ['number'])?.[0] as number | undefined;
+    const rows = ctx.revisions.list(request.params.id, before ?? null, limit + 1);
+    const page = pageOf(rows, limit, (r) => [r.number]);
+    return { items: page.items.map(presentRevisionSummary), nextCursor: page.nextCursor };
+  });
+
+  app.get('/api/posts/:id/revisions/:number', {
+    schema: { tags: ['revisions'], summary: 'One revision with its body', params: RevisionParams,
+      response: { 200: Revision, ...errors(400, 401, 403, 404) } },
+  }, async (request) => presentRevision(getRevision(ctx, currentUser(request), request.params.id, request.params.number)));
+
+  app.get('/api/posts/:id/diff', {
+    schema: { tags: ['revisions'], summary: 'Compare two revisions: title and body word by word, tags added and removed',
+      params: IdParams, querystring: DiffQuery, response: { 200: RevisionDiff, ...errors(400, 401, 403, 404) } },
+  }, async (request) => {
+    const { from, to, context = 3 } = request.query;
+    const d = diffRevisions(ctx, currentUser(request), request.params.id, { from, to, context });
+    return { ...d, from: presentRevisionSummary(d.from), to: presentRevisionSummary(d.to) };
+  });
+
+  app.post('/api/posts/:id/revisions/:number/restore', {
+    schema: { tags: ['revisions'], summary: 'Make an old revision current again, as a new revision (author, moderator or admin)',
+      params: RevisionParams, body: RestoreBody,
+      response: { 200: Post, 409: EditConflict, ...errors(400, 401, 403, 404, 415) } },
+  }, async (request, reply) => {
+    const user = currentUser(request);
+    const { id, number } = request.params;
+    const stale = staleEdit(ctx, user, id, request.body);
+    if (stale) return reply.status(409).send(stale);
+    return presentPost(ctx, restoreRevision(ctx, user, id, number), user);
+  });
+};

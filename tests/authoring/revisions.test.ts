@@ -1,0 +1,177 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { diffContent, inlineDiff } from '../../server/revisions/diff';
+import { createTestApp, postTip, type TestApp, type TestUser } from '../helpers/app';
+
+describe('diff', () => {
+  it('finds the changed Japanese word inside a line, not the whole line', () => {
+    expect(inlineDiff('VLOOKUPの使い方を説明します', 'XLOOKUPの使い方を丁寧に説明します')).toEqual([
+      { kind: 'removed', text: 'VLOOKUP' }, { kind: 'added', text: 'XLOOKUP' },
+      { kind: 'equal', text: 'の使い方を' }, { kind: 'added', text: '丁寧に' }, { kind: 'equal', text: '説明します' },
+    ]);
+  });
+
+  it('segments spell both lines exactly', () => {
+    const pairs = [['印刷範囲を設定する。', '印刷範囲を必ず設定する！'], ['a  b\tc', 'a b c'], ['', '全部新しい'], ['😀絵文字', '😃絵文字']];
+    for (const [a, b] of pairs) {
+      const s = inlineDiff(a, b);
+      expect(s.filter((x) => x.kind !== 'added').map((x) => x.text).join('')).toBe(a);
+      expect(s.filter((x) => x.kind !== 'removed').map((x) => x.text).join('')).toBe(b);
+    }
+  });
+
+  it('pairs similar lines as changed, folds unchanged runs, and reports tags', () => {
+    const lines = Array.from({ length: 20 }, (_, i) => `行${i + 1}`);
+    const before = { title: '旧', tags: ['Excel', '印刷'], body: [...lines, '印刷範囲を設定する', 'まったく別の文章です'].join('\n') };
+    const after = { title: '新', tags: ['ＥＸＣＥＬ', 'PDF'], body: [...lines, '印刷範囲を必ず設定する', 'zzz', '追加'].join('\n') };
+    const d = diffContent(before, after, 2);
+    expect(d.tags).toEqual({ added: ['PDF'], removed: ['印刷'] });
+    expect(d.body[0]).toEqual({ kind: 'skip', oldLine: 1, newLine: 1, count: 18 });
+    expect(d.body.slice(1, 3).map((l) => l.text)).toEqual(['行19', '行20']);
+    expect(d.body[3]).toEqual({ kind: 'changed', oldLine: 21, newLine: 21, segments: [
+      { kind: 'equal', text: '印刷範囲を' }, { kind: 'added', text: '必ず' }, { kind: 'equal', text: '設定する' }] });
+    expect(d.body.slice(4)).toEqual([
+      { kind: 'removed', oldLine: 22, text: 'まったく別の文章です' },
+      { kind: 'added', newLine: 22, text: 'zzz' },
+      { kind: 'added', newLine: 23, text: '追加' },
+    ]);
+    expect(d.stats).toEqual({ added: 3, removed: 2 });
+  });
+});
+
+let t: TestApp;
+let alice: TestUser;
+let bob: TestUser;
+let clock: Date;
+beforeEach(async () => {
+  clock = new Date('2025-04-01T00:00:00Z');
+  t = await createTestApp({ now: () => clock });
+  alice = await t.user('alice');
+  bob = await t.user('bob');
+});
+afterEach(async () => { await t.close(); });
+
+const later = (minutes: number) => { clock = new Date(clock.getTime() + minutes * 60_000); };
+const patch = (u: TestUser, id: number, payload: object) => t.as(u, { method: 'PATCH', url: `/api/posts/${id}`, payload });
+
+describe('revisions', () => {
+  it('keeps one revision per save with who, when, title, tags and body', async () => {
+    const tip = await postTip(t, alice, { title: '初版', body: 'a', tags: ['Excel'] });
+    expect(tip.revision).toBe(1);
+    later(5);
+    const mod = await t.user('mod', { role: 'moderator' });
+    const edited = (await patch(mod, tip.id, { body: 'b', tags: ['Excel', 'VBA'] })).json();
+    expect(edited.revision).toBe(2);
+    // A save that changes nothing keeps no revision.
+    expect((await patch(alice, tip.id, { title: '初版' })).json().revision).toBe(2);
+    const list = (await t.as(bob, { method: 'GET', url: `/api/posts/${tip.id}/revisions` })).json();
+    expect(list.items).toMatchObject([
+      { number: 2, title: '初版', tags: ['Excel', 'VBA'], editor: { username: 'mod' }, createdAt: '2025-04-01T00:05:00.000Z', restoredFrom: null },
+      { number: 1, title: '初版', tags: ['Excel'], editor: { username: 'alice' }, createdAt: '2025-04-01T00:00:00.000Z' },
+    ]);
+    expect(list.items[0]).not.toHaveProperty('body');
+    const one = (await t.as(bob, { method: 'GET', url: `/api/posts/${tip.id}/revisions/1` })).json();
+    expect(one).toMatchObject({ number: 1, body: 'a' });
+    expect((await t.as(bob, { method: 'GET', url: `/api/posts/${tip.id}/revisions/3` })).statusCode).toBe(404);
+  });
+
+  it('pages through revisions with a cursor', async () => {
+    const tip = await postTip(t, alice, { title: 'v1' });
+    for (let i = 2; i <= 5; i++) await patch(alice, tip.id, { title: `v${i}` });
+    const first = (await t.as(bob, { method: 'GET', url: `/api/posts/${tip.id}/revisions?limit=3` })).json();
+    expect(first.items.map((r: { number: number }) => r.number)).toEqual([5, 4, 3]);
+    const second = (await t.as(bob, { method: 'GET', url: `/api/posts/${tip.id}/revisions?limit=3&cursor=${first.nextCursor}` })).json();
+    expect(second).toMatchObject({ nextCursor: null });
+    expect(second.items.map((r: { number: number }) => r.number)).toEqual([2, 1]);
+  });
+
+  it('diffs any two revisions, by default the latest with the one before', async () => {
+    const tip = await postTip(t, alice, { title: '印刷のコツ', body: '1行目\n2行目\n印刷範囲を設定する\n4行目\n5行目', tags: ['Excel'] });
+    await patch(alice, tip.id, { body: '1行目\n2行目\n印刷範囲を必ず設定する\n4行目\n5行目' });
+    await patch(alice, tip.id, { title: '印刷の基本', tags: ['Excel', '印刷'] });
+    const latest = (await t.as(bob, { method: 'GET', url: `/api/posts/${tip.id}/diff` })).json();
+    expect(latest).toMatchObject({ from: { number: 2 }, to: { number: 3 }, body: [], tags: { added: ['印刷'], removed: [] } });
+    expect(latest.title).toEqual([{ kind: 'equal', text: '印刷の' }, { kind: 'removed', text: 'コツ' }, { kind: 'added', text: '基本' }]);
+    const span = (await t.as(bob, { method: 'GET', url: `/api/posts/${tip.id}/diff?from=1&to=2&context=0` })).json();
+    expect(span.body).toEqual([
+      { kind: 'skip', oldLine: 1, newLine: 1, count: 2 },
+      { kind: 'changed', oldLine: 3, newLine: 3, segments: [{ kind: 'equal', text: '印刷範囲を' }, { kind: 'added', text: '必ず' }, { kind: 'equal', text: '設定する' }] },
+      { kind: 'skip', oldLine: 4, newLine: 4, count: 2 },
+    ]);
+    // A single unchanged line is shown rather than folded: a fold would take as much room.
+    const one = (await t.as(bob, { method: 'GET', url: `/api/posts/${tip.id}/diff?from=1&to=2&context=1` })).json();
+    expect(one.body.map((l: { kind: string }) => l.kind)).toEqual(['equal', 'equal', 'changed', 'equal', 'equal']);
+    const first = (await t.as(bob, { method: 'GET', url: `/api/posts/${tip.id}/diff?to=1` })).json();
+    expect(first.from.number).toBe(0);
+    expect(first.body.every((l: { kind: string }) => l.kind === 'added')).toBe(true);
+    expect((await t.as(bob, { method: 'GET', url: `/api/posts/${tip.id}/diff?from=2&to=2` })).statusCode).toBe(400);
+    expect((await t.as(bob, { method: 'GET', url: `/api/posts/${tip.id}/diff?from=9` })).statusCode).toBe(404);
+  });
+
+  it('restores an old revision as a new one, exactly', async () => {
+    const body = '## 手順\n\n1. `Ctrl`+`P`\n2. 「ページ設定」\n\n末尾の空白  \n';
+    const tip = await postTip(t, alice, { title: '原本', body, tags: ['Excel', '印刷'] });
+    await patch(alice, tip.id, { title: '改悪', body: '消した', tags: ['Word'] });
+    later(1);
+    const res = await t.as(bob, { method: 'POST', url: `/api/posts/${tip.id}/revisions/1/restore`, payload: {} });
+    expect(res.statusCode).toBe(403);
+    const restored = await t.as(alice, { method: 'POST', url: `/api/posts/${tip.id}/revisions/1/restore`, payload: { baseRevision: 2 } });
+    expect(restored.statusCode).toBe(200);
+    expect(restored.json()).toMatchObject({ title: '原本', body, tags: ['Excel', '印刷'], revision: 3 });
+    expect(restored.json().html).toBe(tip.html);
+    const r3 = (await t.as(bob, { method: 'GET', url: `/api/posts/${tip.id}/revisions/3` })).json();
+    const r1 = (await t.as(bob, { method: 'GET', url: `/api/posts/${tip.id}/revisions/1` })).json();
+    expect({ title: r3.title, tags: r3.tags, body: r3.body }).toEqual({ title: r1.title, tags: r1.tags, body: r1.body });
+    expect(r3.restoredFrom).toBe(1);
+    expect((await t.as(bob, { method: 'GET', url: `/api/posts/${tip.id}/diff?from=1&to=3` })).json()).toMatchObject({ body: [], title: [{ kind: 'equal', text: '原本' }] });
+    // Tag counts follow the restore.
+    const tags = (await t.as(bob, { method: 'GET', url: '/api/tags' })).json().items.map((x: { name: string }) => x.name).sort();
+    expect(tags).toEqual(['Excel', '印刷']);
+  });
+
+  it('hides the history of a hidden tip from other members, like the tip', async () => {
+    const tip = await postTip(t, alice, { title: '非公開へ' });
+    const mod = await t.user('mod', { role: 'moderator' });
+    expect((await t.as(mod, { method: 'POST', url: `/api/posts/${tip.id}/hide`, payload: { reason: '誤り' } })).statusCode).toBe(200);
+    expect((await t.as(bob, { method: 'GET', url: `/api/posts/${tip.id}/revisions` })).statusCode).toBe(404);
+    expect((await t.as(bob, { method: 'GET', url: `/api/posts/${tip.id}/revisions/1` })).statusCode).toBe(404);
+    expect((await t.as(bob, { method: 'GET', url: `/api/posts/${tip.id}/diff` })).statusCode).toBe(404);
+    expect((await t.as(alice, { method: 'GET', url: `/api/posts/${tip.id}/revisions` })).statusCode).toBe(200);
+  });
+});
+
+describe('edit conflicts', () => {
+  it('answers a save over a newer revision with 409 and the current version', async () => {
+    const tip = await postTip(t, alice, { title: '共同編集', body: '元の本文' });
+    const mod = await t.user('mod', { role: 'moderator' });
+    // Both open the editor at revision 1; the moderator saves first.
+    expect((await patch(mod, tip.id, { body: 'モデレーターの修正', baseRevision: 1 })).statusCode).toBe(200);
+    const stale = await patch(alice, tip.id, { body: '作者の修正', baseRevision: 1 });
+    expect(stale.statusCode).toBe(409);
+    expect(stale.json()).toMatchObject({ error: 'conflict', currentRevision: 2, current: { id: tip.id, body: 'モデレーターの修正', revision: 2 } });
+    expect(stale.json().message).toMatch(/更新/);
+    expect((await t.as(alice, { method: 'GET', url: `/api/posts/${tip.id}` })).json().body).toBe('モデレーターの修正');
+    // After merging by hand, saving on the current revision goes through.
+    const merged = await patch(alice, tip.id, { body: 'モデレーターの修正\n作者の修正', baseRevision: 2 });
+    expect(merged.statusCode).toBe(200);
+    expect(merged.json().revision).toBe(3);
+  });
+
+  it('detects a stale updatedAt too, and a stale restore', async () => {
+    const tip = await postTip(t, alice, { title: 'A' });
+    later(1);
+    await patch(alice, tip.id, { title: 'B' });
+    const stale = await patch(alice, tip.id, { title: 'C', baseUpdatedAt: tip.updatedAt });
+    expect(stale.statusCode).toBe(409);
+    expect(stale.json().current.title).toBe('B');
+    const fresh = (await t.as(alice, { method: 'GET', url: `/api/posts/${tip.id}` })).json();
+    expect((await patch(alice, tip.id, { title: 'C', baseUpdatedAt: fresh.updatedAt })).statusCode).toBe(200);
+    const restore = await t.as(alice, { method: 'POST', url: `/api/posts/${tip.id}/revisions/1/restore`, payload: { baseRevision: 2 } });
+    expect(restore.statusCode).toBe(409);
+  });
+
+  it('gives no copy of the tip to someone who may not edit it', async () => {
+    const tip = await postTip(t, alice, { title: 'A' });
+    await patch(alice, tip.id, { title: 'B' });
+    expect((await patch(bob, tip.id, { title: 'X', baseRevision: 1 })).statusCode).toBe(403);
+  });
+});
