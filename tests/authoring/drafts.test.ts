@@ -38,6 +38,7 @@ describe('drafts', () => {
     }
   });
 
+  it('never appear in lists, tags, search, suggestions, feeds or another member\'s drafts', async () => {
     const d = await draft(alice, '書きかけのマクロ');
     await postTip(t, alice, { title: '公開済みのマクロ', tags: ['Excel'] });
     const ids = (res: { json(): { items: { id: number }[] } }) => res.json().items.map((p) => p.id);
