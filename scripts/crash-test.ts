@@ -65,7 +65,10 @@ export async function runCrashCycles(opts: { cycles: number; dir?: string; log?:
       } else {
         const base = await server.url;
         const writes = streamWrites(base, { writers: 4, tag: `c${cycle}`, acked });
-        await new Promise((r) => setTimeout(r, 50 + Math.random() * 450));
+        // Kill mid-stream: once writes are being answered, after a random 20–400 ms.
+        const seen = acked.created.size;
+        for (let waited = 0; acked.created.size === seen && waited < 5000; waited += 10) await new Promise((r) => setTimeout(r, 10));
+        await new Promise((r) => setTimeout(r, 20 + Math.random() * 380));
         server.child.kill('SIGKILL');
         await server.exited;
         await writes.stop();
