@@ -12,6 +12,7 @@ import { authPlugin } from './http/auth';
 import { installErrorHandlers } from './http/errors';
 import { installValidation } from './http/validation';
 import { impactRoutes } from './impact/routes';
+import { popularityRoutes } from './popularity/routes';
 import { postRoutes } from './posts/routes';
 import { adminRoutes } from './admin/routes';
 import { auditRoutes } from './audit/routes';
@@ -86,7 +87,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   });
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
 
-  for (const routes of [userRoutes, sessionRoutes, accountRoutes, postRoutes, tagRoutes, viewRoutes, searchRoutes, moderationRoutes, auditRoutes, adminRoutes, notificationRoutes, awardRoutes, impactRoutes, authoringRoutes]) {
+  for (const routes of [userRoutes, sessionRoutes, accountRoutes, postRoutes, tagRoutes, viewRoutes, popularityRoutes, searchRoutes, moderationRoutes, auditRoutes, adminRoutes, notificationRoutes, awardRoutes, impactRoutes, authoringRoutes]) {
     await app.register(routes, { ctx });
   }
   await registerWebApp(app, config.webRoot);

@@ -7,6 +7,7 @@ import { createImpactStore } from './impact/store';
 import { createReportStore } from './moderation/store';
 import { createTagAdminStore } from './moderation/tag-store';
 import { createNotificationStore } from './notifications/store';
+import { createPopularityStore } from './popularity/store';
 import { createPostEvents } from './posts/events';
 import { createPostStore } from './posts/store';
 import { createSessionStore } from './sessions/store';
@@ -32,7 +33,8 @@ export function createContext(db: Database, config: Config, now: Clock = () => n
     tags: createTagStore(db),
     posts: createPostStore(db),
     postEvents: createPostEvents(),
-    views: createViewStore(db),
+    views: createViewStore(db, now),
+    popularity: createPopularityStore(db),
     awards: createAwardStore(db),
     impact: createImpactStore(db),
     ...createAuthoringStores(db),

@@ -9,6 +9,7 @@ export function presentSummaries(ctx: Context, rows: PostSummaryRow[], viewer: U
   const ids = rows.map((r) => r.id);
   const tags = ctx.tags.namesFor(ids);
   const liked = viewer ? ctx.posts.likedBy(viewer.id, ids) : new Set<number>();
+  const bookmarked = viewer ? ctx.popularity.bookmarkedBy(viewer.id, ids) : new Set<number>();
   const awards = ctx.awards.badgesFor(ids);
   const comments = ctx.comments.countsFor(ids);
   return rows.map((r) => ({
@@ -21,6 +22,7 @@ export function presentSummaries(ctx: Context, rows: PostSummaryRow[], viewer: U
     viewCount: r.view_count,
     likeCount: r.like_count,
     likedByMe: liked.has(r.id),
+    viewerCount: r.viewer_count, bookmarkCount: r.bookmark_count, bookmarkedByMe: bookmarked.has(r.id),
     status: r.status,
     awards: awards.get(r.id) ?? [],
     commentCount: comments.get(r.id) ?? 0,

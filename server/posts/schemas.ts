@@ -24,6 +24,7 @@ const summaryFields = {
   viewCount: Type.Integer(),
   likeCount: Type.Integer(),
   likedByMe: Type.Boolean(),
+  viewerCount: Type.Integer(), bookmarkCount: Type.Integer(), bookmarkedByMe: Type.Boolean(), // popularity
   status: PostStatus,
   commentCount: Type.Optional(Type.Integer()), // authoring: visible comments
   awards: Type.Array(AwardBadge),
@@ -48,7 +49,7 @@ export const UpdatePostBody = Type.Object({
 }, { additionalProperties: false, minProperties: 1 });
 
 export const ListPostsQuery = Type.Object({
-  sort: Type.Optional(Type.Union([Type.Literal('new'), Type.Literal('popular')], { default: 'new' })),
+  sort: Type.Optional(Type.Union([Type.Literal('new'), Type.Literal('popular'), Type.Literal('trending')], { default: 'new' })),
   tag: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
   author: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
   limit: Type.Optional(Limit),

@@ -12,6 +12,7 @@ export interface PostRow {
   hidden_reason: string | null;
   view_count: number;
   like_count: number;
+  viewer_count: number; bookmark_count: number; trend: number; // popularity (0003)
   minutes_saved_per_use: number | null;
   created_at: string;
   updated_at: string;
@@ -23,7 +24,7 @@ export interface PostRow {
 /** What a list row carries: the post without body and html. */
 export type PostSummaryRow = Omit<PostRow, 'body' | 'html'>;
 
-export type ListSort = 'new' | 'popular';
+export type ListSort = 'new' | 'popular' | 'trending';
 
 export interface ListFilter {
   sort: ListSort;
@@ -34,7 +35,7 @@ export interface ListFilter {
   limit: number;
 }
 
-const SUMMARY_COLUMNS = `p.id, p.author_id, p.title, p.status, p.hidden_reason, p.view_count, p.like_count,
+const SUMMARY_COLUMNS = `p.id, p.author_id, p.title, p.status, p.hidden_reason, p.view_count, p.like_count, p.viewer_count, p.bookmark_count, p.trend,
   p.created_at, p.updated_at, u.username, u.display_name, u.department`;
 
 // Each sort names its key columns; the cursor is the key of the last row.
@@ -51,6 +52,8 @@ const SORTS: Record<ListSort, { order: string; after: string; key: (r: PostSumma
     key: (r) => [r.view_count, r.id],
     shape: ['number', 'number'],
   },
+  // A time-decayed score of views and likes: server/popularity/trend.ts, docs/POPULARITY.md.
+  trending: { order: 'p.trend DESC, p.id DESC', after: '(p.trend, p.id) < (@k0, @k1)', key: (r) => [r.trend, r.id], shape: ['number', 'number'] },
 };
 
 export const sortKey = (sort: ListSort) => SORTS[sort];

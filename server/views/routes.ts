@@ -1,20 +1,43 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
+import type { FastifyRequest } from 'fastify';
+import { isbot } from 'isbot';
 import type { Context } from '../context';
 import { currentUser } from '../http/auth';
 import { errors, IdParams } from '../http/schemas';
 import { getReadable } from '../posts/service';
-import { japanDay } from './store';
+
+const ViewAnswer = Type.Object({
+  viewCount: Type.Integer(),
+  uniqueViewers: Type.Integer(),
+  /** Whether this call counted a view (false: already counted today, own tip, hidden, bot, prefetch). */
+  counted: Type.Boolean(),
+});
+
+/** Crawlers, link-preview fetchers and speculative prefetches are not readers. */
+function notAReader(request: FastifyRequest): boolean {
+  const h = request.headers;
+  const purpose = `${h['sec-purpose'] ?? ''} ${h.purpose ?? ''} ${h['x-purpose'] ?? ''} ${h['x-moz'] ?? ''}`;
+  return /prefetch|preview/i.test(purpose) || isbot(h['user-agent'] ?? '');
+}
 
 export const viewRoutes: FastifyPluginAsyncTypebox<{ ctx: Context }> = async (app, { ctx }) => {
+  ctx.views.onFlushError((err, lost) => app.log.error({ err, lost }, 'writing buffered views failed'));
+  // Waiting views are written on a clean shutdown; only a crash can lose them.
+  app.addHook('onClose', async () => { ctx.views.flush(); });
+  ctx.postEvents.on(({ kind, post }) => { if (kind === 'deleted') ctx.views.windows.removePost(post.id); });
+
   app.post('/api/posts/:id/views', {
-    schema: { tags: ['popularity'], summary: 'Record that the tip was shown (one per user per tip per Japan day)',
-      params: IdParams, response: { 200: Type.Object({ viewCount: Type.Integer() }), ...errors(400, 401, 404) } },
+    schema: { tags: ['popularity'], summary: 'Record that the tip was read (one per user per tip per Japan day)',
+      params: IdParams, response: { 200: ViewAnswer, ...errors(400, 401, 404) } },
   }, async (request) => {
     const user = currentUser(request);
     const post = getReadable(ctx, user, request.params.id);
-    // The author reading their own tip, or anyone reading a hidden one, is not audience.
-    if (post.author_id === user.id || post.status !== 'published') return { viewCount: post.view_count };
-    return { viewCount: ctx.views.record(post.id, user.id, japanDay(ctx.now())) };
+    // The author reading their own tip, anyone reading a hidden one, and machines are not audience.
+    if (post.author_id === user.id || post.status !== 'published' || notAReader(request)) {
+      const waiting = ctx.views.waitingFor(post.id);
+      return { viewCount: post.view_count + waiting.views, uniqueViewers: post.viewer_count + waiting.viewers, counted: false };
+    }
+    return ctx.views.record(post, user.id, ctx.now());
   });
 };

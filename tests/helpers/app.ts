@@ -52,7 +52,8 @@ export async function createTestApp(opts: TestAppOptions = {}): Promise<TestApp>
   if (setup.statusCode !== 201) throw new Error(`setup failed: ${setup.body}`);
   const admin: TestUser = { id: setup.json().id, username: 'admin', cookie: await login(app, 'admin') };
   const as = (user: TestUser | null, o: InjectOptions) =>
-    app.inject({ ...o, headers: { ...(o.headers ?? {}), ...(user ? { cookie: user.cookie } : {}) } });
+    // A browser's User-Agent by default: light-my-request's own is a bot's, and bots' views are not counted.
+    app.inject({ ...o, headers: { 'user-agent': 'Mozilla/5.0 (X11; Linux x86_64) Chrome/126.0 Safari/537.36', ...(o.headers ?? {}), ...(user ? { cookie: user.cookie } : {}) } });
   return {
     app, db, admin, as,
     async user(username, o = {}) {

@@ -1,0 +1,91 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { Context } from '../context';
+import { currentUser } from '../http/auth';
+import { decodeCursor, encodeCursor } from '../http/cursor';
+import { errors, IdParams, Page } from '../http/schemas';
+import { PostSummary } from '../posts/schemas';
+import { japanDay } from '../views/days';
+import { presentInOrder } from './presenter';
+import {
+  BookmarksQuery, BookmarkState, LikeState, MyStats, MyStatsQuery, OtherDepartments, OtherDepartmentsQuery, Rankings,
+  RankingsQuery,
+} from './schemas';
+import {
+  authorStats, bookmark, like, otherDepartmentRows, periodDays, rankingRows, unbookmark, unlike,
+} from './service';
+
+export const popularityRoutes: FastifyPluginAsyncTypebox<{ ctx: Context }> = async (app, { ctx }) => {
+  const likeSchema = (summary: string) => ({
+    tags: ['popularity'], summary, params: IdParams, response: { 200: LikeState, ...errors(400, 401, 403, 404, 409) },
+  });
+  app.put('/api/posts/:id/like', { schema: likeSchema('Mark a tip as helpful (役に立った); idempotent') },
+    async (request) => like(ctx, currentUser(request), request.params.id));
+  app.delete('/api/posts/:id/like', { schema: likeSchema('Take back a like; idempotent') },
+    async (request) => unlike(ctx, currentUser(request), request.params.id));
+
+  const bookmarkSchema = (summary: string) => ({
+    tags: ['popularity'], summary, params: IdParams, response: { 200: BookmarkState, ...errors(400, 401, 403, 404, 409) },
+  });
+  app.put('/api/posts/:id/bookmark', { schema: bookmarkSchema('Bookmark a tip (ストック); idempotent') },
+    async (request) => bookmark(ctx, currentUser(request), request.params.id));
+  app.delete('/api/posts/:id/bookmark', { schema: bookmarkSchema('Remove a bookmark; idempotent') },
+    async (request) => unbookmark(ctx, currentUser(request), request.params.id));
+
+  app.get('/api/me/bookmarks', {
+    schema: { tags: ['popularity'], summary: 'My bookmarked tips, newest bookmark first', querystring: BookmarksQuery,
+      response: { 200: Page(PostSummary), ...errors(400, 401) } },
+  }, async (request) => {
+    const user = currentUser(request);
+    const { limit = 20, cursor } = request.query;
+    const rows = ctx.popularity.bookmarks(user.id, decodeCursor(cursor, ['string', 'number']), limit + 1);
+    const page = rows.slice(0, limit);
+    const summaries = presentInOrder(ctx, page.map((r) => r.id), user);
+    const last = page[page.length - 1];
+    return {
+      items: [...summaries.values()],
+      nextCursor: rows.length > limit ? encodeCursor([last.created_at, last.id]) : null,
+    };
+  });
+
+  app.get('/api/rankings', {
+    schema: { tags: ['popularity'], summary: 'Most viewed tips in a period (Japan days, today included), then most liked',
+      querystring: RankingsQuery, response: { 200: Rankings, ...errors(400, 401) } },
+  }, async (request) => {
+    const user = currentUser(request);
+    const { period = 'week', tag, department, limit = 20 } = request.query;
+    const rows = rankingRows(ctx, { period, tag, department, limit });
+    const posts = presentInOrder(ctx, rows.map((r) => r.id), user);
+    const items = rows.filter((r) => posts.has(r.id))
+      .map((r, i) => ({ rank: i + 1, post: posts.get(r.id)!, views: r.views, likes: r.likes }));
+    return { period, ...periodDays(period, japanDay(ctx.now())), items };
+  });
+
+  app.get('/api/rankings/other-departments', {
+    schema: { tags: ['popularity'], summary: "Tips popular this week in departments other than mine (home page)",
+      querystring: OtherDepartmentsQuery, response: { 200: OtherDepartments, ...errors(400, 401) } },
+  }, async (request) => {
+    const user = currentUser(request);
+    const { limit = 6, perDepartment = 2 } = request.query;
+    const { period, rows } = otherDepartmentRows(ctx, user, limit, perDepartment);
+    const posts = presentInOrder(ctx, rows.map((r) => r.id), user);
+    return {
+      period,
+      items: rows.filter((r) => posts.has(r.id))
+        .map((r) => ({ department: r.department, post: posts.get(r.id)!, views: r.views, likes: r.likes })),
+    };
+  });
+
+  app.get('/api/me/stats', {
+    schema: { tags: ['popularity'], summary: 'Views and likes of my tips: totals, this month, per day and per tip',
+      querystring: MyStatsQuery, response: { 200: MyStats, ...errors(400, 401, 404) } },
+  }, async (request) => {
+    const user = currentUser(request);
+    const { days = 30, postId, limit = 100 } = request.query;
+    const { rows, ...stats } = authorStats(ctx, user, { days, postId, limit });
+    const posts = presentInOrder(ctx, rows.map((r) => r.id), user);
+    return {
+      ...stats,
+      items: rows.filter((r) => posts.has(r.id)).map(({ id, ...counts }) => ({ post: posts.get(id)!, ...counts })),
+    };
+  });
+};

@@ -1,0 +1,137 @@
+import type { Context } from '../context';
+import { conflict, forbidden, notFound } from '../http/errors';
+import { getReadable } from '../posts/service';
+import type { PostRow } from '../posts/store';
+import type { UserRow } from '../users/store';
+import { addDays, japanDay, japanDayStartIso, monthStart } from '../views/days';
+import { windowStart } from '../views/windows';
+import type { RankedRow, RankingPeriod } from './store';
+
+/** A tip that can take a new like or bookmark: readable and published (not hidden, not a draft). */
+function openTip(ctx: Context, user: UserRow, postId: number, what: string): PostRow {
+  const post = getReadable(ctx, user, postId);
+  if (post.status !== 'published') throw conflict(`公開中のコツだけに${what}できます / only published tips can take this`);
+  return post;
+}
+
+export function like(ctx: Context, user: UserRow, postId: number) {
+  const post = openTip(ctx, user, postId, '「役に立った」を');
+  if (post.author_id === user.id) throw forbidden('自分のコツには「役に立った」を付けられません / you cannot like your own tip');
+  ctx.db.transaction(() => {
+    if (ctx.popularity.addLike(post.id, user.id, ctx.now())) ctx.views.windows.syncLikes(post.id);
+  })();
+  return { likeCount: ctx.popularity.likeCount(post.id), likedByMe: true };
+}
+
+export function unlike(ctx: Context, user: UserRow, postId: number) {
+  const post = getReadable(ctx, user, postId);
+  ctx.db.transaction(() => {
+    if (ctx.popularity.removeLike(post.id, user.id)) ctx.views.windows.syncLikes(post.id);
+  })();
+  return { likeCount: ctx.popularity.likeCount(post.id), likedByMe: false };
+}
+
+export function bookmark(ctx: Context, user: UserRow, postId: number) {
+  const post = openTip(ctx, user, postId, 'ストック');
+  ctx.db.transaction(() => { ctx.popularity.addBookmark(post.id, user.id, ctx.now()); })();
+  return { bookmarkedByMe: true, bookmarkCount: ctx.posts.byId(post.id)?.bookmark_count ?? 0 };
+}
+
+export function unbookmark(ctx: Context, user: UserRow, postId: number) {
+  const post = getReadable(ctx, user, postId);
+  ctx.db.transaction(() => { ctx.popularity.removeBookmark(post.id, user.id); })();
+  return { bookmarkedByMe: false, bookmarkCount: ctx.posts.byId(post.id)?.bookmark_count ?? 0 };
+}
+
+/** The days a period covers, ending today (Japan); `from` is null for all time. */
+export function periodDays(period: RankingPeriod, today: string): { from: string | null; to: string } {
+  return { from: period === 'all' ? null : windowStart(period, today), to: today };
+}
+
+export interface RankingRequest {
+  period: RankingPeriod;
+  tag?: string;
+  department?: string;
+  limit: number;
+}
+
+/** Ranked rows for a period and filters; an unknown tag ranks nothing. */
+export function rankingRows(ctx: Context, q: RankingRequest): RankedRow[] {
+  let tagId: number | undefined;
+  if (q.tag !== undefined) {
+    const tag = ctx.tags.byName(q.tag);
+    if (!tag) return [];
+    tagId = tag.id;
+  }
+  if (q.period !== 'all') ctx.views.windows.ensure(japanDay(ctx.now()));
+  return ctx.popularity.ranking({ period: q.period, tagId, department: q.department, limit: q.limit });
+}
+
+/**
+ * Tips most viewed this week whose authors work in other departments than the viewer's, at most
+ * `perDepartment` from any one department; widened to the month when the week has too few.
+ */
+export function otherDepartmentRows(ctx: Context, user: UserRow, limit: number, perDepartment: number) {
+  ctx.views.windows.ensure(japanDay(ctx.now()));
+  let chosen: RankedRow[] = [];
+  let period: 'week' | 'month' = 'week';
+  for (period of ['week', 'month'] as const) {
+    const rows = ctx.popularity.ranking({
+      period, notDepartment: user.department, notAuthorId: user.id, limit: limit * perDepartment * 4,
+    });
+    const perDept = new Map<string, number>();
+    chosen = [];
+    for (const row of rows) {
+      const n = perDept.get(row.department) ?? 0;
+      if (n >= perDepartment) continue;
+      perDept.set(row.department, n + 1);
+      chosen.push(row);
+      if (chosen.length === limit) break;
+    }
+    if (chosen.length === limit) break;
+  }
+  return { period, rows: chosen };
+}
+
+/** The author's numbers: totals, this month (Japan calendar month), a daily series and per tip. */
+export function authorStats(ctx: Context, user: UserRow, q: { days: number; postId?: number; limit: number }) {
+  const today = japanDay(ctx.now());
+  const month = monthStart(today);
+  const tips = ctx.popularity.authorTips(user.id);
+  const viewsMonth = ctx.popularity.authorViewsSince(user.id, month);
+  const likesMonth = ctx.popularity.authorLikesSince(user.id, japanDayStartIso(month));
+  const from = addDays(today, 1 - q.days);
+  let series: { day: string; views: number }[];
+  if (q.postId !== undefined) {
+    const post = ctx.posts.byId(q.postId);
+    if (!post || post.author_id !== user.id) throw notFound('コツが見つかりません / tip not found');
+    series = ctx.popularity.postDaily(q.postId, from, today);
+  } else {
+    series = ctx.popularity.authorDaily(user.id, from, today);
+  }
+  const byDay = new Map(series.map((r) => [r.day, r.views]));
+  const daily = Array.from({ length: q.days }, (_, i) => {
+    const day = addDays(from, i);
+    return { day, views: byDay.get(day) ?? 0 };
+  });
+  const rows = tips.map((t) => ({
+    id: t.id,
+    views: t.views,
+    viewsThisMonth: viewsMonth.get(t.id) ?? 0,
+    uniqueViewers: t.viewers,
+    likes: t.likes,
+    likesThisMonth: likesMonth.get(t.id) ?? 0,
+    bookmarks: t.bookmarks,
+  }));
+  const sum = (k: Exclude<keyof (typeof rows)[number], 'id'>) => rows.reduce((s, r) => s + r[k], 0);
+  return {
+    monthStart: month,
+    today,
+    totals: {
+      tips: rows.length, views: sum('views'), viewsThisMonth: sum('viewsThisMonth'), uniqueViewers: ctx.popularity.authorViewers(user.id),
+      likes: sum('likes'), likesThisMonth: sum('likesThisMonth'), bookmarks: sum('bookmarks'),
+    },
+    daily,
+    rows: rows.slice(0, q.limit),
+  };
+}

@@ -1,0 +1,125 @@
+/**
+ * Browser-test harness: a real Kotsu server on a temporary database and a free port, serving
+ * the built web app, and Debian's Chromium driven by playwright-core (no browser download).
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import type { FastifyInstance } from 'fastify';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { expect } from 'vitest';
+import { buildApp } from '../../server/app';
+import { loadConfig, type Config } from '../../server/config';
+
+export const CHROMIUM = process.env.KOTSU_CHROMIUM ?? '/usr/bin/chromium';
+export const CHROMIUM_ARGS = [
+  '--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
+  '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic',
+];
+export const PASSWORD = 'correct horse battery staple';
+
+export interface TestServer {
+  url: string;
+  app: FastifyInstance;
+  dir: string;
+  close(): Promise<void>;
+}
+
+export async function startServer(env: Record<string, string> = {}, overrides: Partial<Config> = {}): Promise<TestServer> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kotsu-e2e-'));
+  const config = loadConfig(env, {
+    dbPath: path.join(dir, 'kotsu.db'), port: 0, host: '127.0.0.1', scryptCost: 1024,
+    webRoot: path.resolve('dist', 'web'), ...overrides,
+  });
+  const app = await buildApp({ config });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const address = app.server.address();
+  if (!address || typeof address === 'string') throw new Error('no port');
+  const url = `http://127.0.0.1:${address.port}`;
+  return {
+    url, app, dir,
+    async close() {
+      await app.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+}
+
+/** A fresh browser context that fails the test if the page fetches anything off the server. */
+export async function newContext(browser: Browser, server: TestServer, opts: { width?: number } = {}): Promise<BrowserContext> {
+  const context = await browser.newContext({
+    baseURL: server.url, locale: 'ja-JP', timezoneId: 'Asia/Tokyo',
+    viewport: { width: opts.width ?? 1280, height: 900 },
+    // Headless Chromium says "HeadlessChrome", which the view counter rightly treats as a bot.
+    userAgent: 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/150.0.0.0 Safari/537.36',
+  });
+  const external: string[] = [];
+  context.on('request', (req) => {
+    const u = req.url();
+    if (!u.startsWith(server.url) && !u.startsWith('data:') && !u.startsWith('blob:')) external.push(u);
+  });
+  (context as BrowserContext & { externalRequests: string[] }).externalRequests = external;
+  return context;
+}
+
+export function externalRequests(context: BrowserContext): string[] {
+  return (context as BrowserContext & { externalRequests?: string[] }).externalRequests ?? [];
+}
+
+/** Fails on any serious or critical axe-core violation on the page as it is now. */
+export async function expectAccessible(page: Page, where: string): Promise<void> {
+  const result = await new AxeBuilder({ page }).analyze();
+  const bad = result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
+  expect(bad, `accessibility problems on ${where}`).toEqual([]);
+}
+
+/** API calls from the test itself, with the session of the given cookie. */
+export async function apiCall(server: TestServer, method: string, url: string, body?: unknown, cookie?: string) {
+  const res = await fetch(`${server.url}${url}`, {
+    method,
+    headers: { ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...(cookie ? { cookie } : {}) },
+    body: body !== undefined ? JSON.stringify(body) : undefined,
+  });
+  const text = await res.text();
+  return { status: res.status, json: text ? JSON.parse(text) : null, headers: res.headers };
+}
+
+export async function apiLogin(server: TestServer, username: string, password = PASSWORD): Promise<string> {
+  const res = await fetch(`${server.url}/api/session`, {
+    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }),
+  });
+  if (res.status !== 200) throw new Error(`login ${username}: ${res.status}`);
+  return (res.headers.get('set-cookie') ?? '').split(';')[0];
+}
+
+/** Creates the first administrator through the API and returns their cookie. */
+export async function setupAdmin(server: TestServer, username = 'admin'): Promise<string> {
+  const res = await apiCall(server, 'POST', '/api/setup', { username, password: PASSWORD, displayName: '管理者', department: 'デジタル推進課' });
+  if (res.status !== 201) throw new Error(`setup: ${res.status}`);
+  return apiLogin(server, username);
+}
+
+export async function createUser(server: TestServer, adminCookie: string, username: string, extra: { role?: string; department?: string; displayName?: string } = {}): Promise<string> {
+  const res = await apiCall(server, 'POST', '/api/users', {
+    username, password: PASSWORD, displayName: extra.displayName ?? `${username}さん`, department: extra.department ?? '総務課', role: extra.role ?? 'member',
+  }, adminCookie);
+  if (res.status !== 201) throw new Error(`create user ${username}: ${res.status} ${JSON.stringify(res.json)}`);
+  return apiLogin(server, username);
+}
+
+/** Logs in through the web page. */
+export async function uiLogin(page: Page, username: string, password = PASSWORD): Promise<void> {
+  // Already on the login page (e.g. sent there with ?next=): stay, so the redirect is kept.
+  if (new URL(page.url()).pathname !== '/login') await page.goto('/login');
+  await page.getByLabel('ユーザー名').fill(username);
+  await page.getByLabel('パスワード').fill(password);
+  await page.getByRole('button', { name: 'ログイン' }).click();
+  await page.waitForURL((u) => u.pathname !== '/login');
+}

@@ -1,0 +1,27 @@
+import { api, type Page } from './http';
+import type { Post, PostSummary } from './types';
+
+export interface PostInput {
+  title: string;
+  body: string;
+  tags: string[];
+}
+
+export type PostSort = 'new' | 'popular' | 'trending';
+
+export const listPosts = (q: { sort?: PostSort; tag?: string; author?: string; limit?: number; cursor?: string | null } = {}) =>
+  api<Page<PostSummary>>('/api/posts', { query: { ...q, cursor: q.cursor ?? undefined } });
+
+export const getPost = (id: number) => api<Post>(`/api/posts/${id}`);
+
+export const createPost = (input: PostInput) => api<Post>('/api/posts', { method: 'POST', body: input });
+
+export const updatePost = (id: number, input: Partial<PostInput>) =>
+  api<Post>(`/api/posts/${id}`, { method: 'PATCH', body: input });
+
+export const deletePost = (id: number) => api<void>(`/api/posts/${id}`, { method: 'DELETE' });
+
+export const recordView = (id: number) => api<{ viewCount: number }>(`/api/posts/${id}/views`, { method: 'POST' });
+
+export const renderPreview = (body: string, signal?: AbortSignal) =>
+  api<{ html: string }>('/api/preview', { method: 'POST', body: { body }, signal });

@@ -1,0 +1,41 @@
+/** Shapes the API answers with (see shared/API.md); extra fields may appear. */
+
+export type Role = 'member' | 'moderator' | 'admin';
+
+export interface PublicUser {
+  id: number;
+  username: string;
+  displayName: string;
+  department: string;
+}
+
+export interface Me extends PublicUser {
+  role: Role;
+}
+
+export interface PostSummary {
+  id: number;
+  title: string;
+  tags: string[];
+  author: PublicUser;
+  createdAt: string;
+  updatedAt: string;
+  viewCount: number;
+  likeCount: number;
+  likedByMe: boolean;
+  status: 'published' | 'hidden' | 'draft';
+  /** DX賞 prizes won (published rounds only). */
+  awards?: { roundId: number; roundTitle: string; prize: string }[];
+}
+
+export interface Post extends PostSummary {
+  body: string;
+  html: string;
+  hiddenReason?: string | null;
+  minutesSavedPerUse?: number | null;
+}
+
+export interface TagCount {
+  name: string;
+  count: number;
+}

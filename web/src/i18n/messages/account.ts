@@ -1,0 +1,36 @@
+/** Login, first-run setup and profile pages. */
+export const ja = {
+  'login.title': 'ログイン',
+  'login.username': 'ユーザー名',
+  'login.password': 'パスワード',
+  'login.submit': 'ログイン',
+  'login.failed': 'ユーザー名またはパスワードが違います。',
+  'login.proxy': 'このサーバーは庁内シングルサインオンで利用します。ポータルから開き直してください。',
+  'setup.title': '初期設定：管理者アカウントの作成',
+  'setup.intro': 'Kotsu へようこそ。最初に管理者アカウントを作成します。',
+  'setup.displayName': '表示名',
+  'setup.department': '所属',
+  'setup.passwordHint': '10文字以上',
+  'setup.submit': '管理者を作成して始める',
+  'setup.done': '初期設定は完了しています。ログインしてください。',
+  'author.title': '{name}さんのコツ',
+  'author.department': '所属: {department}',
+} as const;
+
+export const en: Record<keyof typeof ja, string> = {
+  'login.title': 'Log in',
+  'login.username': 'Username',
+  'login.password': 'Password',
+  'login.submit': 'Log in',
+  'login.failed': 'Wrong username or password.',
+  'login.proxy': 'This server uses the intranet single sign-on. Open it again from the portal.',
+  'setup.title': 'First-run setup: create the administrator',
+  'setup.intro': 'Welcome to Kotsu. First, create the administrator account.',
+  'setup.displayName': 'Display name',
+  'setup.department': 'Department',
+  'setup.passwordHint': 'At least 10 characters',
+  'setup.submit': 'Create the administrator and start',
+  'setup.done': 'Setup is already done. Please log in.',
+  'author.title': "{name}'s tips",
+  'author.department': 'Department: {department}',
+};

@@ -1,0 +1,71 @@
+import { html, nothing } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import '../components/kotsu-post-list';
+import { KotsuElement } from '../components/kotsu-element';
+import { ApiError } from '../data/http';
+import { listPosts } from '../data/posts';
+import type { PostSummary, PublicUser } from '../data/types';
+import { getProfile } from '../data/users';
+import { msg } from '../i18n/catalogue';
+import { setPageTitle } from '../router/router';
+import { sharedStyles } from '../styles/shared';
+
+/** A staff member's page: name, department and their published tips. */
+@customElement('kotsu-author-page')
+export class KotsuAuthorPage extends KotsuElement {
+  static override styles = sharedStyles;
+
+  @property({ attribute: false }) params: Record<string, string> = {};
+  @property({ attribute: false }) query = new URLSearchParams();
+  @state() private _user: PublicUser | null = null;
+  @state() private _items: PostSummary[] = [];
+  @state() private _cursor: string | null = null;
+  @state() private _error = '';
+  @state() private _notFound = false;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    void this.load();
+  }
+
+  private async load(): Promise<void> {
+    try {
+      const [user, page] = await Promise.all([
+        getProfile(this.params.username),
+        listPosts({ author: this.params.username, limit: 20 }),
+      ]);
+      this._user = user;
+      this._items = page.items;
+      this._cursor = page.nextCursor;
+      setPageTitle(msg('author.title', { name: user.displayName }));
+    } catch (err) {
+      if (err instanceof ApiError && err.status === 404) this._notFound = true;
+      else this._error = msg('error.generic', { message: (err as Error).message });
+    }
+  }
+
+  private async more(): Promise<void> {
+    const page = await listPosts({ author: this.params.username, limit: 20, cursor: this._cursor });
+    this._items = [...this._items, ...page.items];
+    this._cursor = page.nextCursor;
+  }
+
+  override render() {
+    if (this._notFound) return html`<h1>${msg('notFound.title')}</h1><p><a href="/">${msg('notFound.home')}</a></p>`;
+    if (this._error) return html`<p class="error" role="alert">${this._error}</p>`;
+    const u = this._user;
+    if (!u) return html`<p class="muted">${msg('common.loading')}</p>`;
+    return html`
+      <h1>${msg('author.title', { name: u.displayName })}</h1>
+      ${u.department ? html`<p class="muted">${msg('author.department', { department: u.department })}</p>` : nothing}
+      <kotsu-post-list hide-author .items=${this._items}></kotsu-post-list>
+      ${this._cursor ? html`<p><button class="btn secondary" @click=${() => this.more()}>${msg('common.more')}</button></p>` : nothing}
+    `;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'kotsu-author-page': KotsuAuthorPage;
+  }
+}

@@ -1,0 +1,157 @@
+import { css, html, nothing } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import '../components/kotsu-markdown';
+import '../components/kotsu-tip-moderation';
+import '../components/kotsu-tip-awards';
+import '../components/kotsu-tip-impact';
+import { KotsuElement } from '../components/kotsu-element';
+import { ApiError } from '../data/http';
+import { deletePost, getPost, recordView } from '../data/posts';
+import type { Post } from '../data/types';
+import { formatDate, formatNumber, msg } from '../i18n/catalogue';
+import { link, navigate, setPageTitle } from '../router/router';
+import { hasRole, SessionController } from '../state/session';
+import { sharedStyles } from '../styles/shared';
+
+/** A view counts only once the tip has been on screen this long (prefetch and previews don't). */
+const VIEW_AFTER_MS = 1500;
+
+/** A tip: rendered body, tags, author with department, dates and views; records the view. */
+@customElement('kotsu-tip-page')
+export class KotsuTipPage extends KotsuElement {
+  static override styles = [sharedStyles, css`
+    article { background: var(--kotsu-surface); border: 1px solid var(--kotsu-border); border-radius: var(--kotsu-radius); padding: 1.25rem 1.5rem; }
+    @media (max-width: 480px) { article { padding: 1rem; } }
+    h1 { word-break: break-word; }
+    .meta { display: flex; flex-wrap: wrap; gap: 0.25rem 1rem; color: var(--kotsu-muted); font-size: 0.875rem; margin-bottom: 0.5rem; }
+    .actions { display: flex; flex-wrap: wrap; gap: 0.5rem; margin: 1rem 0 0; }
+    .body { margin-top: 1.25rem; }
+  `];
+
+  @property({ attribute: false }) params: Record<string, string> = {};
+  @property({ attribute: false }) query = new URLSearchParams();
+  @state() private _post: Post | null = null;
+  @state() private _error = '';
+  @state() private _notFound = false;
+  private readonly session = new SessionController(this);
+  private _viewTimer = 0;
+  private _observer: IntersectionObserver | null = null;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    void this.load();
+  }
+
+  override disconnectedCallback(): void {
+    window.clearTimeout(this._viewTimer);
+    this._observer?.disconnect();
+    document.removeEventListener('visibilitychange', this.onVisibility);
+    super.disconnectedCallback();
+  }
+
+  private get postId(): number {
+    return Number(this.params.id);
+  }
+
+  private async load(): Promise<void> {
+    if (!Number.isInteger(this.postId) || this.postId < 1) {
+      this._notFound = true;
+      return;
+    }
+    try {
+      this._post = await getPost(this.postId);
+      setPageTitle(this._post.title);
+      await this.updateComplete;
+      this.watchVisibility();
+    } catch (err) {
+      if (err instanceof ApiError && err.status === 404) this._notFound = true;
+      else this._error = err instanceof ApiError && err.status === 0 ? msg('error.network') : msg('error.generic', { message: (err as Error).message });
+    }
+  }
+
+  private readonly onVisibility = () => { this.armViewTimer(); };
+  private _onScreen = false;
+
+  /** Counts the view once the article is on screen in a visible tab for a moment. */
+  private watchVisibility(): void {
+    const article = this.renderRoot.querySelector('article');
+    if (!article) return;
+    this._observer = new IntersectionObserver((entries) => {
+      this._onScreen = entries.some((e) => e.isIntersecting);
+      this.armViewTimer();
+    });
+    this._observer.observe(article);
+    document.addEventListener('visibilitychange', this.onVisibility);
+  }
+
+  private armViewTimer(): void {
+    window.clearTimeout(this._viewTimer);
+    if (!this._onScreen || document.visibilityState !== 'visible' || !this._post) return;
+    this._viewTimer = window.setTimeout(() => { void this.sendView(); }, VIEW_AFTER_MS);
+  }
+
+  private async sendView(): Promise<void> {
+    this._observer?.disconnect();
+    document.removeEventListener('visibilitychange', this.onVisibility);
+    if (!this._post) return;
+    try {
+      const { viewCount } = await recordView(this._post.id);
+      this._post = { ...this._post, viewCount };
+    } catch {
+      // A lost view is not worth bothering the reader with.
+    }
+  }
+
+  private async onDelete(): Promise<void> {
+    if (!this._post || !window.confirm(msg('tip.deleteConfirm'))) return;
+    try {
+      await deletePost(this._post.id);
+      navigate('/');
+    } catch (err) {
+      this._error = msg('error.generic', { message: (err as Error).message });
+    }
+  }
+
+  override render() {
+    if (this._notFound) {
+      return html`<h1>${msg('notFound.title')}</h1><p>${msg('notFound.body')}</p><p><a href="/">${msg('notFound.home')}</a></p>`;
+    }
+    const p = this._post;
+    if (!p) {
+      return this._error ? html`<p class="error" role="alert">${this._error}</p>` : html`<p class="muted" aria-live="polite">${msg('common.loading')}</p>`;
+    }
+    const user = this.session.user;
+    const canEdit = user !== null && (user.id === p.author.id || hasRole(user, 'moderator'));
+    const canDelete = user !== null && (user.id === p.author.id || hasRole(user, 'admin'));
+    return html`
+      ${this._error ? html`<p class="error" role="alert">${this._error}</p>` : nothing}
+      ${p.status === 'hidden' ? html`<p class="notice" role="status"><strong>${msg('tip.hidden')}</strong>
+        ${p.hiddenReason ? html` ${msg('tip.hiddenReason', { reason: p.hiddenReason })}` : nothing}</p>` : nothing}
+      <article aria-labelledby="tip-title">
+        <h1 id="tip-title">${p.title}</h1>
+        <div class="meta">
+          <a href=${link('/users/', p.author.username)}>${msg('tip.by', { name: p.author.displayName, department: p.author.department || '—' })}</a>
+          <span>${msg('tip.created', { date: formatDate(p.createdAt, true) })}</span>
+          ${p.updatedAt !== p.createdAt ? html`<span>${msg('tip.updated', { date: formatDate(p.updatedAt, true) })}</span>` : nothing}
+          <span class="views">${msg('common.views', { n: formatNumber(p.viewCount) })}</span>
+          <span>${msg('common.likes', { n: formatNumber(p.likeCount) })}</span>
+        </div>
+        ${p.tags.length ? html`<ul class="tags" aria-label=${msg('tip.tags')}>${p.tags.map((t) => html`<li><a class="tag" href=${link('/tags/', t)}>${t}</a></li>`)}</ul>` : nothing}
+        <div class="body"><kotsu-markdown .html=${p.html}></kotsu-markdown></div>
+        ${canEdit || canDelete ? html`<div class="actions">
+          ${canEdit ? html`<a class="btn secondary" href=${`/tips/${p.id}/edit`}>${msg('tip.edit')}</a>` : nothing}
+          ${canDelete ? html`<button class="btn danger" @click=${() => this.onDelete()}>${msg('tip.delete')}</button>` : nothing}
+        </div>` : nothing}
+      </article>
+      <kotsu-tip-awards .post=${p}></kotsu-tip-awards>
+      <kotsu-tip-impact .post=${p}></kotsu-tip-impact>
+      <kotsu-tip-moderation .post=${p} @kotsu-post-changed=${(e: CustomEvent<{ post: Post }>) => { this._post = e.detail.post; }}></kotsu-tip-moderation>
+    `;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'kotsu-tip-page': KotsuTipPage;
+  }
+}

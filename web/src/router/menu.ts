@@ -1,0 +1,23 @@
+/**
+ * Entries of the user menu. Each domain adds its pages here with the role that may see them;
+ * the menu shows only what the signed-in user may open.
+ */
+import type { Role } from '../data/types';
+import type { MessageKey } from '../i18n/catalogue';
+
+export interface MenuEntry {
+  href: string;
+  label: MessageKey;
+  role: Role;
+}
+
+export const MENU: MenuEntry[] = [
+  { href: '/new', label: 'nav.new', role: 'member' },
+  { href: '/admin/moderation', label: 'nav.moderation', role: 'moderator' },
+  { href: '/admin/users', label: 'nav.users', role: 'admin' },
+  { href: '/admin/audit', label: 'nav.audit', role: 'admin' },
+  { href: '/awards', label: 'nav.awards', role: 'member' },
+  { href: '/showcase', label: 'nav.showcase', role: 'member' },
+  { href: '/impact', label: 'nav.impact', role: 'member' },
+  { href: '/admin/awards', label: 'nav.awardsAdmin', role: 'admin' },
+];

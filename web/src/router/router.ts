@@ -1,0 +1,111 @@
+/**
+ * A small history router: addresses are part of the public contract (links get pasted into
+ * mail), so every page has a real URL and deep links load the app.
+ */
+import type { Role } from '../data/types';
+import type { MessageKey } from '../i18n/catalogue';
+
+export interface RouteDef {
+  /** e.g. `/tips/:id`; segments starting with `:` are parameters. */
+  path: string;
+  /** The page element's tag, defined by the module `load` imports. */
+  tag: string;
+  load: () => Promise<unknown>;
+  /** Who may open it; pages default to any signed-in member. */
+  access?: 'public' | Role;
+  /** Document title until the page sets a better one. */
+  title?: MessageKey;
+}
+
+export interface RouteMatch {
+  route: RouteDef;
+  params: Record<string, string>;
+  query: URLSearchParams;
+}
+
+export const NAVIGATE_EVENT = 'kotsu-navigate';
+
+export function matchRoute(routes: readonly RouteDef[], url: URL): RouteMatch | null {
+  const parts = url.pathname.replace(/\/+$/, '').split('/').slice(1);
+  for (const route of routes) {
+    const pattern = route.path === '/' ? [] : route.path.split('/').slice(1);
+    if (pattern.length !== parts.length) continue;
+    const params: Record<string, string> = {};
+    let ok = true;
+    for (let i = 0; i < pattern.length && ok; i++) {
+      if (pattern[i].startsWith(':')) {
+        try {
+          params[pattern[i].slice(1)] = decodeURIComponent(parts[i]);
+        } catch {
+          ok = false;
+        }
+        ok = ok && parts[i] !== '';
+      } else {
+        ok = pattern[i] === parts[i];
+      }
+    }
+    if (ok) return { route, params, query: url.searchParams };
+  }
+  return null;
+}
+
+type LeaveGuard = () => boolean;
+let leaveGuard: LeaveGuard | null = null;
+
+/** A page with unsaved work installs a guard that returns true when leaving is fine. */
+export function setLeaveGuard(guard: LeaveGuard | null): void {
+  leaveGuard = guard;
+}
+
+export function canLeave(message: string): boolean {
+  return !leaveGuard || leaveGuard() || window.confirm(message);
+}
+
+export function navigate(to: string, opts: { replace?: boolean } = {}): void {
+  const url = new URL(to, location.href);
+  if (url.origin !== location.origin) {
+    location.href = url.href;
+    return;
+  }
+  if (opts.replace) history.replaceState(null, '', url);
+  else history.pushState(null, '', url);
+  window.dispatchEvent(new CustomEvent(NAVIGATE_EVENT));
+}
+
+/** The in-app address of a path, for links (`href=${link('/tags/', name)}`). */
+export function link(prefix: string, segment: string | number): string {
+  return `${prefix}${encodeURIComponent(String(segment))}`;
+}
+
+/**
+ * Turns clicks on same-origin links (also inside shadow roots) into in-app navigation;
+ * modified clicks, downloads, new-tab targets and /api links keep browser behaviour.
+ */
+export function interceptLinks(root: HTMLElement | Document, confirmMessage: () => string): void {
+  root.addEventListener('click', (e: Event) => {
+    const ev = e as MouseEvent;
+    if (ev.defaultPrevented || ev.button !== 0 || ev.metaKey || ev.ctrlKey || ev.shiftKey || ev.altKey) return;
+    const anchor = ev.composedPath().find((n): n is HTMLAnchorElement => n instanceof HTMLAnchorElement);
+    if (!anchor || !anchor.href || anchor.hasAttribute('download') || (anchor.target && anchor.target !== '_self')) return;
+    const url = new URL(anchor.href);
+    if (url.origin !== location.origin || url.pathname.startsWith('/api/')) return;
+    ev.preventDefault();
+    if (url.pathname === location.pathname && url.search === location.search && url.hash) {
+      location.hash = url.hash;
+      return;
+    }
+    if (!canLeave(confirmMessage())) return;
+    navigate(url.pathname + url.search + url.hash);
+  });
+}
+
+/** Sets the browser tab's title for the page being shown. */
+export function setPageTitle(title: string): void {
+  document.title = title ? `${title} | Kotsu` : 'Kotsu（コツ）';
+}
+
+/** What every page element receives from the shell. */
+export interface PageElement extends HTMLElement {
+  params: Record<string, string>;
+  query: URLSearchParams;
+}

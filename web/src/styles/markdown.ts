@@ -1,0 +1,27 @@
+import { css } from 'lit';
+
+/** Looks of rendered tips and previews, including highlight.js token classes (local, no CDN). */
+export const markdownStyles = css`
+  .md { word-wrap: break-word; overflow-wrap: anywhere; }
+  .md h1, .md h2, .md h3, .md h4 { line-height: 1.4; margin: 1.4em 0 0.6em; }
+  .md h1 { font-size: 1.4rem; } .md h2 { font-size: 1.25rem; border-bottom: 1px solid var(--kotsu-border); padding-bottom: 0.2em; }
+  .md h3 { font-size: 1.1rem; }
+  .md p, .md ul, .md ol, .md blockquote, .md pre, .md .table-wrap { margin: 0 0 1em; }
+  .md img { max-width: 100%; height: auto; border: 1px solid var(--kotsu-border); border-radius: 4px; }
+  .md blockquote { border-left: 4px solid var(--kotsu-border); padding: 0 1em; color: var(--kotsu-muted); margin-left: 0; }
+  .md code { font-family: var(--kotsu-mono); font-size: 0.9em; background: #eef1f5; padding: 0.1em 0.35em; border-radius: 4px; }
+  .md pre { background: #f6f8fa; border: 1px solid var(--kotsu-border); border-radius: 6px; padding: 0.8em 1em; overflow-x: auto; }
+  .md pre code { background: none; padding: 0; font-size: 0.875rem; }
+  .md .table-wrap { overflow-x: auto; }
+  .md table { border-collapse: collapse; min-width: 50%; }
+  .md th, .md td { border: 1px solid var(--kotsu-border); padding: 0.35em 0.7em; text-align: left; }
+  .md th { background: #eef1f5; }
+  .md a { color: var(--kotsu-primary); }
+  .hljs-comment, .hljs-quote { color: #55606e; font-style: italic; }
+  .hljs-keyword, .hljs-selector-tag, .hljs-built_in, .hljs-type { color: #8b1e8a; }
+  .hljs-string, .hljs-attr, .hljs-regexp { color: #2a6320; }
+  .hljs-number, .hljs-literal, .hljs-symbol { color: #8a4600; }
+  .hljs-title, .hljs-function, .hljs-section { color: #174f95; }
+  .hljs-variable, .hljs-template-variable, .hljs-name { color: #a3151f; }
+  .hljs-meta { color: #5a3d87; }
+`;
