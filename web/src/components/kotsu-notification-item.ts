@@ -1,0 +1,60 @@
+import { css, html, nothing } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
+import { notificationHref, type Notification } from '../data/notifications';
+import { formatDate, msg, type MessageKey } from '../i18n/catalogue';
+import { sharedStyles } from '../styles/shared';
+import { KotsuElement } from './kotsu-element';
+
+const KIND_MESSAGE: Record<string, MessageKey> = {
+  'post.hidden': 'notif.post.hidden',
+  'post.restored': 'notif.post.restored',
+  'report.accepted': 'notif.report.accepted',
+  'report.dismissed': 'notif.report.dismissed',
+};
+
+/** The sentence a notification reads as, in the current language. */
+export function notificationText(n: Notification): string {
+  return msg(KIND_MESSAGE[n.kind] ?? 'notif.other', { title: n.target.title });
+}
+
+/**
+ * One notification: what happened, why (the moderator's reason), when; a link to its target.
+ * Fires `kotsu-notification-open` when followed, so the list can mark it read.
+ */
+@customElement('kotsu-notification-item')
+export class KotsuNotificationItem extends KotsuElement {
+  static override styles = [sharedStyles, css`
+    :host { display: block; }
+    a, .plain { display: block; padding: 0.5rem 1rem; color: var(--kotsu-text); text-decoration: none; }
+    a:hover { background: #eef3fa; }
+    .text { display: block; }
+    .unread .text { font-weight: 700; }
+    .new { display: inline-block; margin-right: 0.35rem; padding: 0 0.4rem; border-radius: 4px; background: #c62828; color: #fff; font-size: 0.7rem; font-weight: 700; vertical-align: middle; }
+    .reason, .when { display: block; font-size: 0.8125rem; color: var(--kotsu-muted); }
+  `];
+
+  @property({ attribute: false }) notification: Notification | null = null;
+
+  override render() {
+    const n = this.notification;
+    if (!n) return nothing;
+    const href = notificationHref(n);
+    const body = html`
+      <span class="text">${n.read ? nothing : html`<span class="new">${msg('notif.new')}</span>`}${notificationText(n)}</span>
+      ${n.text ? html`<span class="reason">${msg('notif.reason', { text: n.text })}</span>` : nothing}
+      <span class="when">${formatDate(n.createdAt, true)}</span>`;
+    const cls = n.read ? '' : 'unread';
+    return href
+      ? html`<a class=${cls} href=${href} @click=${() => this.dispatchEvent(new CustomEvent<Notification>('kotsu-notification-open', { detail: n, bubbles: true, composed: true }))}>${body}</a>`
+      : html`<div class="plain ${cls}">${body}</div>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'kotsu-notification-item': KotsuNotificationItem;
+  }
+  interface HTMLElementEventMap {
+    'kotsu-notification-open': CustomEvent<Notification>;
+  }
+}

@@ -1,0 +1,135 @@
+import { css, html, nothing } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import { KotsuElement } from '../components/kotsu-element';
+import { ApiError } from '../data/http';
+import { auditActions, listAudit, type AuditEntry, type AuditFilter } from '../data/moderation';
+import { formatDate, msg } from '../i18n/catalogue';
+import { navigate } from '../router/router';
+import { sharedStyles } from '../styles/shared';
+
+/** A Japan calendar day (YYYY-MM-DD from a date input) as the UTC instant it starts at. */
+function japanDayStart(day: string, plusDays = 0): string | undefined {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) return undefined;
+  const t = Date.parse(`${day}T00:00:00+09:00`) + plusDays * 86_400_000;
+  return Number.isNaN(t) ? undefined : new Date(t).toISOString();
+}
+
+interface AuditForm { actor: string; action: string; since: string; until: string }
+
+/** The detail of an entry as short `key: value` lines; values are JSON, shown as text. */
+function detailLines(detail: Record<string, unknown>): string[] {
+  return Object.entries(detail).map(([k, v]) => `${k}: ${typeof v === 'string' ? v : JSON.stringify(v)}`);
+}
+
+/**
+ * The audit log at /admin/audit (administrators): every moderation and administration action,
+ * newest first, filtered by actor, action and Japan calendar days. The filter lives in the
+ * address so a filtered view can be linked.
+ */
+@customElement('kotsu-audit-page')
+export class KotsuAuditPage extends KotsuElement {
+  static override styles = [sharedStyles, css`
+    form { display: grid; grid-template-columns: repeat(auto-fit, minmax(11rem, 1fr)); gap: 0 1rem; align-items: end; margin-bottom: 1rem; }
+    form .btn { margin-top: 0.75rem; }
+    .scroll { overflow-x: auto; }
+    table { width: 100%; border-collapse: collapse; background: var(--kotsu-surface); font-size: 0.875rem; }
+    th, td { text-align: left; vertical-align: top; padding: 0.45rem 0.6rem; border-bottom: 1px solid var(--kotsu-border); }
+    th { background: #f1f4f8; }
+    td.detail { white-space: pre-wrap; word-break: break-word; font-family: var(--kotsu-mono); font-size: 0.8125rem; min-width: 16rem; }
+    code { font-family: var(--kotsu-mono); }
+  `];
+
+  @property({ attribute: false }) params: Record<string, string> = {};
+  @property({ attribute: false }) query = new URLSearchParams();
+  @state() private _items: AuditEntry[] | null = null;
+  @state() private _cursor: string | null = null;
+  @state() private _actions: string[] = [];
+  @state() private _error = '';
+  @state() private _form: AuditForm = { actor: '', action: '', since: '', until: '' };
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this._form = {
+      actor: this.query.get('actor') ?? '', action: this.query.get('action') ?? '',
+      since: this.query.get('since') ?? '', until: this.query.get('until') ?? '',
+    };
+    void this.load();
+    void auditActions().then((r) => { this._actions = r.items; }).catch(() => undefined);
+  }
+
+  private filter(): AuditFilter {
+    const f = this._form;
+    return {
+      actor: f.actor.trim() || undefined,
+      action: f.action || undefined,
+      since: japanDayStart(f.since),
+      until: japanDayStart(f.until, 1),
+    };
+  }
+
+  private async load(more = false): Promise<void> {
+    this._error = '';
+    try {
+      const page = await listAudit({ ...this.filter(), cursor: more ? this._cursor : null });
+      this._items = more ? [...(this._items ?? []), ...page.items] : page.items;
+      this._cursor = page.nextCursor;
+    } catch (err) {
+      this._error = err instanceof ApiError && err.status === 0 ? msg('error.network') : msg('error.generic', { message: (err as Error).message });
+    }
+  }
+
+  private submit(e: Event): void {
+    e.preventDefault();
+    const q = new URLSearchParams();
+    for (const [k, v] of Object.entries(this._form)) if (v.trim()) q.set(k, v.trim());
+    const qs = q.toString();
+    navigate(`/admin/audit${qs ? `?${qs}` : ''}`);
+  }
+
+  private field(key: keyof AuditForm, e: Event): void {
+    this._form = { ...this._form, [key]: (e.target as HTMLInputElement | HTMLSelectElement).value };
+  }
+
+  override render() {
+    const f = this._form;
+    return html`
+      <h1>${msg('audit.title')}</h1>
+      <p class="muted">${msg('audit.intro')}</p>
+      <form role="search" @submit=${(e: Event) => this.submit(e)}>
+        <div><label for="f-actor">${msg('audit.actor')}</label>
+          <input id="f-actor" type="text" .value=${f.actor} @input=${(e: Event) => this.field('actor', e)}></div>
+        <div><label for="f-action">${msg('audit.action')}</label>
+          <select id="f-action" .value=${f.action} @change=${(e: Event) => this.field('action', e)}>
+            <option value="">${msg('audit.allActions')}</option>
+            ${this._actions.map((a) => html`<option value=${a} ?selected=${a === f.action}>${a}</option>`)}
+          </select></div>
+        <div><label for="f-since">${msg('audit.since')}</label>
+          <input id="f-since" type="date" .value=${f.since} @input=${(e: Event) => this.field('since', e)}></div>
+        <div><label for="f-until">${msg('audit.until')}</label>
+          <input id="f-until" type="date" .value=${f.until} @input=${(e: Event) => this.field('until', e)}></div>
+        <div><button class="btn" type="submit">${msg('audit.filter')}</button></div>
+      </form>
+      ${this._error ? html`<p class="error" role="alert">${this._error}</p>` : nothing}
+      ${this._items === null ? (this._error ? nothing : html`<p class="muted">${msg('common.loading')}</p>`)
+        : this._items.length === 0 ? html`<p class="muted">${msg('audit.empty')}</p>` : html`
+        <div class="scroll"><table>
+          <thead><tr><th scope="col">${msg('audit.at')}</th><th scope="col">${msg('audit.actor')}</th><th scope="col">${msg('audit.action')}</th>
+            <th scope="col">${msg('audit.target')}</th><th scope="col">${msg('audit.detail')}</th></tr></thead>
+          <tbody>${this._items.map((e) => html`<tr>
+            <td>${formatDate(e.at, true)}</td>
+            <td>${e.actor ? html`${e.actor.displayName} <span class="muted">(${e.actor.username})</span>` : msg('audit.system')}</td>
+            <td><code>${e.action}</code></td>
+            <td>${e.targetType}${e.targetId !== null ? html` #${e.targetId}` : nothing}</td>
+            <td class="detail">${detailLines(e.detail).join('\n')}</td>
+          </tr>`)}</tbody>
+        </table></div>
+        ${this._cursor ? html`<p><button class="btn secondary" @click=${() => this.load(true)}>${msg('common.more')}</button></p>` : nothing}`}
+    `;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'kotsu-audit-page': KotsuAuditPage;
+  }
+}
