@@ -30,5 +30,5 @@ export function webBuildProblem(root: string, outDir = path.join(root, 'dist', '
 /** Runs `vite build` from the project root; throws if it fails. */
 export function buildWeb(root: string): void {
   const vite = path.join(root, 'node_modules', '.bin', process.platform === 'win32' ? 'vite.cmd' : 'vite');
-  execFileSync(vite, ['build', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
+  execFileSync(vite, ['build', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
 }
