@@ -5,8 +5,11 @@ import type { Config } from '../config';
 /**
  * The Content-Security-Policy every response carries. Everything comes from our own origin:
  * the Vite build emits external script and style files only, and Lit adopts constructable
- * stylesheets, which CSP does not govern, so neither scripts nor styles need 'unsafe-inline'.
- * Images may also be data: (raster images the Markdown renderer lets through) and blob:
+ * stylesheets, which CSP does not govern, so no script and no <style> element is inline.
+ * Style *attributes* are allowed (style-src-attr): the Markdown renderer aligns table cells
+ * with style="text-align:…" and Lit templates carry static style="…"; an attribute cannot run
+ * script, and user text never becomes markup (html: false). Tighten it to 'none' once neither
+ * needs it. Images may also be data: (raster images the renderer lets through) and blob:
  * (local previews before upload).
  */
 export function cspDirectives(config: Config): Record<string, string[]> {
@@ -15,6 +18,8 @@ export function cspDirectives(config: Config): Record<string, string[]> {
     'script-src': ["'self'"],
     'script-src-attr': ["'none'"],
     'style-src': ["'self'"],
+    'style-src-elem': ["'self'"],
+    'style-src-attr': ["'unsafe-inline'"],
     'img-src': ["'self'", 'data:', 'blob:'],
     'font-src': ["'self'"],
     'connect-src': ["'self'"],

@@ -22,6 +22,9 @@ describe('security headers', () => {
       expect(csp.get('script-src')).toEqual(["'self'"]);
       expect(csp.get('script-src-attr')).toEqual(["'none'"]);
       expect(csp.get('style-src')).toEqual(["'self'"]);
+      expect(csp.get('style-src-elem')).toEqual(["'self'"]);
+      // Style attributes only (table alignment, static template styles): never scripts or <style>.
+      expect(csp.get('style-src-attr')).toEqual(["'unsafe-inline'"]);
       expect(csp.get('img-src')).toEqual(["'self'", 'data:', 'blob:']);
       expect(csp.get('object-src')).toEqual(["'none'"]);
       expect(csp.get('frame-ancestors')).toEqual(["'none'"]);
@@ -29,7 +32,7 @@ describe('security headers', () => {
       expect(csp.get('form-action')).toEqual(["'self'"]);
       // Plain http intranet: upgrading sub-resources to https would break the page.
       expect(csp.has('upgrade-insecure-requests')).toBe(false);
-      const all = [...csp.values()].flat();
+      const all = [...csp.entries()].filter(([k]) => k !== 'style-src-attr').flatMap(([, v]) => v);
       expect(all).not.toContain("'unsafe-inline'");
       expect(all).not.toContain("'unsafe-eval'");
       expect(all.filter((v) => /^(https?:|\*|[a-z0-9.-]+\.[a-z]{2,})/i.test(v))).toEqual([]); // no external origins
