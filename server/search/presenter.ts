@@ -6,6 +6,7 @@ import { makeSnippet, plainText } from './snippet';
 /** Exactly the fields of a search hit that leave the server, in the order of `ids`. */
 export function presentHits(ctx: Context, ids: readonly number[], highlight: RegExp | null): SearchHitT[] {
   const tags = ctx.tags.namesFor(ids);
+  const awards = ctx.awards.badgesFor(ids);
   const out: SearchHitT[] = [];
   for (const id of ids) {
     const row = ctx.posts.byId(id);
@@ -20,6 +21,7 @@ export function presentHits(ctx: Context, ids: readonly number[], highlight: Reg
       likeCount: row.like_count,
       createdAt: row.created_at,
       updatedAt: row.updated_at,
+      awards: awards.get(row.id) ?? [],
     });
   }
   return out;

@@ -1,4 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
+import { AwardBadge } from '../awards/badge';
 import { PublicUser } from '../users/presenter';
 
 export const QUERY_MAX = 200;
@@ -25,6 +26,8 @@ export const SearchHit = Type.Object({
   likeCount: Type.Integer(),
   createdAt: Type.String({ format: 'date-time' }),
   updatedAt: Type.String({ format: 'date-time' }),
+  /** DX賞 prizes of the tip, as on post summaries. */
+  awards: Type.Array(AwardBadge),
 });
 
 export const TagCount = Type.Object({ name: Type.String(), count: Type.Integer() });

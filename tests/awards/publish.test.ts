@@ -71,7 +71,7 @@ describe('publishing winners', () => {
 });
 
 describe('award badges', () => {
-  it('appear on the winner\'s tip and in lists only once published; other tips have none', async () => {
+  it('appear on the winner\'s tip, in lists and in search results only once published; other tips have none', async () => {
     const { round, winTip, loseTip, win } = await closedRound();
     const tipBadges = async () => (await t.as(member, { method: 'GET', url: `/api/posts/${winTip.id}` })).json().awards;
     expect(await tipBadges()).toEqual([]);
@@ -80,6 +80,8 @@ describe('award badges', () => {
     const list = (await t.as(member, { method: 'GET', url: '/api/posts' })).json().items;
     expect(list.find((p: { id: number }) => p.id === winTip.id).awards).toEqual([{ roundId: round.id, roundTitle: '令和8年度 DX賞', prize: '最優秀賞' }]);
     expect(list.find((p: { id: number }) => p.id === loseTip.id).awards).toEqual([]);
+    const search = (await t.as(member, { method: 'GET', url: `/api/search?q=${encodeURIComponent('受賞コツ')}` })).json().items;
+    expect(search.find((h: { id: number }) => h.id === winTip.id).awards).toEqual([{ roundId: round.id, roundTitle: '令和8年度 DX賞', prize: '最優秀賞' }]);
     const nominations = (await t.as(member, { method: 'GET', url: `/api/posts/${winTip.id}/nominations` })).json().items;
     expect(nominations[0]).toMatchObject({ phase: 'published', prize: '最優秀賞' });
   });
