@@ -28,7 +28,9 @@ function didYouMean(ctx: Context, q: string, parsed: ParsedQuery, base: SearchFi
   if (!changed) return null;
   const match = toMatch(parseQuery(`${corrected} `));
   if (!match) return null;
-  return ctx.search.store.page({ ...base, match, limit: 1, offset: 0 }).total ? corrected.trim() : null;
+  const probe = { ...base, match, limit: 1, offset: 0 };
+  const found = (ctx.search.store.topPage(probe) ?? ctx.search.store.page(probe)).total;
+  return found ? corrected.trim() : null;
 }
 
 export function search(ctx: Context, query: SearchQueryT): SearchResultT {
@@ -57,16 +59,15 @@ export function search(ctx: Context, query: SearchQueryT): SearchResultT {
     match: hasText ? toMatch(parsed) : null, tagIds: [...new Set(tagIds)], authorId, sort, limit, offset,
     now: ctx.now().toISOString(),
   };
-  let page = store.page(filter);
-  let total = page.total ?? (offset > 0 ? store.count(filter) : 0);
+  let page = store.topPage(filter) ?? store.page(filter);
+  let total = page.total;
   let relaxed = false;
   if (total === 0 && parsed.must.length >= RELAX_MIN_TERMS) {
     const loose = { ...filter, match: toMatch(parsed, 'relaxed') };
-    const again = store.page(loose);
-    const looseTotal = again.total ?? (offset > 0 ? store.count(loose) : 0);
-    if (looseTotal > 0) {
+    const again = store.topPage(loose) ?? store.page(loose);
+    if (again.total > 0) {
       page = again;
-      total = looseTotal;
+      total = again.total;
       relaxed = true;
       filter.match = loose.match;
     }
@@ -81,14 +82,34 @@ export function search(ctx: Context, query: SearchQueryT): SearchResultT {
   return result;
 }
 
+/** Titles for what has been typed: the same query language, matched on titles and tags only. */
+function suggestPosts(ctx: Context, q: string): { id: number; title: string }[] {
+  if (Array.from(normalize(q).trim()).length < 2) return [];
+  const parsed = parseQuery(q);
+  const match = toMatch(parsed);
+  if (!match) return [];
+  const { store, suggester } = ctx.search;
+  const posts = store.titles(`{title tags} : (${match})`, SUGGEST_POSTS);
+  if (posts.length >= SUGGEST_POSTS) return posts;
+  // Mistyped Latin words (VLOKUP): try again with the closest words of titles and tags.
+  let changed = false;
+  const must = parsed.must.map((t) => {
+    const fix = t.latin && t.tokens.length === 1 ? suggester.correct(t.tokens[0]) : null;
+    if (!fix) return t;
+    changed = true;
+    return { ...t, tokens: [fix], prefix: false };
+  });
+  const fixed = changed ? toMatch({ must, not: parsed.not }) : null;
+  if (!fixed) return posts;
+  const seen = new Set(posts.map((p) => p.id));
+  const more = store.titles(`{title tags} : (${fixed})`, SUGGEST_POSTS).filter((p) => !seen.has(p.id));
+  return [...posts, ...more].slice(0, SUGGEST_POSTS);
+}
+
 export function suggest(ctx: Context, q: string): SuggestResultT {
   const typed = q.trim();
   if (typed === '') return { posts: [], tags: [] };
-  const { suggester, store } = ctx.search;
-  const hits = suggester.search(typed, SUGGEST_POSTS * 2).map((r) => Number(r.id));
-  // The memory index may trail a write that just committed: the database has the last word.
-  const live = store.published(hits);
-  const posts = hits.filter((id) => live.has(id)).slice(0, SUGGEST_POSTS).map((id) => ({ id, title: live.get(id) ?? '' }));
+  const posts = suggestPosts(ctx, q);
 
   const norm = normalize(typed);
   const words = norm.split(/\s+/u).filter(Boolean);

@@ -1,6 +1,6 @@
 import type { Statement } from 'better-sqlite3';
 import type { Database } from '../db/database';
-import type { SuggestDoc } from './suggest';
+import type { SuggestSource } from './suggest';
 
 export type SearchSort = 'relevance' | 'new' | 'popular';
 
@@ -33,6 +33,27 @@ export const RANK_SQL = `(-bm25(search_fts, 8.0, 5.0, 1.0)) * (1.0
   + 0.2 * min(1.0, ln(1.0 + p.view_count + 3.0 * p.like_count) / ln(1000.0))
   + 0.1 * exp(-max(0.0, julianday(@now) - julianday(p.updated_at)) / 180.0))`;
 
+interface RankStats { id: number; view_count: number; like_count: number; updated_at: string }
+
+/** How many of the best BM25 matches the fast path re-ranks with the blend. */
+export const RERANK = 200;
+
+/**
+ * BM25 costs FTS5 a few microseconds per matching tip, so a word found in tens of thousands of
+ * tips (excel) would take hundreds of milliseconds to rank. When more than RANK_CAP tips match,
+ * only the newest RANK_CAP of them are ranked (by id: a cheap range FTS5 walks in order); the
+ * total still counts every match. Narrowing the query (a second word, a tag) ranks all again.
+ */
+export const RANK_CAP = 2000;
+/** The same bound for suggestions, which answer every keystroke. */
+export const SUGGEST_CAP = 300;
+
+/** The same blend as RANK_SQL, for the fast path. */
+export function blend(p: Omit<RankStats, 'id'>, nowDays: number): number {
+  const age = Math.max(0, nowDays - Date.parse(p.updated_at) / 86_400_000);
+  return 1 + 0.2 * Math.min(1, Math.log(1 + p.view_count + 3 * p.like_count) / Math.log(1000)) + 0.1 * Math.exp(-age / 180);
+}
+
 const ORDER: Record<SearchSort, string> = {
   relevance: 'p.rank DESC, p.id DESC',
   new: 'p.created_at DESC, p.id DESC',
@@ -56,6 +77,18 @@ export function createSearchStore(db: Database) {
     FROM posts p WHERE p.status = 'published' AND p.id > ? ORDER BY p.id LIMIT ?`);
   const publishedCount = db.prepare("SELECT count(*) FROM posts WHERE status = 'published'").pluck();
   const bareCount = db.prepare('SELECT count(*) FROM search_fts WHERE search_fts MATCH ?').pluck();
+  const bareBoundary = db.prepare(`SELECT rowid FROM search_fts WHERE search_fts MATCH @match
+    ORDER BY rowid DESC LIMIT 1 OFFSET @cap`).pluck();
+  const topByText = db.prepare(`SELECT rowid AS id, -bm25(search_fts, 8.0, 5.0, 1.0) AS score FROM search_fts
+    WHERE search_fts MATCH @match AND rowid > @after ORDER BY score DESC LIMIT @k`);
+  const titleRanked = db.prepare(`WITH m AS MATERIALIZED (
+      SELECT rowid AS id, -bm25(search_fts, 8.0, 5.0, 0.0) AS score FROM search_fts
+      WHERE search_fts MATCH @match AND rowid > @after)
+    SELECT p.id, p.title FROM m JOIN posts p ON p.id = m.id WHERE p.status = 'published'
+    ORDER BY m.score * (1.0 + 0.2 * min(1.0, ln(1.0 + p.view_count + 3.0 * p.like_count) / ln(1000.0))) DESC, p.id DESC
+    LIMIT @limit`);
+  const rankStats = db.prepare(`SELECT id, view_count, like_count, updated_at FROM posts
+    WHERE status = 'published' AND id IN (SELECT value FROM json_each(?))`);
   const suggestAll = db.prepare(`SELECT p.id, p.title, p.view_count + 3 * p.like_count AS popularity,
       coalesce((SELECT group_concat(t.name, ' ') FROM post_tags pt JOIN tags t ON t.id = pt.tag_id
         WHERE pt.post_id = p.id), '') AS tags
@@ -68,9 +101,10 @@ export function createSearchStore(db: Database) {
   const publishedIds = db.prepare(`SELECT id, title FROM posts WHERE status = 'published'
     AND id IN (SELECT value FROM json_each(?))`);
 
-  // One statement per shape of filters (never per value), each prepared on first use.
+  // One statement per kind and shape of filters (never per value), each prepared on first use.
+  type Kind = 'count' | 'boundary' | 'ranked' | 'ordered' | 'facets';
   const statements = new Map<string, Statement>();
-  function prepared(kind: 'page' | 'facets', f: SearchFilter): Statement {
+  function prepared(kind: Kind, f: SearchFilter): Statement {
     const key = `${kind}|${f.match !== null}|${f.sort}|${f.tagIds.length}|${f.authorId !== undefined}`;
     let stmt = statements.get(key);
     if (stmt) return stmt;
@@ -79,30 +113,34 @@ export function createSearchStore(db: Database) {
     f.tagIds.forEach((_, i) => where.push(`p.id IN (SELECT post_id FROM post_tags WHERE tag_id = @tag${i})`));
     if (f.authorId !== undefined) where.push('p.author_id = @authorId');
     const from = f.match !== null ? 'search_fts JOIN posts p ON p.id = search_fts.rowid' : 'posts p';
-    if (kind === 'page') {
-      const rank = f.match !== null && f.sort === 'relevance' ? RANK_SQL : '0';
-      const order = f.match === null && f.sort === 'relevance' ? ORDER.new : ORDER[f.sort];
-      // bm25() must run in the scan of the FTS table, so matching rows are materialized first
-      // and the window count and ordering run over them.
-      stmt = db.prepare(`WITH m AS MATERIALIZED (
-          SELECT p.id, p.created_at, p.view_count, p.like_count, ${rank} AS rank FROM ${from}
-          WHERE ${where.join(' AND ')})
-        SELECT p.id, count(*) OVER () AS total FROM m AS p ORDER BY ${order} LIMIT @limit OFFSET @offset`);
-    } else {
-      stmt = db.prepare(`SELECT t.name, count(*) AS count FROM ${from}
+    const cond = where.join(' AND ');
+    const sql: Record<Kind, () => string> = {
+      count: () => `SELECT count(*) FROM ${from} WHERE ${cond}`,
+      boundary: () => `SELECT p.id FROM ${from} WHERE ${cond} ORDER BY p.id DESC LIMIT 1 OFFSET @cap`,
+      // bm25() must run in the scan of the FTS table, so the candidates are materialized first.
+      ranked: () => `WITH m AS MATERIALIZED (SELECT p.id, ${RANK_SQL} AS rank FROM ${from}
+          WHERE ${cond} AND search_fts.rowid > @after)
+        SELECT id FROM m ORDER BY rank DESC, id DESC LIMIT @limit OFFSET @offset`,
+      ordered: () => `SELECT p.id FROM ${from} WHERE ${cond}
+        ORDER BY ${ORDER[f.sort === 'relevance' ? 'new' : f.sort]} LIMIT @limit OFFSET @offset`,
+      facets: () => `SELECT t.name, count(*) AS count FROM ${from}
         JOIN post_tags pt ON pt.post_id = p.id JOIN tags t ON t.id = pt.tag_id
-        WHERE ${where.join(' AND ')} GROUP BY t.id ORDER BY count DESC, t.norm LIMIT 20`);
-    }
+        WHERE ${cond} GROUP BY t.id ORDER BY count DESC, t.norm LIMIT 20`,
+    };
+    stmt = db.prepare(sql[kind]());
+    if (kind === 'count' || kind === 'boundary') stmt.pluck();
     statements.set(key, stmt);
     return stmt;
   }
 
-  function params(f: SearchFilter): Record<string, unknown> {
-    const p: Record<string, unknown> = { limit: f.limit, offset: f.offset };
+  function params(f: SearchFilter, kind: Kind): Record<string, unknown> {
+    const p: Record<string, unknown> = {};
     if (f.match !== null) p.match = f.match;
-    if (f.match !== null && f.sort === 'relevance') p.now = f.now;
     f.tagIds.forEach((id, i) => { p[`tag${i}`] = id; });
     if (f.authorId !== undefined) p.authorId = f.authorId;
+    if (kind === 'ranked' || kind === 'ordered') { p.limit = f.limit; p.offset = f.offset; }
+    if (kind === 'ranked') p.now = f.now;
+    if (kind === 'boundary') p.cap = RANK_CAP;
     return p;
   }
 
@@ -120,24 +158,54 @@ export function createSearchStore(db: Database) {
     publishedAfter: (afterId: number, limit: number) => publishedBatch.all(afterId, limit) as SourceRow[],
     publishedCount: () => publishedCount.get() as number,
     /** A page of matching tip ids in order, and how many match in all. */
-    page(f: SearchFilter): { ids: number[]; total: number | null } {
-      const rows = prepared('page', f).all(params(f)) as { id: number; total: number }[];
-      return { ids: rows.map((r) => r.id), total: rows.length ? rows[0].total : null };
+    page(f: SearchFilter): { ids: number[]; total: number } {
+      const total = prepared('count', f).get(params(f, 'count')) as number;
+      if (total === 0 || f.offset >= total) return { ids: [], total };
+      if (f.match === null || f.sort !== 'relevance') {
+        return { ids: (prepared('ordered', f).all(params(f, 'ordered')) as { id: number }[]).map((r) => r.id), total };
+      }
+      const after = total > RANK_CAP ? (prepared('boundary', f).get(params(f, 'boundary')) as number | undefined) ?? 0 : 0;
+      const rows = prepared('ranked', f).all({ ...params(f, 'ranked'), after }) as { id: number }[];
+      return { ids: rows.map((r) => r.id), total };
     },
-    /** Only the total (used when the page is past the end). */
-    count(f: SearchFilter): number {
-      const rows = prepared('page', { ...f, sort: 'new' }).all({ ...params({ ...f, sort: 'new' }), limit: 1, offset: 0 }) as { total: number }[];
-      return rows.length ? rows[0].total : 0;
+    /**
+     * The fast path for the commonest search (relevance, no filter, within the first RERANK
+     * results): FTS5 ranks by BM25 alone and keeps the best RERANK; only those are joined to
+     * their tips and re-ranked with the popularity and recency blend. Joining every match to
+     * `posts` is what makes a frequent word slow at 100,000 tips, and the blend (at most ×1.3)
+     * cannot lift a tip from outside that set above the page, except in a near tie.
+     */
+    topPage(f: SearchFilter): { ids: number[]; total: number } | null {
+      if (f.match === null || f.sort !== 'relevance' || f.tagIds.length > 0 || f.authorId !== undefined) return null;
+      if (f.offset + f.limit > RERANK) return null;
+      const total = bareCount.get(f.match) as number;
+      if (total === 0) return { ids: [], total: 0 };
+      const after = total > RANK_CAP ? (bareBoundary.get({ match: f.match, cap: RANK_CAP }) as number | undefined) ?? 0 : 0;
+      const top = topByText.all({ match: f.match, after, k: RERANK }) as { id: number; score: number }[];
+      const stats = new Map((rankStats.all(JSON.stringify(top.map((t) => t.id))) as RankStats[]).map((r) => [r.id, r]));
+      const nowDays = Date.parse(f.now) / 86_400_000;
+      const ranked = top.filter((t) => stats.has(t.id))
+        .map((t) => ({ id: t.id, score: t.score * blend(stats.get(t.id)!, nowDays) }))
+        .sort((a, b) => b.score - a.score || b.id - a.id);
+      return { ids: ranked.slice(f.offset, f.offset + f.limit).map((r) => r.id), total };
+    },
+    /**
+     * Tips whose title or tags match (`match` must carry its own column filter), best first by
+     * BM25 on title and tags and popularity, among the newest SUGGEST_CAP matches.
+     */
+    titles(match: string, limit: number): { id: number; title: string }[] {
+      const total = bareCount.get(match) as number;
+      if (total === 0) return [];
+      const after = total > SUGGEST_CAP ? (bareBoundary.get({ match, cap: SUGGEST_CAP }) as number | undefined) ?? 0 : 0;
+      return titleRanked.all({ match, after, limit }) as { id: number; title: string }[];
     },
     facets(f: SearchFilter): { name: string; count: number }[] {
-      const p = params(f);
-      delete p.limit; delete p.offset; delete p.now;
-      return prepared('facets', f).all(p) as { name: string; count: number }[];
+      return prepared('facets', f).all(params(f, 'facets')) as { name: string; count: number }[];
     },
     /** Benchmark floor: a bare MATCH count with no join, ranking or filter. */
     bareCount: (match: string) => bareCount.get(match) as number,
-    suggestDocs: () => suggestAll.iterate() as Iterable<SuggestDoc>,
-    suggestDoc: (id: number) => (suggestOne.get(id) as SuggestDoc | undefined) ?? null,
+    suggestDocs: () => suggestAll.iterate() as Iterable<SuggestSource>,
+    suggestDoc: (id: number) => (suggestOne.get(id) as SuggestSource | undefined) ?? null,
     tagCounts: () => tagCounts.all() as { name: string; count: number }[],
     /** Which of these tips are published now, with their current titles. */
     published(ids: readonly number[]): Map<number, string> {

@@ -1,85 +1,96 @@
 /**
- * Suggestions while typing: MiniSearch held in memory over the titles and tags of published
- * tips, with the same normalization and tokens as the full-text index, the last word matched as
- * a prefix and Latin words of four or more letters matched fuzzily (VLOKUP → VLOOKUP).
+ * Typo tolerance: MiniSearch held in memory over the vocabulary of Latin words in the titles and
+ * tags of published tips (vlookup, outlook, sumifs…), with fuzzy matching, so a mistyped word
+ * (VLOKUP, Outlok) can be replaced by the word the tips use. Suggestions and didYouMean then run
+ * the corrected words through the full-text index, which has the last word on visibility.
+ *
+ * Why words and not whole titles: MiniSearch scores every document a term matches, and at
+ * 100,000 tips a common word matches tens of thousands of titles (tens of milliseconds a
+ * keystroke); the vocabulary is a few thousand words, so a fuzzy lookup stays far below a
+ * millisecond. Titles themselves are matched by FTS5 (service.ts).
  *
  * It follows writes lazily: a tip write only marks the tip dirty (inside the write's
- * transaction), and the next read re-reads the dirty tips from the database. A write that rolls
- * back therefore never leaves the memory index ahead of the database, and every suggestion is
- * checked against the database before it leaves (a hidden tip is never suggested).
+ * transaction) and the next read adds the words of the dirty tips as they are in the database
+ * then, so a write that rolls back adds nothing. Words are never removed: a word that no
+ * published tip uses any more only costs a correction that then finds nothing and is dropped.
  */
-import MiniSearch, { type SearchResult } from 'minisearch';
+import MiniSearch from 'minisearch';
 import { normalize } from './normalize';
-import { pieces, pieceTokens } from './tokenize';
+import { pieces } from './tokenize';
 
-export interface SuggestDoc { id: number; title: string; tags: string; popularity: number }
+export interface SuggestSource { id: number; title: string; tags: string; popularity: number }
 
-const tokenize = (text: string) => pieces(normalize(text)).flatMap(pieceTokens);
-const isLatinWord = (term: string) => /^[a-z][a-z0-9]{3,}$/.test(term);
+interface Word { id: string; count: number }
+
+const isLatinWord = (term: string) => /^[a-z][a-z0-9]{2,39}$/.test(term);
+export const correctable = (term: string) => /^[a-z][a-z0-9]{3,39}$/.test(term);
+
+function latinWords(doc: Pick<SuggestSource, 'title' | 'tags'>): string[] {
+  return pieces(normalize(`${doc.title} ${doc.tags}`)).filter((p) => !p.cjk && isLatinWord(p.text)).map((p) => p.text);
+}
 
 export function createSuggester(load: {
-  all: () => Iterable<SuggestDoc>;
-  one: (id: number) => SuggestDoc | null;
+  all: () => Iterable<SuggestSource>;
+  one: (id: number) => SuggestSource | null;
 }) {
   const dirty = new Set<number>();
-  let index: MiniSearch<SuggestDoc> | null = null;
+  const counts = new Map<string, number>();
+  let index: MiniSearch<Word> | null = null;
 
-  const make = () => new MiniSearch<SuggestDoc>({
-    fields: ['title', 'tags'],
-    storeFields: ['popularity'],
-    tokenize,
+  const make = () => new MiniSearch<Word>({
+    fields: ['id'],
+    storeFields: ['count'],
+    tokenize: (text) => [text],
     processTerm: (term) => term,
-    searchOptions: {
-      boost: { title: 2 },
-      combineWith: 'AND',
-      prefix: (_term, i, terms) => i === terms.length - 1,
-      fuzzy: (term) => (isLatinWord(term) ? 0.2 : false),
-      maxFuzzy: 2,
-      boostDocument: (_id, _term, stored) => 1 + Math.min(0.3, Math.log1p(Number(stored?.popularity ?? 0)) / 25),
-    },
   });
 
-  function ready(): MiniSearch<SuggestDoc> {
+  function addWords(words: string[]) {
+    for (const w of words) {
+      const n = counts.get(w);
+      counts.set(w, (n ?? 0) + 1);
+      if (n === undefined) index?.add({ id: w, count: 1 });
+    }
+  }
+
+  function ready(): MiniSearch<Word> {
     if (!index) {
+      counts.clear();
+      for (const doc of load.all()) for (const w of latinWords(doc)) counts.set(w, (counts.get(w) ?? 0) + 1);
       index = make();
-      index.addAll([...load.all()]);
+      index.addAll([...counts].map(([id, count]) => ({ id, count })));
       dirty.clear();
     }
     for (const id of dirty) {
-      if (index.has(id)) index.discard(id);
       const doc = load.one(id);
-      if (doc) index.add(doc);
+      if (doc) addWords(latinWords(doc));
     }
     dirty.clear();
     return index;
   }
 
   return {
-    /** Called inside a tip write's transaction; the change is applied on the next read. */
+    /** Called inside a tip write's transaction; the change is read on the next lookup. */
     touch(id: number) { if (index) dirty.add(id); },
-    /** Builds the memory index now (at start-up) rather than on the first keystroke. */
+    /** Builds the vocabulary now (at start-up) rather than on the first keystroke. */
     warm() { ready(); },
     reset() { index = null; dirty.clear(); },
-    search(q: string, limit: number): SearchResult[] {
-      if (tokenize(q).length === 0) return [];
-      return ready().search(q).slice(0, limit);
-    },
-    /** The closest indexed Latin word to a mistyped one, if any (for didYouMean). */
+    /** Whether titles or tags use this word as it is. */
+    known(word: string): boolean { ready(); return counts.has(word); },
+    /**
+     * The closest word of titles and tags to a mistyped one (edit distance up to about a
+     * quarter of its length), the more frequent on a tie; null if there is none or it is known.
+     */
     correct(word: string): string | null {
-      if (!isLatinWord(word)) return null;
-      const results = ready().search(word, {
-        prefix: false, fuzzy: 0.34, maxFuzzy: 3, combineWith: 'OR',
-      }).slice(0, 20);
-      const votes = new Map<string, number>();
-      for (const r of results) {
-        for (const term of r.terms) if (term !== word && /^[a-z]/.test(term)) votes.set(term, (votes.get(term) ?? 0) + r.score);
-      }
-      let best: string | null = null;
-      let bestScore = 0;
-      for (const [term, score] of votes) if (score > bestScore) { best = term; bestScore = score; }
-      return best;
+      if (!correctable(word)) return null;
+      const idx = ready();
+      if (counts.has(word)) return null;
+      const results = idx.search(word, {
+        prefix: false, fuzzy: 0.25, maxFuzzy: 3,
+        boostDocument: (_id, _term, stored) => 1 + Math.log1p(Number(stored?.count ?? 0)) / 10,
+      });
+      return results.length ? String(results[0].id) : null;
     },
-    size: () => ready().documentCount,
+    size: () => { ready(); return counts.size; },
   };
 }
 

@@ -36,3 +36,23 @@ test('popularity and recency reorder equal matches but do not beat a far better 
   const ranked = await order('重複 ');
   expect(ranked.indexOf(mention.id)).toBe(2);
 });
+
+test('the fast path (BM25 top set re-ranked in memory) orders exactly as the SQL blend', async () => {
+  t = await createTestApp();
+  const words = ['集計', '印刷', '関数', '台帳', '会議'];
+  for (let i = 0; i < 60; i++) {
+    const body = Array.from({ length: 1 + (i % 7) }, (_, j) => `${words[(i + j) % 5]}の手順${j}。`).join('');
+    const tip = await postTip(t, t.admin, { title: `${words[i % 5]}のコツ${i}`, body, tags: [] });
+    t.db.prepare('UPDATE posts SET view_count = ?, like_count = ?, updated_at = ? WHERE id = ?')
+      .run((i * 37) % 500, (i * 11) % 20, new Date(Date.UTC(2026, i % 12, 1 + (i % 27))).toISOString(), tip.id);
+  }
+  const { store } = t.app.ctx.search;
+  for (const match of ['"集計"', '"印刷" AND "手順"', '"関数" OR "会議"']) {
+    const f = { match, tagIds: [], sort: 'relevance' as const, limit: 20, offset: 5, now: '2026-12-01T00:00:00.000Z' };
+    const fast = store.topPage(f);
+    const sql = store.page(f);
+    expect(fast?.ids.length).toBeGreaterThan(0);
+    expect(fast?.ids).toEqual(sql.ids);
+    expect(fast?.total).toBe(sql.total);
+  }
+});
