@@ -6,7 +6,8 @@ export { postTip };
 export async function clockedApp(start: string): Promise<{ t: TestApp; clock: { set(iso: string): void; now(): Date } }> {
   let now = new Date(start);
   const clock = { set(iso: string) { now = new Date(iso); }, now: () => now };
-  const t = await createTestApp({ now: () => now });
+  // Sessions outlive the test's jumps in time.
+  const t = await createTestApp({ now: () => now, config: { sessionIdle: 365 * 24 * 3600, sessionMaxAge: 365 * 24 * 3600 } });
   return { t, clock };
 }
 
