@@ -1,45 +1,168 @@
-import { html, nothing } from 'lit';
+import { css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import '../components/kotsu-post-list';
 import { KotsuElement } from '../components/kotsu-element';
 import { ApiError } from '../data/http';
-import { listPosts } from '../data/posts';
-import type { PostSummary } from '../data/types';
-import { msg } from '../i18n/catalogue';
+import { searchTips, snippetParts, type SearchResult, type SearchSort } from '../data/search';
+import { formatDate, formatNumber, msg } from '../i18n/catalogue';
+import { link, setPageTitle } from '../router/router';
 import { sharedStyles } from '../styles/shared';
 
+const PAGE_SIZE = 20;
+const SORTS: SearchSort[] = ['relevance', 'new', 'popular'];
+
 /**
- * /search?q=… — until full-text search lands this lists the newest tips whose title contains
- * the words typed (all of them), so the header box already leads somewhere useful.
+ * /search?q=…&tag=…&sort=…&page=… — full-text results with highlighted snippets, tag facets to
+ * narrow (with counts), order and paging. Everything is in the address, so a search can be
+ * bookmarked and shared; every control is a plain link to another address.
  */
 @customElement('kotsu-search-page')
 export class KotsuSearchPage extends KotsuElement {
-  static override styles = sharedStyles;
+  static override styles = [sharedStyles, css`
+    .summary { margin: -0.5rem 0 1rem; }
+    .bar { display: flex; flex-wrap: wrap; gap: 0.5rem 1rem; align-items: center; margin-bottom: 1rem; }
+    .sorts { display: flex; gap: 0.4rem; flex-wrap: wrap; }
+    .sorts a[aria-current='page'] { background: var(--kotsu-primary); color: #fff; }
+    .layout { display: grid; grid-template-columns: minmax(0, 1fr); gap: 1.25rem; }
+    @media (min-width: 860px) { .layout { grid-template-columns: minmax(0, 1fr) 15rem; } }
+    ol.results { list-style: none; margin: 0; padding: 0; display: grid; gap: 0.6rem; }
+    ol.results > li { background: var(--kotsu-surface); border: 1px solid var(--kotsu-border); border-radius: var(--kotsu-radius); padding: 0.75rem 1rem; }
+    .title { font-weight: 700; font-size: 1.05rem; word-break: break-word; }
+    .snippet { margin: 0.3rem 0; line-height: 1.7; word-break: break-word; }
+    mark { background: #fff0a8; color: inherit; padding: 0 0.05em; border-radius: 2px; }
+    .meta { display: flex; flex-wrap: wrap; gap: 0.25rem 0.9rem; color: var(--kotsu-muted); font-size: 0.8125rem; }
+    .meta a { color: inherit; }
+    aside h2 { margin-top: 0; font-size: 1rem; }
+    aside ul { list-style: none; padding: 0; margin: 0; display: grid; gap: 0.3rem; }
+    .facet { display: flex; justify-content: space-between; gap: 0.5rem; text-decoration: none; padding: 0.2rem 0.4rem; border-radius: 6px; }
+    .facet:hover { background: #e8f0fa; }
+    .active { display: flex; flex-wrap: wrap; gap: 0.35rem; align-items: center; }
+    .chip { display: inline-flex; gap: 0.3rem; align-items: center; }
+    .pages { display: flex; gap: 0.5rem; justify-content: center; margin-top: 1rem; }
+  `];
+
   @property({ attribute: false }) params: Record<string, string> = {};
   @property({ attribute: false }) query = new URLSearchParams();
-  @state() private _items: PostSummary[] = [];
+  @state() private _result: SearchResult | null = null;
+  @state() private _loading = false;
   @state() private _error = '';
+  private _abort: AbortController | null = null;
+
+  private get q(): string { return this.query.get('q') ?? ''; }
+  private get tags(): string[] { return this.query.getAll('tag').filter(Boolean); }
+  private get sort(): SearchSort {
+    const s = this.query.get('sort');
+    return s === 'new' || s === 'popular' ? s : 'relevance';
+  }
+  private get page(): number {
+    const n = Number(this.query.get('page') ?? '1');
+    return Number.isInteger(n) && n >= 1 && n <= 500 ? n : 1;
+  }
 
   override connectedCallback(): void {
     super.connectedCallback();
+    setPageTitle(this.q ? msg('searchPage.titleFor', { q: this.q }) : msg('searchPage.title'));
     void this.load();
   }
 
+  override disconnectedCallback(): void {
+    this._abort?.abort();
+    super.disconnectedCallback();
+  }
+
   private async load(): Promise<void> {
-    const words = (this.query.get('q') ?? '').normalize('NFKC').toLowerCase().split(/\s+/).filter(Boolean);
+    if (!this.q.trim() && this.tags.length === 0) { this._result = null; return; }
+    this._abort?.abort();
+    const abort = new AbortController();
+    this._abort = abort;
+    this._loading = true;
     try {
-      const page = await listPosts({ sort: 'new', limit: 100 });
-      this._items = page.items.filter((p) => words.every((w) => p.title.normalize('NFKC').toLowerCase().includes(w)));
+      this._result = await searchTips({
+        q: this.q, tag: this.tags, sort: this.sort, limit: PAGE_SIZE, offset: (this.page - 1) * PAGE_SIZE, facets: true,
+      }, abort.signal);
+      this._error = '';
     } catch (err) {
+      if (abort.signal.aborted) return;
       this._error = err instanceof ApiError && err.status === 0 ? msg('error.network') : msg('error.generic', { message: (err as Error).message });
+    } finally {
+      if (!abort.signal.aborted) this._loading = false;
     }
   }
 
+  /** The address of this search with some parameters changed (page resets unless given). */
+  private href(change: { q?: string; tags?: string[]; sort?: SearchSort; page?: number }): string {
+    const p = new URLSearchParams();
+    const q = change.q ?? this.q;
+    if (q) p.set('q', q);
+    for (const t of change.tags ?? this.tags) p.append('tag', t);
+    const sort = change.sort ?? this.sort;
+    if (sort !== 'relevance') p.set('sort', sort);
+    if (change.page && change.page > 1) p.set('page', String(change.page));
+    const s = p.toString();
+    return `/search${s ? `?${s}` : ''}`;
+  }
+
+  private renderHit(hit: SearchResult['items'][number]) {
+    return html`<li>
+      <a class="title" href=${link('/tips/', hit.id)}>${hit.title}</a>
+      <p class="snippet">${snippetParts(hit.snippet).map((part) => (part.mark ? html`<mark>${part.text}</mark>` : part.text))}</p>
+      ${hit.tags.length ? html`<ul class="tags" aria-label=${msg('tip.tags')}>${hit.tags.map((t) => html`<li style="display:contents"><a class="tag" href=${link('/tags/', t)}>${t}</a></li>`)}</ul>` : nothing}
+      <div class="meta">
+        <a href=${link('/users/', hit.author.username)}>${msg('tip.by', { name: hit.author.displayName, department: hit.author.department || '—' })}</a>
+        <span>${msg('tip.updated', { date: formatDate(hit.updatedAt) })}</span>
+        <span>${msg('common.views', { n: formatNumber(hit.viewCount) })}</span>
+        <span>${msg('common.likes', { n: formatNumber(hit.likeCount) })}</span>
+      </div>
+    </li>`;
+  }
+
+  private renderEmpty(r: SearchResult) {
+    return html`<div class="card" role="status">
+      <p>${this.q ? msg('searchPage.empty', { q: this.q }) : msg('searchPage.emptyFilters')}</p>
+      ${r.didYouMean ? html`<p>${msg('searchPage.didYouMean')}<a href=${this.href({ q: r.didYouMean, page: 1 })}>${r.didYouMean}</a></p>` : nothing}
+      <p class="muted">${msg('searchPage.hints')}</p>
+      ${this.tags.length ? html`<p><a href=${this.href({ tags: [] })}>${msg('searchPage.removeTag', { name: this.tags.join('・') })}</a></p>` : nothing}
+    </div>`;
+  }
+
   override render() {
+    const r = this._result;
+    const heading = this.q ? msg('searchPage.titleFor', { q: this.q }) : msg('searchPage.title');
+    const from = (this.page - 1) * PAGE_SIZE;
     return html`
-      <h1>${msg('search.label')}</h1>
+      <h1>${heading}</h1>
+      <p class="muted summary">${msg('searchPage.help')}</p>
       ${this._error ? html`<p class="error" role="alert">${this._error}</p>` : nothing}
-      <kotsu-post-list .items=${this._items}></kotsu-post-list>
+      ${!this.q.trim() && this.tags.length === 0 ? html`<p>${msg('searchPage.prompt')}</p>` : nothing}
+      ${this._loading && !r ? html`<p class="muted" role="status">${msg('common.loading')}</p>` : nothing}
+      ${r ? html`
+        <div class="bar">
+          <p role="status" aria-live="polite">${r.total > 0
+            ? msg('searchPage.range', { n: formatNumber(r.total), from: formatNumber(Math.min(r.total, from + 1)), to: formatNumber(Math.min(r.total, from + r.items.length)) })
+            : msg('searchPage.count', { n: 0 })}</p>
+          <nav class="sorts" aria-label=${msg('searchPage.sort')}>
+            ${SORTS.map((s) => html`<a class="btn secondary" href=${this.href({ sort: s })} aria-current=${this.sort === s ? 'page' : 'false'}>${msg(s === 'relevance' ? 'searchPage.sortRelevance' : s === 'new' ? 'searchPage.sortNew' : 'searchPage.sortPopular')}</a>`)}
+          </nav>
+          ${this.tags.length ? html`<div class="active" aria-label=${msg('searchPage.filters')} role="group">
+            ${this.tags.map((t) => html`<a class="tag chip" href=${this.href({ tags: this.tags.filter((x) => x !== t) })} aria-label=${msg('searchPage.removeTag', { name: t })}>${t} ✕</a>`)}
+          </div>` : nothing}
+        </div>
+        ${r.relaxed ? html`<p class="notice">${msg('searchPage.relaxed')}</p>` : nothing}
+        <div class="layout">
+          <section aria-label=${msg('searchPage.results')}>
+            ${r.items.length ? html`<ol class="results">${r.items.map((hit) => this.renderHit(hit))}</ol>` : this.renderEmpty(r)}
+            ${r.total > PAGE_SIZE ? html`<nav class="pages" aria-label=${msg('searchPage.pages')}>
+              ${this.page > 1 ? html`<a class="btn secondary" href=${this.href({ page: this.page - 1 })}>${msg('searchPage.prev')}</a>` : nothing}
+              ${from + PAGE_SIZE < r.total ? html`<a class="btn secondary" href=${this.href({ page: this.page + 1 })}>${msg('searchPage.next')}</a>` : nothing}
+            </nav>` : nothing}
+          </section>
+          ${r.facets?.length ? html`<aside>
+            <h2>${msg('searchPage.facets')}</h2>
+            <ul>${r.facets.filter((f) => !this.tags.some((t) => t.normalize('NFKC').toLowerCase() === f.name.normalize('NFKC').toLowerCase())).map((f) => html`<li>
+              <a class="facet" href=${this.href({ tags: [...this.tags, f.name] })}><span>${f.name}</span><span class="muted">${formatNumber(f.count)}</span></a>
+            </li>`)}</ul>
+          </aside>` : nothing}
+        </div>
+      ` : nothing}
     `;
   }
 }

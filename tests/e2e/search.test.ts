@@ -1,0 +1,127 @@
+import type { Browser, BrowserContext, Page, Request } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { apiCall, expectAccessible, externalRequests, launchBrowser, newContext, setupAdmin, startServer, uiLogin, type TestServer } from './harness';
+
+/**
+ * Search as staff use it: typing Japanese in the header box (suggestions as a combobox, nothing
+ * sent during an IME composition), opening a suggestion, the results page with snippets, tag
+ * facets, order and an empty state that offers a correction — all in the address.
+ */
+describe('search', () => {
+  let server: TestServer;
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+  const ids: Record<string, number> = {};
+
+  beforeAll(async () => {
+    server = await startServer();
+    const cookie = await setupAdmin(server, 'yamada');
+    const tips = [
+      { key: 'pivot', title: 'ピボットテーブルで課ごとに集計する', body: 'Excelのピボットテーブルで、申請件数を課ごとに集計します。<b>太字</b>は使いません。', tags: ['Excel', '集計'] },
+      { key: 'vlookup', title: 'VLOOKUP関数で台帳から転記', body: '=VLOOKUP(A2,台帳!A:D,3,FALSE) で名簿から住所を引きます。', tags: ['Excel', '関数'] },
+      { key: 'print', title: '印刷範囲を設定して1枚に収める', body: 'ページレイアウトから印刷範囲を設定します。集計表も1枚に。', tags: ['Excel', '印刷'] },
+      { key: 'word', title: 'Wordの差し込み印刷で宛名ラベル', body: '差込み印刷で宛名ラベルを作り、集計結果を添えます。', tags: ['Word', '印刷'] },
+    ];
+    for (const t of tips) {
+      const res = await apiCall(server, 'POST', '/api/posts', { title: t.title, body: t.body, tags: t.tags }, cookie);
+      expect(res.status).toBe(201);
+      ids[t.key] = res.json.id;
+    }
+    browser = await launchBrowser();
+    context = await newContext(browser, server);
+    page = await context.newPage();
+    await uiLogin(page, 'yamada');
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  const box = () => page.getByRole('combobox', { name: 'コツを検索' });
+
+  it('suggests as you type, never during an IME composition, and opens a suggestion with the keyboard', async () => {
+    const suggests: string[] = [];
+    const onRequest = (r: Request) => { if (r.url().includes('/api/search/suggest')) suggests.push(decodeURIComponent(r.url())); };
+    page.on('request', onRequest);
+    await box().click();
+    // An IME composition: ぴぼ → ピボ, converted while composing; nothing may be sent until it ends.
+    await box().evaluate(async (input: HTMLInputElement) => {
+      const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+      input.dispatchEvent(new CompositionEvent('compositionstart', { bubbles: true, composed: true, data: '' }));
+      for (const text of ['ぴ', 'ぴぼ', 'ピボ']) {
+        input.value = text;
+        input.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true, isComposing: true, data: text, inputType: 'insertCompositionText' }));
+        await sleep(300);
+      }
+    });
+    await page.waitForTimeout(400);
+    expect(suggests).toEqual([]);
+    await box().evaluate((input: HTMLInputElement) => {
+      input.dispatchEvent(new CompositionEvent('compositionend', { bubbles: true, composed: true, data: 'ピボ' }));
+    });
+    const listbox = page.getByRole('listbox', { name: '検索の候補' });
+    await expect.poll(() => listbox.getByRole('option').first().textContent()).toBe('ピボットテーブルで課ごとに集計する');
+    expect(suggests).toHaveLength(1);
+    expect(suggests[0]).toContain('q=ピボ');
+    expect(await box().getAttribute('aria-expanded')).toBe('true');
+    await expectAccessible(page, 'header search with suggestions');
+
+    await box().press('ArrowDown');
+    const active = await box().getAttribute('aria-activedescendant');
+    expect(active).toBe('opt-0');
+    expect(await page.locator(`#${active}`).getAttribute('aria-selected')).toBe('true');
+    await box().press('Escape');
+    expect(await box().getAttribute('aria-expanded')).toBe('false');
+    await box().press('ArrowDown');
+    await box().press('ArrowDown');
+    await box().press('Enter');
+    await page.waitForURL(`**/tips/${ids.pivot}`);
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('ピボットテーブルで課ごとに集計する');
+    page.off('request', onRequest);
+  });
+
+  it('typing a Japanese query and pressing Enter shows results with highlighted snippets, in the address', async () => {
+    await box().fill('集計');
+    await box().press('Enter');
+    await page.waitForURL((u) => u.pathname === '/search' && u.searchParams.get('q') === '集計');
+    const results = page.locator('ol.results > li');
+    await expect.poll(() => results.count()).toBe(3);
+    expect(await page.locator('ol.results mark').first().textContent()).toBe('集計');
+    // Markup in a tip's text stays text.
+    expect(await page.locator('ol.results b').count()).toBe(0);
+    expect(await page.getByRole('status').filter({ hasText: '件中' }).textContent()).toContain('3 件中 1–3 件目');
+    await expectAccessible(page, '/search?q=集計');
+
+    // Narrow by a tag facet, then change the order: both land in the address.
+    await page.locator('aside').getByRole('link', { name: /印刷/ }).click();
+    await page.waitForURL((u) => u.searchParams.getAll('tag').includes('印刷'));
+    await expect.poll(() => results.count()).toBe(2);
+    await page.getByRole('link', { name: '新着順' }).click();
+    await page.waitForURL((u) => u.searchParams.get('sort') === 'new');
+    await expect.poll(() => results.locator('.title').allTextContents()).toEqual(['Wordの差し込み印刷で宛名ラベル', '印刷範囲を設定して1枚に収める']);
+
+    // The address alone reproduces the search (bookmark, shared link).
+    const shared = page.url();
+    const other = await context.newPage();
+    await other.goto(shared);
+    await expect.poll(() => other.locator('ol.results > li .title').allTextContents()).toEqual(['Wordの差し込み印刷で宛名ラベル', '印刷範囲を設定して1枚に収める']);
+    expect(await other.getByRole('combobox', { name: 'コツを検索' }).inputValue()).toBe('集計');
+    await other.close();
+
+    await results.locator('.title').first().click();
+    await page.waitForURL(`**/tips/${ids.word}`);
+  });
+
+  it('an empty result offers a correction and ways out', async () => {
+    await page.goto('/search?q=VLOKUP');
+    await expect.poll(() => page.getByText('「VLOKUP」に一致するコツは見つかりませんでした。').count()).toBe(1);
+    const fix = page.getByRole('link', { name: 'vlookup' });
+    await fix.click();
+    await page.waitForURL((u) => u.searchParams.get('q') === 'vlookup');
+    await expect.poll(() => page.locator('ol.results > li .title').allTextContents()).toEqual(['VLOOKUP関数で台帳から転記']);
+    await expectAccessible(page, 'search after correction');
+    expect(externalRequests(context)).toEqual([]);
+  });
+});

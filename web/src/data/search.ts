@@ -1,0 +1,72 @@
+/** Full-text search and suggestions (GET /api/search, GET /api/search/suggest). */
+import { api } from './http';
+import type { PublicUser } from './types';
+
+export type SearchSort = 'relevance' | 'new' | 'popular';
+
+export interface SearchHit {
+  id: number;
+  title: string;
+  /** HTML-escaped text with matches in <mark>; turn into nodes with `snippetParts`, never unsafeHTML. */
+  snippet: string;
+  tags: string[];
+  author: PublicUser;
+  viewCount: number;
+  likeCount: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface TagCount { name: string; count: number }
+
+export interface SearchResult {
+  total: number;
+  items: SearchHit[];
+  didYouMean: string | null;
+  relaxed: boolean;
+  facets?: TagCount[];
+}
+
+export interface SearchParams {
+  q?: string;
+  tag?: readonly string[];
+  author?: string;
+  sort?: SearchSort;
+  limit?: number;
+  offset?: number;
+  facets?: boolean;
+}
+
+export function searchTips(params: SearchParams, signal?: AbortSignal): Promise<SearchResult> {
+  return api<SearchResult>('/api/search', {
+    query: {
+      q: params.q, tag: params.tag, author: params.author, sort: params.sort,
+      limit: params.limit, offset: params.offset || undefined, facets: params.facets || undefined,
+    },
+    signal,
+  });
+}
+
+export interface Suggestions { posts: { id: number; title: string }[]; tags: TagCount[] }
+
+export function suggest(q: string, signal?: AbortSignal): Promise<Suggestions> {
+  return api<Suggestions>('/api/search/suggest', { query: { q }, signal });
+}
+
+const ENTITIES: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'" };
+const unescape = (s: string) => s.replace(/&(?:amp|lt|gt|quot|#39);/g, (e) => ENTITIES[e] ?? e);
+
+/** A snippet as plain-text parts, `mark` telling which were matched; nothing is parsed as HTML. */
+export function snippetParts(snippet: string): { text: string; mark: boolean }[] {
+  const parts: { text: string; mark: boolean }[] = [];
+  const re = /<mark>([\s\S]*?)<\/mark>/g;
+  let last = 0;
+  for (const m of snippet.matchAll(re)) {
+    const at = m.index ?? 0;
+    if (at > last) parts.push({ text: unescape(snippet.slice(last, at)), mark: false });
+    parts.push({ text: unescape(m[1]), mark: true });
+    last = at + m[0].length;
+  }
+  if (last < snippet.length) parts.push({ text: unescape(snippet.slice(last)), mark: false });
+  return parts;
+}
