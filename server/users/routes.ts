@@ -31,9 +31,7 @@ export const userRoutes: FastifyPluginAsyncTypebox<{ ctx: Context }> = async (ap
     schema: { tags: ['users'], summary: 'Create an account (local mode)', body: CreateUserBody,
       response: { 201: AdminUser, ...errors(400, 401, 403, 409) } },
   }, async (request, reply) => {
-    const user = await createAccount(ctx, request.body);
-    ctx.audit.write({ actorId: request.user!.id, action: 'user.create', targetType: 'user', targetId: user.id,
-      detail: { username: user.username, role: user.role } });
+    const user = await createAccount(ctx, request.body, { actorId: request.user!.id });
     return reply.status(201).send(presentAdminUser(user));
   });
 

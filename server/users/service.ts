@@ -13,7 +13,9 @@ export interface NewAccount {
 }
 
 /** Creates a local account after checking the name is free and the password acceptable. */
-export async function createAccount(ctx: Context, input: NewAccount, opts: { firstAdmin?: boolean } = {}): Promise<UserRow> {
+export async function createAccount(
+  ctx: Context, input: NewAccount, opts: { firstAdmin?: boolean; actorId?: number } = {},
+): Promise<UserRow> {
   if (ctx.config.authMode !== 'local') throw forbidden('accounts come from the intranet sign-on in proxy mode');
   requireNonBlank('displayName', input.displayName);
   checkText('department', input.department ?? '');
@@ -25,12 +27,18 @@ export async function createAccount(ctx: Context, input: NewAccount, opts: { fir
   return ctx.db.transaction(() => {
     if (opts.firstAdmin && ctx.users.count() > 0) throw conflict('setup is already done');
     if (ctx.users.byUsername(input.username)) throw conflict('このユーザー名は使われています / username taken');
-    return ctx.users.insert({
+    const user = ctx.users.insert({
       username: input.username,
       passwordHash,
       displayName: input.displayName.trim(),
       department: (input.department ?? '').trim(),
       role: opts.firstAdmin ? 'admin' : input.role ?? 'member',
     });
+    // An administrator creating an account is audited in the same transaction as the account.
+    if (opts.actorId !== undefined) {
+      ctx.audit.write({ actorId: opts.actorId, action: 'user.create', targetType: 'user', targetId: user.id,
+        detail: { username: user.username, role: user.role } });
+    }
+    return user;
   })();
 }
