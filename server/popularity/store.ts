@@ -87,7 +87,8 @@ export function createPopularityStore(db: Database) {
     let stmt = rankingStatements.get(shape);
     if (!stmt) {
       const where = ["p.status = 'published'"];
-      if (f.tagId !== undefined) where.push('p.id IN (SELECT post_id FROM post_tags WHERE tag_id = @tagId)');
+      // EXISTS probes (post, tag) per ranked row and stops at the limit; IN would first list every tip of the tag.
+      if (f.tagId !== undefined) where.push('EXISTS (SELECT 1 FROM post_tags pt WHERE pt.post_id = p.id AND pt.tag_id = @tagId)');
       if (f.department !== undefined) where.push('u.department = @department');
       if (f.notDepartment !== undefined) where.push('u.department <> @notDepartment');
       if (f.notAuthorId !== undefined) where.push('p.author_id <> @notAuthorId');

@@ -11,7 +11,7 @@ import type { PostRow, PostStatus } from './store';
 const isStaff = (u: UserRow | null) => u?.role === 'moderator' || u?.role === 'admin';
 
 /** Who may read a tip: everyone while published; its author and moderators while hidden; only its author while a draft. */
-export function canRead(viewer: UserRow | null, post: PostRow): boolean {
+export function canRead(viewer: UserRow | null, post: Pick<PostRow, 'status' | 'author_id'>): boolean {
   return post.status === 'published' || (viewer !== null && (viewer.id === post.author_id || (isStaff(viewer) && post.status !== 'draft')));
 }
 

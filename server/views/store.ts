@@ -1,4 +1,5 @@
 import type { Database } from '../db/database';
+import type { PostRow } from '../posts/store';
 import { eventExponent, TREND_ADD_SQL, VIEW_WEIGHT } from '../popularity/trend';
 import { japanDay } from './days';
 import { createWindowStore } from './windows';
@@ -12,6 +13,8 @@ interface PendingView {
   day: string;
   at: number;
 }
+
+export type ViewTarget = Pick<PostRow, 'id' | 'author_id' | 'status' | 'view_count' | 'viewer_count'>;
 
 export interface ViewAnswer {
   counted: boolean;
@@ -42,6 +45,8 @@ export function createViewStore(db: Database, now: () => Date = () => new Date()
   const mark = db.prepare(`INSERT OR IGNORE INTO post_views (post_id, user_id, day)
     SELECT @postId, @userId, @day WHERE EXISTS (SELECT 1 FROM posts WHERE id = @postId)
       AND EXISTS (SELECT 1 FROM users WHERE id = @userId)`);
+  // Only what counting needs: reading body and html for every view would dominate its cost.
+  const target = db.prepare('SELECT id, author_id, status, view_count, viewer_count FROM posts WHERE id = ?');
   const seen = db.prepare('SELECT 1 FROM post_views WHERE post_id = ? AND user_id = ? AND day = ?').pluck();
   const seenOtherDay = db.prepare('SELECT 1 FROM post_views WHERE post_id = ? AND user_id = ? AND day <> ? LIMIT 1').pluck();
   const daily = db.prepare(`INSERT INTO post_view_daily (post_id, day, views) VALUES (?, ?, ?)
@@ -121,7 +126,7 @@ export function createViewStore(db: Database, now: () => Date = () => new Date()
      * Counts a view by `userId` of a tip unless they already viewed it that Japan day.
      * `viewCount` is the tip's row as read by the caller; the answer adds the views still waiting.
      */
-    record(post: { id: number; view_count: number; viewer_count: number }, userId: number, at: Date): ViewAnswer {
+    record(post: ViewTarget, userId: number, at: Date): ViewAnswer {
       const day = japanDay(at);
       const key = `${post.id}|${userId}|${day}`;
       const answer = (counted: boolean) => ({
@@ -147,6 +152,8 @@ export function createViewStore(db: Database, now: () => Date = () => new Date()
       else if (!timer) timer = setTimeout(flushOnTimer, settings.flushMs).unref();
       return result;
     },
+    /** The tip's fields counting needs, without its body. */
+    target: (postId: number) => target.get(postId) as ViewTarget | undefined,
     flush,
     /** Views of this tip counted but not yet written. */
     waitingFor: (postId: number) => ({
