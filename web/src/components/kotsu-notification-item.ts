@@ -10,7 +10,14 @@ const KIND_MESSAGE: Record<string, MessageKey> = {
   'post.restored': 'notif.post.restored',
   'report.accepted': 'notif.report.accepted',
   'report.dismissed': 'notif.report.dismissed',
+  'comment.created': 'notif.comment.created',
+  'comment.hidden': 'notif.comment.hidden',
+  'comment.restored': 'notif.comment.restored',
+  'request.answered': 'notif.request.answered',
 };
+
+/** How a notification's text reads: a moderator's reason by default, a quoted excerpt for comments and answers. */
+const TEXT_MESSAGE: Record<string, MessageKey> = { 'comment.created': 'notif.quote', 'request.answered': 'notif.quote' };
 
 /** The sentence a notification reads as, in the current language. */
 export function notificationText(n: Notification): string {
@@ -41,7 +48,7 @@ export class KotsuNotificationItem extends KotsuElement {
     const href = notificationHref(n);
     const body = html`
       <span class="text">${n.read ? nothing : html`<span class="new">${msg('notif.new')}</span>`}${notificationText(n)}</span>
-      ${n.text ? html`<span class="reason">${msg('notif.reason', { text: n.text })}</span>` : nothing}
+      ${n.text ? html`<span class="reason">${msg(TEXT_MESSAGE[n.kind] ?? 'notif.reason', { text: n.text })}</span>` : nothing}
       <span class="when">${formatDate(n.createdAt, true)}</span>`;
     const cls = n.read ? '' : 'unread';
     return href

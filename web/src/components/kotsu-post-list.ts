@@ -38,6 +38,7 @@ export class KotsuPostList extends KotsuElement {
           <span>${formatDate(p.createdAt)}</span>
           <span>${msg('common.views', { n: formatNumber(p.viewCount) })}</span>
           <span>${msg('common.likes', { n: formatNumber(p.likeCount) })}</span>
+          ${p.commentCount ? html`<span>${msg('list.comments', { n: formatNumber(p.commentCount) })}</span>` : nothing}
         </div>
       </li>`)}</ol>`;
   }

@@ -33,5 +33,6 @@ export async function markRead(which: { ids: number[] } | { all: true }): Promis
 export function notificationHref(n: Notification): string | null {
   if (n.target.id === null) return null;
   if (n.target.type === 'post') return `/tips/${n.target.id}`;
+  if (n.target.type === 'request') return `/requests/${n.target.id}`;
   return null;
 }

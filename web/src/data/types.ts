@@ -24,6 +24,8 @@ export interface PostSummary {
   likeCount: number;
   likedByMe: boolean;
   status: 'published' | 'hidden' | 'draft';
+  /** Visible comments (authoring). */
+  commentCount?: number;
   /** DX賞 prizes won (published rounds only). */
   awards?: { roundId: number; roundTitle: string; prize: string }[];
 }
@@ -32,6 +34,8 @@ export interface Post extends PostSummary {
   body: string;
   html: string;
   hiddenReason?: string | null;
+  /** Latest revision number, sent back as baseRevision when saving (authoring). */
+  revision?: number;
   minutesSavedPerUse?: number | null;
 }
 

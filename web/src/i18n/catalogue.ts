@@ -3,6 +3,7 @@
  * messages/<domain>.ts (`ja` and an `en` with the same keys); register a new domain in CATALOGUES.
  */
 import * as account from './messages/account';
+import * as authoring from './messages/authoring';
 import * as awards from './messages/awards';
 import * as common from './messages/common';
 import * as impact from './messages/impact';
@@ -10,7 +11,7 @@ import * as moderation from './messages/moderation';
 import * as posts from './messages/posts';
 import * as search from './messages/search';
 
-const CATALOGUES = [common, account, posts, moderation, awards, impact, search] as const;
+const CATALOGUES = [common, account, posts, moderation, awards, impact, search, authoring] as const;
 
 type Catalogue = (typeof CATALOGUES)[number];
 export type MessageKey = Catalogue extends infer C ? (C extends { ja: infer J } ? keyof J & string : never) : never;

@@ -1,5 +1,6 @@
 import { css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
+import '../components/kotsu-comments';
 import '../components/kotsu-markdown';
 import '../components/kotsu-tip-moderation';
 import '../components/kotsu-tip-awards';
@@ -127,6 +128,7 @@ export class KotsuTipPage extends KotsuElement {
       ${this._error ? html`<p class="error" role="alert">${this._error}</p>` : nothing}
       ${p.status === 'hidden' ? html`<p class="notice" role="status"><strong>${msg('tip.hidden')}</strong>
         ${p.hiddenReason ? html` ${msg('tip.hiddenReason', { reason: p.hiddenReason })}` : nothing}</p>` : nothing}
+      ${p.status === 'draft' ? html`<p class="notice" role="status">${msg('tip.draftNotice')} <a href=${`/tips/${p.id}/edit`}>${msg('tip.continueDraft')}</a></p>` : nothing}
       <article aria-labelledby="tip-title">
         <h1 id="tip-title">${p.title}</h1>
         <div class="meta">
@@ -135,6 +137,7 @@ export class KotsuTipPage extends KotsuElement {
           ${p.updatedAt !== p.createdAt ? html`<span>${msg('tip.updated', { date: formatDate(p.updatedAt, true) })}</span>` : nothing}
           <span class="views">${msg('common.views', { n: formatNumber(p.viewCount) })}</span>
           <span>${msg('common.likes', { n: formatNumber(p.likeCount) })}</span>
+          ${p.status !== 'draft' ? html`<a href=${`/tips/${p.id}/history`}>${msg('tip.history')}</a>` : nothing}
         </div>
         ${p.tags.length ? html`<ul class="tags" aria-label=${msg('tip.tags')}>${p.tags.map((t) => html`<li><a class="tag" href=${link('/tags/', t)}>${t}</a></li>`)}</ul>` : nothing}
         <div class="body"><kotsu-markdown .html=${p.html}></kotsu-markdown></div>
@@ -146,6 +149,7 @@ export class KotsuTipPage extends KotsuElement {
       <kotsu-tip-awards .post=${p}></kotsu-tip-awards>
       <kotsu-tip-impact .post=${p}></kotsu-tip-impact>
       <kotsu-tip-moderation .post=${p} @kotsu-post-changed=${(e: CustomEvent<{ post: Post }>) => { this._post = e.detail.post; }}></kotsu-tip-moderation>
+      ${p.status !== 'draft' ? html`<kotsu-comments post-id=${p.id} ?can-comment=${p.status === 'published'}></kotsu-comments>` : nothing}
     `;
   }
 }

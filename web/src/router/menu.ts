@@ -13,9 +13,12 @@ export interface MenuEntry {
 
 export const MENU: MenuEntry[] = [
   { href: '/new', label: 'nav.new', role: 'member' },
+  { href: '/drafts', label: 'nav.drafts', role: 'member' },
+  { href: '/requests', label: 'nav.requests', role: 'member' },
   { href: '/admin/moderation', label: 'nav.moderation', role: 'moderator' },
   { href: '/admin/users', label: 'nav.users', role: 'admin' },
   { href: '/admin/audit', label: 'nav.audit', role: 'admin' },
+  { href: '/admin/templates', label: 'nav.templates', role: 'admin' },
   { href: '/awards', label: 'nav.awards', role: 'member' },
   { href: '/showcase', label: 'nav.showcase', role: 'member' },
   { href: '/impact', label: 'nav.impact', role: 'member' },

@@ -1,0 +1,108 @@
+import { css, html, nothing } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import { addComment, listComments, type Comment } from '../data/comments';
+import { ApiError } from '../data/http';
+import { msg } from '../i18n/catalogue';
+import { sharedStyles } from '../styles/shared';
+import './kotsu-comment-item';
+import type { CommentChange } from './kotsu-comment-item';
+import { KotsuElement } from './kotsu-element';
+
+/**
+ * The comments under a tip, oldest first, and a form to add one in Markdown (rendered by the
+ * server like the tip). Only a published tip takes new comments.
+ */
+@customElement('kotsu-comments')
+export class KotsuComments extends KotsuElement {
+  static override styles = [sharedStyles, css`
+    :host { display: block; margin-top: 1.5rem; }
+    ol { list-style: none; margin: 0; padding: 0; display: grid; gap: 0.6rem; }
+    li { background: var(--kotsu-surface); border: 1px solid var(--kotsu-border); border-radius: var(--kotsu-radius); padding: 0.6rem 1rem; }
+    form { margin-top: 1rem; }
+    textarea { min-height: 6rem; }
+    .bar { display: flex; gap: 0.5rem; margin-top: 0.5rem; align-items: center; }
+  `];
+
+  @property({ type: Number, attribute: 'post-id' }) postId = 0;
+  /** Whether the tip takes new comments (published). */
+  @property({ type: Boolean, attribute: 'can-comment' }) canComment = false;
+  @state() private _items: Comment[] | null = null;
+  @state() private _cursor: string | null = null;
+  @state() private _text = '';
+  @state() private _busy = false;
+  @state() private _error = '';
+  @state() private _status = '';
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    void this.load();
+  }
+
+  private fail(err: unknown): void {
+    this._error = err instanceof ApiError && err.status === 0 ? msg('error.network') : msg('error.generic', { message: (err as Error).message });
+  }
+
+  private async load(more = false): Promise<void> {
+    if (!this.postId) return;
+    try {
+      const page = await listComments(this.postId, more ? this._cursor : null);
+      this._items = more ? [...(this._items ?? []), ...page.items] : page.items;
+      this._cursor = page.nextCursor;
+    } catch (err) {
+      this.fail(err);
+    }
+  }
+
+  private async onSubmit(e: Event): Promise<void> {
+    e.preventDefault();
+    if (!this._text.trim() || this._busy) return;
+    this._busy = true;
+    this._error = '';
+    try {
+      const c = await addComment(this.postId, this._text);
+      this._items = [...(this._items ?? []), c];
+      this._text = '';
+      this._status = msg('comment.posted');
+    } catch (err) {
+      this.fail(err);
+    } finally {
+      this._busy = false;
+    }
+  }
+
+  private onChange(e: CustomEvent<CommentChange>): void {
+    const { id, comment } = e.detail;
+    this._items = (this._items ?? []).flatMap((c) => (c.id !== id ? [c] : comment ? [comment] : []));
+  }
+
+  override render() {
+    const items = this._items;
+    return html`
+      <section aria-labelledby="comments-title">
+        <h2 id="comments-title">${msg('comment.title', { n: items?.length ?? 0 })}</h2>
+        ${items === null ? (this._error ? nothing : html`<p class="muted">${msg('common.loading')}</p>`)
+          : items.length === 0 ? html`<p class="muted">${msg('comment.empty')}</p>`
+          : html`<ol @kotsu-comment-change=${this.onChange}>${items.map((c) => html`<li><kotsu-comment-item .comment=${c}></kotsu-comment-item></li>`)}</ol>`}
+        ${this._cursor ? html`<p><button class="btn secondary" @click=${() => this.load(true)}>${msg('common.more')}</button></p>` : nothing}
+        ${this._error ? html`<p class="error" role="alert">${this._error}</p>` : nothing}
+        ${this.canComment ? html`
+          <form @submit=${this.onSubmit}>
+            <label for="new-comment">${msg('comment.add')}</label>
+            <textarea id="new-comment" maxlength="10000" .value=${this._text} aria-describedby="comment-help"
+              @input=${(e: Event) => { this._text = (e.target as HTMLTextAreaElement).value; }}></textarea>
+            <p id="comment-help" class="muted">${msg('comment.help')}</p>
+            <div class="bar">
+              <button class="btn" type="submit" ?disabled=${this._busy || !this._text.trim()}>${msg('comment.submit')}</button>
+              <span class="muted" role="status">${this._status}</span>
+            </div>
+          </form>` : nothing}
+      </section>
+    `;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'kotsu-comments': KotsuComments;
+  }
+}
