@@ -15,6 +15,8 @@ export interface SearchHit {
   likeCount: number;
   createdAt: string;
   updatedAt: string;
+  /** DX賞 prizes of the tip (published rounds only). */
+  awards?: { roundId: number; roundTitle: string; prize: string }[];
 }
 
 export interface TagCount { name: string; count: number }

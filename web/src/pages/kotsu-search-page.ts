@@ -1,5 +1,6 @@
 import { css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
+import '../components/kotsu-award-badges';
 import { KotsuElement } from '../components/kotsu-element';
 import { ApiError } from '../data/http';
 import { searchTips, snippetParts, type SearchResult, type SearchSort } from '../data/search';
@@ -104,6 +105,7 @@ export class KotsuSearchPage extends KotsuElement {
   private renderHit(hit: SearchResult['items'][number]) {
     return html`<li>
       <a class="title" href=${link('/tips/', hit.id)}>${hit.title}</a>
+      <kotsu-award-badges .awards=${hit.awards}></kotsu-award-badges>
       <p class="snippet">${snippetParts(hit.snippet).map((part) => (part.mark ? html`<mark>${part.text}</mark>` : part.text))}</p>
       ${hit.tags.length ? html`<ul class="tags" aria-label=${msg('tip.tags')}>${hit.tags.map((t) => html`<li style="display:contents"><a class="tag" href=${link('/tags/', t)}>${t}</a></li>`)}</ul>` : nothing}
       <div class="meta">

@@ -1,0 +1,53 @@
+/** Impact: minutes saved, "使ってみた" adoptions, and the organisation-wide report. */
+import { api } from './http';
+import type { PostSummary, PublicUser } from './types';
+
+export type Period = 'month' | 'year' | 'all';
+
+export interface Adoption {
+  user: PublicUser;
+  department: string;
+  minutesSavedPerMonth: number;
+  note: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface PostAdoptions {
+  adoptions: number;
+  minutesSavedPerMonth: number;
+  mine: Adoption | null;
+  recent: Adoption[];
+}
+
+export interface Figures {
+  adoptions: number;
+  minutesSavedPerMonth: number;
+}
+
+export interface ImpactReport extends Figures {
+  period: Period;
+  since: string | null;
+  byDepartment: (Figures & { department: string })[];
+  topPosts: (Figures & { post: PostSummary; minutesSavedPerUse: number | null })[];
+  byMonth: (Figures & { month: string; cumulativeMinutesSavedPerMonth: number })[];
+}
+
+export const getAdoptions = (postId: number) => api<PostAdoptions>(`/api/posts/${postId}/adoptions`);
+
+export const adopt = (postId: number, minutesSavedPerMonth: number, note: string) =>
+  api<PostAdoptions>(`/api/posts/${postId}/adoptions`, { method: 'POST', body: { minutesSavedPerMonth, note } });
+
+export const withdrawAdoption = (postId: number) => api<void>(`/api/posts/${postId}/adoptions`, { method: 'DELETE' });
+
+export const setMinutesSavedPerUse = (postId: number, minutes: number | null) =>
+  api<{ minutesSavedPerUse: number | null }>(`/api/posts/${postId}`, { method: 'PATCH', body: { minutesSavedPerUse: minutes } });
+
+export const getImpact = (period: Period) => api<ImpactReport>('/api/impact', { query: { period, limit: 10 } });
+
+/** The CSV address, for a plain download link (the browser sends the session cookie). */
+export const impactCsvUrl = (period: Period, table: 'departments' | 'posts') =>
+  `/api/impact.csv?period=${period}&table=${table}`;
+
+/** Minutes as hours with one decimal, for people who think in 時間. */
+export const toHours = (minutes: number) => Math.round((minutes / 60) * 10) / 10;
