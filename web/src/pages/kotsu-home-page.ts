@@ -1,5 +1,6 @@
 import { css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
+import '../components/kotsu-home-popularity';
 import '../components/kotsu-post-list';
 import { KotsuElement } from '../components/kotsu-element';
 import { ApiError } from '../data/http';
@@ -80,6 +81,7 @@ export class KotsuHomePage extends KotsuElement {
             ${this._cursor ? html`<p class="more"><button class="btn secondary" @click=${() => this.more()}>${msg('common.more')}</button></p>` : nothing}
           </section>
           <aside>
+            <kotsu-home-popularity></kotsu-home-popularity>
             <section aria-labelledby="popular">
               <h2 id="popular">${msg('home.popular')}</h2>
               <kotsu-post-list .items=${this._popular}></kotsu-post-list>

@@ -5,6 +5,7 @@ import '../components/kotsu-markdown';
 import '../components/kotsu-tip-moderation';
 import '../components/kotsu-tip-awards';
 import '../components/kotsu-tip-impact';
+import '../components/kotsu-tip-reactions';
 import { KotsuElement } from '../components/kotsu-element';
 import { ApiError } from '../data/http';
 import { deletePost, getPost, recordView } from '../data/posts';
@@ -146,6 +147,7 @@ export class KotsuTipPage extends KotsuElement {
           ${canDelete ? html`<button class="btn danger" @click=${() => this.onDelete()}>${msg('tip.delete')}</button>` : nothing}
         </div>` : nothing}
       </article>
+      <kotsu-tip-reactions .post=${p} @kotsu-post-changed=${(e: CustomEvent<{ post: Post }>) => { this._post = e.detail.post; }}></kotsu-tip-reactions>
       <kotsu-tip-awards .post=${p}></kotsu-tip-awards>
       <kotsu-tip-impact .post=${p}></kotsu-tip-impact>
       <kotsu-tip-moderation .post=${p} @kotsu-post-changed=${(e: CustomEvent<{ post: Post }>) => { this._post = e.detail.post; }}></kotsu-tip-moderation>

@@ -29,6 +29,9 @@ export const ROUTES: RouteDef[] = [
   { path: '/awards/:id/judge', tag: 'kotsu-award-judge-page', load: () => import('../pages/kotsu-award-judge-page'), title: 'judge.title' },
   { path: '/awards/:id/results', tag: 'kotsu-award-results-page', load: () => import('../pages/kotsu-award-results-page'), title: 'results.title' },
   { path: '/showcase', tag: 'kotsu-showcase-page', load: () => import('../pages/kotsu-showcase-page'), title: 'showcase.title' },
+  { path: '/rankings', tag: 'kotsu-rankings-page', load: () => import('../pages/kotsu-rankings-page'), title: 'rankings.title' },
+  { path: '/bookmarks', tag: 'kotsu-bookmarks-page', load: () => import('../pages/kotsu-bookmarks-page'), title: 'bookmarks.title' },
+  { path: '/my-tips', tag: 'kotsu-my-tips-page', load: () => import('../pages/kotsu-my-tips-page'), title: 'myTips.title' },
   { path: '/impact', tag: 'kotsu-impact-page', load: () => import('../pages/kotsu-impact-page'), title: 'impact.title' },
 ];
 
