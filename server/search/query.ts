@@ -178,11 +178,11 @@ function dedupe(terms: Term[]): Term[] {
 const phrase = (t: Term) => `"${t.tokens.join(' ').replace(/"/g, '""')}"${t.prefix ? '*' : ''}`;
 
 /**
- * The FTS5 expression: every term (`all`), or — the fallback when that finds nothing — every
+ * The FTS5 expression (optionally with the words required in some columns only): every term (`all`), or — the fallback when that finds nothing — every
  * term but one (`relaxed`), which rescues natural questions that use a different verb.
  * Null when there is nothing positive to match.
  */
-export function toMatch(q: ParsedQuery, mode: 'all' | 'relaxed' = 'all'): string | null {
+export function toMatch(q: ParsedQuery, mode: 'all' | 'relaxed' = 'all', columns?: string): string | null {
   if (q.must.length === 0) return null;
   let positive: string;
   if (mode === 'all' || q.must.length < RELAX_MIN_TERMS) {
@@ -195,6 +195,8 @@ export function toMatch(q: ParsedQuery, mode: 'all' | 'relaxed' = 'all'): string
     }
     positive = groups.join(' OR ');
   }
+  // A column filter restricts where the words must be; an excluded word is excluded anywhere.
+  if (columns) positive = `{${columns}} : (${positive})`;
   if (q.not.length === 0) return positive;
   return `(${positive}) NOT (${q.not.map(phrase).join(' OR ')})`;
 }

@@ -28,7 +28,7 @@ function didYouMean(ctx: Context, q: string, parsed: ParsedQuery, base: SearchFi
   if (!changed) return null;
   const match = toMatch(parseQuery(`${corrected} `));
   if (!match) return null;
-  const probe = { ...base, match, limit: 1, offset: 0 };
+  const probe = { ...base, match, titleMatch: null, limit: 1, offset: 0 };
   const found = (ctx.search.store.topPage(probe) ?? ctx.search.store.page(probe)).total;
   return found ? corrected.trim() : null;
 }
@@ -56,14 +56,14 @@ export function search(ctx: Context, query: SearchQueryT): SearchResultT {
 
   const { store } = ctx.search;
   const filter: SearchFilter = {
-    match: hasText ? toMatch(parsed) : null, tagIds: [...new Set(tagIds)], authorId, sort, limit, offset,
+    match: hasText ? toMatch(parsed) : null, titleMatch: hasText ? toMatch(parsed, 'all', 'title tags') : null, tagIds: [...new Set(tagIds)], authorId, sort, limit, offset,
     now: ctx.now().toISOString(),
   };
   let page = store.topPage(filter) ?? store.page(filter);
   let total = page.total;
   let relaxed = false;
   if (total === 0 && parsed.must.length >= RELAX_MIN_TERMS) {
-    const loose = { ...filter, match: toMatch(parsed, 'relaxed') };
+    const loose = { ...filter, match: toMatch(parsed, 'relaxed'), titleMatch: toMatch(parsed, 'relaxed', 'title tags') };
     const again = store.topPage(loose) ?? store.page(loose);
     if (again.total > 0) {
       page = again;
@@ -78,7 +78,7 @@ export function search(ctx: Context, query: SearchQueryT): SearchResultT {
     didYouMean: total === 0 && hasText ? didYouMean(ctx, q, parsed, filter) : null,
     relaxed,
   };
-  if (facets) result.facets = total > 0 ? store.facets(filter) : [];
+  if (facets) result.facets = total > 0 ? store.facets(filter, total) : [];
   return result;
 }
 
@@ -86,10 +86,10 @@ export function search(ctx: Context, query: SearchQueryT): SearchResultT {
 function suggestPosts(ctx: Context, q: string): { id: number; title: string }[] {
   if (Array.from(normalize(q).trim()).length < 2) return [];
   const parsed = parseQuery(q);
-  const match = toMatch(parsed);
+  const match = toMatch(parsed, 'all', 'title tags');
   if (!match) return [];
   const { store, suggester } = ctx.search;
-  const posts = store.titles(`{title tags} : (${match})`, SUGGEST_POSTS);
+  const posts = store.titles(match, SUGGEST_POSTS);
   if (posts.length >= SUGGEST_POSTS) return posts;
   // Mistyped Latin words (VLOKUP): try again with the closest words of titles and tags.
   let changed = false;
@@ -99,10 +99,10 @@ function suggestPosts(ctx: Context, q: string): { id: number; title: string }[] 
     changed = true;
     return { ...t, tokens: [fix], prefix: false };
   });
-  const fixed = changed ? toMatch({ must, not: parsed.not }) : null;
+  const fixed = changed ? toMatch({ must, not: parsed.not }, 'all', 'title tags') : null;
   if (!fixed) return posts;
   const seen = new Set(posts.map((p) => p.id));
-  const more = store.titles(`{title tags} : (${fixed})`, SUGGEST_POSTS).filter((p) => !seen.has(p.id));
+  const more = store.titles(fixed, SUGGEST_POSTS).filter((p) => !seen.has(p.id));
   return [...posts, ...more].slice(0, SUGGEST_POSTS);
 }
 

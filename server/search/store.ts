@@ -20,6 +20,8 @@ export interface SearchFilter {
   offset: number;
   /** ISO time the recency term counts from. */
   now: string;
+  /** The same expression with the words required in title or tags (the fast path's first tier). */
+  titleMatch?: string | null;
 }
 
 /**
@@ -39,10 +41,13 @@ interface RankStats { id: number; view_count: number; like_count: number; update
 export const RERANK = 200;
 
 /**
- * BM25 costs FTS5 a few microseconds per matching tip, so a word found in tens of thousands of
- * tips (excel) would take hundreds of milliseconds to rank. When more than RANK_CAP tips match,
- * only the newest RANK_CAP of them are ranked (by id: a cheap range FTS5 walks in order); the
- * total still counts every match. Narrowing the query (a second word, a tag) ranks all again.
+ * BM25 costs FTS5 one to five microseconds per matching tip, so a word found in tens of
+ * thousands of tips (excel) would take a hundred milliseconds or more to rank. When more than
+ * RANK_CAP tips match, the fast path ranks the tips with the words in their title or tags first
+ * (the newest RANK_CAP of those at most), then body matches among the newest RANK_CAP; other
+ * paths rank the newest RANK_CAP matches (a cheap id range FTS5 walks in order). The total and
+ * the order of sort=new/popular always cover every match; tag facets count the newest RANK_CAP.
+ * Narrowing the query (another word, a tag) brings the set under the cap and ranks it all.
  */
 export const RANK_CAP = 2000;
 /** The same bound for suggestions, which answer every keystroke. */
@@ -60,7 +65,8 @@ const ORDER: Record<SearchSort, string> = {
   popular: 'p.view_count DESC, p.like_count DESC, p.id DESC',
 };
 
-export function createSearchStore(db: Database) {
+export function createSearchStore(db: Database, opts: { rankCap?: number } = {}) {
+  const rankCap = opts.rankCap ?? RANK_CAP;
   const insert = db.prepare('INSERT INTO search_fts (rowid, title, tags, body) VALUES (@id, @title, @tags, @body)');
   const remove = db.prepare('DELETE FROM search_fts WHERE rowid = ?');
   const clear = db.prepare("INSERT INTO search_fts (search_fts) VALUES ('delete-all')");
@@ -89,10 +95,9 @@ export function createSearchStore(db: Database) {
     LIMIT @limit`);
   const rankStats = db.prepare(`SELECT id, view_count, like_count, updated_at FROM posts
     WHERE status = 'published' AND id IN (SELECT value FROM json_each(?))`);
-  const suggestAll = db.prepare(`SELECT p.id, p.title, p.view_count + 3 * p.like_count AS popularity,
-      coalesce((SELECT group_concat(t.name, ' ') FROM post_tags pt JOIN tags t ON t.id = pt.tag_id
-        WHERE pt.post_id = p.id), '') AS tags
-    FROM posts p WHERE p.status = 'published'`);
+  // The vocabulary's source: every published title, and every tag in use (once each).
+  const suggestAll = db.prepare(`SELECT p.id, p.title, '' AS tags, 0 AS popularity FROM posts p WHERE p.status = 'published'
+    UNION ALL SELECT -t.id, '', t.name, 0 FROM tags t WHERE t.post_count > 0`);
   const suggestOne = db.prepare(`SELECT p.id, p.title, p.view_count + 3 * p.like_count AS popularity,
       coalesce((SELECT group_concat(t.name, ' ') FROM post_tags pt JOIN tags t ON t.id = pt.tag_id
         WHERE pt.post_id = p.id), '') AS tags
@@ -125,7 +130,7 @@ export function createSearchStore(db: Database) {
         ORDER BY ${ORDER[f.sort === 'relevance' ? 'new' : f.sort]} LIMIT @limit OFFSET @offset`,
       facets: () => `SELECT t.name, count(*) AS count FROM ${from}
         JOIN post_tags pt ON pt.post_id = p.id JOIN tags t ON t.id = pt.tag_id
-        WHERE ${cond} GROUP BY t.id ORDER BY count DESC, t.norm LIMIT 20`,
+        WHERE ${cond} AND p.id > @after GROUP BY t.id ORDER BY count DESC, t.norm LIMIT 20`,
     };
     stmt = db.prepare(sql[kind]());
     if (kind === 'count' || kind === 'boundary') stmt.pluck();
@@ -140,7 +145,7 @@ export function createSearchStore(db: Database) {
     if (f.authorId !== undefined) p.authorId = f.authorId;
     if (kind === 'ranked' || kind === 'ordered') { p.limit = f.limit; p.offset = f.offset; }
     if (kind === 'ranked') p.now = f.now;
-    if (kind === 'boundary') p.cap = RANK_CAP;
+    if (kind === 'boundary') p.cap = rankCap;
     return p;
   }
 
@@ -164,7 +169,7 @@ export function createSearchStore(db: Database) {
       if (f.match === null || f.sort !== 'relevance') {
         return { ids: (prepared('ordered', f).all(params(f, 'ordered')) as { id: number }[]).map((r) => r.id), total };
       }
-      const after = total > RANK_CAP ? (prepared('boundary', f).get(params(f, 'boundary')) as number | undefined) ?? 0 : 0;
+      const after = total > rankCap ? (prepared('boundary', f).get(params(f, 'boundary')) as number | undefined) ?? 0 : 0;
       const rows = prepared('ranked', f).all({ ...params(f, 'ranked'), after }) as { id: number }[];
       return { ids: rows.map((r) => r.id), total };
     },
@@ -180,14 +185,26 @@ export function createSearchStore(db: Database) {
       if (f.offset + f.limit > RERANK) return null;
       const total = bareCount.get(f.match) as number;
       if (total === 0) return { ids: [], total: 0 };
-      const after = total > RANK_CAP ? (bareBoundary.get({ match: f.match, cap: RANK_CAP }) as number | undefined) ?? 0 : 0;
-      const top = topByText.all({ match: f.match, after, k: RERANK }) as { id: number; score: number }[];
-      const stats = new Map((rankStats.all(JSON.stringify(top.map((t) => t.id))) as RankStats[]).map((r) => [r.id, r]));
       const nowDays = Date.parse(f.now) / 86_400_000;
-      const ranked = top.filter((t) => stats.has(t.id))
-        .map((t) => ({ id: t.id, score: t.score * blend(stats.get(t.id)!, nowDays) }))
-        .sort((a, b) => b.score - a.score || b.id - a.id);
-      return { ids: ranked.slice(f.offset, f.offset + f.limit).map((r) => r.id), total };
+      const best = (match: string, count: number, exclude: Set<number>) => {
+        const after = count > rankCap ? (bareBoundary.get({ match, cap: rankCap }) as number | undefined) ?? 0 : 0;
+        const top = (topByText.all({ match, after, k: RERANK }) as { id: number; score: number }[]).filter((t) => !exclude.has(t.id));
+        const stats = new Map((rankStats.all(JSON.stringify(top.map((t) => t.id))) as RankStats[]).map((r) => [r.id, r]));
+        return top.filter((t) => stats.has(t.id))
+          .map((t) => ({ id: t.id, score: t.score * blend(stats.get(t.id)!, nowDays) }))
+          .sort((a, b) => b.score - a.score || b.id - a.id)
+          .map((r) => r.id);
+      };
+      let ids: number[];
+      if (total <= rankCap || !f.titleMatch) {
+        ids = best(f.match, total, new Set());
+      } else {
+        // Too many to rank them all: tips with the words in their title or tags first (the
+        // newest RANK_CAP of those at most), then, if the page needs more, body matches.
+        ids = best(f.titleMatch, bareCount.get(f.titleMatch) as number, new Set());
+        if (ids.length < f.offset + f.limit) ids = [...ids, ...best(f.match, total, new Set(ids))];
+      }
+      return { ids: ids.slice(f.offset, f.offset + f.limit), total };
     },
     /**
      * Tips whose title or tags match (`match` must carry its own column filter), best first by
@@ -199,8 +216,10 @@ export function createSearchStore(db: Database) {
       const after = total > SUGGEST_CAP ? (bareBoundary.get({ match, cap: SUGGEST_CAP }) as number | undefined) ?? 0 : 0;
       return titleRanked.all({ match, after, limit }) as { id: number; title: string }[];
     },
-    facets(f: SearchFilter): { name: string; count: number }[] {
-      return prepared('facets', f).all(params(f, 'facets')) as { name: string; count: number }[];
+    /** Tags of the matches with counts (of the newest RANK_CAP matches when there are more). */
+    facets(f: SearchFilter, total: number): { name: string; count: number }[] {
+      const after = total > rankCap ? (prepared('boundary', f).get(params(f, 'boundary')) as number | undefined) ?? 0 : 0;
+      return prepared('facets', f).all({ ...params(f, 'facets'), after }) as { name: string; count: number }[];
     },
     /** Benchmark floor: a bare MATCH count with no join, ranking or filter. */
     bareCount: (match: string) => bareCount.get(match) as number,

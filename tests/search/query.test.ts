@@ -61,3 +61,8 @@ describe('parseQuery / toMatch', () => {
     db.close();
   });
 });
+
+test('a column filter restricts the words, not the exclusions', () => {
+  expect(toMatch(parseQuery('集計 -pdf'), 'all', 'title tags')).toBe('({title tags} : ("集計")) NOT ("pdf")');
+  expect(toMatch(parseQuery('excel '), 'all', 'title tags')).toBe('{title tags} : ("excel")');
+});

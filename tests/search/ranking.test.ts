@@ -56,3 +56,22 @@ test('the fast path (BM25 top set re-ranked in memory) orders exactly as the SQL
     expect(fast?.total).toBe(sql.total);
   }
 });
+
+test('past the ranking cap, tips with the words in title or tags come first and the total stays exact', async () => {
+  t = await createTestApp();
+  const { createSearchEngine } = await import('../../server/search/engine');
+  const titled: number[] = [];
+  for (let i = 0; i < 12; i++) {
+    const inTitle = i % 4 === 0;
+    const tip = await postTip(t, t.admin, { title: inTitle ? `集計のコツ${i}` : `月報${i}`, body: `${filler}集計を行う。${i}`, tags: [] });
+    if (inTitle) titled.push(tip.id);
+  }
+  const capped = createSearchEngine(t.db, { rebuildIfStale: false, rankCap: 4 });
+  const f = { match: '"集計"', titleMatch: '{title tags} : ("集計")', tagIds: [], sort: 'relevance' as const, limit: 5, offset: 0, now: new Date().toISOString() };
+  const page = capped.store.topPage(f)!;
+  expect(page.total).toBe(12);
+  expect(page.ids.slice(0, 3).sort((a, b) => a - b)).toEqual(titled);
+  expect(page.ids).toHaveLength(5);
+  // The two body-only fillers are the newest (the capped body ranking covers the newest 4 only).
+  expect(Math.min(...page.ids.slice(3))).toBeGreaterThan(8);
+});
