@@ -6,8 +6,8 @@ import { badRequest } from '../http/errors';
 import { errors, IdParams } from '../http/schemas';
 import { AdminUser, presentAdminUser } from '../users/presenter';
 import { importStaff } from './import';
-import { ImportQuery, ImportRejected, ImportReport, UpdateUserBody } from './schemas';
-import { updateUser } from './service';
+import { ImportQuery, ImportRejected, ImportReport, ResetPasswordBody, UpdateUserBody } from './schemas';
+import { resetPassword, updateUser } from './service';
 
 const IMPORT_BODY_LIMIT = 5 * 1024 * 1024;
 
@@ -24,6 +24,12 @@ export const adminRoutes: FastifyPluginAsyncTypebox<{ ctx: Context }> = async (a
     schema: { tags: ['users'], summary: 'Change role, suspension, display name or department (audited; suspension ends sessions)',
       params: IdParams, body: UpdateUserBody, response: { 200: AdminUser, ...errors(400, 401, 403, 404, 409, 415) } },
   }, async (request) => presentAdminUser(updateUser(ctx, currentUser(request), request.params.id, request.body)));
+
+  app.put('/api/users/:id/password', {
+    config: { access: 'admin' },
+    schema: { tags: ['users'], summary: 'Set a new password for a local account (audited; ends its sessions)',
+      params: IdParams, body: ResetPasswordBody, response: { 200: AdminUser, ...errors(400, 401, 403, 404, 415) } },
+  }, async (request) => presentAdminUser(await resetPassword(ctx, currentUser(request), request.params.id, request.body.password)));
 
   app.post('/api/users/import', {
     config: { access: 'admin' },

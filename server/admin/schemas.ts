@@ -1,6 +1,6 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { Role } from '../users/presenter';
-import { Department, DisplayName } from '../users/schemas';
+import { Department, DisplayName, Password } from '../users/schemas';
 
 export const UpdateUserBody = Type.Object({
   role: Type.Optional(Role),
@@ -49,3 +49,5 @@ export const ImportRejected = Type.Object({
 export type UpdateUserInput = Static<typeof UpdateUserBody>;
 export type ImportRowT = Static<typeof ImportRow>;
 export type ImportReportT = Static<typeof ImportReport>;
+
+export const ResetPasswordBody = Type.Object({ password: Password }, { additionalProperties: false });

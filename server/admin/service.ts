@@ -1,5 +1,6 @@
 import type { Context } from '../context';
-import { conflict, forbidden, notFound } from '../http/errors';
+import { badRequest, conflict, forbidden, notFound } from '../http/errors';
+import { hashPassword, passwordProblem } from '../users/password';
 import { checkText, requireNonBlank } from '../shared/text';
 import type { UserChanges, UserRow } from '../users/store';
 import type { UpdateUserInput } from './schemas';
@@ -60,5 +61,28 @@ export function updateUser(ctx: Context, actor: UserRow, id: number, input: Upda
       detail: { username: target.username, before: was, after: changed },
     });
     return updated;
+  })();
+}
+
+/**
+ * An administrator sets a new password for a local account (a forgotten password, or a user
+ * imported from the staff list without one). Every session of the user ends in the same
+ * transaction as the change and its audit entry; the password itself is never recorded.
+ */
+export async function resetPassword(ctx: Context, actor: UserRow, id: number, password: string): Promise<UserRow> {
+  if (ctx.config.authMode !== 'local') throw forbidden('passwords are managed by the intranet sign-on');
+  const target = ctx.users.byId(id);
+  if (!target) throw notFound('ユーザーが見つかりません / user not found');
+  const problem = passwordProblem(password, target.username);
+  if (problem) throw badRequest(problem);
+  const hash = await hashPassword(password, ctx.config.scryptCost);
+  return ctx.db.transaction(() => {
+    ctx.users.setPassword(target.id, hash);
+    ctx.sessions.destroyAllFor(target.id);
+    ctx.audit.write({
+      actorId: actor.id, action: 'user.password_reset', targetType: 'user', targetId: target.id,
+      detail: { username: target.username },
+    });
+    return ctx.users.byId(target.id)!;
   })();
 }

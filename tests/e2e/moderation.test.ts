@@ -2,7 +2,7 @@ import iconv from 'iconv-lite';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  apiCall, createUser, expectAccessible, externalRequests, launchBrowser, newContext, setupAdmin, startServer, uiLogin,
+  apiCall, createUser, expectAccessible, externalRequests, launchBrowser, newContext, PASSWORD, setupAdmin, startServer, uiLogin,
   type TestServer,
 } from './harness';
 
@@ -186,5 +186,17 @@ describe('moderation loop', () => {
     // The suspended member's session is gone.
     await member.goto('/');
     await member.waitForURL((u) => u.pathname === '/login');
+  });
+
+  it('an administrator sets a new password for a user, who then logs in with it', async () => {
+    const admin = await pageFor('admin');
+    await admin.goto('/admin/users');
+    await admin.getByRole('button', { name: 'パスワード設定: sato' }).click();
+    await admin.getByLabel('新しいパスワード（10文字以上）: sato').fill('あたらしい合言葉 2026');
+    await admin.getByRole('button', { name: '保存' }).click();
+    await expect.poll(() => admin.getByText('佐藤 花子さんのパスワードを設定しました。', { exact: false }).count()).toBe(1);
+    await expectAccessible(admin, '/admin/users after a password reset');
+    expect((await apiCall(server, 'POST', '/api/session', { username: 'sato', password: 'あたらしい合言葉 2026' })).status).toBe(200);
+    expect((await apiCall(server, 'POST', '/api/session', { username: 'sato', password: PASSWORD })).status).toBe(401);
   });
 });

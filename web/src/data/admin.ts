@@ -44,6 +44,9 @@ export const listUsers = (q: string, cursor?: string | null) =>
 export const updateUser = (id: number, changes: UserChanges) =>
   api<AdminUser>(`/api/users/${id}`, { method: 'PATCH', body: changes });
 
+export const resetPassword = (id: number, password: string) =>
+  api<AdminUser>(`/api/users/${id}/password`, { method: 'PUT', body: { password } });
+
 export const createUser = (input: NewUser) => api<AdminUser>('/api/users', { method: 'POST', body: input });
 
 export const authMode = async () => (await api<{ authMode: 'local' | 'proxy' }>('/api/setup')).authMode;

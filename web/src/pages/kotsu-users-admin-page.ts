@@ -1,7 +1,7 @@
 import { css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { KotsuElement } from '../components/kotsu-element';
-import { authMode, createUser, importStaff, listUsers, updateUser, type AdminUser, type ImportReport, type UserChanges } from '../data/admin';
+import { authMode, createUser, importStaff, listUsers, resetPassword, updateUser, type AdminUser, type ImportReport, type UserChanges } from '../data/admin';
 import { ApiError } from '../data/http';
 import type { Role } from '../data/types';
 import { msg, type MessageKey } from '../i18n/catalogue';
@@ -54,6 +54,9 @@ export class KotsuUsersAdminPage extends KotsuElement {
   @state() private _status = '';
   @state() private _error = '';
   @state() private _authMode: 'local' | 'proxy' = 'local';
+  /** The user whose new password is being typed, if any. */
+  @state() private _pwFor: number | null = null;
+  @state() private _pw = '';
   @state() private _new: NewUserForm = { ...EMPTY_NEW_USER };
   @state() private _file: File | null = null;
   @state() private _report: ImportReport | null = null;
@@ -96,6 +99,19 @@ export class KotsuUsersAdminPage extends KotsuElement {
       this.fail(err);
       // Put the select back to what the server has.
       this._users = [...(this._users ?? [])];
+    }
+  }
+
+  private async setPassword(user: AdminUser): Promise<void> {
+    this._error = '';
+    this._status = '';
+    try {
+      await resetPassword(user.id, this._pw);
+      this._pwFor = null;
+      this._pw = '';
+      this._status = msg('users.passwordSet', { name: user.displayName });
+    } catch (err) {
+      this.fail(err);
     }
   }
 
@@ -165,6 +181,13 @@ export class KotsuUsersAdminPage extends KotsuElement {
             ${self ? nothing : html`<button class="btn small ${u.suspended ? 'secondary' : 'danger'}"
               aria-label=${`${msg(u.suspended ? 'users.reactivate' : 'users.suspend')}: ${u.username}`}
               @click=${() => this.change(u, { suspended: !u.suspended })}>${msg(u.suspended ? 'users.reactivate' : 'users.suspend')}</button>`}
+            ${this._authMode !== 'local' ? nothing : this._pwFor === u.id ? html`
+              <input type="password" autocomplete="new-password" minlength="10" maxlength="200" .value=${this._pw}
+                aria-label=${`${msg('users.newPassword')}: ${u.username}`} @input=${(e: Event) => { this._pw = (e.target as HTMLInputElement).value; }}>
+              <button class="btn small" @click=${() => this.setPassword(u)}>${msg('common.save')}</button>
+              <button class="btn small secondary" @click=${() => { this._pwFor = null; this._pw = ''; }}>${msg('common.cancel')}</button>`
+              : html`<button class="btn small secondary" aria-label=${`${msg('users.setPassword')}: ${u.username}`}
+                @click=${() => { this._pwFor = u.id; this._pw = ''; }}>${msg('users.setPassword')}</button>`}
           </div></td>
         </tr>`;
       })}</tbody>
