@@ -38,7 +38,7 @@ describe('drafts', () => {
     }
   });
 
-  it('never appear in lists, tags, search, suggestions, feeds or another member\'s drafts', async () => {
+  it('never appear in lists, tags, search, suggestions, rankings, feeds or another member\'s drafts', async () => {
     const d = await draft(alice, '書きかけのマクロ');
     await postTip(t, alice, { title: '公開済みのマクロ', tags: ['Excel'] });
     const ids = (res: { json(): { items: { id: number }[] } }) => res.json().items.map((p) => p.id);
@@ -54,6 +54,10 @@ describe('drafts', () => {
     const suggest = (await t.as(bob, { method: 'GET', url: `/api/search/suggest?q=${encodeURIComponent('書きかけ')}` })).json();
     expect(suggest.posts).toEqual([]);
     expect(suggest.tags).toEqual([]);
+    expect((await t.as(bob, { method: 'PUT', url: `/api/posts/${d.id}/like` })).statusCode).toBe(404);
+    expect((await t.as(bob, { method: 'PUT', url: `/api/posts/${d.id}/bookmark` })).statusCode).toBe(404);
+    const rankings = (await t.as(bob, { method: 'GET', url: '/api/rankings?period=all' })).json();
+    expect(rankings.items.map((i: { post: { id: number } }) => i.post.id)).not.toContain(d.id);
     const feed = (await t.as(bob, { method: 'GET', url: '/api/feeds/tips.atom' })).body;
     expect(feed).toContain('公開済みのマクロ');
     expect(feed).not.toContain('書きかけ');
