@@ -7,7 +7,6 @@ ALTER TABLE posts ADD COLUMN bookmark_count INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE posts ADD COLUMN trend REAL NOT NULL DEFAULT -1e9;
 
 CREATE INDEX posts_trending ON posts(status, trend DESC, id DESC);
-CREATE INDEX posts_ranking_all ON posts(status, view_count DESC, like_count DESC, id DESC);
 
 UPDATE posts SET
   viewer_count = (SELECT COUNT(DISTINCT user_id) FROM post_views v WHERE v.post_id = posts.id),

@@ -5,7 +5,7 @@ import { decodeCursor, encodeCursor } from '../http/cursor';
 import { errors, IdParams, Page } from '../http/schemas';
 import { PostSummary } from '../posts/schemas';
 import { japanDay } from '../views/days';
-import { presentInOrder } from './presenter';
+import { presentSummaries } from '../posts/presenter';
 import {
   BookmarksQuery, BookmarkState, LikeState, MyStats, MyStatsQuery, OtherDepartments, OtherDepartmentsQuery, Rankings,
   RankingsQuery,
@@ -39,11 +39,10 @@ export const popularityRoutes: FastifyPluginAsyncTypebox<{ ctx: Context }> = asy
     const { limit = 20, cursor } = request.query;
     const rows = ctx.popularity.bookmarks(user.id, decodeCursor(cursor, ['string', 'number']), limit + 1);
     const page = rows.slice(0, limit);
-    const summaries = presentInOrder(ctx, page.map((r) => r.id), user);
     const last = page[page.length - 1];
     return {
-      items: [...summaries.values()],
-      nextCursor: rows.length > limit ? encodeCursor([last.created_at, last.id]) : null,
+      items: presentSummaries(ctx, page, user),
+      nextCursor: rows.length > limit ? encodeCursor([last.bookmarked_at, last.id]) : null,
     };
   });
 
@@ -54,9 +53,8 @@ export const popularityRoutes: FastifyPluginAsyncTypebox<{ ctx: Context }> = asy
     const user = currentUser(request);
     const { period = 'week', tag, department, limit = 20 } = request.query;
     const rows = rankingRows(ctx, { period, tag, department, limit });
-    const posts = presentInOrder(ctx, rows.map((r) => r.id), user);
-    const items = rows.filter((r) => posts.has(r.id))
-      .map((r, i) => ({ rank: i + 1, post: posts.get(r.id)!, views: r.views, likes: r.likes }));
+    const posts = presentSummaries(ctx, rows, user);
+    const items = rows.map((r, i) => ({ rank: i + 1, post: posts[i], views: r.ranked_views, likes: r.ranked_likes }));
     return { period, ...periodDays(period, japanDay(ctx.now())), items };
   });
 
@@ -67,11 +65,10 @@ export const popularityRoutes: FastifyPluginAsyncTypebox<{ ctx: Context }> = asy
     const user = currentUser(request);
     const { limit = 6, perDepartment = 2 } = request.query;
     const { period, rows } = otherDepartmentRows(ctx, user, limit, perDepartment);
-    const posts = presentInOrder(ctx, rows.map((r) => r.id), user);
+    const posts = presentSummaries(ctx, rows, user);
     return {
       period,
-      items: rows.filter((r) => posts.has(r.id))
-        .map((r) => ({ department: r.department, post: posts.get(r.id)!, views: r.views, likes: r.likes })),
+      items: rows.map((r, i) => ({ department: r.department, post: posts[i], views: r.ranked_views, likes: r.ranked_likes })),
     };
   });
 
@@ -82,10 +79,7 @@ export const popularityRoutes: FastifyPluginAsyncTypebox<{ ctx: Context }> = asy
     const user = currentUser(request);
     const { days = 30, postId, limit = 100 } = request.query;
     const { rows, ...stats } = authorStats(ctx, user, { days, postId, limit });
-    const posts = presentInOrder(ctx, rows.map((r) => r.id), user);
-    return {
-      ...stats,
-      items: rows.filter((r) => posts.has(r.id)).map(({ id, ...counts }) => ({ post: posts.get(id)!, ...counts })),
-    };
+    const posts = presentSummaries(ctx, rows.map((r) => r.tip), user);
+    return { ...stats, items: rows.map(({ tip: _tip, ...counts }, i) => ({ post: posts[i], ...counts })) };
   });
 };

@@ -115,15 +115,15 @@ export function authorStats(ctx: Context, user: UserRow, q: { days: number; post
     return { day, views: byDay.get(day) ?? 0 };
   });
   const rows = tips.map((t) => ({
-    id: t.id,
-    views: t.views,
+    tip: t,
+    views: t.view_count,
     viewsThisMonth: viewsMonth.get(t.id) ?? 0,
-    uniqueViewers: t.viewers,
-    likes: t.likes,
+    uniqueViewers: t.viewer_count,
+    likes: t.like_count,
     likesThisMonth: likesMonth.get(t.id) ?? 0,
-    bookmarks: t.bookmarks,
+    bookmarks: t.bookmark_count,
   }));
-  const sum = (k: Exclude<keyof (typeof rows)[number], 'id'>) => rows.reduce((s, r) => s + r[k], 0);
+  const sum = (k: Exclude<keyof (typeof rows)[number], 'tip'>) => rows.reduce((s, r) => s + r[k], 0);
   return {
     monthStart: month,
     today,

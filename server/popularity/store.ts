@@ -1,4 +1,5 @@
 import type { Database, Statement } from 'better-sqlite3';
+import { SUMMARY_COLUMNS, type PostSummaryRow } from '../posts/store';
 import type { WindowPeriod } from '../views/windows';
 import { eventExponent, LIKE_WEIGHT, NO_TREND, rebuildParams, TREND_ADD_SQL, TREND_SUB_SQL, TREND_VERSION } from './trend';
 
@@ -15,20 +16,8 @@ export interface RankingFilter {
   limit: number;
 }
 
-export interface RankedRow {
-  id: number;
-  views: number;
-  likes: number;
-  department: string;
-}
-
-export interface AuthorTipRow {
-  id: number;
-  views: number;
-  viewers: number;
-  likes: number;
-  bookmarks: number;
-}
+/** A tip ready to present, with its views in the period and likes. */
+export type RankedRow = PostSummaryRow & { ranked_views: number; ranked_likes: number };
 
 export function createPopularityStore(db: Database) {
   const insertLike = db.prepare('INSERT OR IGNORE INTO likes (post_id, user_id, created_at) VALUES (?, ?, ?)');
@@ -44,17 +33,16 @@ export function createPopularityStore(db: Database) {
   const bookmarkCount = db.prepare('UPDATE posts SET bookmark_count = bookmark_count + ? WHERE id = ?');
   const bookmarkedBy = db.prepare(`SELECT post_id FROM bookmarks WHERE user_id = ?
     AND post_id IN (SELECT value FROM json_each(?))`).pluck();
-  const bookmarksFirst = db.prepare(`SELECT b.post_id AS id, b.created_at FROM bookmarks b JOIN posts p ON p.id = b.post_id
-    WHERE b.user_id = @userId AND p.status = 'published'
+  const bookmarksFrom = `SELECT ${SUMMARY_COLUMNS}, b.created_at AS bookmarked_at
+    FROM bookmarks b JOIN posts p ON p.id = b.post_id JOIN users u ON u.id = p.author_id`;
+  const bookmarksFirst = db.prepare(`${bookmarksFrom} WHERE b.user_id = @userId AND p.status = 'published'
     ORDER BY b.created_at DESC, b.post_id DESC LIMIT @limit`);
-  const bookmarksAfter = db.prepare(`SELECT b.post_id AS id, b.created_at FROM bookmarks b JOIN posts p ON p.id = b.post_id
-    WHERE b.user_id = @userId AND p.status = 'published' AND (b.created_at, b.post_id) < (@k0, @k1)
-    ORDER BY b.created_at DESC, b.post_id DESC LIMIT @limit`);
+  const bookmarksAfter = db.prepare(`${bookmarksFrom} WHERE b.user_id = @userId AND p.status = 'published'
+    AND (b.created_at, b.post_id) < (@k0, @k1) ORDER BY b.created_at DESC, b.post_id DESC LIMIT @limit`);
 
-  const authorTips = db.prepare(`SELECT id, view_count AS views, viewer_count AS viewers, like_count AS likes,
-      bookmark_count AS bookmarks
-    FROM posts WHERE author_id = ? AND status IN ('published', 'hidden')
-    ORDER BY view_count DESC, like_count DESC, id DESC`);
+  const authorTips = db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM posts p JOIN users u ON u.id = p.author_id
+    WHERE p.author_id = ? AND p.status IN ('published', 'hidden')
+    ORDER BY p.view_count DESC, p.like_count DESC, p.id DESC`);
   const authorViewsSince = db.prepare(`SELECT d.post_id AS id, SUM(d.views) AS n FROM post_view_daily d
     JOIN posts p ON p.id = d.post_id WHERE p.author_id = ? AND d.day >= ? GROUP BY d.post_id`);
   const authorLikesSince = db.prepare(`SELECT l.post_id AS id, COUNT(*) AS n FROM likes l
@@ -92,12 +80,14 @@ export function createPopularityStore(db: Database) {
       if (f.department !== undefined) where.push('u.department = @department');
       if (f.notDepartment !== undefined) where.push('u.department <> @notDepartment');
       if (f.notAuthorId !== undefined) where.push('p.author_id <> @notAuthorId');
+      // The summary columns come with the ranking, so presenting needs no second read of the tips.
+      // All time walks posts_popular (view_count order) and sorts only the ties by likes.
       stmt = f.period === 'all'
-        ? db.prepare(`SELECT p.id, p.view_count AS views, p.like_count AS likes, u.department
+        ? db.prepare(`SELECT ${SUMMARY_COLUMNS}, p.view_count AS ranked_views, p.like_count AS ranked_likes
             FROM posts p JOIN users u ON u.id = p.author_id
             WHERE p.view_count > 0 AND ${where.join(' AND ')}
             ORDER BY p.view_count DESC, p.like_count DESC, p.id DESC LIMIT @limit`)
-        : db.prepare(`SELECT w.post_id AS id, w.views, w.likes, u.department
+        : db.prepare(`SELECT ${SUMMARY_COLUMNS}, w.views AS ranked_views, w.likes AS ranked_likes
             FROM post_window_views w JOIN posts p ON p.id = w.post_id JOIN users u ON u.id = p.author_id
             WHERE w.period = @period AND ${where.join(' AND ')}
             ORDER BY w.views DESC, w.likes DESC, w.post_id DESC LIMIT @limit`);
@@ -156,10 +146,10 @@ export function createPopularityStore(db: Database) {
       return new Set(postIds.length ? bookmarkedBy.all(userId, JSON.stringify(postIds)) as number[] : []);
     },
     /** The user's bookmarks of published tips, newest first; `after` is [created_at, post_id]. */
-    bookmarks(userId: number, after: (string | number)[] | null, limit: number): { id: number; created_at: string }[] {
+    bookmarks(userId: number, after: (string | number)[] | null, limit: number): (PostSummaryRow & { bookmarked_at: string })[] {
       return (after
         ? bookmarksAfter.all({ userId, k0: after[0], k1: after[1], limit })
-        : bookmarksFirst.all({ userId, limit })) as { id: number; created_at: string }[];
+        : bookmarksFirst.all({ userId, limit })) as (PostSummaryRow & { bookmarked_at: string })[];
     },
 
     ranking(f: RankingFilter): RankedRow[] {
@@ -172,7 +162,8 @@ export function createPopularityStore(db: Database) {
       return rankingStatement(f).all(params) as RankedRow[];
     },
 
-    authorTips: (authorId: number) => authorTips.all(authorId) as AuthorTipRow[],
+    /** The author's published and hidden tips, most viewed first. */
+    authorTips: (authorId: number) => authorTips.all(authorId) as PostSummaryRow[],
     /** Views per tip of this author on and after `day`. */
     authorViewsSince: (authorId: number, day: string) => toMap(authorViewsSince.all(authorId, day) as { id: number; n: number }[]),
     /** Likes per tip of this author given at or after the instant `iso`. */

@@ -35,7 +35,8 @@ export interface ListFilter {
   limit: number;
 }
 
-const SUMMARY_COLUMNS = `p.id, p.author_id, p.title, p.status, p.hidden_reason, p.view_count, p.like_count, p.viewer_count, p.bookmark_count, p.trend,
+/** The columns of a PostSummaryRow, for queries that join `posts p` and `users u` (rankings, bookmarks). */
+export const SUMMARY_COLUMNS = `p.id, p.author_id, p.title, p.status, p.hidden_reason, p.view_count, p.like_count, p.viewer_count, p.bookmark_count, p.trend,
   p.created_at, p.updated_at, u.username, u.display_name, u.department`;
 
 // Each sort names its key columns; the cursor is the key of the last row.

@@ -47,7 +47,9 @@ export function createViewStore(db: Database, now: () => Date = () => new Date()
       AND EXISTS (SELECT 1 FROM users WHERE id = @userId)`);
   // Only what counting needs: reading body and html for every view would dominate its cost.
   const target = db.prepare('SELECT id, author_id, status, view_count, viewer_count FROM posts WHERE id = ?');
-  const seen = db.prepare('SELECT 1 FROM post_views WHERE post_id = ? AND user_id = ? AND day = ?').pluck();
+  // One probe answers both questions a view asks: counted today already? ever seen before?
+  const history = db.prepare(`SELECT COUNT(*) AS days, COALESCE(MAX(day = @day), 0) AS today FROM post_views
+    WHERE post_id = @postId AND user_id = @userId`);
   const seenOtherDay = db.prepare('SELECT 1 FROM post_views WHERE post_id = ? AND user_id = ? AND day <> ? LIMIT 1').pluck();
   const daily = db.prepare(`INSERT INTO post_view_daily (post_id, day, views) VALUES (?, ?, ?)
     ON CONFLICT (post_id, day) DO UPDATE SET views = views + excluded.views`);
@@ -134,9 +136,11 @@ export function createViewStore(db: Database, now: () => Date = () => new Date()
         viewCount: post.view_count + (pendingPerPost.get(post.id) ?? 0),
         uniqueViewers: post.viewer_count + (pendingViewersPerPost.get(post.id) ?? 0),
       });
-      if (pendingKeys.has(key) || seen.get(post.id, userId, day) !== undefined) return answer(false);
+      if (pendingKeys.has(key)) return answer(false);
+      const seen = history.get({ postId: post.id, userId, day }) as { days: number; today: number };
+      if (seen.today === 1) return answer(false);
       const reader = `${post.id}|${userId}`;
-      const firstTime = !pendingReaders.has(reader) && seenOtherDay.get(post.id, userId, day) === undefined;
+      const firstTime = seen.days === 0 && !pendingReaders.has(reader);
       const view = { postId: post.id, userId, day, at: at.getTime() };
       if (settings.flushMs === 0) {
         write([view], day);
