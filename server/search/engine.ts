@@ -76,7 +76,7 @@ export function createSearchEngine(db: Database, opts: { rebuildIfStale?: boolea
 
   // An index built by another pipeline version (or never built: first start after the
   // migration) is rebuilt before the app serves anything.
-  if (opts.rebuildIfStale !== false && store.meta('pipeline') !== PIPELINE_VERSION) rebuild();
+  if (opts.rebuildIfStale !== false && !db.readonly && store.meta('pipeline') !== PIPELINE_VERSION) rebuild();
 
   return {
     store,

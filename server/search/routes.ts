@@ -2,12 +2,18 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Context } from '../context';
 import { errors } from '../http/schemas';
 import { SearchQuery, SearchResult, SuggestQuery, SuggestResult } from './schemas';
+import { createSearchWorker } from './pool';
 import { search, suggest } from './service';
 
 export const searchRoutes: FastifyPluginAsyncTypebox<{ ctx: Context }> = async (app, { ctx }) => {
   ctx.search.follow(ctx.postEvents);
-  // Build the suggestion index before the first request rather than on the first keystroke.
-  app.addHook('onReady', async () => { ctx.search.suggester.warm(); });
+  // With a database file, full searches run in a worker thread so they never stall other
+  // requests; an in-memory database (tests) cannot be shared with a thread and is searched here.
+  const worker = ctx.config.dbPath !== ':memory:' && process.env.KOTSU_SEARCH_WORKER !== '0'
+    ? createSearchWorker(ctx.config.dbPath) : null;
+  if (worker) app.addHook('onClose', async () => { await worker.close(); });
+  // Build the typo vocabulary and start the worker before the first request.
+  app.addHook('onReady', async () => { ctx.search.suggester.warm(); worker?.warm(); });
 
   app.get('/api/search', {
     config: { access: 'member' },
@@ -17,7 +23,16 @@ export const searchRoutes: FastifyPluginAsyncTypebox<{ ctx: Context }> = async (
       querystring: SearchQuery,
       response: { 200: SearchResult, ...errors(400, 401) },
     },
-  }, async (request) => search(ctx, request.query));
+  }, async (request) => {
+    if (!worker) return search(ctx, request.query);
+    try {
+      return await worker.run(request.query, ctx.now());
+    } catch (err) {
+      // The worker is an optimization: if it cannot answer, search here.
+      request.log.warn({ err }, 'search worker failed; searching in the main thread');
+      return search(ctx, request.query);
+    }
+  });
 
   app.get('/api/search/suggest', {
     config: { access: 'member' },

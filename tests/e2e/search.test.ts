@@ -62,7 +62,7 @@ describe('search', () => {
       input.dispatchEvent(new CompositionEvent('compositionend', { bubbles: true, composed: true, data: 'ピボ' }));
     });
     const listbox = page.getByRole('listbox', { name: '検索の候補' });
-    await expect.poll(() => listbox.getByRole('option').first().textContent()).toBe('ピボットテーブルで課ごとに集計する');
+    await expect.poll(() => listbox.getByRole('option').first().textContent(), { timeout: 15_000 }).toBe('ピボットテーブルで課ごとに集計する');
     expect(suggests).toHaveLength(1);
     expect(suggests[0]).toContain('q=ピボ');
     expect(await box().getAttribute('aria-expanded')).toBe('true');
@@ -78,7 +78,7 @@ describe('search', () => {
     await box().press('ArrowDown');
     await box().press('Enter');
     await page.waitForURL(`**/tips/${ids.pivot}`);
-    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('ピボットテーブルで課ごとに集計する');
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent(), { timeout: 15_000 }).toBe('ピボットテーブルで課ごとに集計する');
     page.off('request', onRequest);
   });
 
@@ -87,7 +87,7 @@ describe('search', () => {
     await box().press('Enter');
     await page.waitForURL((u) => u.pathname === '/search' && u.searchParams.get('q') === '集計');
     const results = page.locator('ol.results > li');
-    await expect.poll(() => results.count()).toBe(3);
+    await expect.poll(() => results.count(), { timeout: 15_000 }).toBe(3);
     expect(await page.locator('ol.results mark').first().textContent()).toBe('集計');
     // Markup in a tip's text stays text.
     expect(await page.locator('ol.results b').count()).toBe(0);
@@ -97,16 +97,16 @@ describe('search', () => {
     // Narrow by a tag facet, then change the order: both land in the address.
     await page.locator('aside').getByRole('link', { name: /印刷/ }).click();
     await page.waitForURL((u) => u.searchParams.getAll('tag').includes('印刷'));
-    await expect.poll(() => results.count()).toBe(2);
+    await expect.poll(() => results.count(), { timeout: 15_000 }).toBe(2);
     await page.getByRole('link', { name: '新着順' }).click();
     await page.waitForURL((u) => u.searchParams.get('sort') === 'new');
-    await expect.poll(() => results.locator('.title').allTextContents()).toEqual(['Wordの差し込み印刷で宛名ラベル', '印刷範囲を設定して1枚に収める']);
+    await expect.poll(() => results.locator('.title').allTextContents(), { timeout: 15_000 }).toEqual(['Wordの差し込み印刷で宛名ラベル', '印刷範囲を設定して1枚に収める']);
 
     // The address alone reproduces the search (bookmark, shared link).
     const shared = page.url();
     const other = await context.newPage();
     await other.goto(shared);
-    await expect.poll(() => other.locator('ol.results > li .title').allTextContents()).toEqual(['Wordの差し込み印刷で宛名ラベル', '印刷範囲を設定して1枚に収める']);
+    await expect.poll(() => other.locator('ol.results > li .title').allTextContents(), { timeout: 15_000 }).toEqual(['Wordの差し込み印刷で宛名ラベル', '印刷範囲を設定して1枚に収める']);
     expect(await other.getByRole('combobox', { name: 'コツを検索' }).inputValue()).toBe('集計');
     await other.close();
 
@@ -116,11 +116,11 @@ describe('search', () => {
 
   it('an empty result offers a correction and ways out', async () => {
     await page.goto('/search?q=VLOKUP');
-    await expect.poll(() => page.getByText('「VLOKUP」に一致するコツは見つかりませんでした。').count()).toBe(1);
+    await expect.poll(() => page.getByText('「VLOKUP」に一致するコツは見つかりませんでした。').count(), { timeout: 15_000 }).toBe(1);
     const fix = page.getByRole('link', { name: 'vlookup' });
     await fix.click();
     await page.waitForURL((u) => u.searchParams.get('q') === 'vlookup');
-    await expect.poll(() => page.locator('ol.results > li .title').allTextContents()).toEqual(['VLOOKUP関数で台帳から転記']);
+    await expect.poll(() => page.locator('ol.results > li .title').allTextContents(), { timeout: 15_000 }).toEqual(['VLOOKUP関数で台帳から転記']);
     await expectAccessible(page, 'search after correction');
     expect(externalRequests(context)).toEqual([]);
   });
