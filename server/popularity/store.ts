@@ -56,15 +56,14 @@ export function createPopularityStore(db: Database) {
   const trendVersion = db.prepare(`SELECT value FROM popularity_state WHERE key = 'trend_version'`).pluck();
   const setTrendVersion = db.prepare(`INSERT INTO popularity_state (key, value) VALUES ('trend_version', ?)
     ON CONFLICT (key) DO UPDATE SET value = excluded.value`);
-  // Views count at noon (Japan) of their day: the daily totals keep no finer time.
+  // Views count at noon (Japan) of their day: the daily totals keep no finer time. Exponents are
+  // taken relative to now (@ref), so the sum cannot overflow; what underflows is worth nothing today.
   const rebuildTrend = db.prepare(`WITH ev AS (
       SELECT post_id, (julianday(day || ' 03:00:00') - @t0) / @h + log2(views * @viewWeight) AS e FROM post_view_daily
       UNION ALL
       SELECT post_id, (julianday(created_at) - @t0) / @h + log2(@likeWeight) FROM likes
-    ), top AS (SELECT post_id, max(e) AS m FROM ev GROUP BY post_id),
-    total AS (SELECT ev.post_id, top.m + log2(sum(pow(2, ev.e - top.m))) AS trend
-      FROM ev JOIN top USING (post_id) GROUP BY ev.post_id)
-    UPDATE posts SET trend = total.trend FROM total WHERE total.post_id = posts.id`);
+    ), total AS (SELECT post_id, @ref + log2(sum(pow(2, e - @ref))) AS trend FROM ev GROUP BY post_id)
+    UPDATE posts SET trend = coalesce(total.trend, @none) FROM total WHERE total.post_id = posts.id`);
   const clearTrend = db.prepare('UPDATE posts SET trend = ? WHERE trend <> ?');
 
   // Ranking statements depend only on which filters are present; each shape is prepared once.
@@ -111,7 +110,7 @@ export function createPopularityStore(db: Database) {
     rebuildTrend() {
       db.transaction(() => {
         clearTrend.run(NO_TREND, NO_TREND);
-        rebuildTrend.run(rebuildParams());
+        rebuildTrend.run(rebuildParams(Date.now()));
       })();
     },
 

@@ -41,7 +41,9 @@ export const TREND_SUB_SQL =
   `CASE WHEN @e >= trend - 1e-9 THEN ${NO_TREND} ELSE trend + log2(1 - pow(2, @e - trend)) END`;
 
 /** Parameters for rebuilding every tip's trend from the daily view totals and the likes. */
-export const rebuildParams = () => ({
+export const rebuildParams = (nowMs: number) => ({
+  ref: eventExponent(nowMs, 1),
+  none: NO_TREND,
   t0: T0 / 86_400_000 + 2440587.5, // T0 as a Julian day number, SQLite's julianday()
   h: HALF_LIFE_DAYS,
   viewWeight: VIEW_WEIGHT,
