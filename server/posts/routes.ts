@@ -78,6 +78,9 @@ export const postRoutes: FastifyPluginAsyncTypebox<{ ctx: Context }> = async (ap
   });
 
   app.post('/api/preview', {
+    // Preview writes nothing, and the editor calls it as the author types: it gets its own,
+    // larger budget so a fast typist never runs into the write limit and cannot save.
+    config: { rateLimit: { max: ctx.config.writeLimitPerMinute * 5, timeWindow: 60_000 } },
     schema: { tags: ['tips'], summary: 'Render Markdown exactly as a tip page would', body: PreviewBody,
       response: { 200: Type.Object({ html: Type.String() }), ...errors(400, 401, 413, 415) } },
   }, async (request) => {
