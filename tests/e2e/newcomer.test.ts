@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  apiCall, createUser, expectAccessible, externalRequests, launchBrowser, newContext, PASSWORD, setupAdmin, startServer,
+  apiCall, createUser, expectAccessible, externalRequests, launchBrowser, newContext, PASSWORD, startServer,
   uiLogin, type TestServer,
 } from './harness';
 
