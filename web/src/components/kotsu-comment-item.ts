@@ -1,13 +1,13 @@
 import { css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { deleteComment, editComment, hideComment, restoreComment, type Comment } from '../data/comments';
-import { ApiError } from '../data/http';
 import { formatDate, msg } from '../i18n/catalogue';
 import { link } from '../router/router';
 import { hasRole, SessionController } from '../state/session';
 import { sharedStyles } from '../styles/shared';
 import './kotsu-markdown';
 import { KotsuElement } from './kotsu-element';
+import { errorMessage } from '../i18n/error-message';
 
 export interface CommentChange {
   /** The comment as the server now has it; null once deleted. */
@@ -53,7 +53,7 @@ export class KotsuCommentItem extends KotsuElement {
       this.changed(c.id, await action());
       this._editing = false;
     } catch (err) {
-      this._error = err instanceof ApiError && err.status === 0 ? msg('error.network') : msg('error.generic', { message: (err as Error).message });
+      this._error = errorMessage(err);
     } finally {
       this._busy = false;
     }

@@ -1,12 +1,12 @@
 import { css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { addComment, listComments, type Comment } from '../data/comments';
-import { ApiError } from '../data/http';
 import { msg } from '../i18n/catalogue';
 import { sharedStyles } from '../styles/shared';
 import './kotsu-comment-item';
 import type { CommentChange } from './kotsu-comment-item';
 import { KotsuElement } from './kotsu-element';
+import { errorMessage } from '../i18n/error-message';
 
 /**
  * The comments under a tip, oldest first, and a form to add one in Markdown (rendered by the
@@ -39,7 +39,7 @@ export class KotsuComments extends KotsuElement {
   }
 
   private fail(err: unknown): void {
-    this._error = err instanceof ApiError && err.status === 0 ? msg('error.network') : msg('error.generic', { message: (err as Error).message });
+    this._error = errorMessage(err);
   }
 
   private async load(more = false): Promise<void> {

@@ -1,6 +1,5 @@
 import { css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
-import { ApiError } from '../data/http';
 import { getOtherDepartments, getRankings, type OtherDepartments, type RankingItem } from '../data/popularity';
 import { listPosts } from '../data/posts';
 import type { PostSummary } from '../data/types';
@@ -8,6 +7,7 @@ import { formatNumber, msg } from '../i18n/catalogue';
 import { link } from '../router/router';
 import { sharedStyles } from '../styles/shared';
 import { KotsuElement } from './kotsu-element';
+import { errorMessage } from '../i18n/error-message';
 
 /**
  * Home page widgets: trending tips, this week's ranking and tips popular in other departments.
@@ -37,7 +37,7 @@ export class KotsuHomePopularity extends KotsuElement {
 
   private async load(): Promise<void> {
     const fail = (key: 'trending' | 'week' | 'others') => (err: unknown) => {
-      this._errors = { ...this._errors, [key]: err instanceof ApiError && err.status === 0 ? msg('error.network') : msg('error.generic', { message: (err as Error).message }) };
+      this._errors = { ...this._errors, [key]: errorMessage(err) };
     };
     await Promise.all([
       listPosts({ sort: 'trending', limit: 5 }).then((p) => { this._trending = p.items; }, fail('trending')),

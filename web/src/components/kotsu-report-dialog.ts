@@ -5,6 +5,7 @@ import { myReports, REPORT_REASONS, reportPost, type ReportReason } from '../dat
 import { msg, type MessageKey } from '../i18n/catalogue';
 import { sharedStyles } from '../styles/shared';
 import { KotsuElement } from './kotsu-element';
+import { errorMessage } from '../i18n/error-message';
 
 const REASON_LABEL: Record<ReportReason, MessageKey> = {
   spam: 'report.reason.spam',
@@ -83,7 +84,7 @@ export class KotsuReportDialog extends KotsuElement {
         this.dialog?.close();
         this._done = 'pending';
       } else {
-        this._error = err instanceof ApiError && err.status === 0 ? msg('error.network') : msg('error.generic', { message: (err as Error).message });
+        this._error = errorMessage(err);
       }
     } finally {
       this._sending = false;

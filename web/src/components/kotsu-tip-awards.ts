@@ -8,6 +8,7 @@ import { SessionController } from '../state/session';
 import { sharedStyles } from '../styles/shared';
 import { KotsuElement } from './kotsu-element';
 import './kotsu-award-badges';
+import { errorMessage } from '../i18n/error-message';
 
 export const PHASE_LABEL: Record<Round['phase'], MessageKey> = {
   nominating: 'award.phase.nominating', scoring: 'award.phase.scoring', closed: 'award.phase.closed', published: 'award.phase.published',
@@ -92,7 +93,7 @@ export class KotsuTipAwards extends KotsuElement {
       await this.load();
     } catch (err) {
       this._error = err instanceof ApiError && err.status === 409 ? msg('nominate.already')
-        : err instanceof ApiError && err.status === 0 ? msg('error.network') : msg('error.generic', { message: (err as Error).message });
+        : errorMessage(err);
     } finally {
       this._busy = false;
     }

@@ -1,12 +1,12 @@
 import { css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { ApiError } from '../data/http';
 import { adopt, getAdoptions, setMinutesSavedPerUse, toHours, withdrawAdoption, type PostAdoptions } from '../data/impact';
 import type { Post } from '../data/types';
 import { formatNumber, msg } from '../i18n/catalogue';
 import { hasRole, SessionController } from '../state/session';
 import { sharedStyles } from '../styles/shared';
 import { KotsuElement } from './kotsu-element';
+import { errorMessage } from '../i18n/error-message';
 
 /**
  * The effect of a tip on its page: the author's estimate of minutes saved per use (which the
@@ -60,7 +60,7 @@ export class KotsuTipImpact extends KotsuElement {
   }
 
   private fail(err: unknown): void {
-    this._error = err instanceof ApiError && err.status === 0 ? msg('error.network') : msg('error.generic', { message: (err as Error).message });
+    this._error = errorMessage(err);
   }
 
   private get dialog(): HTMLDialogElement | null {

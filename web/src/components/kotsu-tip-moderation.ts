@@ -1,6 +1,5 @@
 import { css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { ApiError } from '../data/http';
 import { hidePost, restorePost } from '../data/moderation';
 import type { Post } from '../data/types';
 import { msg } from '../i18n/catalogue';
@@ -8,6 +7,7 @@ import { hasRole, SessionController } from '../state/session';
 import { sharedStyles } from '../styles/shared';
 import { KotsuElement } from './kotsu-element';
 import './kotsu-report-dialog';
+import { errorMessage } from '../i18n/error-message';
 
 export interface PostChangedDetail {
   post: Post;
@@ -45,7 +45,7 @@ export class KotsuTipModeration extends KotsuElement {
   }
 
   private failure(err: unknown): string {
-    return err instanceof ApiError && err.status === 0 ? msg('error.network') : msg('error.generic', { message: (err as Error).message });
+    return errorMessage(err);
   }
 
   private async hide(e: Event): Promise<void> {

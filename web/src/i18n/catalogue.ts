@@ -8,11 +8,11 @@ import * as awards from './messages/awards';
 import * as common from './messages/common';
 import * as impact from './messages/impact';
 import * as moderation from './messages/moderation';
-import * as popularity from './messages/popularity';
 import * as posts from './messages/posts';
+import * as popularity from './messages/popularity';
 import * as search from './messages/search';
 
-const CATALOGUES = [common, account, posts, moderation, awards, impact, search, authoring, popularity] as const;
+const CATALOGUES = [common, account, posts, moderation, awards, impact, authoring, search, popularity] as const;
 
 type Catalogue = (typeof CATALOGUES)[number];
 export type MessageKey = Catalogue extends infer C ? (C extends { ja: infer J } ? keyof J & string : never) : never;

@@ -1,11 +1,11 @@
 import { css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { KotsuElement } from '../components/kotsu-element';
-import { ApiError } from '../data/http';
 import { auditActions, listAudit, type AuditEntry, type AuditFilter } from '../data/moderation';
 import { formatDate, msg } from '../i18n/catalogue';
 import { navigate } from '../router/router';
 import { sharedStyles } from '../styles/shared';
+import { errorMessage } from '../i18n/error-message';
 
 /** A Japan calendar day (YYYY-MM-DD from a date input) as the UTC instant it starts at. */
 function japanDayStart(day: string, plusDays = 0): string | undefined {
@@ -74,7 +74,7 @@ export class KotsuAuditPage extends KotsuElement {
       this._items = more ? [...(this._items ?? []), ...page.items] : page.items;
       this._cursor = page.nextCursor;
     } catch (err) {
-      this._error = err instanceof ApiError && err.status === 0 ? msg('error.network') : msg('error.generic', { message: (err as Error).message });
+      this._error = errorMessage(err);
     }
   }
 

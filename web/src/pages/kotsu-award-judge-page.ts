@@ -2,10 +2,10 @@ import { css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { KotsuElement } from '../components/kotsu-element';
 import { allNominations, getProgress, getRound, scoreNomination, type Nomination, type Progress, type Round } from '../data/awards';
-import { ApiError } from '../data/http';
 import { msg } from '../i18n/catalogue';
 import { link, setPageTitle } from '../router/router';
 import { sharedStyles } from '../styles/shared';
+import { errorMessage } from '../i18n/error-message';
 
 const POINTS = [1, 2, 3, 4, 5];
 
@@ -60,7 +60,7 @@ export class KotsuAwardJudgePage extends KotsuElement {
   }
 
   private fail(err: unknown): void {
-    this._error = err instanceof ApiError && err.status === 0 ? msg('error.network') : msg('error.generic', { message: (err as Error).message });
+    this._error = errorMessage(err);
   }
 
   private async load(): Promise<void> {

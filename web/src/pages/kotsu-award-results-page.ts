@@ -8,6 +8,7 @@ import { formatNumber, msg } from '../i18n/catalogue';
 import { link, setPageTitle } from '../router/router';
 import { hasRole, SessionController } from '../state/session';
 import { sharedStyles } from '../styles/shared';
+import { errorMessage } from '../i18n/error-message';
 
 /**
  * /awards/:id/results — nominations ranked by the weighted mean of the judges' scores, with
@@ -45,7 +46,7 @@ export class KotsuAwardResultsPage extends KotsuElement {
   }
 
   private fail(err: unknown): void {
-    this._error = err instanceof ApiError && err.status === 0 ? msg('error.network') : msg('error.generic', { message: (err as Error).message });
+    this._error = errorMessage(err);
   }
 
   private async load(): Promise<void> {

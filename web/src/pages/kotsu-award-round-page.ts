@@ -9,6 +9,7 @@ import { msg } from '../i18n/catalogue';
 import { link, setPageTitle } from '../router/router';
 import { hasRole, SessionController } from '../state/session';
 import { sharedStyles } from '../styles/shared';
+import { errorMessage } from '../i18n/error-message';
 
 /** /awards/:id — one round: its phase, criteria, jury, and the nominations by category. */
 @customElement('kotsu-award-round-page')
@@ -42,7 +43,7 @@ export class KotsuAwardRoundPage extends KotsuElement {
       setPageTitle(this._round.title);
     } catch (err) {
       this._error = err instanceof ApiError && err.status === 404 ? msg('notFound.title')
-        : err instanceof ApiError && err.status === 0 ? msg('error.network') : msg('error.generic', { message: (err as Error).message });
+        : errorMessage(err);
     }
   }
 

@@ -3,9 +3,9 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { KotsuElement } from '../components/kotsu-element';
 import { PHASE_LABEL } from '../components/kotsu-tip-awards';
 import { advancePhase, createRound, getProgress, listRounds, PHASES, type Phase, type ProgressReport, type Round } from '../data/awards';
-import { ApiError } from '../data/http';
 import { msg, type MessageKey } from '../i18n/catalogue';
 import { sharedStyles } from '../styles/shared';
+import { errorMessage } from '../i18n/error-message';
 
 interface CriterionForm { label: string; weight: string }
 
@@ -59,7 +59,7 @@ export class KotsuAwardsAdminPage extends KotsuElement {
   }
 
   private fail(err: unknown): void {
-    this._error = err instanceof ApiError && err.status === 0 ? msg('error.network') : msg('error.generic', { message: (err as Error).message });
+    this._error = errorMessage(err);
   }
 
   private async load(): Promise<void> {

@@ -3,10 +3,10 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { KotsuElement } from '../components/kotsu-element';
 import { PHASE_LABEL } from '../components/kotsu-tip-awards';
 import { listRounds, type Round } from '../data/awards';
-import { ApiError } from '../data/http';
 import { formatDate, msg } from '../i18n/catalogue';
 import { hasRole, SessionController } from '../state/session';
 import { sharedStyles } from '../styles/shared';
+import { errorMessage } from '../i18n/error-message';
 
 /**
  * /awards — DX賞 rounds, newest first: what phase each is in and the links each person may
@@ -36,7 +36,7 @@ export class KotsuAwardsPage extends KotsuElement {
     try {
       this._rounds = (await listRounds()).items;
     } catch (err) {
-      this._error = err instanceof ApiError && err.status === 0 ? msg('error.network') : msg('error.generic', { message: (err as Error).message });
+      this._error = errorMessage(err);
     }
   }
 

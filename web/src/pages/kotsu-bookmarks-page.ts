@@ -2,11 +2,11 @@ import { html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import '../components/kotsu-post-list';
 import { KotsuElement } from '../components/kotsu-element';
-import { ApiError } from '../data/http';
 import { listBookmarks } from '../data/popularity';
 import type { PostSummary } from '../data/types';
 import { msg } from '../i18n/catalogue';
 import { sharedStyles } from '../styles/shared';
+import { errorMessage } from '../i18n/error-message';
 
 /** /bookmarks — the tips I bookmarked (ストック), newest bookmark first. */
 @customElement('kotsu-bookmarks-page')
@@ -31,7 +31,7 @@ export class KotsuBookmarksPage extends KotsuElement {
       this._items = more ? [...(this._items ?? []), ...page.items] : page.items;
       this._cursor = page.nextCursor;
     } catch (err) {
-      this._error = err instanceof ApiError && err.status === 0 ? msg('error.network') : msg('error.generic', { message: (err as Error).message });
+      this._error = errorMessage(err);
     }
   }
 

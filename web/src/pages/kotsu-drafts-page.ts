@@ -2,10 +2,10 @@ import { css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { KotsuElement } from '../components/kotsu-element';
 import { listMyDrafts } from '../data/drafts';
-import { ApiError } from '../data/http';
 import type { PostSummary } from '../data/types';
 import { formatDate, msg } from '../i18n/catalogue';
 import { sharedStyles } from '../styles/shared';
+import { errorMessage } from '../i18n/error-message';
 
 /** /drafts — my drafts, last edited first; nobody else can see them. Each opens in the editor. */
 @customElement('kotsu-drafts-page')
@@ -33,7 +33,7 @@ export class KotsuDraftsPage extends KotsuElement {
       this._items = more ? [...(this._items ?? []), ...page.items] : page.items;
       this._cursor = page.nextCursor;
     } catch (err) {
-      this._error = err instanceof ApiError && err.status === 0 ? msg('error.network') : msg('error.generic', { message: (err as Error).message });
+      this._error = errorMessage(err);
     }
   }
 

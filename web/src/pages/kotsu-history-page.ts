@@ -11,6 +11,7 @@ import { formatDate, msg } from '../i18n/catalogue';
 import { link, navigate, setPageTitle } from '../router/router';
 import { hasRole, SessionController } from '../state/session';
 import { sharedStyles } from '../styles/shared';
+import { errorMessage } from '../i18n/error-message';
 
 /**
  * /tips/:id/history — every saved revision of a tip (who, when, title), a comparison of any two
@@ -57,7 +58,7 @@ export class KotsuHistoryPage extends KotsuElement {
 
   private fail(err: unknown): void {
     if (err instanceof ApiError && err.status === 404 && !this._post) this._notFound = true;
-    else this._error = err instanceof ApiError && err.status === 0 ? msg('error.network') : msg('error.generic', { message: (err as Error).message });
+    else this._error = errorMessage(err);
   }
 
   private async load(): Promise<void> {

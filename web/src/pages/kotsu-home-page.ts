@@ -3,13 +3,13 @@ import { customElement, property, state } from 'lit/decorators.js';
 import '../components/kotsu-home-popularity';
 import '../components/kotsu-post-list';
 import { KotsuElement } from '../components/kotsu-element';
-import { ApiError } from '../data/http';
 import { listPosts } from '../data/posts';
 import { listTags } from '../data/tags';
 import type { PostSummary, TagCount } from '../data/types';
 import { msg } from '../i18n/catalogue';
 import { link } from '../router/router';
 import { sharedStyles } from '../styles/shared';
+import { errorMessage } from '../i18n/error-message';
 
 /** Home: newest tips (paged), the most read ones, and every tag with its count. */
 @customElement('kotsu-home-page')
@@ -51,7 +51,7 @@ export class KotsuHomePage extends KotsuElement {
       this._popular = popular.items;
       this._tags = tags.items;
     } catch (err) {
-      this._error = err instanceof ApiError && err.status === 0 ? msg('error.network') : msg('error.generic', { message: (err as Error).message });
+      this._error = errorMessage(err);
     } finally {
       this._loading = false;
     }

@@ -4,11 +4,11 @@ import '../components/kotsu-award-badges';
 import '../components/kotsu-bar-chart';
 import { KotsuElement } from '../components/kotsu-element';
 import '../components/kotsu-month-chart';
-import { ApiError } from '../data/http';
 import { getImpact, impactCsvUrl, toHours, type ImpactReport, type Period } from '../data/impact';
 import { formatNumber, msg, type MessageKey } from '../i18n/catalogue';
 import { link, navigate } from '../router/router';
 import { sharedStyles } from '../styles/shared';
+import { errorMessage } from '../i18n/error-message';
 
 const PERIODS: { value: Period; label: MessageKey }[] = [
   { value: 'month', label: 'impact.period.month' }, { value: 'year', label: 'impact.period.year' }, { value: 'all', label: 'impact.period.all' },
@@ -53,7 +53,7 @@ export class KotsuImpactPage extends KotsuElement {
     try {
       this._report = await getImpact(this.period);
     } catch (err) {
-      this._error = err instanceof ApiError && err.status === 0 ? msg('error.network') : msg('error.generic', { message: (err as Error).message });
+      this._error = errorMessage(err);
     }
   }
 

@@ -1,13 +1,13 @@
 import { css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { KotsuElement } from '../components/kotsu-element';
-import { ApiError } from '../data/http';
 import {
   getQueue, listReports, mergeTags, renameTag, resolveReport, restorePost, type QueueGroup, type Report, type ReportReason, type Resolution,
 } from '../data/moderation';
 import { formatDate, msg, type MessageKey } from '../i18n/catalogue';
 import { link } from '../router/router';
 import { sharedStyles } from '../styles/shared';
+import { errorMessage } from '../i18n/error-message';
 
 type Tab = 'open' | 'resolved' | 'tags';
 
@@ -68,7 +68,7 @@ export class KotsuModerationPage extends KotsuElement {
   }
 
   private fail(err: unknown): void {
-    this._error = err instanceof ApiError && err.status === 0 ? msg('error.network') : msg('error.generic', { message: (err as Error).message });
+    this._error = errorMessage(err);
   }
 
   private async load(more = false): Promise<void> {

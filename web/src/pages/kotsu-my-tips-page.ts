@@ -2,11 +2,11 @@ import { css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import '../components/kotsu-daily-chart';
 import { KotsuElement } from '../components/kotsu-element';
-import { ApiError } from '../data/http';
 import { getMyStats, type MyStats } from '../data/popularity';
 import { formatDate, formatNumber, msg } from '../i18n/catalogue';
 import { link, navigate } from '../router/router';
 import { sharedStyles } from '../styles/shared';
+import { errorMessage } from '../i18n/error-message';
 
 const DAY_CHOICES = [30, 90, 365] as const;
 
@@ -56,7 +56,7 @@ export class KotsuMyTipsPage extends KotsuElement {
     try {
       this._stats = await getMyStats({ days: this.days, postId: this.postId });
     } catch (err) {
-      this._error = err instanceof ApiError && err.status === 0 ? msg('error.network') : msg('error.generic', { message: (err as Error).message });
+      this._error = errorMessage(err);
     }
   }
 

@@ -2,10 +2,10 @@ import { css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import '../components/kotsu-notification-item';
 import { KotsuElement } from '../components/kotsu-element';
-import { ApiError } from '../data/http';
 import { listNotifications, markRead, type Notification } from '../data/notifications';
 import { msg } from '../i18n/catalogue';
 import { sharedStyles } from '../styles/shared';
+import { errorMessage } from '../i18n/error-message';
 
 /** All of the signed-in user's notifications, newest first; mark one or all read. */
 @customElement('kotsu-notifications-page')
@@ -29,7 +29,7 @@ export class KotsuNotificationsPage extends KotsuElement {
   }
 
   private fail(err: unknown): void {
-    this._error = err instanceof ApiError && err.status === 0 ? msg('error.network') : msg('error.generic', { message: (err as Error).message });
+    this._error = errorMessage(err);
   }
 
   private async load(more = false): Promise<void> {

@@ -2,7 +2,6 @@ import { css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import '../components/kotsu-award-badges';
 import { KotsuElement } from '../components/kotsu-element';
-import { ApiError } from '../data/http';
 import { getRankings, RANKING_PERIODS, type Ranking, type RankingPeriod } from '../data/popularity';
 import { listTags } from '../data/tags';
 import type { TagCount } from '../data/types';
@@ -10,6 +9,7 @@ import { formatDate, formatNumber, msg, type MessageKey } from '../i18n/catalogu
 import { link, navigate } from '../router/router';
 import { SessionController } from '../state/session';
 import { sharedStyles } from '../styles/shared';
+import { errorMessage } from '../i18n/error-message';
 
 const PERIOD_LABEL: Record<RankingPeriod, MessageKey> = {
   week: 'rankings.period.week', month: 'rankings.period.month', year: 'rankings.period.year', all: 'rankings.period.all',
@@ -74,7 +74,7 @@ export class KotsuRankingsPage extends KotsuElement {
       this._ranking = ranking;
       this._tags = tags.items;
     } catch (err) {
-      this._error = err instanceof ApiError && err.status === 0 ? msg('error.network') : msg('error.generic', { message: (err as Error).message });
+      this._error = errorMessage(err);
     }
   }
 

@@ -10,6 +10,7 @@ import { formatDate, msg } from '../i18n/catalogue';
 import { link, navigate, setPageTitle } from '../router/router';
 import { hasRole, SessionController } from '../state/session';
 import { sharedStyles } from '../styles/shared';
+import { errorMessage } from '../i18n/error-message';
 
 /** A tip's id from what a member pastes: `123`, `/tips/123` or a full address of a tip page. */
 export function tipIdFrom(text: string): number | null {
@@ -59,7 +60,7 @@ export class KotsuRequestPage extends KotsuElement {
 
   private fail(err: unknown): void {
     if (err instanceof ApiError && err.status === 404 && !this._r) this._notFound = true;
-    else this._error = err instanceof ApiError && err.status === 0 ? msg('error.network') : msg('error.generic', { message: (err as Error).message });
+    else this._error = errorMessage(err);
   }
 
   private async load(): Promise<void> {

@@ -1,12 +1,12 @@
 import { css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { KotsuElement } from '../components/kotsu-element';
-import { ApiError } from '../data/http';
 import { createRequest, listRequests, setVote, type TipRequest } from '../data/requests';
 import { formatDate, msg } from '../i18n/catalogue';
 import { link, navigate } from '../router/router';
 import { SessionController } from '../state/session';
 import { sharedStyles } from '../styles/shared';
+import { errorMessage } from '../i18n/error-message';
 
 type Status = 'open' | 'solved';
 type Sort = 'votes' | 'new';
@@ -53,7 +53,7 @@ export class KotsuRequestsPage extends KotsuElement {
   }
 
   private fail(err: unknown): void {
-    this._error = err instanceof ApiError && err.status === 0 ? msg('error.network') : msg('error.generic', { message: (err as Error).message });
+    this._error = errorMessage(err);
   }
 
   private async load(more = false): Promise<void> {

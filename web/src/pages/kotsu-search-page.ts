@@ -2,11 +2,11 @@ import { css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import '../components/kotsu-award-badges';
 import { KotsuElement } from '../components/kotsu-element';
-import { ApiError } from '../data/http';
 import { searchTips, snippetParts, type SearchResult, type SearchSort } from '../data/search';
 import { formatDate, formatNumber, msg } from '../i18n/catalogue';
 import { link, setPageTitle } from '../router/router';
 import { sharedStyles } from '../styles/shared';
+import { errorMessage } from '../i18n/error-message';
 
 const PAGE_SIZE = 20;
 const SORTS: SearchSort[] = ['relevance', 'new', 'popular'];
@@ -83,7 +83,7 @@ export class KotsuSearchPage extends KotsuElement {
       this._error = '';
     } catch (err) {
       if (abort.signal.aborted) return;
-      this._error = err instanceof ApiError && err.status === 0 ? msg('error.network') : msg('error.generic', { message: (err as Error).message });
+      this._error = errorMessage(err);
     } finally {
       if (!abort.signal.aborted) this._loading = false;
     }

@@ -7,6 +7,7 @@ import { msg } from '../i18n/catalogue';
 import { navigate } from '../router/router';
 import { setSessionUser } from '../state/session';
 import { sharedStyles } from '../styles/shared';
+import { errorMessage } from '../i18n/error-message';
 
 /** First run: creates the first administrator, signs them in and opens the home page. */
 @customElement('kotsu-setup-page')
@@ -45,7 +46,7 @@ export class KotsuSetupPage extends KotsuElement {
       navigate('/', { replace: true });
     } catch (err) {
       if (err instanceof ApiError && err.status === 409) this._done = true;
-      this._error = err instanceof ApiError && err.status === 0 ? msg('error.network') : msg('error.generic', { message: (err as Error).message });
+      this._error = errorMessage(err);
     } finally {
       this._busy = false;
     }

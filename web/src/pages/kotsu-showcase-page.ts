@@ -3,11 +3,11 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { medalIcon } from '../components/kotsu-award-badges';
 import { KotsuElement } from '../components/kotsu-element';
 import { getShowcase, type ShowcaseItem } from '../data/awards';
-import { ApiError } from '../data/http';
 import { toHours } from '../data/impact';
 import { formatDate, formatNumber, msg } from '../i18n/catalogue';
 import { link } from '../router/router';
 import { sharedStyles } from '../styles/shared';
+import { errorMessage } from '../i18n/error-message';
 
 interface Group { roundId: number; roundTitle: string; publishedAt: string; categories: Map<string, ShowcaseItem[]> }
 
@@ -42,7 +42,7 @@ export class KotsuShowcasePage extends KotsuElement {
     try {
       this._items = (await getShowcase(roundId)).items;
     } catch (err) {
-      this._error = err instanceof ApiError && err.status === 0 ? msg('error.network') : msg('error.generic', { message: (err as Error).message });
+      this._error = errorMessage(err);
     }
   }
 

@@ -1,10 +1,10 @@
 import { css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { KotsuElement } from '../components/kotsu-element';
-import { ApiError } from '../data/http';
 import { createTemplate, deleteTemplate, listTemplates, updateTemplate, type Template, type TemplateInput } from '../data/templates';
 import { msg } from '../i18n/catalogue';
 import { sharedStyles } from '../styles/shared';
+import { errorMessage } from '../i18n/error-message';
 
 const EMPTY: TemplateInput = { name: '', description: '', title: '', body: '', tags: [], position: 0 };
 const tagsOf = (text: string) => text.split(/[,、，]/).map((t) => t.trim()).filter(Boolean);
@@ -35,7 +35,7 @@ export class KotsuTemplatesAdminPage extends KotsuElement {
   }
 
   private fail(err: unknown): void {
-    this._error = err instanceof ApiError && err.status === 0 ? msg('error.network') : msg('error.generic', { message: (err as Error).message });
+    this._error = errorMessage(err);
   }
 
   private async load(): Promise<void> {

@@ -14,6 +14,7 @@ import { formatDate, formatNumber, msg } from '../i18n/catalogue';
 import { link, navigate, setPageTitle } from '../router/router';
 import { hasRole, SessionController } from '../state/session';
 import { sharedStyles } from '../styles/shared';
+import { errorMessage } from '../i18n/error-message';
 
 /** A view counts only once the tip has been on screen this long (prefetch and previews don't). */
 const VIEW_AFTER_MS = 1500;
@@ -67,7 +68,7 @@ export class KotsuTipPage extends KotsuElement {
       this.watchVisibility();
     } catch (err) {
       if (err instanceof ApiError && err.status === 404) this._notFound = true;
-      else this._error = err instanceof ApiError && err.status === 0 ? msg('error.network') : msg('error.generic', { message: (err as Error).message });
+      else this._error = errorMessage(err);
     }
   }
 

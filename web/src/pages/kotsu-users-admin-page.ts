@@ -2,12 +2,12 @@ import { css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { KotsuElement } from '../components/kotsu-element';
 import { authMode, createUser, importStaff, listUsers, resetPassword, updateUser, type AdminUser, type ImportReport, type UserChanges } from '../data/admin';
-import { ApiError } from '../data/http';
 import type { Role } from '../data/types';
 import { msg, type MessageKey } from '../i18n/catalogue';
 import { link } from '../router/router';
 import { SessionController } from '../state/session';
 import { sharedStyles } from '../styles/shared';
+import { errorMessage } from '../i18n/error-message';
 
 const ROLES: Role[] = ['member', 'moderator', 'admin'];
 const ROLE_LABEL: Record<Role, MessageKey> = { member: 'users.role.member', moderator: 'users.role.moderator', admin: 'users.role.admin' };
@@ -71,7 +71,7 @@ export class KotsuUsersAdminPage extends KotsuElement {
   }
 
   private fail(err: unknown): void {
-    this._error = err instanceof ApiError && err.status === 0 ? msg('error.network') : msg('error.generic', { message: (err as Error).message });
+    this._error = errorMessage(err);
   }
 
   private async load(more = false): Promise<void> {

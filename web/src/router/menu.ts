@@ -13,11 +13,11 @@ export interface MenuEntry {
 
 export const MENU: MenuEntry[] = [
   { href: '/new', label: 'nav.new', role: 'member' },
+  { href: '/drafts', label: 'nav.drafts', role: 'member' },
+  { href: '/requests', label: 'nav.requests', role: 'member' },
   { href: '/rankings', label: 'nav.rankings', role: 'member' },
   { href: '/bookmarks', label: 'nav.bookmarks', role: 'member' },
   { href: '/my-tips', label: 'nav.myTips', role: 'member' },
-  { href: '/drafts', label: 'nav.drafts', role: 'member' },
-  { href: '/requests', label: 'nav.requests', role: 'member' },
   { href: '/admin/moderation', label: 'nav.moderation', role: 'moderator' },
   { href: '/admin/users', label: 'nav.users', role: 'admin' },
   { href: '/admin/audit', label: 'nav.audit', role: 'admin' },
