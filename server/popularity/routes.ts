@@ -15,23 +15,28 @@ import {
 } from './service';
 
 export const popularityRoutes: FastifyPluginAsyncTypebox<{ ctx: Context }> = async (app, { ctx }) => {
+  // Remembered rankings go when anything they show may have changed.
+  ctx.views.onWritten(() => ctx.popularity.invalidate());
+  ctx.postEvents.on(() => ctx.popularity.invalidate());
   const likeSchema = (summary: string) => ({
     tags: ['popularity'], summary, params: IdParams, response: { 200: LikeState, ...errors(400, 401, 403, 404, 409) },
   });
-  app.put('/api/posts/:id/like', { schema: likeSchema('Mark a tip as helpful (役に立った); idempotent') },
+  const member = { access: 'member' } as const;
+  app.put('/api/posts/:id/like', { config: member, schema: likeSchema('Mark a tip as helpful (役に立った); idempotent') },
     async (request) => like(ctx, currentUser(request), request.params.id));
-  app.delete('/api/posts/:id/like', { schema: likeSchema('Take back a like; idempotent') },
+  app.delete('/api/posts/:id/like', { config: member, schema: likeSchema('Take back a like; idempotent') },
     async (request) => unlike(ctx, currentUser(request), request.params.id));
 
   const bookmarkSchema = (summary: string) => ({
     tags: ['popularity'], summary, params: IdParams, response: { 200: BookmarkState, ...errors(400, 401, 403, 404, 409) },
   });
-  app.put('/api/posts/:id/bookmark', { schema: bookmarkSchema('Bookmark a tip (ストック); idempotent') },
+  app.put('/api/posts/:id/bookmark', { config: member, schema: bookmarkSchema('Bookmark a tip (ストック); idempotent') },
     async (request) => bookmark(ctx, currentUser(request), request.params.id));
-  app.delete('/api/posts/:id/bookmark', { schema: bookmarkSchema('Remove a bookmark; idempotent') },
+  app.delete('/api/posts/:id/bookmark', { config: member, schema: bookmarkSchema('Remove a bookmark; idempotent') },
     async (request) => unbookmark(ctx, currentUser(request), request.params.id));
 
   app.get('/api/me/bookmarks', {
+    config: member,
     schema: { tags: ['popularity'], summary: 'My bookmarked tips, newest bookmark first', querystring: BookmarksQuery,
       response: { 200: Page(PostSummary), ...errors(400, 401) } },
   }, async (request) => {
@@ -47,6 +52,7 @@ export const popularityRoutes: FastifyPluginAsyncTypebox<{ ctx: Context }> = asy
   });
 
   app.get('/api/rankings', {
+    config: member,
     schema: { tags: ['popularity'], summary: 'Most viewed tips in a period (Japan days, today included), then most liked',
       querystring: RankingsQuery, response: { 200: Rankings, ...errors(400, 401) } },
   }, async (request) => {
@@ -59,6 +65,7 @@ export const popularityRoutes: FastifyPluginAsyncTypebox<{ ctx: Context }> = asy
   });
 
   app.get('/api/rankings/other-departments', {
+    config: member,
     schema: { tags: ['popularity'], summary: "Tips popular this week in departments other than mine (home page)",
       querystring: OtherDepartmentsQuery, response: { 200: OtherDepartments, ...errors(400, 401) } },
   }, async (request) => {
@@ -73,6 +80,7 @@ export const popularityRoutes: FastifyPluginAsyncTypebox<{ ctx: Context }> = asy
   });
 
   app.get('/api/me/stats', {
+    config: member,
     schema: { tags: ['popularity'], summary: 'Views and likes of my tips: totals, this month, per day and per tip',
       querystring: MyStatsQuery, response: { 200: MyStats, ...errors(400, 401, 404) } },
   }, async (request) => {

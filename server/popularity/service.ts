@@ -20,6 +20,7 @@ export function like(ctx: Context, user: UserRow, postId: number) {
   ctx.db.transaction(() => {
     if (ctx.popularity.addLike(post.id, user.id, ctx.now())) ctx.views.windows.syncLikes(post.id);
   })();
+  ctx.popularity.invalidate();
   return { likeCount: ctx.popularity.likeCount(post.id), likedByMe: true };
 }
 
@@ -28,18 +29,21 @@ export function unlike(ctx: Context, user: UserRow, postId: number) {
   ctx.db.transaction(() => {
     if (ctx.popularity.removeLike(post.id, user.id)) ctx.views.windows.syncLikes(post.id);
   })();
+  ctx.popularity.invalidate();
   return { likeCount: ctx.popularity.likeCount(post.id), likedByMe: false };
 }
 
 export function bookmark(ctx: Context, user: UserRow, postId: number) {
   const post = openTip(ctx, user, postId, 'ストック');
   ctx.db.transaction(() => { ctx.popularity.addBookmark(post.id, user.id, ctx.now()); })();
+  ctx.popularity.invalidate();
   return { bookmarkedByMe: true, bookmarkCount: ctx.posts.byId(post.id)?.bookmark_count ?? 0 };
 }
 
 export function unbookmark(ctx: Context, user: UserRow, postId: number) {
   const post = getReadable(ctx, user, postId);
   ctx.db.transaction(() => { ctx.popularity.removeBookmark(post.id, user.id); })();
+  ctx.popularity.invalidate();
   return { bookmarkedByMe: false, bookmarkCount: ctx.posts.byId(post.id)?.bookmark_count ?? 0 };
 }
 
@@ -63,8 +67,9 @@ export function rankingRows(ctx: Context, q: RankingRequest): RankedRow[] {
     if (!tag) return [];
     tagId = tag.id;
   }
-  if (q.period !== 'all') ctx.views.windows.ensure(japanDay(ctx.now()));
-  return ctx.popularity.ranking({ period: q.period, tagId, department: q.department, limit: q.limit });
+  const today = japanDay(ctx.now());
+  if (q.period !== 'all') ctx.views.windows.ensure(today);
+  return ctx.popularity.cachedRanking({ period: q.period, tagId, department: q.department, limit: q.limit }, today);
 }
 
 /**
@@ -72,13 +77,14 @@ export function rankingRows(ctx: Context, q: RankingRequest): RankedRow[] {
  * `perDepartment` from any one department; widened to the month when the week has too few.
  */
 export function otherDepartmentRows(ctx: Context, user: UserRow, limit: number, perDepartment: number) {
-  ctx.views.windows.ensure(japanDay(ctx.now()));
+  const today = japanDay(ctx.now());
+  ctx.views.windows.ensure(today);
   let chosen: RankedRow[] = [];
   let period: 'week' | 'month' = 'week';
   for (period of ['week', 'month'] as const) {
-    const rows = ctx.popularity.ranking({
+    const rows = ctx.popularity.cachedRanking({
       period, notDepartment: user.department, notAuthorId: user.id, limit: limit * perDepartment * 4,
-    });
+    }, today);
     const perDept = new Map<string, number>();
     chosen = [];
     for (const row of rows) {

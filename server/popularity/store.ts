@@ -19,6 +19,8 @@ export interface RankingFilter {
 /** A tip ready to present, with its views in the period and likes. */
 export type RankedRow = PostSummaryRow & { ranked_views: number; ranked_likes: number };
 
+const RANKING_TTL_MS = 1000;
+
 export function createPopularityStore(db: Database) {
   const insertLike = db.prepare('INSERT OR IGNORE INTO likes (post_id, user_id, created_at) VALUES (?, ?, ?)');
   const likedAt = db.prepare('SELECT created_at FROM likes WHERE post_id = ? AND user_id = ?').pluck();
@@ -31,6 +33,7 @@ export function createPopularityStore(db: Database) {
   const insertBookmark = db.prepare('INSERT OR IGNORE INTO bookmarks (post_id, user_id, created_at) VALUES (?, ?, ?)');
   const deleteBookmark = db.prepare('DELETE FROM bookmarks WHERE post_id = ? AND user_id = ?');
   const bookmarkCount = db.prepare('UPDATE posts SET bookmark_count = bookmark_count + ? WHERE id = ?');
+  const isBookmarked = db.prepare('SELECT 1 FROM bookmarks WHERE post_id = ? AND user_id = ?').pluck();
   const bookmarkedBy = db.prepare(`SELECT post_id FROM bookmarks WHERE user_id = ?
     AND post_id IN (SELECT value FROM json_each(?))`).pluck();
   const bookmarksFrom = `SELECT ${SUMMARY_COLUMNS}, b.created_at AS bookmarked_at
@@ -95,6 +98,7 @@ export function createPopularityStore(db: Database) {
     return stmt;
   }
 
+  const rankingCache = new Map<string, { at: number; rows: RankedRow[] }>();
   const toMap = (rows: { id: number; n: number }[]) => new Map(rows.map((r) => [r.id, r.n]));
 
   const store = {
@@ -142,6 +146,8 @@ export function createPopularityStore(db: Database) {
       return true;
     },
     bookmarkedBy(userId: number, postIds: readonly number[]): Set<number> {
+      // A tip page asks about one tip: a key probe instead of a JSON list.
+      if (postIds.length === 1) return new Set(isBookmarked.get(postIds[0], userId) === undefined ? [] : postIds);
       return new Set(postIds.length ? bookmarkedBy.all(userId, JSON.stringify(postIds)) as number[] : []);
     },
     /** The user's bookmarks of published tips, newest first; `after` is [created_at, post_id]. */
@@ -151,6 +157,22 @@ export function createPopularityStore(db: Database) {
         : bookmarksFirst.all({ userId, limit })) as (PostSummaryRow & { bookmarked_at: string })[];
     },
 
+    /**
+     * The ranking for `today` (a Japan day, part of the key as the windows move daily), kept
+     * until anything it shows may have changed — `invalidate()` on view writes, likes,
+     * bookmarks and tip events — or for RANKING_TTL_MS at most (renamed people, merged tags).
+     */
+    cachedRanking(f: RankingFilter, today: string): RankedRow[] {
+      const key = `${today}|${f.period}|${f.tagId ?? ''}|${f.department ?? ''}|${f.notDepartment ?? ''}|${f.notAuthorId ?? ''}|${f.limit}`;
+      const hit = rankingCache.get(key);
+      const now = Date.now();
+      if (hit && now - hit.at < RANKING_TTL_MS) return hit.rows;
+      const rows = store.ranking(f);
+      if (rankingCache.size >= 500) rankingCache.clear();
+      rankingCache.set(key, { at: now, rows });
+      return rows;
+    },
+    invalidate: () => { rankingCache.clear(); },
     ranking(f: RankingFilter): RankedRow[] {
       const params: Record<string, unknown> = { limit: f.limit };
       if (f.period !== 'all') params.period = f.period;

@@ -46,6 +46,7 @@ export const viewRoutes: FastifyPluginAsyncTypebox<{ ctx: Context }> = async (ap
   ctx.postEvents.on(({ kind, post }) => { if (kind === 'deleted') ctx.views.windows.removePost(post.id); });
 
   app.post('/api/posts/:id/views', {
+    config: { access: 'member' },
     schema: { tags: ['popularity'], summary: 'Record that the tip was read (one per user per tip per Japan day)',
       params: IdParams, response: { 200: ViewAnswer, ...errors(400, 401, 404) } },
   }, async (request) => {

@@ -74,6 +74,16 @@ describe('GET /api/rankings', () => {
     expect(titles(await rank('period=all&limit=2'))).toEqual(['A', 'B']);
   });
 
+  it('shows a hide, a like and a new view at once, though rankings are remembered', async () => {
+    expect(titles(await rank('period=week'))).toEqual(['C', 'D', 'B', 'E']);
+    await t.as(readers[4], { method: 'PUT', url: `/api/posts/${tips.E.id}/like` });
+    expect(titles(await rank('period=week'))).toEqual(['C', 'D', 'E', 'B']); // E and B: 1 view, 1 like; E is newer
+    setPostStatus(t.app.ctx, tips.C.id, 'hidden', '確認中');
+    expect(titles(await rank('period=week'))).toEqual(['D', 'E', 'B']);
+    await view(t, readers[5], tips.B.id);
+    expect(titles(await rank('period=week'))).toEqual(['B', 'D', 'E']);
+  });
+
   it('narrows to a tag (any spelling) or to the author\'s department', async () => {
     expect(titles(await rank('period=week&tag=EXCEL'))).toEqual(['C']);
     expect(titles(await rank('period=year&tag=Excel'))).toEqual(['A', 'C']);
