@@ -3,6 +3,8 @@ import fastifySwagger from '@fastify/swagger';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { accountRoutes } from './account/routes';
+import { adminRoutes } from './admin/routes';
+import { auditRoutes } from './audit/routes';
 import { authoringRoutes } from './authoring/routes';
 import { awardRoutes } from './awards/routes';
 import type { Config } from './config';
@@ -12,17 +14,15 @@ import { authPlugin } from './http/auth';
 import { installErrorHandlers } from './http/errors';
 import { installValidation } from './http/validation';
 import { impactRoutes } from './impact/routes';
-import { popularityRoutes } from './popularity/routes';
-import { postRoutes } from './posts/routes';
-import { adminRoutes } from './admin/routes';
-import { auditRoutes } from './audit/routes';
 import { moderationRoutes } from './moderation/routes';
 import { notificationRoutes } from './notifications/routes';
+import { postRoutes } from './posts/routes';
 import { securityPlugin } from './security/plugin';
 import { sessionRoutes } from './sessions/routes';
 import { tagRoutes } from './tags/routes';
 import { userRoutes } from './users/routes';
 import { viewRoutes } from './views/routes';
+import { popularityRoutes } from './popularity/routes';
 import { searchRoutes } from './search/routes';
 import { registerWebApp } from './web/static';
 
@@ -87,7 +87,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   });
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
 
-  for (const routes of [userRoutes, sessionRoutes, accountRoutes, postRoutes, tagRoutes, viewRoutes, popularityRoutes, searchRoutes, moderationRoutes, auditRoutes, adminRoutes, notificationRoutes, awardRoutes, impactRoutes, authoringRoutes]) {
+  for (const routes of [userRoutes, sessionRoutes, accountRoutes, postRoutes, tagRoutes, viewRoutes, popularityRoutes, searchRoutes, awardRoutes, impactRoutes, moderationRoutes, auditRoutes, adminRoutes, notificationRoutes, authoringRoutes]) {
     await app.register(routes, { ctx });
   }
   await registerWebApp(app, config.webRoot);

@@ -2,18 +2,18 @@ import type { Config } from './config';
 import type { Database } from './db/database';
 import { createAuditStore } from './audit/store';
 import { createAuthoringStores } from './authoring/stores';
-import { createAwardStore } from './awards/store';
-import { createImpactStore } from './impact/store';
 import { createReportStore } from './moderation/store';
 import { createTagAdminStore } from './moderation/tag-store';
 import { createNotificationStore } from './notifications/store';
-import { createPopularityStore } from './popularity/store';
+import { createAwardStore } from './awards/store';
+import { createImpactStore } from './impact/store';
 import { createPostEvents } from './posts/events';
 import { createPostStore } from './posts/store';
 import { createSessionStore } from './sessions/store';
 import { createTagStore } from './tags/store';
 import { createUserStore } from './users/store';
 import { createViewStore } from './views/store';
+import { createPopularityStore } from './popularity/store';
 import { createSearchEngine } from './search/engine';
 
 export type Clock = () => Date;
@@ -35,10 +35,10 @@ export function createContext(db: Database, config: Config, now: Clock = () => n
     postEvents: createPostEvents(),
     views: createViewStore(db, now),
     popularity: createPopularityStore(db),
+    search: createSearchEngine(db),
     awards: createAwardStore(db),
     impact: createImpactStore(db),
     ...createAuthoringStores(db),
-    search: createSearchEngine(db),
   };
 }
 
