@@ -31,9 +31,5 @@ CREATE TABLE popularity_state (
   value TEXT NOT NULL
 ) WITHOUT ROWID;
 
--- Covers the per-day scans (window shifts and rebuilds) without a lookup per row.
-DROP INDEX post_view_daily_day;
-CREATE INDEX post_view_daily_day ON post_view_daily(day, post_id, views);
-
 -- "Likes this month" for an author's tips, and the trend rebuild, read likes by post and time.
 CREATE INDEX likes_post_time ON likes(post_id, created_at);
