@@ -186,8 +186,10 @@ export function createSearchStore(db: Database, opts: { rankCap?: number } = {})
       const total = bareCount.get(f.match) as number;
       if (total === 0) return { ids: [], total: 0 };
       const nowDays = Date.parse(f.now) / 86_400_000;
-      const best = (match: string, count: number, exclude: Set<number>) => {
-        const after = count > rankCap ? (bareBoundary.get({ match, cap: rankCap }) as number | undefined) ?? 0 : 0;
+      // count null: unknown, so the boundary is probed directly (it is absent under the cap),
+      // which saves a second full scan of the doclists for the title tier.
+      const best = (match: string, count: number | null, exclude: Set<number>) => {
+        const after = count === null || count > rankCap ? (bareBoundary.get({ match, cap: rankCap }) as number | undefined) ?? 0 : 0;
         const top = (topByText.all({ match, after, k: RERANK }) as { id: number; score: number }[]).filter((t) => !exclude.has(t.id));
         const stats = new Map((rankStats.all(JSON.stringify(top.map((t) => t.id))) as RankStats[]).map((r) => [r.id, r]));
         return top.filter((t) => stats.has(t.id))
@@ -201,7 +203,7 @@ export function createSearchStore(db: Database, opts: { rankCap?: number } = {})
       } else {
         // Too many to rank them all: tips with the words in their title or tags first (the
         // newest RANK_CAP of those at most), then, if the page needs more, body matches.
-        ids = best(f.titleMatch, bareCount.get(f.titleMatch) as number, new Set());
+        ids = best(f.titleMatch, null, new Set());
         if (ids.length < f.offset + f.limit) ids = [...ids, ...best(f.match, total, new Set(ids))];
       }
       return { ids: ids.slice(f.offset, f.offset + f.limit), total };
@@ -211,9 +213,9 @@ export function createSearchStore(db: Database, opts: { rankCap?: number } = {})
      * BM25 on title and tags and popularity, among the newest SUGGEST_CAP matches.
      */
     titles(match: string, limit: number): { id: number; title: string }[] {
-      const total = bareCount.get(match) as number;
-      if (total === 0) return [];
-      const after = total > SUGGEST_CAP ? (bareBoundary.get({ match, cap: SUGGEST_CAP }) as number | undefined) ?? 0 : 0;
+      // The boundary probe stops after SUGGEST_CAP + 1 matches (absent under the cap); a full
+      // count would walk every doclist of a frequent word on each keystroke.
+      const after = (bareBoundary.get({ match, cap: SUGGEST_CAP }) as number | undefined) ?? 0;
       return titleRanked.all({ match, after, limit }) as { id: number; title: string }[];
     },
     /** Tags of the matches with counts (of the newest RANK_CAP matches when there are more). */
