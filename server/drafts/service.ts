@@ -14,7 +14,6 @@ export function publishDraft(ctx: Context, user: UserRow, id: number): PostRow {
   if (post.status !== 'draft') throw conflict('このコツは下書きではありません / this tip is not a draft');
   return ctx.db.transaction(() => {
     ctx.drafts.publish(id, ctx.now().toISOString());
-    ctx.tags.refreshCounts(ctx.tags.tagIdsOf(id));
     const published = ctx.posts.byId(id)!;
     ctx.postEvents.emit({ kind: 'created', post: published });
     return published;

@@ -69,10 +69,8 @@ export function deletePost(ctx: Context, actor: UserRow, id: number): void {
   const own = post.author_id === actor.id;
   if (!own && actor.role !== 'admin') throw forbidden('only the author or an administrator may delete this tip');
   ctx.db.transaction(() => {
-    const tagIds = ctx.tags.tagIdsOf(id);
     ctx.postEvents.emit({ kind: 'deleted', post });
     ctx.posts.remove(id);
-    ctx.tags.refreshCounts(tagIds);
     if (!own) {
       ctx.audit.write({
         actorId: actor.id, action: 'post.delete', targetType: 'post', targetId: id,
@@ -83,13 +81,12 @@ export function deletePost(ctx: Context, actor: UserRow, id: number): void {
 }
 
 /**
- * Hides or restores a tip, with its tag counts and listeners, in one transaction.
+ * Hides or restores a tip, with its listeners, in one transaction (tag counts follow in triggers).
  * The caller writes the audit entry inside the same transaction by passing `audit`.
  */
 export function setPostStatus(ctx: Context, id: number, status: PostStatus, reason: string | null, audit?: () => void): PostRow {
   return ctx.db.transaction(() => {
     ctx.posts.setStatus(id, status, status === 'hidden' ? reason : null);
-    ctx.tags.refreshCounts(ctx.tags.tagIdsOf(id));
     const post = ctx.posts.byId(id)!;
     ctx.postEvents.emit({ kind: status === 'hidden' ? 'hidden' : 'restored', post });
     audit?.();

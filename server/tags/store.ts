@@ -8,11 +8,6 @@ export function createTagStore(db: Database) {
   const insert = db.prepare('INSERT INTO tags (name, norm, created_at) VALUES (?, ?, ?)');
   const clear = db.prepare('DELETE FROM post_tags WHERE post_id = ?');
   const link = db.prepare('INSERT INTO post_tags (post_id, tag_id, position) VALUES (?, ?, ?)');
-  const ofPost = db.prepare('SELECT tag_id FROM post_tags WHERE post_id = ?').pluck();
-  const refresh = db.prepare(`UPDATE tags SET post_count = (
-      SELECT count(*) FROM post_tags pt JOIN posts p ON p.id = pt.post_id
-      WHERE pt.tag_id = tags.id AND p.status = 'published')
-    WHERE id = ?`);
   const list = db.prepare(`SELECT name, post_count AS count FROM tags
     WHERE post_count > 0 AND (@prefix IS NULL OR norm LIKE @prefix ESCAPE '\\')
     ORDER BY post_count DESC, norm LIMIT @limit`);
@@ -31,17 +26,14 @@ export function createTagStore(db: Database) {
         return byNorm.get(norm) as TagRow;
       });
     },
-    tagIdsOf: (postId: number) => ofPost.all(postId) as number[],
-    /** Replaces a tip's tags and refreshes the counts of every tag it had or has. Call in a transaction. */
+    /**
+     * Replaces a tip's tags. Call in a transaction. `post_count` follows in the database's own
+     * triggers (migrations/0008_tag_counts.sql), for this and for every status change.
+     */
     setPostTags(postId: number, names: readonly string[]) {
-      const before = ofPost.all(postId) as number[];
       const tags = store.resolve(names);
       clear.run(postId);
       tags.forEach((t, i) => link.run(postId, t.id, i));
-      store.refreshCounts([...before, ...tags.map((t) => t.id)]);
-    },
-    refreshCounts(tagIds: readonly number[]) {
-      for (const id of new Set(tagIds)) refresh.run(id);
     },
     list(prefix: string | null, limit: number): { name: string; count: number }[] {
       const p = prefix ? `${normalizeTag(prefix).replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
