@@ -1,7 +1,7 @@
-import { css, html, nothing, svg } from 'lit';
+import { css, svg } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { msg } from '../i18n/catalogue';
-import { KotsuElement } from './kotsu-element';
+import { ChartElement, ColumnPlot, chartStyles, scaleMax, type ChartDrawing } from './chart-svg';
 
 export interface MonthDatum {
   /** YYYY-MM */
@@ -12,51 +12,35 @@ export interface MonthDatum {
   total: number;
 }
 
-const W = 640;
-const H = 240;
 const PAD = { left: 48, right: 12, top: 12, bottom: 28 };
 
-/**
- * Columns for what each month added and a line for the running total, drawn as SVG by the
- * app. `role="img"` with a summary; the figures themselves are in the page's table.
- */
+/** Columns for what each month added and a line for the running total (see chart-svg.ts). */
 @customElement('kotsu-month-chart')
-export class KotsuMonthChart extends KotsuElement {
-  static override styles = css`
-    :host { display: block; }
-    svg { width: 100%; height: auto; font-family: var(--kotsu-font); }
+export class KotsuMonthChart extends ChartElement<MonthDatum> {
+  static override styles = [chartStyles, css`
     .axis { font-size: 11px; fill: #545d6e; }
     .grid { stroke: #e3e7ee; }
     .col { fill: #8fb4de; }
     .line { fill: none; stroke: #0b5cad; stroke-width: 2.5; }
     .dot { fill: #0b5cad; }
-  `;
+  `];
 
-  @property({ attribute: false }) items: MonthDatum[] = [];
-  @property() summary = '';
   /** Formats an axis value (e.g. minutes as hours). */
   @property({ attribute: false }) format: (n: number) => string = (n) => String(n);
 
-  override render() {
-    if (this.items.length === 0) return nothing;
-    const max = Math.max(...this.items.map((d) => Math.max(d.added, d.total)), 1);
-    const plotW = W - PAD.left - PAD.right;
-    const plotH = H - PAD.top - PAD.bottom;
-    const step = plotW / this.items.length;
-    const y = (v: number) => PAD.top + plotH - (v / max) * plotH;
-    const ticks = [0, 0.5, 1].map((f) => f * max);
-    const points = this.items.map((d, i) => `${PAD.left + step * (i + 0.5)},${y(d.total)}`).join(' ');
-    return html`<svg viewBox="0 0 ${W} ${H}" role="img" aria-label=${this.summary}>
-      ${ticks.map((v) => svg`<line class="grid" x1=${PAD.left} x2=${W - PAD.right} y1=${y(v)} y2=${y(v)}></line>
-        <text class="axis" x=${PAD.left - 6} y=${y(v) + 4} text-anchor="end">${this.format(v)}</text>`)}
-      ${this.items.map((d, i) => svg`<g>
+  protected override draw(items: MonthDatum[]): ChartDrawing {
+    const p = new ColumnPlot(640, 240, PAD, scaleMax(items.map((d) => Math.max(d.added, d.total))), items.length);
+    const points = items.map((d, i) => `${p.center(i)},${p.y(d.total)}`).join(' ');
+    return { width: p.width, height: p.height, marks: svg`
+      ${[0, 0.5, 1].map((f) => f * p.max).map((v) => svg`${p.rule(p.y(v), 'grid')}${p.tick(p.y(v), this.format(v), 'axis')}`)}
+      ${items.map((d, i) => svg`<g>
         <title>${d.month}: +${this.format(d.added)} / ${this.format(d.total)}</title>
-        <rect class="col" x=${PAD.left + step * i + step * 0.2} y=${y(d.added)} width=${step * 0.6} height=${PAD.top + plotH - y(d.added)}></rect>
-        <text class="axis" x=${PAD.left + step * (i + 0.5)} y=${H - 8} text-anchor="middle">${msg('chart.month', { m: Number(d.month.slice(5)) })}</text>
+        <rect class="col" x=${p.slot(i) + p.step * 0.2} y=${p.y(d.added)} width=${p.step * 0.6} height=${p.baseline - p.y(d.added)}></rect>
+        <text class="axis" x=${p.center(i)} y=${p.height - 8} text-anchor="middle">${msg('chart.month', { m: Number(d.month.slice(5)) })}</text>
       </g>`)}
       <polyline class="line" points=${points}></polyline>
-      ${this.items.map((d, i) => svg`<circle class="dot" cx=${PAD.left + step * (i + 0.5)} cy=${y(d.total)} r="3"></circle>`)}
-    </svg>`;
+      ${items.map((d, i) => svg`<circle class="dot" cx=${p.center(i)} cy=${p.y(d.total)} r="3"></circle>`)}
+    ` };
   }
 }
 
