@@ -1,21 +1,12 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createTestApp, postTip, type TestApp, type TestUser } from '../helpers/app';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { postTip, type TestUser } from '../helpers/app';
+import { useTestApp } from '../helpers/fixture';
 
-let t: TestApp;
-let alice: TestUser;
-let bob: TestUser;
-let carol: TestUser;
-let mod: TestUser;
+const { t, users: { alice, bob, carol, mod } } = useTestApp({ users: { alice: {}, bob: {}, carol: {}, mod: { role: 'moderator' } } });
 let tip: { id: number };
 beforeEach(async () => {
-  t = await createTestApp();
-  alice = await t.user('alice');
-  bob = await t.user('bob');
-  carol = await t.user('carol');
-  mod = await t.user('mod', { role: 'moderator' });
   tip = await postTip(t, alice, { title: 'ピボットテーブルの基本', tags: ['Excel'] });
 });
-afterEach(async () => { await t.close(); });
 
 const comment = (u: TestUser, body: string, id = tip.id) =>
   t.as(u, { method: 'POST', url: `/api/posts/${id}/comments`, payload: { body } });

@@ -1,19 +1,8 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createTestApp, postTip, type TestApp, type TestUser } from '../helpers/app';
+import { describe, expect, it } from 'vitest';
+import { postTip, type TestUser } from '../helpers/app';
+import { useClockedApp } from '../helpers/fixture';
 
-let t: TestApp;
-let alice: TestUser;
-let bob: TestUser;
-let clock: Date;
-beforeEach(async () => {
-  clock = new Date('2025-04-01T00:00:00Z');
-  t = await createTestApp({ now: () => clock });
-  alice = await t.user('alice');
-  bob = await t.user('bob');
-});
-afterEach(async () => { await t.close(); });
-
-const later = (minutes: number) => { clock = new Date(clock.getTime() + minutes * 60_000); };
+const { t, now, later, users: { alice, bob } } = useClockedApp({ users: { alice: {}, bob: {} } });
 const draft = async (u: TestUser, title: string, extra: object = {}) => {
   const res = await t.as(u, { method: 'POST', url: '/api/posts', payload: { title, body: '下書き本文 ひみつ', tags: ['秘密タグ'], status: 'draft', ...extra } });
   expect(res.statusCode).toBe(201);
@@ -96,7 +85,7 @@ describe('drafts', () => {
     later(60);
     const published = await t.as(alice, { method: 'POST', url: `/api/posts/${d.id}/publish` });
     expect(published.statusCode).toBe(200);
-    expect(published.json()).toMatchObject({ status: 'published', body: '翌日の本文', createdAt: clock.toISOString(), updatedAt: clock.toISOString() });
+    expect(published.json()).toMatchObject({ status: 'published', body: '翌日の本文', createdAt: now().toISOString(), updatedAt: now().toISOString() });
     expect((await t.as(alice, { method: 'POST', url: `/api/posts/${d.id}/publish` })).statusCode).toBe(409);
     // Now it is a tip like any other: found, listed, counted, and every save is a revision.
     expect((await t.as(bob, { method: 'GET', url: `/api/posts/${d.id}` })).statusCode).toBe(200);

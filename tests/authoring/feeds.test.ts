@@ -1,25 +1,17 @@
 import { parseFeed } from '@rowanmanning/feed-parser';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { buildApp } from '../../server/app';
 import { loadConfig } from '../../server/config';
 import { openDatabase } from '../../server/db/database';
-import { createTestApp, postTip, type TestApp, type TestUser } from '../helpers/app';
+import { postTip, type TestUser } from '../helpers/app';
+import { useClockedApp } from '../helpers/fixture';
 import { PNG } from './fixtures';
 
-let t: TestApp;
-let alice: TestUser;
-let bob: TestUser;
-let clock: Date;
 const BASE = 'https://kotsu.pref.example.lg.jp';
-beforeEach(async () => {
-  clock = new Date('2025-04-01T00:00:00Z');
-  t = await createTestApp({ now: () => clock, env: { KOTSU_PUBLIC_URL: `${BASE}/` } });
-  alice = await t.user('alice', { displayName: '青木 花子' });
-  bob = await t.user('bob');
+const { t, now, later, users: { alice, bob } } = useClockedApp({
+  env: { KOTSU_PUBLIC_URL: `${BASE}/` },
+  users: { alice: { displayName: '青木 花子' }, bob: {} },
 });
-afterEach(async () => { await t.close(); });
-
-const later = () => { clock = new Date(clock.getTime() + 60_000); };
 const get = (url: string, user: TestUser | null = bob) => t.as(user, { method: 'GET', url });
 
 describe('Atom feeds', () => {
@@ -86,7 +78,7 @@ describe('Atom feeds', () => {
   it('is a valid feed when empty, and needs a member', async () => {
     const feed = parseFeed((await get('/api/feeds/tips.atom')).body);
     expect(feed.items).toEqual([]);
-    expect(feed.updated?.toISOString()).toBe(clock.toISOString());
+    expect(feed.updated?.toISOString()).toBe(now().toISOString());
     expect((await get('/api/feeds/tips.atom', null)).statusCode).toBe(401);
     expect((await get('/api/feeds/requests.atom', null)).statusCode).toBe(401);
   });

@@ -1,16 +1,11 @@
 import { createHash } from 'node:crypto';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { IMAGE_MAX_BYTES } from '../../server/images/service';
-import { createTestApp, postTip, type TestApp, type TestUser } from '../helpers/app';
+import { postTip, type TestUser } from '../helpers/app';
+import { useTestApp } from '../helpers/fixture';
 import { GIF, HTML, JPEG, PNG, SVG, WEBP } from './fixtures';
 
-let t: TestApp;
-let alice: TestUser;
-beforeEach(async () => {
-  t = await createTestApp();
-  alice = await t.user('alice');
-});
-afterEach(async () => { await t.close(); });
+const { t, users: { alice } } = useTestApp({ users: { alice: {} } });
 
 const upload = (user: TestUser | null, body: Buffer, type = 'image/png') =>
   t.as(user, { method: 'POST', url: '/api/images', headers: { 'content-type': type }, payload: body });

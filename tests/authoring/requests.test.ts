@@ -1,21 +1,8 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createTestApp, postTip, type TestApp, type TestUser } from '../helpers/app';
+import { describe, expect, it } from 'vitest';
+import { postTip, type TestUser } from '../helpers/app';
+import { useClockedApp } from '../helpers/fixture';
 
-let t: TestApp;
-let alice: TestUser;
-let bob: TestUser;
-let carol: TestUser;
-let clock: Date;
-beforeEach(async () => {
-  clock = new Date('2025-04-01T00:00:00Z');
-  t = await createTestApp({ now: () => clock });
-  alice = await t.user('alice');
-  bob = await t.user('bob');
-  carol = await t.user('carol');
-});
-afterEach(async () => { await t.close(); });
-
-const later = () => { clock = new Date(clock.getTime() + 60_000); };
+const { t, now, later, users: { alice, bob, carol } } = useClockedApp({ users: { alice: {}, bob: {}, carol: {} } });
 const ask = async (u: TestUser, title: string, body?: string) => {
   later();
   const res = await t.as(u, { method: 'POST', url: '/api/requests', payload: body === undefined ? { title } : { title, body } });
@@ -63,7 +50,7 @@ describe('tip requests (教えて)', () => {
     const other = await postTip(t, carol, { title: '関係ないコツ' });
     expect((await t.as(alice, { method: 'POST', url: `/api/requests/${r.id}/solve`, payload: { postId: other.id } })).statusCode).toBe(400);
     const solved = await t.as(alice, { method: 'POST', url: `/api/requests/${r.id}/solve`, payload: { postId: tip.id } });
-    expect(solved.json()).toMatchObject({ status: 'solved', solvedPostId: tip.id, solvedAt: clock.toISOString() });
+    expect(solved.json()).toMatchObject({ status: 'solved', solvedPostId: tip.id, solvedAt: now().toISOString() });
     expect((await open(carol)).items).toEqual([]);
     expect((await open(carol, '?status=solved')).items.map((x: { id: number }) => x.id)).toEqual([r.id]);
     expect((await vote(carol, r.id)).statusCode).toBe(409);

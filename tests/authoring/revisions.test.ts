@@ -1,6 +1,7 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { diffContent, inlineDiff } from '../../server/revisions/diff';
-import { createTestApp, postTip, type TestApp, type TestUser } from '../helpers/app';
+import { postTip, type TestUser } from '../helpers/app';
+import { useClockedApp } from '../helpers/fixture';
 
 describe('diff', () => {
   it('finds the changed Japanese word inside a line, not the whole line', () => {
@@ -38,19 +39,7 @@ describe('diff', () => {
   });
 });
 
-let t: TestApp;
-let alice: TestUser;
-let bob: TestUser;
-let clock: Date;
-beforeEach(async () => {
-  clock = new Date('2025-04-01T00:00:00Z');
-  t = await createTestApp({ now: () => clock });
-  alice = await t.user('alice');
-  bob = await t.user('bob');
-});
-afterEach(async () => { await t.close(); });
-
-const later = (minutes: number) => { clock = new Date(clock.getTime() + minutes * 60_000); };
+const { t, later, users: { alice, bob } } = useClockedApp({ users: { alice: {}, bob: {} } });
 const patch = (u: TestUser, id: number, payload: object) => t.as(u, { method: 'PATCH', url: `/api/posts/${id}`, payload });
 
 describe('revisions', () => {

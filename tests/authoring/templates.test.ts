@@ -1,13 +1,7 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp, type TestUser } from '../helpers/app';
+import { describe, expect, it } from 'vitest';
+import { useTestApp } from '../helpers/fixture';
 
-let t: TestApp;
-let alice: TestUser;
-beforeEach(async () => {
-  t = await createTestApp();
-  alice = await t.user('alice');
-});
-afterEach(async () => { await t.close(); });
+const { t, users: { alice } } = useTestApp({ users: { alice: {} } });
 
 describe('templates', () => {
   it('come with 困りごと・手順・効果 and are listed for every member in picker order', async () => {
