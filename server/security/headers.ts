@@ -1,4 +1,5 @@
-import fastifyHelmet from '@fastify/helmet';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import helmet from 'helmet';
 import type { FastifyInstance } from 'fastify';
 import type { Config } from '../config';
 
@@ -42,11 +43,14 @@ export function cspHeader(config: Config): string {
     .join('; ');
 }
 
-/** Security headers on every response, API and web app alike. */
+/**
+ * Security headers on every response, API and web app alike. They never vary by request, so
+ * helmet computes them once here; every response then only copies the list (@fastify/helmet
+ * rebuilt helmet's middleware, CSP parsing included, on each request).
+ */
 export async function registerSecurityHeaders(app: FastifyInstance, config: Config): Promise<void> {
   const https = config.publicUrl.protocol === 'https:';
-  await app.register(fastifyHelmet, {
-    global: true,
+  const middleware = helmet({
     contentSecurityPolicy: { useDefaults: false, directives: cspDirectives(config) },
     // Pages of this wiki are never framed: no clickjacking of the edit or admin screens.
     frameguard: { action: 'deny' },
@@ -56,5 +60,17 @@ export async function registerSecurityHeaders(app: FastifyInstance, config: Conf
     crossOriginEmbedderPolicy: false,
     crossOriginOpenerPolicy: { policy: 'same-origin' },
     crossOriginResourcePolicy: { policy: 'same-origin' },
+  });
+  const headers = new Map<string, string>();
+  const recorder = {
+    setHeader(name: string, value: string | number | readonly string[]) { headers.set(name, String(value)); },
+    removeHeader(name: string) { headers.delete(name); },
+  };
+  middleware({} as IncomingMessage, recorder as unknown as ServerResponse, (err?: unknown) => {
+    if (err) throw err;
+  });
+  const list = [...headers];
+  app.addHook('onRequest', async (_request, reply) => {
+    for (const [name, value] of list) reply.raw.setHeader(name, value);
   });
 }
