@@ -72,6 +72,7 @@ export function createPostStore(db: Database) {
   const likedBy = db.prepare(`SELECT post_id FROM likes WHERE user_id = ? AND post_id IN (SELECT value FROM json_each(?))`).pluck();
   const summaries = db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM posts p JOIN users u ON u.id = p.author_id
     WHERE p.id IN (SELECT value FROM json_each(?))`);
+  const htmlOf = db.prepare('SELECT id, html FROM posts WHERE id IN (SELECT value FROM json_each(?))');
 
   // The list statement depends only on which filters are present, never on their values,
   // so there are a handful of shapes, each prepared once on first use.
@@ -112,6 +113,11 @@ export function createPostStore(db: Database) {
     /** Summaries for ids in any order (callers reorder); hidden ones included, callers filter. */
     summaries(ids: readonly number[]): PostSummaryRow[] {
       return ids.length ? summaries.all(JSON.stringify(ids)) as PostSummaryRow[] : [];
+    },
+    /** The rendered HTML of many tips at once (search snippets), without their Markdown. */
+    htmlOf(ids: readonly number[]): Map<number, string> {
+      const rows = ids.length ? htmlOf.all(JSON.stringify(ids)) as { id: number; html: string }[] : [];
+      return new Map(rows.map((r) => [r.id, r.html]));
     },
     likedBy(userId: number, postIds: readonly number[]): Set<number> {
       return new Set(postIds.length ? likedBy.all(userId, JSON.stringify(postIds)) as number[] : []);

@@ -1,28 +1,19 @@
 import type { Context } from '../context';
-import { presentPublicUser } from '../users/presenter';
+import { presentSummaries } from '../posts/presenter';
 import type { SearchHitT } from './schemas';
 import { makeSnippet, plainText } from './snippet';
 
-/** Exactly the fields of a search hit that leave the server, in the order of `ids`. */
+/**
+ * A page of search hits, in the order of `ids`: the tips' summaries exactly as lists present
+ * them (the response schema keeps the fields a hit has), plus a snippet of the matching text.
+ * Four batched queries, whatever the page size; hidden or deleted tips since ranking drop out.
+ */
 export function presentHits(ctx: Context, ids: readonly number[], highlight: RegExp | null): SearchHitT[] {
-  const tags = ctx.tags.namesFor(ids);
-  const awards = ctx.awards.badgesFor(ids);
-  const out: SearchHitT[] = [];
-  for (const id of ids) {
-    const row = ctx.posts.byId(id);
-    if (!row || row.status !== 'published') continue;
-    out.push({
-      id: row.id,
-      title: row.title,
-      snippet: makeSnippet(plainText(row.html), highlight),
-      tags: tags.get(row.id) ?? [],
-      author: presentPublicUser({ id: row.author_id, username: row.username, display_name: row.display_name, department: row.department }),
-      viewCount: row.view_count,
-      likeCount: row.like_count,
-      createdAt: row.created_at,
-      updatedAt: row.updated_at,
-      awards: awards.get(row.id) ?? [],
-    });
-  }
-  return out;
+  const rows = ctx.posts.summaries(ids).filter((r) => r.status === 'published');
+  const html = ctx.posts.htmlOf(rows.map((r) => r.id));
+  const summaries = new Map(presentSummaries(ctx, rows, null).map((s) => [s.id, s]));
+  return ids.flatMap((id) => {
+    const summary = summaries.get(id);
+    return summary ? [{ ...summary, snippet: makeSnippet(plainText(html.get(id) ?? ''), highlight) }] : [];
+  });
 }
