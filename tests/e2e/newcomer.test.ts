@@ -78,6 +78,13 @@ describe('newcomer walk', () => {
     const title = page.getByLabel('タイトル');
     await expect.poll(() => title.inputValue()).toBe('VLOOKUPで別シートから単価を引く');
     await title.fill('VLOOKUPで別シートから単価を引く（完全一致）');
+    // Leaving with unsaved changes asks first; declining keeps the page and what was typed.
+    const asked: string[] = [];
+    page.once('dialog', (d) => { asked.push(d.message()); void d.dismiss(); });
+    await page.getByRole('link', { name: 'Kotsu（コツ）' }).click();
+    await expect.poll(() => asked).toEqual(['保存していない変更があります。移動してもよろしいですか？']);
+    expect(new URL(page.url()).pathname).toBe(`${tipPath}/edit`);
+    expect(await title.inputValue()).toBe('VLOOKUPで別シートから単価を引く（完全一致）');
     await page.getByRole('button', { name: '変更を保存' }).click();
     await page.waitForURL((u) => u.pathname === tipPath);
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('VLOOKUPで別シートから単価を引く（完全一致）');
@@ -110,6 +117,31 @@ describe('newcomer walk', () => {
     await expect.poll(async () => (await apiCall(server, 'GET', `/api/posts/${id}`, undefined, adminCookie)).json.viewCount, { timeout: 15_000 }).toBe(1);
     expect(externalRequests(other)).toEqual([]);
     await other.close();
+  });
+
+  it('works from the keyboard: skip link, user menu opened with Enter and closed with Escape', async () => {
+    await page.goto('/');
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('ホーム');
+    // The skip link comes first in tab order, and Enter on it lands in the main content.
+    const focused = () => page.evaluate(() => {
+      const el = document.querySelector('kotsu-app')!.shadowRoot!.activeElement;
+      return el ? `${el.tagName.toLowerCase()}:${el.textContent?.trim().slice(0, 10)}` : '';
+    });
+    expect(await page.evaluate(() => document.querySelector('kotsu-app')!.shadowRoot!
+      .querySelector('a[href], button, input')?.textContent)).toBe('本文へ移動');
+    await page.getByRole('link', { name: '本文へ移動' }).focus();
+    await expect.poll(focused).toBe('a:本文へ移動');
+    await page.keyboard.press('Enter');
+    await expect.poll(focused).toMatch(/^main:/);
+    const toggle = page.getByRole('button', { name: /鈴木 花子/ });
+    await toggle.focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => toggle.getAttribute('aria-expanded')).toBe('true');
+    await expect.poll(() => page.getByRole('button', { name: 'ログアウト' }).count()).toBe(1);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => toggle.getAttribute('aria-expanded')).toBe('false');
+    expect(await page.getByRole('button', { name: 'ログアウト' }).count()).toBe(0);
+    expect(await toggle.evaluate((el) => el.matches(':focus'))).toBe(true);
   });
 
   it('opens deep links after login, shows not-found for unknown addresses, and logs out', async () => {

@@ -122,10 +122,16 @@ export class KotsuApp extends KotsuElement {
     this._main?.focus({ preventScroll: true });
   }
 
+  /** `#main` lives in this shadow root, where a fragment link cannot reach: move focus by hand. */
+  private onSkip(e: Event): void {
+    e.preventDefault();
+    this._main?.focus();
+  }
+
   override render() {
     const user = this.session.user;
     return html`
-      <a class="skip" href="#main">${msg('app.skip')}</a>
+      <a class="skip" href="#main" @click=${this.onSkip}>${msg('app.skip')}</a>
       <header>
         <div class="bar">
           <a class="logo" href="/">${msg('app.name')}</a>
