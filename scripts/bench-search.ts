@@ -8,6 +8,10 @@
  * while searches run alongside.
  *
  * Usage: npm run bench:search [-- --tips 100000 --duration 10 --keep]
+ *        npm run bench:search -- --from <dir printed by a --keep run> [--duration 10]
+ * --keep saves the freshly built database (before the timed writes) as <dir>/base.db with the
+ * planted tips' keys; --from copies that database and skips generating and indexing, so A/B runs
+ * share the same tips. (A kept index built by another PIPELINE_VERSION is rebuilt at start-up.)
  * (the server under load runs in a child process: `--serve <db> <port>` is that mode.)
  */
 import { fork, type ChildProcess } from 'node:child_process';
@@ -26,6 +30,7 @@ import { indexedDoc } from '../server/search/engine';
 import { parseQuery, toMatch } from '../server/search/query';
 import { search, suggest } from '../server/search/service';
 import { hashPassword } from '../server/users/password';
+import type { UserRow } from '../server/users/store';
 import { QUERIES, TIPS } from './search-eval/collection';
 import { runQueries, table } from './search-eval/evaluate';
 
@@ -34,6 +39,10 @@ const PASSWORD = 'bench password 12345';
 function arg(name: string, fallback: number): number {
   const i = process.argv.indexOf(`--${name}`);
   return i === -1 ? fallback : Number(process.argv[i + 1]);
+}
+function argText(name: string): string | null {
+  const i = process.argv.indexOf(`--${name}`);
+  return i === -1 ? null : process.argv[i + 1] ?? null;
 }
 
 // ---------- synthetic tips ----------
@@ -156,64 +165,81 @@ async function serve(dbFile: string, port: number) {
 async function main() {
   const count = arg('tips', 100_000);
   const duration = arg('duration', 10);
+  const from = argText('from');
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kotsu-bench-'));
   const dbFile = path.join(dir, 'kotsu.db');
   out(`machine: ${os.cpus().length} cores, ${mb(os.totalmem())}, Node ${process.version}`);
-  out(`database: ${dbFile}`);
+  out(`database: ${dbFile}${from ? ` (copied from ${from})` : ''}`);
+  if (from) fs.copyFileSync(path.join(from, 'base.db'), dbFile);
 
   const db = openDatabase(dbFile);
   const config = loadConfig({}, { dbPath: dbFile, webRoot: null });
   const app = await buildApp({ config, db });
   const ctx = app.ctx;
 
-  // Authors, one of them an administrator who can log in over HTTP.
-  const admin = ctx.users.insert({ username: 'bench', passwordHash: await hashPassword(PASSWORD, 1024), displayName: '計測', department: '情報政策課', role: 'admin' });
-  const authors = [admin];
-  for (let i = 0; i < 200; i++) {
-    authors.push(ctx.users.insert({ username: `user${i}`, passwordHash: null, displayName: `職員${i}`, department: pick(DEPTS), role: 'member' }));
-  }
-
-  // Tips straight into the tables (rendered Markdown and tags, as createPost stores them), with
-  // the test collection spread among them; the index is then built in one pass, as reindex does.
   let t0 = performance.now();
-  const plantEvery = Math.floor(count / TIPS.length);
-  const planted: { at: number; key: string }[] = TIPS.map((tip, i) => ({ at: i * plantEvery + 7, key: tip.key }));
-  const plantAt = new Map(planted.map((p, i) => [p.at, TIPS[i]]));
+  let admin: UserRow;
   const keyOf = new Map<number, string>();
-  const start = Date.parse('2023-04-01T00:00:00Z');
-  const span = Date.parse('2026-10-01T00:00:00Z') - start;
-  const link = db.prepare('INSERT OR IGNORE INTO post_tags (post_id, tag_id, position) VALUES (?, ?, ?)');
-  const setStats = db.prepare('UPDATE posts SET view_count = ?, like_count = ?, created_at = ?, updated_at = ? WHERE id = ?');
-  const insertBatch = db.transaction((from: number, to: number) => {
-    for (let i = from; i < to; i++) {
-      const tip = plantAt.get(i) ?? syntheticTip();
-      const when = new Date(start + rand() * span).toISOString();
-      const id = ctx.posts.insert({ authorId: pick(authors).id, title: tip.title, body: tip.body, html: renderMarkdown(tip.body) }, when);
-      // Linked directly: setPostTags recounts each tag per tip, which is quadratic in bulk.
-      ctx.tags.resolve(tip.tags).forEach((tag, pos) => link.run(id, tag.id, pos));
-      setStats.run(zipf(3000), zipf(60), when, when, id);
-      const planted = plantAt.get(i);
-      if (planted) keyOf.set(id, planted.key);
+  if (from) {
+    admin = ctx.users.byUsername('bench')!;
+    for (const [id, key] of JSON.parse(fs.readFileSync(path.join(from, 'keys.json'), 'utf8')) as [number, string][]) keyOf.set(id, key);
+    const tips = db.prepare("SELECT count(*) FROM posts WHERE status = 'published'").pluck().get() as number;
+    out(`tips: ${tips.toLocaleString()} from the kept database (index checked against PIPELINE_VERSION at start-up)`);
+    out(`database size: ${mb(fs.statSync(dbFile).size)}`);
+  } else {
+    // Authors, one of them an administrator who can log in over HTTP.
+    admin = ctx.users.insert({ username: 'bench', passwordHash: await hashPassword(PASSWORD, 1024), displayName: '計測', department: '情報政策課', role: 'admin' });
+    const authors = [admin];
+    for (let i = 0; i < 200; i++) {
+      authors.push(ctx.users.insert({ username: `user${i}`, passwordHash: null, displayName: `職員${i}`, department: pick(DEPTS), role: 'member' }));
     }
-  });
-  let bodyChars = 0;
-  for (let i = 0; i < count; i += 2000) {
-    insertBatch(i, Math.min(count, i + 2000));
-    process.stderr.write(`\rgenerating tips: ${Math.min(count, i + 2000).toLocaleString()} / ${count.toLocaleString()}`);
-  }
-  process.stderr.write('\n');
-  db.exec(`UPDATE tags SET post_count = (SELECT count(*) FROM post_tags pt JOIN posts p ON p.id = pt.post_id
-    WHERE pt.tag_id = tags.id AND p.status = 'published')`);
-  bodyChars = (db.prepare('SELECT sum(length(body)) FROM posts').pluck().get() as number);
-  out(`tips: ${count.toLocaleString()} (+${TIPS.length - [...plantAt.keys()].filter((k) => k >= count).length} planted from the test collection), mean body ${Math.round(bodyChars / count)} characters; generated in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
 
-  t0 = performance.now();
-  const indexed = ctx.search.rebuild();
-  const buildSeconds = (performance.now() - t0) / 1000;
-  db.pragma('wal_checkpoint(TRUNCATE)');
-  const ftsBytes = (db.prepare("SELECT sum(pgsize) FROM dbstat WHERE name LIKE 'search_fts%'").pluck().get() as number | null) ?? 0;
-  out(`index build: ${indexed.toLocaleString()} tips in ${buildSeconds.toFixed(1)} s (${Math.round(indexed / buildSeconds).toLocaleString()} tips/s)`);
-  out(`database size: ${mb(fs.statSync(dbFile).size)} (search index ${mb(ftsBytes)})`);
+    // Tips straight into the tables (rendered Markdown and tags, as createPost stores them), with
+    // the test collection spread among them; the index is then built in one pass, as reindex does.
+    t0 = performance.now();
+    const plantEvery = Math.floor(count / TIPS.length);
+    const planted: { at: number; key: string }[] = TIPS.map((tip, i) => ({ at: i * plantEvery + 7, key: tip.key }));
+    const plantAt = new Map(planted.map((p, i) => [p.at, TIPS[i]]));
+    const start = Date.parse('2023-04-01T00:00:00Z');
+    const span = Date.parse('2026-10-01T00:00:00Z') - start;
+    const link = db.prepare('INSERT OR IGNORE INTO post_tags (post_id, tag_id, position) VALUES (?, ?, ?)');
+    const setStats = db.prepare('UPDATE posts SET view_count = ?, like_count = ?, created_at = ?, updated_at = ? WHERE id = ?');
+    const insertBatch = db.transaction((from: number, to: number) => {
+      for (let i = from; i < to; i++) {
+        const tip = plantAt.get(i) ?? syntheticTip();
+        const when = new Date(start + rand() * span).toISOString();
+        const id = ctx.posts.insert({ authorId: pick(authors).id, title: tip.title, body: tip.body, html: renderMarkdown(tip.body) }, when);
+        // Linked directly: setPostTags recounts each tag per tip, which is quadratic in bulk.
+        ctx.tags.resolve(tip.tags).forEach((tag, pos) => link.run(id, tag.id, pos));
+        setStats.run(zipf(3000), zipf(60), when, when, id);
+        const planted = plantAt.get(i);
+        if (planted) keyOf.set(id, planted.key);
+      }
+    });
+    let bodyChars = 0;
+    for (let i = 0; i < count; i += 2000) {
+      insertBatch(i, Math.min(count, i + 2000));
+      process.stderr.write(`\rgenerating tips: ${Math.min(count, i + 2000).toLocaleString()} / ${count.toLocaleString()}`);
+    }
+    process.stderr.write('\n');
+    db.exec(`UPDATE tags SET post_count = (SELECT count(*) FROM post_tags pt JOIN posts p ON p.id = pt.post_id
+      WHERE pt.tag_id = tags.id AND p.status = 'published')`);
+    bodyChars = (db.prepare('SELECT sum(length(body)) FROM posts').pluck().get() as number);
+    out(`tips: ${count.toLocaleString()} (+${TIPS.length - [...plantAt.keys()].filter((k) => k >= count).length} planted from the test collection), mean body ${Math.round(bodyChars / count)} characters; generated in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+
+    t0 = performance.now();
+    const indexed = ctx.search.rebuild();
+    const buildSeconds = (performance.now() - t0) / 1000;
+    db.pragma('wal_checkpoint(TRUNCATE)');
+    const ftsBytes = (db.prepare("SELECT sum(pgsize) FROM dbstat WHERE name LIKE 'search_fts%'").pluck().get() as number | null) ?? 0;
+    out(`index build: ${indexed.toLocaleString()} tips in ${buildSeconds.toFixed(1)} s (${Math.round(indexed / buildSeconds).toLocaleString()} tips/s)`);
+    out(`database size: ${mb(fs.statSync(dbFile).size)} (search index ${mb(ftsBytes)})`);
+    if (process.argv.includes('--keep')) {
+      // The state every later --from run starts from (the timed writes below come after it).
+      fs.copyFileSync(dbFile, path.join(dir, 'base.db'));
+      fs.writeFileSync(path.join(dir, 'keys.json'), JSON.stringify([...keyOf]));
+    }
+  }
 
   t0 = performance.now();
   ctx.search.suggester.warm();
