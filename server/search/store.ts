@@ -93,8 +93,10 @@ export function createSearchStore(db: Database, opts: { rankCap?: number } = {})
     SELECT p.id, p.title FROM m JOIN posts p ON p.id = m.id WHERE p.status = 'published'
     ORDER BY m.score * (1.0 + 0.2 * min(1.0, ln(1.0 + p.view_count + 3.0 * p.like_count) / ln(1000.0))) DESC, p.id DESC
     LIMIT @limit`);
+  // `+status`: without it the planner walks every published tip by the status index and tests
+  // each against the list (7 ms at 100,000 tips) instead of looking up the listed ids.
   const rankStats = db.prepare(`SELECT id, view_count, like_count, updated_at FROM posts
-    WHERE status = 'published' AND id IN (SELECT value FROM json_each(?))`);
+    WHERE id IN (SELECT value FROM json_each(?)) AND +status = 'published'`);
   // The vocabulary's source: every published title, and every tag in use (once each).
   const suggestAll = db.prepare(`SELECT p.id, p.title, '' AS tags, 0 AS popularity FROM posts p WHERE p.status = 'published'
     UNION ALL SELECT -t.id, '', t.name, 0 FROM tags t WHERE t.post_count > 0`);
@@ -103,8 +105,8 @@ export function createSearchStore(db: Database, opts: { rankCap?: number } = {})
         WHERE pt.post_id = p.id), '') AS tags
     FROM posts p WHERE p.status = 'published' AND p.id = ?`);
   const tagCounts = db.prepare('SELECT name, post_count AS count FROM tags WHERE post_count > 0 ORDER BY post_count DESC, norm');
-  const publishedIds = db.prepare(`SELECT id, title FROM posts WHERE status = 'published'
-    AND id IN (SELECT value FROM json_each(?))`);
+  const publishedIds = db.prepare(`SELECT id, title FROM posts WHERE id IN (SELECT value FROM json_each(?))
+    AND +status = 'published'`);
 
   // One statement per kind and shape of filters (never per value), each prepared on first use.
   type Kind = 'count' | 'boundary' | 'ranked' | 'ordered' | 'facets';
