@@ -85,8 +85,14 @@ export function createSearchStore(db: Database, opts: { rankCap?: number } = {})
   const bareCount = db.prepare('SELECT count(*) FROM search_fts WHERE search_fts MATCH ?').pluck();
   const bareBoundary = db.prepare(`SELECT rowid FROM search_fts WHERE search_fts MATCH @match
     ORDER BY rowid DESC LIMIT 1 OFFSET @cap`).pluck();
-  const topByText = db.prepare(`SELECT rowid AS id, -bm25(search_fts, 8.0, 5.0, 1.0) AS score FROM search_fts
-    WHERE search_fts MATCH @match AND rowid > @after ORDER BY score DESC LIMIT @k`);
+  // The best @k by BM25 among the newest @cap matches, in one statement: FTS5 walks the doclists
+  // newest first and stops after @cap rows (no separate boundary probe), and SQLite keeps the
+  // top @k in its sorter. (A `rowid > boundary` range costs a walk of the whole doclist from its
+  // start: FTS5 iterates ascending from the first entry.)
+  const topByText = db.prepare(`WITH c AS MATERIALIZED (
+      SELECT rowid AS id, -bm25(search_fts, 8.0, 5.0, 1.0) AS score FROM search_fts
+      WHERE search_fts MATCH @match ORDER BY rowid DESC LIMIT @cap)
+    SELECT id, score FROM c ORDER BY score DESC LIMIT @k`);
   const titleRanked = db.prepare(`WITH m AS MATERIALIZED (
       SELECT rowid AS id, -bm25(search_fts, 8.0, 5.0, 0.0) AS score FROM search_fts
       WHERE search_fts MATCH @match AND rowid > @after)
@@ -188,11 +194,8 @@ export function createSearchStore(db: Database, opts: { rankCap?: number } = {})
       const total = bareCount.get(f.match) as number;
       if (total === 0) return { ids: [], total: 0 };
       const nowDays = Date.parse(f.now) / 86_400_000;
-      // count null: unknown, so the boundary is probed directly (it is absent under the cap),
-      // which saves a second full scan of the doclists for the title tier.
-      const best = (match: string, count: number | null, exclude: Set<number>) => {
-        const after = count === null || count > rankCap ? (bareBoundary.get({ match, cap: rankCap }) as number | undefined) ?? 0 : 0;
-        const top = (topByText.all({ match, after, k: RERANK }) as { id: number; score: number }[]).filter((t) => !exclude.has(t.id));
+      const best = (match: string, exclude: Set<number>) => {
+        const top = (topByText.all({ match, cap: rankCap, k: RERANK }) as { id: number; score: number }[]).filter((t) => !exclude.has(t.id));
         const stats = new Map((rankStats.all(JSON.stringify(top.map((t) => t.id))) as RankStats[]).map((r) => [r.id, r]));
         return top.filter((t) => stats.has(t.id))
           .map((t) => ({ id: t.id, score: t.score * blend(stats.get(t.id)!, nowDays) }))
@@ -201,12 +204,12 @@ export function createSearchStore(db: Database, opts: { rankCap?: number } = {})
       };
       let ids: number[];
       if (total <= rankCap || !f.titleMatch) {
-        ids = best(f.match, total, new Set());
+        ids = best(f.match, new Set());
       } else {
         // Too many to rank them all: tips with the words in their title or tags first (the
         // newest RANK_CAP of those at most), then, if the page needs more, body matches.
-        ids = best(f.titleMatch, null, new Set());
-        if (ids.length < f.offset + f.limit) ids = [...ids, ...best(f.match, total, new Set(ids))];
+        ids = best(f.titleMatch, new Set());
+        if (ids.length < f.offset + f.limit) ids = [...ids, ...best(f.match, new Set(ids))];
       }
       return { ids: ids.slice(f.offset, f.offset + f.limit), total };
     },
