@@ -12,7 +12,7 @@
  *   A kanji word with okurigana matches on its kanji stem (消し → 消*, 条件付き → 条件付).
  */
 import { normalize } from './normalize';
-import { pieces, pieceTokens } from './tokenize';
+import { CJK_RUN, pieces, pieceTokens } from './tokenize';
 
 export interface Term {
   /** Tokens matched as one phrase. */
@@ -175,7 +175,20 @@ function dedupe(terms: Term[]): Term[] {
   });
 }
 
-const phrase = (t: Term) => `"${t.tokens.join(' ').replace(/"/g, '""')}"${t.prefix ? '*' : ''}`;
+/**
+ * A Japanese bigram is a whole token: the index holds Japanese text as bigrams and single
+ * characters only (tokenize.ts), so no longer token starts with one, and `印刷`* finds exactly what
+ * `印刷` finds. The star is left off there, because FTS5 answers a prefix query by merging the
+ * doclists of every matching term into a copy first (twice the time of the plain term on a
+ * frequent word). A single character (`印`*) and a Latin word (`vlook`*) keep it.
+ */
+const TWO_LETTERS = /^[\p{L}\p{N}]{2}$/u;
+function expands(t: Term): boolean {
+  const last = t.tokens[t.tokens.length - 1];
+  return t.prefix && !(CJK_RUN.test(last) && TWO_LETTERS.test(last));
+}
+
+const phrase = (t: Term) => `"${t.tokens.join(' ').replace(/"/g, '""')}"${expands(t) ? '*' : ''}`;
 
 /**
  * The FTS5 expression (optionally with the words required in some columns only): every term (`all`), or — the fallback when that finds nothing — every

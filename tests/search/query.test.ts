@@ -6,9 +6,29 @@ const m = (q: string) => toMatch(parseQuery(q));
 
 describe('parseQuery / toMatch', () => {
   test('words separated by spaces must all match; the last is a prefix', () => {
-    expect(m('集計 印刷')).toBe('"集計" AND "印刷"*');
-    expect(m('集計 印刷 ')).toBe('"集計" AND "印刷"');
-    expect(m('vlook')).toBe('"vlook"*');
+    expect(m('集計 vlook')).toBe('"集計" AND "vlook"*');
+    expect(m('集計 vlook ')).toBe('"集計" AND "vlook"');
+    expect(m('集計 印')).toBe('"集計" AND "印"*');
+    // A Japanese bigram is a whole token (nothing longer starts with it): no costly prefix merge.
+    expect(m('集計 印刷')).toBe('"集計" AND "印刷"');
+    expect(m('ピボット')).toBe('"ピボ ボッ ット"');
+  });
+
+  test('a last word that is a whole bigram finds what the prefix would find', async () => {
+    const { indexText } = await import('../../server/search/tokenize');
+    const { normalize } = await import('../../server/search/normalize');
+    const db = new BetterSqlite3(':memory:');
+    db.exec("CREATE VIRTUAL TABLE f USING fts5(a, tokenize = \"unicode61 remove_diacritics 0 categories 'L* N* Co M*'\")");
+    const docs = ['印刷範囲の設定', '印刷', '印', '集計表を印刷する', 'ピボットテーブル', 'ピボ', 'excel印刷プレビュー', '𠮷野家の印鑑'];
+    docs.forEach((d) => db.prepare('INSERT INTO f (a) VALUES (?)').run(indexText(normalize(d))));
+    const rows = (expr: string) => db.prepare('SELECT rowid FROM f WHERE f MATCH ? ORDER BY rowid').pluck().all(expr);
+    for (const q of ['印刷', 'ピボ', 'ピボット', '𠮷野', 'excel印刷', '印']) {
+      const expr = m(q)!;
+      const starred = expr.endsWith('*') ? expr : `${expr}*`;
+      expect(rows(expr), q).toEqual(rows(starred));
+      expect(rows(expr).length, q).toBeGreaterThan(0);
+    }
+    db.close();
   });
 
   test('quoted phrases and exclusions', () => {
