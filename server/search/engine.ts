@@ -54,8 +54,9 @@ export function createSearchEngine(db: Database, opts: { rebuildIfStale?: boolea
     db.transaction(() => store.clear())();
     let done = 0;
     let after = 0;
+    const seen = new Set<string>();
     const batch = db.transaction((rows: SourceRow[]) => {
-      for (const row of rows) store.put(row.id, indexedDoc(row));
+      for (const row of rows) store.put(row.id, indexedDoc(row), seen);
     });
     for (;;) {
       const rows = store.publishedAfter(after, 500);
@@ -68,6 +69,7 @@ export function createSearchEngine(db: Database, opts: { rebuildIfStale?: boolea
     db.transaction(() => {
       store.optimize();
       store.setMeta('pipeline', PIPELINE_VERSION);
+      store.setMeta('vocab', '1');
     })();
     suggester.reset();
     tagCache = null;
@@ -77,6 +79,13 @@ export function createSearchEngine(db: Database, opts: { rebuildIfStale?: boolea
   // An index built by another pipeline version (or never built: first start after the
   // migration) is rebuilt before the app serves anything.
   if (opts.rebuildIfStale !== false && !db.readonly && store.meta('pipeline') !== PIPELINE_VERSION) rebuild();
+  // The list of indexed Latin words (prefix completion) came after the index: fill it once.
+  if (opts.rebuildIfStale !== false && !db.readonly && store.meta('vocab') !== '1') {
+    db.transaction(() => {
+      store.fillWords();
+      store.setMeta('vocab', '1');
+    })();
+  }
 
   return {
     store,

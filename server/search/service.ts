@@ -1,7 +1,7 @@
 import type { Context } from '../context';
 import { normalize } from './normalize';
 import { presentHits } from './presenter';
-import { parseQuery, RELAX_MIN_TERMS, toMatch, type ParsedQuery } from './query';
+import { completePrefixes, parseQuery, RELAX_MIN_TERMS, toMatch, type ParsedQuery } from './query';
 import type { SearchQueryT, SearchResultT, SuggestResultT } from './schemas';
 import { highlighter } from './snippet';
 import type { SearchFilter } from './store';
@@ -35,7 +35,8 @@ function didYouMean(ctx: Context, q: string, parsed: ParsedQuery, base: SearchFi
 
 export function search(ctx: Context, query: SearchQueryT): SearchResultT {
   const { q = '', tag = [], author, sort = 'relevance', limit = 20, offset = 0, facets = false } = query;
-  const parsed = parseQuery(q);
+  const { store } = ctx.search;
+  const parsed = completePrefixes(parseQuery(q), (prefix, max) => store.words(prefix, max) ?? []);
   const hasText = q.trim() !== '';
   // Text that yields no word to match (only punctuation, only exclusions) finds nothing.
   if (hasText && parsed.must.length === 0) return empty();
@@ -54,7 +55,6 @@ export function search(ctx: Context, query: SearchQueryT): SearchResultT {
     authorId = u.id;
   }
 
-  const { store } = ctx.search;
   const filter: SearchFilter = {
     match: hasText ? toMatch(parsed) : null, titleMatch: hasText ? toMatch(parsed, 'all', 'title tags') : null, tagIds: [...new Set(tagIds)], authorId, sort, limit, offset,
     now: ctx.now().toISOString(),
