@@ -78,7 +78,7 @@ export function search(ctx: Context, query: SearchQueryT): SearchResultT {
     didYouMean: total === 0 && hasText ? didYouMean(ctx, q, parsed, filter) : null,
     relaxed,
   };
-  if (facets) result.facets = total > 0 ? store.facets(filter, total) : [];
+  if (facets) result.facets = total > 0 ? store.facets(filter) : [];
   return result;
 }
 

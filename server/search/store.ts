@@ -32,9 +32,10 @@ export interface SearchFilter {
  * The blend only reorders tips whose text matches about equally well; a far better text match
  * always wins. Tested on ordering in tests/search/ranking.test.ts.
  */
-export const RANK_SQL = `(-bm25(search_fts, 8.0, 5.0, 1.0)) * (1.0
+export const BLEND_SQL = `(1.0
   + 0.2 * min(1.0, ln(1.0 + p.view_count + 3.0 * p.like_count) / ln(1000.0))
   + 0.1 * exp(-max(0.0, julianday(@now) - julianday(p.updated_at)) / 180.0))`;
+export const RANK_SQL = `(-bm25(search_fts, 8.0, 5.0, 1.0)) * ${BLEND_SQL}`;
 
 interface RankStats { id: number; view_count: number; like_count: number; updated_at: string }
 
@@ -88,17 +89,8 @@ export function createSearchStore(db: Database, opts: { rankCap?: number } = {})
         WHERE pt.post_id = p.id), '') AS tags
     FROM posts p WHERE p.status = 'published' AND p.id > ? ORDER BY p.id LIMIT ?`);
   const publishedCount = db.prepare("SELECT count(*) FROM posts WHERE status = 'published'").pluck();
-  const bareCount = db.prepare('SELECT count(*) FROM search_fts WHERE search_fts MATCH ?').pluck();
   const bareBoundary = db.prepare(`SELECT rowid FROM search_fts WHERE search_fts MATCH @match
     ORDER BY rowid DESC LIMIT 1 OFFSET @cap`).pluck();
-  // The best @k by BM25 among the newest @cap matches, in one statement: FTS5 walks the doclists
-  // newest first and stops after @cap rows (no separate boundary probe), and SQLite keeps the
-  // top @k in its sorter. (A `rowid > boundary` range costs a walk of the whole doclist from its
-  // start: FTS5 iterates ascending from the first entry.)
-  const topByText = db.prepare(`WITH c AS MATERIALIZED (
-      SELECT rowid AS id, -bm25(search_fts, 8.0, 5.0, 1.0) AS score FROM search_fts
-      WHERE search_fts MATCH @match ORDER BY rowid DESC LIMIT @cap)
-    SELECT id, score FROM c ORDER BY score DESC LIMIT @k`);
   const titleRanked = db.prepare(`WITH m AS MATERIALIZED (
       SELECT rowid AS id, -bm25(search_fts, 8.0, 5.0, 0.0) AS score FROM search_fts
       WHERE search_fts MATCH @match AND rowid > @after)
@@ -121,33 +113,48 @@ export function createSearchStore(db: Database, opts: { rankCap?: number } = {})
     AND +status = 'published'`);
 
   // One statement per kind and shape of filters (never per value), each prepared on first use.
-  type Kind = 'count' | 'boundary' | 'ranked' | 'ordered' | 'facets';
+  // With words to match, every filter is tested on the FTS5 row itself (EXISTS by primary key per
+  // match), and posts is not read at all: the index holds published tips only, and reading a
+  // tip's status or dates walks the overflow pages of its body and HTML (2-3 µs a match). A
+  // `rowid IN (subquery)` filter would be worse still: FTS5 takes it as one rowid lookup per value.
+  type Kind = 'count' | 'top' | 'ranked' | 'ordered' | 'facets';
   const statements = new Map<string, Statement>();
   function prepared(kind: Kind, f: SearchFilter): Statement {
     const key = `${kind}|${f.match !== null}|${f.sort}|${f.tagIds.length}|${f.authorId !== undefined}`;
     let stmt = statements.get(key);
     if (stmt) return stmt;
+    // Matching tips as FTS5 rows (no posts join), or published tips when there are no words.
+    const fts = ['search_fts MATCH @match'];
+    f.tagIds.forEach((_, i) => fts.push(`EXISTS (SELECT 1 FROM post_tags WHERE post_id = search_fts.rowid AND tag_id = @tag${i})`));
+    if (f.authorId !== undefined) fts.push('EXISTS (SELECT 1 FROM posts WHERE id = search_fts.rowid AND author_id = @authorId)');
     const where = ["p.status = 'published'"];
     if (f.match !== null) where.push('search_fts MATCH @match');
     f.tagIds.forEach((_, i) => where.push(`p.id IN (SELECT post_id FROM post_tags WHERE tag_id = @tag${i})`));
     if (f.authorId !== undefined) where.push('p.author_id = @authorId');
     const from = f.match !== null ? 'search_fts JOIN posts p ON p.id = search_fts.rowid' : 'posts p';
     const cond = where.join(' AND ');
+    const matches = fts.join(' AND ');
+    // The newest RANK_CAP matches: FTS5 walks its doclists newest first and stops there.
+    const newest = (cols: string) => f.match !== null
+      ? `SELECT ${cols} FROM search_fts WHERE ${matches} ORDER BY rowid DESC LIMIT @cap`
+      : `SELECT p.id FROM posts p WHERE ${cond} ORDER BY p.id DESC LIMIT @cap`;
     const sql: Record<Kind, () => string> = {
-      count: () => `SELECT count(*) FROM ${from} WHERE ${cond}`,
-      boundary: () => `SELECT p.id FROM ${from} WHERE ${cond} ORDER BY p.id DESC LIMIT 1 OFFSET @cap`,
-      // bm25() must run in the scan of the FTS table, so the candidates are materialized first.
-      ranked: () => `WITH m AS MATERIALIZED (SELECT p.id, ${RANK_SQL} AS rank FROM ${from}
-          WHERE ${cond} AND search_fts.rowid > @after)
-        SELECT id FROM m ORDER BY rank DESC, id DESC LIMIT @limit OFFSET @offset`,
+      count: () => f.match !== null ? `SELECT count(*) FROM search_fts WHERE ${matches}` : `SELECT count(*) FROM ${from} WHERE ${cond}`,
+      // The best @k by BM25 among the newest @cap matches; SQLite keeps the top @k in its sorter.
+      top: () => `WITH c AS MATERIALIZED (${newest('rowid AS id, -bm25(search_fts, 8.0, 5.0, 1.0) AS score')})
+        SELECT id, score FROM c ORDER BY score DESC LIMIT @k`,
+      // Pages past the first RERANK: the whole blend in SQL over the newest @cap matches.
+      ranked: () => `WITH c AS MATERIALIZED (${newest('rowid AS id, -bm25(search_fts, 8.0, 5.0, 1.0) AS score')})
+        SELECT p.id FROM c JOIN posts p ON p.id = c.id WHERE p.status = 'published'
+        ORDER BY c.score * ${BLEND_SQL} DESC, p.id DESC LIMIT @limit OFFSET @offset`,
       ordered: () => `SELECT p.id FROM ${from} WHERE ${cond}
         ORDER BY ${ORDER[f.sort === 'relevance' ? 'new' : f.sort]} LIMIT @limit OFFSET @offset`,
-      facets: () => `SELECT t.name, count(*) AS count FROM ${from}
-        JOIN post_tags pt ON pt.post_id = p.id JOIN tags t ON t.id = pt.tag_id
-        WHERE ${cond} AND p.id > @after GROUP BY t.id ORDER BY count DESC, t.norm LIMIT 20`,
+      facets: () => `SELECT t.name, count(*) AS count FROM (${newest('rowid AS id')}) m
+        JOIN post_tags pt ON pt.post_id = m.id JOIN tags t ON t.id = pt.tag_id
+        GROUP BY t.id ORDER BY count DESC, t.norm LIMIT 20`,
     };
     stmt = db.prepare(sql[kind]());
-    if (kind === 'count' || kind === 'boundary') stmt.pluck();
+    if (kind === 'count') stmt.pluck();
     statements.set(key, stmt);
     return stmt;
   }
@@ -159,7 +166,8 @@ export function createSearchStore(db: Database, opts: { rankCap?: number } = {})
     if (f.authorId !== undefined) p.authorId = f.authorId;
     if (kind === 'ranked' || kind === 'ordered') { p.limit = f.limit; p.offset = f.offset; }
     if (kind === 'ranked') p.now = f.now;
-    if (kind === 'boundary') p.cap = rankCap;
+    if (kind === 'top' || kind === 'ranked' || kind === 'facets') p.cap = rankCap;
+    if (kind === 'top') p.k = RERANK;
     return p;
   }
 
@@ -208,32 +216,28 @@ export function createSearchStore(db: Database, opts: { rankCap?: number } = {})
     source: (id: number) => source.get(id) as SourceRow | undefined,
     publishedAfter: (afterId: number, limit: number) => publishedBatch.all(afterId, limit) as SourceRow[],
     publishedCount: () => publishedCount.get() as number,
-    /** A page of matching tip ids in order, and how many match in all. */
+    /** A page of matching tip ids in order, and how many match in all (sorts other than relevance, deep pages). */
     page(f: SearchFilter): { ids: number[]; total: number } {
       const total = prepared('count', f).get(params(f, 'count')) as number;
       if (total === 0 || f.offset >= total) return { ids: [], total };
-      if (f.match === null || f.sort !== 'relevance') {
-        return { ids: (prepared('ordered', f).all(params(f, 'ordered')) as { id: number }[]).map((r) => r.id), total };
-      }
-      const after = total > rankCap ? (prepared('boundary', f).get(params(f, 'boundary')) as number | undefined) ?? 0 : 0;
-      const rows = prepared('ranked', f).all({ ...params(f, 'ranked'), after }) as { id: number }[];
-      return { ids: rows.map((r) => r.id), total };
+      const kind = f.match === null || f.sort !== 'relevance' ? 'ordered' : 'ranked';
+      return { ids: (prepared(kind, f).all(params(f, kind)) as { id: number }[]).map((r) => r.id), total };
     },
     /**
-     * The fast path for the commonest search (relevance, no filter, within the first RERANK
-     * results): FTS5 ranks by BM25 alone and keeps the best RERANK; only those are joined to
-     * their tips and re-ranked with the popularity and recency blend. Joining every match to
-     * `posts` is what makes a frequent word slow at 100,000 tips, and the blend (at most ×1.3)
-     * cannot lift a tip from outside that set above the page, except in a near tie.
+     * The relevance ranking within the first RERANK results (the commonest search): FTS5 ranks
+     * the candidates by BM25 alone and keeps the best RERANK; only those are joined to their tips
+     * and re-ranked with the popularity and recency blend. Joining every match to `posts` is what
+     * makes a frequent word slow at 100,000 tips, and the blend (at most ×1.3) cannot lift a tip
+     * from outside that set above the page, except in a near tie.
      */
     topPage(f: SearchFilter): { ids: number[]; total: number } | null {
-      if (f.match === null || f.sort !== 'relevance' || f.tagIds.length > 0 || f.authorId !== undefined) return null;
-      if (f.offset + f.limit > RERANK) return null;
-      const total = bareCount.get(f.match) as number;
+      if (f.match === null || f.sort !== 'relevance' || f.offset + f.limit > RERANK) return null;
+      const total = prepared('count', f).get(params(f, 'count')) as number;
       if (total === 0) return { ids: [], total: 0 };
       const nowDays = Date.parse(f.now) / 86_400_000;
       const best = (match: string, exclude: Set<number>) => {
-        const top = (topByText.all({ match, cap: rankCap, k: RERANK }) as { id: number; score: number }[]).filter((t) => !exclude.has(t.id));
+        const top = (prepared('top', f).all({ ...params(f, 'top'), match }) as { id: number; score: number }[])
+          .filter((t) => !exclude.has(t.id));
         const stats = new Map((rankStats.all(JSON.stringify(top.map((t) => t.id))) as RankStats[]).map((r) => [r.id, r]));
         return top.filter((t) => stats.has(t.id))
           .map((t) => ({ id: t.id, score: t.score * blend(stats.get(t.id)!, nowDays) }))
@@ -262,12 +266,9 @@ export function createSearchStore(db: Database, opts: { rankCap?: number } = {})
       return titleRanked.all({ match, after, limit }) as { id: number; title: string }[];
     },
     /** Tags of the matches with counts (of the newest RANK_CAP matches when there are more). */
-    facets(f: SearchFilter, total: number): { name: string; count: number }[] {
-      const after = total > rankCap ? (prepared('boundary', f).get(params(f, 'boundary')) as number | undefined) ?? 0 : 0;
-      return prepared('facets', f).all({ ...params(f, 'facets'), after }) as { name: string; count: number }[];
+    facets(f: SearchFilter): { name: string; count: number }[] {
+      return prepared('facets', f).all(params(f, 'facets')) as { name: string; count: number }[];
     },
-    /** Benchmark floor: a bare MATCH count with no join, ranking or filter. */
-    bareCount: (match: string) => bareCount.get(match) as number,
     suggestDocs: () => suggestAll.iterate() as Iterable<SuggestSource>,
     suggestDoc: (id: number) => (suggestOne.get(id) as SuggestSource | undefined) ?? null,
     tagCounts: () => tagCounts.all() as { name: string; count: number }[],
