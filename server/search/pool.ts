@@ -1,21 +1,36 @@
 import { createRequire } from 'node:module';
+import os from 'node:os';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { SearchRequest, SearchReply } from './worker';
-import type { SearchQueryT, SearchResultT } from './schemas';
+import type { SearchQueryT } from './schemas';
 
 /**
- * One search worker thread (see worker.ts). Requests queue in the worker; a worker that dies is
- * replaced on the next request, and the requests it held fail (→ 500, logged).
+ * Search worker threads (see worker.ts), one per core by default: each has its own read-only
+ * connection, so searches run side by side and the main thread only routes requests and sends
+ * the JSON each worker has already serialized. A request goes to the worker with the fewest
+ * requests in hand. A worker that dies is replaced on the next request, and the requests it
+ * held fail (the route then searches in the main thread).
  */
 const require = createRequire(import.meta.url);
 
-export function createSearchWorker(dbPath: string) {
-  let worker: Worker | null = null;
-  let seq = 0;
-  const pending = new Map<number, { resolve: (r: SearchResultT) => void; reject: (e: Error) => void }>();
+/** How many search threads: one per core (os.availableParallelism), at most 4. */
+export function defaultPoolSize(): number {
+  return Math.max(1, Math.min(4, os.availableParallelism()));
+}
 
-  function start(): Worker {
+interface Slot {
+  worker: Worker | null;
+  pending: Map<number, { resolve: (json: string) => void; reject: (e: Error) => void }>;
+  /** Requests this slot has answered (for tests and diagnostics). */
+  answered: number;
+}
+
+export function createSearchPool(dbPath: string, size = defaultPoolSize()) {
+  let seq = 0;
+  const slots: Slot[] = Array.from({ length: Math.max(1, size) }, () => ({ worker: null, pending: new Map(), answered: 0 }));
+
+  function start(slot: Slot): Worker {
     // The worker is TypeScript like the rest of the server: tsx's loader is registered in the
     // thread first (an `--import tsx` flag does not reach worker threads on Node 20).
     const entry = new URL('./worker.ts', import.meta.url).href;
@@ -25,16 +40,17 @@ export function createSearchWorker(dbPath: string) {
       { eval: true, workerData: { dbPath } },
     );
     w.on('message', (reply: SearchReply) => {
-      const p = pending.get(reply.id);
+      const p = slot.pending.get(reply.id);
       if (!p) return;
-      pending.delete(reply.id);
+      slot.pending.delete(reply.id);
+      slot.answered++;
       if ('error' in reply) p.reject(new Error(`search worker: ${reply.error}`));
-      else p.resolve(reply.result as SearchResultT);
+      else p.resolve(reply.json);
     });
     const fail = (err: Error) => {
-      if (worker === w) worker = null;
-      for (const p of pending.values()) p.reject(err);
-      pending.clear();
+      if (slot.worker === w) slot.worker = null;
+      for (const p of slot.pending.values()) p.reject(err);
+      slot.pending.clear();
     };
     w.on('error', fail);
     w.on('exit', (code) => fail(new Error(`search worker exited with code ${code}`)));
@@ -42,20 +58,28 @@ export function createSearchWorker(dbPath: string) {
   }
 
   return {
-    /** Starts the thread now, so the first search does not wait for it to load. */
-    warm() { worker ??= start(); },
-    run(query: SearchQueryT, now: Date): Promise<SearchResultT> {
-      worker ??= start();
+    size: slots.length,
+    /** Starts the threads now, so the first searches do not wait for them to load. */
+    warm() { for (const s of slots) s.worker ??= start(s); },
+    /** The search result as the JSON text of the response body. */
+    run(query: SearchQueryT, now: Date): Promise<string> {
+      let slot = slots[0];
+      for (const s of slots) if (s.pending.size < slot.pending.size) slot = s;
+      const worker = slot.worker ??= start(slot);
       const id = ++seq;
       return new Promise((resolve, reject) => {
-        pending.set(id, { resolve, reject });
-        worker?.postMessage({ id, query, now: now.toISOString() } satisfies SearchRequest);
+        slot.pending.set(id, { resolve, reject });
+        worker.postMessage({ id, query, now: now.toISOString() } satisfies SearchRequest);
       });
     },
+    /** Requests answered by each thread. */
+    answered: () => slots.map((s) => s.answered),
     async close() {
-      const w = worker;
-      worker = null;
-      await w?.terminate();
+      const workers = slots.map((s) => s.worker);
+      for (const s of slots) s.worker = null;
+      await Promise.all(workers.map((w) => w?.terminate()));
     },
   };
 }
+
+export type SearchPool = ReturnType<typeof createSearchPool>;

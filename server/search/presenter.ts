@@ -5,15 +5,21 @@ import { makeSnippet, plainText } from './snippet';
 
 /**
  * A page of search hits, in the order of `ids`: the tips' summaries exactly as lists present
- * them (the response schema keeps the fields a hit has), plus a snippet of the matching text.
- * Four batched queries, whatever the page size; hidden or deleted tips since ranking drop out.
+ * them, plus a snippet of the matching text. Each hit carries exactly the fields of `SearchHit`,
+ * in its order, so the worker can send JSON.stringify of the result as the response body (a test
+ * checks it against the schema). Batched queries, whatever the page size; hidden or deleted tips
+ * since ranking drop out.
  */
 export function presentHits(ctx: Context, ids: readonly number[], highlight: RegExp | null): SearchHitT[] {
   const rows = ctx.posts.summaries(ids).filter((r) => r.status === 'published');
   const html = ctx.posts.htmlOf(rows.map((r) => r.id));
   const summaries = new Map(presentSummaries(ctx, rows, null).map((s) => [s.id, s]));
   return ids.flatMap((id) => {
-    const summary = summaries.get(id);
-    return summary ? [{ ...summary, snippet: makeSnippet(plainText(html.get(id) ?? ''), highlight) }] : [];
+    const s = summaries.get(id);
+    return s ? [{
+      id: s.id, title: s.title, snippet: makeSnippet(plainText(html.get(id) ?? ''), highlight), tags: s.tags,
+      author: s.author, viewCount: s.viewCount, likeCount: s.likeCount, createdAt: s.createdAt, updatedAt: s.updatedAt,
+      awards: s.awards,
+    }] : [];
   });
 }

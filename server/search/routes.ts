@@ -1,19 +1,21 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Context } from '../context';
 import { errors } from '../http/schemas';
-import { SearchQuery, SearchResult, SuggestQuery, SuggestResult } from './schemas';
-import { createSearchWorker } from './pool';
+import { SearchQuery, SearchResult, SuggestQuery, SuggestResult, type SearchResultT } from './schemas';
+import { createSearchPool, defaultPoolSize } from './pool';
 import { search, suggest } from './service';
 
 export const searchRoutes: FastifyPluginAsyncTypebox<{ ctx: Context }> = async (app, { ctx }) => {
   ctx.search.follow(ctx.postEvents);
-  // With a database file, full searches run in a worker thread so they never stall other
-  // requests; an in-memory database (tests) cannot be shared with a thread and is searched here.
-  const worker = ctx.config.dbPath !== ':memory:' && process.env.KOTSU_SEARCH_WORKER !== '0'
-    ? createSearchWorker(ctx.config.dbPath) : null;
-  if (worker) app.addHook('onClose', async () => { await worker.close(); });
-  // Build the typo vocabulary and start the worker before the first request.
-  app.addHook('onReady', async () => { ctx.search.suggester.warm(); worker?.warm(); });
+  // With a database file, full searches run in worker threads (one per core, or
+  // KOTSU_SEARCH_WORKERS) so they never stall other requests; KOTSU_SEARCH_WORKER=0 turns them off.
+  // An in-memory database (tests) cannot be shared with a thread and is searched here.
+  const threads = Number(process.env.KOTSU_SEARCH_WORKERS) || defaultPoolSize();
+  const pool = ctx.config.dbPath !== ':memory:' && process.env.KOTSU_SEARCH_WORKER !== '0'
+    ? createSearchPool(ctx.config.dbPath, threads) : null;
+  if (pool) app.addHook('onClose', async () => { await pool.close(); });
+  // Build the typo vocabulary and start the workers before the first request.
+  app.addHook('onReady', async () => { ctx.search.suggester.warm(); pool?.warm(); });
 
   app.get('/api/search', {
     config: { access: 'member' },
@@ -23,15 +25,20 @@ export const searchRoutes: FastifyPluginAsyncTypebox<{ ctx: Context }> = async (
       querystring: SearchQuery,
       response: { 200: SearchResult, ...errors(400, 401) },
     },
-  }, async (request) => {
-    if (!worker) return search(ctx, request.query);
+  }, async (request, reply) => {
+    if (!pool) return search(ctx, request.query);
+    let json: string;
     try {
-      return await worker.run(request.query, ctx.now());
+      json = await pool.run(request.query, ctx.now());
     } catch (err) {
-      // The worker is an optimization: if it cannot answer, search here.
+      // The workers are an optimization: if they cannot answer, search here.
       request.log.warn({ err }, 'search worker failed; searching in the main thread');
       return search(ctx, request.query);
     }
+    // Already the response body (the worker serialized exactly the schema's fields), sent as is:
+    // the identity serializer replaces the schema's for this reply, hence the cast.
+    return reply.type('application/json; charset=utf-8').serializer((body: unknown) => body as string)
+      .send(json as unknown as SearchResultT);
   });
 
   app.get('/api/search/suggest', {

@@ -1,8 +1,10 @@
 /**
  * Search in a worker thread: better-sqlite3 blocks the thread it runs on, and ranking a frequent
  * word takes milliseconds, so full searches run here on a read-only connection (WAL readers see
- * every committed write) while the main thread keeps answering other requests.
- * The worker never writes.
+ * every committed write) while the main thread keeps answering other requests. The pool (pool.ts)
+ * runs one per core. The reply is the response body already serialized (the result holds the
+ * schema's fields only, see presenter.ts), so the main thread neither copies an object graph
+ * nor serializes it. The worker never writes.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { loadConfig } from '../config';
@@ -12,7 +14,7 @@ import type { SearchQueryT } from './schemas';
 import { search } from './service';
 
 export interface SearchRequest { id: number; query: SearchQueryT; now: string }
-export type SearchReply = { id: number; result: unknown } | { id: number; error: string };
+export type SearchReply = { id: number; json: string } | { id: number; error: string };
 
 const { dbPath } = workerData as { dbPath: string };
 const db = openDatabase(dbPath, { readonly: true });
@@ -24,7 +26,7 @@ const ctx = createContext(db, loadConfig(process.env, { dbPath }), () => now);
 parentPort?.on('message', (req: SearchRequest) => {
   now = new Date(req.now);
   try {
-    parentPort?.postMessage({ id: req.id, result: search(ctx, req.query) } satisfies SearchReply);
+    parentPort?.postMessage({ id: req.id, json: JSON.stringify(search(ctx, req.query)) } satisfies SearchReply);
   } catch (err) {
     parentPort?.postMessage({ id: req.id, error: (err as Error).message } satisfies SearchReply);
   }

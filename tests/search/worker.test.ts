@@ -5,6 +5,9 @@ import { afterEach, expect, test } from 'vitest';
 import { buildApp } from '../../server/app';
 import { loadConfig } from '../../server/config';
 import { setPostStatus } from '../../server/posts/service';
+import { createSearchPool } from '../../server/search/pool';
+import { SearchHit, SearchResult } from '../../server/search/schemas';
+import { search } from '../../server/search/service';
 import { login, PASSWORD } from '../helpers/app';
 
 let cleanup: (() => Promise<void>) | null = null;
@@ -31,4 +34,40 @@ test('with a database file, searches run in the worker thread and see every comm
   expect(await find('集計 ')).toEqual([b]);
   const hostile = await app.inject({ method: 'GET', url: '/api/search?q=%22NEAR(%20-%3A*', headers: { cookie } });
   expect(hostile.statusCode).toBe(200);
+});
+
+test('a pool of two threads answers searches side by side, each reply exactly what the main thread would send', async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kotsu-search-pool-'));
+  const now = new Date('2026-10-01T00:00:00Z');
+  const config = loadConfig({}, { dbPath: path.join(dir, 'kotsu.db'), webRoot: null, scryptCost: 1024 });
+  const app = await buildApp({ config, now: () => now });
+  const pool = createSearchPool(config.dbPath, 2);
+  cleanup = async () => { await pool.close(); await app.close(); fs.rmSync(dir, { recursive: true, force: true }); };
+  await app.inject({ method: 'POST', url: '/api/setup', payload: { username: 'admin', password: PASSWORD, displayName: '管理者' } });
+  const cookie = await login(app, 'admin');
+  for (let i = 0; i < 12; i++) {
+    const res = await app.inject({ method: 'POST', url: '/api/posts', headers: { cookie }, payload: {
+      title: `集計のコツ ${i}`, body: `ピボットテーブルで集計する <b>手順</b> ${i}。VLOOKUP関数も使う。`, tags: i % 2 ? ['Excel', '集計'] : ['印刷'],
+    } });
+    expect(res.statusCode, res.body).toBe(201);
+  }
+  const queries = [{ q: '集計' }, { q: 'vlo' }, { q: 'ピボット', tag: ['Excel'], facets: true }, { q: '手順 -印刷' }, { q: '集計', sort: 'new' as const, limit: 3, offset: 2 }, { q: 'zzz存在しない' }];
+  // Sent all at once: the least busy thread takes each, so both threads answer.
+  const replies = await Promise.all(queries.map((q) => pool.run(q, now)));
+  expect(pool.answered().every((n) => n > 0), JSON.stringify(pool.answered())).toBe(true);
+  expect(pool.answered().reduce((a, b) => a + b, 0)).toBe(queries.length);
+  for (const [i, q] of queries.entries()) {
+    const reply = JSON.parse(replies[i]);
+    expect(reply, JSON.stringify(q)).toEqual(JSON.parse(JSON.stringify(search(app.ctx, q))));
+    // Only the schema's fields, in its order: the route sends this text as the body unchecked.
+    expect(Object.keys(reply).filter((k) => k !== 'facets')).toEqual(Object.keys(SearchResult.properties).filter((k) => k !== 'facets'));
+    for (const hit of reply.items) expect(Object.keys(hit)).toEqual(Object.keys(SearchHit.properties));
+  }
+  expect(JSON.parse(replies[0]).total).toBe(12);
+  expect(JSON.parse(replies[2]).facets).toEqual([{ name: 'Excel', count: 6 }, { name: '集計', count: 6 }]);
+  // Over HTTP the body is the worker's text, sent unchanged.
+  const res = await app.inject({ method: 'GET', url: '/api/search?q=vlo', headers: { cookie } });
+  expect(res.statusCode).toBe(200);
+  expect(res.headers['content-type']).toBe('application/json; charset=utf-8');
+  expect(res.json()).toEqual(JSON.parse(replies[1]));
 });
