@@ -8,7 +8,7 @@
  * while searches run alongside.
  *
  * Usage: npm run bench:search [-- --tips 100000 --duration 10 --keep]
- *        npm run bench:search -- --from <dir printed by a --keep run> [--duration 10]
+ *        npm run bench:search -- --from <dir printed by a --keep run> [--duration 10] [--http-only]
  * --keep saves the freshly built database (before the timed writes) as <dir>/base.db with the
  * planted tips' keys; --from copies that database and skips generating and indexing, so A/B runs
  * share the same tips. (A kept index built by another PIPELINE_VERSION is rebuilt at start-up.)
@@ -159,6 +159,8 @@ async function serve(dbFile: string, port: number) {
   process.send?.('ready');
   process.on('message', async (m) => {
     if (m === 'stop') { await app.close(); db.close(); process.exit(0); }
+    // The server's memory under load (its search threads included: they share the process).
+    if (m === 'memory') process.send?.({ rss: process.memoryUsage().rss });
   });
 }
 
@@ -248,100 +250,103 @@ async function main() {
   const mem = process.memoryUsage();
   out(`process memory: rss ${mb(mem.rss)}, heap used ${mb(mem.heapUsed)}`);
 
-  // A write with the index kept in step (the same transaction).
-  const writes: number[] = [];
-  for (let i = 0; i < 200; i++) {
-    const tip = syntheticTip();
-    const s = performance.now();
-    createPost(ctx, admin, tip);
-    writes.push(performance.now() - s);
-  }
-  out(`createPost (whole write, index kept in step in its transaction): ${fmtP(percentiles(writes))}`);
-  const syncs: number[] = [];
-  const ids200 = Array.from({ length: 200 }, () => 1 + Math.floor(rand() * count));
-  for (const id of ids200) {
-    const row = ctx.search.store.source(id)!;
-    const s = performance.now();
-    db.transaction(() => ctx.search.store.put(id, indexedDoc(row)))();
-    syncs.push(performance.now() - s);
-  }
-  out(`  of which the search index update (re-index one tip, own transaction): ${fmtP(percentiles(syncs))}`);
-
-  // In-process latency.
-  for (let i = 0; i < 3; i++) for (const q of SEARCH_MIX) search(ctx, { q }); // warm-up
-  const searchTimes: number[] = [];
-  const floorTimes: number[] = [];
-  const rankedFloorTimes: number[] = [];
-  const perQuery = new Map<string, number[]>();
-  // The floor (issue 3: "a bare FTS5 MATCH on the same terms"): the expression the search sends
-  // for the query (prefix completion included), ranked by FTS5's BM25 with the search's column
-  // weights in its cheapest form — no join, no blend, no count, no snippet — and, for reference,
-  // the same MATCH unranked (first 20 rows found). `ORDER BY rank` is not used: FTS5 serves it
-  // through a sorter of its own, about 40 % slower than ORDER BY bm25(...) LIMIT, which would
-  // make the floor look higher than FTS5 can do.
-  const floorRanked = db.prepare('SELECT rowid FROM search_fts WHERE search_fts MATCH ? ORDER BY bm25(search_fts, 8.0, 5.0, 1.0) LIMIT 20');
-  const floorBare = db.prepare('SELECT rowid FROM search_fts WHERE search_fts MATCH ? LIMIT 20');
-  const words = (prefix: string, limit: number) => ctx.search.store.words(prefix, limit) ?? [];
-  for (let round = 0; round < 15; round++) {
-    for (const q of SEARCH_MIX) {
-      let s = performance.now();
-      search(ctx, { q });
-      const took = performance.now() - s;
-      searchTimes.push(took);
-      perQuery.set(q, [...(perQuery.get(q) ?? []), took]);
-      const match = toMatch(completePrefixes(parseQuery(q), words));
-      if (!match) continue;
-      s = performance.now();
-      floorBare.all(match);
-      floorTimes.push(performance.now() - s);
-      s = performance.now();
-      floorRanked.all(match);
-      rankedFloorTimes.push(performance.now() - s);
+  // --http-only (with --from): skip the in-process measures, for quick A/B runs of the HTTP load.
+  if (!process.argv.includes('--http-only')) {
+    // A write with the index kept in step (the same transaction).
+    const writes: number[] = [];
+    for (let i = 0; i < 200; i++) {
+      const tip = syntheticTip();
+      const s = performance.now();
+      createPost(ctx, admin, tip);
+      writes.push(performance.now() - s);
     }
-  }
-  const sp = percentiles(searchTimes);
-  const bare = percentiles(floorTimes);
-  const ranked = percentiles(rankedFloorTimes);
-  out('');
-  out(`in-process latency over ${SEARCH_MIX.length} queries × 15 rounds:`);
-  out(`  search (parse, rank with blend, total, 20 snippets, present): ${fmtP(sp)}`);
-  out(`  floor: bare FTS5 MATCH ORDER BY bm25(8, 5, 1) LIMIT 20:      ${fmtP(ranked)}`);
-  out(`  for reference, bare FTS5 MATCH, first 20 unranked:          ${fmtP(bare)}`);
-  out(`  search p50 / floor p50 = ${(sp.p50 / ranked.p50).toFixed(2)}×  (/ unranked p50 = ${(sp.p50 / bare.p50).toFixed(1)}×)`);
-  const slowest = [...perQuery].map(([q, ts]) => [q, percentiles(ts).p50] as const).sort((a, b) => b[1] - a[1]).slice(0, 5);
-  out(`  slowest queries (p50): ${slowest.map(([q, t]) => `${q} ${ms(t)}`).join(', ')}`);
+    out(`createPost (whole write, index kept in step in its transaction): ${fmtP(percentiles(writes))}`);
+    const syncs: number[] = [];
+    const ids200 = Array.from({ length: 200 }, () => 1 + Math.floor(rand() * count));
+    for (const id of ids200) {
+      const row = ctx.search.store.source(id)!;
+      const s = performance.now();
+      db.transaction(() => ctx.search.store.put(id, indexedDoc(row)))();
+      syncs.push(performance.now() - s);
+    }
+    out(`  of which the search index update (re-index one tip, own transaction): ${fmtP(percentiles(syncs))}`);
 
-  for (const q of SUGGEST_MIX) suggest(ctx, q);
-  const suggestTimes: number[] = [];
-  for (let round = 0; round < 30; round++) for (const q of SUGGEST_MIX) {
-    const s = performance.now();
-    suggest(ctx, q);
-    suggestTimes.push(performance.now() - s);
-  }
-  out(`  suggest over ${SUGGEST_MIX.length} inputs × 30 rounds: ${fmtP(percentiles(suggestTimes))}`);
-  const filtered: number[] = [];
-  for (let round = 0; round < 5; round++) for (const q of SEARCH_MIX.slice(0, 12)) {
-    const s = performance.now();
-    search(ctx, { q, tag: ['Excel'], facets: true });
-    filtered.push(performance.now() - s);
-  }
-  out(`  search with tag=Excel and tag facets: ${fmtP(percentiles(filtered))}`);
+    // In-process latency.
+    for (let i = 0; i < 3; i++) for (const q of SEARCH_MIX) search(ctx, { q }); // warm-up
+    const searchTimes: number[] = [];
+    const floorTimes: number[] = [];
+    const rankedFloorTimes: number[] = [];
+    const perQuery = new Map<string, number[]>();
+    // The floor (issue 3: "a bare FTS5 MATCH on the same terms"): the expression the search sends
+    // for the query (prefix completion included), ranked by FTS5's BM25 with the search's column
+    // weights in its cheapest form — no join, no blend, no count, no snippet — and, for reference,
+    // the same MATCH unranked (first 20 rows found). `ORDER BY rank` is not used: FTS5 serves it
+    // through a sorter of its own, about 40 % slower than ORDER BY bm25(...) LIMIT, which would
+    // make the floor look higher than FTS5 can do.
+    const floorRanked = db.prepare('SELECT rowid FROM search_fts WHERE search_fts MATCH ? ORDER BY bm25(search_fts, 8.0, 5.0, 1.0) LIMIT 20');
+    const floorBare = db.prepare('SELECT rowid FROM search_fts WHERE search_fts MATCH ? LIMIT 20');
+    const words = (prefix: string, limit: number) => ctx.search.store.words(prefix, limit) ?? [];
+    for (let round = 0; round < 15; round++) {
+      for (const q of SEARCH_MIX) {
+        let s = performance.now();
+        search(ctx, { q });
+        const took = performance.now() - s;
+        searchTimes.push(took);
+        perQuery.set(q, [...(perQuery.get(q) ?? []), took]);
+        const match = toMatch(completePrefixes(parseQuery(q), words));
+        if (!match) continue;
+        s = performance.now();
+        floorBare.all(match);
+        floorTimes.push(performance.now() - s);
+        s = performance.now();
+        floorRanked.all(match);
+        rankedFloorTimes.push(performance.now() - s);
+      }
+    }
+    const sp = percentiles(searchTimes);
+    const bare = percentiles(floorTimes);
+    const ranked = percentiles(rankedFloorTimes);
+    out('');
+    out(`in-process latency over ${SEARCH_MIX.length} queries × 15 rounds:`);
+    out(`  search (parse, rank with blend, total, 20 snippets, present): ${fmtP(sp)}`);
+    out(`  floor: bare FTS5 MATCH ORDER BY bm25(8, 5, 1) LIMIT 20:      ${fmtP(ranked)}`);
+    out(`  for reference, bare FTS5 MATCH, first 20 unranked:          ${fmtP(bare)}`);
+    out(`  search p50 / floor p50 = ${(sp.p50 / ranked.p50).toFixed(2)}×  (/ unranked p50 = ${(sp.p50 / bare.p50).toFixed(1)}×)`);
+    const slowest = [...perQuery].map(([q, ts]) => [q, percentiles(ts).p50] as const).sort((a, b) => b[1] - a[1]).slice(0, 5);
+    out(`  slowest queries (p50): ${slowest.map(([q, t]) => `${q} ${ms(t)}`).join(', ')}`);
 
-  // Quality with 100k distractors.
-  const scores = runQueries(ctx, keyOf);
-  out('');
-  out(`search quality with the ${TIPS.length}-tip test collection planted among ${count.toLocaleString()} tips:`);
-  out(table(scores));
-  out('');
-  out('| query | kind | relevant found in top 10 | precision@10 |');
-  out('| --- | --- | ---: | ---: |');
-  for (const s of scores) {
-    const query = QUERIES.find((q) => q.q === s.q)!;
-    const relevant = Object.keys(query.relevant);
-    const top = s.found.slice(0, 10);
-    const hits = top.filter((k) => relevant.includes(k)).length;
-    const precision = relevant.length === 0 ? (top.length === 0 ? 1 : 0) : top.length ? hits / top.length : 0;
-    out(`| ${s.q}${s.corrected ? ` → ${s.corrected}` : ''} | ${s.kind} | ${relevant.length ? `${hits}/${relevant.length}` : (top.length ? `${top.length} found (want 0)` : 'none, as wanted')} | ${precision.toFixed(2)} |`);
+    for (const q of SUGGEST_MIX) suggest(ctx, q);
+    const suggestTimes: number[] = [];
+    for (let round = 0; round < 30; round++) for (const q of SUGGEST_MIX) {
+      const s = performance.now();
+      suggest(ctx, q);
+      suggestTimes.push(performance.now() - s);
+    }
+    out(`  suggest over ${SUGGEST_MIX.length} inputs × 30 rounds: ${fmtP(percentiles(suggestTimes))}`);
+    const filtered: number[] = [];
+    for (let round = 0; round < 5; round++) for (const q of SEARCH_MIX.slice(0, 12)) {
+      const s = performance.now();
+      search(ctx, { q, tag: ['Excel'], facets: true });
+      filtered.push(performance.now() - s);
+    }
+    out(`  search with tag=Excel and tag facets: ${fmtP(percentiles(filtered))}`);
+
+    // Quality with 100k distractors.
+    const scores = runQueries(ctx, keyOf);
+    out('');
+    out(`search quality with the ${TIPS.length}-tip test collection planted among ${count.toLocaleString()} tips:`);
+    out(table(scores));
+    out('');
+    out('| query | kind | relevant found in top 10 | precision@10 |');
+    out('| --- | --- | ---: | ---: |');
+    for (const s of scores) {
+      const query = QUERIES.find((q) => q.q === s.q)!;
+      const relevant = Object.keys(query.relevant);
+      const top = s.found.slice(0, 10);
+      const hits = top.filter((k) => relevant.includes(k)).length;
+      const precision = relevant.length === 0 ? (top.length === 0 ? 1 : 0) : top.length ? hits / top.length : 0;
+      out(`| ${s.q}${s.corrected ? ` → ${s.corrected}` : ''} | ${s.kind} | ${relevant.length ? `${hits}/${relevant.length}` : (top.length ? `${top.length} found (want 0)` : 'none, as wanted')} | ${precision.toFixed(2)} |`);
+    }
   }
 
   await app.close();
@@ -375,6 +380,11 @@ async function main() {
     out(`HTTP search alone (10 connections, ${duration} s): ${Math.round(alone.requests.average)} req/s, latency p50 ${alone.latency.p50} ms, p99 ${alone.latency.p99} ms, errors ${alone.errors + alone.non2xx}`);
     const [mixed, reads] = await Promise.all([load(searchPaths, 10), load(ids.map((id) => `/api/posts/${id}`), 2)]);
     out(`HTTP with both loads: search ${Math.round(mixed.requests.average)} req/s p99 ${mixed.latency.p99} ms; GET /api/posts/:id (2 connections) p50 ${reads.latency.p50} ms, p99 ${reads.latency.p99} ms, errors ${reads.errors + reads.non2xx}`);
+    const serverRss = await new Promise<number>((resolve) => {
+      child.once('message', (m) => resolve((m as { rss: number }).rss));
+      child.send('memory');
+    });
+    out(`server process memory after the loads (main thread and ${process.env.KOTSU_SEARCH_WORKERS ?? 'default'} search threads): rss ${mb(serverRss)}`);
   } finally {
     child.send('stop');
     await new Promise((resolve) => child.once('exit', resolve));
