@@ -6,9 +6,11 @@
 import { normalize, normalizeWithMap } from './normalize';
 import type { Term } from './query';
 
-const CHUNK = 2000;
 const BEFORE = 40;
 const LENGTH = 160;
+/** Probe pieces: a match up to PROBE_OVERLAP characters long is seen whole in one of them. */
+const PROBE = 96;
+const PROBE_OVERLAP = 32;
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
 
@@ -47,22 +49,6 @@ export function highlighter(terms: readonly Term[]): RegExp | null {
   return new RegExp(parts.join('|'), 'gu');
 }
 
-/** Splits at white space near every CHUNK characters, so a long tip is normalized piece by piece. */
-function chunks(text: string): { at: number; text: string }[] {
-  const out: { at: number; text: string }[] = [];
-  let at = 0;
-  while (at < text.length) {
-    let end = Math.min(text.length, at + CHUNK);
-    if (end < text.length) {
-      const space = text.lastIndexOf(' ', end);
-      if (space > at + CHUNK / 2) end = space + 1;
-    }
-    out.push({ at, text: text.slice(at, end) });
-    at = end;
-  }
-  return out;
-}
-
 function render(text: string, ranges: [number, number][], from: number, to: number): string {
   let out = from > 0 ? '…' : '';
   let pos = from;
@@ -82,25 +68,42 @@ function render(text: string, ranges: [number, number][], from: number, to: numb
 const safeCut = (text: string, i: number) =>
   i > 0 && i < text.length && /[\uDC00-\uDFFF]/.test(text[i]) ? i - 1 : i;
 
+/**
+ * Where the first match starts in `text`, and the highlighted ranges around it. The text is
+ * probed in short overlapping pieces with the plain `normalize` (cheap); only the piece that
+ * matches first, with the snippet's reach around it, is normalized with the map back to the
+ * original characters (costly per character, so a whole tip is never mapped).
+ */
+function firstMatch(text: string, re: RegExp): [number, number][] | null {
+  re.lastIndex = 0;
+  if (!re.test(normalize(text))) return null;
+  for (let at = 0; at < text.length; at += PROBE) {
+    const a = safeCut(text, at);
+    const b = safeCut(text, Math.min(text.length, at + PROBE + PROBE_OVERLAP));
+    re.lastIndex = 0;
+    if (!re.test(normalize(text.slice(a, b)))) continue;
+    const from = safeCut(text, Math.max(0, a - BEFORE - PROBE_OVERLAP));
+    const to = safeCut(text, Math.min(text.length, b + LENGTH));
+    const mapped = normalizeWithMap(text.slice(from, to));
+    const ranges: [number, number][] = [];
+    re.lastIndex = 0;
+    for (const m of mapped.text.matchAll(re)) {
+      const i = m.index ?? 0;
+      if (m[0].length === 0) continue;
+      ranges.push([from + mapped.start[i], from + mapped.end[i + m[0].length - 1]]);
+    }
+    if (ranges.length > 0) return ranges;
+  }
+  return null;
+}
+
 export function makeSnippet(rawText: string, re: RegExp | null): string {
   const text = rawText.replace(/\s+/gu, ' ').trim();
-  if (re) {
-    for (const chunk of chunks(text)) {
-      re.lastIndex = 0;
-      if (!re.test(normalize(chunk.text))) continue;
-      const mapped = normalizeWithMap(chunk.text);
-      const ranges: [number, number][] = [];
-      re.lastIndex = 0;
-      for (const m of mapped.text.matchAll(re)) {
-        const i = m.index ?? 0;
-        if (m[0].length === 0) continue;
-        ranges.push([chunk.at + mapped.start[i], chunk.at + mapped.end[i + m[0].length - 1]]);
-      }
-      if (ranges.length === 0) continue;
-      const from = safeCut(text, Math.max(0, ranges[0][0] - BEFORE));
-      const to = safeCut(text, Math.min(text.length, from + LENGTH));
-      return render(text, ranges, from, to);
-    }
+  const ranges = re ? firstMatch(text, re) : null;
+  if (ranges) {
+    const from = safeCut(text, Math.max(0, ranges[0][0] - BEFORE));
+    const to = safeCut(text, Math.min(text.length, from + LENGTH));
+    return render(text, ranges, from, to);
   }
   return render(text, [], 0, safeCut(text, Math.min(text.length, LENGTH)));
 }
