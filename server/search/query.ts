@@ -248,3 +248,15 @@ export function toMatch(q: ParsedQuery, mode: 'all' | 'relaxed' = 'all', columns
   if (q.not.length === 0) return positive;
   return `(${positive}) NOT (${q.not.map(phrase).join(' OR ')})`;
 }
+
+/**
+ * The groups of the `relaxed` expression one by one (every term but one, with the exclusions).
+ * Relaxing happens only when no tip has every term, so each match of the relaxed expression
+ * matches exactly one group, with the same BM25 (FTS5 scores the phrases of the branch that
+ * matched). Ranked group by group, FTS5 weighs only the phrases of groups that have matches,
+ * instead of every phrase of every group (n × (n − 1) doclist walks). Null below RELAX_MIN_TERMS.
+ */
+export function relaxedGroups(q: ParsedQuery): string[] | null {
+  if (q.must.length < RELAX_MIN_TERMS) return null;
+  return q.must.map((_, skip) => toMatch({ must: q.must.filter((__, i) => i !== skip), not: q.not }) as string);
+}

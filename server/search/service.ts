@@ -1,7 +1,7 @@
 import type { Context } from '../context';
 import { normalize } from './normalize';
 import { presentHits } from './presenter';
-import { completePrefixes, parseQuery, RELAX_MIN_TERMS, toMatch, type ParsedQuery } from './query';
+import { completePrefixes, parseQuery, RELAX_MIN_TERMS, relaxedGroups, toMatch, type ParsedQuery } from './query';
 import type { SearchQueryT, SearchResultT, SuggestResultT } from './schemas';
 import { highlighter } from './snippet';
 import type { SearchFilter } from './store';
@@ -63,7 +63,7 @@ export function search(ctx: Context, query: SearchQueryT): SearchResultT {
   let total = page.total;
   let relaxed = false;
   if (total === 0 && parsed.must.length >= RELAX_MIN_TERMS) {
-    const loose = { ...filter, match: toMatch(parsed, 'relaxed'), titleMatch: toMatch(parsed, 'relaxed', 'title tags') };
+    const loose = { ...filter, match: toMatch(parsed, 'relaxed'), titleMatch: toMatch(parsed, 'relaxed', 'title tags'), groups: relaxedGroups(parsed) };
     const again = store.topPage(loose) ?? store.page(loose);
     if (again.total > 0) {
       page = again;

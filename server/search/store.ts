@@ -23,6 +23,11 @@ export interface SearchFilter {
   now: string;
   /** The same expression with the words required in title or tags (the fast path's first tier). */
   titleMatch?: string | null;
+  /**
+   * When `match` is a relaxed expression: its groups (query.ts `relaxedGroups`), each matched
+   * by a disjoint set of tips, ranked one by one when together they are within RANK_CAP.
+   */
+  groups?: string[] | null;
 }
 
 /**
@@ -117,7 +122,7 @@ export function createSearchStore(db: Database, opts: { rankCap?: number } = {})
   // match), and posts is not read at all: the index holds published tips only, and reading a
   // tip's status or dates walks the overflow pages of its body and HTML (2-3 µs a match). A
   // `rowid IN (subquery)` filter would be worse still: FTS5 takes it as one rowid lookup per value.
-  type Kind = 'count' | 'top' | 'ranked' | 'ordered' | 'facets';
+  type Kind = 'count' | 'top' | 'topCount' | 'ranked' | 'ordered' | 'facets';
   const statements = new Map<string, Statement>();
   function prepared(kind: Kind, f: SearchFilter): Statement {
     const key = `${kind}|${f.match !== null}|${f.sort}|${f.tagIds.length}|${f.authorId !== undefined}`;
@@ -143,6 +148,9 @@ export function createSearchStore(db: Database, opts: { rankCap?: number } = {})
       // The best @k by BM25 among the newest @cap matches; SQLite keeps the top @k in its sorter.
       top: () => `WITH c AS MATERIALIZED (${newest('rowid AS id, -bm25(search_fts, 8.0, 5.0, 1.0) AS score')})
         SELECT id, score FROM c ORDER BY score DESC LIMIT @k`,
+      // The same over the newest @cap + 1, with how many there are (@cap + 1: more than the cap).
+      topCount: () => `WITH c AS MATERIALIZED (${newest('rowid AS id, -bm25(search_fts, 8.0, 5.0, 1.0) AS score').replace('LIMIT @cap', 'LIMIT @cap + 1')})
+        SELECT id, score, (SELECT count(*) FROM c) AS n FROM c ORDER BY score DESC LIMIT @k`,
       // Pages past the first RERANK: the whole blend in SQL over the newest @cap matches.
       ranked: () => `WITH c AS MATERIALIZED (${newest('rowid AS id, -bm25(search_fts, 8.0, 5.0, 1.0) AS score')})
         SELECT p.id FROM c JOIN posts p ON p.id = c.id WHERE p.status = 'published'
@@ -166,8 +174,8 @@ export function createSearchStore(db: Database, opts: { rankCap?: number } = {})
     if (f.authorId !== undefined) p.authorId = f.authorId;
     if (kind === 'ranked' || kind === 'ordered') { p.limit = f.limit; p.offset = f.offset; }
     if (kind === 'ranked') p.now = f.now;
-    if (kind === 'top' || kind === 'ranked' || kind === 'facets') p.cap = rankCap;
-    if (kind === 'top') p.k = RERANK;
+    if (kind === 'top' || kind === 'topCount' || kind === 'ranked' || kind === 'facets') p.cap = rankCap;
+    if (kind === 'top' || kind === 'topCount') p.k = RERANK;
     return p;
   }
 
@@ -232,18 +240,33 @@ export function createSearchStore(db: Database, opts: { rankCap?: number } = {})
      */
     topPage(f: SearchFilter): { ids: number[]; total: number } | null {
       if (f.match === null || f.sort !== 'relevance' || f.offset + f.limit > RERANK) return null;
-      const total = prepared('count', f).get(params(f, 'count')) as number;
-      if (total === 0) return { ids: [], total: 0 };
       const nowDays = Date.parse(f.now) / 86_400_000;
-      const best = (match: string, exclude: Set<number>) => {
-        const top = (prepared('top', f).all({ ...params(f, 'top'), match }) as { id: number; score: number }[])
-          .filter((t) => !exclude.has(t.id));
+      const blended = (top: { id: number; score: number }[]) => {
         const stats = new Map((rankStats.all(JSON.stringify(top.map((t) => t.id))) as RankStats[]).map((r) => [r.id, r]));
         return top.filter((t) => stats.has(t.id))
           .map((t) => ({ id: t.id, score: t.score * blend(stats.get(t.id)!, nowDays) }))
           .sort((a, b) => b.score - a.score || b.id - a.id)
           .map((r) => r.id);
       };
+      if (f.groups) {
+        // A relaxed query, group by group: the count comes with each ranking (no separate walk).
+        const found = f.groups.map((match) => prepared('topCount', f).all({ ...params(f, 'topCount'), match }) as { id: number; score: number; n: number }[]);
+        const total = found.reduce((sum, rows) => sum + (rows[0]?.n ?? 0), 0);
+        if (total === 0) return { ids: [], total: 0 };
+        if (total <= rankCap) {
+          // Disjoint sets (no tip has every word); a tip written meanwhile with every word could
+          // be in two, so keep one entry per tip.
+          const byId = new Map<number, { id: number; score: number }>();
+          for (const r of found.flat()) if (!byId.has(r.id) || byId.get(r.id)!.score < r.score) byId.set(r.id, { id: r.id, score: r.score });
+          const top = [...byId.values()].sort((a, b) => b.score - a.score || b.id - a.id).slice(0, RERANK);
+          return { ids: blended(top).slice(f.offset, f.offset + f.limit), total };
+        }
+        // More than RANK_CAP: the relaxed expression whole, as any other query.
+      }
+      const total = prepared('count', f).get(params(f, 'count')) as number;
+      if (total === 0) return { ids: [], total: 0 };
+      const best = (match: string, exclude: Set<number>) =>
+        blended((prepared('top', f).all({ ...params(f, 'top'), match }) as { id: number; score: number }[]).filter((t) => !exclude.has(t.id)));
       let ids: number[];
       if (total <= rankCap || !f.titleMatch) {
         ids = best(f.match, new Set());

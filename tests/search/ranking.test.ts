@@ -75,3 +75,34 @@ test('past the ranking cap, tips with the words in title or tags come first and 
   // The two body-only fillers are the newest (the capped body ranking covers the newest 4 only).
   expect(Math.min(...page.ids.slice(3))).toBeGreaterThan(8);
 });
+
+test('a relaxed query ranked group by group gives the same page and total as the relaxed expression whole', async () => {
+  t = await createTestApp({ now: () => new Date('2026-10-01T00:00:00Z') });
+  const { parseQuery, relaxedGroups, toMatch } = await import('../../server/search/query');
+  const words = ['印刷', '見出', 'ページ', '余白'];
+  // Tips with every word but one (each group gets some), with varied lengths and popularity;
+  // none has all four, as when a search is relaxed.
+  for (let i = 0; i < 24; i++) {
+    const skip = i % 4;
+    const body = words.filter((_, j) => j !== skip).map((w, j) => `${w}の設定${'。手順を確認'.repeat((i + j) % 5)}`).join('');
+    const tip = await postTip(t, t.admin, { title: i % 3 === 0 ? `${words[(skip + 1) % 4]}のコツ${i}` : `手順${i}`, body, tags: i % 2 ? ['印刷'] : [] });
+    t.db.prepare('UPDATE posts SET view_count = ?, like_count = ? WHERE id = ?').run((i * 53) % 700, (i * 7) % 30, tip.id);
+  }
+  await postTip(t, t.admin, { title: '無関係', body: '印刷だけ', tags: [] });
+  const parsed = parseQuery('印刷 見出 ページ 余白 ');
+  const { store } = t.app.ctx.search;
+  const tag = t.app.ctx.tags.byName('印刷')!.id;
+  for (const tagIds of [[], [tag]]) {
+    for (const [offset, limit] of [[0, 20], [5, 7]]) {
+      const f = { match: toMatch(parsed, 'relaxed'), titleMatch: null, tagIds, sort: 'relevance' as const, limit, offset, now: '2026-10-01T00:00:00.000Z' };
+      const whole = store.topPage(f)!;
+      const grouped = store.topPage({ ...f, groups: relaxedGroups(parsed) })!;
+      expect(grouped.total).toBe(tagIds.length ? 12 : 24);
+      expect(grouped).toEqual(whole);
+    }
+  }
+  // The search itself takes the grouped path and finds them.
+  const res = await t.as(t.admin, { method: 'GET', url: `/api/search?q=${encodeURIComponent('印刷 見出 ページ 余白 ')}` });
+  expect(res.json().relaxed).toBe(true);
+  expect(res.json().total).toBe(24);
+});
