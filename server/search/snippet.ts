@@ -11,6 +11,8 @@ const LENGTH = 160;
 /** Probe pieces: a match up to PROBE_OVERLAP characters long is seen whole in one of them. */
 const PROBE = 96;
 const PROBE_OVERLAP = 32;
+/** How far the guessed window may be off and still hold the snippet. */
+const SLACK = 16;
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
 
@@ -68,29 +70,55 @@ function render(text: string, ranges: [number, number][], from: number, to: numb
 const safeCut = (text: string, i: number) =>
   i > 0 && i < text.length && /[\uDC00-\uDFFF]/.test(text[i]) ? i - 1 : i;
 
+const SEPARATOR = /[\s\p{P}]/u;
+
 /**
- * Where the first match starts in `text`, and the highlighted ranges around it. The text is
- * probed in short overlapping pieces with the plain `normalize` (cheap); only the piece that
- * matches first, with the snippet's reach around it, is normalized with the map back to the
- * original characters (costly per character, so a whole tip is never mapped).
+ * A piece of the text that normalizes as it does in the whole: its ends moved out to a space or
+ * punctuation mark (up to 24 characters), so no word is cut (a Latin word is matched whole, and
+ * エクセル or ｶﾞ normalize as one).
+ */
+function piece(text: string, from: number, to: number): [number, number] {
+  for (let k = 0; k < 24 && from > 0 && !SEPARATOR.test(text[from - 1]); k++) from--;
+  for (let k = 0; k < 24 && to < text.length && !SEPARATOR.test(text[to]); k++) to++;
+  return [safeCut(text, from), safeCut(text, to)];
+}
+
+/** The highlighted ranges of the piece around text[from, to), normalized with the map back to the original. */
+function mappedRanges(text: string, re: RegExp, around: number, until: number): [number, number][] {
+  const [from, to] = piece(text, around, until);
+  const mapped = normalizeWithMap(text.slice(from, to));
+  const ranges: [number, number][] = [];
+  re.lastIndex = 0;
+  for (const m of mapped.text.matchAll(re)) {
+    const i = m.index ?? 0;
+    if (m[0].length === 0) continue;
+    ranges.push([from + mapped.start[i], from + mapped.end[i + m[0].length - 1]]);
+  }
+  return ranges;
+}
+
+/**
+ * The highlighted ranges from the first match on, at least through the snippet's reach. The text
+ * is probed in short overlapping pieces with the plain `normalize` (cheap); only the snippet's
+ * window is normalized with the map back to the original characters (costly per character), so
+ * a whole tip is never mapped. The window is placed where the match is in the normalized piece,
+ * which is where it is in the original unless normalization changed lengths before it (ＥＸＣＥＬ,
+ * ｶﾞ, エクセル → excel); when the mapped window shows otherwise, the piece with the snippet's
+ * reach on both sides is mapped instead.
  */
 function firstMatch(text: string, re: RegExp): [number, number][] | null {
   re.lastIndex = 0;
   if (!re.test(normalize(text))) return null;
   for (let at = 0; at < text.length; at += PROBE) {
-    const a = safeCut(text, at);
-    const b = safeCut(text, Math.min(text.length, at + PROBE + PROBE_OVERLAP));
+    const [a, b] = piece(text, at, Math.min(text.length, at + PROBE + PROBE_OVERLAP));
     re.lastIndex = 0;
-    if (!re.test(normalize(text.slice(a, b)))) continue;
-    const from = safeCut(text, Math.max(0, a - BEFORE - PROBE_OVERLAP));
-    const to = safeCut(text, Math.min(text.length, b + LENGTH));
-    const mapped = normalizeWithMap(text.slice(from, to));
-    const ranges: [number, number][] = [];
-    re.lastIndex = 0;
-    for (const m of mapped.text.matchAll(re)) {
-      const i = m.index ?? 0;
-      if (m[0].length === 0) continue;
-      ranges.push([from + mapped.start[i], from + mapped.end[i + m[0].length - 1]]);
+    const hit = re.exec(normalize(text.slice(a, b)));
+    if (!hit) continue;
+    const guess = a + hit.index;
+    const start = Math.max(0, guess - BEFORE);
+    let ranges = mappedRanges(text, re, Math.max(0, start - SLACK), Math.min(text.length, start + LENGTH + SLACK));
+    if (ranges.length === 0 || ranges[0][0] > guess + SLACK) {
+      ranges = mappedRanges(text, re, Math.max(0, a - BEFORE - PROBE_OVERLAP), Math.min(text.length, b + LENGTH));
     }
     if (ranges.length > 0) return ranges;
   }
