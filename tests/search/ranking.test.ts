@@ -106,3 +106,28 @@ test('a relaxed query ranked group by group gives the same page and total as the
   expect(res.json().relaxed).toBe(true);
   expect(res.json().total).toBe(24);
 });
+
+test('past the cap, with a tag filter: the total is exact, every hit has the tag, none twice, title matches first', async () => {
+  t = await createTestApp();
+  const { createSearchEngine } = await import('../../server/search/engine');
+  const tagged: number[] = [];
+  const titled: number[] = [];
+  for (let i = 0; i < 16; i++) {
+    const inTitle = i % 3 === 0;
+    const tip = await postTip(t, t.admin, { title: inTitle ? `集計のコツ${i}` : `月報${i}`, body: `${filler}集計を行う。${i}`, tags: i % 2 ? ['Excel'] : ['Word'] });
+    if (i % 2) { tagged.push(tip.id); if (inTitle) titled.push(tip.id); }
+  }
+  const capped = createSearchEngine(t.db, { rebuildIfStale: false, rankCap: 4 });
+  const excel = t.app.ctx.tags.byName('Excel')!.id;
+  const f = { match: '"集計"', titleMatch: '{title tags} : ("集計")', tagIds: [excel], sort: 'relevance' as const, limit: 20, offset: 0, now: new Date().toISOString() };
+  const page = capped.store.topPage(f)!;
+  expect(page.total).toBe(8);
+  expect(new Set(page.ids).size).toBe(page.ids.length);
+  expect(page.ids.every((id) => tagged.includes(id))).toBe(true);
+  expect(page.ids.slice(0, titled.length).sort((a, b) => a - b)).toEqual(titled);
+  // Body matches come from the newest 4 tagged matches only (the cap), after the title ones.
+  expect(page.ids.length).toBe(titled.length + tagged.slice(-4).filter((id) => !titled.includes(id)).length);
+  // The same total through the SQL path (sort=new) and facets over the newest 4 tagged matches.
+  expect(capped.store.page({ ...f, sort: 'new' }).total).toBe(8);
+  expect(capped.store.facets(f)).toEqual([{ name: 'Excel', count: 4 }]);
+});
