@@ -131,7 +131,7 @@ export function createSearchStore(db: Database, opts: { rankCap?: number } = {})
   // match), and posts is not read at all: the index holds published tips only, and reading a
   // tip's status or dates walks the overflow pages of its body and HTML (2-3 µs a match). A
   // `rowid IN (subquery)` filter would be worse still: FTS5 takes it as one rowid lookup per value.
-  type Kind = 'count' | 'top' | 'topCount' | 'ranked' | 'ordered' | 'facets';
+  type Kind = 'count' | 'probe' | 'top' | 'topCount' | 'ranked' | 'ordered' | 'facets';
   const statements = new Map<string, Statement>();
   function prepared(kind: Kind, f: SearchFilter): Statement {
     const key = `${kind}|${f.match !== null}|${f.sort}|${f.tagIds.length}|${f.authorId !== undefined}`;
@@ -154,6 +154,9 @@ export function createSearchStore(db: Database, opts: { rankCap?: number } = {})
       : `SELECT p.id FROM posts p WHERE ${cond} ORDER BY p.id DESC LIMIT @cap`;
     const sql: Record<Kind, () => string> = {
       count: () => f.match !== null ? `SELECT count(*) FROM search_fts WHERE ${matches}` : `SELECT count(*) FROM ${from} WHERE ${cond}`,
+      // The newest two matches, without BM25: one match or none needs no ranking, and asking BM25
+      // for even one row makes FTS5 weigh every phrase over its whole doclist first.
+      probe: () => `SELECT rowid AS id FROM search_fts WHERE ${matches} ORDER BY rowid DESC LIMIT 2`,
       // The best @k by BM25 among the newest @cap matches; SQLite keeps the top @k in its sorter.
       top: () => `WITH c AS MATERIALIZED (${newest('rowid AS id, -bm25(search_fts, 8.0, 5.0, 1.0) AS score')})
         SELECT id, score FROM c ORDER BY score DESC LIMIT @k`,
@@ -257,11 +260,19 @@ export function createSearchStore(db: Database, opts: { rankCap?: number } = {})
           .sort((a, b) => b.score - a.score || b.id - a.id)
           .map((r) => r.id);
       };
+      const probe = (match: string) => prepared('probe', f).all({ ...params(f, 'probe'), match }) as { id: number }[];
+      const unranked = (rows: { id: number }[]) => blended(rows.map((r) => ({ id: r.id, score: 0 })));
       if (f.groups) {
-        // A relaxed query, group by group: the count comes with each ranking (no separate walk).
-        const found = f.groups.map((match) => prepared('topCount', f).all({ ...params(f, 'topCount'), match }) as { id: number; score: number; n: number }[]);
+        // A relaxed query, group by group: the count comes with each ranking (no separate walk),
+        // and a group without matches is not ranked at all.
+        const few = f.groups.map(probe);
+        const single = few.flat();
+        if (few.every((rows) => rows.length < 2) && single.length < 2) {
+          return { ids: unranked(single).slice(f.offset, f.offset + f.limit), total: single.length };
+        }
+        const found = f.groups.map((match, g) => few[g].length === 0 ? []
+          : prepared('topCount', f).all({ ...params(f, 'topCount'), match }) as { id: number; score: number; n: number }[]);
         const total = found.reduce((sum, rows) => sum + (rows[0]?.n ?? 0), 0);
-        if (total === 0) return { ids: [], total: 0 };
         if (total <= rankCap) {
           // Disjoint sets (no tip has every word); a tip written meanwhile with every word could
           // be in two, so keep one entry per tip.
@@ -278,11 +289,12 @@ export function createSearchStore(db: Database, opts: { rankCap?: number } = {})
         blended((prepared('top', f).all({ ...params(f, 'top'), match }) as { id: number; score: number }[]).filter((t) => !exclude.has(t.id)));
       let ids: number[];
       if (total <= rankCap || !f.titleMatch) {
-        ids = best(f.match, new Set());
+        ids = total === 1 ? unranked(probe(f.match)) : best(f.match, new Set());
       } else {
         // Too many to rank them all: tips with the words in their title or tags first (the
         // newest RANK_CAP of those at most), then, if the page needs more, body matches.
-        ids = best(f.titleMatch, new Set());
+        const titled = probe(f.titleMatch);
+        ids = titled.length < 2 ? unranked(titled) : best(f.titleMatch, new Set());
         if (ids.length < f.offset + f.limit) ids = [...ids, ...best(f.match, new Set(ids))];
       }
       return { ids: ids.slice(f.offset, f.offset + f.limit), total };

@@ -131,3 +131,27 @@ test('past the cap, with a tag filter: the total is exact, every hit has the tag
   expect(capped.store.page({ ...f, sort: 'new' }).total).toBe(8);
   expect(capped.store.facets(f)).toEqual([{ name: 'Excel', count: 4 }]);
 });
+
+test('a tier or query with a single match is returned without ranking, with the right total', async () => {
+  t = await createTestApp();
+  const { createSearchEngine } = await import('../../server/search/engine');
+  const { parseQuery, relaxedGroups, toMatch } = await import('../../server/search/query');
+  const ids: number[] = [];
+  for (let i = 0; i < 10; i++) ids.push((await postTip(t, t.admin, { title: i === 3 ? '集計と印刷のコツ' : `月報${i}`, body: `${filler}集計と印刷を行う。${i}`, tags: [] })).id);
+  const only = await postTip(t, t.admin, { title: '台帳の整理', body: '見出しを全部のページに印刷する。', tags: [] });
+  const capped = createSearchEngine(t.db, { rebuildIfStale: false, rankCap: 4 });
+  const base = { tagIds: [], sort: 'relevance' as const, limit: 5, offset: 0, now: new Date().toISOString() };
+  // Past the cap, the title tier holds one tip: it comes first, then the newest body matches.
+  const page = capped.store.topPage({ ...base, match: '"集計" AND "印刷"', titleMatch: '{title tags} : ("集計" AND "印刷")' })!;
+  expect(page.total).toBe(10);
+  expect(page.ids[0]).toBe(ids[3]);
+  expect(page.ids).toHaveLength(5);
+  // One match in all.
+  expect(capped.store.topPage({ ...base, match: '"台帳"', titleMatch: null })).toEqual({ ids: [only.id], total: 1 });
+  // A relaxed query whose groups hold one match: found, counted, and gone once hidden.
+  const parsed = parseQuery('見出 全部 ページ 余白 ');
+  const relaxed = { ...base, match: toMatch(parsed, 'relaxed'), titleMatch: null, groups: relaxedGroups(parsed) };
+  expect(capped.store.topPage(relaxed)).toEqual({ ids: [only.id], total: 1 });
+  t.db.prepare("UPDATE posts SET status = 'hidden' WHERE id = ?").run(only.id);
+  expect(capped.store.topPage(relaxed)!.ids).toEqual([]);
+});
