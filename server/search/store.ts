@@ -57,12 +57,13 @@ export const RERANK_DEEP = 200;
 const rerank = (f: SearchFilter) => (f.offset + f.limit <= RERANK ? RERANK : RERANK_DEEP);
 
 /**
- * BM25 costs FTS5 one to five microseconds per matching tip, so a word found in tens of
- * thousands of tips (excel) would take a hundred milliseconds or more to rank. When more than
- * RANK_CAP tips match, the fast path ranks the tips with the words in their title or tags first
- * (the newest RANK_CAP of those at most), then body matches among the newest RANK_CAP; other
- * paths rank the newest RANK_CAP matches (a cheap id range FTS5 walks in order). The total and
- * the order of sort=new/popular always cover every match; tag facets count the newest RANK_CAP.
+ * BM25 costs FTS5 a walk of each phrase's whole doclist (to weigh it) and about half a microsecond
+ * per ranked tip, so a word found in tens of thousands of tips (excel: 27 ms for all 49,000) cannot
+ * be ranked whole. When more than RANK_CAP tips match, the tips with the words in their title or
+ * tags come first (the newest RANK_CAP of those at most), then body matches among the newest
+ * RANK_CAP; pages past RERANK_DEEP rank the newest RANK_CAP. The newest N come from FTS5 walking
+ * its doclists newest first (ORDER BY rowid DESC LIMIT N), which stops there. The total and the
+ * order of sort=new/popular always cover every match; tag facets count the newest RANK_CAP.
  * Narrowing the query (another word, a tag) brings the set under the cap and ranks it all.
  */
 export const RANK_CAP = 2000;
@@ -149,22 +150,23 @@ export function createSearchStore(db: Database, opts: { rankCap?: number } = {})
     const cond = where.join(' AND ');
     const matches = fts.join(' AND ');
     // The newest RANK_CAP matches: FTS5 walks its doclists newest first and stops there.
-    const newest = (cols: string) => f.match !== null
-      ? `SELECT ${cols} FROM search_fts WHERE ${matches} ORDER BY rowid DESC LIMIT @cap`
-      : `SELECT p.id FROM posts p WHERE ${cond} ORDER BY p.id DESC LIMIT @cap`;
+    const newest = (cols: string, limit = '@cap') => f.match !== null
+      ? `SELECT ${cols} FROM search_fts WHERE ${matches} ORDER BY rowid DESC LIMIT ${limit}`
+      : `SELECT p.id FROM posts p WHERE ${cond} ORDER BY p.id DESC LIMIT ${limit}`;
+    const scored = 'rowid AS id, -bm25(search_fts, 8.0, 5.0, 1.0) AS score';
     const sql: Record<Kind, () => string> = {
       count: () => f.match !== null ? `SELECT count(*) FROM search_fts WHERE ${matches}` : `SELECT count(*) FROM ${from} WHERE ${cond}`,
       // The newest two matches, without BM25: one match or none needs no ranking, and asking BM25
       // for even one row makes FTS5 weigh every phrase over its whole doclist first.
       probe: () => `SELECT rowid AS id FROM search_fts WHERE ${matches} ORDER BY rowid DESC LIMIT 2`,
       // The best @k by BM25 among the newest @cap matches; SQLite keeps the top @k in its sorter.
-      top: () => `WITH c AS MATERIALIZED (${newest('rowid AS id, -bm25(search_fts, 8.0, 5.0, 1.0) AS score')})
+      top: () => `WITH c AS MATERIALIZED (${newest(scored)})
         SELECT id, score FROM c ORDER BY score DESC LIMIT @k`,
       // The same over the newest @cap + 1, with how many there are (@cap + 1: more than the cap).
-      topCount: () => `WITH c AS MATERIALIZED (${newest('rowid AS id, -bm25(search_fts, 8.0, 5.0, 1.0) AS score').replace('LIMIT @cap', 'LIMIT @cap + 1')})
+      topCount: () => `WITH c AS MATERIALIZED (${newest(scored, '@cap + 1')})
         SELECT id, score, (SELECT count(*) FROM c) AS n FROM c ORDER BY score DESC LIMIT @k`,
       // Pages past the first RERANK_DEEP: the whole blend in SQL over the newest @cap matches.
-      ranked: () => `WITH c AS MATERIALIZED (${newest('rowid AS id, -bm25(search_fts, 8.0, 5.0, 1.0) AS score')})
+      ranked: () => `WITH c AS MATERIALIZED (${newest(scored)})
         SELECT p.id FROM c JOIN posts p ON p.id = c.id WHERE p.status = 'published'
         ORDER BY c.score * ${BLEND_SQL} DESC, p.id DESC LIMIT @limit OFFSET @offset`,
       ordered: () => `SELECT p.id FROM ${from} WHERE ${cond}
@@ -267,9 +269,7 @@ export function createSearchStore(db: Database, opts: { rankCap?: number } = {})
         // and a group without matches is not ranked at all.
         const few = f.groups.map(probe);
         const single = few.flat();
-        if (few.every((rows) => rows.length < 2) && single.length < 2) {
-          return { ids: unranked(single).slice(f.offset, f.offset + f.limit), total: single.length };
-        }
+        if (single.length < 2) return { ids: unranked(single).slice(f.offset, f.offset + f.limit), total: single.length };
         const found = f.groups.map((match, g) => few[g].length === 0 ? []
           : prepared('topCount', f).all({ ...params(f, 'topCount'), match }) as { id: number; score: number; n: number }[]);
         const total = found.reduce((sum, rows) => sum + (rows[0]?.n ?? 0), 0);
