@@ -23,8 +23,8 @@ export function indexedDoc(row: Pick<SourceRow, 'title' | 'html' | 'tags'>): Ind
 
 export type Progress = (done: number, total: number) => void;
 
-export function createSearchEngine(db: Database, opts: { rebuildIfStale?: boolean; rankCap?: number } = {}) {
-  const store = createSearchStore(db, { rankCap: opts.rankCap });
+export function createSearchEngine(db: Database, opts: { rebuildIfStale?: boolean; rankCap?: number; denseWalk?: number } = {}) {
+  const store = createSearchStore(db, { rankCap: opts.rankCap, denseWalk: opts.denseWalk });
   const suggester = createSuggester({ all: store.suggestDocs, one: store.suggestDoc });
   let tagCache: { name: string; count: number; norm: string }[] | null = null;
   const followed = new WeakSet<PostEvents>();

@@ -155,3 +155,28 @@ test('a tier or query with a single match is returned without ranking, with the 
   t.db.prepare("UPDATE posts SET status = 'hidden' WHERE id = ?").run(only.id);
   expect(capped.store.topPage(relaxed)!.ids).toEqual([]);
 });
+
+test('sort=new and sort=popular give the same pages whether they walk the sort index or order the matches', async () => {
+  t = await createTestApp();
+  const { createSearchEngine } = await import('../../server/search/engine');
+  for (let i = 0; i < 30; i++) {
+    const tip = await postTip(t, t.admin, { title: `手順${i}`, body: i % 3 ? `${filler}集計する。` : filler, tags: i % 2 ? ['Excel'] : [] });
+    // Ties on purpose: equal dates and equal views, broken by likes and then id.
+    t.db.prepare('UPDATE posts SET created_at = ?, view_count = ?, like_count = ? WHERE id = ?')
+      .run(new Date(Date.UTC(2026, 0, 1 + (i % 7))).toISOString(), (i * 7) % 5, i % 3, tip.id);
+  }
+  const excel = t.app.ctx.tags.byName('Excel')!.id;
+  const walk = createSearchEngine(t.db, { rebuildIfStale: false, denseWalk: 1_000_000 });
+  const order = createSearchEngine(t.db, { rebuildIfStale: false, denseWalk: 0 });
+  for (const sort of ['new', 'popular'] as const) {
+    for (const tagIds of [[], [excel]]) {
+      for (const [offset, limit] of [[0, 20], [3, 5], [18, 10]]) {
+        const f = { match: '"集計"', tagIds, sort, limit, offset, now: new Date().toISOString() };
+        const a = walk.store.page(f);
+        expect(a).toEqual(order.store.page(f));
+        expect(a.total).toBe(tagIds.length ? 10 : 20);
+        expect(a.ids.length).toBe(Math.max(0, Math.min(limit, a.total - offset)));
+      }
+    }
+  }
+});
