@@ -160,7 +160,10 @@ export function createSearchStore(db: Database, opts: { rankCap?: number; denseW
       : `SELECT p.id FROM posts p WHERE ${cond} ORDER BY p.id DESC LIMIT ${limit}`;
     const scored = 'rowid AS id, -bm25(search_fts, 8.0, 5.0, 1.0) AS score';
     const sql: Record<Kind, () => string> = {
-      count: () => f.match !== null ? `SELECT count(*) FROM search_fts WHERE ${matches}` : `SELECT count(*) FROM ${from} WHERE ${cond}`,
+      count: () => f.match !== null ? `SELECT count(*) FROM search_fts WHERE ${matches}`
+        // One tag alone: its count of published tips, kept by triggers (migration 0008).
+        : f.tagIds.length === 1 && f.authorId === undefined ? 'SELECT coalesce((SELECT post_count FROM tags WHERE id = @tag0), 0)'
+        : `SELECT count(*) FROM ${from} WHERE ${cond}`,
       // The newest two matches, without BM25: one match or none needs no ranking, and asking BM25
       // for even one row makes FTS5 weigh every phrase over its whole doclist first.
       probe: () => `SELECT rowid AS id FROM search_fts WHERE ${matches} ORDER BY rowid DESC LIMIT 2`,

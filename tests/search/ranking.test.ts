@@ -180,3 +180,17 @@ test('sort=new and sort=popular give the same pages whether they walk the sort i
     }
   }
 });
+
+test('a listing by one tag counts its published tips only, hidden and draft ones excluded', async () => {
+  t = await createTestApp();
+  const made: number[] = [];
+  for (let i = 0; i < 6; i++) made.push((await postTip(t, t.admin, { title: `手順${i}`, body: filler, tags: ['Excel', ...(i % 2 ? ['Word'] : [])] })).id);
+  const list = async (extra: string) => (await t.as(t.admin, { method: 'GET', url: `/api/search?${extra}` })).json() as { total: number; items: { id: number }[] };
+  expect((await list('tag=Excel')).total).toBe(6);
+  t.db.prepare("UPDATE posts SET status = 'hidden' WHERE id = ?").run(made[0]);
+  t.db.prepare("UPDATE posts SET status = 'draft' WHERE id = ?").run(made[1]);
+  const excel = await list('tag=Excel&limit=100');
+  expect(excel.total).toBe(4);
+  expect(excel.items.map((i) => i.id).sort((a, b) => a - b)).toEqual(made.slice(2));
+  expect((await list('tag=Excel&tag=Word')).total).toBe(2);
+});
