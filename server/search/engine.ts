@@ -1,13 +1,15 @@
 /**
  * The search engine of one app instance: the FTS5 index (store.ts), the in-memory suggester
- * (suggest.ts) and the tag list for suggestions, all kept in step with tip writes.
+ * (suggest.ts), the in-memory title index of suggestions (titles.ts) and the tag list for
+ * suggestions, all kept in step with tip writes.
  */
 import type { Database } from '../db/database';
 import type { PostEvent, PostEvents } from '../posts/events';
 import { normalize } from './normalize';
 import { plainText } from './snippet';
-import { createSearchStore, type IndexedDoc, type SourceRow } from './store';
+import { createSearchStore, SUGGEST_CAP, type IndexedDoc, type SourceRow } from './store';
 import { createSuggester } from './suggest';
+import { createTitleIndex } from './titles';
 import { indexText } from './tokenize';
 
 /** Bump when normalize.ts or tokenize.ts change what is indexed: the index is rebuilt at start-up. */
@@ -26,6 +28,7 @@ export type Progress = (done: number, total: number) => void;
 export function createSearchEngine(db: Database, opts: { rebuildIfStale?: boolean; rankCap?: number; denseWalk?: number } = {}) {
   const store = createSearchStore(db, { rankCap: opts.rankCap, denseWalk: opts.denseWalk });
   const suggester = createSuggester({ all: store.suggestDocs, one: store.suggestDoc });
+  const titles = createTitleIndex({ all: store.titleDocs, one: store.suggestDoc }, { cap: SUGGEST_CAP });
   let tagCache: { name: string; count: number; norm: string }[] | null = null;
   const followed = new WeakSet<PostEvents>();
 
@@ -35,6 +38,7 @@ export function createSearchEngine(db: Database, opts: { rebuildIfStale?: boolea
     if (row && row.status === 'published') store.put(id, indexedDoc(row));
     else store.remove(id);
     suggester.touch(id);
+    titles.touch(id);
     tagCache = null;
   }
 
@@ -42,6 +46,7 @@ export function createSearchEngine(db: Database, opts: { rebuildIfStale?: boolea
     if (e.kind === 'deleted') {
       store.remove(e.post.id);
       suggester.touch(e.post.id);
+      titles.touch(e.post.id);
       tagCache = null;
     } else {
       sync(e.post.id);
@@ -72,6 +77,7 @@ export function createSearchEngine(db: Database, opts: { rebuildIfStale?: boolea
       store.setMeta('vocab', '1');
     })();
     suggester.reset();
+    titles.reset();
     tagCache = null;
     return done;
   }
@@ -90,6 +96,7 @@ export function createSearchEngine(db: Database, opts: { rebuildIfStale?: boolea
   return {
     store,
     suggester,
+    titles,
     rebuild,
     /** Keeps the index in step with tips; listeners run inside each write's transaction. */
     follow(events: PostEvents) {

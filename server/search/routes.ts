@@ -14,8 +14,9 @@ export const searchRoutes: FastifyPluginAsyncTypebox<{ ctx: Context }> = async (
   const pool = ctx.config.dbPath !== ':memory:' && process.env.KOTSU_SEARCH_WORKER !== '0'
     ? createSearchPool(ctx.config.dbPath, threads) : null;
   if (pool) app.addHook('onClose', async () => { await pool.close(); });
-  // Build the typo vocabulary and start the workers before the first request.
-  app.addHook('onReady', async () => { ctx.search.suggester.warm(); pool?.warm(); });
+  // Build the typo vocabulary and the suggestions' title index (about a second at 100,000 tips,
+  // docs/search.md) and start the workers before the first request.
+  app.addHook('onReady', async () => { ctx.search.suggester.warm(); ctx.search.titles.warm(); pool?.warm(); });
 
   app.get('/api/search', {
     config: { access: 'member' },

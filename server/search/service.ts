@@ -82,14 +82,22 @@ export function search(ctx: Context, query: SearchQueryT): SearchResultT {
   return result;
 }
 
-/** Titles for what has been typed: the same query language, matched on titles and tags only. */
+/**
+ * Titles for what has been typed: the same query language, matched on titles and tags only, from
+ * the in-memory title index (titles.ts). A query with an exclusion (`-word`, excluded wherever the
+ * tip has it, body included) goes through the full-text index, which has the bodies.
+ */
 function suggestPosts(ctx: Context, q: string): { id: number; title: string }[] {
   if (Array.from(normalize(q).trim()).length < 2) return [];
   const parsed = parseQuery(q);
-  const match = toMatch(parsed, 'all', 'title tags');
-  if (!match) return [];
-  const { store, suggester } = ctx.search;
-  const posts = store.titles(match, SUGGEST_POSTS);
+  if (parsed.must.length === 0) return [];
+  const { store, suggester, titles } = ctx.search;
+  const find = (must: ParsedQuery['must']) => {
+    if (parsed.not.length === 0) return titles.find(must, SUGGEST_POSTS);
+    const match = toMatch({ must, not: parsed.not }, 'all', 'title tags');
+    return match ? store.titles(match, SUGGEST_POSTS) : [];
+  };
+  const posts = find(parsed.must);
   if (posts.length >= SUGGEST_POSTS) return posts;
   // Mistyped Latin words (VLOKUP): try again with the closest words of titles and tags.
   let changed = false;
@@ -99,10 +107,9 @@ function suggestPosts(ctx: Context, q: string): { id: number; title: string }[] 
     changed = true;
     return { ...t, tokens: [fix], prefix: false };
   });
-  const fixed = changed ? toMatch({ must, not: parsed.not }, 'all', 'title tags') : null;
-  if (!fixed) return posts;
+  if (!changed) return posts;
   const seen = new Set(posts.map((p) => p.id));
-  const more = store.titles(fixed, SUGGEST_POSTS).filter((p) => !seen.has(p.id));
+  const more = find(must).filter((p) => !seen.has(p.id));
   return [...posts, ...more].slice(0, SUGGEST_POSTS);
 }
 

@@ -128,6 +128,11 @@ export function createSearchStore(db: Database, opts: { rankCap?: number; denseW
       coalesce((SELECT group_concat(t.name, ' ') FROM post_tags pt JOIN tags t ON t.id = pt.tag_id
         WHERE pt.post_id = p.id), '') AS tags
     FROM posts p WHERE p.status = 'published' AND p.id = ?`);
+  // Suggestions' title index (titles.ts): every published tip with its tags, oldest first.
+  const titleAll = db.prepare(`SELECT p.id, p.title, p.view_count + 3 * p.like_count AS popularity,
+      coalesce((SELECT group_concat(t.name, ' ') FROM post_tags pt JOIN tags t ON t.id = pt.tag_id
+        WHERE pt.post_id = p.id), '') AS tags
+    FROM posts p WHERE p.status = 'published' ORDER BY p.id`);
   const tagCounts = db.prepare('SELECT name, post_count AS count FROM tags WHERE post_count > 0 ORDER BY post_count DESC, norm');
   const publishedIds = db.prepare(`SELECT id, title FROM posts WHERE id IN (SELECT value FROM json_each(?))
     AND +status = 'published'`);
@@ -333,6 +338,7 @@ export function createSearchStore(db: Database, opts: { rankCap?: number; denseW
     },
     suggestDocs: () => suggestAll.iterate() as Iterable<SuggestSource>,
     suggestDoc: (id: number) => (suggestOne.get(id) as SuggestSource | undefined) ?? null,
+    titleDocs: () => titleAll.iterate() as Iterable<SuggestSource>,
     tagCounts: () => tagCounts.all() as { name: string; count: number }[],
     /** Which of these tips are published now, with their current titles. */
     published(ids: readonly number[]): Map<number, string> {
