@@ -1,3 +1,4 @@
+import os from 'node:os';
 import path from 'node:path';
 
 export type AuthMode = 'local' | 'proxy';
@@ -26,6 +27,10 @@ export interface Config {
   loginWindow: number;
   /** Writes (non-GET /api requests) one user may make per minute; reads are not limited. */
   writeLimitPerMinute: number;
+  /** Markdown render threads (server/markdown/pool.ts); 0 renders on the event loop. */
+  renderWorkers: number;
+  /** Longest one render may take in a thread before it is stopped and answered 413. */
+  renderTimeoutMs: number;
 }
 
 export class ConfigError extends Error {}
@@ -78,6 +83,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     loginMaxPerAddress: int('KOTSU_LOGIN_MAX_PER_ADDRESS', env.KOTSU_LOGIN_MAX_PER_ADDRESS, 50, 1, 100000),
     loginWindow: int('KOTSU_LOGIN_WINDOW', env.KOTSU_LOGIN_WINDOW, 15 * 60, 1, 24 * 3600),
     writeLimitPerMinute: int('KOTSU_WRITE_LIMIT', env.KOTSU_WRITE_LIMIT, 120, 1, 1000000),
+    // One render thread per core beyond the first, at most 2: busy render threads must not take
+    // the event loop's core (on 2 cores, one thread).
+    renderWorkers: int('KOTSU_RENDER_WORKERS', env.KOTSU_RENDER_WORKERS, Math.max(1, Math.min(2, os.availableParallelism() - 1)), 0, 16),
+    renderTimeoutMs: int('KOTSU_RENDER_TIMEOUT_MS', env.KOTSU_RENDER_TIMEOUT_MS, 2000, 1, 60000),
     ...overrides,
   };
 }

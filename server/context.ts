@@ -7,6 +7,7 @@ import { createTagAdminStore } from './moderation/tag-store';
 import { createNotificationStore } from './notifications/store';
 import { createAwardStore } from './awards/store';
 import { createImpactStore } from './impact/store';
+import { createMarkdownRenderer } from './markdown/pool';
 import { createPostEvents } from './posts/events';
 import { createPostStore } from './posts/store';
 import { createSessionStore } from './sessions/store';
@@ -38,6 +39,8 @@ export function createContext(db: Database, config: Config, now: Clock = () => n
     search: createSearchEngine(db),
     awards: createAwardStore(db),
     impact: createImpactStore(db),
+    // Threads start on first use (or on app ready, see app.ts) and close with the app.
+    markdown: createMarkdownRenderer({ size: config.renderWorkers, timeoutMs: config.renderTimeoutMs }),
     ...createAuthoringStores(db),
   };
 }

@@ -2,6 +2,7 @@ import type { Context } from '../context';
 import { badRequest, conflict, forbidden, notFound } from '../http/errors';
 import { renderMarkdown } from '../markdown/render';
 import { getReadable } from '../posts/service';
+import type { PostRow } from '../posts/store';
 import { checkText, requireNonBlank } from '../shared/text';
 import type { UserRow } from '../users/store';
 import type { CommentRow } from './store';
@@ -24,12 +25,38 @@ export function getComment(ctx: Context, viewer: UserRow, id: number): CommentRo
   return c;
 }
 
-/** Comments go on published tips only; the tip's author hears about it in the app. */
-export function addComment(ctx: Context, author: UserRow, postId: number, body: string): CommentRow {
+function checkAdd(ctx: Context, author: UserRow, postId: number, body: string): PostRow {
   const post = getReadable(ctx, author, postId);
   if (post.status !== 'published') throw conflict('公開中のコツにだけコメントできます / only published tips take comments');
   checkBody(body);
-  const html = renderMarkdown(body);
+  return post;
+}
+
+function checkEdit(ctx: Context, editor: UserRow, id: number, body: string): void {
+  const c = getComment(ctx, editor, id);
+  if (c.author_id !== editor.id) throw forbidden('自分のコメントだけ編集できます / only the author may edit a comment');
+  checkBody(body);
+}
+
+/**
+ * addComment / editComment for routes: the checks, then the body rendered off the event loop
+ * (ctx.markdown, so a long hostile comment holds up its own request only), then the write, which
+ * checks again after the await in the same synchronous step as its transaction.
+ */
+export async function addCommentAsync(ctx: Context, author: UserRow, postId: number, body: string): Promise<CommentRow> {
+  checkAdd(ctx, author, postId, body);
+  return addComment(ctx, author, postId, body, await ctx.markdown.render(body));
+}
+
+export async function editCommentAsync(ctx: Context, editor: UserRow, id: number, body: string): Promise<CommentRow> {
+  checkEdit(ctx, editor, id, body);
+  return editComment(ctx, editor, id, body, await ctx.markdown.render(body));
+}
+
+/** Comments go on published tips only; the tip's author hears about it in the app. `rendered`: the body's HTML if already rendered. */
+export function addComment(ctx: Context, author: UserRow, postId: number, body: string, rendered?: string): CommentRow {
+  const post = checkAdd(ctx, author, postId, body);
+  const html = rendered ?? renderMarkdown(body);
   return ctx.db.transaction(() => {
     const id = ctx.comments.insert({ postId, authorId: author.id, body, html }, ctx.now().toISOString());
     if (post.author_id !== author.id) {
@@ -42,11 +69,9 @@ export function addComment(ctx: Context, author: UserRow, postId: number, body: 
   })();
 }
 
-export function editComment(ctx: Context, editor: UserRow, id: number, body: string): CommentRow {
-  const c = getComment(ctx, editor, id);
-  if (c.author_id !== editor.id) throw forbidden('自分のコメントだけ編集できます / only the author may edit a comment');
-  checkBody(body);
-  ctx.comments.update(id, body, renderMarkdown(body), ctx.now().toISOString());
+export function editComment(ctx: Context, editor: UserRow, id: number, body: string, rendered?: string): CommentRow {
+  checkEdit(ctx, editor, id, body);
+  ctx.comments.update(id, body, rendered ?? renderMarkdown(body), ctx.now().toISOString());
   return ctx.comments.byId(id)!;
 }
 

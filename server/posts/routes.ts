@@ -4,13 +4,12 @@ import type { Context } from '../context';
 import { currentUser } from '../http/auth';
 import { decodeCursor, encodeCursor } from '../http/cursor';
 import { errors, IdParams, Page } from '../http/schemas';
-import { renderMarkdown } from '../markdown/render';
 import { staleEdit } from '../revisions/conflict';
 import { EditConflict } from '../revisions/schemas';
 import { checkText } from '../shared/text';
 import { presentPost, presentSummaries } from './presenter';
 import { CreatePostBody, ListPostsQuery, Post, PostSummary, PreviewBody, UpdatePostBody } from './schemas';
-import { createPost, deletePost, getReadable, updatePost } from './service';
+import { createPost, deletePost, getReadable, renderPostBody, updatePost } from './service';
 import { sortKey } from './store';
 
 export const postRoutes: FastifyPluginAsyncTypebox<{ ctx: Context }> = async (app, { ctx }) => {
@@ -19,7 +18,8 @@ export const postRoutes: FastifyPluginAsyncTypebox<{ ctx: Context }> = async (ap
       response: { 201: Post, ...errors(400, 401, 403, 413, 415) } },
   }, async (request, reply) => {
     const user = currentUser(request);
-    const post = createPost(ctx, user, request.body);
+    const html = await renderPostBody(ctx, user, request.body);
+    const post = createPost(ctx, user, request.body, html);
     return reply.status(201).send(presentPost(ctx, post, user));
   });
 
@@ -35,9 +35,11 @@ export const postRoutes: FastifyPluginAsyncTypebox<{ ctx: Context }> = async (ap
       response: { 200: Post, 409: EditConflict, ...errors(400, 401, 403, 404, 413, 415) } },
   }, async (request, reply) => {
     const user = currentUser(request);
+    const html = await renderPostBody(ctx, user, request.body, request.params.id);
+    // After the render: the staleness check and the save run in one synchronous step.
     const stale = staleEdit(ctx, user, request.params.id, request.body);
     if (stale) return reply.status(409).send(stale);
-    return presentPost(ctx, updatePost(ctx, user, request.params.id, request.body), user);
+    return presentPost(ctx, updatePost(ctx, user, request.params.id, request.body, html), user);
   });
 
   app.delete('/api/posts/:id', {
@@ -85,6 +87,6 @@ export const postRoutes: FastifyPluginAsyncTypebox<{ ctx: Context }> = async (ap
       response: { 200: Type.Object({ html: Type.String() }), ...errors(400, 401, 413, 415) } },
   }, async (request) => {
     checkText('body', request.body.body, { multiline: true });
-    return { html: renderMarkdown(request.body.body) };
+    return { html: await ctx.markdown.render(request.body.body) };
   });
 };

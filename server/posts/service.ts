@@ -31,9 +31,28 @@ function checkFields(input: UpdatePostInput): string[] | undefined {
   return cleaned.tags;
 }
 
-export function createPost(ctx: Context, author: UserRow, input: CreatePostInput): PostRow {
+/**
+ * The body's HTML, rendered off the event loop (ctx.markdown) for a route to hand to createPost
+ * or updatePost: a long hostile body then holds up its own request only. The checks that need
+ * no write run first, so a refused save is not rendered; the service runs them again after the
+ * await, in the same synchronous step as its transaction (nothing is awaited inside one).
+ * Undefined when an edit leaves the body as it is.
+ */
+export async function renderPostBody(ctx: Context, user: UserRow, input: UpdatePostInput, editId?: number): Promise<string | undefined> {
+  if (input.body === undefined) return undefined;
+  if (editId === undefined) checkFields(input);
+  else checkEditor(user, getReadable(ctx, user, editId));
+  return ctx.markdown.render(input.body);
+}
+
+function checkEditor(editor: UserRow, post: PostRow): void {
+  if (post.author_id !== editor.id && !isStaff(editor)) throw forbidden('only the author or a moderator may edit this tip');
+}
+
+/** `rendered`: the HTML of `input.body` from renderPostBody; scripts leave it out and render here. */
+export function createPost(ctx: Context, author: UserRow, input: CreatePostInput, rendered?: string): PostRow {
   const tags = checkFields(input) ?? [];
-  const html = renderMarkdown(input.body);
+  const html = rendered ?? renderMarkdown(input.body);
   return ctx.db.transaction(() => {
     const id = ctx.posts.insert({ authorId: author.id, title: input.title, body: input.body, html, status: input.status }, ctx.now().toISOString());
     ctx.tags.setPostTags(id, tags);
@@ -46,13 +65,14 @@ export function createPost(ctx: Context, author: UserRow, input: CreatePostInput
   })();
 }
 
-export function updatePost(ctx: Context, editor: UserRow, id: number, input: UpdatePostInput): PostRow {
+/** `rendered`: the HTML of `input.body` from renderPostBody; without it the body renders here. */
+export function updatePost(ctx: Context, editor: UserRow, id: number, input: UpdatePostInput, rendered?: string): PostRow {
   const current = getReadable(ctx, editor, id);
-  if (current.author_id !== editor.id && !isStaff(editor)) throw forbidden('only the author or a moderator may edit this tip');
+  checkEditor(editor, current);
   const tags = checkFields(input);
   const title = input.title ?? current.title;
   const body = input.body ?? current.body;
-  const html = input.body === undefined ? current.html : renderMarkdown(body);
+  const html = input.body === undefined ? current.html : rendered ?? renderMarkdown(body);
   return ctx.db.transaction(() => {
     ctx.posts.update({ id, title, body, html }, ctx.now().toISOString());
     if (tags) ctx.tags.setPostTags(id, tags);

@@ -18,22 +18,48 @@ function requireRequester(r: RequestRow, user: UserRow): void {
   if (r.requester_id !== user.id) throw forbidden('依頼した本人だけができる操作です / only the requester may do this');
 }
 
-export function createRequest(ctx: Context, requester: UserRow, input: { title: string; body?: string }): RequestRow {
+function checkFields(input: { title?: string; body?: string }): void {
+  if (input.title !== undefined) requireNonBlank('title', input.title);
+  if (input.body !== undefined) checkText('body', input.body, { multiline: true });
+}
+
+function checkUpdate(ctx: Context, user: UserRow, id: number, input: { title?: string; body?: string }): RequestRow {
+  const r = getRequest(ctx, id);
+  requireRequester(r, user);
+  checkFields(input);
+  return r;
+}
+
+/**
+ * createRequest / updateRequest for routes: the checks, then the body rendered off the event
+ * loop (ctx.markdown, so a long hostile body holds up its own request only), then the write,
+ * which checks again after the await.
+ */
+export async function createRequestAsync(ctx: Context, requester: UserRow, input: { title: string; body?: string }): Promise<RequestRow> {
+  checkFields(input);
+  return createRequest(ctx, requester, input, await ctx.markdown.render(input.body ?? ''));
+}
+
+export async function updateRequestAsync(ctx: Context, user: UserRow, id: number, input: { title?: string; body?: string }): Promise<RequestRow> {
+  checkUpdate(ctx, user, id, input);
+  return updateRequest(ctx, user, id, input, input.body === undefined ? undefined : await ctx.markdown.render(input.body));
+}
+
+/** `rendered`: the body's HTML if already rendered (createRequestAsync). */
+export function createRequest(ctx: Context, requester: UserRow, input: { title: string; body?: string }, rendered?: string): RequestRow {
   requireNonBlank('title', input.title);
   const body = input.body ?? '';
   checkText('body', body, { multiline: true });
-  const id = ctx.requests.insert({ requesterId: requester.id, title: input.title, body, html: renderMarkdown(body) },
+  const id = ctx.requests.insert({ requesterId: requester.id, title: input.title, body, html: rendered ?? renderMarkdown(body) },
     ctx.now().toISOString());
   return ctx.requests.byId(id)!;
 }
 
-export function updateRequest(ctx: Context, user: UserRow, id: number, input: { title?: string; body?: string }): RequestRow {
-  const r = getRequest(ctx, id);
-  requireRequester(r, user);
-  if (input.title !== undefined) requireNonBlank('title', input.title);
-  if (input.body !== undefined) checkText('body', input.body, { multiline: true });
+/** `rendered`: the HTML of `input.body` if already rendered (updateRequestAsync). */
+export function updateRequest(ctx: Context, user: UserRow, id: number, input: { title?: string; body?: string }, rendered?: string): RequestRow {
+  const r = checkUpdate(ctx, user, id, input);
   const body = input.body ?? r.body;
-  ctx.requests.update({ id, title: input.title ?? r.title, body, html: input.body === undefined ? r.html : renderMarkdown(body) },
+  ctx.requests.update({ id, title: input.title ?? r.title, body, html: input.body === undefined ? r.html : rendered ?? renderMarkdown(body) },
     ctx.now().toISOString());
   return ctx.requests.byId(id)!;
 }

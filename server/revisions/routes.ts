@@ -11,7 +11,7 @@ import { presentRevision, presentRevisionSummary } from './presenter';
 import {
   DiffQuery, EditConflict, RestoreBody, Revision, RevisionDiff, RevisionListQuery, RevisionParams, RevisionSummary,
 } from './schemas';
-import { diffRevisions, getRevision, restoreRevision } from './service';
+import { diffRevisions, getRevision, renderRevisionBody, restoreRevision } from './service';
 
 export const revisionRoutes: FastifyPluginAsyncTypebox<{ ctx: Context }> = async (app, { ctx }) => {
   app.get('/api/posts/:id/revisions', {
@@ -45,12 +45,13 @@ export const revisionRoutes: FastifyPluginAsyncTypebox<{ ctx: Context }> = async
   app.post('/api/posts/:id/revisions/:number/restore', {
     schema: { tags: ['revisions'], summary: 'Make an old revision current again, as a new revision (author, moderator or admin)',
       params: RevisionParams, body: RestoreBody,
-      response: { 200: Post, 409: EditConflict, ...errors(400, 401, 403, 404, 415) } },
+      response: { 200: Post, 409: EditConflict, ...errors(400, 401, 403, 404, 413, 415) } },
   }, async (request, reply) => {
     const user = currentUser(request);
     const { id, number } = request.params;
+    const html = await renderRevisionBody(ctx, user, id, number);
     const stale = staleEdit(ctx, user, id, request.body);
     if (stale) return reply.status(409).send(stale);
-    return presentPost(ctx, restoreRevision(ctx, user, id, number), user);
+    return presentPost(ctx, restoreRevision(ctx, user, id, number, html), user);
   });
 };

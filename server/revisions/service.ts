@@ -1,6 +1,6 @@
 import type { Context } from '../context';
 import { badRequest, notFound } from '../http/errors';
-import { getReadable, updatePost } from '../posts/service';
+import { getReadable, renderPostBody, updatePost } from '../posts/service';
 import type { PostRow } from '../posts/store';
 import type { UserRow } from '../users/store';
 import { diffContent, type ContentDiff } from './diff';
@@ -36,15 +36,25 @@ export function diffRevisions(ctx: Context, viewer: UserRow, postId: number,
 }
 
 /**
+ * The revision's body rendered off the event loop, for the route to hand to restoreRevision (a
+ * revision never changes). Undefined when there is no such revision: the restore answers that.
+ */
+export async function renderRevisionBody(ctx: Context, editor: UserRow, postId: number, number: number): Promise<string | undefined> {
+  getReadable(ctx, editor, postId);
+  const rev = ctx.revisions.byNumber(postId, number);
+  return rev ? renderPostBody(ctx, editor, { body: rev.body }, postId) : undefined;
+}
+
+/**
  * Makes an old revision the tip's content again, as a new revision: history is never rewritten.
  * Goes through updatePost, so rendering, tags, listeners and permissions are those of any edit.
  */
-export function restoreRevision(ctx: Context, editor: UserRow, postId: number, number: number): PostRow {
+export function restoreRevision(ctx: Context, editor: UserRow, postId: number, number: number, rendered?: string): PostRow {
   const rev = getRevision(ctx, editor, postId, number);
   const content = revisionContent(rev);
   return ctx.db.transaction(() => {
     const before = ctx.revisions.latestNumber(postId);
-    const post = updatePost(ctx, editor, postId, content);
+    const post = updatePost(ctx, editor, postId, content, rendered);
     const after = ctx.revisions.latestNumber(postId);
     if (after !== before) ctx.revisions.markRestored(postId, after, number);
     return post;

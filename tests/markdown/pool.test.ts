@@ -1,0 +1,63 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { createRenderPool, RenderTimeoutError } from '../../server/markdown/pool';
+import { renderMarkdown } from '../../server/markdown/render';
+import { BODY_CASES } from '../security/hostile-cases';
+
+const pools: { close(): Promise<void> }[] = [];
+const pool = <T extends { close(): Promise<void> }>(p: T): T => { pools.push(p); return p; };
+afterAll(async () => { await Promise.all(pools.map((p) => p.close())); });
+
+const TIP = [
+  '# VLOOKUP の使い方', '', '## 手順', '1. 範囲を選ぶ', '2. `=VLOOKUP(A2, 表, 2, FALSE)`', '',
+  '| 関数 | 用途 |', '| --- | --- |', '| XLOOKUP | 検索 |', '',
+  '```vba', 'Sub Hello()', '  MsgBox "こんにちは"', 'End Sub', '```', '',
+  '[外部](https://example.jp/a) [内部](/tips/2) 連絡先 a@b.com ![図](data:image/png;base64,AAAA)',
+].join('\n');
+
+// 2 MB of addresses for linkify: seconds of work (64 KB takes ~0.2 s), far past a 1 s timeout.
+const HUGE = 'a@b.com '.repeat(250_000);
+
+describe('Markdown render pool', () => {
+  it('renders in its threads exactly what the one renderer renders, hostile bodies included', async () => {
+    // inlineBelow 0: every body goes through a thread, even the short ones.
+    const p = pool(createRenderPool({ size: 2, timeoutMs: 60_000, inlineBelow: 0 }));
+    const sources = [TIP, '', ...BODY_CASES.map((c) => c.value)];
+    const htmls = await Promise.all(sources.map((s) => p.render(s)));
+    htmls.forEach((html, i) => expect(html, BODY_CASES[i - 2]?.name ?? 'tip').toBe(renderMarkdown(sources[i])));
+    expect(p.stats()).toEqual({ rendered: sources.length, timeouts: 0 });
+  });
+
+  it('renders short bodies inline, and everything inline with no threads', async () => {
+    const p = pool(createRenderPool({ size: 1, timeoutMs: 60_000, inlineBelow: 4096 }));
+    expect(await p.render(TIP)).toBe(renderMarkdown(TIP));
+    expect(p.stats().rendered).toBe(0);
+    const none = pool(createRenderPool({ size: 0, timeoutMs: 1 }));
+    const long = 'a@b.com '.repeat(2000);
+    expect(await none.render(long)).toBe(renderMarkdown(long));
+    expect(none.stats()).toEqual({ rendered: 0, timeouts: 0 });
+  });
+
+  it('stops a render that runs past the timeout, and the next render gets a fresh thread', async () => {
+    const p = pool(createRenderPool({ size: 1, timeoutMs: 1000, inlineBelow: 0 }));
+    await expect(p.render(HUGE)).rejects.toBeInstanceOf(RenderTimeoutError);
+    expect(p.stats().timeouts).toBe(1);
+    expect(await p.render('**まだ動く**')).toBe(renderMarkdown('**まだ動く**'));
+    expect(p.stats()).toEqual({ rendered: 1, timeouts: 1 });
+  });
+
+  it('a render queued behind a stopped one still completes', async () => {
+    const p = pool(createRenderPool({ size: 1, timeoutMs: 1000, inlineBelow: 0 }));
+    const slow = p.render(HUGE);
+    const next = p.render(TIP);
+    await expect(slow).rejects.toBeInstanceOf(RenderTimeoutError);
+    expect(await next).toBe(renderMarkdown(TIP));
+  });
+
+  it('renders inline once closed', async () => {
+    const p = createRenderPool({ size: 1, timeoutMs: 60_000, inlineBelow: 0 });
+    p.warm();
+    await p.close();
+    expect(await p.render(TIP)).toBe(renderMarkdown(TIP));
+    expect(p.stats().rendered).toBe(0);
+  });
+});
