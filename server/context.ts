@@ -11,6 +11,7 @@ import { createMarkdownRenderer } from './markdown/pool';
 import { createPostEvents } from './posts/events';
 import { createPostStore } from './posts/store';
 import { createSessionStore } from './sessions/store';
+import { createPostPageReader } from './posts/page';
 import { createTagStore } from './tags/store';
 import { createUserStore } from './users/store';
 import { createViewStore } from './views/store';
@@ -33,6 +34,7 @@ export function createContext(db: Database, config: Config, now: Clock = () => n
     sessions: createSessionStore(db, { maxAge: config.sessionMaxAge, idle: config.sessionIdle }),
     tags: createTagStore(db),
     posts: createPostStore(db),
+    postPages: createPostPageReader(db),
     postEvents: createPostEvents(),
     views: createViewStore(db, now),
     popularity: createPopularityStore(db),

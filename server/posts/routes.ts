@@ -3,13 +3,15 @@ import { Type } from '@sinclair/typebox';
 import type { Context } from '../context';
 import { currentUser } from '../http/auth';
 import { decodeCursor, encodeCursor } from '../http/cursor';
+import { notFound } from '../http/errors';
 import { errors, IdParams, Page } from '../http/schemas';
 import { staleEdit } from '../revisions/conflict';
 import { EditConflict } from '../revisions/schemas';
 import { checkText } from '../shared/text';
 import { presentPost, presentSummaries } from './presenter';
 import { CreatePostBody, ListPostsQuery, Post, PostSummary, PreviewBody, UpdatePostBody } from './schemas';
-import { createPost, deletePost, getReadable, renderPostBody, updatePost } from './service';
+import { canRead, createPost, deletePost, renderPostBody, updatePost } from './service';
+import { presentPage } from './page';
 import { sortKey } from './store';
 
 export const postRoutes: FastifyPluginAsyncTypebox<{ ctx: Context }> = async (app, { ctx }) => {
@@ -27,7 +29,9 @@ export const postRoutes: FastifyPluginAsyncTypebox<{ ctx: Context }> = async (ap
     schema: { tags: ['tips'], summary: 'Read a tip', params: IdParams, response: { 200: Post, ...errors(400, 401, 404) } },
   }, async (request) => {
     const user = currentUser(request);
-    return presentPost(ctx, getReadable(ctx, user, request.params.id), user);
+    const row = ctx.postPages.read(request.params.id, user.id);
+    if (!row || !canRead(user, row)) throw notFound('tip not found');
+    return presentPage(row);
   });
 
   app.patch('/api/posts/:id', {
