@@ -11,10 +11,12 @@
  * phrase matches whole tokens in order and never spans title and tags.
  *
  * Candidates: every token contributes its first 1..KEY_UNITS UTF-16 units as keys (a Japanese
- * bigram 集計 gives 集 and 集計, vlookup gives v vl vlo), each key listing the tips that have it
- * in ascending id order. A query's rarest key drives: its tips are walked newest first and
- * verified with `includes` on their text, stopping at the newest SUGGEST_CAP matches; those are
- * ranked (below) and the best returned.
+ * bigram 集計 gives 集 and 集計, vlookup gives v vl vlo … vlookup), each key listing the tips that
+ * have it in ascending id order; a query token's key is its own first KEY_UNITS units, so a Latin
+ * prefix that no title or tag has (vlokup, excelx) finds no list at once instead of verifying the
+ * thousands of tips of a shorter shared prefix. A query's rarest key drives: its tips are walked
+ * newest first and verified with `includes` on their text, stopping at the newest SUGGEST_CAP
+ * matches; those are ranked (below) and the best returned.
  *
  * Ranking, like FTS5's BM25 on title 8 / tags 5 without the IDF (the same words for every
  * candidate): per term and per column it occurs in, weight / (1 + 1.2 × (0.25 + 0.75 × tokens in
@@ -34,8 +36,11 @@ import { indexText } from './tokenize';
 /** A term of the query language (query.ts): a phrase of tokens, the last one a prefix or not. */
 export interface TitleTerm { tokens: string[]; prefix: boolean }
 
-/** How many leading UTF-16 units of a token are keys (a Japanese token has one or two characters). */
-const KEY_UNITS = 3;
+/**
+ * How many leading UTF-16 units of a token are keys: every prefix of a Latin word up to this
+ * length (a Japanese token has one or two characters, so all of its prefixes too).
+ */
+const KEY_UNITS = 10;
 const SEP = '\u0001';
 /** Column weights of the BM25 this ranking follows (store.ts ranks title 8, tags 5). */
 const TITLE_WEIGHT = 8;
@@ -57,12 +62,6 @@ class Ids {
   a: Int32Array;
   n = 0;
   constructor(capacity = 4) { this.a = new Int32Array(capacity); }
-  static from(ids: number[]): Ids {
-    const out = new Ids(ids.length);
-    out.a.set(ids);
-    out.n = ids.length;
-    return out;
-  }
   private find(id: number): number {
     let lo = 0;
     let hi = this.n;
@@ -73,10 +72,10 @@ class Ids {
     return lo;
   }
   add(id: number) {
-    const at = this.n > 0 && this.a[this.n - 1] < id ? this.n : this.find(id);
+    const at = this.n === 0 || this.a[this.n - 1] < id ? this.n : this.find(id);
     if (at < this.n && this.a[at] === id) return;
     if (this.n === this.a.length) {
-      const bigger = new Int32Array(Math.ceil(this.a.length * 1.25) + 4);
+      const bigger = new Int32Array(Math.ceil(this.a.length * 1.5) + 4);
       bigger.set(this.a);
       this.a = bigger;
     }
@@ -94,12 +93,12 @@ class Ids {
 
 const keyOf = (token: string) => token.length > KEY_UNITS ? token.slice(0, KEY_UNITS) : token;
 
-function keysOf(text: string): Set<string> {
-  const keys = new Set<string>();
+function keysOf(text: string, keys = new Set<string>()): Set<string> {
   for (const token of text.split(' ')) {
     if (token === '' || token === SEP) continue;
     const n = Math.min(KEY_UNITS, token.length);
-    for (let len = 1; len <= n; len++) keys.add(token.slice(0, len));
+    for (let len = 1; len < n; len++) keys.add(token.slice(0, len));
+    keys.add(n === token.length ? token : token.slice(0, n));
   }
   return keys;
 }
@@ -111,7 +110,9 @@ function entryOf(doc: SuggestSource): Entry {
   const tags = indexText(normalize(doc.tags));
   return {
     title: doc.title,
-    text: ` ${title} ${SEP} ${tags} `,
+    // Joined, not concatenated: a flat string (a concatenation is a rope that V8 would flatten,
+    // allocating, on the first `includes` of a lookup).
+    text: ['', title, SEP, tags, ''].join(' '),
     titleEnd: title.length + 1,
     titleTokens: tokenCount(title),
     tagTokens: tokenCount(tags),
@@ -145,20 +146,18 @@ export function createTitleIndex(load: {
     postings.clear();
     titleTokens = 0;
     tagTokens = 0;
-    const lists = new Map<string, number[]>();
+    // Straight into the growable lists (ids come in ascending order, so each add appends).
+    const keys = new Set<string>();
     for (const doc of load.all()) {
       const e = entryOf(doc);
       entries.set(doc.id, e);
       count(e, 1);
-      for (const key of keysOf(e.text)) {
-        const list = lists.get(key);
-        if (list) list.push(doc.id); else lists.set(key, [doc.id]);
+      keys.clear();
+      for (const key of keysOf(e.text, keys)) {
+        let list = postings.get(key);
+        if (!list) postings.set(key, list = new Ids());
+        list.add(doc.id);
       }
-    }
-    for (const [key, ids] of lists) {
-      // Ascending already when `all` is (its contract); sorted anyway, it costs little once.
-      for (let i = 1; i < ids.length; i++) if (ids[i - 1] > ids[i]) { ids.sort((a, b) => a - b); break; }
-      postings.set(key, Ids.from(ids));
     }
     dirty.clear();
     built = true;
@@ -232,32 +231,36 @@ export function createTitleIndex(load: {
         }
       }
       if (!driver) return [];
-      const found: { id: number; e: Entry }[] = [];
-      const ids = driver.a;
-      for (let i = driver.n - 1; i >= 0 && found.length < opts.cap; i--) {
-        const id = ids[i];
-        const e = entries.get(id);
-        if (!e) continue;
-        let all = true;
-        for (const p of patterns) if (!e.text.includes(p)) { all = false; break; }
-        if (all) found.push({ id, e });
-      }
-      if (found.length === 0) return [];
+      // The newest `cap` matches, then the best `limit` of them kept in order as they are scored.
       const n = Math.max(1, entries.size);
       const avgTitle = Math.max(1, titleTokens / n);
       const avgTags = Math.max(1, tagTokens / n);
       const norm = (len: number, avg: number) => 1 / (1 + 1.2 * (0.25 + 0.75 * len / avg));
-      const scored = found.map(({ id, e }) => {
+      const best: { id: number; e: Entry; score: number }[] = [];
+      const ids = driver.a;
+      let matched = 0;
+      for (let i = driver.n - 1; i >= 0 && matched < opts.cap; i--) {
+        const id = ids[i];
+        const e = entries.get(id);
+        if (!e) continue;
         let text = 0;
         for (const p of patterns) {
           const at = e.text.indexOf(p);
+          if (at === -1) { text = -1; break; }
           if (at < e.titleEnd) text += TITLE_WEIGHT * norm(e.titleTokens, avgTitle);
           if (e.text.indexOf(p, e.titleEnd) !== -1) text += TAGS_WEIGHT * norm(e.tagTokens, avgTags);
         }
-        return { id, title: e.title, score: text * popularityBoost(e.popularity) };
-      });
-      scored.sort((a, b) => b.score - a.score || b.id - a.id);
-      return scored.slice(0, limit).map(({ id, title }) => ({ id, title }));
+        if (text < 0) continue;
+        matched++;
+        // Newest first, so an equal score never displaces an earlier (newer) one.
+        const score = text * popularityBoost(e.popularity);
+        if (best.length === limit && score <= best[limit - 1].score) continue;
+        let at = best.length === limit ? limit - 1 : best.length;
+        while (at > 0 && best[at - 1].score < score) at--;
+        if (best.length === limit) best.pop();
+        best.splice(at, 0, { id, e, score });
+      }
+      return best.map(({ id, e }) => ({ id, title: e.title }));
     },
     /** Tips, keys and ids held (for the benchmark's report). */
     stats() {
