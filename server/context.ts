@@ -12,6 +12,7 @@ import { createPostEvents } from './posts/events';
 import { createPostStore } from './posts/store';
 import { createSessionStore } from './sessions/store';
 import { createPostPageReader } from './posts/page';
+import { createReadCache } from './db/read-cache';
 import { createTagStore } from './tags/store';
 import { createUserStore } from './users/store';
 import { createViewStore } from './views/store';
@@ -35,6 +36,7 @@ export function createContext(db: Database, config: Config, now: Clock = () => n
     tags: createTagStore(db),
     posts: createPostStore(db),
     postPages: createPostPageReader(db),
+    readCache: createReadCache(db),
     postEvents: createPostEvents(),
     views: createViewStore(db, now),
     popularity: createPopularityStore(db),

@@ -29,6 +29,15 @@ export function presentSummaries(ctx: Context, rows: PostSummaryRow[], viewer: U
   }));
 }
 
+/** Summaries presented for nobody in particular (a shared, cached page), with this viewer's own marks. */
+export function withViewer(ctx: Context, items: readonly PostSummaryT[], viewer: UserRow): PostSummaryT[] {
+  if (items.length === 0) return [];
+  const ids = items.map((i) => i.id);
+  const liked = ctx.posts.likedBy(viewer.id, ids);
+  const bookmarked = ctx.popularity.bookmarkedBy(viewer.id, ids);
+  return items.map((i) => ({ ...i, likedByMe: liked.has(i.id), bookmarkedByMe: bookmarked.has(i.id) }));
+}
+
 export function presentPost(ctx: Context, row: PostRow, viewer: UserRow | null): PostT {
   const [summary] = presentSummaries(ctx, [row], viewer);
   return { ...summary, body: row.body, html: row.html, minutesSavedPerUse: row.minutes_saved_per_use ?? null, hiddenReason: row.status === 'hidden' ? row.hidden_reason : null, revision: ctx.revisions.latestNumber(row.id) };
