@@ -85,7 +85,8 @@ export function search(ctx: Context, query: SearchQueryT): SearchResultT {
 /**
  * Titles for what has been typed: the same query language, matched on titles and tags only, from
  * the in-memory title index (titles.ts). A query with an exclusion (`-word`, excluded wherever the
- * tip has it, body included) goes through the full-text index, which has the bodies.
+ * tip has it, body included) goes through the full-text index, which has the bodies, and so does
+ * one the title index has no key for (a lone Japanese character typed as a prefix, nothing else).
  */
 function suggestPosts(ctx: Context, q: string): { id: number; title: string }[] {
   if (Array.from(normalize(q).trim()).length < 2) return [];
@@ -93,7 +94,8 @@ function suggestPosts(ctx: Context, q: string): { id: number; title: string }[] 
   if (parsed.must.length === 0) return [];
   const { store, suggester, titles } = ctx.search;
   const find = (must: ParsedQuery['must']) => {
-    if (parsed.not.length === 0) return titles.find(must, SUGGEST_POSTS);
+    const found = parsed.not.length === 0 ? titles.find(must, SUGGEST_POSTS) : null;
+    if (found) return found;
     const match = toMatch({ must, not: parsed.not }, 'all', 'title tags');
     return match ? store.titles(match, SUGGEST_POSTS) : [];
   };

@@ -1,8 +1,8 @@
 /**
  * Suggestions' tip titles, from memory: the titles and tag names of published tips, after the
- * search pipeline (normalize.ts, then the tokens of tokenize.ts), with a posting list per token
- * prefix, so a keystroke costs no FTS5 query (through FTS5 a frequent prefix walked every
- * doclist: 15-30 ms at 100,000 tips).
+ * search pipeline (normalize.ts, then the tokens of tokenize.ts), with a posting list per key,
+ * so a keystroke costs no FTS5 query (through FTS5 a frequent prefix walked every doclist:
+ * 10-40 ms at 100,000 tips).
  *
  * Matching is the FTS5 expression `{title tags} : (t1 AND t2 …)` that suggestions used before,
  * evaluated on the same tokens: each tip holds ` <title tokens> \u0001 <tag tokens> ` and a term
@@ -10,13 +10,17 @@
  * (without the trailing space for a prefix) occurs; tokens never hold a space or \u0001, so a
  * phrase matches whole tokens in order and never spans title and tags.
  *
- * Candidates: every token contributes its first 1..KEY_UNITS UTF-16 units as keys (a Japanese
- * bigram 集計 gives 集 and 集計, vlookup gives v vl vlo … vlookup), each key listing the tips that
- * have it in ascending id order; a query token's key is its own first KEY_UNITS units, so a Latin
- * prefix that no title or tag has (vlokup, excelx) finds no list at once instead of verifying the
- * thousands of tips of a shorter shared prefix. A query's rarest key drives: its tips are walked
- * newest first and verified with `includes` on their text, stopping at the newest SUGGEST_CAP
- * matches; those are ranked (below) and the best returned.
+ * Keys: a Japanese token (a bigram such as 集計, or a lone character) is a key as it is; a Latin
+ * word gives every prefix of its first KEY_UNITS UTF-16 units (vlookup: v vl vlo … vlookup), so a
+ * prefix that no title or tag has (vlokup, excelx) finds no list at once. Each key lists the tips
+ * that have it in ascending id order (an Int32Array). A query's rarest key drives: its tips are
+ * walked newest first and verified with `includes` on their text, up to the newest SUGGEST_CAP
+ * matches, and the best `limit` of those are kept while they are scored. A lone Japanese
+ * character typed last (印…) is the start of several bigrams and has no key of its own (a list per
+ * character would hold most tips again): its candidates are the lists of the bigrams that start
+ * with it (印刷, 印鑑, …, known by first character) merged newest first, when they are few and
+ * short enough to drive; otherwise it is only verified, and a query with no other term (`印` alone
+ * is below the two characters suggestions need; `印!` is not) is left to FTS5 (`find` returns null).
  *
  * Ranking, like FTS5's BM25 on title 8 / tags 5 without the IDF (the same words for every
  * candidate): per term and per column it occurs in, weight / (1 + 1.2 × (0.25 + 0.75 × tokens in
@@ -28,34 +32,25 @@
  * transaction and the next lookup re-reads the dirty tips (published ones only) as the database
  * has them then, so a write that rolls back changes nothing, and a tip hidden, deleted or turned
  * into a draft leaves every list.
+ *
+ * Memory (100,000 synthetic tips): see docs/search.md. Per tip it holds the title, the token text
+ * and four numbers in arrays indexed by id (no object per tip).
  */
 import type { SuggestSource } from './suggest';
 import { normalize } from './normalize';
-import { indexText } from './tokenize';
+import { CJK_TOKEN, indexText } from './tokenize';
 
 /** A term of the query language (query.ts): a phrase of tokens, the last one a prefix or not. */
 export interface TitleTerm { tokens: string[]; prefix: boolean }
 
-/**
- * How many leading UTF-16 units of a token are keys: every prefix of a Latin word up to this
- * length (a Japanese token has one or two characters, so all of its prefixes too).
- */
+/** How many leading UTF-16 units of a Latin word give keys (every prefix up to this length). */
 const KEY_UNITS = 10;
 const SEP = '\u0001';
 /** Column weights of the BM25 this ranking follows (store.ts ranks title 8, tags 5). */
 const TITLE_WEIGHT = 8;
 const TAGS_WEIGHT = 5;
-
-interface Entry {
-  title: string;
-  /** ` <title tokens> \u0001 <tag tokens> ` */
-  text: string;
-  /** A match starting before this offset is in the title. */
-  titleEnd: number;
-  titleTokens: number;
-  tagTokens: number;
-  popularity: number;
-}
+/** Numbers held per tip, at id × FIELDS: where the title's tokens end, title and tag token counts, popularity. */
+const FIELDS = 4;
 
 /** Tip ids in ascending order, in an Int32Array with room to grow (4 bytes an id). */
 class Ids {
@@ -91,17 +86,33 @@ class Ids {
   }
 }
 
-const keyOf = (token: string) => token.length > KEY_UNITS ? token.slice(0, KEY_UNITS) : token;
+const isJapanese = (token: string) => token.length <= 4 && CJK_TOKEN.test(token);
+/** The first character of a token (one or two UTF-16 units). */
+const firstChar = (token: string) => (token.codePointAt(0)! > 0xffff ? token.slice(0, 2) : token.slice(0, 1));
+/** A lone character typed as a prefix merges the lists of at most this many bigrams. */
+const MAX_MERGED = 32;
 
 function keysOf(text: string, keys = new Set<string>()): Set<string> {
   for (const token of text.split(' ')) {
     if (token === '' || token === SEP) continue;
+    if (isJapanese(token)) { keys.add(token); continue; }
     const n = Math.min(KEY_UNITS, token.length);
     for (let len = 1; len < n; len++) keys.add(token.slice(0, len));
     keys.add(n === token.length ? token : token.slice(0, n));
   }
   return keys;
 }
+
+/**
+ * The key that lists every tip a query token can match, or null for a lone Japanese character
+ * typed as a prefix (the first character of many bigrams).
+ */
+function queryKey(token: string, prefix: boolean): string | null {
+  if (isJapanese(token)) return prefix && Array.from(token).length === 1 ? null : token;
+  return token.length > KEY_UNITS ? token.slice(0, KEY_UNITS) : token;
+}
+
+interface Entry { title: string; text: string; titleEnd: number; titleTokens: number; tagTokens: number; popularity: number }
 
 const tokenCount = (tokens: string) => (tokens === '' ? 0 : tokens.split(' ').length);
 
@@ -116,12 +127,12 @@ function entryOf(doc: SuggestSource): Entry {
     titleEnd: title.length + 1,
     titleTokens: tokenCount(title),
     tagTokens: tokenCount(tags),
-    popularity: doc.popularity,
+    popularity: Math.max(0, Math.min(2 ** 31 - 1, Math.round(doc.popularity))),
   };
 }
 
 /** The search blend's popularity term (store.ts BLEND_SQL). */
-const popularityBoost = (p: number) => 1 + 0.2 * Math.min(1, Math.log(1 + Math.max(0, p)) / Math.log(1000));
+const popularityBoost = (p: number) => 1 + 0.2 * Math.min(1, Math.log(1 + p) / Math.log(1000));
 
 export function createTitleIndex(load: {
   /** Every published tip with its tags, in ascending id order. */
@@ -129,35 +140,90 @@ export function createTitleIndex(load: {
   /** One tip if it is published, else null. */
   one: (id: number) => SuggestSource | null;
 }, opts: { cap: number }) {
-  const entries = new Map<number, Entry>();
+  // Per tip, by id: its title and token text (undefined when not held), and FIELDS numbers.
+  let titles: (string | undefined)[] = [];
+  let texts: (string | undefined)[] = [];
+  let nums = new Int32Array(0);
+  let held = 0;
   const postings = new Map<string, Ids>();
+  // Japanese keys by first character (印 → 印刷, 印鑑, 印): the candidates of a lone character typed last.
+  const byFirst = new Map<string, Set<string>>();
+  function listOf(key: string): Ids {
+    let list = postings.get(key);
+    if (list) return list;
+    postings.set(key, list = new Ids());
+    if (isJapanese(key)) {
+      const c = firstChar(key);
+      let keys = byFirst.get(c);
+      if (!keys) byFirst.set(c, keys = new Set());
+      keys.add(key);
+    }
+    return list;
+  }
+  function dropList(key: string) {
+    postings.delete(key);
+    if (!isJapanese(key)) return;
+    const c = firstChar(key);
+    const keys = byFirst.get(c);
+    keys?.delete(key);
+    if (keys?.size === 0) byFirst.delete(c);
+  }
   const dirty = new Set<number>();
   let built = false;
   let titleTokens = 0;
   let tagTokens = 0;
 
-  function count(e: Entry, sign: 1 | -1) {
-    titleTokens += sign * e.titleTokens;
-    tagTokens += sign * e.tagTokens;
+  function clear() {
+    titles = [];
+    texts = [];
+    nums = new Int32Array(0);
+    held = 0;
+    postings.clear();
+    byFirst.clear();
+    titleTokens = 0;
+    tagTokens = 0;
+  }
+
+  /** Stores or removes one tip's entry and its token counts (not its keys). */
+  function hold(id: number, e: Entry | null) {
+    const at = id * FIELDS;
+    if (texts[id] !== undefined) {
+      titleTokens -= nums[at + 1];
+      tagTokens -= nums[at + 2];
+      held--;
+    }
+    if (!e) {
+      if (id < texts.length) { texts[id] = undefined; titles[id] = undefined; }
+      return;
+    }
+    // Grown one slot at a time so the arrays stay fast (an index far past the end would turn
+    // them into dictionaries).
+    while (texts.length <= id) { texts.push(undefined); titles.push(undefined); }
+    if (nums.length < (id + 1) * FIELDS) {
+      const bigger = new Int32Array(Math.max((id + 1) * FIELDS, Math.ceil(nums.length * 1.5)));
+      bigger.set(nums);
+      nums = bigger;
+    }
+    texts[id] = e.text;
+    titles[id] = e.title;
+    nums[at] = e.titleEnd;
+    nums[at + 1] = e.titleTokens;
+    nums[at + 2] = e.tagTokens;
+    nums[at + 3] = e.popularity;
+    titleTokens += e.titleTokens;
+    tagTokens += e.tagTokens;
+    held++;
   }
 
   function build() {
-    entries.clear();
-    postings.clear();
-    titleTokens = 0;
-    tagTokens = 0;
+    clear();
     // Straight into the growable lists (ids come in ascending order, so each add appends).
     const keys = new Set<string>();
     for (const doc of load.all()) {
       const e = entryOf(doc);
-      entries.set(doc.id, e);
-      count(e, 1);
+      hold(doc.id, e);
       keys.clear();
-      for (const key of keysOf(e.text, keys)) {
-        let list = postings.get(key);
-        if (!list) postings.set(key, list = new Ids());
-        list.add(doc.id);
-      }
+      for (const key of keysOf(e.text, keys)) listOf(key).add(doc.id);
     }
     dirty.clear();
     built = true;
@@ -165,35 +231,18 @@ export function createTitleIndex(load: {
 
   /** Replaces one tip's entry (null: the tip is not published any more). */
   function set(id: number, next: Entry | null) {
-    const prev = entries.get(id);
-    if (prev && next && prev.text === next.text) {
-      count(prev, -1);
-      count(next, 1);
-      entries.set(id, next);
-      return;
-    }
-    const before = prev ? keysOf(prev.text) : new Set<string>();
+    const prev = texts[id];
+    const before = prev !== undefined ? keysOf(prev) : new Set<string>();
     const after = next ? keysOf(next.text) : new Set<string>();
     for (const key of before) {
       if (after.has(key)) continue;
       const list = postings.get(key);
       if (!list) continue;
       list.remove(id);
-      if (list.n === 0) postings.delete(key);
+      if (list.n === 0) dropList(key);
     }
-    for (const key of after) {
-      if (before.has(key)) continue;
-      let list = postings.get(key);
-      if (!list) postings.set(key, list = new Ids());
-      list.add(id);
-    }
-    if (prev) count(prev, -1);
-    if (next) {
-      count(next, 1);
-      entries.set(id, next);
-    } else {
-      entries.delete(id);
-    }
+    for (const key of after) if (!before.has(key)) listOf(key).add(id);
+    hold(id, next);
   }
 
   function ready() {
@@ -211,63 +260,101 @@ export function createTitleIndex(load: {
     touch(id: number) { if (built) dirty.add(id); },
     /** Builds the index now (at start-up) rather than on the first keystroke. */
     warm() { ready(); },
-    reset() { built = false; entries.clear(); postings.clear(); dirty.clear(); },
+    reset() { built = false; clear(); dirty.clear(); },
     /**
      * Published tips whose title or tags match every term, best first (see the file's header),
-     * ranked among the newest `cap` matches.
+     * ranked among the newest `cap` matches; null when no term has a key (a lone Japanese
+     * character typed as a prefix and nothing else), which FTS5 then answers.
      */
-    find(terms: readonly TitleTerm[], limit: number): { id: number; title: string }[] {
+    find(terms: readonly TitleTerm[], limit: number): { id: number; title: string }[] | null {
       ready();
       if (terms.length === 0 || limit <= 0) return [];
       const patterns: string[] = [];
-      let driver: Ids | null = null;
+      // The candidates: the shortest list of one key, or the merged lists of the bigrams a lone
+      // character typed last starts, when that is shorter.
+      let driver: Ids[] | null = null;
+      let driverSize = 0;
+      let driverTerm = -1;
       for (const t of terms) {
         if (t.tokens.length === 0) return [];
         patterns.push(` ${t.tokens.join(' ')}${t.prefix ? '' : ' '}`);
-        for (const token of t.tokens) {
-          const list = postings.get(keyOf(token));
-          if (!list) return [];
-          if (!driver || list.n < driver.n) driver = list;
+        for (let i = 0; i < t.tokens.length; i++) {
+          const token = t.tokens[i];
+          const key = queryKey(token, t.prefix && i === t.tokens.length - 1);
+          let lists: Ids[];
+          if (key !== null) {
+            const list = postings.get(key);
+            if (!list) return [];
+            lists = [list];
+          } else {
+            const keys = byFirst.get(token);
+            if (!keys) return [];
+            if (keys.size > MAX_MERGED) continue;
+            lists = [...keys].map((k) => postings.get(k)!);
+          }
+          let size = 0;
+          for (const l of lists) size += l.n;
+          if (!driver || size < driverSize) { driver = lists; driverSize = size; driverTerm = patterns.length - 1; }
         }
       }
-      if (!driver) return [];
-      // The newest `cap` matches, then the best `limit` of them kept in order as they are scored.
-      const n = Math.max(1, entries.size);
+      if (!driver) return null;
+      // The driving term's own pattern last: it holds for most of the tips its key lists.
+      patterns.push(...patterns.splice(driverTerm, 1));
+      const n = Math.max(1, held);
       const avgTitle = Math.max(1, titleTokens / n);
       const avgTags = Math.max(1, tagTokens / n);
       const norm = (len: number, avg: number) => 1 / (1 + 1.2 * (0.25 + 0.75 * len / avg));
-      const best: { id: number; e: Entry; score: number }[] = [];
-      const ids = driver.a;
+      // The newest `cap` matches, the best `limit` of them kept in order as they are scored.
+      const best: { id: number; score: number }[] = [];
       let matched = 0;
-      for (let i = driver.n - 1; i >= 0 && matched < opts.cap; i--) {
-        const id = ids[i];
-        const e = entries.get(id);
-        if (!e) continue;
-        let text = 0;
+      const visit = (id: number) => {
+        const text = texts[id];
+        if (text === undefined) return;
+        const at = id * FIELDS;
+        const titleEnd = nums[at];
+        let score = 0;
         for (const p of patterns) {
-          const at = e.text.indexOf(p);
-          if (at === -1) { text = -1; break; }
-          if (at < e.titleEnd) text += TITLE_WEIGHT * norm(e.titleTokens, avgTitle);
-          if (e.text.indexOf(p, e.titleEnd) !== -1) text += TAGS_WEIGHT * norm(e.tagTokens, avgTags);
+          const found = text.indexOf(p);
+          if (found === -1) return;
+          if (found < titleEnd) score += TITLE_WEIGHT * norm(nums[at + 1], avgTitle);
+          if (text.indexOf(p, titleEnd) !== -1) score += TAGS_WEIGHT * norm(nums[at + 2], avgTags);
         }
-        if (text < 0) continue;
         matched++;
+        score *= popularityBoost(nums[at + 3]);
         // Newest first, so an equal score never displaces an earlier (newer) one.
-        const score = text * popularityBoost(e.popularity);
-        if (best.length === limit && score <= best[limit - 1].score) continue;
-        let at = best.length === limit ? limit - 1 : best.length;
-        while (at > 0 && best[at - 1].score < score) at--;
+        if (best.length === limit && score <= best[limit - 1].score) return;
+        let to = best.length === limit ? limit - 1 : best.length;
+        while (to > 0 && best[to - 1].score < score) to--;
         if (best.length === limit) best.pop();
-        best.splice(at, 0, { id, e, score });
+        best.splice(to, 0, { id, score });
+      };
+      if (driver.length === 1) {
+        const { a, n: count } = driver[0];
+        for (let i = count - 1; i >= 0 && matched < opts.cap; i--) visit(a[i]);
+      } else {
+        // Newest first across the lists, each tip once (a tip can have 印刷 and 印鑑).
+        const heads = driver.map((l) => l.n - 1);
+        let last = -1;
+        while (matched < opts.cap) {
+          let pick = -1;
+          let id = -1;
+          for (let k = 0; k < driver.length; k++) {
+            if (heads[k] >= 0 && driver[k].a[heads[k]] > id) { id = driver[k].a[heads[k]]; pick = k; }
+          }
+          if (pick === -1) break;
+          heads[pick]--;
+          if (id !== last) visit(id);
+          last = id;
+        }
       }
-      return best.map(({ id, e }) => ({ id, title: e.title }));
+      return best.map(({ id }) => ({ id, title: titles[id] as string }));
     },
     /** Tips, keys and ids held (for the benchmark's report). */
     stats() {
       ready();
       let ids = 0;
       for (const list of postings.values()) ids += list.n;
-      return { tips: entries.size, keys: postings.size, ids };
+      return { tips: held, keys: postings.size, ids };
     },
   };
 }

@@ -16,6 +16,8 @@
 
 const CJK_CHAR = '\\p{sc=Han}\\p{sc=Hiragana}\\p{sc=Katakana}ー々〆ヵヶ';
 export const CJK_RUN = new RegExp(`^[${CJK_CHAR}]+$`, 'u');
+/** A token of Japanese text (a bigram or a single character): tokens are all Japanese or none. */
+export const CJK_TOKEN = new RegExp(`^[${CJK_CHAR}]`, 'u');
 const PIECE = new RegExp(`([${CJK_CHAR}]+)|((?:(?![${CJK_CHAR}])[\\p{L}\\p{N}\\p{M}])+)`, 'gu');
 const MAX_WORD = 50;
 
