@@ -62,7 +62,6 @@ export function createRenderPool(opts: RenderPoolOptions) {
     slot.job = null;
     if (slot.timer) clearTimeout(slot.timer);
     slot.timer = null;
-    slot.worker?.unref(); // an idle thread does not keep the process alive
     return job;
   }
 
@@ -96,6 +95,7 @@ export function createRenderPool(opts: RenderPoolOptions) {
         else job?.resolve(reply.html);
       }
       pump();
+      if (!slot.job) w.unref(); // loaded or done, and idle: it does not keep the process alive
     });
     const fail = (err: Error) => {
       if (slot.worker !== w) return; // replaced (timeout) or closed: already settled
@@ -117,7 +117,7 @@ export function createRenderPool(opts: RenderPoolOptions) {
       if (!slot.ready) continue;
       const job = queue.shift()!;
       slot.job = job;
-      slot.worker!.ref();
+      slot.worker!.ref(); // a render in hand keeps the process alive until it is answered
       slot.timer = setTimeout(() => {
         timeouts++;
         const timedOut = finish(slot);
