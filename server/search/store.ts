@@ -109,11 +109,9 @@ export function createSearchStore(db: Database, opts: { rankCap?: number; denseW
   const publishedCount = db.prepare("SELECT count(*) FROM posts WHERE status = 'published'").pluck();
   // The number of tips, near enough to choose a plan (a count would walk them all).
   const lastId = db.prepare('SELECT coalesce(max(id), 0) FROM posts').pluck();
-  const bareBoundary = db.prepare(`SELECT rowid FROM search_fts WHERE search_fts MATCH @match
-    ORDER BY rowid DESC LIMIT 1 OFFSET @cap`).pluck();
   const titleRanked = db.prepare(`WITH m AS MATERIALIZED (
       SELECT rowid AS id, -bm25(search_fts, 8.0, 5.0, 0.0) AS score FROM search_fts
-      WHERE search_fts MATCH @match AND rowid > @after)
+      WHERE search_fts MATCH @match ORDER BY rowid DESC LIMIT @cap)
     SELECT p.id, p.title FROM m JOIN posts p ON p.id = m.id WHERE p.status = 'published'
     ORDER BY m.score * (1.0 + 0.2 * min(1.0, ln(1.0 + p.view_count + 3.0 * p.like_count) / ln(1000.0))) DESC, p.id DESC
     LIMIT @limit`);
@@ -327,10 +325,10 @@ export function createSearchStore(db: Database, opts: { rankCap?: number; denseW
      * BM25 on title and tags and popularity, among the newest SUGGEST_CAP matches.
      */
     titles(match: string, limit: number): { id: number; title: string }[] {
-      // The boundary probe stops after SUGGEST_CAP + 1 matches (absent under the cap); a full
-      // count would walk every doclist of a frequent word on each keystroke.
-      const after = (bareBoundary.get({ match, cap: SUGGEST_CAP }) as number | undefined) ?? 0;
-      return titleRanked.all({ match, after, limit }) as { id: number; title: string }[];
+      // Suggestions with an exclusion only (titles.ts answers the rest). The newest SUGGEST_CAP in
+      // one walk, newest first, stopping there: a `rowid > boundary` range after a probe for the
+      // boundary walked each doclist from its start (15-40 % slower, the same rows).
+      return titleRanked.all({ match, cap: SUGGEST_CAP, limit }) as { id: number; title: string }[];
     },
     /** Tags of the matches with counts (of the newest RANK_CAP matches when there are more). */
     facets(f: SearchFilter): { name: string; count: number }[] {
