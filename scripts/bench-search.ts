@@ -400,6 +400,15 @@ async function main() {
       const slow = [...perInput].map(([q, ts]) => [q, percentiles(ts).p99] as const).sort((a, b) => b[1] - a[1]).slice(0, 5);
       out(`    slowest inputs (p99): ${slow.map(([q, t]) => `${q} ${ms(t)}`).join(', ')}`);
     }
+    // Rare while typing, and still answered by FTS5 (the excluded word is looked for in bodies too).
+    const excluding = ['印刷 -pdf', 'excel -vba', 'ピボ -excel', 'excel 集計 -マクロ', 'teams -会議'];
+    const excludeTimes: number[] = [];
+    for (let round = 0; round < 10; round++) for (const q of excluding) {
+      const s = performance.now();
+      suggest(ctx, q);
+      excludeTimes.push(performance.now() - s);
+    }
+    out(`  suggest with an exclusion (${excluding.length} inputs × 10, through FTS5): ${fmtP(percentiles(excludeTimes))}`);
     const filtered: number[] = [];
     for (let round = 0; round < 5; round++) for (const q of SEARCH_MIX.slice(0, 12)) {
       const s = performance.now();
