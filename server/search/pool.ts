@@ -19,16 +19,25 @@ export function defaultPoolSize(): number {
   return Math.max(1, Math.min(4, os.availableParallelism()));
 }
 
+/**
+ * The young generation of each search thread's V8 heap, in MB. V8's default lets it grow to 32 MB
+ * per thread under load (two 16 MB semi-spaces) although a search's garbage is short-lived and
+ * small; at 8 MB the server's rss after the bench's HTTP load was ~60 MB lower with two threads and
+ * throughput unchanged within noise (docs/search.md, Serving).
+ */
+export const YOUNG_GENERATION_MB = 8;
+
 interface Slot {
   worker: Worker | null;
   pending: Map<number, { resolve: (json: string) => void; reject: (e: Error) => void }>;
-  /** Requests this slot has answered (for tests and diagnostics). */
+  /** Requests this slot has answered, and how many of them from its cache (tests, diagnostics). */
   answered: number;
+  cached: number;
 }
 
 export function createSearchPool(dbPath: string, size = defaultPoolSize()) {
   let seq = 0;
-  const slots: Slot[] = Array.from({ length: Math.max(1, size) }, () => ({ worker: null, pending: new Map(), answered: 0 }));
+  const slots: Slot[] = Array.from({ length: Math.max(1, size) }, () => ({ worker: null, pending: new Map(), answered: 0, cached: 0 }));
 
   function start(slot: Slot): Worker {
     // The worker is TypeScript like the rest of the server: tsx's loader is registered in the
@@ -37,7 +46,7 @@ export function createSearchPool(dbPath: string, size = defaultPoolSize()) {
     const tsxApi = pathToFileURL(require.resolve('tsx/esm/api').replace(/index\.cjs$/, 'index.mjs')).href;
     const w = new Worker(
       `import(${JSON.stringify(tsxApi)}).then((m) => { m.register(); return import(${JSON.stringify(entry)}); });`,
-      { eval: true, workerData: { dbPath } },
+      { eval: true, workerData: { dbPath }, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } },
     );
     w.on('message', (reply: SearchReply) => {
       const p = slot.pending.get(reply.id);
@@ -45,7 +54,10 @@ export function createSearchPool(dbPath: string, size = defaultPoolSize()) {
       slot.pending.delete(reply.id);
       slot.answered++;
       if ('error' in reply) p.reject(new Error(`search worker: ${reply.error}`));
-      else p.resolve(reply.json);
+      else {
+        if (reply.cached) slot.cached++;
+        p.resolve(reply.json);
+      }
     });
     const fail = (err: Error) => {
       if (slot.worker === w) slot.worker = null;
@@ -74,6 +86,8 @@ export function createSearchPool(dbPath: string, size = defaultPoolSize()) {
     },
     /** Requests answered by each thread. */
     answered: () => slots.map((s) => s.answered),
+    /** Requests answered from each thread's cache of identical searches (worker.ts). */
+    cached: () => slots.map((s) => s.cached),
     async close() {
       const workers = slots.map((s) => s.worker);
       for (const s of slots) s.worker = null;

@@ -5,16 +5,27 @@
  * runs one per core. The reply is the response body already serialized (the result holds the
  * schema's fields only, see presenter.ts), so the main thread neither copies an object graph
  * nor serializes it. The worker never writes.
+ *
+ * Identical searches between two commits share one answer (db/read-cache.ts on this connection:
+ * its stamp is PRAGMA data_version, which moves whenever the writer commits, so any write empties
+ * it and an answer computed while a commit landed is not kept). The clock enters a result only
+ * through the recency term of the ranking; it is read here at minute resolution, so a cached
+ * answer is exactly what the search computes at that minute. KOTSU_SEARCH_CACHE=0 turns it off
+ * (to measure the search itself).
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { loadConfig } from '../config';
 import { createContext } from '../context';
 import { openDatabase } from '../db/database';
+import { createReadCache } from '../db/read-cache';
 import type { SearchQueryT } from './schemas';
 import { search } from './service';
 
 export interface SearchRequest { id: number; query: SearchQueryT; now: string }
-export type SearchReply = { id: number; json: string } | { id: number; error: string };
+export type SearchReply = { id: number; json: string; cached: boolean } | { id: number; error: string };
+
+/** Answers kept per thread (each a response body of a few to a few tens of kB). */
+export const CACHE_ENTRIES = 128;
 
 const { dbPath } = workerData as { dbPath: string };
 const db = openDatabase(dbPath, { readonly: true });
@@ -22,11 +33,16 @@ let now = new Date();
 // The app's own context on the read-only connection: statements are only prepared, and the
 // search engine does not rebuild (the main thread owns the index).
 const ctx = createContext(db, loadConfig(process.env, { dbPath }), () => now);
+const cache = process.env.KOTSU_SEARCH_CACHE === '0' ? null : createReadCache(db, CACHE_ENTRIES);
 
 parentPort?.on('message', (req: SearchRequest) => {
-  now = new Date(req.now);
+  const minute = Math.floor(Date.parse(req.now) / 60_000) * 60_000;
+  now = new Date(minute);
   try {
-    parentPort?.postMessage({ id: req.id, json: JSON.stringify(search(ctx, req.query)) } satisfies SearchReply);
+    let computed = false;
+    const run = () => { computed = true; return JSON.stringify(search(ctx, req.query)); };
+    const json = cache ? cache.get(`${minute} ${JSON.stringify(req.query)}`, run) : run();
+    parentPort?.postMessage({ id: req.id, json, cached: !computed } satisfies SearchReply);
   } catch (err) {
     parentPort?.postMessage({ id: req.id, error: (err as Error).message } satisfies SearchReply);
   }

@@ -71,3 +71,36 @@ test('a pool of two threads answers searches side by side, each reply exactly wh
   expect(res.headers['content-type']).toBe('application/json; charset=utf-8');
   expect(res.json()).toEqual(JSON.parse(replies[1]));
 });
+
+test('identical searches between two commits share one answer; any commit makes the next one see the change', async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kotsu-search-cache-'));
+  const now = new Date('2026-10-01T00:00:30Z');
+  const config = loadConfig({}, { dbPath: path.join(dir, 'kotsu.db'), webRoot: null, scryptCost: 1024 });
+  const app = await buildApp({ config, now: () => now });
+  const pool = createSearchPool(config.dbPath, 1);
+  cleanup = async () => { await pool.close(); await app.close(); fs.rmSync(dir, { recursive: true, force: true }); };
+  await app.inject({ method: 'POST', url: '/api/setup', payload: { username: 'admin', password: PASSWORD, displayName: '管理者' } });
+  const cookie = await login(app, 'admin');
+  const post = async (title: string) => (await app.inject({ method: 'POST', url: '/api/posts', headers: { cookie }, payload: { title, body: `${title}の本文`, tags: ['検証'] } })).json().id as number;
+  const ids = async (q: string) => (JSON.parse(await pool.run({ q }, now)).items as { id: number; title: string }[]);
+  const a = await post('集計表の作り方');
+  expect((await ids('集計')).map((h) => h.id)).toEqual([a]);
+  // The same search again, nothing written: answered from the cache, the same answer.
+  expect((await ids('集計')).map((h) => h.id)).toEqual([a]);
+  expect(pool.cached()).toEqual([1]);
+  // A new tip commits: the identical search is computed again and finds it.
+  const b = await post('集計の自動化');
+  expect((await ids('集計')).map((h) => h.id).sort()).toEqual([a, b].sort());
+  expect(pool.cached()).toEqual([1]);
+  // Hiding one, then editing the other's title: each commit shows in the next identical search.
+  setPostStatus(app.ctx, a, 'hidden', 'test');
+  expect((await ids('集計')).map((h) => h.id)).toEqual([b]);
+  const edit = await app.inject({ method: 'PATCH', url: `/api/posts/${b}`, headers: { cookie }, payload: { title: '集計の自動化 改訂', body: '本文', tags: ['検証'] } });
+  expect(edit.statusCode, edit.body).toBe(200);
+  expect((await ids('集計')).map((h) => h.title)).toEqual(['集計の自動化 改訂']);
+  expect(await ids('集計')).toHaveLength(1);
+  expect(pool.cached()).toEqual([2]);
+  // Another minute: the clock is part of the ranking, so it is not served from the last minute.
+  await pool.run({ q: '集計' }, new Date('2026-10-01T00:01:00Z'));
+  expect(pool.cached()).toEqual([2]);
+});
