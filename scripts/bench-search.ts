@@ -212,7 +212,7 @@ async function serve(dbFile: string, port: number) {
   process.on('message', async (m) => {
     if (m === 'stop') { await app.close(); db.close(); process.exit(0); }
     // The server's memory under load (its search threads included: they share the process).
-    if (m === 'memory') process.send?.({ rss: process.memoryUsage().rss });
+    if (m === 'memory') process.send?.(process.memoryUsage());
   });
 }
 
@@ -462,15 +462,19 @@ async function main() {
       requests: [{ method: 'GET', setupRequest: (req) => ({ ...req, path: paths[Math.floor(Math.random() * paths.length)] }) }],
     });
     out('');
+    // The search threads answer an identical search between two commits from their cache (worker.ts);
+    // this mix repeats a few dozen queries, so with the cache on it measures mostly cache hits.
+    out(`search threads' cache of identical searches: ${process.env.KOTSU_SEARCH_CACHE === '0' ? 'off' : 'on'} (KOTSU_SEARCH_CACHE=0 turns it off)`);
     const alone = await load(searchPaths, 10);
     out(`HTTP search alone (10 connections, ${duration} s): ${Math.round(alone.requests.average)} req/s, latency p50 ${alone.latency.p50} ms, p99 ${alone.latency.p99} ms, errors ${alone.errors + alone.non2xx}`);
     const [mixed, reads] = await Promise.all([load(searchPaths, 10), load(ids.map((id) => `/api/posts/${id}`), 2)]);
     out(`HTTP with both loads: search ${Math.round(mixed.requests.average)} req/s p99 ${mixed.latency.p99} ms; GET /api/posts/:id (2 connections) p50 ${reads.latency.p50} ms, p99 ${reads.latency.p99} ms, errors ${reads.errors + reads.non2xx}`);
-    const serverRss = await new Promise<number>((resolve) => {
-      child.once('message', (m) => resolve((m as { rss: number }).rss));
+    const serverMem = await new Promise<NodeJS.MemoryUsage>((resolve) => {
+      child.once('message', (m) => resolve(m as NodeJS.MemoryUsage));
       child.send('memory');
     });
-    out(`server process memory after the loads (main thread and ${process.env.KOTSU_SEARCH_WORKERS ?? 'default'} search threads): rss ${mb(serverRss)}`);
+    // heap and external are the main thread's only; the threads' heaps and SQLite are in rss.
+    out(`server process memory after the loads (main thread and ${process.env.KOTSU_SEARCH_WORKERS ?? 'default'} search threads): rss ${mb(serverMem.rss)}; main thread heap total ${mb(serverMem.heapTotal)}, used ${mb(serverMem.heapUsed)}, external ${mb(serverMem.external)}`);
   } finally {
     child.send('stop');
     await new Promise((resolve) => child.once('exit', resolve));

@@ -29,7 +29,7 @@ export const YOUNG_GENERATION_MB = 8;
 
 interface Slot {
   worker: Worker | null;
-  pending: Map<number, { resolve: (json: string) => void; reject: (e: Error) => void }>;
+  pending: Map<number, { resolve: (json: Buffer) => void; reject: (e: Error) => void }>;
   /** Requests this slot has answered, and how many of them from its cache (tests, diagnostics). */
   answered: number;
   cached: number;
@@ -56,7 +56,7 @@ export function createSearchPool(dbPath: string, size = defaultPoolSize()) {
       if ('error' in reply) p.reject(new Error(`search worker: ${reply.error}`));
       else {
         if (reply.cached) slot.cached++;
-        p.resolve(reply.json);
+        p.resolve(Buffer.from(reply.json.buffer, reply.json.byteOffset, reply.json.byteLength));
       }
     });
     const fail = (err: Error) => {
@@ -73,8 +73,8 @@ export function createSearchPool(dbPath: string, size = defaultPoolSize()) {
     size: slots.length,
     /** Starts the threads now, so the first searches do not wait for them to load. */
     warm() { for (const s of slots) s.worker ??= start(s); },
-    /** The search result as the JSON text of the response body. */
-    run(query: SearchQueryT, now: Date): Promise<string> {
+    /** The search result as the response body: JSON text encoded as UTF-8. */
+    run(query: SearchQueryT, now: Date): Promise<Buffer> {
       let slot = slots[0];
       for (const s of slots) if (s.pending.size < slot.pending.size) slot = s;
       const worker = slot.worker ??= start(slot);

@@ -28,7 +28,7 @@ export const searchRoutes: FastifyPluginAsyncTypebox<{ ctx: Context }> = async (
     },
   }, async (request, reply) => {
     if (!pool) return search(ctx, request.query);
-    let json: string;
+    let json: Buffer;
     try {
       json = await pool.run(request.query, ctx.now());
     } catch (err) {
@@ -36,10 +36,9 @@ export const searchRoutes: FastifyPluginAsyncTypebox<{ ctx: Context }> = async (
       request.log.warn({ err }, 'search worker failed; searching in the main thread');
       return search(ctx, request.query);
     }
-    // Already the response body (the worker serialized exactly the schema's fields), sent as is:
-    // the identity serializer replaces the schema's for this reply, hence the cast.
-    return reply.type('application/json; charset=utf-8').serializer((body: unknown) => body as string)
-      .send(json as unknown as SearchResultT);
+    // Already the response body (the worker serialized exactly the schema's fields and encoded
+    // it): a Buffer is sent as is, the schema's serializer is not run for it, hence the cast.
+    return reply.type('application/json; charset=utf-8').send(json as unknown as SearchResultT);
   });
 
   app.get('/api/search/suggest', {

@@ -2,9 +2,10 @@
  * Search in a worker thread: better-sqlite3 blocks the thread it runs on, and ranking a frequent
  * word takes milliseconds, so full searches run here on a read-only connection (WAL readers see
  * every committed write) while the main thread keeps answering other requests. The pool (pool.ts)
- * runs one per core. The reply is the response body already serialized (the result holds the
- * schema's fields only, see presenter.ts), so the main thread neither copies an object graph
- * nor serializes it. The worker never writes.
+ * runs one per core. The reply is the response body already serialized and encoded as UTF-8 (the
+ * result holds the schema's fields only, see presenter.ts): the main thread neither copies an
+ * object graph nor serializes or encodes it, and the bytes it receives live outside its V8 heap.
+ * The worker never writes.
  *
  * Identical searches between two commits share one answer (db/read-cache.ts on this connection:
  * its stamp is PRAGMA data_version, which moves whenever the writer commits, so any write empties
@@ -22,7 +23,7 @@ import type { SearchQueryT } from './schemas';
 import { search } from './service';
 
 export interface SearchRequest { id: number; query: SearchQueryT; now: string }
-export type SearchReply = { id: number; json: string; cached: boolean } | { id: number; error: string };
+export type SearchReply = { id: number; json: Uint8Array; cached: boolean } | { id: number; error: string };
 
 /** Answers kept per thread (each a response body of a few to a few tens of kB). */
 export const CACHE_ENTRIES = 128;
@@ -40,8 +41,9 @@ parentPort?.on('message', (req: SearchRequest) => {
   now = new Date(minute);
   try {
     let computed = false;
-    const run = () => { computed = true; return JSON.stringify(search(ctx, req.query)); };
+    const run = () => { computed = true; return Buffer.from(JSON.stringify(search(ctx, req.query))); };
     const json = cache ? cache.get(`${minute} ${JSON.stringify(req.query)}`, run) : run();
+    // Copied to the main thread (a memcpy of the bytes, not transferred: the cache may keep them).
     parentPort?.postMessage({ id: req.id, json, cached: !computed } satisfies SearchReply);
   } catch (err) {
     parentPort?.postMessage({ id: req.id, error: (err as Error).message } satisfies SearchReply);

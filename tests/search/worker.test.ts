@@ -57,19 +57,19 @@ test('a pool of two threads answers searches side by side, each reply exactly wh
   expect(pool.answered().every((n) => n > 0), JSON.stringify(pool.answered())).toBe(true);
   expect(pool.answered().reduce((a, b) => a + b, 0)).toBe(queries.length);
   for (const [i, q] of queries.entries()) {
-    const reply = JSON.parse(replies[i]);
+    const reply = JSON.parse(replies[i].toString());
     expect(reply, JSON.stringify(q)).toEqual(JSON.parse(JSON.stringify(search(app.ctx, q))));
     // Only the schema's fields, in its order: the route sends this text as the body unchecked.
     expect(Object.keys(reply).filter((k) => k !== 'facets')).toEqual(Object.keys(SearchResult.properties).filter((k) => k !== 'facets'));
     for (const hit of reply.items) expect(Object.keys(hit)).toEqual(Object.keys(SearchHit.properties));
   }
-  expect(JSON.parse(replies[0]).total).toBe(12);
-  expect(JSON.parse(replies[2]).facets).toEqual([{ name: 'Excel', count: 6 }, { name: '集計', count: 6 }]);
+  expect(JSON.parse(replies[0].toString()).total).toBe(12);
+  expect(JSON.parse(replies[2].toString()).facets).toEqual([{ name: 'Excel', count: 6 }, { name: '集計', count: 6 }]);
   // Over HTTP the body is the worker's text, sent unchanged.
   const res = await app.inject({ method: 'GET', url: '/api/search?q=vlo', headers: { cookie } });
   expect(res.statusCode).toBe(200);
   expect(res.headers['content-type']).toBe('application/json; charset=utf-8');
-  expect(res.json()).toEqual(JSON.parse(replies[1]));
+  expect(res.json()).toEqual(JSON.parse(replies[1].toString()));
 });
 
 test('identical searches between two commits share one answer; any commit makes the next one see the change', async () => {
@@ -82,7 +82,7 @@ test('identical searches between two commits share one answer; any commit makes 
   await app.inject({ method: 'POST', url: '/api/setup', payload: { username: 'admin', password: PASSWORD, displayName: '管理者' } });
   const cookie = await login(app, 'admin');
   const post = async (title: string) => (await app.inject({ method: 'POST', url: '/api/posts', headers: { cookie }, payload: { title, body: `${title}の本文`, tags: ['検証'] } })).json().id as number;
-  const ids = async (q: string) => (JSON.parse(await pool.run({ q }, now)).items as { id: number; title: string }[]);
+  const ids = async (q: string) => (JSON.parse((await pool.run({ q }, now)).toString()).items as { id: number; title: string }[]);
   const a = await post('集計表の作り方');
   expect((await ids('集計')).map((h) => h.id)).toEqual([a]);
   // The same search again, nothing written: answered from the cache, the same answer.
