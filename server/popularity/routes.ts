@@ -5,7 +5,7 @@ import { decodeCursor, encodeCursor } from '../http/cursor';
 import { errors, IdParams, Page } from '../http/schemas';
 import { PostSummary } from '../posts/schemas';
 import { japanDay } from '../views/days';
-import { presentSummaries } from '../posts/presenter';
+import { presentSummaries, withViewer } from '../posts/presenter';
 import {
   BookmarksQuery, BookmarkState, LikeState, MyStats, MyStatsQuery, OtherDepartments, OtherDepartmentsQuery, Rankings,
   RankingsQuery,
@@ -58,10 +58,15 @@ export const popularityRoutes: FastifyPluginAsyncTypebox<{ ctx: Context }> = asy
   }, async (request) => {
     const user = currentUser(request);
     const { period = 'week', tag, department, limit = 20 } = request.query;
-    const rows = rankingRows(ctx, { period, tag, department, limit });
-    const posts = presentSummaries(ctx, rows, user);
-    const items = rows.map((r, i) => ({ rank: i + 1, post: posts[i], views: r.ranked_views, likes: r.ranked_likes }));
-    return { period, ...periodDays(period, japanDay(ctx.now())), items };
+    const today = japanDay(ctx.now());
+    // The same ranking for everyone until the next write; only the reader's own marks differ.
+    const shared = ctx.readCache.get(JSON.stringify(['rankings', today, period, tag, department, limit]), () => {
+      const rows = rankingRows(ctx, { period, tag, department, limit });
+      return { rows, posts: presentSummaries(ctx, rows, null) };
+    });
+    const posts = withViewer(ctx, shared.posts, user);
+    const items = shared.rows.map((r, i) => ({ rank: i + 1, post: posts[i], views: r.ranked_views, likes: r.ranked_likes }));
+    return { period, ...periodDays(period, today), items };
   });
 
   app.get('/api/rankings/other-departments', {

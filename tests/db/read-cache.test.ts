@@ -65,4 +65,24 @@ describe('the read cache', () => {
     await t.as(bob, { method: 'DELETE', url: `/api/posts/${c.id}` });
     expect((await list(bob, '&tag=Excel')).map((i) => i.id)).toEqual([]);
   });
+
+  it('never shows a ranking older than the last write, with every reader seeing their own marks', async () => {
+    t = await createTestApp();
+    const alice = await t.user('alice');
+    const bob = await t.user('bob');
+    const carol = await t.user('carol');
+    const a = await postTip(t, alice, { title: '差し込み印刷', tags: ['Word'] });
+    const b = await postTip(t, alice, { title: '条件付き書式', tags: ['Excel'] });
+    const ranking = async (user = bob) => (await t!.as(user, { method: 'GET', url: '/api/rankings?period=week' })).json().items as
+      { rank: number; views: number; likes: number; post: { id: number; likedByMe: boolean } }[];
+    const view = (user: typeof bob, id: number) => t!.as(user, { method: 'POST', url: `/api/posts/${id}/views` });
+    await view(bob, a.id);
+    expect((await ranking()).map((i) => [i.post.id, i.views])).toEqual([[a.id, 1]]);
+    await view(bob, b.id);
+    await view(carol, b.id);
+    expect((await ranking()).map((i) => [i.post.id, i.views])).toEqual([[b.id, 2], [a.id, 1]]);
+    await t.as(bob, { method: 'PUT', url: `/api/posts/${b.id}/like` });
+    expect((await ranking(bob))[0]).toMatchObject({ likes: 1, post: { id: b.id, likedByMe: true } });
+    expect((await ranking(carol))[0]).toMatchObject({ likes: 1, post: { id: b.id, likedByMe: false } });
+  });
 });
