@@ -15,9 +15,6 @@ import {
 } from './service';
 
 export const popularityRoutes: FastifyPluginAsyncTypebox<{ ctx: Context }> = async (app, { ctx }) => {
-  // Remembered rankings go when anything they show may have changed.
-  ctx.views.onWritten(() => ctx.popularity.invalidate());
-  ctx.postEvents.on(() => ctx.popularity.invalidate());
   const likeSchema = (summary: string) => ({
     tags: ['popularity'], summary, params: IdParams, response: { 200: LikeState, ...errors(400, 401, 403, 404, 409) },
   });

@@ -5,7 +5,7 @@ import type { PostRow } from '../posts/store';
 import type { UserRow } from '../users/store';
 import { addDays, japanDay, japanDayStartIso, monthStart } from '../views/days';
 import { windowStart } from '../views/windows';
-import type { RankedRow, RankingPeriod } from './store';
+import type { RankedRow, RankingFilter, RankingPeriod } from './store';
 
 /** A tip that can take a new like or bookmark: readable and published (not hidden, not a draft). */
 function openTip(ctx: Context, user: UserRow, postId: number, what: string): PostRow {
@@ -20,7 +20,6 @@ export function like(ctx: Context, user: UserRow, postId: number) {
   ctx.db.transaction(() => {
     if (ctx.popularity.addLike(post.id, user.id, ctx.now())) ctx.views.windows.syncLikes(post.id);
   })();
-  ctx.popularity.invalidate();
   return { likeCount: ctx.popularity.likeCount(post.id), likedByMe: true };
 }
 
@@ -29,21 +28,18 @@ export function unlike(ctx: Context, user: UserRow, postId: number) {
   ctx.db.transaction(() => {
     if (ctx.popularity.removeLike(post.id, user.id)) ctx.views.windows.syncLikes(post.id);
   })();
-  ctx.popularity.invalidate();
   return { likeCount: ctx.popularity.likeCount(post.id), likedByMe: false };
 }
 
 export function bookmark(ctx: Context, user: UserRow, postId: number) {
   const post = openTip(ctx, user, postId, 'ストック');
   ctx.db.transaction(() => { ctx.popularity.addBookmark(post.id, user.id, ctx.now()); })();
-  ctx.popularity.invalidate();
   return { bookmarkedByMe: true, bookmarkCount: ctx.posts.byId(post.id)?.bookmark_count ?? 0 };
 }
 
 export function unbookmark(ctx: Context, user: UserRow, postId: number) {
   const post = getReadable(ctx, user, postId);
   ctx.db.transaction(() => { ctx.popularity.removeBookmark(post.id, user.id); })();
-  ctx.popularity.invalidate();
   return { bookmarkedByMe: false, bookmarkCount: ctx.posts.byId(post.id)?.bookmark_count ?? 0 };
 }
 
@@ -59,6 +55,16 @@ export interface RankingRequest {
   limit: number;
 }
 
+/**
+ * A ranking, kept by the read cache until the next write of any kind (views flushed, likes,
+ * bookmarks, tip events, renamed people): exact, with nothing to invalidate by hand. `today`
+ * is part of the key, as the windows move daily.
+ */
+function cachedRanking(ctx: Context, f: RankingFilter, today: string): RankedRow[] {
+  return ctx.readCache.get(JSON.stringify(['ranking', today, f.period, f.tagId, f.department, f.notDepartment, f.notAuthorId, f.limit]),
+    () => ctx.popularity.ranking(f));
+}
+
 /** Ranked rows for a period and filters; an unknown tag ranks nothing. */
 export function rankingRows(ctx: Context, q: RankingRequest): RankedRow[] {
   let tagId: number | undefined;
@@ -69,7 +75,7 @@ export function rankingRows(ctx: Context, q: RankingRequest): RankedRow[] {
   }
   const today = japanDay(ctx.now());
   if (q.period !== 'all') ctx.views.windows.ensure(today);
-  return ctx.popularity.cachedRanking({ period: q.period, tagId, department: q.department, limit: q.limit }, today);
+  return cachedRanking(ctx, { period: q.period, tagId, department: q.department, limit: q.limit }, today);
 }
 
 /**
@@ -82,7 +88,7 @@ export function otherDepartmentRows(ctx: Context, user: UserRow, limit: number, 
   let chosen: RankedRow[] = [];
   let period: 'week' | 'month' = 'week';
   for (period of ['week', 'month'] as const) {
-    const rows = ctx.popularity.cachedRanking({
+    const rows = cachedRanking(ctx, {
       period, notDepartment: user.department, notAuthorId: user.id, limit: limit * perDepartment * 4,
     }, today);
     const perDept = new Map<string, number>();

@@ -19,7 +19,6 @@ export interface RankingFilter {
 /** A tip ready to present, with its views in the period and likes. */
 export type RankedRow = PostSummaryRow & { ranked_views: number; ranked_likes: number };
 
-const RANKING_TTL_MS = 1000;
 
 export function createPopularityStore(db: Database) {
   const insertLike = db.prepare('INSERT OR IGNORE INTO likes (post_id, user_id, created_at) VALUES (?, ?, ?)');
@@ -98,7 +97,6 @@ export function createPopularityStore(db: Database) {
     return stmt;
   }
 
-  const rankingCache = new Map<string, { at: number; rows: RankedRow[] }>();
   const toMap = (rows: { id: number; n: number }[]) => new Map(rows.map((r) => [r.id, r.n]));
 
   const store = {
@@ -157,22 +155,6 @@ export function createPopularityStore(db: Database) {
         : bookmarksFirst.all({ userId, limit })) as (PostSummaryRow & { bookmarked_at: string })[];
     },
 
-    /**
-     * The ranking for `today` (a Japan day, part of the key as the windows move daily), kept
-     * until anything it shows may have changed — `invalidate()` on view writes, likes,
-     * bookmarks and tip events — or for RANKING_TTL_MS at most (renamed people, merged tags).
-     */
-    cachedRanking(f: RankingFilter, today: string): RankedRow[] {
-      const key = `${today}|${f.period}|${f.tagId ?? ''}|${f.department ?? ''}|${f.notDepartment ?? ''}|${f.notAuthorId ?? ''}|${f.limit}`;
-      const hit = rankingCache.get(key);
-      const now = Date.now();
-      if (hit && now - hit.at < RANKING_TTL_MS) return hit.rows;
-      const rows = store.ranking(f);
-      if (rankingCache.size >= 500) rankingCache.clear();
-      rankingCache.set(key, { at: now, rows });
-      return rows;
-    },
-    invalidate: () => { rankingCache.clear(); },
     ranking(f: RankingFilter): RankedRow[] {
       const params: Record<string, unknown> = { limit: f.limit };
       if (f.period !== 'all') params.period = f.period;

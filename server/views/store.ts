@@ -65,7 +65,6 @@ export function createViewStore(db: Database, now: () => Date = () => new Date()
   const pendingViewersPerPost = new Map<number, number>();
   let timer: NodeJS.Timeout | null = null;
   let onError: (err: unknown, lost: number) => void = () => {};
-  let onWritten: () => void = () => {};
 
   /** Writes a batch in one transaction: dedupe rows, daily totals, windows, counters and trend. */
   const write = db.transaction((batch: PendingView[], today: string) => {
@@ -110,7 +109,6 @@ export function createViewStore(db: Database, now: () => Date = () => new Date()
     if (pending.length === 0) return 0;
     const batch = takeBatch();
     write(batch, japanDay(now()));
-    onWritten();
     return batch.length;
   }
 
@@ -146,7 +144,6 @@ export function createViewStore(db: Database, now: () => Date = () => new Date()
       const view = { postId: post.id, userId, day, at: at.getTime() };
       if (settings.flushMs === 0) {
         write([view], day);
-        onWritten();
         return { counted: true, viewCount: post.view_count + 1, uniqueViewers: post.viewer_count + (firstTime ? 1 : 0) };
       }
       pending.push(view);
@@ -174,8 +171,6 @@ export function createViewStore(db: Database, now: () => Date = () => new Date()
     },
     /** Where a failed timed flush is reported (the app's logger). */
     onFlushError(handler: (err: unknown, lost: number) => void) { onError = handler; },
-    /** Called after views were written (rankings drop what they remembered). */
-    onWritten(handler: () => void) { onWritten = handler; },
   };
 }
 
