@@ -1,6 +1,6 @@
 import type { AwardBadgeT } from '../awards/badge';
 import type { Database } from '../db/database';
-import { presentPublicUser } from '../users/presenter';
+import { presentPostFields, presentSummary } from './presenter';
 import type { PostT } from './schemas';
 import type { PostRow } from './store';
 
@@ -43,24 +43,9 @@ export type PostPageReader = ReturnType<typeof createPostPageReader>;
 
 /** The same JSON as presentPost() (presenter.ts) from a row of the page statement. */
 export function presentPage(row: PageRow): PostT {
-  return {
-    id: row.id,
-    title: row.title,
-    tags: JSON.parse(row.tags_json) as string[],
-    author: presentPublicUser({ id: row.author_id, username: row.username, display_name: row.display_name, department: row.department }),
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-    viewCount: row.view_count,
-    likeCount: row.like_count,
-    likedByMe: row.liked === 1,
-    viewerCount: row.viewer_count, bookmarkCount: row.bookmark_count, bookmarkedByMe: row.bookmarked === 1,
-    status: row.status,
-    awards: JSON.parse(row.badges_json) as AwardBadgeT[],
-    commentCount: row.comment_count,
-    body: row.body,
-    html: row.html,
-    minutesSavedPerUse: row.minutes_saved_per_use ?? null,
-    hiddenReason: row.status === 'hidden' ? row.hidden_reason : null,
-    revision: row.revision ?? 0,
-  };
+  const summary = presentSummary(row, {
+    tags: JSON.parse(row.tags_json) as string[], likedByMe: row.liked === 1, bookmarkedByMe: row.bookmarked === 1,
+    awards: JSON.parse(row.badges_json) as AwardBadgeT[], commentCount: row.comment_count,
+  });
+  return { ...summary, ...presentPostFields(row, row.revision ?? 0) };
 }

@@ -1,10 +1,47 @@
+import type { AwardBadgeT } from '../awards/badge';
 import type { Context } from '../context';
 import type { UserRow } from '../users/store';
 import { presentPublicUser } from '../users/presenter';
 import type { PostRow, PostSummaryRow } from './store';
 import type { PostSummaryT, PostT } from './schemas';
 
-/** Exactly the fields that leave the server for a tip in a list; looked up in batches. */
+/** What a tip's summary shows beyond its own row. */
+export interface SummaryExtras {
+  tags: string[];
+  likedByMe: boolean;
+  bookmarkedByMe: boolean;
+  awards: AwardBadgeT[];
+  commentCount: number;
+}
+
+/** Exactly the fields that leave the server for a tip in a list (and at the top of a tip page). */
+export function presentSummary(r: PostSummaryRow, x: SummaryExtras): PostSummaryT {
+  return {
+    id: r.id,
+    title: r.title,
+    tags: x.tags,
+    author: presentPublicUser({ id: r.author_id, username: r.username, display_name: r.display_name, department: r.department }),
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+    viewCount: r.view_count,
+    likeCount: r.like_count,
+    likedByMe: x.likedByMe,
+    viewerCount: r.viewer_count, bookmarkCount: r.bookmark_count, bookmarkedByMe: x.bookmarkedByMe,
+    status: r.status,
+    awards: x.awards,
+    commentCount: x.commentCount,
+  };
+}
+
+/** What a tip page adds to the summary. */
+export function presentPostFields(row: PostRow, revision: number): Omit<PostT, keyof PostSummaryT> {
+  return {
+    body: row.body, html: row.html, minutesSavedPerUse: row.minutes_saved_per_use ?? null,
+    hiddenReason: row.status === 'hidden' ? row.hidden_reason : null, revision,
+  };
+}
+
+/** Summaries of a list, their extras looked up in batches. */
 export function presentSummaries(ctx: Context, rows: PostSummaryRow[], viewer: UserRow | null): PostSummaryT[] {
   const ids = rows.map((r) => r.id);
   const tags = ctx.tags.namesFor(ids);
@@ -12,20 +49,9 @@ export function presentSummaries(ctx: Context, rows: PostSummaryRow[], viewer: U
   const bookmarked = viewer ? ctx.popularity.bookmarkedBy(viewer.id, ids) : new Set<number>();
   const awards = ctx.awards.badgesFor(ids);
   const comments = ctx.comments.countsFor(ids);
-  return rows.map((r) => ({
-    id: r.id,
-    title: r.title,
-    tags: tags.get(r.id) ?? [],
-    author: presentPublicUser({ id: r.author_id, username: r.username, display_name: r.display_name, department: r.department }),
-    createdAt: r.created_at,
-    updatedAt: r.updated_at,
-    viewCount: r.view_count,
-    likeCount: r.like_count,
-    likedByMe: liked.has(r.id),
-    viewerCount: r.viewer_count, bookmarkCount: r.bookmark_count, bookmarkedByMe: bookmarked.has(r.id),
-    status: r.status,
-    awards: awards.get(r.id) ?? [],
-    commentCount: comments.get(r.id) ?? 0,
+  return rows.map((r) => presentSummary(r, {
+    tags: tags.get(r.id) ?? [], likedByMe: liked.has(r.id), bookmarkedByMe: bookmarked.has(r.id),
+    awards: awards.get(r.id) ?? [], commentCount: comments.get(r.id) ?? 0,
   }));
 }
 
@@ -40,5 +66,5 @@ export function withViewer(ctx: Context, items: readonly PostSummaryT[], viewer:
 
 export function presentPost(ctx: Context, row: PostRow, viewer: UserRow | null): PostT {
   const [summary] = presentSummaries(ctx, [row], viewer);
-  return { ...summary, body: row.body, html: row.html, minutesSavedPerUse: row.minutes_saved_per_use ?? null, hiddenReason: row.status === 'hidden' ? row.hidden_reason : null, revision: ctx.revisions.latestNumber(row.id) };
+  return { ...summary, ...presentPostFields(row, ctx.revisions.latestNumber(row.id)) };
 }
