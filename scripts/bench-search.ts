@@ -30,7 +30,7 @@ import type { Context } from '../server/context';
 import { indexedDoc } from '../server/search/engine';
 import { normalize } from '../server/search/normalize';
 import { completePrefixes, parseQuery, toMatch } from '../server/search/query';
-import { search, suggest } from '../server/search/service';
+import { correctTypos, search, suggest, suggestTags } from '../server/search/service';
 import { hashPassword } from '../server/users/password';
 import type { UserRow } from '../server/users/store';
 import { QUERIES, TIPS } from './search-eval/collection';
@@ -173,34 +173,20 @@ const SUGGEST_MIX_OLD = ['e', 'ex', 'exc', 'exce', 'excel', 'ピ', 'ピボ', '�
 function suggestViaFts(ctx: Context, q: string) {
   const typedText = q.trim();
   if (typedText === '') return { posts: [], tags: [] };
-  const { store, suggester } = ctx.search;
+  const { store } = ctx.search;
   let posts: { id: number; title: string }[] = [];
   const parsed = parseQuery(q);
   const match = Array.from(normalize(q).trim()).length >= 2 ? toMatch(parsed, 'all', 'title tags') : null;
   if (match) {
     posts = store.titles(match, 8);
-    if (posts.length < 8) {
-      let changed = false;
-      const must = parsed.must.map((t) => {
-        const fix = t.latin && t.tokens.length === 1 ? suggester.correct(t.tokens[0]) : null;
-        if (!fix) return t;
-        changed = true;
-        return { ...t, tokens: [fix], prefix: false };
-      });
-      const fixed = changed ? toMatch({ must, not: parsed.not }, 'all', 'title tags') : null;
-      if (fixed) {
-        const seen = new Set(posts.map((p) => p.id));
-        posts = [...posts, ...store.titles(fixed, 8).filter((p) => !seen.has(p.id))].slice(0, 8);
-      }
+    const must = posts.length < 8 ? correctTypos(ctx, parsed.must) : null;
+    const fixed = must ? toMatch({ must, not: parsed.not }, 'all', 'title tags') : null;
+    if (fixed) {
+      const seen = new Set(posts.map((p) => p.id));
+      posts = [...posts, ...store.titles(fixed, 8).filter((p) => !seen.has(p.id))].slice(0, 8);
     }
   }
-  const norm = normalize(typedText);
-  const words = norm.split(/\s+/u).filter(Boolean);
-  const last = words[words.length - 1] ?? norm;
-  const all = ctx.search.tags();
-  const starts = all.filter((t) => t.norm.startsWith(norm) || t.norm.startsWith(last));
-  const contains = all.filter((t) => !starts.includes(t) && (t.norm.includes(norm) || (last.length >= 2 && t.norm.includes(last))));
-  return { posts, tags: [...starts, ...contains].slice(0, 5).map(({ name, count }) => ({ name, count })) };
+  return { posts, tags: suggestTags(ctx, typedText) };
 }
 
 async function serve(dbFile: string, port: number) {

@@ -92,7 +92,7 @@ function suggestPosts(ctx: Context, q: string): { id: number; title: string }[] 
   if (Array.from(normalize(q).trim()).length < 2) return [];
   const parsed = parseQuery(q);
   if (parsed.must.length === 0) return [];
-  const { store, suggester, titles } = ctx.search;
+  const { store, titles } = ctx.search;
   const find = (must: ParsedQuery['must']) => {
     const found = parsed.not.length === 0 ? titles.find(must, SUGGEST_POSTS) : null;
     if (found) return found;
@@ -102,30 +102,38 @@ function suggestPosts(ctx: Context, q: string): { id: number; title: string }[] 
   const posts = find(parsed.must);
   if (posts.length >= SUGGEST_POSTS) return posts;
   // Mistyped Latin words (VLOKUP): try again with the closest words of titles and tags.
-  let changed = false;
-  const must = parsed.must.map((t) => {
-    const fix = t.latin && t.tokens.length === 1 ? suggester.correct(t.tokens[0]) : null;
-    if (!fix) return t;
-    changed = true;
-    return { ...t, tokens: [fix], prefix: false };
-  });
-  if (!changed) return posts;
+  const must = correctTypos(ctx, parsed.must);
+  if (!must) return posts;
   const seen = new Set(posts.map((p) => p.id));
   const more = find(must).filter((p) => !seen.has(p.id));
   return [...posts, ...more].slice(0, SUGGEST_POSTS);
 }
 
-export function suggest(ctx: Context, q: string): SuggestResultT {
-  const typed = q.trim();
-  if (typed === '') return { posts: [], tags: [] };
-  const posts = suggestPosts(ctx, q);
+/** The query's words with each mistyped Latin word replaced by the closest indexed one; null if none was. */
+export function correctTypos(ctx: Context, must: ParsedQuery['must']): ParsedQuery['must'] | null {
+  let changed = false;
+  const fixed = must.map((t) => {
+    const fix = t.latin && t.tokens.length === 1 ? ctx.search.suggester.correct(t.tokens[0]) : null;
+    if (!fix) return t;
+    changed = true;
+    return { ...t, tokens: [fix], prefix: false };
+  });
+  return changed ? fixed : null;
+}
 
+/** Tags for what has been typed: those starting with it (or with its last word) first, then those containing it. */
+export function suggestTags(ctx: Context, typed: string): SuggestResultT['tags'] {
   const norm = normalize(typed);
   const words = norm.split(/\s+/u).filter(Boolean);
   const last = words[words.length - 1] ?? norm;
   const all = ctx.search.tags();
   const starts = all.filter((t) => t.norm.startsWith(norm) || t.norm.startsWith(last));
   const contains = all.filter((t) => !starts.includes(t) && (t.norm.includes(norm) || (last.length >= 2 && t.norm.includes(last))));
-  const tags = [...starts, ...contains].slice(0, SUGGEST_TAGS).map(({ name, count }) => ({ name, count }));
-  return { posts, tags };
+  return [...starts, ...contains].slice(0, SUGGEST_TAGS).map(({ name, count }) => ({ name, count }));
+}
+
+export function suggest(ctx: Context, q: string): SuggestResultT {
+  const typed = q.trim();
+  if (typed === '') return { posts: [], tags: [] };
+  return { posts: suggestPosts(ctx, q), tags: suggestTags(ctx, typed) };
 }
