@@ -1,6 +1,5 @@
-import { createRequire } from 'node:module';
-import { pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { startTsWorker } from '../shared/ts-worker';
 import { tooLarge } from '../http/errors';
 import { renderMarkdown } from './render';
 import type { RenderReply, RenderRequest } from './worker';
@@ -12,7 +11,6 @@ import type { RenderReply, RenderRequest } from './worker';
  * fresh one) and fails with RenderTimeoutError. Short bodies render inline: a thread round-trip
  * (structured clone both ways, a wake-up) costs more than rendering them.
  */
-const require = createRequire(import.meta.url);
 
 /**
  * Bodies shorter than this (UTF-16 units) render inline. Measured: 2 KB of `a@b.com` (the
@@ -73,14 +71,7 @@ export function createRenderPool(opts: RenderPoolOptions) {
   }
 
   function start(slot: Slot): void {
-    // TypeScript like the rest of the server, loaded as search/pool.ts does: tsx's loader is
-    // registered in the thread first (an `--import tsx` flag does not reach worker threads on Node 20).
-    const entry = new URL('./worker.ts', import.meta.url).href;
-    const tsxApi = pathToFileURL(require.resolve('tsx/esm/api').replace(/index\.cjs$/, 'index.mjs')).href;
-    const w = new Worker(
-      `import(${JSON.stringify(tsxApi)}).then((m) => { m.register(); return import(${JSON.stringify(entry)}); });`,
-      { eval: true },
-    );
+    const w = startTsWorker(new URL('./worker.ts', import.meta.url));
     slot.worker = w;
     slot.ready = false;
     w.on('message', (reply: RenderReply) => {

@@ -1,7 +1,6 @@
-import { createRequire } from 'node:module';
 import os from 'node:os';
-import { pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { startTsWorker } from '../shared/ts-worker';
 import type { SearchRequest, SearchReply } from './worker';
 import type { SearchQueryT } from './schemas';
 
@@ -12,7 +11,6 @@ import type { SearchQueryT } from './schemas';
  * requests in hand. A worker that dies is replaced on the next request, and the requests it
  * held fail (the route then searches in the main thread).
  */
-const require = createRequire(import.meta.url);
 
 /** How many search threads: one per core (os.availableParallelism), at most 4. */
 export function defaultPoolSize(): number {
@@ -40,14 +38,8 @@ export function createSearchPool(dbPath: string, size = defaultPoolSize()) {
   const slots: Slot[] = Array.from({ length: Math.max(1, size) }, () => ({ worker: null, pending: new Map(), answered: 0, cached: 0 }));
 
   function start(slot: Slot): Worker {
-    // The worker is TypeScript like the rest of the server: tsx's loader is registered in the
-    // thread first (an `--import tsx` flag does not reach worker threads on Node 20).
-    const entry = new URL('./worker.ts', import.meta.url).href;
-    const tsxApi = pathToFileURL(require.resolve('tsx/esm/api').replace(/index\.cjs$/, 'index.mjs')).href;
-    const w = new Worker(
-      `import(${JSON.stringify(tsxApi)}).then((m) => { m.register(); return import(${JSON.stringify(entry)}); });`,
-      { eval: true, workerData: { dbPath }, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } },
-    );
+    const w = startTsWorker(new URL('./worker.ts', import.meta.url),
+      { workerData: { dbPath }, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
     w.on('message', (reply: SearchReply) => {
       const p = slot.pending.get(reply.id);
       if (!p) return;
