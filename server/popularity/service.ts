@@ -65,7 +65,7 @@ function cachedRanking(ctx: Context, f: RankingFilter, today: string): RankedRow
     () => ctx.popularity.ranking(f));
 }
 
-/** Ranked rows for a period and filters; an unknown tag ranks nothing. */
+/** Ranked rows for a period and filters; an unknown tag ranks nothing. (GET /api/rankings keeps its whole answer in the read cache.) */
 export function rankingRows(ctx: Context, q: RankingRequest): RankedRow[] {
   let tagId: number | undefined;
   if (q.tag !== undefined) {
@@ -75,7 +75,7 @@ export function rankingRows(ctx: Context, q: RankingRequest): RankedRow[] {
   }
   const today = japanDay(ctx.now());
   if (q.period !== 'all') ctx.views.windows.ensure(today);
-  return cachedRanking(ctx, { period: q.period, tagId, department: q.department, limit: q.limit }, today);
+  return ctx.popularity.ranking({ period: q.period, tagId, department: q.department, limit: q.limit });
 }
 
 /**
