@@ -319,6 +319,22 @@ async function main() {
       syncs.push(performance.now() - s);
     }
     out(`  of which the search index update (re-index one tip, own transaction): ${fmtP(percentiles(syncs))}`);
+    // Those 400 writes left tombstones and small segments in the index; the app merges it in the
+    // background (maintenance.ts). Searches just before that, then the merge, timed slice by slice.
+    for (const q of SEARCH_MIX) search(ctx, { q });
+    const unmerged: number[] = [];
+    for (let round = 0; round < 5; round++) for (const q of SEARCH_MIX) {
+      const s = performance.now();
+      search(ctx, { q });
+      unmerged.push(performance.now() - s);
+    }
+    out(`search right after the writes, index not yet merged (${SEARCH_MIX.length} queries × 5): ${fmtP(percentiles(unmerged))}`);
+    const m = ctx.search.maintenance.stats;
+    const before = { ...m };
+    const mergeStart = performance.now();
+    await ctx.search.maintenance.settle();
+    out(`background merge of the index (maintenance.ts): ${m.slices - before.slices} slices, busy ${(m.busyMs - before.busyMs).toFixed(0)} ms ` +
+      `in ${((performance.now() - mergeStart) / 1000).toFixed(1)} s wall, longest slice ${m.longestSliceMs.toFixed(1)} ms; the measures below come after it`);
 
     // In-process latency.
     for (let i = 0; i < 3; i++) for (const q of SEARCH_MIX) search(ctx, { q }); // warm-up

@@ -60,6 +60,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   app.decorate('ctx', ctx);
   if (!opts.db) app.addHook('onClose', async () => { db.close(); });
   app.addHook('onClose', async () => { await ctx.markdown.close(); });
+  app.addHook('onClose', async () => { ctx.search.maintenance.stop(); });
   // A server on a database file starts its render threads before the first request; tests'
   // in-memory apps start them only if a long body comes.
   if (config.dbPath !== ':memory:') app.addHook('onReady', async () => { ctx.markdown.warm(); });

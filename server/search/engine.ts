@@ -5,6 +5,7 @@
  */
 import type { Database } from '../db/database';
 import type { PostEvent, PostEvents } from '../posts/events';
+import { createIndexMaintenance, type MaintenanceOptions } from './maintenance';
 import { normalize } from './normalize';
 import { plainText } from './snippet';
 import { createSearchStore, SUGGEST_CAP, type IndexedDoc, type SourceRow } from './store';
@@ -25,8 +26,17 @@ export function indexedDoc(row: Pick<SourceRow, 'title' | 'html' | 'tags'>): Ind
 
 export type Progress = (done: number, total: number) => void;
 
-export function createSearchEngine(db: Database, opts: { rebuildIfStale?: boolean; rankCap?: number; denseWalk?: number } = {}) {
+export interface SearchEngineOptions {
+  rebuildIfStale?: boolean;
+  rankCap?: number;
+  denseWalk?: number;
+  /** Background merging of the index (maintenance.ts); on by default for a database file. */
+  maintenance?: Partial<MaintenanceOptions>;
+}
+
+export function createSearchEngine(db: Database, opts: SearchEngineOptions = {}) {
   const store = createSearchStore(db, { rankCap: opts.rankCap, denseWalk: opts.denseWalk });
+  const maintenance = createIndexMaintenance(db, { enabled: !db.readonly && !db.memory, ...opts.maintenance });
   const suggester = createSuggester({ all: store.suggestDocs, one: store.suggestDoc });
   const titles = createTitleIndex({ all: store.titleDocs, one: store.suggestDoc }, { cap: SUGGEST_CAP });
   let tagCache: { name: string; count: number; norm: string }[] | null = null;
@@ -37,6 +47,7 @@ export function createSearchEngine(db: Database, opts: { rebuildIfStale?: boolea
     const row = store.source(id);
     if (row && row.status === 'published') store.put(id, indexedDoc(row));
     else store.remove(id);
+    maintenance.changed();
     suggester.touch(id);
     titles.touch(id);
     tagCache = null;
@@ -45,6 +56,7 @@ export function createSearchEngine(db: Database, opts: { rebuildIfStale?: boolea
   function onPostEvent(e: PostEvent) {
     if (e.kind === 'deleted') {
       store.remove(e.post.id);
+      maintenance.changed();
       suggester.touch(e.post.id);
       titles.touch(e.post.id);
       tagCache = null;
@@ -93,8 +105,12 @@ export function createSearchEngine(db: Database, opts: { rebuildIfStale?: boolea
     })();
   }
 
+  // Whatever an earlier run left unmerged (a crash mid-campaign, changes below the threshold).
+  maintenance.startSoon();
+
   return {
     store,
+    maintenance,
     suggester,
     titles,
     rebuild,
