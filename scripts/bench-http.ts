@@ -44,9 +44,24 @@ const MODE = process.argv[2];
 // ---------------------------------------------------------------------------------------------
 // Child processes: the same setup for both servers — a fresh Node process, loopback, no logging.
 
-async function serveHello(): Promise<void> {
+/** An answer recorded from the real server, replayed as it was by the ceiling routes. */
+interface Recorded { status: number; headers: Record<string, string>; body: string }
+
+async function serveHello(recordedFile?: string): Promise<void> {
   const app = Fastify({ logger: false });
   app.get('/hello', async () => ({ hello: 'world' }));
+  // The ceiling: routes that do no work at all and answer with the bytes Kotsu answered
+  // (status, headers, body), so a run measures what this machine, Node, Fastify and this
+  // client allow for answers of that size and shape.
+  if (recordedFile) {
+    const recorded = JSON.parse(fs.readFileSync(recordedFile, 'utf8')) as Record<'tip' | 'view', Recorded>;
+    const replay = (r: Recorded) => async (_req: unknown, reply: import('fastify').FastifyReply) => {
+      reply.code(r.status).headers(r.headers);
+      return r.body;
+    };
+    app.get('/api/posts/:id', replay(recorded.tip));
+    app.post('/api/posts/:id/views', replay(recorded.view));
+  }
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();
   process.send?.({ port: typeof address === 'object' && address ? address.port : 0 });
@@ -393,7 +408,36 @@ async function main(): Promise<void> {
   results.push(await measure('GET /api/posts?sort=trending', base, duration, connections, {
     method: 'GET', setupRequest: (req) => ({ ...req, path: '/api/posts?sort=trending', headers: { ...req.headers, ...me() } }),
   }, kotsu.child));
+  // Record one tip answer and one view answer as the server sends them, for the ceiling below.
+  const record = async (method: string, url: string, user: number): Promise<Recorded> => {
+    const res = await fetch(`${base}${url}`, { method, headers: { cookie: cookieOf(user), 'user-agent': 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) Chrome/126.0' } });
+    const headers: Record<string, string> = {};
+    // Node's HTTP server writes its own Date, Connection, Keep-Alive and length headers.
+    res.headers.forEach((value, name) => { if (!['date', 'connection', 'keep-alive', 'content-length', 'transfer-encoding'].includes(name)) headers[name] = value; });
+    return { status: res.status, headers, body: await res.text() };
+  };
+  const [viewUser, viewPost] = newPair();
+  const recorded = { tip: await record('GET', `/api/posts/${pick(seeded.publishedIds)}`, anyUser()), view: await record('POST', `/api/posts/${viewPost}/views`, viewUser) };
+  const recordedFile = path.join(dir, 'recorded.json');
+  fs.writeFileSync(recordedFile, JSON.stringify(recorded));
   await stop(kotsu.child);
+
+  // Not a target: the same answers replayed by a route that does nothing, with the same client.
+  const ceiling = await start(['--serve-hello', recordedFile]);
+  const ceilingBase = `http://127.0.0.1:${ceiling.port}`;
+  line(`  ceiling (the recorded answers replayed, no work): tip ${Buffer.byteLength(recorded.tip.body)} B body + ${Object.keys(recorded.tip.headers).length} headers, view ${Buffer.byteLength(recorded.view.body)} B`);
+  results.push(await measure('ceiling: GET tip answer replayed', ceilingBase, duration, connections, {
+    method: 'GET',
+    setupRequest: (req) => ({ ...req, path: `/api/posts/${pick(seeded.publishedIds)}`, headers: { ...req.headers, cookie: cookieOf(anyUser()) } }),
+  }));
+  results.push(await measure('ceiling: POST view answer replayed', ceilingBase, duration, connections, {
+    method: 'POST',
+    setupRequest: (req) => {
+      const [user, post] = newPair();
+      return { ...req, path: `/api/posts/${post}/views`, headers: viewHeaders(req, user) };
+    },
+  }));
+  await stop(ceiling.child);
   // The baseline again at the end: on a shared machine the load moves, so the ratio uses both.
   const helloAgain = await start(['--serve-hello']);
   results.push(await measure('hello-world (again)', `http://127.0.0.1:${helloAgain.port}/hello`, duration, connections, { method: 'GET', path: '/hello' }));
@@ -411,6 +455,9 @@ async function main(): Promise<void> {
   const views = results.filter((r) => r.name.startsWith('POST'));
   const slow = results.filter((r) => /rankings|trending/.test(r.name));
   line('');
+  const ceilingOf = (name: string) => (results.find((r) => r.name === name)?.rps ?? 0) / helloRps;
+  line(`ceiling on this machine (no work, same answers, same client): GET tip ${ceilingOf('ceiling: GET tip answer replayed').toFixed(2)}×, ` +
+    `POST view ${ceilingOf('ceiling: POST view answer replayed').toFixed(2)}×`);
   line(`targets: GET tip ≥ 0.60× → ${((get?.rps ?? 0) / helloRps).toFixed(2)}×; POST view ≥ 0.50× → ` +
     `${views.map((v) => `${v.name.replace(/.*\((.*)\)/, '$1')} ${(v.rps / helloRps).toFixed(2)}×`).join(', ')}; ` +
     `rankings/trending p99 ≤ 20 ms → ${slow.map((s) => `${s.p99} ms`).join(', ')}`);
@@ -419,7 +466,7 @@ async function main(): Promise<void> {
 }
 
 if (MODE === '--serve-hello') {
-  void serveHello();
+  void serveHello(process.argv[3]);
 } else if (MODE === '--serve-kotsu') {
   void serveKotsu(process.argv[3]);
 } else {

@@ -12,9 +12,11 @@
  * --keep saves the freshly built database (before the timed writes) as <dir>/base.db with the
  * planted tips' keys; --from copies that database and skips generating and indexing, so A/B runs
  * share the same tips. (A kept index built by another PIPELINE_VERSION is rebuilt at start-up.)
- * (the server under load runs in a child process: `--serve <db> <port>` is that mode.)
+ * (the server under load runs in a child process: `--serve <db> <port>` is that mode; the floor
+ * over HTTP is `--serve-floor <db> <port> <expressions.json>`.)
  */
 import { fork, type ChildProcess } from 'node:child_process';
+import type { Worker } from 'node:worker_threads';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -30,7 +32,9 @@ import type { Context } from '../server/context';
 import { indexedDoc } from '../server/search/engine';
 import { normalize } from '../server/search/normalize';
 import { completePrefixes, parseQuery, toMatch } from '../server/search/query';
+import { defaultPoolSize } from '../server/search/pool';
 import { correctTypos, search, suggest, suggestTags } from '../server/search/service';
+import { startTsWorker } from '../server/shared/ts-worker';
 import { hashPassword } from '../server/users/password';
 import type { UserRow } from '../server/users/store';
 import { QUERIES, TIPS } from './search-eval/collection';
@@ -199,6 +203,51 @@ async function serve(dbFile: string, port: number) {
     if (m === 'stop') { await app.close(); db.close(); process.exit(0); }
     // The server's memory under load (its search threads included: they share the process).
     if (m === 'memory') process.send?.(process.memoryUsage());
+  });
+}
+
+/**
+ * The floor over HTTP: the bare BM25 statement (lib/floor-worker.ts) for each query of the mix,
+ * answered by as many threads as the search uses, one request per thread at a time, from a
+ * Fastify route with nothing else to do. What FTS5's own ranking allows over HTTP on this machine.
+ */
+async function serveFloor(dbFile: string, port: number, matchesFile: string) {
+  const matches = JSON.parse(fs.readFileSync(matchesFile, 'utf8')) as string[];
+  const threads: { worker: Worker; busy: boolean }[] = Array.from({ length: defaultPoolSize() }, () => ({
+    worker: startTsWorker(new URL('./lib/floor-worker.ts', import.meta.url), { workerData: { dbPath: dbFile } }), busy: false,
+  }));
+  const waiting: { id: number; match: string; done: (json: string) => void }[] = [];
+  const inFlight = new Map<number, (json: string) => void>();
+  let seq = 0;
+  const pump = () => {
+    for (const t of threads) {
+      if (t.busy || waiting.length === 0) continue;
+      const next = waiting.shift()!;
+      t.busy = true;
+      inFlight.set(next.id, next.done);
+      t.worker.postMessage({ id: next.id, match: next.match });
+    }
+  };
+  for (const t of threads) {
+    t.worker.on('message', (m: { id: number; json: string }) => {
+      t.busy = false;
+      inFlight.get(m.id)?.(m.json);
+      inFlight.delete(m.id);
+      pump();
+    });
+  }
+  const { default: Fastify } = await import('fastify');
+  const app = Fastify({ logger: false });
+  app.get('/floor/:i', async (req, reply) => {
+    const match = matches[Number((req.params as { i: string }).i)];
+    const json = await new Promise<string>((done) => { waiting.push({ id: ++seq, match, done }); pump(); });
+    reply.type('application/json');
+    return json;
+  });
+  await app.listen({ port, host: '127.0.0.1' });
+  process.send?.('ready');
+  process.on('message', async (m) => {
+    if (m === 'stop') { await app.close(); await Promise.all(threads.map((t) => t.worker.terminate())); process.exit(0); }
   });
 }
 
@@ -437,6 +486,11 @@ async function main() {
     }
   }
 
+  // The floor's expressions for the same mix (prefix completion included), for the HTTP floor below.
+  const floorMatchesFile = path.join(dir, 'floor-matches.json');
+  fs.writeFileSync(floorMatchesFile, JSON.stringify(SEARCH_MIX
+    .map((q) => toMatch(completePrefixes(parseQuery(q), (prefix, max) => ctx.search.store.words(prefix, max) ?? [])))
+    .filter((m): m is string => m !== null)));
   await app.close();
   db.close();
 
@@ -480,12 +534,36 @@ async function main() {
   } finally {
     child.send('stop');
     await new Promise((resolve) => child.once('exit', resolve));
+  }
+  try {
+    // The floor over HTTP, same machine, same client, same connections.
+    const floorPort = port + 1;
+    const floorChild = fork(fileURLToPath(import.meta.url), ['--serve-floor', dbFile, String(floorPort), floorMatchesFile], {
+      execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    });
+    await new Promise<void>((resolve, reject) => {
+      floorChild.once('message', () => resolve());
+      floorChild.once('exit', (code) => reject(new Error(`floor server exited with ${code}`)));
+    });
+    const n = (JSON.parse(fs.readFileSync(floorMatchesFile, 'utf8')) as string[]).length;
+    const floorPaths = Array.from({ length: n }, (_, i) => `/floor/${i}`);
+    const request = { method: 'GET' as const, setupRequest: (req: autocannon.Request) => ({ ...req, path: floorPaths[Math.floor(Math.random() * floorPaths.length)] }) };
+    await autocannon({ url: `http://127.0.0.1:${floorPort}`, connections: 10, duration: 2, requests: [request] });
+    const floorLoad = await autocannon({ url: `http://127.0.0.1:${floorPort}`, connections: 10, duration, requests: [request] });
+    out(`HTTP floor (bare FTS5 MATCH ORDER BY bm25 LIMIT 20 in ${defaultPoolSize()} threads, no other work; 10 connections, ${duration} s): ` +
+      `${Math.round(floorLoad.requests.average)} req/s, latency p50 ${floorLoad.latency.p50} ms, p99 ${floorLoad.latency.p99} ms, errors ${floorLoad.errors + floorLoad.non2xx}`);
+    floorChild.send('stop');
+    await new Promise((resolve) => floorChild.once('exit', resolve));
+  } finally {
     if (!process.argv.includes('--keep')) fs.rmSync(dir, { recursive: true, force: true });
   }
 }
 
+const floorAt = process.argv.indexOf('--serve-floor');
 const serveAt = process.argv.indexOf('--serve');
-if (serveAt !== -1) {
+if (floorAt !== -1) {
+  await serveFloor(process.argv[floorAt + 1], Number(process.argv[floorAt + 2]), process.argv[floorAt + 3]);
+} else if (serveAt !== -1) {
   await serve(process.argv[serveAt + 1], Number(process.argv[serveAt + 2]));
 } else {
   main().catch((err: unknown) => {
