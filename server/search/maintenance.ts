@@ -38,7 +38,8 @@ export interface MaintenanceStats { campaigns: number; slices: number; busyMs: n
 
 export function createIndexMaintenance(db: Database, options: Partial<MaintenanceOptions> = {}) {
   const opts: MaintenanceOptions = { ...DEFAULT_MAINTENANCE, ...options };
-  const merge = db.prepare("INSERT INTO search_fts (search_fts, rank) VALUES ('merge', ?)");
+  // Both full-text tables: the index and its titles-only companion (migration 0010).
+  const merges = ['search_fts', 'search_titles'].map((t) => db.prepare(`INSERT INTO ${t} (${t}, rank) VALUES ('merge', ?)`));
   const totalChanges = db.prepare('SELECT total_changes()').pluck();
   let pending = 0;
   let firstPendingAt = 0;
@@ -60,9 +61,13 @@ export function createIndexMaintenance(db: Database, options: Partial<Maintenanc
     // Never inside a caller's transaction: a slice is its own short one.
     if (db.inTransaction || !db.open) return true;
     const started = performance.now();
-    const before = totalChanges.get() as number;
-    merge.run(-opts.pages);
-    const worked = (totalChanges.get() as number) - before >= 2;
+    let worked = false;
+    for (const merge of merges) {
+      const before = totalChanges.get() as number;
+      merge.run(-opts.pages);
+      // The command itself counts one change; two or more mean it merged something.
+      if ((totalChanges.get() as number) - before >= 2) worked = true;
+    }
     const took = performance.now() - started;
     stats.slices++;
     stats.busyMs += took;

@@ -28,7 +28,7 @@ function didYouMean(ctx: Context, q: string, parsed: ParsedQuery, base: SearchFi
   if (!changed) return null;
   const match = toMatch(parseQuery(`${corrected} `));
   if (!match) return null;
-  const probe = { ...base, match, titleMatch: null, limit: 1, offset: 0 };
+  const probe = { ...base, match, titleMatch: null, titleOnly: null, limit: 1, offset: 0 };
   const found = (ctx.search.store.topPage(probe) ?? ctx.search.store.page(probe)).total;
   return found ? corrected.trim() : null;
 }
@@ -56,14 +56,16 @@ export function search(ctx: Context, query: SearchQueryT): SearchResultT {
   }
 
   const filter: SearchFilter = {
-    match: hasText ? toMatch(parsed) : null, titleMatch: hasText ? toMatch(parsed, 'all', 'title tags') : null, tagIds: [...new Set(tagIds)], authorId, sort, limit, offset,
+    match: hasText ? toMatch(parsed) : null, titleMatch: hasText ? toMatch(parsed, 'all', 'title tags') : null,
+    titleOnly: hasText && parsed.not.length === 0 ? toMatch(parsed) : null, tagIds: [...new Set(tagIds)], authorId, sort, limit, offset,
     now: ctx.now().toISOString(),
   };
   let page = store.topPage(filter) ?? store.page(filter);
   let total = page.total;
   let relaxed = false;
   if (total === 0 && parsed.must.length >= RELAX_MIN_TERMS) {
-    const loose = { ...filter, match: toMatch(parsed, 'relaxed'), titleMatch: toMatch(parsed, 'relaxed', 'title tags'), groups: relaxedGroups(parsed) };
+    const loose = { ...filter, match: toMatch(parsed, 'relaxed'), titleMatch: toMatch(parsed, 'relaxed', 'title tags'),
+      titleOnly: parsed.not.length === 0 ? toMatch(parsed, 'relaxed') : null, groups: relaxedGroups(parsed) };
     const again = store.topPage(loose) ?? store.page(loose);
     if (again.total > 0) {
       page = again;

@@ -24,6 +24,13 @@ export interface SearchFilter {
   /** The same expression with the words required in title or tags (the fast path's first tier). */
   titleMatch?: string | null;
   /**
+   * The first tier's words as an expression for search_titles (titles and tags only, no column
+   * filter), which finds the same tips as `titleMatch` without walking body entries: the tier asks
+   * it whether two or more tips qualify, and ranks them with `titleMatch` (migration 0010). Not set
+   * when the query excludes a word, which must then be looked for in bodies too.
+   */
+  titleOnly?: string | null;
+  /**
    * When `match` is a relaxed expression: its groups (query.ts `relaxedGroups`), each matched
    * by a disjoint set of tips, ranked one by one when together they are within RANK_CAP.
    */
@@ -90,12 +97,22 @@ export function createSearchStore(db: Database, opts: { rankCap?: number; denseW
   const insert = db.prepare('INSERT INTO search_fts (rowid, title, tags, body) VALUES (@id, @title, @tags, @body)');
   const remove = db.prepare('DELETE FROM search_fts WHERE rowid = ?');
   const clear = db.prepare("INSERT INTO search_fts (search_fts) VALUES ('delete-all')");
+  const insertTitle = db.prepare('INSERT INTO search_titles (rowid, title, tags) VALUES (@id, @title, @tags)');
+  const removeTitle = db.prepare('DELETE FROM search_titles WHERE rowid = ?');
+  const clearTitles = db.prepare("INSERT INTO search_titles (search_titles) VALUES ('delete-all')");
+  const titleRows = db.prepare('SELECT count(*) FROM search_titles').pluck();
+  // The titles and tags of published tips, for filling search_titles from what search_fts holds.
+  const publishedTitles = db.prepare(`SELECT p.id, p.title,
+      coalesce((SELECT group_concat(t.name, ' ') FROM post_tags pt JOIN tags t ON t.id = pt.tag_id
+        WHERE pt.post_id = p.id), '') AS tags
+    FROM posts p WHERE p.status = 'published' AND p.id > ? ORDER BY p.id LIMIT ?`);
   const addWord = db.prepare('INSERT OR IGNORE INTO search_vocab (term) VALUES (?)');
   const clearWords = db.prepare('DELETE FROM search_vocab');
   // char(1114111) is the last code point: every word that starts with @prefix sorts below it.
   const wordsFrom = db.prepare(`SELECT term FROM search_vocab WHERE term >= @prefix AND term < @prefix || char(1114111)
     ORDER BY term LIMIT @limit`).pluck();
   const optimize = db.prepare("INSERT INTO search_fts (search_fts) VALUES ('optimize')");
+  const optimizeTitles = db.prepare("INSERT INTO search_titles (search_titles) VALUES ('optimize')");
   const getMeta = db.prepare('SELECT value FROM search_meta WHERE key = ?').pluck();
   const setMeta = db.prepare('INSERT INTO search_meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value');
   const source = db.prepare(`SELECT p.id, p.title, p.html, p.status,
@@ -142,8 +159,9 @@ export function createSearchStore(db: Database, opts: { rankCap?: number; denseW
   // `rowid IN (subquery)` filter would be worse still: FTS5 takes it as one rowid lookup per value.
   type Kind = 'count' | 'probe' | 'top' | 'topCount' | 'ranked' | 'ordered' | 'orderedDense' | 'facets';
   const statements = new Map<string, Statement>();
-  function prepared(kind: Kind, f: SearchFilter): Statement {
-    const key = `${kind}|${f.match !== null}|${f.sort}|${f.tagIds.length}|${f.authorId !== undefined}`;
+  /** `table`: search_titles for the first tier's `probe` (see SearchFilter.titleOnly). */
+  function prepared(kind: Kind, f: SearchFilter, table: 'search_fts' | 'search_titles' = 'search_fts'): Statement {
+    const key = `${kind}|${f.match !== null}|${f.sort}|${f.tagIds.length}|${f.authorId !== undefined}|${table}`;
     let stmt = statements.get(key);
     if (stmt) return stmt;
     // Matching tips as FTS5 rows (no posts join), or published tips when there are no words.
@@ -193,7 +211,9 @@ export function createSearchStore(db: Database, opts: { rankCap?: number; denseW
         JOIN post_tags pt ON pt.post_id = m.id JOIN tags t ON t.id = pt.tag_id
         GROUP BY t.id ORDER BY count DESC, t.norm LIMIT 20`,
     };
-    stmt = db.prepare(sql[kind]());
+    let text = sql[kind]();
+    if (table === 'search_titles') text = text.replaceAll('search_fts', 'search_titles');
+    stmt = db.prepare(text);
     if (kind === 'count') stmt.pluck();
     statements.set(key, stmt);
     return stmt;
@@ -218,6 +238,8 @@ export function createSearchStore(db: Database, opts: { rankCap?: number; denseW
     put(id: number, doc: IndexedDoc, seen: Set<string> = new Set()) {
       remove.run(id);
       insert.run({ id, ...doc });
+      removeTitle.run(id);
+      insertTitle.run({ id, title: doc.title, tags: doc.tags });
       // Each distinct word once: a long body repeats its words thousands of times (64 KB of
       // "a@b.com" was ~27,000 statements, ~20 ms of the write, before this set).
       for (const text of [doc.title, doc.tags, doc.body]) {
@@ -228,8 +250,15 @@ export function createSearchStore(db: Database, opts: { rankCap?: number; denseW
         }
       }
     },
-    remove: (id: number) => { remove.run(id); },
-    clear: () => { clear.run(); clearWords.run(); },
+    remove: (id: number) => { remove.run(id); removeTitle.run(id); },
+    clear: () => { clear.run(); clearTitles.run(); clearWords.run(); },
+    /** The titles-only index: rows held, and its source in batches (filling it once, engine.ts). */
+    titleCount: () => titleRows.get() as number,
+    publishedTitlesAfter: (afterId: number, limit: number) => publishedTitles.all(afterId, limit) as { id: number; title: string; tags: string }[],
+    putTitle(id: number, title: string, tags: string) {
+      removeTitle.run(id);
+      insertTitle.run({ id, title, tags });
+    },
     /**
      * Fills the word list from the index itself (databases indexed before the list existed).
      * fts5vocab walks every doclist: about a second at 100,000 tips, once.
@@ -252,7 +281,7 @@ export function createSearchStore(db: Database, opts: { rankCap?: number; denseW
       wordsComplete ||= getMeta.get('vocab') === '1';
       return wordsComplete ? wordsFrom.all({ prefix, limit }) as string[] : null;
     },
-    optimize: () => { optimize.run(); },
+    optimize: () => { optimize.run(); optimizeTitles.run(); },
     meta: (key: string) => getMeta.get(key) as string | undefined,
     setMeta: (key: string, value: string) => { setMeta.run(key, value); },
     source: (id: number) => source.get(id) as SourceRow | undefined,
@@ -285,12 +314,13 @@ export function createSearchStore(db: Database, opts: { rankCap?: number; denseW
           .sort((a, b) => b.score - a.score || b.id - a.id)
           .map((r) => r.id);
       };
-      const probe = (match: string) => prepared('probe', f).all({ ...params(f, 'probe'), match }) as { id: number }[];
+      const probe = (match: string, table: 'search_fts' | 'search_titles' = 'search_fts') =>
+        prepared('probe', f, table).all({ ...params(f, 'probe'), match }) as { id: number }[];
       const unranked = (rows: { id: number }[]) => blended(rows.map((r) => ({ id: r.id, score: 0 })));
       if (f.groups) {
         // A relaxed query, group by group: the count comes with each ranking (no separate walk),
         // and a group without matches is not ranked at all.
-        const few = f.groups.map(probe);
+        const few = f.groups.map((m) => probe(m));
         const single = few.flat();
         if (single.length < 2) return { ids: unranked(single).slice(f.offset, f.offset + f.limit), total: single.length };
         const found = f.groups.map((match, g) => few[g].length === 0 ? []
@@ -316,7 +346,7 @@ export function createSearchStore(db: Database, opts: { rankCap?: number; denseW
       } else {
         // Too many to rank them all: tips with the words in their title or tags first (the
         // newest RANK_CAP of those at most), then, if the page needs more, body matches.
-        const titled = probe(f.titleMatch);
+        const titled = f.titleOnly ? probe(f.titleOnly, 'search_titles') : probe(f.titleMatch);
         ids = titled.length < 2 ? unranked(titled) : best(f.titleMatch, new Set());
         if (ids.length < f.offset + f.limit) ids = [...ids, ...best(f.match, new Set(ids))];
       }
