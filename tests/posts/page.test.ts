@@ -1,6 +1,8 @@
+import fastJsonStringify from 'fast-json-stringify';
 import { afterEach, describe, expect, it } from 'vitest';
 import { presentPost } from '../../server/posts/presenter';
 import { presentPage } from '../../server/posts/page';
+import { Post } from '../../server/posts/schemas';
 import { createTestApp, postTip, type TestApp } from '../helpers/app';
 
 let t: TestApp | undefined;
@@ -49,6 +51,30 @@ describe('the one-statement tip page', () => {
     expect((await t.as(t.admin, { method: 'POST', url: `/api/posts/${tip.id}/hide`, payload: { reason: '確認中' } })).statusCode).toBeLessThan(300);
     expect(same(tip.id, alice)).toMatchObject({ status: 'hidden', hiddenReason: '確認中' });
     expect(ctx.postPages.read(987654, bob.id)).toBeUndefined();
+  });
+
+  it('GET /api/posts/:id (serialized with JSON.stringify) answers what the Post schema serializer gives', async () => {
+    t = await createTestApp();
+    const alice = await t.user('alice');
+    const bob = await t.user('bob');
+    const schema = fastJsonStringify(Post);
+    const bodies = ['', '"引用" と \\ バックスラッシュ\n\t タブ </script> & <b>', '絵文字 😀 と 全角ＡＢＣ', '```vba\nSub a()\n  MsgBox "済"\nEnd Sub\n```'];
+    for (const [i, body] of bodies.entries()) {
+      const tip = await postTip(t, alice, { title: `題名 "${i}" \\ <${i}>`, body, tags: body ? ['Excel'] : [] });
+      for (const viewer of [alice, bob]) {
+        const res = await t.as(viewer, { method: 'GET', url: `/api/posts/${tip.id}` });
+        expect(res.statusCode).toBe(200);
+        expect(res.headers['content-type']).toBe('application/json; charset=utf-8');
+        const viaSchema = JSON.parse(schema(presentPage(t.app.ctx.postPages.read(tip.id, viewer.id)!)));
+        expect(JSON.parse(res.body)).toStrictEqual(viaSchema);
+      }
+    }
+    // A hidden tip (its reason shown to the author) and a tip with minutes saved set.
+    const tip = await postTip(t, alice, { title: '非表示', body: '本文' });
+    t.db.prepare("UPDATE posts SET status = 'hidden', hidden_reason = '確認中', minutes_saved_per_use = 15 WHERE id = ?").run(tip.id);
+    const res = await t.as(alice, { method: 'GET', url: `/api/posts/${tip.id}` });
+    expect(res.json()).toMatchObject({ status: 'hidden', hiddenReason: '確認中', minutesSavedPerUse: 15 });
+    expect(res.json()).toStrictEqual(JSON.parse(schema(presentPage(t.app.ctx.postPages.read(tip.id, alice.id)!))));
   });
 
   it('is what GET /api/posts/:id answers, 404 for a tip the reader may not see', async () => {
