@@ -27,15 +27,16 @@ export const postRoutes: FastifyPluginAsyncTypebox<{ ctx: Context }> = async (ap
 
   app.get('/api/posts/:id', {
     schema: { tags: ['tips'], summary: 'Read a tip', params: IdParams, response: { 200: Post, ...errors(400, 401, 404) } },
-  }, async (request, reply) => {
-    const user = currentUser(request);
-    const row = ctx.postPages.read(request.params.id, user.id);
-    if (!row || !canRead(user, row)) throw notFound('tip not found');
     // The most frequent request: serialized with JSON.stringify, whose native string escaping is
     // several times faster on a tip's body and HTML than the schema's serializer (measured: the
     // schema serializer was 13 % of the request). presentPage builds exactly the schema's fields;
     // tests/posts/page.test.ts checks the body against the schema's own serializer.
-    return reply.type('application/json; charset=utf-8').send(JSON.stringify(presentPage(row)));
+    serializerCompiler: () => (data) => JSON.stringify(data),
+  }, async (request) => {
+    const user = currentUser(request);
+    const row = ctx.postPages.read(request.params.id, user.id);
+    if (!row || !canRead(user, row)) throw notFound('tip not found');
+    return presentPage(row);
   });
 
   app.patch('/api/posts/:id', {
