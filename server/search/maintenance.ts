@@ -8,9 +8,10 @@ import type { Database } from '../db/database';
  * edits made every search 25-35 % slower (p99 12.4 → 16.9 ms, in-process) until the index was
  * merged into one segment again, which restored it exactly.
  *
- * A full merge is done in slices — FTS5's incremental `('merge', -pages)` command, each slice its
- * own short transaction (100 pages: p50 5.4 ms, longest 17-24 ms at 100,000 tips; the default is 50) — paced by a timer, so requests
- * run between slices. A campaign starts once `threshold` index changes have been made and the
+ * A full merge is done in slices — FTS5's incremental `('merge', -pages)` command on each table,
+ * each its own short transaction — paced by a timer, so requests run between slices (at 100,000
+ * tips: 100 pages took p50 5.4 ms, longest 17-24 ms; with the default 50, about 350 slices, 2 s of
+ * work in all, longest 19-20 ms). A campaign starts once `threshold` index changes have been made and the
  * index has been quiet for `quietMs` (or at once when a change has waited `maxWaitMs`), and once
  * at start-up. A slice that does no work (total_changes() moves by less than 2, as the FTS5
  * documentation gives) ends the campaign.
