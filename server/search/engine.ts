@@ -11,17 +11,13 @@ import { plainText } from './snippet';
 import { createSearchStore, SUGGEST_CAP, type IndexedDoc, type SourceRow } from './store';
 import { createSuggester } from './suggest';
 import { createTitleIndex } from './titles';
-import { indexText } from './tokenize';
+import { indexedTitle, indexText } from './tokenize';
 
 /** Bump when normalize.ts or tokenize.ts change what is indexed: the index is rebuilt at start-up. */
 export const PIPELINE_VERSION = '1';
 
 export function indexedDoc(row: Pick<SourceRow, 'title' | 'html' | 'tags'>): IndexedDoc {
-  return {
-    title: indexText(normalize(row.title)),
-    tags: indexText(normalize(row.tags)),
-    body: indexText(normalize(plainText(row.html))),
-  };
+  return { ...indexedTitle(row), body: indexText(normalize(plainText(row.html))) };
 }
 
 export type Progress = (done: number, total: number) => void;
@@ -113,8 +109,8 @@ export function createSearchEngine(db: Database, opts: SearchEngineOptions = {})
   // tips (titles and tags only: about a second at 100,000 tips).
   if (opts.rebuildIfStale !== false && !db.readonly && store.meta('titles') !== '1') {
     let after = 0;
-    const batch = db.transaction((rows: { id: number; title: string; tags: string }[]) => {
-      for (const r of rows) store.putTitle(r.id, indexText(normalize(r.title)), indexText(normalize(r.tags)));
+    const batch = db.transaction((rows: Pick<SourceRow, 'id' | 'title' | 'tags'>[]) => {
+      for (const r of rows) store.putTitle(r.id, indexedTitle(r));
     });
     for (;;) {
       const rows = store.publishedTitlesAfter(after, 1000);
@@ -123,7 +119,7 @@ export function createSearchEngine(db: Database, opts: SearchEngineOptions = {})
       after = rows[rows.length - 1].id;
     }
     db.transaction(() => {
-      store.optimize();
+      store.optimizeTitles(); // the full-text index is as it was: not rewritten here
       store.setMeta('titles', '1');
     })();
   }

@@ -83,7 +83,12 @@ export const SUGGEST_CAP = 300;
 /** The same blend as RANK_SQL, for the fast path. */
 export function blend(p: Omit<RankStats, 'id'>, nowDays: number): number {
   const age = Math.max(0, nowDays - Date.parse(p.updated_at) / 86_400_000);
-  return 1 + 0.2 * Math.min(1, Math.log(1 + p.view_count + 3 * p.like_count) / Math.log(1000)) + 0.1 * Math.exp(-age / 180);
+  return 1 + popularityTerm(p.view_count + 3 * p.like_count) + 0.1 * Math.exp(-age / 180);
+}
+
+/** The blend's popularity term, from views + 3 × likes (also the suggestions' order, titles.ts). */
+export function popularityTerm(popularity: number): number {
+  return 0.2 * Math.min(1, Math.log(1 + popularity) / Math.log(1000));
 }
 
 const ORDER: Record<SearchSort, string> = {
@@ -91,6 +96,10 @@ const ORDER: Record<SearchSort, string> = {
   new: 'p.created_at DESC, p.id DESC',
   popular: 'p.view_count DESC, p.like_count DESC, p.id DESC',
 };
+
+/** A tip's tag names in one space-separated column, as indexed (`p` is the tip). */
+const TAGS_OF_P = `coalesce((SELECT group_concat(t.name, ' ') FROM post_tags pt JOIN tags t ON t.id = pt.tag_id
+        WHERE pt.post_id = p.id), '') AS tags`;
 
 export function createSearchStore(db: Database, opts: { rankCap?: number; denseWalk?: number } = {}) {
   const rankCap = opts.rankCap ?? RANK_CAP;
@@ -101,11 +110,9 @@ export function createSearchStore(db: Database, opts: { rankCap?: number; denseW
   const insertTitle = db.prepare('INSERT INTO search_titles (rowid, title, tags) VALUES (@id, @title, @tags)');
   const removeTitle = db.prepare('DELETE FROM search_titles WHERE rowid = ?');
   const clearTitles = db.prepare("INSERT INTO search_titles (search_titles) VALUES ('delete-all')");
-  const titleRows = db.prepare('SELECT count(*) FROM search_titles').pluck();
-  // The titles and tags of published tips, for filling search_titles from what search_fts holds.
+  // The titles and tags of published tips, for filling search_titles once (engine.ts).
   const publishedTitles = db.prepare(`SELECT p.id, p.title,
-      coalesce((SELECT group_concat(t.name, ' ') FROM post_tags pt JOIN tags t ON t.id = pt.tag_id
-        WHERE pt.post_id = p.id), '') AS tags
+      ${TAGS_OF_P}
     FROM posts p WHERE p.status = 'published' AND p.id > ? ORDER BY p.id LIMIT ?`);
   const addWord = db.prepare('INSERT OR IGNORE INTO search_vocab (term) VALUES (?)');
   const clearWords = db.prepare('DELETE FROM search_vocab');
@@ -117,12 +124,10 @@ export function createSearchStore(db: Database, opts: { rankCap?: number; denseW
   const getMeta = db.prepare('SELECT value FROM search_meta WHERE key = ?').pluck();
   const setMeta = db.prepare('INSERT INTO search_meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value');
   const source = db.prepare(`SELECT p.id, p.title, p.html, p.status,
-      coalesce((SELECT group_concat(t.name, ' ') FROM post_tags pt JOIN tags t ON t.id = pt.tag_id
-        WHERE pt.post_id = p.id), '') AS tags
+      ${TAGS_OF_P}
     FROM posts p WHERE p.id = ?`);
   const publishedBatch = db.prepare(`SELECT p.id, p.title, p.html, p.status,
-      coalesce((SELECT group_concat(t.name, ' ') FROM post_tags pt JOIN tags t ON t.id = pt.tag_id
-        WHERE pt.post_id = p.id), '') AS tags
+      ${TAGS_OF_P}
     FROM posts p WHERE p.status = 'published' AND p.id > ? ORDER BY p.id LIMIT ?`);
   const publishedCount = db.prepare("SELECT count(*) FROM posts WHERE status = 'published'").pluck();
   // The number of tips, near enough to choose a plan (a count would walk them all).
@@ -141,13 +146,11 @@ export function createSearchStore(db: Database, opts: { rankCap?: number; denseW
   const suggestAll = db.prepare(`SELECT p.id, p.title, '' AS tags, 0 AS popularity FROM posts p WHERE p.status = 'published'
     UNION ALL SELECT -t.id, '', t.name, 0 FROM tags t WHERE t.post_count > 0`);
   const suggestOne = db.prepare(`SELECT p.id, p.title, p.view_count + 3 * p.like_count AS popularity,
-      coalesce((SELECT group_concat(t.name, ' ') FROM post_tags pt JOIN tags t ON t.id = pt.tag_id
-        WHERE pt.post_id = p.id), '') AS tags
+      ${TAGS_OF_P}
     FROM posts p WHERE p.status = 'published' AND p.id = ?`);
   // Suggestions' title index (titles.ts): every published tip with its tags, oldest first.
   const titleAll = db.prepare(`SELECT p.id, p.title, p.view_count + 3 * p.like_count AS popularity,
-      coalesce((SELECT group_concat(t.name, ' ') FROM post_tags pt JOIN tags t ON t.id = pt.tag_id
-        WHERE pt.post_id = p.id), '') AS tags
+      ${TAGS_OF_P}
     FROM posts p WHERE p.status = 'published' ORDER BY p.id`);
   const tagCounts = db.prepare('SELECT name, post_count AS count FROM tags WHERE post_count > 0 ORDER BY post_count DESC, norm');
   const publishedIds = db.prepare(`SELECT id, title FROM posts WHERE id IN (SELECT value FROM json_each(?))
@@ -232,6 +235,11 @@ export function createSearchStore(db: Database, opts: { rankCap?: number; denseW
     return p;
   }
 
+  function putTitle(id: number, doc: Pick<IndexedDoc, 'title' | 'tags'>) {
+    removeTitle.run(id);
+    insertTitle.run({ id, title: doc.title, tags: doc.tags });
+  }
+
   let wordsComplete: boolean | null = null;
 
   return {
@@ -239,8 +247,7 @@ export function createSearchStore(db: Database, opts: { rankCap?: number; denseW
     put(id: number, doc: IndexedDoc, seen: Set<string> = new Set()) {
       remove.run(id);
       insert.run({ id, ...doc });
-      removeTitle.run(id);
-      insertTitle.run({ id, title: doc.title, tags: doc.tags });
+      putTitle(id, doc);
       // Each distinct word once: a long body repeats its words thousands of times (64 KB of
       // "a@b.com" was ~27,000 statements, ~20 ms of the write, before this set).
       for (const text of [doc.title, doc.tags, doc.body]) {
@@ -253,13 +260,9 @@ export function createSearchStore(db: Database, opts: { rankCap?: number; denseW
     },
     remove: (id: number) => { remove.run(id); removeTitle.run(id); },
     clear: () => { clear.run(); clearTitles.run(); clearWords.run(); },
-    /** The titles-only index: rows held, and its source in batches (filling it once, engine.ts). */
-    titleCount: () => titleRows.get() as number,
-    publishedTitlesAfter: (afterId: number, limit: number) => publishedTitles.all(afterId, limit) as { id: number; title: string; tags: string }[],
-    putTitle(id: number, title: string, tags: string) {
-      removeTitle.run(id);
-      insertTitle.run({ id, title, tags });
-    },
+    /** The titles-only index's source in batches, and one tip's entry in it (filling it once, engine.ts). */
+    publishedTitlesAfter: (afterId: number, limit: number) => publishedTitles.all(afterId, limit) as Pick<SourceRow, 'id' | 'title' | 'tags'>[],
+    putTitle,
     /**
      * Fills the word list from the index itself (databases indexed before the list existed).
      * fts5vocab walks every doclist: about a second at 100,000 tips, once.
@@ -283,6 +286,7 @@ export function createSearchStore(db: Database, opts: { rankCap?: number; denseW
       return wordsComplete ? wordsFrom.all({ prefix, limit }) as string[] : null;
     },
     optimize: () => { optimize.run(); optimizeTitles.run(); },
+    optimizeTitles: () => { optimizeTitles.run(); },
     meta: (key: string) => getMeta.get(key) as string | undefined,
     setMeta: (key: string, value: string) => { setMeta.run(key, value); },
     source: (id: number) => source.get(id) as SourceRow | undefined,

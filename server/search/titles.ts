@@ -37,8 +37,8 @@
  * and four numbers in arrays indexed by id (no object per tip).
  */
 import type { SuggestSource } from './suggest';
-import { normalize } from './normalize';
-import { CJK_TOKEN, indexText } from './tokenize';
+import { popularityTerm } from './store';
+import { CJK_TOKEN, indexedTitle } from './tokenize';
 
 /** A term of the query language (query.ts): a phrase of tokens, the last one a prefix or not. */
 export interface TitleTerm { tokens: string[]; prefix: boolean }
@@ -117,8 +117,7 @@ interface Entry { title: string; text: string; titleEnd: number; titleTokens: nu
 const tokenCount = (tokens: string) => (tokens === '' ? 0 : tokens.split(' ').length);
 
 function entryOf(doc: SuggestSource): Entry {
-  const title = indexText(normalize(doc.title));
-  const tags = indexText(normalize(doc.tags));
+  const { title, tags } = indexedTitle(doc);
   return {
     title: doc.title,
     // Joined, not concatenated: a flat string (a concatenation is a rope that V8 would flatten,
@@ -131,8 +130,8 @@ function entryOf(doc: SuggestSource): Entry {
   };
 }
 
-/** The search blend's popularity term (store.ts BLEND_SQL). */
-const popularityBoost = (p: number) => 1 + 0.2 * Math.min(1, Math.log(1 + p) / Math.log(1000));
+/** The search blend's popularity factor (store.ts). */
+const popularityBoost = (p: number) => 1 + popularityTerm(p);
 
 export function createTitleIndex(load: {
   /** Every published tip with its tags, in ascending id order. */

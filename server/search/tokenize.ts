@@ -13,6 +13,7 @@
  * single characters (フォルダー → フ|ォ|ル|ダ|ー); bigrams find both. The segmenter is used on
  * queries only, to drop particles and endings from natural questions (see query.ts).
  */
+import { normalize } from './normalize';
 
 const CJK_CHAR = '\\p{sc=Han}\\p{sc=Hiragana}\\p{sc=Katakana}ー々〆ヵヶ';
 export const CJK_RUN = new RegExp(`^[${CJK_CHAR}]+$`, 'u');
@@ -52,4 +53,9 @@ export function indexText(norm: string): string {
   const out: string[] = [];
   for (const p of pieces(norm)) for (const t of pieceTokens(p)) out.push(t);
   return out.join(' ');
+}
+
+/** What a tip's title and tags contribute to the index: search_fts's first two columns, search_titles, the title index. */
+export function indexedTitle(row: { title: string; tags: string }): { title: string; tags: string } {
+  return { title: indexText(normalize(row.title)), tags: indexText(normalize(row.tags)) };
 }
