@@ -11,8 +11,8 @@ import type { SearchQueryT } from './schemas';
  * others wait here in one queue and go to whichever worker is free first. (Measured with
  * bench:search, 10 connections, cache off: sending each request at once to the worker with the
  * fewest in hand let a short search wait behind a long one on one thread while the other thread
- * had finished.) A worker that dies is replaced at once, and the request it held fails (the route
- * then searches in the main thread).
+ * had finished.) A worker that dies is replaced when a request next needs it, and the request it
+ * held fails (the route then searches in the main thread).
  */
 
 /** How many search threads: one per core (os.availableParallelism), at most 4. */
@@ -28,19 +28,24 @@ export function defaultPoolSize(): number {
  */
 export const YOUNG_GENERATION_MB = 8;
 
-interface Queued { id: number; message: SearchRequest; resolve: (json: Buffer) => void; reject: (e: Error) => void }
+interface Queued { message: SearchRequest; resolve: (json: Buffer) => void; reject: (e: Error) => void }
 
 interface Slot {
   worker: Worker | null;
-  pending: Map<number, { resolve: (json: Buffer) => void; reject: (e: Error) => void }>;
+  /** The one request this thread holds, if any. */
+  current: Queued | null;
   /** Requests this slot has answered, and how many of them from its cache (tests, diagnostics). */
   answered: number;
   cached: number;
 }
 
-export function createSearchPool(dbPath: string, size = defaultPoolSize()) {
+/**
+ * `entry`: the thread's module; bench:search passes its floor (scripts/lib/floor-worker.ts), which
+ * speaks the same messages, so the floor is served exactly as searches are.
+ */
+export function createSearchPool(dbPath: string, size = defaultPoolSize(), entry = new URL('./worker.ts', import.meta.url)) {
   let seq = 0;
-  const slots: Slot[] = Array.from({ length: Math.max(1, size) }, () => ({ worker: null, pending: new Map(), answered: 0, cached: 0 }));
+  const slots: Slot[] = Array.from({ length: Math.max(1, size) }, () => ({ worker: null, current: null, answered: 0, cached: 0 }));
   const queue: Queued[] = [];
   let closed = false;
 
@@ -48,21 +53,21 @@ export function createSearchPool(dbPath: string, size = defaultPoolSize()) {
   function pump() {
     for (const slot of slots) {
       if (queue.length === 0 || closed) return;
-      if (slot.pending.size > 0) continue;
+      if (slot.current) continue;
       const next = queue.shift()!;
       const worker = slot.worker ??= start(slot);
-      slot.pending.set(next.id, { resolve: next.resolve, reject: next.reject });
+      slot.current = next;
       worker.postMessage(next.message);
     }
   }
 
   function start(slot: Slot): Worker {
-    const w = startTsWorker(new URL('./worker.ts', import.meta.url),
+    const w = startTsWorker(entry,
       { workerData: { dbPath }, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
     w.on('message', (reply: SearchReply) => {
-      const p = slot.pending.get(reply.id);
-      if (!p) return;
-      slot.pending.delete(reply.id);
+      const p = slot.current;
+      if (!p || p.message.id !== reply.id) return;
+      slot.current = null;
       slot.answered++;
       if ('error' in reply) p.reject(new Error(`search worker: ${reply.error}`));
       else {
@@ -72,9 +77,11 @@ export function createSearchPool(dbPath: string, size = defaultPoolSize()) {
       pump();
     });
     const fail = (err: Error) => {
-      if (slot.worker === w) slot.worker = null;
-      for (const p of slot.pending.values()) p.reject(err);
-      slot.pending.clear();
+      // The request it held fails; an 'exit' after an 'error', or after close(), finds nothing left.
+      if (slot.worker !== w) return;
+      slot.worker = null;
+      slot.current?.reject(err);
+      slot.current = null;
       pump();
     };
     w.on('error', fail);
@@ -91,21 +98,20 @@ export function createSearchPool(dbPath: string, size = defaultPoolSize()) {
       const id = ++seq;
       return new Promise((resolve, reject) => {
         if (closed) return reject(new Error('search pool closed'));
-        queue.push({ id, message: { id, query, now: now.toISOString() }, resolve, reject });
+        queue.push({ message: { id, query, now: now.toISOString() }, resolve, reject });
         pump();
       });
     },
-    /** Requests waiting for a free worker. */
-    waiting: () => queue.length,
     /** Requests answered by each thread. */
     answered: () => slots.map((s) => s.answered),
     /** Requests answered from each thread's cache of identical searches (worker.ts). */
     cached: () => slots.map((s) => s.cached),
     async close() {
       closed = true;
-      for (const q of queue.splice(0)) q.reject(new Error('search pool closed'));
+      const held = slots.flatMap((s) => (s.current ? [s.current] : []));
+      for (const q of [...held, ...queue.splice(0)]) q.reject(new Error('search pool closed'));
       const workers = slots.map((s) => s.worker);
-      for (const s of slots) s.worker = null;
+      for (const s of slots) { s.worker = null; s.current = null; }
       await Promise.all(workers.map((w) => w?.terminate()));
     },
   };

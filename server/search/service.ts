@@ -55,17 +55,20 @@ export function search(ctx: Context, query: SearchQueryT): SearchResultT {
     authorId = u.id;
   }
 
+  const match = hasText ? toMatch(parsed) : null;
+  // search_titles has no bodies: it can answer for the title tier only when nothing is excluded.
+  const titlesAlone = parsed.not.length === 0;
   const filter: SearchFilter = {
-    match: hasText ? toMatch(parsed) : null, titleMatch: hasText ? toMatch(parsed, 'all', 'title tags') : null,
-    titleOnly: hasText && parsed.not.length === 0 ? toMatch(parsed) : null, tagIds: [...new Set(tagIds)], authorId, sort, limit, offset,
-    now: ctx.now().toISOString(),
+    match, titleMatch: hasText ? toMatch(parsed, 'all', 'title tags') : null, titleOnly: titlesAlone ? match : null,
+    tagIds: [...new Set(tagIds)], authorId, sort, limit, offset, now: ctx.now().toISOString(),
   };
   let page = store.topPage(filter) ?? store.page(filter);
   let total = page.total;
   let relaxed = false;
   if (total === 0 && parsed.must.length >= RELAX_MIN_TERMS) {
-    const loose = { ...filter, match: toMatch(parsed, 'relaxed'), titleMatch: toMatch(parsed, 'relaxed', 'title tags'),
-      titleOnly: parsed.not.length === 0 ? toMatch(parsed, 'relaxed') : null, groups: relaxedGroups(parsed) };
+    const looseMatch = toMatch(parsed, 'relaxed');
+    const loose = { ...filter, match: looseMatch, titleMatch: toMatch(parsed, 'relaxed', 'title tags'),
+      titleOnly: titlesAlone ? looseMatch : null, groups: relaxedGroups(parsed) };
     const again = store.topPage(loose) ?? store.page(loose);
     if (again.total > 0) {
       page = again;

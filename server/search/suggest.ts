@@ -1,13 +1,13 @@
 /**
  * Typo tolerance: MiniSearch held in memory over the vocabulary of Latin words in the titles and
  * tags of published tips (vlookup, outlook, sumifs…), with fuzzy matching, so a mistyped word
- * (VLOKUP, Outlok) can be replaced by the word the tips use. Suggestions and didYouMean then run
- * the corrected words through the full-text index, which has the last word on visibility.
+ * (VLOKUP, Outlok) can be replaced by the word the tips use. Suggestions then look the corrected
+ * words up in the title index (titles.ts), and didYouMean runs them through the full-text index.
  *
  * Why words and not whole titles: MiniSearch scores every document a term matches, and at
  * 100,000 tips a common word matches tens of thousands of titles (tens of milliseconds a
  * keystroke); the vocabulary is a few thousand words, so a fuzzy lookup stays far below a
- * millisecond. Titles themselves are matched by FTS5 (service.ts).
+ * millisecond. Titles themselves are matched by the title index (titles.ts).
  *
  * It follows writes lazily: a tip write only marks the tip dirty (inside the write's
  * transaction) and the next read adds the words of the dirty tips as they are in the database

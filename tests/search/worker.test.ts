@@ -52,7 +52,7 @@ test('a pool of two threads answers searches side by side, each reply exactly wh
     expect(res.statusCode, res.body).toBe(201);
   }
   const queries = [{ q: '集計' }, { q: 'vlo' }, { q: 'ピボット', tag: ['Excel'], facets: true }, { q: '手順 -印刷' }, { q: '集計', sort: 'new' as const, limit: 3, offset: 2 }, { q: 'zzz存在しない' }];
-  // Sent all at once: the least busy thread takes each, so both threads answer.
+  // Sent all at once: each goes to whichever thread is free, and both start idle, so both answer.
   const replies = await Promise.all(queries.map((q) => pool.run(q, now)));
   expect(pool.answered().every((n) => n > 0), JSON.stringify(pool.answered())).toBe(true);
   expect(pool.answered().reduce((a, b) => a + b, 0)).toBe(queries.length);
