@@ -128,6 +128,7 @@ export function createIndexMaintenance(db: Database, options: Partial<Maintenanc
     settle(): Promise<void> {
       if (stopped) return Promise.resolve();
       const done = new Promise<void>((resolve) => waiters.push(resolve));
+      timer?.ref(); // a campaign under way: its next slice now keeps the process alive too
       if (!running) {
         if (timer) clearTimeout(timer);
         timer = null;
