@@ -7,7 +7,7 @@ import { errors, IdParams, Page } from '../http/schemas';
 import { getReadable } from '../posts/service';
 import { presentComment } from './presenter';
 import { Comment, CommentBody, CommentListQuery, HideCommentBody } from './schemas';
-import { addCommentAsync, deleteComment, editCommentAsync, setCommentStatus } from './service';
+import { addComment, deleteComment, editComment, setCommentStatus } from './service';
 
 export const commentRoutes: FastifyPluginAsyncTypebox<{ ctx: Context }> = async (app, { ctx }) => {
   app.get('/api/posts/:id/comments', {
@@ -28,14 +28,14 @@ export const commentRoutes: FastifyPluginAsyncTypebox<{ ctx: Context }> = async 
     schema: { tags: ['comments'], summary: 'Comment on a published tip (Markdown); the tip\'s author is notified',
       params: IdParams, body: CommentBody, response: { 201: Comment, ...errors(400, 401, 403, 404, 409, 413, 415) } },
   }, async (request, reply) => {
-    const c = await addCommentAsync(ctx, currentUser(request), request.params.id, request.body.body);
+    const c = await addComment(ctx, currentUser(request), request.params.id, request.body.body);
     return reply.status(201).send(presentComment(c));
   });
 
   app.patch('/api/comments/:id', {
     schema: { tags: ['comments'], summary: 'Edit my comment', params: IdParams, body: CommentBody,
       response: { 200: Comment, ...errors(400, 401, 403, 404, 413, 415) } },
-  }, async (request) => presentComment(await editCommentAsync(ctx, currentUser(request), request.params.id, request.body.body)));
+  }, async (request) => presentComment(await editComment(ctx, currentUser(request), request.params.id, request.body.body)));
 
   app.delete('/api/comments/:id', {
     schema: { tags: ['comments'], summary: 'Delete my comment (an administrator may delete any, audited)', params: IdParams,

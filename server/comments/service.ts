@@ -1,6 +1,5 @@
 import type { Context } from '../context';
 import { badRequest, conflict, forbidden, notFound } from '../http/errors';
-import { renderMarkdown } from '../markdown/render';
 import { getReadable } from '../posts/service';
 import type { PostRow } from '../posts/store';
 import { checkText, requireNonBlank } from '../shared/text';
@@ -38,25 +37,17 @@ function checkEdit(ctx: Context, editor: UserRow, id: number, body: string): voi
   checkBody(body);
 }
 
-/**
- * addComment / editComment for routes: the checks, then the body rendered off the event loop
- * (ctx.markdown, so a long hostile comment holds up its own request only), then the write, which
- * checks again after the await in the same synchronous step as its transaction.
+/*
+ * Writes of a body: the checks, then the body rendered off the event loop (ctx.markdown, so a long
+ * hostile comment holds up its own request only), then the checks again after the await, in the
+ * same synchronous step as the write.
  */
-export async function addCommentAsync(ctx: Context, author: UserRow, postId: number, body: string): Promise<CommentRow> {
+
+/** Comments go on published tips only; the tip's author hears about it in the app. */
+export async function addComment(ctx: Context, author: UserRow, postId: number, body: string): Promise<CommentRow> {
   checkAdd(ctx, author, postId, body);
-  return addComment(ctx, author, postId, body, await ctx.markdown.render(body));
-}
-
-export async function editCommentAsync(ctx: Context, editor: UserRow, id: number, body: string): Promise<CommentRow> {
-  checkEdit(ctx, editor, id, body);
-  return editComment(ctx, editor, id, body, await ctx.markdown.render(body));
-}
-
-/** Comments go on published tips only; the tip's author hears about it in the app. `rendered`: the body's HTML if already rendered. */
-export function addComment(ctx: Context, author: UserRow, postId: number, body: string, rendered?: string): CommentRow {
+  const html = await ctx.markdown.render(body);
   const post = checkAdd(ctx, author, postId, body);
-  const html = rendered ?? renderMarkdown(body);
   return ctx.db.transaction(() => {
     const id = ctx.comments.insert({ postId, authorId: author.id, body, html }, ctx.now().toISOString());
     if (post.author_id !== author.id) {
@@ -69,9 +60,11 @@ export function addComment(ctx: Context, author: UserRow, postId: number, body: 
   })();
 }
 
-export function editComment(ctx: Context, editor: UserRow, id: number, body: string, rendered?: string): CommentRow {
+export async function editComment(ctx: Context, editor: UserRow, id: number, body: string): Promise<CommentRow> {
   checkEdit(ctx, editor, id, body);
-  ctx.comments.update(id, body, rendered ?? renderMarkdown(body), ctx.now().toISOString());
+  const html = await ctx.markdown.render(body);
+  checkEdit(ctx, editor, id, body);
+  ctx.comments.update(id, body, html, ctx.now().toISOString());
   return ctx.comments.byId(id)!;
 }
 

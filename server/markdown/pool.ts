@@ -16,7 +16,7 @@ import type { RenderReply, RenderRequest } from './worker';
  * Bodies shorter than this (UTF-16 units) render inline. Measured: 2 KB of `a@b.com` (the
  * costliest text per character) renders in about 1.4 ms, and a thread round-trip adds ~0.1 ms.
  */
-export const INLINE_BELOW = 2048;
+const INLINE_BELOW = 2048;
 
 export class RenderTimeoutError extends Error {}
 
@@ -148,7 +148,6 @@ export function createRenderPool(opts: RenderPoolOptions) {
   };
 }
 
-export type RenderPool = ReturnType<typeof createRenderPool>;
 
 /**
  * The app's renderer (ctx.markdown): the pool, with a render that runs out of time answered as
@@ -171,4 +170,3 @@ export function createMarkdownRenderer(opts: RenderPoolOptions) {
   };
 }
 
-export type MarkdownRenderer = ReturnType<typeof createMarkdownRenderer>;

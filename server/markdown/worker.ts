@@ -18,5 +18,5 @@ parentPort?.on('message', (req: RenderRequest) => {
     parentPort?.postMessage({ id: req.id, error: (err as Error).message } satisfies RenderReply);
   }
 });
-// Loaded (tsx, markdown-it, highlight.js): the pool starts timing renders only from here.
+// Loaded (markdown-it, highlight.js): the pool starts timing renders only from here.
 parentPort?.postMessage({ ready: true } satisfies RenderReply);

@@ -40,8 +40,8 @@ function checkFields(input: UpdatePostInput): string[] | undefined {
  */
 export async function renderPostBody(ctx: Context, user: UserRow, input: UpdatePostInput, editId?: number): Promise<string | undefined> {
   if (input.body === undefined) return undefined;
-  if (editId === undefined) checkFields(input);
-  else checkEditor(user, getReadable(ctx, user, editId));
+  checkFields(input);
+  if (editId !== undefined) checkEditor(user, getReadable(ctx, user, editId));
   return ctx.markdown.render(input.body);
 }
 

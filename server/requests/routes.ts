@@ -11,7 +11,7 @@ import {
   UpdateRequestBody, VoteState,
 } from './schemas';
 import {
-  addAnswer, createRequestAsync, deleteRequest, getRequest, removeAnswer, reopenRequest, setVote, solveRequest, updateRequestAsync,
+  addAnswer, createRequest, deleteRequest, getRequest, removeAnswer, reopenRequest, setVote, solveRequest, updateRequest,
 } from './service';
 import { requestSortKey } from './store';
 
@@ -23,7 +23,7 @@ export const requestRoutes: FastifyPluginAsyncTypebox<{ ctx: Context }> = async 
       response: { 201: TipRequestDetail, ...errors(400, 401, 403, 413, 415) } },
   }, async (request, reply) => {
     const user = currentUser(request);
-    const r = await createRequestAsync(ctx, user, request.body);
+    const r = await createRequest(ctx, user, request.body);
     return reply.status(201).send(presentRequestDetail(ctx, r, user));
   });
 
@@ -49,7 +49,7 @@ export const requestRoutes: FastifyPluginAsyncTypebox<{ ctx: Context }> = async 
       response: { 200: TipRequestDetail, ...errors(400, 401, 403, 404, 413, 415) } },
   }, async (request) => {
     const user = currentUser(request);
-    return presentRequestDetail(ctx, await updateRequestAsync(ctx, user, request.params.id, request.body), user);
+    return presentRequestDetail(ctx, await updateRequest(ctx, user, request.params.id, request.body), user);
   });
 
   app.delete('/api/requests/:id', {

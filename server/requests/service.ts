@@ -1,6 +1,5 @@
 import type { Context } from '../context';
 import { badRequest, conflict, forbidden, notFound } from '../http/errors';
-import { renderMarkdown } from '../markdown/render';
 import { getReadable } from '../posts/service';
 import { checkText, requireNonBlank } from '../shared/text';
 import type { UserRow } from '../users/store';
@@ -30,36 +29,25 @@ function checkUpdate(ctx: Context, user: UserRow, id: number, input: { title?: s
   return r;
 }
 
-/**
- * createRequest / updateRequest for routes: the checks, then the body rendered off the event
- * loop (ctx.markdown, so a long hostile body holds up its own request only), then the write,
- * which checks again after the await.
+/*
+ * Writes of a body: the checks, then the body rendered off the event loop (ctx.markdown, so a long
+ * hostile body holds up its own request only), then the checks again after the await, in the same
+ * synchronous step as the write.
  */
-export async function createRequestAsync(ctx: Context, requester: UserRow, input: { title: string; body?: string }): Promise<RequestRow> {
-  checkFields(input);
-  return createRequest(ctx, requester, input, await ctx.markdown.render(input.body ?? ''));
-}
 
-export async function updateRequestAsync(ctx: Context, user: UserRow, id: number, input: { title?: string; body?: string }): Promise<RequestRow> {
-  checkUpdate(ctx, user, id, input);
-  return updateRequest(ctx, user, id, input, input.body === undefined ? undefined : await ctx.markdown.render(input.body));
-}
-
-/** `rendered`: the body's HTML if already rendered (createRequestAsync). */
-export function createRequest(ctx: Context, requester: UserRow, input: { title: string; body?: string }, rendered?: string): RequestRow {
-  requireNonBlank('title', input.title);
+export async function createRequest(ctx: Context, requester: UserRow, input: { title: string; body?: string }): Promise<RequestRow> {
   const body = input.body ?? '';
-  checkText('body', body, { multiline: true });
-  const id = ctx.requests.insert({ requesterId: requester.id, title: input.title, body, html: rendered ?? renderMarkdown(body) },
-    ctx.now().toISOString());
+  checkFields({ title: input.title, body });
+  const html = await ctx.markdown.render(body);
+  const id = ctx.requests.insert({ requesterId: requester.id, title: input.title, body, html }, ctx.now().toISOString());
   return ctx.requests.byId(id)!;
 }
 
-/** `rendered`: the HTML of `input.body` if already rendered (updateRequestAsync). */
-export function updateRequest(ctx: Context, user: UserRow, id: number, input: { title?: string; body?: string }, rendered?: string): RequestRow {
+export async function updateRequest(ctx: Context, user: UserRow, id: number, input: { title?: string; body?: string }): Promise<RequestRow> {
+  checkUpdate(ctx, user, id, input);
+  const rendered = input.body === undefined ? undefined : await ctx.markdown.render(input.body);
   const r = checkUpdate(ctx, user, id, input);
-  const body = input.body ?? r.body;
-  ctx.requests.update({ id, title: input.title ?? r.title, body, html: input.body === undefined ? r.html : rendered ?? renderMarkdown(body) },
+  ctx.requests.update({ id, title: input.title ?? r.title, body: input.body ?? r.body, html: rendered ?? r.html },
     ctx.now().toISOString());
   return ctx.requests.byId(id)!;
 }

@@ -40,7 +40,6 @@ export function diffRevisions(ctx: Context, viewer: UserRow, postId: number,
  * revision never changes). Undefined when there is no such revision: the restore answers that.
  */
 export async function renderRevisionBody(ctx: Context, editor: UserRow, postId: number, number: number): Promise<string | undefined> {
-  getReadable(ctx, editor, postId);
   const rev = ctx.revisions.byNumber(postId, number);
   return rev ? renderPostBody(ctx, editor, { body: rev.body }, postId) : undefined;
 }

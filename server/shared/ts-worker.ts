@@ -62,7 +62,9 @@ export function startTsWorker(entry: URL, options: Omit<WorkerOptions, 'eval'> =
   let file: string | null = null;
   try {
     file = bundle(entry);
-  } catch {
+  } catch (err) {
+    // The thread still starts, at about twice the memory: said, not silent.
+    process.emitWarning(`bundling ${fileURLToPath(entry)} failed, starting it through tsx: ${(err as Error).message}`, 'KotsuWorkerBundle');
     file = null;
   }
   if (file) return new Worker(file, options);
