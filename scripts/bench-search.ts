@@ -16,7 +16,6 @@
  * over HTTP is `--serve-floor <db> <port> <expressions.json>`.)
  */
 import { fork, type ChildProcess } from 'node:child_process';
-import type { Worker } from 'node:worker_threads';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -32,9 +31,8 @@ import type { Context } from '../server/context';
 import { indexedDoc } from '../server/search/engine';
 import { normalize } from '../server/search/normalize';
 import { completePrefixes, parseQuery, toMatch } from '../server/search/query';
-import { defaultPoolSize } from '../server/search/pool';
+import { createSearchPool, defaultPoolSize } from '../server/search/pool';
 import { correctTypos, search, suggest, suggestTags } from '../server/search/service';
-import { startTsWorker } from '../server/shared/ts-worker';
 import { hashPassword } from '../server/users/password';
 import type { UserRow } from '../server/users/store';
 import { QUERIES, TIPS } from './search-eval/collection';
@@ -208,46 +206,23 @@ async function serve(dbFile: string, port: number) {
 
 /**
  * The floor over HTTP: the bare BM25 statement (lib/floor-worker.ts) for each query of the mix,
- * answered by as many threads as the search uses, one request per thread at a time, from a
- * Fastify route with nothing else to do. What FTS5's own ranking allows over HTTP on this machine.
+ * answered through the search's own pool (pool.ts: its thread count, its queue) from a Fastify
+ * route with nothing else to do. What FTS5's own ranking allows over HTTP on this machine.
  */
 async function serveFloor(dbFile: string, port: number, matchesFile: string) {
   const matches = JSON.parse(fs.readFileSync(matchesFile, 'utf8')) as string[];
-  const threads: { worker: Worker; busy: boolean }[] = Array.from({ length: defaultPoolSize() }, () => ({
-    worker: startTsWorker(new URL('./lib/floor-worker.ts', import.meta.url), { workerData: { dbPath: dbFile } }), busy: false,
-  }));
-  const waiting: { id: number; match: string; done: (json: string) => void }[] = [];
-  const inFlight = new Map<number, (json: string) => void>();
-  let seq = 0;
-  const pump = () => {
-    for (const t of threads) {
-      if (t.busy || waiting.length === 0) continue;
-      const next = waiting.shift()!;
-      t.busy = true;
-      inFlight.set(next.id, next.done);
-      t.worker.postMessage({ id: next.id, match: next.match });
-    }
-  };
-  for (const t of threads) {
-    t.worker.on('message', (m: { id: number; json: string }) => {
-      t.busy = false;
-      inFlight.get(m.id)?.(m.json);
-      inFlight.delete(m.id);
-      pump();
-    });
-  }
+  const pool = createSearchPool(dbFile, defaultPoolSize(), new URL('./lib/floor-worker.ts', import.meta.url));
+  pool.warm();
   const { default: Fastify } = await import('fastify');
   const app = Fastify({ logger: false });
   app.get('/floor/:i', async (req, reply) => {
-    const match = matches[Number((req.params as { i: string }).i)];
-    const json = await new Promise<string>((done) => { waiting.push({ id: ++seq, match, done }); pump(); });
-    reply.type('application/json');
-    return json;
+    const json = await pool.run({ q: matches[Number((req.params as { i: string }).i)] }, new Date());
+    return reply.type('application/json').send(json);
   });
   await app.listen({ port, host: '127.0.0.1' });
   process.send?.('ready');
   process.on('message', async (m) => {
-    if (m === 'stop') { await app.close(); await Promise.all(threads.map((t) => t.worker.terminate())); process.exit(0); }
+    if (m === 'stop') { await app.close(); await pool.close(); process.exit(0); }
   });
 }
 

@@ -1,15 +1,18 @@
 /**
- * bench:search's floor over HTTP: a worker thread that answers a bare FTS5 MATCH ranked by BM25
- * with the search's column weights (the same statement as the in-process floor), on a read-only
- * connection, exactly as the search threads (server/search/worker.ts) are set up, but with none
- * of the search's own work: no count, no title tier, no blend, no snippets, no presenting.
+ * bench:search's floor over HTTP: a thread of the search pool (server/search/pool.ts, which
+ * queues and hands out requests exactly as for searches) that answers a bare FTS5 MATCH ranked by
+ * BM25 with the search's column weights, the in-process floor's statement, on a read-only
+ * connection. None of the search's own work: no count, no title tier, no blend, no snippets.
+ * It speaks the search threads' messages; `query.q` carries the FTS5 expression.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { openDatabase } from '../../server/db/database';
+import type { SearchReply, SearchRequest } from '../../server/search/worker';
 
 const db = openDatabase((workerData as { dbPath: string }).dbPath, { readonly: true });
 const floor = db.prepare('SELECT rowid FROM search_fts WHERE search_fts MATCH ? ORDER BY bm25(search_fts, 8.0, 5.0, 1.0) LIMIT 20').pluck();
 
-parentPort?.on('message', (m: { id: number; match: string }) => {
-  parentPort?.postMessage({ id: m.id, json: JSON.stringify({ ids: floor.all(m.match) }) });
+parentPort?.on('message', (req: SearchRequest) => {
+  const json = Buffer.from(JSON.stringify({ ids: floor.all(req.query.q) }));
+  parentPort?.postMessage({ id: req.id, json, cached: false } satisfies SearchReply);
 });
