@@ -7,7 +7,10 @@ import type { Database } from './database';
  * connection or process commits. Reading both costs two tiny statements (≈2 µs), so a hit is
  * always exact: there is no time-to-live and nothing to invalidate by hand. Meant for answers
  * many people ask for between two writes (the first pages of the lists on the home page);
- * a write anywhere empties it, so under a steady stream of writes it simply stops helping.
+ * a write anywhere empties it, so under a steady stream of writes it simply stops helping. That
+ * includes the writes reading causes: a signed-in reader's last-seen time (once a minute per
+ * session), the batch of views (once a second while tips are read) and the search index's
+ * background merge; in steady use an answer lives about a second, like the TTL it replaced.
  */
 export function createReadCache(db: Database, maxEntries = 256) {
   const changes = db.prepare('SELECT total_changes()').pluck();
@@ -31,7 +34,6 @@ export function createReadCache(db: Database, maxEntries = 256) {
       }
       return value;
     },
-    size: () => entries.size,
   };
 }
 

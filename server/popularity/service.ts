@@ -61,7 +61,7 @@ export interface RankingRequest {
  * is part of the key, as the windows move daily.
  */
 function cachedRanking(ctx: Context, f: RankingFilter, today: string): RankedRow[] {
-  return ctx.readCache.get(JSON.stringify(['ranking', today, f.period, f.tagId, f.department, f.notDepartment, f.notAuthorId, f.limit]),
+  return ctx.readCache.get(JSON.stringify(['ranking', today, f.period, f.tagId, f.department, f.notDepartment, f.limit]),
     () => ctx.popularity.ranking(f));
 }
 
@@ -88,12 +88,13 @@ export function otherDepartmentRows(ctx: Context, user: UserRow, limit: number, 
   let chosen: RankedRow[] = [];
   let period: 'week' | 'month' = 'week';
   for (period of ['week', 'month'] as const) {
-    const rows = cachedRanking(ctx, {
-      period, notDepartment: user.department, notAuthorId: user.id, limit: limit * perDepartment * 4,
-    }, today);
+    // Shared by every reader of the department (the reader's own tips are left out here, not in
+    // the cache key: a key per reader filled the shared read cache with one entry per person).
+    const rows = cachedRanking(ctx, { period, notDepartment: user.department, limit: limit * perDepartment * 4 }, today);
     const perDept = new Map<string, number>();
     chosen = [];
     for (const row of rows) {
+      if (row.author_id === user.id) continue;
       const n = perDept.get(row.department) ?? 0;
       if (n >= perDepartment) continue;
       perDept.set(row.department, n + 1);

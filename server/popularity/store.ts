@@ -12,13 +12,11 @@ export interface RankingFilter {
   /** Leave out tips whose author is in this department ("popular in other departments"). */
   notDepartment?: string;
   /** Leave out this author's tips. */
-  notAuthorId?: number;
   limit: number;
 }
 
 /** A tip ready to present, with its views in the period and likes. */
 export type RankedRow = PostSummaryRow & { ranked_views: number; ranked_likes: number };
-
 
 export function createPopularityStore(db: Database) {
   const insertLike = db.prepare('INSERT OR IGNORE INTO likes (post_id, user_id, created_at) VALUES (?, ?, ?)');
@@ -71,8 +69,7 @@ export function createPopularityStore(db: Database) {
   // Ranking statements depend only on which filters are present; each shape is prepared once.
   const rankingStatements = new Map<string, Statement>();
   function rankingStatement(f: RankingFilter): Statement {
-    const shape = [f.period === 'all', f.tagId !== undefined, f.department !== undefined,
-      f.notDepartment !== undefined, f.notAuthorId !== undefined].join('|');
+    const shape = [f.period === 'all', f.tagId !== undefined, f.department !== undefined, f.notDepartment !== undefined].join('|');
     let stmt = rankingStatements.get(shape);
     if (!stmt) {
       const where = ["p.status = 'published'"];
@@ -80,7 +77,6 @@ export function createPopularityStore(db: Database) {
       if (f.tagId !== undefined) where.push('EXISTS (SELECT 1 FROM post_tags pt WHERE pt.post_id = p.id AND pt.tag_id = @tagId)');
       if (f.department !== undefined) where.push('u.department = @department');
       if (f.notDepartment !== undefined) where.push('u.department <> @notDepartment');
-      if (f.notAuthorId !== undefined) where.push('p.author_id <> @notAuthorId');
       // The summary columns come with the ranking, so presenting needs no second read of the tips.
       // All time walks posts_popular (view_count order) and sorts only the ties by likes.
       stmt = f.period === 'all'
@@ -161,7 +157,6 @@ export function createPopularityStore(db: Database) {
       if (f.tagId !== undefined) params.tagId = f.tagId;
       if (f.department !== undefined) params.department = f.department;
       if (f.notDepartment !== undefined) params.notDepartment = f.notDepartment;
-      if (f.notAuthorId !== undefined) params.notAuthorId = f.notAuthorId;
       return rankingStatement(f).all(params) as RankedRow[];
     },
 
