@@ -3,14 +3,13 @@ import { Type } from '@sinclair/typebox';
 import type { Context } from '../context';
 import { currentUser } from '../http/auth';
 import { decodeCursor, encodeCursor } from '../http/cursor';
-import { notFound } from '../http/errors';
 import { errors, IdParams, Page } from '../http/schemas';
 import { staleEdit } from '../revisions/conflict';
 import { EditConflict } from '../revisions/schemas';
 import { checkText } from '../shared/text';
 import { presentPost, presentSummaries, withViewer } from './presenter';
 import { CreatePostBody, ListPostsQuery, Post, PostSummary, PreviewBody, UpdatePostBody } from './schemas';
-import { canRead, createPost, deletePost, renderPostBody, updatePost } from './service';
+import { createPost, deletePost, readable, renderPostBody, updatePost } from './service';
 import { presentPage } from './page';
 import { sortKey } from './store';
 
@@ -34,9 +33,7 @@ export const postRoutes: FastifyPluginAsyncTypebox<{ ctx: Context }> = async (ap
     serializerCompiler: () => (data) => JSON.stringify(data),
   }, async (request) => {
     const user = currentUser(request);
-    const row = ctx.postPages.read(request.params.id, user.id);
-    if (!row || !canRead(user, row)) throw notFound('tip not found');
-    return presentPage(row);
+    return presentPage(readable(user, ctx.postPages.read(request.params.id, user.id)));
   });
 
   app.patch('/api/posts/:id', {

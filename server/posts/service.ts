@@ -15,11 +15,15 @@ export function canRead(viewer: UserRow | null, post: Pick<PostRow, 'status' | '
   return post.status === 'published' || (viewer !== null && (viewer.id === post.author_id || (isStaff(viewer) && post.status !== 'draft')));
 }
 
-/** The tip if this viewer may read it; otherwise 404, so hidden tips do not reveal they exist. */
-export function getReadable(ctx: Context, viewer: UserRow | null, id: number): PostRow {
-  const post = ctx.posts.byId(id);
+/** A tip row already read, if this viewer may read it; otherwise 404, so hidden tips do not reveal they exist. */
+export function readable<T extends Pick<PostRow, 'status' | 'author_id'>>(viewer: UserRow | null, post: T | undefined): T {
   if (!post || !canRead(viewer, post)) throw notFound('tip not found');
   return post;
+}
+
+/** The tip if this viewer may read it; otherwise 404. */
+export function getReadable(ctx: Context, viewer: UserRow | null, id: number): PostRow {
+  return readable(viewer, ctx.posts.byId(id));
 }
 
 function checkFields(input: UpdatePostInput): string[] | undefined {

@@ -4,9 +4,8 @@ import type { FastifyRequest } from 'fastify';
 import { isbot } from 'isbot';
 import type { Context } from '../context';
 import { currentUser } from '../http/auth';
-import { notFound } from '../http/errors';
 import { errors, IdParams } from '../http/schemas';
-import { canRead } from '../posts/service';
+import { readable } from '../posts/service';
 
 const ViewAnswer = Type.Object({
   viewCount: Type.Integer(),
@@ -51,8 +50,7 @@ export const viewRoutes: FastifyPluginAsyncTypebox<{ ctx: Context }> = async (ap
       params: IdParams, response: { 200: ViewAnswer, ...errors(400, 401, 404) } },
   }, async (request) => {
     const user = currentUser(request);
-    const post = ctx.views.target(request.params.id);
-    if (!post || !canRead(user, post)) throw notFound('tip not found');
+    const post = readable(user, ctx.views.target(request.params.id));
     // The author reading their own tip, anyone reading a hidden one, and machines are not audience.
     if (post.author_id === user.id || post.status !== 'published' || !isReader(request)) {
       const waiting = ctx.views.waitingFor(post.id);
