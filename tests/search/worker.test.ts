@@ -13,14 +13,22 @@ import { login, PASSWORD } from '../helpers/app';
 let cleanup: (() => Promise<void>) | null = null;
 afterEach(async () => { await cleanup?.(); cleanup = null; });
 
-test('with a database file, searches run in the worker thread and see every committed write', async () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kotsu-search-worker-'));
+/** An app on a database file (so searches go to threads), set up and signed in as its admin; `threads`: a pool of its own too. */
+async function fileApp(name: string, opts: { now?: Date; threads?: number } = {}) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `kotsu-${name}-`));
   const config = loadConfig({}, { dbPath: path.join(dir, 'kotsu.db'), webRoot: null, scryptCost: 1024 });
-  const app = await buildApp({ config });
-  cleanup = async () => { await app.close(); fs.rmSync(dir, { recursive: true, force: true }); };
+  const now = opts.now;
+  const app = await buildApp({ config, now: now ? () => now : undefined });
+  const pool = opts.threads ? createSearchPool(config.dbPath, opts.threads) : null;
+  cleanup = async () => { await pool?.close(); await app.close(); fs.rmSync(dir, { recursive: true, force: true }); };
   await app.inject({ method: 'POST', url: '/api/setup', payload: { username: 'admin', password: PASSWORD, displayName: '管理者' } });
   const cookie = await login(app, 'admin');
   const post = async (title: string) => (await app.inject({ method: 'POST', url: '/api/posts', headers: { cookie }, payload: { title, body: `${title}の本文`, tags: ['検証'] } })).json().id as number;
+  return { app, pool: pool!, cookie, post };
+}
+
+test('with a database file, searches run in the worker thread and see every committed write', async () => {
+  const { app, cookie, post } = await fileApp('search-worker');
   const find = async (q: string) => {
     const res = await app.inject({ method: 'GET', url: `/api/search?q=${encodeURIComponent(q)}`, headers: { cookie } });
     expect(res.statusCode, res.body).toBe(200);
@@ -37,14 +45,8 @@ test('with a database file, searches run in the worker thread and see every comm
 });
 
 test('a pool of two threads answers searches side by side, each reply exactly what the main thread would send', async () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kotsu-search-pool-'));
   const now = new Date('2026-10-01T00:00:00Z');
-  const config = loadConfig({}, { dbPath: path.join(dir, 'kotsu.db'), webRoot: null, scryptCost: 1024 });
-  const app = await buildApp({ config, now: () => now });
-  const pool = createSearchPool(config.dbPath, 2);
-  cleanup = async () => { await pool.close(); await app.close(); fs.rmSync(dir, { recursive: true, force: true }); };
-  await app.inject({ method: 'POST', url: '/api/setup', payload: { username: 'admin', password: PASSWORD, displayName: '管理者' } });
-  const cookie = await login(app, 'admin');
+  const { app, pool, cookie } = await fileApp('search-pool', { now, threads: 2 });
   for (let i = 0; i < 12; i++) {
     const res = await app.inject({ method: 'POST', url: '/api/posts', headers: { cookie }, payload: {
       title: `集計のコツ ${i}`, body: `ピボットテーブルで集計する <b>手順</b> ${i}。VLOOKUP関数も使う。`, tags: i % 2 ? ['Excel', '集計'] : ['印刷'],
@@ -73,15 +75,8 @@ test('a pool of two threads answers searches side by side, each reply exactly wh
 });
 
 test('identical searches between two commits share one answer; any commit makes the next one see the change', async () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kotsu-search-cache-'));
   const now = new Date('2026-10-01T00:00:30Z');
-  const config = loadConfig({}, { dbPath: path.join(dir, 'kotsu.db'), webRoot: null, scryptCost: 1024 });
-  const app = await buildApp({ config, now: () => now });
-  const pool = createSearchPool(config.dbPath, 1);
-  cleanup = async () => { await pool.close(); await app.close(); fs.rmSync(dir, { recursive: true, force: true }); };
-  await app.inject({ method: 'POST', url: '/api/setup', payload: { username: 'admin', password: PASSWORD, displayName: '管理者' } });
-  const cookie = await login(app, 'admin');
-  const post = async (title: string) => (await app.inject({ method: 'POST', url: '/api/posts', headers: { cookie }, payload: { title, body: `${title}の本文`, tags: ['検証'] } })).json().id as number;
+  const { app, pool, cookie, post } = await fileApp('search-cache', { now, threads: 1 });
   const ids = async (q: string) => (JSON.parse((await pool.run({ q }, now)).toString()).items as { id: number; title: string }[]);
   const a = await post('集計表の作り方');
   expect((await ids('集計')).map((h) => h.id)).toEqual([a]);
