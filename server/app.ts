@@ -18,6 +18,7 @@ import { moderationRoutes } from './moderation/routes';
 import { notificationRoutes } from './notifications/routes';
 import { postRoutes } from './posts/routes';
 import { securityPlugin } from './security/plugin';
+import { trustedProxyCheck } from './security/proxies';
 import { sessionRoutes } from './sessions/routes';
 import { tagRoutes } from './tags/routes';
 import { userRoutes } from './users/routes';
@@ -47,14 +48,16 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const { config } = opts;
   const db = opts.db ?? openDatabase(config.dbPath);
   const ctx = createContext(db, config, opts.now);
+  const trustedProxy = trustedProxyCheck(config.trustedProxies);
 
   const app = Fastify({
     logger: opts.logger ?? false,
     bodyLimit: 1024 * 1024,
     onProtoPoisoning: 'error',
     onConstructorPoisoning: 'error',
-    // request.ip (rate limits, logs) believes X-Forwarded-For only from the trusted proxies.
-    trustProxy: config.trustedProxies,
+    // request.ip (rate limits, logs) believes X-Forwarded-For only from the trusted proxies:
+    // the same check as the identity header's (server/security/proxies.ts).
+    trustProxy: (address: string) => trustedProxy(address),
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   app.decorate('ctx', ctx);
@@ -81,7 +84,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(fastifyCookie);
   // Before auth: its headers must be on the 401/403 answers auth throws, and it registers every route's rule.
   await app.register(securityPlugin, { ctx });
-  await app.register(authPlugin, { ctx });
+  await app.register(authPlugin, { ctx, trustedProxy });
 
   const ping = db.prepare('SELECT 1');
   app.get('/api/health', {

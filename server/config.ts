@@ -1,5 +1,6 @@
 import os from 'node:os';
 import path from 'node:path';
+import { proxyEntryProblem } from './security/proxies';
 
 export type AuthMode = 'local' | 'proxy';
 
@@ -65,13 +66,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
   }
   const authHeader = (env.KOTSU_AUTH_HEADER ?? 'X-Remote-User').trim();
   if (!/^[A-Za-z0-9-]+$/.test(authHeader)) throw new ConfigError('KOTSU_AUTH_HEADER must be a header name');
+  // Addresses and CIDR ranges (server/security/proxies.ts); a typo must not silently trust nobody.
+  const trustedProxies = list(env.KOTSU_TRUSTED_PROXIES ?? '127.0.0.1,::1');
+  for (const entry of trustedProxies) {
+    const problem = proxyEntryProblem(entry);
+    if (problem) throw new ConfigError(`KOTSU_TRUSTED_PROXIES: ${problem}`);
+  }
   return {
     port: int('KOTSU_PORT', env.KOTSU_PORT, 3000, 0, 65535),
     host: env.KOTSU_HOST ?? '127.0.0.1',
     dbPath: env.KOTSU_DB ?? path.join('data', 'kotsu.db'),
     authMode,
     authHeader: authHeader.toLowerCase(),
-    trustedProxies: list(env.KOTSU_TRUSTED_PROXIES ?? '127.0.0.1,::1'),
+    trustedProxies,
     admins: list(env.KOTSU_ADMINS).map((s) => s.toLowerCase()),
     publicUrl,
     webRoot: env.KOTSU_WEB_ROOT === '' ? null : env.KOTSU_WEB_ROOT ?? path.resolve('dist', 'web'),
