@@ -32,7 +32,7 @@ describe('popularity', () => {
 
   /** A view as the web page sends it (a browser's User-Agent), written at once. */
   async function viewAs(cookie: string, postId: number): Promise<void> {
-    const res = await fetch(`${server.url}/api/posts/${postId}/views`, { method: 'POST', headers: { cookie, 'user-agent': BROWSER_UA } });
+    const res = await fetch(`${server.url}/api/posts/${postId}/views`, { method: 'POST', headers: { cookie, 'user-agent': BROWSER_UA, origin: server.url } });
     expect(res.status).toBe(200);
   }
 
