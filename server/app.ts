@@ -71,7 +71,13 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   installValidation(app);
   // JSON is the only body format: a text/plain or form body is what a cross-site form can send.
   app.removeAllContentTypeParsers();
-  app.addContentTypeParser('application/json', { parseAs: 'string' }, app.getDefaultJsonParser('error', 'error'));
+  const json = app.getDefaultJsonParser('error', 'error');
+  // An empty body labelled JSON (RPA tools send one with every POST/PUT/DELETE) is no body:
+  // bodiless routes accept it, and a route that needs a body refuses it in its schema (400).
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
+    if (typeof body === 'string' && body.trim() === '') return done(null, undefined);
+    return json(request, body as string, done);
+  });
 
   await app.register(fastifySwagger, {
     openapi: {

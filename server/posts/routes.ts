@@ -33,7 +33,12 @@ export const postRoutes: FastifyPluginAsyncTypebox<{ ctx: Context }> = async (ap
     serializerCompiler: () => (data) => JSON.stringify(data),
   }, async (request) => {
     const user = currentUser(request);
-    return presentPage(readable(user, ctx.postPages.read(request.params.id, user.id)));
+    const row = readable(user, ctx.postPages.read(request.params.id, user.id));
+    // Views wait in memory up to a second before they are written: counted in, a reader sees
+    // the view they just made (the same numbers POST …/views answered).
+    const waiting = ctx.views.waitingFor(row.id);
+    if (waiting.views === 0) return presentPage(row);
+    return presentPage({ ...row, view_count: row.view_count + waiting.views, viewer_count: row.viewer_count + waiting.viewers });
   });
 
   app.patch('/api/posts/:id', {
