@@ -1,5 +1,6 @@
 import type { Context } from '../context';
 import { notFound } from '../http/errors';
+import type { UserRow } from '../users/store';
 import { atomDocument, type AtomEntry } from './atom';
 
 export const FEED_SIZE = 30;
@@ -28,12 +29,13 @@ function feedOf(ctx: Context, o: { title: string; description: string; self: str
   });
 }
 
-export function tipsFeed(ctx: Context, tagName?: string): string {
+export function tipsFeed(ctx: Context, viewer: UserRow, tagName?: string): string {
   const base = webBase(ctx);
   let tagId: number | undefined;
   let tag = '';
   if (tagName !== undefined) {
-    const t = ctx.tags.byName(tagName);
+    // A tag only drafts or hidden tips carry is, to whoever cannot see them, a tag that does not exist.
+    const t = ctx.tags.visibleByName(viewer, tagName);
     if (!t) throw notFound('タグが見つかりません / tag not found');
     tagId = t.id;
     tag = t.name;

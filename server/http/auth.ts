@@ -120,7 +120,21 @@ async function auth(app: FastifyInstance, opts: { ctx: Context; trustedProxy: Pr
     if (!request.user) throw unauthenticated();
     if (!hasRole(request.user, access)) throw forbidden();
   });
+
+  // Answers depend on who asks (likes, drafts, roles): no shared cache (an intranet proxy) may
+  // keep one and hand it to the next person. A route may choose its own private caching
+  // (images, feeds); only the web app's public files keep a public policy.
+  app.addHook('onSend', async (request, reply, payload) => {
+    if (request.is404) return payload;
+    const set = reply.getHeader('cache-control');
+    const own = typeof set === 'string' ? set : undefined;
+    const keep = own !== undefined && (/\b(private|no-store)\b/.test(own) || request.routeOptions.config.access === 'public' && !isApiRoute(request));
+    if (!keep) reply.header('cache-control', 'private, no-store');
+    return payload;
+  });
 }
+
+const isApiRoute = (request: FastifyRequest) => (request.routeOptions.url ?? '').startsWith('/api/');
 
 export const authPlugin = fp(auth, { name: 'kotsu-auth' });
 
