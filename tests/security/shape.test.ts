@@ -140,3 +140,36 @@ describe('a tag only drafts or hidden tips carry answers as a missing one', () =
     expect(t.db.prepare("SELECT status FROM posts WHERE id = ?").pluck().get(draftId)).toBe('draft');
   });
 });
+
+describe('notifications quoting content later hidden', () => {
+  it('withhold its words from whoever may no longer see it', async () => {
+    const owner = await t.user('owner');
+    const commenter = await t.user('commenter');
+    const reporter = await t.user('reporter');
+    const asker = await t.user('asker');
+    const tip = await postTip(t, owner, { title: 'SECRET-TITLE-1' });
+    const comment = (await t.as(commenter, { method: 'POST', url: `/api/posts/${tip.id}/comments`, payload: { body: 'SECRET-COMMENT-2' } })).json();
+    expect((await t.as(reporter, { method: 'POST', url: `/api/posts/${tip.id}/reports`, payload: { reason: 'spam' } })).statusCode).toBe(201);
+    const answer = await postTip(t, commenter, { title: 'SECRET-ANSWER-3' });
+    const req = (await t.as(asker, { method: 'POST', url: '/api/requests', payload: { title: '教えてください' } })).json();
+    expect((await t.as(commenter, { method: 'POST', url: `/api/requests/${req.id}/answers`, payload: { postId: answer.id } })).statusCode).toBe(201);
+    const notes = async (who: TestUser) => (await t.as(who, { method: 'GET', url: '/api/me/notifications' })).body;
+    // While everything is visible, the words are there.
+    expect(await notes(owner)).toContain('SECRET-COMMENT-2');
+    expect(await notes(asker)).toContain('SECRET-ANSWER-3');
+
+    expect((await t.as(mod, { method: 'POST', url: `/api/comments/${comment.id}/hide`, payload: { reason: 'x' } })).statusCode).toBe(200);
+    expect((await t.as(mod, { method: 'POST', url: `/api/posts/${answer.id}/hide`, payload: { reason: 'x' } })).statusCode).toBe(200);
+    expect((await t.as(mod, { method: 'POST', url: `/api/posts/${tip.id}/hide`, payload: { reason: 'x' } })).statusCode).toBe(200);
+    expect(await notes(owner)).not.toContain('SECRET-COMMENT-2'); // the comment is hidden from the tip's author
+    expect(await notes(owner)).toContain('SECRET-TITLE-1'); // their own hidden tip they still see
+    expect(await notes(commenter)).toContain('SECRET-ANSWER-3'); // so does the author of the answer
+    expect(await notes(asker)).not.toContain('SECRET-ANSWER-3');
+    const reporterNotes = JSON.parse(await notes(reporter));
+    expect(reporterNotes.items.length).toBeGreaterThan(0);
+    expect(JSON.stringify(reporterNotes)).not.toContain('SECRET-TITLE-1');
+    // Shown again once the tip is restored: nothing was lost, only withheld.
+    expect((await t.as(mod, { method: 'POST', url: `/api/posts/${tip.id}/restore` })).statusCode).toBe(200);
+    expect(await notes(reporter)).toContain('SECRET-TITLE-1');
+  });
+});
