@@ -125,7 +125,7 @@ describe('PUT /api/me/password', () => {
 
   it('is refused in proxy mode, where the sign-on owns passwords', async () => {
     const { app, close } = await proxyApp();
-    const res = await app.inject({ ...change({ currentPassword: PASSWORD, newPassword: NEW_PASSWORD }), headers: { 'x-remote-user': 'sato' } });
+    const res = await app.inject({ ...change({ currentPassword: PASSWORD, newPassword: NEW_PASSWORD }), headers: { 'x-remote-user': 'sato', origin: 'http://localhost:3000' } });
     expect(res.statusCode).toBe(403);
     expect(res.json().message).toMatch(/sign-on/);
     await close();
