@@ -37,8 +37,9 @@ export const postRoutes: FastifyPluginAsyncTypebox<{ ctx: Context }> = async (ap
     // Views wait in memory up to a second before they are written: counted in, a reader sees
     // the view they just made (the same numbers POST …/views answered).
     const waiting = ctx.views.waitingFor(row.id);
-    if (waiting.views === 0) return presentPage(row);
-    return presentPage({ ...row, view_count: row.view_count + waiting.views, viewer_count: row.viewer_count + waiting.viewers });
+    const counted = waiting.views === 0 ? row
+      : { ...row, view_count: row.view_count + waiting.views, viewer_count: row.viewer_count + waiting.viewers };
+    return presentPage(counted, ctx.config.staleAfterDays);
   });
 
   app.patch('/api/posts/:id', {
