@@ -22,7 +22,7 @@ export class KotsuTagInput extends KotsuElement {
     .chip button { border: none; background: none; cursor: pointer; font: inherit; color: inherit; padding: 0 0.3rem; min-height: 28px; }
     input { flex: 1 1 8rem; border: none !important; padding: 0.3rem !important; min-width: 6rem; }
     input:focus { outline: none; }
-    .box:focus-within { outline: 3px solid #f5a623; outline-offset: 1px; }
+    .box:focus-within { outline: 3px solid var(--kotsu-focus, #b35c00); outline-offset: 1px; }
     [role='listbox'] { position: absolute; left: 0; right: 0; top: 100%; z-index: 5; margin: 2px 0 0; padding: 0.25rem 0; list-style: none; background: #fff; border: 1px solid var(--kotsu-border); border-radius: 6px; box-shadow: 0 4px 14px rgba(0,0,0,0.12); }
     [role='option'] { padding: 0.35rem 0.75rem; cursor: pointer; }
     [role='option'][aria-selected='true'], [role='option']:hover { background: #e6eef8; }

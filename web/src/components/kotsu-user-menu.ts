@@ -21,9 +21,10 @@ export class KotsuUserMenu extends KotsuElement {
       font: inherit; color: #fff; background: transparent; border: 1px solid rgba(255,255,255,0.7); border-radius: 6px;
       padding: 0.4rem 0.75rem; cursor: pointer; max-width: 14rem; overflow: hidden; text-overflow: ellipsis; white-space: nowrap;
     }
-    .toggle:focus-visible, a:focus-visible, button:focus-visible { outline: 3px solid #f5a623; outline-offset: 2px; }
+    .toggle:focus-visible, a:focus-visible, button:focus-visible { outline: 3px solid var(--kotsu-focus, #b35c00); outline-offset: 2px; }
     ul {
-      position: absolute; right: 0; top: calc(100% + 4px); z-index: 20; min-width: 13rem; margin: 0; padding: 0.35rem 0;
+      position: absolute; right: 0; top: calc(100% + 4px); z-index: 20; min-width: 13rem; max-width: calc(100vw - 1rem); margin: 0; padding: 0.35rem 0;
+      --kotsu-focus: #b35c00;
       list-style: none; background: #fff; border: 1px solid var(--kotsu-border); border-radius: 8px; box-shadow: 0 6px 20px rgba(0,0,0,0.15);
     }
     li a, li button {
@@ -34,7 +35,10 @@ export class KotsuUserMenu extends KotsuElement {
     .who { padding: 0.4rem 1rem; color: var(--kotsu-muted); font-size: 0.8125rem; border-bottom: 1px solid var(--kotsu-border); }
     .new { color: #fff; font-weight: 600; margin-right: 0.75rem; white-space: nowrap; }
     .row { display: flex; align-items: center; }
-    @media (max-width: 480px) { .new { display: none; } }
+    @media (max-width: 480px) {
+      .new { margin-right: 0.5rem; }
+      .toggle { max-width: 8.5rem; padding: 0.35rem 0.5rem; }
+    }
   `;
 
   @property({ attribute: false }) authMode: 'local' | 'proxy' = 'local';
@@ -79,7 +83,7 @@ export class KotsuUserMenu extends KotsuElement {
     return html`
       <div class="row">
         <a class="new" href="/new">＋ ${msg('nav.new')}</a>
-        <button class="toggle" aria-expanded=${this._open ? 'true' : 'false'} aria-controls="menu"
+        <button class="toggle" aria-expanded=${this._open ? 'true' : 'false'} aria-controls=${this._open ? 'menu' : nothing}
           @click=${() => { this._open = !this._open; }}>${user.displayName}<kotsu-notification-badge></kotsu-notification-badge> ▾</button>
       </div>
       ${this._open ? html`
