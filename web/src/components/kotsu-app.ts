@@ -56,6 +56,8 @@ export class KotsuApp extends KotsuElement {
   @state() private _page: PageElement | null = null;
   @state() private _error = '';
   @state() private _authMode: 'local' | 'proxy' = 'local';
+  /** No account exists yet: there is nobody to log in as, so no login link is offered. */
+  @state() private _setupNeeded = false;
   @query('main') private _main!: HTMLElement;
   private _ready = false;
   private _routeSeq = 0;
@@ -80,6 +82,7 @@ export class KotsuApp extends KotsuElement {
     try {
       const setup = await setupStatus();
       this._authMode = setup.authMode;
+      this._setupNeeded = setup.needed;
       if (setup.needed) {
         setSessionUser(null);
         if (location.pathname !== '/setup') navigate('/setup', { replace: true });
@@ -141,6 +144,11 @@ export class KotsuApp extends KotsuElement {
     this._main?.focus({ preventScroll: true });
   }
 
+  protected override willUpdate(): void {
+    // The first administrator now exists (set-up just signed them in).
+    if (this.session.user && this._setupNeeded) this._setupNeeded = false;
+  }
+
   /** `#main` lives in this shadow root, where a fragment link cannot reach: move focus by hand. */
   private onSkip(e: Event): void {
     e.preventDefault();
@@ -156,7 +164,7 @@ export class KotsuApp extends KotsuElement {
           <a class="logo" href="/">${msg('app.name')}</a>
           ${user ? html`<kotsu-search-box></kotsu-search-box>` : nothing}
           ${user ? html`<kotsu-user-menu .authMode=${this._authMode}></kotsu-user-menu>`
-            : this._authMode === 'local' && this._ready ? html`<a class="login" href="/login">${msg('nav.login')}</a>` : nothing}
+            : this._authMode === 'local' && this._ready && !this._setupNeeded ? html`<a class="login" href="/login">${msg('nav.login')}</a>` : nothing}
         </div>
         ${user ? html`<nav class="primary" aria-label=${msg('nav.mainLabel')}><ul>
           ${PRIMARY_NAV.map((e) => html`<li><a href=${e.href} aria-current=${e.match.test(location.pathname) ? 'page' : nothing}>${msg(e.label)}</a></li>`)}

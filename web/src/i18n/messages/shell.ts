@@ -46,6 +46,7 @@ export const ja = {
   'tags.renameConfirmBody': 'タグ「{from}」を「{to}」に変えます。このタグが付いたすべてのコツに反映されます。',
   'comment.hideTitle': 'このコメントを非表示にしますか？',
   'comment.hideBody': 'コメントは作成者とモデレーター以外には見えなくなります。作成者には理由が通知されます。',
+  'home.allShownAbove': 'ほかの欄に挙がっているコツのほかには、まだありません。',
   'tip.hideBody': 'このコツは作成者とモデレーター以外には見えなくなり、一覧や検索からも消えます。作成者には理由が通知されます。',
 } as const;
 
@@ -93,5 +94,6 @@ export const en: Record<keyof typeof ja, string> = {
   'tags.renameConfirmBody': 'The tag “{from}” becomes “{to}” on every tip that has it.',
   'comment.hideTitle': 'Hide this comment?',
   'comment.hideBody': 'Only its author and moderators will see the comment. The author is told the reason.',
+  'home.allShownAbove': 'Nothing beyond the tips already listed in the other boxes yet.',
   'tip.hideBody': 'Only its author and moderators will see the tip; it leaves lists and search. The author is told the reason.',
 };
