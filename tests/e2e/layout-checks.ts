@@ -35,3 +35,25 @@ async function axeRules(page: Page, rules: string[]): Promise<string[]> {
 
 export const landmarkProblems = (page: Page) => axeRules(page, ['landmark-unique', 'landmark-no-duplicate-main', 'landmark-no-duplicate-banner']);
 export const scrollProblems = (page: Page) => axeRules(page, ['scrollable-region-focusable']);
+
+/** The outermost elements that reach past the right edge of the viewport, to say what overflows. */
+export function overflowCulprits(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const found: string[] = [];
+    const walk = (root: Document | ShadowRoot | Element, inside: boolean) => {
+      for (const el of Array.from(root.children)) {
+        const b = el.getBoundingClientRect();
+        const over = b.width > 0 && b.right > window.innerWidth + 0.5;
+        if (over && !inside) found.push(`${el.tagName.toLowerCase()}${el.className && typeof el.className === 'string' ? `.${el.className.trim().split(/\s+/).join('.')}` : ''} (right ${Math.round(b.right)})`);
+        const clips = ['auto', 'scroll', 'hidden', 'clip'].includes(getComputedStyle(el).overflowX);
+        if (!clips) {
+          if (el.shadowRoot) walk(el.shadowRoot, inside);
+          walk(el, inside);
+        }
+      }
+    };
+    walk(document.documentElement, false);
+    // Deepest last: the last few name the element that is too wide.
+    return found.slice(-4);
+  });
+}

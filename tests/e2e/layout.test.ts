@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiCall, apiLogin, createUser, externalRequests, launchBrowser, newContext, setupAdmin, startServer, uiLogin, type TestServer } from './harness';
-import { landmarkProblems, ariaControlsProblems, scrollProblems } from './layout-checks';
+import { ariaControlsProblems, landmarkProblems, overflowCulprits, scrollProblems } from './layout-checks';
 
 /**
  * Issue 18, items 1 and 10: every page of the app, as each role, at 360 and 414 px (and 1280):
@@ -129,7 +129,7 @@ describe('every page fits a phone and keeps its navigation', () => {
           await settle(page, path);
           const where = `${role} ${path} @${width}`;
           const sideways = await page.evaluate(() => document.scrollingElement!.scrollWidth - window.innerWidth);
-          if (sideways > 0) problems.push(`${where}: scrolls sideways by ${sideways}px`);
+          if (sideways > 0) problems.push(`${where}: scrolls sideways by ${sideways}px: ${(await overflowCulprits(page)).join(' > ')}`);
           const visible = await page.evaluate((labels) => {
             const nav = document.querySelector('kotsu-app')!.shadowRoot!.querySelector('nav.primary');
             return labels.filter((label) => [...(nav?.querySelectorAll('a') ?? [])].some((a) => {
@@ -157,7 +157,7 @@ describe('every page fits a phone and keeps its navigation', () => {
         expect(await menu.getByRole('button', { name: 'ログアウト' }).isVisible()).toBe(true);
         problems.push(...(await ariaControlsProblems(page)).map((p) => `${role} @${width} open menu: ${p}`));
         const sideways = await page.evaluate(() => document.scrollingElement!.scrollWidth - window.innerWidth);
-        if (sideways > 0) problems.push(`${role} @${width}: open user menu scrolls sideways by ${sideways}px`);
+        if (sideways > 0) problems.push(`${role} @${width}: open user menu scrolls sideways by ${sideways}px: ${(await overflowCulprits(page)).join(' > ')}`);
         await page.keyboard.press('Escape');
       }
       expect(problems).toEqual([]);
@@ -173,7 +173,7 @@ describe('every page fits a phone and keeps its navigation', () => {
       await expect.poll(() => nav.locator('a[aria-current="page"]').textContent()).toBe(label);
     }
     // Writing a tip is one tap away on a phone too.
-    await page.getByRole('link', { name: /コツを書く/ }).click();
+    await page.getByRole('link', { name: '＋ 書く' }).click();
     await page.waitForURL('**/new');
   });
 });

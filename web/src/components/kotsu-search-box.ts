@@ -170,7 +170,7 @@ export class KotsuSearchBox extends KotsuElement {
       { label: msg('suggest.posts'), kind: 'post' }, { label: msg('suggest.tags'), kind: 'tag' }, { label: '', kind: 'search' },
     ];
     return html`
-      <form role="search" @submit=${this.onSubmit}>
+      <form role="search" aria-label=${msg('search.label')} @submit=${this.onSubmit}>
         <input type="search" name="q" .value=${this._value} aria-label=${msg('search.label')}
           placeholder=${msg('search.placeholder')} maxlength="200" autocomplete="off" spellcheck="false"
           role="combobox" aria-autocomplete="list" aria-controls="suggestions" aria-expanded=${open ? 'true' : 'false'}

@@ -16,7 +16,7 @@ import './kotsu-notification-menu';
 @customElement('kotsu-user-menu')
 export class KotsuUserMenu extends KotsuElement {
   static override styles = css`
-    :host { position: relative; display: block; }
+    :host { position: relative; display: block; min-width: 0; }
     .toggle {
       font: inherit; color: #fff; background: transparent; border: 1px solid rgba(255,255,255,0.7); border-radius: 6px;
       padding: 0.4rem 0.75rem; cursor: pointer; max-width: 14rem; overflow: hidden; text-overflow: ellipsis; white-space: nowrap;
@@ -34,9 +34,13 @@ export class KotsuUserMenu extends KotsuElement {
     li a:hover, li button:hover { background: #eef3fa; }
     .who { padding: 0.4rem 1rem; color: var(--kotsu-muted); font-size: 0.8125rem; border-bottom: 1px solid var(--kotsu-border); }
     .new { color: #fff; font-weight: 600; margin-right: 0.75rem; white-space: nowrap; }
-    .row { display: flex; align-items: center; }
+    .row { display: flex; align-items: center; min-width: 0; }
+    .toggle { min-width: 0; }
+    .short { display: none; }
     @media (max-width: 480px) {
       .new { margin-right: 0.5rem; }
+      .new .long { display: none; }
+      .new .short { display: inline; }
       .toggle { max-width: 8.5rem; padding: 0.35rem 0.5rem; }
     }
   `;
@@ -82,7 +86,7 @@ export class KotsuUserMenu extends KotsuElement {
     const entries = MENU.filter((e) => hasRole(user, e.role));
     return html`
       <div class="row">
-        <a class="new" href="/new">＋ ${msg('nav.new')}</a>
+        <a class="new" href="/new">＋ <span class="long">${msg('nav.new')}</span><span class="short">${msg('nav.newShort')}</span></a>
         <button class="toggle" aria-expanded=${this._open ? 'true' : 'false'} aria-controls=${this._open ? 'menu' : nothing}
           @click=${() => { this._open = !this._open; }}>${user.displayName}<kotsu-notification-badge></kotsu-notification-badge> ▾</button>
       </div>

@@ -283,7 +283,7 @@ export class KotsuUsersAdminPage extends KotsuElement {
   override render() {
     return html`
       <h1>${msg('users.title')}</h1>
-      <form class="search" role="search" @submit=${(e: Event) => { e.preventDefault(); void this.load(); }}>
+      <form class="search" role="search" aria-label=${msg('users.search')} @submit=${(e: Event) => { e.preventDefault(); void this.load(); }}>
         <div><label for="q">${msg('users.search')}</label>
           <input id="q" type="search" .value=${this._q} @input=${(e: Event) => { this._q = (e.target as HTMLInputElement).value; }}></div>
         <button class="btn" type="submit">${msg('users.searchSubmit')}</button>
