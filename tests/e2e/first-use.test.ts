@@ -34,7 +34,9 @@ describe('first use without a stumble', () => {
   beforeAll(async () => {
     server = await startServer();
     browser = await launchBrowser();
-    // The set-up screen, before any account exists, offers no login link (item 9).
+  });
+
+  it('offers no login link on the set-up screen before any account exists, and does once one does', async () => {
     const context = await newContext(browser, server, { width: 360 });
     contexts.push(context);
     const page = await context.newPage();

@@ -18,7 +18,7 @@ export const ja = {
   'tags.duplicate': 'タグ「{name}」はもう付いています。',
   'tags.removed': 'タグ「{name}」を外しました。',
   'tags.tooLong': 'タグは40文字までです。「{name}」を短くしてください。',
-  'tags.help': 'Enter、カンマ（,、，）、スペースで区切ります。',
+  'tags.help': 'Enter、カンマ「,」「、」「，」、スペースで区切ります。',
   'users.roleApply': '変更…',
   'users.roleConfirmTitle': '{name}さんの権限を変更しますか？',
   'users.roleConfirmBody': '{name}さん（{username}）の権限を「{from}」から「{to}」に変えます。',
