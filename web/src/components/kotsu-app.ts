@@ -20,7 +20,10 @@ import './kotsu-user-menu';
 export class KotsuApp extends KotsuElement {
   static override styles = [sharedStyles, css`
     :host { display: flex; flex-direction: column; min-height: 100vh; }
-    .skip { position: absolute; left: -999px; top: 0; background: #fff; padding: 0.5rem 1rem; z-index: 10; --kotsu-focus: var(--kotsu-focus-on-primary); }
+    .skip { position: absolute; left: -999px; top: 0; background: var(--kotsu-text); color: #fff; padding: 0.6rem 1.2rem; z-index: 10; --kotsu-focus: var(--kotsu-focus-on-primary); }
+    /* Focus rings in the header are drawn inside their control, on its own colour, so they
+       never sit against a neighbouring white field (WCAG 1.4.11). */
+    .skip:focus-visible { outline-offset: -5px; }
     .skip:focus { left: 0.5rem; top: 0.5rem; }
     header { background: var(--kotsu-primary); color: #fff; --kotsu-focus: var(--kotsu-focus-on-primary); }
     .bar { max-width: 1100px; margin: 0 auto; display: flex; align-items: center; gap: 0.5rem 1rem; padding: 0.5rem 1rem 0.25rem; flex-wrap: wrap; }
@@ -29,24 +32,24 @@ export class KotsuApp extends KotsuElement {
     kotsu-search-box { flex: 1 1 280px; min-width: 0; }
     kotsu-user-menu, .login { margin-left: auto; }
     .login { color: #fff; font-weight: 600; }
-    nav.primary ul { max-width: 1100px; margin: 0 auto; padding: 0 0.75rem; display: flex; flex-wrap: wrap; gap: 0 0.25rem; list-style: none; }
+    nav.primary ul { max-width: 1100px; margin: 0 auto; padding: 0 0.75rem 0.15rem; display: flex; flex-wrap: wrap; gap: 0 0.25rem; list-style: none; }
     nav.primary a {
       display: block; color: #fff; text-decoration: none; font-weight: 600; font-size: 0.9375rem; line-height: 1.5;
       padding: 0.35rem 0.6rem 0.3rem; border-bottom: 3px solid transparent;
     }
     nav.primary a:hover { background: rgb(255 255 255 / 12%); color: #fff; }
     nav.primary a[aria-current='page'] { border-bottom-color: #fff; }
-    nav.primary a:focus-visible { outline-offset: -3px; }
+    nav.primary a:focus-visible { outline-offset: -4px; }
     main { flex: 1; width: 100%; max-width: 1100px; margin: 0 auto; padding: 1.25rem 1rem 3rem; }
     main:focus { outline: none; }
     footer { text-align: center; padding: 1rem; color: var(--kotsu-muted); font-size: 0.8125rem; }
     /* Phones: logo and user menu share the first row, the search box takes the second, the
        main destinations the third — about a fifth of a 640 px tall screen in all. */
     @media (max-width: 640px) {
-      .bar { padding: 0.4rem 0.75rem 0.2rem; gap: 0.4rem 0.5rem; }
+      .bar { padding: 0.4rem 0.75rem 0.2rem; gap: 0.5rem; }
       .logo { font-size: 1.1rem; }
       kotsu-search-box { order: 3; flex-basis: 100%; }
-      nav.primary ul { padding: 0 0.35rem; }
+      nav.primary ul { padding: 0 0.35rem 0.15rem; }
       nav.primary a { font-size: 0.875rem; padding: 0.3rem 0.45rem 0.25rem; }
       main { padding: 1rem 0.75rem 2.5rem; }
     }

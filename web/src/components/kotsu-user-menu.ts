@@ -22,6 +22,8 @@ export class KotsuUserMenu extends KotsuElement {
       padding: 0.4rem 0.75rem; cursor: pointer; max-width: 14rem; overflow: hidden; text-overflow: ellipsis; white-space: nowrap;
     }
     .toggle:focus-visible, a:focus-visible, button:focus-visible { outline: 3px solid var(--kotsu-focus, #b35c00); outline-offset: 2px; }
+    /* Inside the control, on its own colour: never against the search field below or the menu's edge. */
+    .toggle:focus-visible, li a:focus-visible, li button:focus-visible { outline-offset: -4px; }
     ul {
       position: absolute; right: 0; top: calc(100% + 4px); z-index: 20; min-width: 13rem; max-width: calc(100vw - 1rem); margin: 0; padding: 0.35rem 0;
       --kotsu-focus: #b35c00;
