@@ -30,7 +30,7 @@ export class KotsuUserMenu extends KotsuElement {
       list-style: none; background: #fff; border: 1px solid var(--kotsu-border); border-radius: 8px; box-shadow: 0 6px 20px rgba(0,0,0,0.15);
     }
     li a, li button {
-      display: block; width: 100%; text-align: left; padding: 0.5rem 1rem; color: var(--kotsu-text); text-decoration: none;
+      display: block; width: 100%; box-sizing: border-box; overflow-wrap: anywhere; text-align: left; padding: 0.5rem 1rem; color: var(--kotsu-text); text-decoration: none;
       font: inherit; background: none; border: none; cursor: pointer;
     }
     li a:hover, li button:hover { background: #eef3fa; }
