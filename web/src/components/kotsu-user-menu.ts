@@ -37,7 +37,9 @@ export class KotsuUserMenu extends KotsuElement {
     .who { padding: 0.4rem 1rem; color: var(--kotsu-muted); font-size: 0.8125rem; border-bottom: 1px solid var(--kotsu-border); }
     .new { color: #fff; font-weight: 600; margin-right: 0.75rem; white-space: nowrap; }
     .row { display: flex; align-items: center; min-width: 0; }
-    .toggle { min-width: 0; }
+    /* Positioned, so the badge's visually hidden text (position: absolute) is clipped with the
+       name instead of poking out past the right edge of a phone screen. */
+    .toggle { min-width: 0; position: relative; }
     .short { display: none; }
     @media (max-width: 480px) {
       .new { margin-right: 0.5rem; }
