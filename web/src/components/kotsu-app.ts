@@ -53,6 +53,8 @@ export class KotsuApp extends KotsuElement {
       nav.primary a { font-size: 0.875rem; padding: 0.3rem 0.45rem 0.25rem; }
       main { padding: 1rem 0.75rem 2.5rem; }
     }
+    /* A printed page is the page's content only: no header, menus, footer or skip link. */
+    @media print { header, footer, .skip { display: none; } main { max-width: none; padding: 0; } }
   `];
 
   private readonly session = new SessionController(this);
