@@ -52,9 +52,6 @@ export class KotsuMarkdown extends KotsuElement {
     if (changed.has('html') || changed.has('toc')) this._toc = this.toc ? headingsOf(this.html) : [];
   }
 
-  protected override updated(changed: PropertyValues<this>): void {
-    if (changed.has('html')) this.addCodeBars();
-  }
 
   /** A bar above each code block with its language and a copy button, added before the first paint. */
   private addCodeBars(): void {
@@ -106,6 +103,30 @@ export class KotsuMarkdown extends KotsuElement {
         <ol>${this._toc.map((h) => html`<li class=${`l${h.level}`}><a href=${`#${h.id}`} @click=${(e: Event) => this.jump(e, h.id)}>${h.text}</a></li>`)}</ol>
       </nav>` : nothing;
     return html`${toc}<div class="md">${unsafeHTML(this.html)}</div>`;
+  }
+
+  /**
+   * Code blocks and tables scroll sideways when wider than the page: make each one a named
+   * group that takes keyboard focus, so it can be scrolled with the arrow keys (WCAG 2.1.1).
+   * Done here rather than in the stored HTML so tips rendered before keep up, and the names
+   * follow the reader's language. A group, not a region: tips hold many, landmarks must be few.
+   */
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    if (changed.has('html')) this.addCodeBars();
+    const root = this.renderRoot.querySelector('.md');
+    if (!root) return;
+    root.querySelectorAll('.table-wrap').forEach((el, i) => this.scroller(el, msg('md.table', { n: i + 1 })));
+    root.querySelectorAll('pre').forEach((el, i) => {
+      const lang = el.getAttribute('data-lang');
+      this.scroller(el, lang ? msg('md.codeLang', { n: i + 1, lang }) : msg('md.code', { n: i + 1 }));
+    });
+  }
+
+  private scroller(el: Element, label: string): void {
+    el.setAttribute('tabindex', '0');
+    el.setAttribute('role', 'group');
+    el.setAttribute('aria-label', label);
   }
 }
 

@@ -236,8 +236,20 @@ export class KotsuEditorPage extends KotsuElement {
     }
   }
 
+  /**
+   * Text still in the tag field becomes tags before anything is saved (issue 18: a tag typed
+   * but not confirmed is never lost). False when some of it cannot be a tag: the field says why.
+   */
+  private commitTags(): boolean {
+    const input = this.renderRoot.querySelector('kotsu-tag-input');
+    if (!input || input.commit()) return true;
+    input.renderRoot.querySelector<HTMLInputElement>('input')?.focus();
+    return false;
+  }
+
   private async onSubmit(e: Event): Promise<void> {
     e.preventDefault();
+    if (!this.commitTags()) return;
     if (!this._title.trim()) {
       this._error = msg('editor.titleRequired');
       this.renderRoot.querySelector<HTMLInputElement>('#title')?.focus();
@@ -309,7 +321,7 @@ export class KotsuEditorPage extends KotsuElement {
             ${this._saving ? msg('editor.saving') : this.drafting ? msg('editor.publish') : msg('editor.saveChanges')}
           </button>
           ${this.drafting ? html`<button class="btn secondary" type="button" ?disabled=${this._saving || this._conflict !== null}
-            @click=${() => this.autosave(true)}>${msg('draft.save')}</button>` : nothing}
+            @click=${() => { if (this.commitTags()) void this.autosave(true); }}>${msg('draft.save')}</button>` : nothing}
           <a class="btn secondary" href=${editing && this._status !== 'draft' ? `/tips/${this.editId}` : this._status === 'draft' ? '/drafts' : '/'}>${msg('common.cancel')}</a>
           ${editing && !this.drafting ? html`<a href=${`/tips/${this.editId}/history`}>${msg('history.link')}</a>` : nothing}
           <span class="muted" role="status" aria-live="polite">${this._autosaveNote}</span>

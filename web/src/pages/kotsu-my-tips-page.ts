@@ -22,6 +22,7 @@ export class KotsuMyTipsPage extends KotsuElement {
     .totals .card { padding: 0.75rem 1rem; }
     .totals strong { display: block; font-size: 1.5rem; }
     .controls { display: flex; flex-wrap: wrap; gap: 0.75rem 1.5rem; align-items: flex-end; }
+    .controls > div { min-width: 0; max-width: 100%; }
     .controls label { margin-top: 0; }
     .controls select { width: auto; min-width: 10rem; max-width: 100%; }
     .scroll { overflow-x: auto; }
