@@ -3,6 +3,7 @@ import type { Context } from '../context';
 import { errors } from '../http/schemas';
 import { SearchQuery, SearchResult, SuggestQuery, SuggestResult, type SearchResultT } from './schemas';
 import { createSearchPool, defaultPoolSize } from './pool';
+import { warmLexicon } from './lexicon';
 import { search, suggest } from './service';
 
 export const searchRoutes: FastifyPluginAsyncTypebox<{ ctx: Context }> = async (app, { ctx }) => {
@@ -16,7 +17,7 @@ export const searchRoutes: FastifyPluginAsyncTypebox<{ ctx: Context }> = async (
   if (pool) app.addHook('onClose', async () => { await pool.close(); });
   // Build the typo vocabulary and the suggestions' title index (about a second at 100,000 tips,
   // docs/search.md) and start the workers before the first request.
-  app.addHook('onReady', async () => { ctx.search.suggester.warm(); ctx.search.titles.warm(); pool?.warm(); });
+  app.addHook('onReady', async () => { warmLexicon(); ctx.search.suggester.warm(); ctx.search.titles.warm(); pool?.warm(); });
 
   app.get('/api/search', {
     config: { access: 'member' },

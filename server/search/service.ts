@@ -33,7 +33,19 @@ function didYouMean(ctx: Context, q: string, parsed: ParsedQuery, base: SearchFi
   return found ? corrected.trim() : null;
 }
 
+/**
+ * A search; when the query as typed finds nothing and a corrected one does (mistyped words
+ * replaced, word by word), the corrected query's results with `correctedTo` set, unless `exact`.
+ */
 export function search(ctx: Context, query: SearchQueryT): SearchResultT {
+  const first = searchAsTyped(ctx, query);
+  if (first.total > 0 || !first.didYouMean || query.exact) return { ...first, correctedTo: null };
+  const again = searchAsTyped(ctx, { ...query, q: first.didYouMean });
+  if (again.total === 0) return { ...first, correctedTo: null };
+  return { ...again, didYouMean: first.didYouMean, correctedTo: first.didYouMean };
+}
+
+function searchAsTyped(ctx: Context, query: SearchQueryT): SearchResultT {
   const { q = '', tag = [], author, sort = 'relevance', limit = 20, offset = 0, facets = false } = query;
   const { store } = ctx.search;
   const parsed = completePrefixes(parseQuery(q), (prefix, max) => store.words(prefix, max) ?? []);
