@@ -17,6 +17,7 @@
  * node_modules/.cache (keyed by the package's version and LEXICON_VERSION); each thread then
  * reads that table on first use (figures in docs/search.md).
  */
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -38,8 +39,13 @@ export interface Alternatives {
   synonyms: string[];
 }
 
-/** Bump when what is derived from the dictionary changes (normalize.ts rules, stems, flags). */
+/** Bump when what is derived from the dictionary changes (stems, flags, format). */
 export const LEXICON_VERSION = '1';
+/**
+ * Text exercising every rule of normalize.ts: its normalized form is part of the cache's name,
+ * so a change of the rules derives the table again without anyone remembering to bump a version.
+ */
+const RULE_PROBE = 'ＡＢｃ ｶﾞ ヴァヴィヴヴェヴォ ァィゥェォッャュョヮヵヶヂヅ ユーザー ピボット・テーブル 取り込み 差し込み印刷 課の名前 抜き出す';
 const SAME = '\u0001';
 const SYN = '\u0002';
 
@@ -80,7 +86,8 @@ function load(): Map<string, string> {
   const dir = path.dirname(require.resolve('sudachi-synonyms-dictionary'));
   const version = (JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8')) as { version: string }).version;
   const cacheDir = path.join(dir, '..', '.cache', 'kotsu-lexicon');
-  const cached = path.join(cacheDir, `sudachi-${version}-${LEXICON_VERSION}.json`);
+  const rules = createHash('sha1').update(normalize(RULE_PROBE)).digest('hex').slice(0, 10);
+  const cached = path.join(cacheDir, `sudachi-${version}-${LEXICON_VERSION}-${rules}.json`);
   let flat: Record<string, string>;
   try {
     flat = JSON.parse(fs.readFileSync(cached, 'utf8')) as Record<string, string>;

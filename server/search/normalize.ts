@@ -13,8 +13,9 @@
  *    katakana letter is dropped, wherever it is in the word (ユーザー = ユーザ, inside compounds too:
  *    ユーザーアカウント = ユーザアカウント, インターフェース = インタフェース), and a middle dot
  *    between katakana letters is dropped (ピボット・テーブル = ピボットテーブル).
- * 4. Okurigana: one hiragana letter between two kanji that is not a particle is dropped
- *    (取り込み = 取込み, 貼り付け = 貼付け, 問い合わせ = 問合わせ, 抜き出す = 抜出す).
+ * 4. Okurigana: one hiragana letter that is not a particle, after a kanji and before another kanji
+ *    or the end of the Japanese text, is dropped (取り込み = 取込み = 取込, 貼り付け = 貼付け = 貼付,
+ *    問い合わせ = 問合わせ, 抜き出す = 抜出す, 差込み印刷 = 差し込み印刷).
  *
  * `normalizeWithMap` does the same and also says, for each output character, which span of the
  * input it came from, so snippets can highlight the original text.
@@ -32,7 +33,7 @@ const SMALL_RE = /[ァィゥェォッャュョヮヵヶヂヅ]/gu;
 const LONG_VOWEL = new RegExp(`(?<=[${KATAKANA_LETTER}])ー+`, 'gu');
 const MIDDLE_DOT = new RegExp(`(?<=[${KATAKANA_LETTER}])[・･](?=[${KATAKANA_LETTER}])`, 'gu');
 /** Particles and the like, which separate words rather than end a kanji stem. */
-const OKURIGANA = /(?<=\p{sc=Han})[いうえきぎくけげこしじすせちつてねびべみむめりるれろ](?=\p{sc=Han})/gu;
+const OKURIGANA = /(?<=\p{sc=Han})[いうえきぎくけげこしじすせちつてねびべみむめりるれろ](?=\p{sc=Han}|(?![\p{sc=Hiragana}\p{sc=Katakana}ー]))/gu;
 
 type Rule = [RegExp, (m: string, ...groups: string[]) => string];
 const RULES: Rule[] = [

@@ -67,14 +67,14 @@ const STOP = new Set([
  * Question and intent words: what people type around the real words (ピボットテーブル 作り方,
  * マクロ 動かない). They rank but are not required. Besides this short list, the shapes of such
  * words are recognized whatever the verb (`isIntent`): "way of doing" (X方: 作り方, 探し方, 直し方)
- * and a negated or wished-for verb (動かない, 開けない, 印刷できない, 表示されない).
+ * and a negated verb (動かない, 開けない, 印刷できない, 表示されない, 動きません).
  */
 const INTENT = new Set([
   '方法', 'やり方', '仕方', '手順', '手段', 'する方法', 'コツ', 'エラー', 'できない', '出来ない', 'うまくいかない',
   'わからない', '分からない', '困った', '教えて', '知りたい', 'したい', '不具合', '原因', '対処', '対処法', '解決',
 ]);
 const WAY_OF = /^\p{sc=Han}[\p{sc=Han}\p{sc=Hiragana}]*方$/u;
-const NEGATED = /^[\p{sc=Han}\p{sc=Katakana}ー]+[\p{sc=Hiragana}]*(?:ない|なく|たい|ません)$/u;
+const NEGATED = /^[\p{sc=Han}\p{sc=Katakana}ー]+[\p{sc=Hiragana}]*(?:ない|なく|ません)$/u;
 const isIntent = (s: string) => INTENT.has(s) || WAY_OF.test(s) || NEGATED.test(s);
 
 const HIRAGANA = /^\p{sc=Hiragana}+$/u;
@@ -219,7 +219,8 @@ export function parseQuery(raw: string): ParsedQuery {
       const last = ci === all.length - 1 && pi === ps.length - 1 && endsOpen;
       if (!p.cjk) {
         const t: Term = { tokens: pieceTokens(p), prefix: last, highlights: [p.text], latin: /^[a-z]/.test(p.text) };
-        must.push(withAlternatives(t, [p.text], p.text));
+        // Latin abbreviations of three letters or fewer stand for too many things (cod, pc, ok).
+        must.push(p.text.length >= 4 ? withAlternatives(t, [p.text], p.text) : t);
         return;
       }
       const spans = japaneseSpans(p.text);

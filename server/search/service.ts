@@ -1,4 +1,5 @@
 import type { Context } from '../context';
+import { alternativesOf } from './lexicon';
 import { normalize } from './normalize';
 import { presentHits } from './presenter';
 import { completePrefixes, parseQuery, RELAX_MIN_TERMS, relaxedGroups, toMatch, type ParsedQuery } from './query';
@@ -133,7 +134,8 @@ export function correctTypos(ctx: Context, must: ParsedQuery['must']): ParsedQue
     const fix = t.latin && t.tokens.length === 1 ? ctx.search.suggester.correct(t.tokens[0]) : null;
     if (!fix) return t;
     changed = true;
-    return { ...t, tokens: [fix], prefix: false };
+    // The corrected word as a query word of its own: with its dictionary spellings (pivot: ピボット).
+    return parseQuery(`${fix} `).must[0] ?? { ...t, tokens: [fix], prefix: false, alternatives: undefined };
   });
   return changed ? fixed : null;
 }
@@ -144,7 +146,9 @@ export function suggestTags(ctx: Context, typed: string): SuggestResultT['tags']
   const words = norm.split(/\s+/u).filter(Boolean);
   const last = words[words.length - 1] ?? norm;
   const all = ctx.search.tags();
-  const starts = all.filter((t) => t.norm.startsWith(norm) || t.norm.startsWith(last));
+  // The typed word's other spellings in the dictionary (エクセル: excel), whole.
+  const spellings = last.length >= 2 ? alternativesOf(last)?.same ?? [] : [];
+  const starts = all.filter((t) => t.norm.startsWith(norm) || t.norm.startsWith(last) || spellings.includes(t.norm));
   const contains = all.filter((t) => !starts.includes(t) && (t.norm.includes(norm) || (last.length >= 2 && t.norm.includes(last))));
   return [...starts, ...contains].slice(0, SUGGEST_TAGS).map(({ name, count }) => ({ name, count }));
 }
