@@ -278,6 +278,11 @@ function ownPhrase(t: Term): string[] {
   return t.completions.map((w) => quote([...head, w]));
 }
 
+/** One term as an FTS5 expression: its phrase, OR its completions and alternatives. */
+export function termMatch(t: Term): string {
+  return phrase(t);
+}
+
 function phrase(t: Term): string {
   const each = [...ownPhrase(t), ...(t.alternatives ?? []).map(quote)];
   return each.length === 1 ? each[0] : `(${each.join(' OR ')})`;

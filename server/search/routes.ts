@@ -1,10 +1,12 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Context } from '../context';
 import { errors } from '../http/schemas';
-import { SearchQuery, SearchResult, SuggestQuery, SuggestResult, type SearchResultT } from './schemas';
+import { RelatedQuery, RelatedResult, SearchQuery, SearchResult, SimilarQuery, SuggestQuery, SuggestResult, type SearchResultT } from './schemas';
 import { createSearchPool, defaultPoolSize } from './pool';
 import { warmLexicon } from './lexicon';
-import { search, suggest } from './service';
+import { related, relatedToTip, search, suggest } from './service';
+import { currentUser } from '../http/auth';
+import { readable } from '../posts/service';
 
 export const searchRoutes: FastifyPluginAsyncTypebox<{ ctx: Context }> = async (app, { ctx }) => {
   ctx.search.follow(ctx.postEvents);
@@ -50,4 +52,26 @@ export const searchRoutes: FastifyPluginAsyncTypebox<{ ctx: Context }> = async (
       response: { 200: SuggestResult, ...errors(400, 401) },
     },
   }, async (request) => suggest(ctx, request.query.q ?? ''));
+
+  app.get('/api/search/related', {
+    config: { access: 'member' },
+    schema: {
+      tags: ['search'], summary: 'Up to five published tips related to a tip (shared rare words and tags)',
+      querystring: RelatedQuery,
+      response: { 200: RelatedResult, ...errors(400, 401, 404) },
+    },
+  }, async (request) => {
+    // A tip the reader may not read is not found; one not published (an own draft) has none.
+    readable(currentUser(request), ctx.posts.byId(request.query.id));
+    return { items: relatedToTip(ctx, request.query.id) ?? [] };
+  });
+
+  app.get('/api/search/similar', {
+    config: { access: 'member' },
+    schema: {
+      tags: ['search'], summary: 'Up to five published tips similar to a title being typed (before writing a tip or a 教えて request)',
+      querystring: SimilarQuery,
+      response: { 200: RelatedResult, ...errors(400, 401) },
+    },
+  }, async (request) => ({ items: request.query.q.trim() === '' ? [] : related(ctx, request.query.q) }));
 };

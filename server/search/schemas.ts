@@ -62,3 +62,12 @@ export type SearchQueryT = Static<typeof SearchQuery>;
 export type SearchHitT = Static<typeof SearchHit>;
 export type SearchResultT = Static<typeof SearchResult>;
 export type SuggestResultT = Static<typeof SuggestResult>;
+
+/** A tip's id, for the tips related to it. */
+export const RelatedQuery = Type.Object({ id: Type.Integer({ minimum: 1 }) }, { additionalProperties: false });
+/** A title being typed, for the existing tips it may duplicate. */
+export const SimilarQuery = Type.Object({ q: Type.String({ maxLength: QUERY_MAX }) }, { additionalProperties: false });
+export const RelatedResult = Type.Object({
+  items: Type.Array(Type.Object({ id: Type.Integer(), title: Type.String() }), { maxItems: 5 }),
+});
+export type RelatedResultT = Static<typeof RelatedResult>;

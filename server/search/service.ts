@@ -2,7 +2,7 @@ import type { Context } from '../context';
 import { alternativesOf } from './lexicon';
 import { normalize } from './normalize';
 import { presentHits } from './presenter';
-import { completePrefixes, parseQuery, RELAX_MIN_TERMS, relaxedGroups, toMatch, type ParsedQuery } from './query';
+import { completePrefixes, parseQuery, termMatch, RELAX_MIN_TERMS, relaxedGroups, toMatch, type ParsedQuery } from './query';
 import type { SearchQueryT, SearchResultT, SuggestResultT } from './schemas';
 import { highlighter } from './snippet';
 import type { SearchFilter } from './store';
@@ -157,4 +157,42 @@ export function suggest(ctx: Context, q: string): SuggestResultT {
   const typed = q.trim();
   if (typed === '') return { posts: [], tags: [] };
   return { posts: suggestPosts(ctx, q), tags: suggestTags(ctx, typed) };
+}
+
+/** Related tips shown on a tip page, and similar tips while a title is typed. */
+export const RELATED_MAX = 5;
+/** Words kept to find related tips: the rarest of the text's words. */
+const RELATED_WORDS = 6;
+/** A word in more than this share of the tips says nothing about what a tip is about. */
+const RELATED_COMMON = 0.2;
+
+/**
+ * Tips about the same thing as `text` (a tip's title and tags, or a title being typed): the
+ * same engine as search — the text's words after the same pipeline and dictionary — keeping the
+ * rarest RELATED_WORDS of them (FTS5's own counts), any one of which may match (OR), ranked by
+ * BM25 on title 8 / tags 5 / body 1, so tips sharing more and rarer words, in their titles and
+ * tags above all, come first. Only published tips are indexed (hidden and draft ones never
+ * appear), and each is checked published again with its current title.
+ */
+export function related(ctx: Context, text: string, self = 0, limit = RELATED_MAX): { id: number; title: string }[] {
+  const { store } = ctx.search;
+  const parsed = parseQuery(`${text} `);
+  const terms = [...parsed.must, ...(parsed.should ?? []).filter((t) => t.highlights.length > 0)];
+  const total = Math.max(1, store.publishedCount());
+  const scored = terms.map((t) => ({ t, docs: Math.min(...t.tokens.map((token) => store.docsOf(token))) }))
+    .filter((x) => x.docs > 0 && (x.docs <= RELATED_COMMON * total || total < 50))
+    .sort((a, b) => a.docs - b.docs)
+    .slice(0, RELATED_WORDS);
+  if (scored.length === 0) return [];
+  const match = scored.map((x) => termMatch({ ...x.t, prefix: false, completions: undefined })).join(' OR ');
+  const found = store.related(match, self, limit * 2);
+  const titles = store.published(found.map((r) => r.id));
+  return found.filter((r) => titles.has(r.id)).slice(0, limit).map((r) => ({ id: r.id, title: titles.get(r.id)! }));
+}
+
+/** Tips related to a published tip (its title and tags); null when the tip is not published. */
+export function relatedToTip(ctx: Context, id: number): { id: number; title: string }[] | null {
+  const row = ctx.search.store.source(id);
+  if (!row || row.status !== 'published') return null;
+  return related(ctx, `${row.title} ${row.tags}`, id);
 }
