@@ -6,6 +6,7 @@ import '../components/kotsu-markdown';
 import '../components/kotsu-md-toolbar';
 import '../components/kotsu-tag-input';
 import '../components/kotsu-template-picker';
+import '../components/kotsu-similar-tips';
 import type { ConflictChoice } from '../components/kotsu-edit-conflict';
 import { KotsuElement } from '../components/kotsu-element';
 import { ConflictError, createTip, publishDraft, saveTip } from '../data/drafts';
@@ -297,6 +298,7 @@ export class KotsuEditorPage extends KotsuElement {
         <label for="title">${msg('editor.title')}</label>
         <input id="title" type="text" maxlength="200" required .value=${this._title} placeholder=${msg('editor.titlePlaceholder')}
           @input=${(e: Event) => { this._title = (e.target as HTMLInputElement).value; this.changed(); }} />
+        ${this.params.id ? nothing : html`<kotsu-similar-tips .text=${this._title}></kotsu-similar-tips>`}
         <label for="tag-input">${msg('editor.tags')}</label>
         <kotsu-tag-input input-id="tag-input" label=${msg('editor.tags')} .tags=${this._tags}
           @kotsu-tags-change=${(e: CustomEvent<string[]>) => { this._tags = e.detail; this.changed(); }}></kotsu-tag-input>

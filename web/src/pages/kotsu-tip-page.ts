@@ -3,6 +3,7 @@ import { customElement, property, state } from 'lit/decorators.js';
 import '../components/kotsu-comments';
 import '../components/kotsu-freshness-notice';
 import '../components/kotsu-markdown';
+import '../components/kotsu-related-tips';
 import '../components/kotsu-tip-moderation';
 import '../components/kotsu-tip-awards';
 import '../components/kotsu-tip-impact';
@@ -183,6 +184,7 @@ export class KotsuTipPage extends KotsuElement {
       <kotsu-tip-awards .post=${p}></kotsu-tip-awards>
       <kotsu-tip-impact .post=${p}></kotsu-tip-impact>
       <kotsu-tip-moderation .post=${p} @kotsu-post-changed=${(e: CustomEvent<{ post: Post }>) => { this._post = e.detail.post; }}></kotsu-tip-moderation>
+      ${p.status === 'published' ? html`<kotsu-related-tips post-id=${p.id}></kotsu-related-tips>` : nothing}
       ${p.status !== 'draft' ? html`<kotsu-comments post-id=${p.id} ?can-comment=${p.status === 'published'}></kotsu-comments>` : nothing}
     `;
   }
