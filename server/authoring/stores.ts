@@ -2,6 +2,7 @@ import type { Database } from '../db/database';
 import { createCommentStore } from '../comments/store';
 import { createDraftStore } from '../drafts/store';
 import { createFeedStore } from '../feeds/store';
+import { createFeedTokenStore } from '../feeds/tokens';
 import { createFreshnessStore } from '../freshness/store';
 import { createImageStore } from '../images/store';
 import { createRequestStore } from '../requests/store';
@@ -15,6 +16,7 @@ export function createAuthoringStores(db: Database) {
     drafts: createDraftStore(db),
     images: createImageStore(db),
     freshness: createFreshnessStore(db),
+    feedTokens: createFeedTokenStore(db),
     comments: createCommentStore(db),
     requests: createRequestStore(db),
     templates: createTemplateStore(db),

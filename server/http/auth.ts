@@ -13,6 +13,8 @@ declare module 'fastify' {
     access?: Access;
     /** Suspended users are refused everything except routes that set this (logout). */
     allowSuspended?: boolean;
+    /** A feed: a GET without a session may name its member with `?token=` (server/feeds/tokens.ts). */
+    feedToken?: boolean;
   }
   interface FastifyRequest {
     user: UserRow | null;
@@ -111,6 +113,12 @@ async function auth(app: FastifyInstance, opts: { ctx: Context; trustedProxy: Pr
       if (request.user) request.sessionToken = token;
     }
     const config = request.routeOptions.config;
+    // Feed readers cannot sign in: on a feed route, a personal token names the member instead.
+    if (!request.user && config.feedToken && SAFE_METHODS.has(request.method)) {
+      const t = (request.query as Record<string, unknown> | undefined)?.token;
+      const id = typeof t === 'string' ? ctx.feedTokens.userIdFor(t, ctx.now()) : undefined;
+      if (id !== undefined) request.user = ctx.users.byId(id) ?? null;
+    }
     // Deny by default: a route that states no rule is for signed-in members.
     const access: Access = config.access ?? 'member';
     if (request.user?.suspended && !config.allowSuspended && access !== 'public') {

@@ -3,6 +3,7 @@ import { customElement, query, state } from 'lit/decorators.js';
 import { ApiError } from '../data/http';
 import { fetchMe, setupStatus } from '../data/session';
 import { msg } from '../i18n/catalogue';
+import { setFeedLinks } from '../router/feed-links';
 import { interceptLinks, matchRoute, navigate, NAVIGATE_EVENT, setPageTitle, type PageElement } from '../router/router';
 import { PRIMARY_NAV } from '../router/menu';
 import { NOT_FOUND, ROUTES } from '../router/routes';
@@ -144,6 +145,7 @@ export class KotsuApp extends KotsuElement {
     this._error = '';
     this._page = page;
     setPageTitle(route.title ? msg(route.title) : '');
+    setFeedLinks([]);
     await this.updateComplete;
     if (!url.hash) window.scrollTo(0, 0);
     this._main?.focus({ preventScroll: true });

@@ -10,6 +10,8 @@ import { msg } from '../i18n/catalogue';
 import { link } from '../router/router';
 import { sharedStyles } from '../styles/shared';
 import { errorMessage } from '../i18n/error-message';
+import { TIPS_FEED } from '../data/feeds';
+import { setFeedLinks } from '../router/feed-links';
 
 /** Home: newest tips (paged), the popularity boxes (kotsu-home-popularity), and every tag with its count. */
 @customElement('kotsu-home-page')
@@ -33,6 +35,7 @@ export class KotsuHomePage extends KotsuElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    setFeedLinks([{ title: msg('feeds.tips'), href: TIPS_FEED }]);
     void this.load();
   }
 

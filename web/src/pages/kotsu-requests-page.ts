@@ -8,6 +8,8 @@ import { SessionController } from '../state/session';
 import { sharedStyles } from '../styles/shared';
 import { errorMessage } from '../i18n/error-message';
 import '../components/kotsu-similar-tips';
+import { REQUESTS_FEED } from '../data/feeds';
+import { setFeedLinks } from '../router/feed-links';
 
 type Status = 'open' | 'solved';
 type Sort = 'votes' | 'new';
@@ -48,6 +50,7 @@ export class KotsuRequestsPage extends KotsuElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    setFeedLinks([{ title: msg('feeds.requests'), href: REQUESTS_FEED }]);
     this._status = this.query.get('status') === 'solved' ? 'solved' : 'open';
     this._sort = this.query.get('sort') === 'new' ? 'new' : 'votes';
     // /requests?ask=… (the search page's button when nothing was found): the question filled in.

@@ -7,6 +7,8 @@ import type { PostSummary } from '../data/types';
 import { msg } from '../i18n/catalogue';
 import { navigate, setPageTitle } from '../router/router';
 import { sharedStyles } from '../styles/shared';
+import { tagFeed } from '../data/feeds';
+import { setFeedLinks } from '../router/feed-links';
 
 /** The tips of one tag, newest or most read first (`?sort=popular`). */
 @customElement('kotsu-tag-page')
@@ -30,6 +32,7 @@ export class KotsuTagPage extends KotsuElement {
   override connectedCallback(): void {
     super.connectedCallback();
     setPageTitle(msg('tag.title', { name: this.params.name }));
+    setFeedLinks([{ title: msg('feeds.tagFeed', { name: this.params.name }), href: tagFeed(this.params.name) }]);
     void this.load(null);
   }
 

@@ -16,6 +16,7 @@ export const ROUTES: RouteDef[] = [
   { path: '/requests', tag: 'kotsu-requests-page', load: () => import('../pages/kotsu-requests-page'), title: 'request.pageTitle' },
   { path: '/requests/:id', tag: 'kotsu-request-page', load: () => import('../pages/kotsu-request-page'), title: 'request.pageTitle' },
   { path: '/admin/templates', tag: 'kotsu-templates-admin-page', load: () => import('../pages/kotsu-templates-admin-page'), access: 'admin', title: 'templates.title' },
+  { path: '/feeds', tag: 'kotsu-feeds-page', load: () => import('../pages/kotsu-feeds-page'), title: 'feeds.title' },
   { path: '/tags/:name', tag: 'kotsu-tag-page', load: () => import('../pages/kotsu-tag-page') },
   { path: '/users/:username', tag: 'kotsu-author-page', load: () => import('../pages/kotsu-author-page') },
   { path: '/search', tag: 'kotsu-search-page', load: () => import('../pages/kotsu-search-page'), title: 'search.label' },
