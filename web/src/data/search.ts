@@ -1,43 +1,11 @@
 /** Full-text search and suggestions (GET /api/search, GET /api/search/suggest). */
+import type { SearchHit, SearchQuery, SearchResult, Suggestions, TagCount } from '../../../server/api-types';
 import { api } from './http';
-import type { PublicUser } from './types';
 
-export type SearchSort = 'relevance' | 'new' | 'popular';
-
-export interface SearchHit {
-  id: number;
-  title: string;
-  /** HTML-escaped text with matches in <mark>; turn into nodes with `snippetParts`, never unsafeHTML. */
-  snippet: string;
-  tags: string[];
-  author: PublicUser;
-  viewCount: number;
-  likeCount: number;
-  createdAt: string;
-  updatedAt: string;
-  /** DX賞 prizes of the tip (published rounds only). */
-  awards?: { roundId: number; roundTitle: string; prize: string }[];
-}
-
-export interface TagCount { name: string; count: number }
-
-export interface SearchResult {
-  total: number;
-  items: SearchHit[];
-  didYouMean: string | null;
-  relaxed: boolean;
-  facets?: TagCount[];
-}
-
-export interface SearchParams {
-  q?: string;
-  tag?: readonly string[];
-  author?: string;
-  sort?: SearchSort;
-  limit?: number;
-  offset?: number;
-  facets?: boolean;
-}
+export type { SearchHit, SearchResult, Suggestions, TagCount };
+export type SearchSort = NonNullable<SearchQuery['sort']>;
+/** SearchHit's snippet is HTML-escaped text with matches in <mark>: turn it into nodes with `snippetParts`, never unsafeHTML. */
+export type SearchParams = SearchQuery;
 
 export function searchTips(params: SearchParams, signal?: AbortSignal): Promise<SearchResult> {
   return api<SearchResult>('/api/search', {
@@ -48,8 +16,6 @@ export function searchTips(params: SearchParams, signal?: AbortSignal): Promise<
     signal,
   });
 }
-
-export interface Suggestions { posts: { id: number; title: string }[]; tags: TagCount[] }
 
 export function suggest(q: string, signal?: AbortSignal): Promise<Suggestions> {
   return api<Suggestions>('/api/search/suggest', { query: { q }, signal });

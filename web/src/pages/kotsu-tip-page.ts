@@ -8,7 +8,8 @@ import '../components/kotsu-tip-impact';
 import '../components/kotsu-tip-reactions';
 import { KotsuElement } from '../components/kotsu-element';
 import { ApiError } from '../data/http';
-import { deletePost, getPost, recordView } from '../data/posts';
+import { getTipPage, type TipPage } from '../data/pages';
+import { deletePost, recordView } from '../data/posts';
 import type { Post } from '../data/types';
 import { formatDate, formatNumber, msg } from '../i18n/catalogue';
 import { link, navigate, setPageTitle } from '../router/router';
@@ -19,7 +20,11 @@ import { errorMessage } from '../i18n/error-message';
 /** A view counts only once the tip has been on screen this long (prefetch and previews don't). */
 const VIEW_AFTER_MS = 1500;
 
-/** A tip: rendered body, tags, author with department, dates and views; records the view. */
+/**
+ * A tip: rendered body, tags, author with department, dates and views, reactions, DX賞, impact,
+ * moderation and comments — all from one request (GET /api/pages/tips/:id); records the view
+ * with one small request once the tip has been read for a moment.
+ */
 @customElement('kotsu-tip-page')
 export class KotsuTipPage extends KotsuElement {
   static override styles = [sharedStyles, css`
@@ -34,6 +39,7 @@ export class KotsuTipPage extends KotsuElement {
   @property({ attribute: false }) params: Record<string, string> = {};
   @property({ attribute: false }) query = new URLSearchParams();
   @state() private _post: Post | null = null;
+  @state() private _page: TipPage | null = null;
   @state() private _error = '';
   @state() private _notFound = false;
   private readonly session = new SessionController(this);
@@ -62,7 +68,8 @@ export class KotsuTipPage extends KotsuElement {
       return;
     }
     try {
-      this._post = await getPost(this.postId);
+      this._page = await getTipPage(this.postId);
+      this._post = this._page.post;
       setPageTitle(this._post.title);
       await this.updateComplete;
       this.watchVisibility();
@@ -120,7 +127,8 @@ export class KotsuTipPage extends KotsuElement {
       return html`<h1>${msg('notFound.title')}</h1><p>${msg('notFound.body')}</p><p><a href="/">${msg('notFound.home')}</a></p>`;
     }
     const p = this._post;
-    if (!p) {
+    const page = this._page;
+    if (!p || !page) {
       return this._error ? html`<p class="error" role="alert">${this._error}</p>` : html`<p class="muted" aria-live="polite">${msg('common.loading')}</p>`;
     }
     const user = this.session.user;
@@ -149,10 +157,11 @@ export class KotsuTipPage extends KotsuElement {
         </div>` : nothing}
       </article>
       <kotsu-tip-reactions .post=${p} @kotsu-post-changed=${(e: CustomEvent<{ post: Post }>) => { this._post = e.detail.post; }}></kotsu-tip-reactions>
-      <kotsu-tip-awards .post=${p}></kotsu-tip-awards>
-      <kotsu-tip-impact .post=${p}></kotsu-tip-impact>
-      <kotsu-tip-moderation .post=${p} @kotsu-post-changed=${(e: CustomEvent<{ post: Post }>) => { this._post = e.detail.post; }}></kotsu-tip-moderation>
-      ${p.status !== 'draft' ? html`<kotsu-comments post-id=${p.id} ?can-comment=${p.status === 'published'}></kotsu-comments>` : nothing}
+      <kotsu-tip-awards .post=${p} .nominations=${page.nominations} .rounds=${page.nominatingRounds}></kotsu-tip-awards>
+      <kotsu-tip-impact .post=${p} .adoptions=${page.adoptions}></kotsu-tip-impact>
+      <kotsu-tip-moderation .post=${p} .reportPending=${page.reportPending}
+        @kotsu-post-changed=${(e: CustomEvent<{ post: Post }>) => { this._post = e.detail.post; }}></kotsu-tip-moderation>
+      ${p.status !== 'draft' ? html`<kotsu-comments post-id=${p.id} .first=${page.comments} ?can-comment=${p.status === 'published'}></kotsu-comments>` : nothing}
     `;
   }
 }
