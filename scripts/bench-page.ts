@@ -7,8 +7,9 @@
  * 2. Opens the tip page and the home page in Debian's Chromium (playwright-core) as a signed-in
  *    reader and records every request the browser makes until the page is shown and the view is
  *    sent. The replay is built from that record, not from a list written here. Left out, and
- *    printed as such: the hashed files under /assets/ (served `immutable` for a year, so a
- *    browser that has seen Kotsu once never asks for them again).
+ *    printed as such: answers the browser keeps and reuses without asking (a Cache-Control with
+ *    a fresh max-age: the hashed files under /assets/, immutable for a year, and the favicon,
+ *    a day). The HTML shell (no-cache) and every API call are replayed.
  * 3. Replays each sequence with wrk (10 connections, one thread, as ../shared/peers/bench.sh does),
  *    every request of a page view in turn, spread over many readers' sessions; a peer's page view
  *    is its one HTML page (anonymous, as bench.sh measures it). The four targets run alternately,
@@ -122,7 +123,18 @@ async function loadCorpus(url: string, readers: number): Promise<{ ids: Map<stri
 // ---------------------------------------------------------------------------------------------
 // Capturing what a browser asks for to show a page.
 
-interface Captured { method: string; url: string; headers: Record<string, string>; body: string | null; resourceType: string }
+interface Captured {
+  method: string; url: string; headers: Record<string, string>; body: string | null; resourceType: string;
+  /** The answer's Cache-Control. */
+  cacheControl: string;
+}
+
+/** An answer the browser keeps and reuses without asking again (a fresh max-age, not no-cache/no-store/private). */
+const cachedByBrowser = (r: Captured) => {
+  const cc = r.cacheControl.toLowerCase();
+  const maxAge = /max-age=(\d+)/.exec(cc);
+  return r.method === 'GET' && maxAge !== null && Number(maxAge[1]) > 0 && !/no-cache|no-store/.test(cc);
+};
 
 async function capture(baseUrl: string, cookie: string, pagePath: string, waitMs: number): Promise<Captured[]> {
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'] });
@@ -133,7 +145,11 @@ async function capture(baseUrl: string, cookie: string, pagePath: string, waitMs
     const page = await context.newPage();
     const seen: Captured[] = [];
     page.on('request', (r) => {
-      seen.push({ method: r.method(), url: r.url(), headers: r.headers(), body: r.postData(), resourceType: r.resourceType() });
+      seen.push({ method: r.method(), url: r.url(), headers: r.headers(), body: r.postData(), resourceType: r.resourceType(), cacheControl: '' });
+    });
+    page.on('response', (res) => {
+      const entry = seen.find((c) => c.url === res.url() && c.method === res.request().method() && c.cacheControl === '');
+      if (entry) entry.cacheControl = res.headers()['cache-control'] ?? 'none';
     });
     await page.goto(pagePath, { waitUntil: 'networkidle' });
     // The view is sent after the tip has been on screen for 1.5 s.
@@ -247,11 +263,11 @@ async function main(): Promise<void> {
     const targets: Target[] = [];
     for (const [name, pagePath, waitMs] of [['Kotsu tip page', `/tips/${tipId}`, 2500], ['Kotsu home page', '/', 800]] as const) {
       const seen = await capture(url, cookies[0], pagePath, waitMs);
-      const replayed = seen.filter((r) => !new URL(r.url).pathname.startsWith('/assets/'));
-      const left = seen.filter((r) => new URL(r.url).pathname.startsWith('/assets/'));
+      const replayed = seen.filter((r) => !cachedByBrowser(r));
+      const left = seen.filter(cachedByBrowser);
       console.log(`\n${name} (${pagePath}): Chromium made ${seen.length} requests; replayed ${replayed.length}:`);
-      for (const r of replayed) console.log(`  ${r.method} ${new URL(r.url).pathname}${new URL(r.url).search}  [${r.resourceType}]`);
-      console.log(`  left out (hashed, cached immutable by the browser): ${left.map((r) => new URL(r.url).pathname).join(', ') || 'none'}`);
+      for (const r of replayed) console.log(`  ${r.method} ${new URL(r.url).pathname}${new URL(r.url).search}  [${r.resourceType}; Cache-Control: ${r.cacheControl}]`);
+      console.log(`  left out, kept by the browser once fetched (${left.length}): ${left.map((r) => `${new URL(r.url).pathname} [${r.cacheControl}]`).join(', ') || 'none'}`);
       await checkReplay(replayed, cookies[1]);
       const script = path.join(dir, `${name.replace(/\W+/g, '-')}.lua`);
       fs.writeFileSync(script, wrkScript(replayed, cookies));
