@@ -136,7 +136,12 @@ const cachedByBrowser = (r: Captured) => {
   return r.method === 'GET' && maxAge !== null && Number(maxAge[1]) > 0 && !/no-cache|no-store/.test(cc);
 };
 
-async function capture(baseUrl: string, cookie: string, pagePath: string, waitMs: number): Promise<Captured[]> {
+/**
+ * Opens the page and records its requests until it is shown (`shown`: a selector of its content)
+ * and the browser has then been quiet for `quietMs` with every answer in — long enough for the
+ * tip page's view, sent once the tip has been on screen for 1.5 s.
+ */
+async function capture(baseUrl: string, cookie: string, pagePath: string, shown: string, quietMs = 2500): Promise<Captured[]> {
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'] });
   try {
     const context = await browser.newContext({ baseURL: baseUrl, locale: 'ja-JP', timezoneId: 'Asia/Tokyo', userAgent: BROWSER_UA });
@@ -151,9 +156,13 @@ async function capture(baseUrl: string, cookie: string, pagePath: string, waitMs
       const entry = seen.find((c) => c.url === res.url() && c.method === res.request().method() && c.cacheControl === '');
       if (entry) entry.cacheControl = res.headers()['cache-control'] ?? 'none';
     });
-    await page.goto(pagePath, { waitUntil: 'networkidle' });
-    // The view is sent after the tip has been on screen for 1.5 s.
-    await page.waitForTimeout(waitMs);
+    await page.goto(pagePath);
+    await page.locator(shown).first().waitFor({ timeout: 60_000 });
+    let count = -1;
+    while (count !== seen.length || seen.some((c) => c.cacheControl === '')) {
+      count = seen.length;
+      await page.waitForTimeout(quietMs);
+    }
     return seen;
   } finally {
     await browser.close();
@@ -261,8 +270,9 @@ async function main(): Promise<void> {
     if (!tipId) throw new Error(`corpus key ${key} is not in ${CORPUS}`);
 
     const targets: Target[] = [];
-    for (const [name, pagePath, waitMs] of [['Kotsu tip page', `/tips/${tipId}`, 2500], ['Kotsu home page', '/', 800]] as const) {
-      const seen = await capture(url, cookies[0], pagePath, waitMs);
+    const pages = [['Kotsu tip page', `/tips/${tipId}`, 'kotsu-tip-page kotsu-comments'], ['Kotsu home page', '/', 'kotsu-home-page kotsu-post-list a']] as const;
+    for (const [name, pagePath, shown] of pages) {
+      const seen = await capture(url, cookies[0], pagePath, shown);
       const replayed = seen.filter((r) => !cachedByBrowser(r));
       const left = seen.filter(cachedByBrowser);
       console.log(`\n${name} (${pagePath}): Chromium made ${seen.length} requests; replayed ${replayed.length}:`);

@@ -185,3 +185,40 @@ describe('GET /api/pages/home', () => {
       .toHaveProperty('reportPending');
   });
 });
+
+describe('GET /api/session', () => {
+  it('tells the shell who is signed in, how people sign in, whether setup is needed and the unread count', async () => {
+    t = await createTestApp();
+    const bob = await t.user('bob');
+    const tip = await postTip(t, bob, { title: '隠されるコツ', body: '本文' });
+    await t.as(t.admin, { method: 'POST', url: `/api/posts/${tip.id}/hide`, payload: { reason: '確認中' } });
+    const forBob = await get(t, bob, '/api/session');
+    expect(forBob.statusCode).toBe(200);
+    expect(forBob.headers['cache-control']).toBe('private, no-cache');
+    expect(forBob.json()).toStrictEqual({
+      user: (await get(t, bob, '/api/me')).json(), authMode: 'local', setupNeeded: false,
+      unreadNotifications: (await get(t, bob, '/api/me/notifications?limit=1')).json().unreadCount,
+    });
+    expect(forBob.json().unreadNotifications).toBe(1);
+    expect((await get(t, null, '/api/session')).json()).toStrictEqual({ user: null, authMode: 'local', setupNeeded: false, unreadNotifications: 0 });
+    await t.as(t.admin, { method: 'PATCH', url: `/api/users/${bob.id}`, payload: { suspended: true } });
+    // Suspension ends the account's sessions: the shell sees nobody signed in.
+    expect((await get(t, bob, '/api/session')).json()).toMatchObject({ user: null, unreadNotifications: 0 });
+  });
+
+  it('says setup is needed on a fresh install', async () => {
+    const { openDatabase } = await import('../../server/db/database');
+    const { buildApp } = await import('../../server/app');
+    const { loadConfig } = await import('../../server/config');
+    const db = openDatabase(':memory:');
+    const app = await buildApp({ config: loadConfig({}, { dbPath: ':memory:', webRoot: null }), db });
+    try {
+      expect((await app.inject({ method: 'GET', url: '/api/session' })).json()).toStrictEqual({
+        user: null, authMode: 'local', setupNeeded: true, unreadNotifications: 0,
+      });
+    } finally {
+      await app.close();
+      db.close();
+    }
+  });
+});
