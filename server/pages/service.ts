@@ -35,7 +35,7 @@ function sharedTipPage(ctx: Context, id: number) {
     const rounds = ctx.awards.listRounds(null, ROUNDS_LOOKED_AT).filter((r) => r.phase === 'nominating');
     return {
       access: { status: row.status, author_id: row.author_id },
-      post: presentPage(row),
+      post: presentPage(row, ctx.config.staleAfterDays),
       comments: commentPage(ctx, id, { id: 0, staff: false }),
       nominations: presentPostNominations(ctx, ctx.awards.nominationsOfPost(id)),
       nominatingRounds: rounds.map((r) => ({ id: r.id, title: r.title, categories: ctx.awards.categories(r.id) })),

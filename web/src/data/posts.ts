@@ -1,4 +1,6 @@
-import type { CreatePostInput, ListPostsQuery, Post, PostSummary, UpdatePostInput } from '../../../server/api-types';
+import type { CreatePostInput, ListPostsQuery, Post, PostSummary, ReviewList, UpdatePostInput } from '../../../server/api-types';
+
+export type { ReviewList };
 import { api, type Page } from './http';
 
 export type PostInput = Pick<CreatePostInput, 'title' | 'body' | 'tags'>;
@@ -11,6 +13,8 @@ export const createPost = (input: CreatePostInput) => api<Post>('/api/posts', { 
 export const updatePost = (id: number, input: UpdatePostInput) =>
   api<Post>(`/api/posts/${id}`, { method: 'PATCH', body: input });
 export const deletePost = (id: number) => api<void>(`/api/posts/${id}`, { method: 'DELETE' });
+export const confirmPost = (id: number) => api<Post>(`/api/posts/${id}/confirm`, { method: 'POST' });
+export const getReviewList = () => api<ReviewList>('/api/me/review');
 /** One small request, kept alive if the reader leaves meanwhile. */
 export const recordView = (id: number) =>
   api<{ viewCount: number; uniqueViewers: number; counted: boolean }>(`/api/posts/${id}/views`, { method: 'POST', keepalive: true });
