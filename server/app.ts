@@ -16,6 +16,7 @@ import { installValidation } from './http/validation';
 import { impactRoutes } from './impact/routes';
 import { moderationRoutes } from './moderation/routes';
 import { notificationRoutes } from './notifications/routes';
+import { pageRoutes } from './pages/routes';
 import { postRoutes } from './posts/routes';
 import { securityPlugin } from './security/plugin';
 import { trustedProxyCheck } from './security/proxies';
@@ -102,7 +103,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   });
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
 
-  for (const routes of [userRoutes, sessionRoutes, accountRoutes, postRoutes, tagRoutes, viewRoutes, popularityRoutes, searchRoutes, awardRoutes, impactRoutes, moderationRoutes, auditRoutes, adminRoutes, notificationRoutes, authoringRoutes]) {
+  for (const routes of [userRoutes, sessionRoutes, accountRoutes, postRoutes, tagRoutes, viewRoutes, popularityRoutes, searchRoutes, awardRoutes, impactRoutes, moderationRoutes, auditRoutes, adminRoutes, notificationRoutes, authoringRoutes, pageRoutes]) {
     await app.register(routes, { ctx });
   }
   await registerWebApp(app, config.webRoot);

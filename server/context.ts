@@ -12,6 +12,7 @@ import { createPostEvents } from './posts/events';
 import { createPostStore } from './posts/store';
 import { createSessionStore } from './sessions/store';
 import { createPostPageReader } from './posts/page';
+import { createPageStore } from './pages/store';
 import { createReadCache } from './db/read-cache';
 import { createTagStore } from './tags/store';
 import { createUserStore } from './users/store';
@@ -36,6 +37,7 @@ export function createContext(db: Database, config: Config, now: Clock = () => n
     tags: createTagStore(db),
     posts: createPostStore(db),
     postPages: createPostPageReader(db),
+    pageMarks: createPageStore(db),
     readCache: createReadCache(db),
     postEvents: createPostEvents(),
     views: createViewStore(db, now),

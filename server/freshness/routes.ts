@@ -8,7 +8,7 @@ import { Post, PostSummary } from '../posts/schemas';
 import { dueIfReviewedBefore, reviewedAt } from './rule';
 import { confirmPost } from './service';
 
-const ReviewList = Type.Object({
+export const ReviewList = Type.Object({
   staleAfterDays: Type.Integer({ description: 'a tip asks for a look this many days after its last edit or confirmation' }),
   items: Type.Array(Type.Object({ post: PostSummary, reviewedAt: Type.String({ format: 'date-time' }) })),
 });

@@ -40,19 +40,26 @@ const presentAdoption = (a: AdoptionRow, user: Pick<UserRow, 'id' | 'username' |
   updatedAt: a.updated_at,
 });
 
+const withUser = (a: AdoptionRow) => presentAdoption(a, {
+  id: a.user_id, username: a.username, display_name: a.display_name, department: a.department,
+});
+
+/** What everyone sees of a tip's adoptions: totals and the latest reports (tip pages cache it). */
+export function adoptionFigures(ctx: Context, postId: number): Omit<PostAdoptionsT, 'mine'> {
+  const totals = ctx.impact.totalsFor([postId]).get(postId)!;
+  return { adoptions: totals.adoptions, minutesSavedPerMonth: totals.minutes, recent: ctx.impact.recent(postId, RECENT).map(withUser) };
+}
+
+/** The viewer's own adoption report on a tip, or null. */
+export function myAdoption(ctx: Context, viewer: UserRow, postId: number): PostAdoptionsT['mine'] {
+  const mine = ctx.impact.one(postId, viewer.id);
+  return mine ? withUser(mine) : null;
+}
+
 export function postAdoptions(ctx: Context, viewer: UserRow, postId: number): PostAdoptionsT {
   const post = getReadable(ctx, viewer, postId);
-  const totals = ctx.impact.totalsFor([post.id]).get(post.id)!;
-  const mine = ctx.impact.one(post.id, viewer.id);
-  const withUser = (a: AdoptionRow) => presentAdoption(a, {
-    id: a.user_id, username: a.username, display_name: a.display_name, department: a.department,
-  });
-  return {
-    adoptions: totals.adoptions,
-    minutesSavedPerMonth: totals.minutes,
-    mine: mine ? withUser(mine) : null,
-    recent: ctx.impact.recent(post.id, RECENT).map(withUser),
-  };
+  const { adoptions, minutesSavedPerMonth, recent } = adoptionFigures(ctx, post.id);
+  return { adoptions, minutesSavedPerMonth, mine: myAdoption(ctx, viewer, post.id), recent };
 }
 
 /** "使ってみた": one report per member per tip; a second one replaces the first. */

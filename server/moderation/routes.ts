@@ -5,7 +5,7 @@ import { decodeCursor, encodeCursor, pageOf } from '../http/cursor';
 import { errors, IdParams, Page, PageQuery } from '../http/schemas';
 import { presentPost } from '../posts/presenter';
 import { Post } from '../posts/schemas';
-import { TagCount } from '../tags/routes';
+import { TagCount } from '../tags/schemas';
 import { presentQueue, presentReports } from './presenter';
 import {
   CreateReportBody, HideBody, ListReportsQuery, MergeTagsBody, MyReportsQuery, QueuePage, RenameTagBody, Report,

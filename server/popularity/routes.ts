@@ -4,14 +4,13 @@ import { currentUser } from '../http/auth';
 import { decodeCursor, encodeCursor } from '../http/cursor';
 import { errors, IdParams, Page } from '../http/schemas';
 import { PostSummary } from '../posts/schemas';
-import { japanDay } from '../views/days';
-import { presentSummaries, withViewer } from '../posts/presenter';
+import { presentSummaries } from '../posts/presenter';
 import {
   BookmarksQuery, BookmarkState, LikeState, MyStats, MyStatsQuery, OtherDepartments, OtherDepartmentsQuery, Rankings,
   RankingsQuery,
 } from './schemas';
 import {
-  authorStats, bookmark, like, otherDepartmentRows, periodDays, rankingRows, unbookmark, unlike,
+  authorStats, bookmark, like, otherDepartmentsAnswer, rankingAnswer, unbookmark, unlike,
 } from './service';
 
 export const popularityRoutes: FastifyPluginAsyncTypebox<{ ctx: Context }> = async (app, { ctx }) => {
@@ -53,17 +52,8 @@ export const popularityRoutes: FastifyPluginAsyncTypebox<{ ctx: Context }> = asy
     schema: { tags: ['popularity'], summary: 'Most viewed tips in a period (Japan days, today included), then most liked',
       querystring: RankingsQuery, response: { 200: Rankings, ...errors(400, 401) } },
   }, async (request) => {
-    const user = currentUser(request);
     const { period = 'week', tag, department, limit = 20 } = request.query;
-    const today = japanDay(ctx.now());
-    // The same ranking for everyone until the next write; only the reader's own marks differ.
-    const shared = ctx.readCache.get(JSON.stringify(['rankings', today, period, tag, department, limit]), () => {
-      const rows = rankingRows(ctx, { period, tag, department, limit });
-      return { rows, posts: presentSummaries(ctx, rows, null) };
-    });
-    const posts = withViewer(ctx, shared.posts, user);
-    const items = shared.rows.map((r, i) => ({ rank: i + 1, post: posts[i], views: r.ranked_views, likes: r.ranked_likes }));
-    return { period, ...periodDays(period, today), items };
+    return rankingAnswer(ctx, currentUser(request), { period, tag, department, limit });
   });
 
   app.get('/api/rankings/other-departments', {
@@ -71,14 +61,8 @@ export const popularityRoutes: FastifyPluginAsyncTypebox<{ ctx: Context }> = asy
     schema: { tags: ['popularity'], summary: "Tips popular this week in departments other than mine (home page)",
       querystring: OtherDepartmentsQuery, response: { 200: OtherDepartments, ...errors(400, 401) } },
   }, async (request) => {
-    const user = currentUser(request);
     const { limit = 6, perDepartment = 2 } = request.query;
-    const { period, rows } = otherDepartmentRows(ctx, user, limit, perDepartment);
-    const posts = presentSummaries(ctx, rows, user);
-    return {
-      period,
-      items: rows.map((r, i) => ({ department: r.department, post: posts[i], views: r.ranked_views, likes: r.ranked_likes })),
-    };
+    return otherDepartmentsAnswer(ctx, currentUser(request), limit, perDepartment);
   });
 
   app.get('/api/me/stats', {

@@ -1,10 +1,12 @@
 import type { Context } from '../context';
 import { conflict, forbidden, notFound } from '../http/errors';
+import { presentSummaries, withViewer } from '../posts/presenter';
 import { getReadable } from '../posts/service';
 import type { PostRow } from '../posts/store';
 import type { UserRow } from '../users/store';
 import { addDays, japanDay, japanDayStartIso, monthStart } from '../views/days';
 import { windowStart } from '../views/windows';
+import type { OtherDepartmentsT, RankingsT } from './schemas';
 import type { RankedRow, RankingFilter, RankingPeriod } from './store';
 
 /** A tip that can take a new like or bookmark: readable and published (not hidden, not a draft). */
@@ -146,5 +148,36 @@ export function authorStats(ctx: Context, user: UserRow, q: { days: number; post
     },
     daily,
     rows: rows.slice(0, q.limit),
+  };
+}
+
+/**
+ * A ranking as everyone sees it (no reader's marks). The same for everyone until the next write,
+ * so it is kept in the read cache; GET /api/rankings and the home page answer both read it here.
+ */
+export function sharedRanking(ctx: Context, q: RankingRequest & { limit: number }): RankingsT {
+  const today = japanDay(ctx.now());
+  return ctx.readCache.get(JSON.stringify(['rankings', today, q.period, q.tag, q.department, q.limit]), () => {
+    const rows = rankingRows(ctx, q);
+    const posts = presentSummaries(ctx, rows, null);
+    const items = rows.map((r, i) => ({ rank: i + 1, post: posts[i], views: r.ranked_views, likes: r.ranked_likes }));
+    return { period: q.period, ...periodDays(q.period, today), items };
+  });
+}
+
+/** The ranking as GET /api/rankings answers it: the shared one with the reader's own marks. */
+export function rankingAnswer(ctx: Context, user: UserRow, q: RankingRequest & { limit: number }): RankingsT {
+  const shared = sharedRanking(ctx, q);
+  const posts = withViewer(ctx, shared.items.map((i) => i.post), user);
+  return { ...shared, items: shared.items.map((item, i) => ({ ...item, post: posts[i] })) };
+}
+
+/** Tips popular in departments other than the reader's, as GET /api/rankings/other-departments answers. */
+export function otherDepartmentsAnswer(ctx: Context, user: UserRow, limit: number, perDepartment: number): OtherDepartmentsT {
+  const { period, rows } = otherDepartmentRows(ctx, user, limit, perDepartment);
+  const posts = presentSummaries(ctx, rows, user);
+  return {
+    period,
+    items: rows.map((r, i) => ({ department: r.department, post: posts[i], views: r.ranked_views, likes: r.ranked_likes })),
   };
 }

@@ -2,16 +2,15 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import type { Context } from '../context';
 import { currentUser } from '../http/auth';
-import { decodeCursor, encodeCursor } from '../http/cursor';
 import { errors, IdParams, Page } from '../http/schemas';
 import { staleEdit } from '../revisions/conflict';
 import { EditConflict } from '../revisions/schemas';
 import { checkText } from '../shared/text';
-import { presentPost, presentSummaries, withViewer } from './presenter';
+import { sharedPostList } from './list';
+import { presentPost, withViewer } from './presenter';
 import { CreatePostBody, ListPostsQuery, Post, PostSummary, PreviewBody, UpdatePostBody } from './schemas';
 import { createPost, deletePost, readable, renderPostBody, updatePost } from './service';
 import { presentPage } from './page';
-import { sortKey } from './store';
 
 export const postRoutes: FastifyPluginAsyncTypebox<{ ctx: Context }> = async (app, { ctx }) => {
   app.post('/api/posts', {
@@ -66,34 +65,8 @@ export const postRoutes: FastifyPluginAsyncTypebox<{ ctx: Context }> = async (ap
     schema: { tags: ['tips'], summary: 'List published tips', querystring: ListPostsQuery,
       response: { 200: Page(PostSummary), ...errors(400, 401) } },
   }, async (request) => {
-    const user = currentUser(request);
-    const { sort = 'new', tag, author, limit = 20, cursor } = request.query;
-    const key = sortKey(sort);
-    const after = decodeCursor(cursor, key.shape);
-    // The same page for everyone until the next write (the home page asks for it all day long);
-    // only whether this reader liked or bookmarked each tip is looked up per request.
-    const page = ctx.readCache.get(JSON.stringify(['posts', sort, limit, cursor, tag, author]), () => {
-      let tagId: number | undefined;
-      let authorId: number | undefined;
-      if (tag !== undefined) {
-        const t = ctx.tags.byName(tag);
-        if (!t) return { items: [], nextCursor: null };
-        tagId = t.id;
-      }
-      if (author !== undefined) {
-        const u = ctx.users.byUsername(author);
-        if (!u) return { items: [], nextCursor: null };
-        authorId = u.id;
-      }
-      const rows = ctx.posts.list({ sort, tagId, authorId, after, limit });
-      const more = rows.length > limit;
-      const items = more ? rows.slice(0, limit) : rows;
-      return {
-        items: presentSummaries(ctx, items, null),
-        nextCursor: more ? encodeCursor(key.key(items[items.length - 1])) : null,
-      };
-    });
-    return { items: withViewer(ctx, page.items, user), nextCursor: page.nextCursor };
+    const page = sharedPostList(ctx, request.query);
+    return { items: withViewer(ctx, page.items, currentUser(request)), nextCursor: page.nextCursor };
   });
 
   app.post('/api/preview', {

@@ -7,10 +7,21 @@ import { errors } from '../http/schemas';
 import { loginAddressLimit } from '../security/limits';
 import { verifyPassword } from '../users/password';
 import { Me, presentMe } from '../users/presenter';
-import { Password, Username } from '../users/schemas';
+import { AuthMode, Password, Username } from '../users/schemas';
 import { clearSessionCookie, startSession } from './cookie';
 
 const LoginBody = Type.Object({ username: Username, password: Password }, { additionalProperties: false });
+
+/** What the web app's shell needs to start, in one request. */
+export const SessionState = Type.Object({
+  /** The signed-in user, or null. */
+  user: Type.Union([Me, Type.Null()]),
+  authMode: AuthMode,
+  /** First-run setup is still needed (no user yet, local accounts). */
+  setupNeeded: Type.Boolean(),
+  /** The user's unread notifications (0 when signed out). */
+  unreadNotifications: Type.Integer(),
+});
 
 export const sessionRoutes: FastifyPluginAsyncTypebox<{ ctx: Context }> = async (app, { ctx }) => {
   const lock = app.accountLock;
@@ -54,6 +65,23 @@ export const sessionRoutes: FastifyPluginAsyncTypebox<{ ctx: Context }> = async 
     if (token) ctx.sessions.destroy(token);
     clearSessionCookie(ctx, reply);
     return reply.status(204).send(null);
+  });
+
+  app.get('/api/session', {
+    config: { access: 'public' },
+    schema: { tags: ['accounts'], summary: 'Who is signed in, how people sign in, whether setup is needed, unread notifications: what the web app starts with',
+      response: { 200: SessionState, ...errors(403) } },
+  }, async (request, reply) => {
+    const user = request.user;
+    reply.header('cache-control', 'private, no-cache');
+    // As on every other route: a suspended account is refused, not shown as signed out.
+    if (user?.suspended) throw forbidden('このアカウントは停止されています / this account is suspended');
+    return {
+      user: user ? presentMe(user) : null,
+      authMode: ctx.config.authMode,
+      setupNeeded: !user && ctx.config.authMode === 'local' && ctx.users.count() === 0,
+      unreadNotifications: user ? ctx.notifications.unreadCount(user.id) : 0,
+    };
   });
 
   app.get('/api/me', {

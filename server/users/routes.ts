@@ -5,14 +5,14 @@ import { decodeCursor, pageOf } from '../http/cursor';
 import { conflict, notFound } from '../http/errors';
 import { errors, Page } from '../http/schemas';
 import { AdminUser, Me, presentAdminUser, presentMe, presentPublicUser, PublicUser } from './presenter';
-import { CreateUserBody, ListUsersQuery, SetupBody } from './schemas';
+import { CreateUserBody, ListUsersQuery, SetupBody, SetupStatus } from './schemas';
 import { createAccount } from './service';
 
 export const userRoutes: FastifyPluginAsyncTypebox<{ ctx: Context }> = async (app, { ctx }) => {
   app.get('/api/setup', {
     config: { access: 'public' },
     schema: { tags: ['accounts'], summary: 'Whether first-run setup is still needed',
-      response: { 200: Type.Object({ needed: Type.Boolean(), authMode: Type.String() }) } },
+      response: { 200: SetupStatus } },
   }, async () => ({ needed: ctx.users.count() === 0 && ctx.config.authMode === 'local', authMode: ctx.config.authMode }));
 
   app.post('/api/setup', {

@@ -21,3 +21,7 @@ export const ListUsersQuery = Type.Object({
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 20 })),
   cursor: Type.Optional(Type.String({ maxLength: 200 })),
 }, { additionalProperties: false });
+
+export const AuthMode = Type.Union([Type.Literal('local'), Type.Literal('proxy')]);
+/** GET /api/setup: whether first-run setup is still needed, and how people sign in. */
+export const SetupStatus = Type.Object({ needed: Type.Boolean(), authMode: AuthMode });

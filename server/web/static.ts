@@ -21,7 +21,7 @@ export function isAppPage(target: string): boolean {
 }
 
 /**
- * Serves the built web app. Hashed assets are cached for a year; index.html never, so a new
+ * Serves the built web app. Hashed assets are cached for a year, the favicon for a day; index.html never, so a new
  * release is picked up at once. Any other GET path that is not /api loads the app (deep links).
  */
 export async function registerWebApp(app: FastifyInstance, root: string | null): Promise<void> {
@@ -39,7 +39,9 @@ export async function registerWebApp(app: FastifyInstance, root: string | null):
         cacheControl: false,
         setHeaders(res, file) {
           const immutable = file.includes(`${path.sep}assets${path.sep}`);
-          res.setHeader('cache-control', immutable ? 'public, max-age=31536000, immutable' : 'no-cache');
+          // The favicon may lag a release by a day; it is asked for with every page otherwise.
+          const icon = path.basename(file) === 'favicon.svg';
+          res.setHeader('cache-control', immutable ? 'public, max-age=31536000, immutable' : icon ? 'public, max-age=86400' : 'no-cache');
         },
       });
     });

@@ -65,7 +65,9 @@ describe('access rules', () => {
   it('only these routes are reachable without signing in', () => {
     const open = app.routeRules.filter((r) => r.access === 'public' && r.method !== 'HEAD').map((r) => `${r.method} ${r.url}`).sort();
     const allowed = new Set(['GET /api/health', 'GET /api/openapi.json', 'POST /api/session', 'DELETE /api/session',
-      'POST /api/setup', 'GET /api/setup']);
+      'POST /api/setup', 'GET /api/setup',
+      // The web app's start: the signed-in user or null, and what GET /api/setup tells anyone.
+      'GET /api/session']);
     expect(open.filter((r) => !allowed.has(r))).toEqual([]);
   });
 

@@ -11,6 +11,7 @@ beforeAll(async () => {
   fs.mkdirSync(path.join(root, 'assets'));
   fs.writeFileSync(path.join(root, 'index.html'), '<!doctype html><title>Kotsu</title>');
   fs.writeFileSync(path.join(root, 'assets', 'app-abc123.js'), 'export {};');
+  fs.writeFileSync(path.join(root, 'favicon.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
   t = await createTestApp({ config: { webRoot: root } });
 });
 afterAll(async () => { await t.close(); fs.rmSync(root, { recursive: true, force: true }); });
@@ -28,6 +29,12 @@ describe('web app serving', () => {
     const res = await t.app.inject({ method: 'GET', url: '/assets/app-abc123.js' });
     expect(res.statusCode).toBe(200);
     expect(res.headers['cache-control']).toContain('immutable');
+  });
+
+  it('caches the favicon for a day, so a browser does not ask for it with every page', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/favicon.svg' });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['cache-control']).toBe('public, max-age=86400');
   });
 
   it('never answers an unknown /api path with the app', async () => {

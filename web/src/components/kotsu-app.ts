@@ -1,7 +1,8 @@
 import { css, html, nothing } from 'lit';
 import { customElement, query, state } from 'lit/decorators.js';
 import { ApiError } from '../data/http';
-import { fetchMe, setupStatus } from '../data/session';
+import { rememberUnread } from '../data/notifications';
+import { getSession } from '../data/session';
 import { msg } from '../i18n/catalogue';
 import { setFeedLinks } from '../router/feed-links';
 import { interceptLinks, matchRoute, navigate, NAVIGATE_EVENT, setPageTitle, type PageElement } from '../router/router';
@@ -86,20 +87,13 @@ export class KotsuApp extends KotsuElement {
 
   private async boot(): Promise<void> {
     try {
-      const setup = await setupStatus();
-      this._authMode = setup.authMode;
-      this._setupNeeded = setup.needed;
-      if (setup.needed) {
-        setSessionUser(null);
-        if (location.pathname !== '/setup') navigate('/setup', { replace: true });
-      } else {
-        try {
-          setSessionUser(await fetchMe());
-        } catch (err) {
-          if (!(err instanceof ApiError) || err.status !== 401) throw err;
-          setSessionUser(null);
-        }
-      }
+      // One request: who is signed in, how people sign in, and whether setup is still needed.
+      const session = await getSession();
+      this._authMode = session.authMode;
+      this._setupNeeded = session.setupNeeded;
+      if (session.user) rememberUnread(session.unreadNotifications);
+      setSessionUser(session.user);
+      if (session.setupNeeded && location.pathname !== '/setup') navigate('/setup', { replace: true });
     } catch (err) {
       this._error = err instanceof ApiError && err.status === 0 ? msg('error.network') : msg('error.generic', { message: String((err as Error).message) });
       return;

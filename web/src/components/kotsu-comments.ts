@@ -1,6 +1,7 @@
 import { css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { addComment, listComments, type Comment } from '../data/comments';
+import type { Page } from '../data/http';
 import { msg } from '../i18n/catalogue';
 import { sharedStyles } from '../styles/shared';
 import './kotsu-comment-item';
@@ -10,7 +11,8 @@ import { errorMessage } from '../i18n/error-message';
 
 /**
  * The comments under a tip, oldest first, and a form to add one in Markdown (rendered by the
- * server like the tip). Only a published tip takes new comments.
+ * server like the tip). Only a published tip takes new comments. The first page comes with the
+ * tip page (`first`); further pages are asked for here.
  */
 @customElement('kotsu-comments')
 export class KotsuComments extends KotsuElement {
@@ -26,6 +28,8 @@ export class KotsuComments extends KotsuElement {
   @property({ type: Number, attribute: 'post-id' }) postId = 0;
   /** Whether the tip takes new comments (published). */
   @property({ type: Boolean, attribute: 'can-comment' }) canComment = false;
+  /** The first page of comments, as the tip page received it. */
+  @property({ attribute: false }) first: Page<Comment> | null = null;
   @state() private _items: Comment[] | null = null;
   @state() private _cursor: string | null = null;
   @state() private _text = '';
@@ -33,20 +37,22 @@ export class KotsuComments extends KotsuElement {
   @state() private _error = '';
   @state() private _status = '';
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    void this.load();
+  override willUpdate(changed: Map<PropertyKey, unknown>): void {
+    if (changed.has('first') && this.first) {
+      this._items = this.first.items;
+      this._cursor = this.first.nextCursor;
+    }
   }
 
   private fail(err: unknown): void {
     this._error = errorMessage(err);
   }
 
-  private async load(more = false): Promise<void> {
-    if (!this.postId) return;
+  private async more(): Promise<void> {
+    if (!this.postId || !this._cursor) return;
     try {
-      const page = await listComments(this.postId, more ? this._cursor : null);
-      this._items = more ? [...(this._items ?? []), ...page.items] : page.items;
+      const page = await listComments(this.postId, this._cursor);
+      this._items = [...(this._items ?? []), ...page.items];
       this._cursor = page.nextCursor;
     } catch (err) {
       this.fail(err);
@@ -83,7 +89,7 @@ export class KotsuComments extends KotsuElement {
         ${items === null ? (this._error ? nothing : html`<p class="muted">${msg('common.loading')}</p>`)
           : items.length === 0 ? html`<p class="muted">${msg('comment.empty')}</p>`
           : html`<ol @kotsu-comment-change=${this.onChange}>${items.map((c) => html`<li><kotsu-comment-item .comment=${c}></kotsu-comment-item></li>`)}</ol>`}
-        ${this._cursor ? html`<p><button class="btn secondary" @click=${() => this.load(true)}>${msg('common.more')}</button></p>` : nothing}
+        ${this._cursor ? html`<p><button class="btn secondary" @click=${() => this.more()}>${msg('common.more')}</button></p>` : nothing}
         ${this._error ? html`<p class="error" role="alert">${this._error}</p>` : nothing}
         ${this.canComment ? html`
           <form @submit=${this.onSubmit}>

@@ -1,16 +1,16 @@
 import { css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
-import { listNotifications, NOTIFICATIONS_EVENT } from '../data/notifications';
+import { listNotifications, NOTIFICATIONS_EVENT, takeKnownUnread } from '../data/notifications';
 import { msg } from '../i18n/catalogue';
-import { NAVIGATE_EVENT } from '../router/router';
 import { KotsuElement } from './kotsu-element';
 
 /** How often the unread count is asked for while the page stays open. */
 const POLL_MS = 60_000;
 
 /**
- * The unread-notification count shown on the user-menu button. Refreshed on navigation, when
- * notifications are read elsewhere in the app, and once a minute.
+ * The unread-notification count shown on the user-menu button. It starts from the count the app
+ * started with (GET /api/session); refreshed when notifications are read elsewhere in the app and
+ * once a minute — not on every navigation, so that a page costs one data request.
  */
 @customElement('kotsu-notification-badge')
 export class KotsuNotificationBadge extends KotsuElement {
@@ -30,14 +30,14 @@ export class KotsuNotificationBadge extends KotsuElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    window.addEventListener(NAVIGATE_EVENT, this.refresh);
     window.addEventListener(NOTIFICATIONS_EVENT, this.onChange);
     this._timer = window.setInterval(this.refresh, POLL_MS);
-    void this.load();
+    const known = takeKnownUnread();
+    if (known === null) void this.load();
+    else this._unread = known;
   }
 
   override disconnectedCallback(): void {
-    window.removeEventListener(NAVIGATE_EVENT, this.refresh);
     window.removeEventListener(NOTIFICATIONS_EVENT, this.onChange);
     window.clearInterval(this._timer);
     super.disconnectedCallback();

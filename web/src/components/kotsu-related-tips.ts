@@ -1,13 +1,13 @@
 import { css, html, nothing } from 'lit';
-import { customElement, property, state } from 'lit/decorators.js';
-import { relatedTips, type TipLink } from '../data/search';
+import { customElement, property } from 'lit/decorators.js';
+import type { TipLink } from '../data/search';
 import { msg } from '../i18n/catalogue';
 import { link } from '../router/router';
 import { KotsuElement } from './kotsu-element';
 
 /**
- * Up to five tips related to the tip shown (GET /api/search/related: shared rare words and tags,
- * published tips only). Nothing is shown when there are none or the request fails.
+ * Up to five tips related to the tip shown (shared rare words and tags, published tips only), as
+ * the tip page's answer carries them. Nothing is shown when there are none.
  */
 @customElement('kotsu-related-tips')
 export class KotsuRelatedTips extends KotsuElement {
@@ -18,35 +18,14 @@ export class KotsuRelatedTips extends KotsuElement {
     a { word-break: break-word; }
   `;
 
-  @property({ type: Number, attribute: 'post-id' }) postId = 0;
-  @state() private _items: TipLink[] = [];
-  private _abort: AbortController | null = null;
-
-  override updated(changed: Map<string, unknown>): void {
-    if (changed.has('postId') && this.postId > 0) void this.load();
-  }
-
-  override disconnectedCallback(): void {
-    this._abort?.abort();
-    super.disconnectedCallback();
-  }
-
-  private async load(): Promise<void> {
-    this._abort?.abort();
-    const abort = new AbortController();
-    this._abort = abort;
-    try {
-      this._items = (await relatedTips(this.postId, abort.signal)).items;
-    } catch {
-      if (!abort.signal.aborted) this._items = [];
-    }
-  }
+  /** From the tip page's one answer (GET /api/pages/tips/:id, `related`). */
+  @property({ attribute: false }) items: readonly TipLink[] = [];
 
   override render() {
-    if (this._items.length === 0) return nothing;
+    if (this.items.length === 0) return nothing;
     return html`<section aria-labelledby="related-title">
       <h2 id="related-title">${msg('related.title')}</h2>
-      <ul>${this._items.map((t) => html`<li><a href=${link('/tips/', t.id)}>${t.title}</a></li>`)}</ul>
+      <ul>${this.items.map((t) => html`<li><a href=${link('/tips/', t.id)}>${t.title}</a></li>`)}</ul>
     </section>`;
   }
 }

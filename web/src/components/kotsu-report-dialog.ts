@@ -1,7 +1,7 @@
 import { css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { ApiError } from '../data/http';
-import { myReports, REPORT_REASONS, reportPost, type ReportReason } from '../data/moderation';
+import { REPORT_REASONS, reportPost, type ReportReason } from '../data/moderation';
 import { msg, type MessageKey } from '../i18n/catalogue';
 import { sharedStyles } from '../styles/shared';
 import { KotsuElement } from './kotsu-element';
@@ -35,6 +35,8 @@ export class KotsuReportDialog extends KotsuElement {
   `];
 
   @property({ type: Number, attribute: 'post-id' }) postId = 0;
+  /** The member already has an open report on this tip (the tip page knows it). */
+  @property({ attribute: false }) pending = false;
   @state() private _reason: ReportReason | null = null;
   @state() private _comment = '';
   @state() private _sending = false;
@@ -42,18 +44,8 @@ export class KotsuReportDialog extends KotsuElement {
   /** 'received' just now, 'pending' from before, or '' when the member may report. */
   @state() private _done: '' | 'received' | 'pending' = '';
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    void this.checkPending();
-  }
-
-  private async checkPending(): Promise<void> {
-    try {
-      const mine = await myReports(this.postId);
-      if (mine.items.some((r) => r.status === 'open')) this._done = 'pending';
-    } catch {
-      // Not knowing only means the button is offered; the server answers 409 if need be.
-    }
+  override willUpdate(changed: Map<PropertyKey, unknown>): void {
+    if (changed.has('pending') && this.pending && !this._done) this._done = 'pending';
   }
 
   private get dialog(): HTMLDialogElement | null {

@@ -1,6 +1,7 @@
 import { css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { listRounds, nominate, postNominations, type PostNomination, type Round } from '../data/awards';
+import { nominate, postNominations, type PostNomination, type Round } from '../data/awards';
+import type { TipPage } from '../data/pages';
 import { ApiError } from '../data/http';
 import type { Post } from '../data/types';
 import { msg, type MessageKey } from '../i18n/catalogue';
@@ -17,6 +18,7 @@ export const PHASE_LABEL: Record<Round['phase'], MessageKey> = {
 /**
  * DX賞 on a tip page: the tip's award badges, its nominations (round, category, statement,
  * nominator), and a "DX賞に推薦" button opening a dialog while any round takes nominations.
+ * The nominations and the open rounds come with the tip page.
  */
 @customElement('kotsu-tip-awards')
 export class KotsuTipAwards extends KotsuElement {
@@ -33,8 +35,9 @@ export class KotsuTipAwards extends KotsuElement {
   `];
 
   @property({ attribute: false }) post: Post | null = null;
-  @state() private _nominations: PostNomination[] = [];
-  @state() private _open: Round[] = [];
+  @property({ attribute: false }) nominations: PostNomination[] = [];
+  /** Rounds taking nominations. */
+  @property({ attribute: false }) rounds: TipPage['nominatingRounds'] = [];
   @state() private _roundId = 0;
   @state() private _category = '';
   @state() private _statement = '';
@@ -42,30 +45,20 @@ export class KotsuTipAwards extends KotsuElement {
   @state() private _error = '';
   @state() private _done = '';
   private readonly session = new SessionController(this);
-  private _loadedFor = 0;
-
-  override updated(): void {
-    if (this.post && this.post.id !== this._loadedFor) {
-      this._loadedFor = this.post.id;
-      void this.load();
-    }
-  }
-
-  private async load(): Promise<void> {
+  /** After nominating: the tip's nominations as they are now. */
+  private async reload(): Promise<void> {
     if (!this.post) return;
     try {
-      const [mine, rounds] = await Promise.all([postNominations(this.post.id), listRounds()]);
-      this._nominations = mine.items;
-      this._open = rounds.items.filter((r) => r.phase === 'nominating');
+      this.nominations = (await postNominations(this.post.id)).items;
     } catch {
-      // The tip itself is what the reader came for; the award box stays quiet on failure.
+      // The nomination was taken (the server said so); only the list could not be refreshed.
     }
   }
 
   /** Rounds still taking nominations in which this tip is not yet nominated. */
-  private get available(): Round[] {
-    const taken = new Set(this._nominations.map((n) => n.roundId));
-    return this._open.filter((r) => !taken.has(r.id));
+  private get available(): TipPage['nominatingRounds'] {
+    const taken = new Set(this.nominations.map((n) => n.roundId));
+    return this.rounds.filter((r) => !taken.has(r.id));
   }
 
   private get dialog(): HTMLDialogElement | null {
@@ -90,7 +83,7 @@ export class KotsuTipAwards extends KotsuElement {
       await nominate(this._roundId, { postId: this.post.id, category: this._category, statement: this._statement.trim() });
       this.dialog?.close();
       this._done = msg('nominate.done');
-      await this.load();
+      await this.reload();
     } catch (err) {
       this._error = err instanceof ApiError && err.status === 409 ? msg('nominate.already')
         : errorMessage(err);
@@ -104,12 +97,12 @@ export class KotsuTipAwards extends KotsuElement {
     if (!p || !this.session.user) return nothing;
     const available = p.status === 'published' ? this.available : [];
     const round = available.find((r) => r.id === this._roundId) ?? available[0];
-    if (!p.awards?.length && this._nominations.length === 0 && available.length === 0 && !this._done) return nothing;
+    if (!p.awards?.length && this.nominations.length === 0 && available.length === 0 && !this._done) return nothing;
     return html`
       <section aria-labelledby="dx-heading">
         <h2 id="dx-heading">${msg('award.sectionTitle')}</h2>
         <kotsu-award-badges .awards=${p.awards ?? []}></kotsu-award-badges>
-        ${this._nominations.length ? html`<ul class="nominations">${this._nominations.map((n) => html`<li>
+        ${this.nominations.length ? html`<ul class="nominations">${this.nominations.map((n) => html`<li>
           <div><strong>${msg('nominate.shown', { round: n.roundTitle, category: n.category })}</strong>
             <span class="muted">（${msg(PHASE_LABEL[n.phase])}）</span></div>
           <div class="muted">${msg('nominate.by', { name: n.nominatedBy.displayName, department: n.nominatedBy.department || '—' })}</div>

@@ -32,6 +32,8 @@ export class KotsuTipImpact extends KotsuElement {
   `];
 
   @property({ attribute: false }) post: Post | null = null;
+  /** The tip's adoptions as the tip page received them. */
+  @property({ attribute: false }) adoptions: PostAdoptions | null = null;
   @state() private _data: PostAdoptions | null = null;
   @state() private _minutes = '';
   @state() private _note = '';
@@ -40,16 +42,17 @@ export class KotsuTipImpact extends KotsuElement {
   @state() private _error = '';
   @state() private _done = '';
   private readonly session = new SessionController(this);
-  private _loadedFor = 0;
+  private _shownFor = 0;
 
-  override updated(): void {
-    if (this.post && this.post.id !== this._loadedFor) {
-      this._loadedFor = this.post.id;
+  override willUpdate(changed: Map<PropertyKey, unknown>): void {
+    if (changed.has('adoptions')) this._data = this.adoptions;
+    if (this.post && this.post.id !== this._shownFor) {
+      this._shownFor = this.post.id;
       this._estimate = this.post.minutesSavedPerUse == null ? '' : String(this.post.minutesSavedPerUse);
-      void this.load();
     }
   }
 
+  /** After withdrawing: the adoptions as they are now. */
   private async load(): Promise<void> {
     if (!this.post) return;
     try {

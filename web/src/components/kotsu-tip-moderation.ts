@@ -27,6 +27,8 @@ export class KotsuTipModeration extends KotsuElement {
   `];
 
   @property({ attribute: false }) post: Post | null = null;
+  /** Whether the reader already has an open report on this tip (from the tip page). */
+  @property({ attribute: false }) reportPending = false;
   @state() private _busy = false;
   @state() private _error = '';
   @state() private _done = '';
@@ -76,7 +78,7 @@ export class KotsuTipModeration extends KotsuElement {
     if (!moderator && !canReport) return nothing;
     return html`
       <div class="row">
-        ${canReport ? html`<kotsu-report-dialog post-id=${p.id}></kotsu-report-dialog>` : nothing}
+        ${canReport ? html`<kotsu-report-dialog post-id=${p.id} .pending=${this.reportPending}></kotsu-report-dialog>` : nothing}
         ${moderator && p.status === 'published' ? html`<button class="btn danger" type="button" aria-haspopup="dialog"
           @click=${() => this.hide()}>${msg('mod.hide')}</button>` : nothing}
         ${moderator && p.status === 'hidden' ? html`<button class="btn secondary" type="button" ?disabled=${this._busy}

@@ -1,109 +1,13 @@
 /** DX賞: rounds, nominations, jury scoring, results, publication and the showcase. */
+import type {
+  AwardBadge, Criterion, MyScore, NominateInput, Nomination, Phase, PostNomination, Progress, ProgressReport, ResultItem, Results,
+  Round, RoundChanges, RoundInput, ScoreResult, Showcase, ShowcaseItem,
+} from '../../../server/api-types';
 import { api, type Page } from './http';
-import type { PostSummary, PublicUser } from './types';
 
-export type Phase = 'nominating' | 'scoring' | 'closed' | 'published';
-export const PHASES: readonly Phase[] = ['nominating', 'scoring', 'closed', 'published'];
+export type { AwardBadge, Criterion, MyScore, Nomination, Phase, PostNomination, Progress, ProgressReport, ResultItem, Round, RoundInput, ShowcaseItem };
 
-export interface AwardBadge {
-  roundId: number;
-  roundTitle: string;
-  prize: string;
-}
-
-export interface Criterion {
-  key: string;
-  label: string;
-  weight: number;
-}
-
-export interface Round {
-  id: number;
-  title: string;
-  phase: Phase;
-  categories: string[];
-  criteria: Criterion[];
-  judges: string[];
-  jury: PublicUser[];
-  nominationCount: number;
-  isJudge: boolean;
-  createdAt: string;
-  updatedAt: string;
-  publishedAt: string | null;
-}
-
-export interface RoundInput {
-  title: string;
-  categories: string[];
-  criteria: Criterion[];
-  judges: string[];
-}
-
-export interface MyScore {
-  scores: Record<string, number>;
-  comment: string;
-  scoredAt: string;
-}
-
-export interface Nomination {
-  id: number;
-  roundId: number;
-  post: PostSummary;
-  category: string;
-  statement: string;
-  nominatedBy: PublicUser;
-  createdAt: string;
-  prize: string | null;
-  myScore?: MyScore | null;
-  ownTip?: boolean;
-}
-
-export interface PostNomination {
-  id: number;
-  roundId: number;
-  roundTitle: string;
-  phase: Phase;
-  category: string;
-  statement: string;
-  nominatedBy: PublicUser;
-  createdAt: string;
-  prize: string | null;
-}
-
-export interface Progress {
-  total: number;
-  scored: number;
-  toScore: number;
-  excluded: number;
-}
-
-export interface ProgressReport {
-  me: Progress | null;
-  judges: (Progress & { judge: PublicUser })[];
-}
-
-export interface ResultItem {
-  rank: number | null;
-  nomination: Nomination;
-  score: number | null;
-  judgeCount: number;
-  tied: boolean;
-  criteria: Record<string, number>;
-  comments: { judge: PublicUser; comment: string }[];
-}
-
-export interface ShowcaseItem {
-  roundId: number;
-  roundTitle: string;
-  publishedAt: string;
-  nominationId: number;
-  category: string;
-  prize: string;
-  department: string;
-  statement: string;
-  post: PostSummary;
-  effect: { minutesSavedPerUse: number | null; adoptions: number; minutesSavedPerMonth: number };
-}
+export const PHASES = ['nominating', 'scoring', 'closed', 'published'] as const satisfies readonly Phase[];
 
 export const listRounds = (cursor?: string | null) =>
   api<Page<Round>>('/api/awards', { query: { limit: 50, cursor: cursor ?? undefined } });
@@ -112,13 +16,13 @@ export const getRound = (id: number) => api<Round>(`/api/awards/${id}`);
 
 export const createRound = (input: RoundInput) => api<Round>('/api/awards', { method: 'POST', body: input });
 
-export const updateRound = (id: number, input: Partial<RoundInput>) =>
+export const updateRound = (id: number, input: RoundChanges) =>
   api<Round>(`/api/awards/${id}`, { method: 'PATCH', body: input });
 
 export const advancePhase = (id: number, phase: Exclude<Phase, 'published'>) =>
   api<Round>(`/api/awards/${id}/phase`, { method: 'POST', body: { phase } });
 
-export const nominate = (roundId: number, input: { postId: number; category: string; statement: string }) =>
+export const nominate = (roundId: number, input: NominateInput) =>
   api<Nomination>(`/api/awards/${roundId}/nominations`, { method: 'POST', body: input });
 
 export const withdrawNomination = (roundId: number, nominationId: number) =>
@@ -140,16 +44,16 @@ export async function allNominations(roundId: number): Promise<Nomination[]> {
 }
 
 export const scoreNomination = (roundId: number, nominationId: number, scores: Record<string, number>, comment: string) =>
-  api<{ nominationId: number; scores: Record<string, number>; comment: string; scoredAt: string }>(
+  api<ScoreResult>(
     `/api/awards/${roundId}/nominations/${nominationId}/score`, { method: 'PUT', body: { scores, comment } });
 
 export const getProgress = (roundId: number) => api<ProgressReport>(`/api/awards/${roundId}/progress`);
 
-export const getResults = (roundId: number) => api<{ phase: Phase; items: ResultItem[] }>(`/api/awards/${roundId}/results`);
+export const getResults = (roundId: number) => api<Results>(`/api/awards/${roundId}/results`);
 
 export const publishRound = (roundId: number, winners: { nominationId: number; prize: string }[]) =>
   api<Round>(`/api/awards/${roundId}/publish`, { method: 'POST', body: { winners } });
 
-export const getShowcase = (roundId?: number) => api<{ items: ShowcaseItem[] }>('/api/showcase', { query: { roundId } });
+export const getShowcase = (roundId?: number) => api<Showcase>('/api/showcase', { query: { roundId } });
 
 export const postNominations = (postId: number) => api<{ items: PostNomination[] }>(`/api/posts/${postId}/nominations`);

@@ -1,7 +1,13 @@
-/** The one place the web app talks HTTP to the Kotsu API. */
+/** The one place the web app talks HTTP to the Kotsu API: every call goes through api(). */
+
+export type { Page } from '../../../server/api-types';
 
 export class ApiError extends Error {
-  constructor(readonly status: number, readonly code: string, message: string) {
+  /**
+   * @param data the error answer's JSON as the server sent it (a 409 conflict carries the
+   *   current tip, a refused staff list its report), or null.
+   */
+  constructor(readonly status: number, readonly code: string, message: string, readonly data: unknown = null) {
     super(message);
     this.name = 'ApiError';
   }
@@ -9,9 +15,14 @@ export class ApiError extends Error {
 
 export interface RequestOptions {
   method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  /** Sent as JSON. */
   body?: unknown;
+  /** Sent as it is (uploads), with its own content type. */
+  raw?: { data: Blob; type: string };
   query?: Record<string, string | number | boolean | readonly string[] | undefined | null>;
   signal?: AbortSignal;
+  /** The request outlives the page (a view recorded as the reader leaves). */
+  keepalive?: boolean;
 }
 
 export function buildQuery(query: RequestOptions['query']): string {
@@ -28,19 +39,20 @@ export function buildQuery(query: RequestOptions['query']): string {
 
 /** Calls the API; resolves with the parsed JSON (undefined for 204), rejects with ApiError. */
 export async function api<T>(path: string, opts: RequestOptions = {}): Promise<T> {
-  const init: RequestInit = {
-    method: opts.method ?? 'GET',
-    credentials: 'same-origin',
-    headers: { accept: 'application/json' },
-    signal: opts.signal,
-  };
-  if (opts.body !== undefined) {
-    init.headers = { ...init.headers, 'content-type': 'application/json' };
-    init.body = JSON.stringify(opts.body);
+  const headers: Record<string, string> = { accept: 'application/json' };
+  let body: BodyInit | undefined;
+  if (opts.raw) {
+    headers['content-type'] = opts.raw.type;
+    body = opts.raw.data;
+  } else if (opts.body !== undefined) {
+    headers['content-type'] = 'application/json';
+    body = JSON.stringify(opts.body);
   }
   let res: Response;
   try {
-    res = await fetch(`${path}${buildQuery(opts.query)}`, init);
+    res = await fetch(`${path}${buildQuery(opts.query)}`, {
+      method: opts.method ?? 'GET', credentials: 'same-origin', headers, body, signal: opts.signal, keepalive: opts.keepalive,
+    });
   } catch (err) {
     if (err instanceof DOMException && err.name === 'AbortError') throw err;
     throw new ApiError(0, 'network', 'network error');
@@ -54,12 +66,7 @@ export async function api<T>(path: string, opts: RequestOptions = {}): Promise<T
   }
   if (!res.ok) {
     const e = (data ?? {}) as { error?: string; message?: string };
-    throw new ApiError(res.status, e.error ?? 'http_error', e.message ?? `HTTP ${res.status}`);
+    throw new ApiError(res.status, e.error ?? 'http_error', e.message ?? `HTTP ${res.status}`, data);
   }
   return data as T;
-}
-
-export interface Page<T> {
-  items: T[];
-  nextCursor: string | null;
 }

@@ -1,37 +1,9 @@
 /** Impact: minutes saved, "使ってみた" adoptions, and the organisation-wide report. */
+import type { Adoption, ImpactPeriod, ImpactReport, Post, PostAdoptions } from '../../../server/api-types';
 import { api } from './http';
-import type { PostSummary, PublicUser } from './types';
 
-export type Period = 'month' | 'year' | 'all';
-
-export interface Adoption {
-  user: PublicUser;
-  department: string;
-  minutesSavedPerMonth: number;
-  note: string;
-  createdAt: string;
-  updatedAt: string;
-}
-
-export interface PostAdoptions {
-  adoptions: number;
-  minutesSavedPerMonth: number;
-  mine: Adoption | null;
-  recent: Adoption[];
-}
-
-export interface Figures {
-  adoptions: number;
-  minutesSavedPerMonth: number;
-}
-
-export interface ImpactReport extends Figures {
-  period: Period;
-  since: string | null;
-  byDepartment: (Figures & { department: string })[];
-  topPosts: (Figures & { post: PostSummary; minutesSavedPerUse: number | null })[];
-  byMonth: (Figures & { month: string; cumulativeMinutesSavedPerMonth: number })[];
-}
+export type { Adoption, ImpactReport, PostAdoptions };
+export type Period = ImpactPeriod;
 
 export const getAdoptions = (postId: number) => api<PostAdoptions>(`/api/posts/${postId}/adoptions`);
 
@@ -41,7 +13,7 @@ export const adopt = (postId: number, minutesSavedPerMonth: number, note: string
 export const withdrawAdoption = (postId: number) => api<void>(`/api/posts/${postId}/adoptions`, { method: 'DELETE' });
 
 export const setMinutesSavedPerUse = (postId: number, minutes: number | null) =>
-  api<{ minutesSavedPerUse: number | null }>(`/api/posts/${postId}`, { method: 'PATCH', body: { minutesSavedPerUse: minutes } });
+  api<Post>(`/api/posts/${postId}`, { method: 'PATCH', body: { minutesSavedPerUse: minutes } });
 
 export const getImpact = (period: Period) => api<ImpactReport>('/api/impact', { query: { period, limit: 10 } });
 

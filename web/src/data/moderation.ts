@@ -1,62 +1,17 @@
 /** Reports, the review queue, hiding and restoring tips, tag merge and rename, the audit log. */
+import type {
+  AuditEntry, AuditQuery, Post, QueueGroup, QueuePage, Report, ReportInGroup, ReportReason, ReportReceipt, Resolution, TagCount,
+} from '../../../server/api-types';
 import { api, type Page } from './http';
-import type { Post, PostSummary, PublicUser, TagCount } from './types';
 
-export const REPORT_REASONS = ['spam', 'incorrect', 'outdated', 'inappropriate', 'other'] as const;
-export type ReportReason = (typeof REPORT_REASONS)[number];
-export type Resolution = 'dismiss' | 'hide';
+export type { AuditEntry, QueueGroup, QueuePage, Report, ReportInGroup, ReportReason, Resolution };
 
-export interface ReportInGroup {
-  id: number;
-  reporter: PublicUser;
-  reason: ReportReason;
-  comment: string;
-  status: 'open' | 'resolved';
-  createdAt: string;
-  resolvedBy?: PublicUser | null;
-  resolution?: Resolution | null;
-  note?: string | null;
-  resolvedAt?: string | null;
-}
+export const REPORT_REASONS = ['spam', 'incorrect', 'outdated', 'inappropriate', 'other'] as const satisfies readonly ReportReason[];
 
-export interface Report extends ReportInGroup {
-  post: PostSummary;
-}
-
-export interface QueueGroup {
-  post: PostSummary;
-  openCount: number;
-  reasons: { reason: ReportReason; count: number }[];
-  firstReportedAt: string;
-  lastReportedAt: string;
-  reports: ReportInGroup[];
-}
-
-export interface QueuePage extends Page<QueueGroup> {
-  openReports: number;
-  openPosts: number;
-}
-
-export interface AuditEntry {
-  id: number;
-  at: string;
-  actor: { id: number; username: string; displayName: string } | null;
-  action: string;
-  targetType: string;
-  targetId: number | null;
-  detail: Record<string, unknown>;
-}
-
-export interface AuditFilter {
-  actor?: string;
-  action?: string;
-  since?: string;
-  until?: string;
-  cursor?: string | null;
-}
+export type AuditFilter = Omit<AuditQuery, 'cursor' | 'limit'> & { cursor?: string | null };
 
 export const reportPost = (postId: number, reason: ReportReason, comment: string) =>
-  api<{ id: number; status: 'open' | 'resolved'; createdAt: string }>(`/api/posts/${postId}/reports`, {
+  api<ReportReceipt>(`/api/posts/${postId}/reports`, {
     method: 'POST', body: comment ? { reason, comment } : { reason },
   });
 

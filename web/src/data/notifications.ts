@@ -1,29 +1,30 @@
 /** The signed-in user's in-app notifications. */
-import { api, type Page } from './http';
-import type { PublicUser } from './types';
+import type { MarkReadInput, Notification, NotificationPage } from '../../../server/api-types';
+import { api } from './http';
 
-export interface Notification {
-  id: number;
-  /** post.hidden, post.restored, report.accepted, report.dismissed, … */
-  kind: string;
-  actor: PublicUser | null;
-  target: { type: string; id: number | null; title: string };
-  text: string;
-  createdAt: string;
-  read: boolean;
-}
-
-export interface NotificationPage extends Page<Notification> {
-  unreadCount: number;
-}
+export type { Notification, NotificationPage };
 
 /** Tells the badge and the menu to refresh after notifications were read elsewhere. */
 export const NOTIFICATIONS_EVENT = 'kotsu-notifications-change';
 
+let knownUnread: number | null = null;
+
+/** The unread count the app started with (GET /api/session), for the badge's first showing. */
+export function rememberUnread(n: number): void {
+  knownUnread = n;
+}
+
+/** The remembered count, once: later counts are asked for. */
+export function takeKnownUnread(): number | null {
+  const n = knownUnread;
+  knownUnread = null;
+  return n;
+}
+
 export const listNotifications = (q: { unread?: boolean; limit?: number; cursor?: string | null } = {}) =>
   api<NotificationPage>('/api/me/notifications', { query: { unread: q.unread || undefined, limit: q.limit, cursor: q.cursor ?? undefined } });
 
-export async function markRead(which: { ids: number[] } | { all: true }): Promise<{ unreadCount: number }> {
+export async function markRead(which: MarkReadInput): Promise<{ unreadCount: number }> {
   const res = await api<{ unreadCount: number }>('/api/me/notifications/read', { method: 'POST', body: which });
   window.dispatchEvent(new CustomEvent(NOTIFICATIONS_EVENT, { detail: res.unreadCount }));
   return res;

@@ -1,84 +1,25 @@
 /** Likes, bookmarks, rankings and authors' numbers (server/popularity, docs/POPULARITY.md). */
+import type {
+  BookmarkState, LikeState, MyStats, MyStatsQuery, OtherDepartments, OtherDepartmentsQuery, Post, PostSummary, Ranking,
+  RankingItem, RankingPeriod, RankingsQuery,
+} from '../../../server/api-types';
 import { api, type Page } from './http';
-import type { Post, PostSummary } from './types';
 
-/** Fields the popularity domain adds to tips (also on list summaries). */
-export interface PopularityFields {
-  viewerCount?: number;
-  bookmarkCount?: number;
-  bookmarkedByMe?: boolean;
-}
-
-export type PopularPost = Post & PopularityFields;
-
-export interface LikeState {
-  likeCount: number;
-  likedByMe: boolean;
-}
-
-export interface BookmarkState {
-  bookmarkedByMe: boolean;
-  bookmarkCount: number;
-}
+export type { BookmarkState, LikeState, MyStats, OtherDepartments, Ranking, RankingItem, RankingPeriod };
+/** A tip with the popularity domain's fields (viewerCount, bookmarkCount, bookmarkedByMe), which the schema always has. */
+export type PopularPost = Post;
 
 export const setLike = (postId: number, on: boolean) =>
   api<LikeState>(`/api/posts/${postId}/like`, { method: on ? 'PUT' : 'DELETE' });
-
 export const setBookmark = (postId: number, on: boolean) =>
   api<BookmarkState>(`/api/posts/${postId}/bookmark`, { method: on ? 'PUT' : 'DELETE' });
 
 export const listBookmarks = (q: { limit?: number; cursor?: string | null } = {}) =>
   api<Page<PostSummary>>('/api/me/bookmarks', { query: { limit: q.limit, cursor: q.cursor ?? undefined } });
 
-export type RankingPeriod = 'week' | 'month' | 'year' | 'all';
-export const RANKING_PERIODS: readonly RankingPeriod[] = ['week', 'month', 'year', 'all'];
+export const RANKING_PERIODS = ['week', 'month', 'year', 'all'] as const satisfies readonly RankingPeriod[];
 
-export interface RankingItem {
-  rank: number;
-  post: PostSummary;
-  views: number;
-  likes: number;
-}
-
-export interface Ranking {
-  period: RankingPeriod;
-  from: string | null;
-  to: string;
-  items: RankingItem[];
-}
-
-export const getRankings = (q: { period?: RankingPeriod; tag?: string; department?: string; limit?: number } = {}) =>
-  api<Ranking>('/api/rankings', { query: q });
-
-export interface OtherDepartments {
-  period: RankingPeriod;
-  items: { department: string; post: PostSummary; views: number; likes: number }[];
-}
-
-export const getOtherDepartments = (q: { limit?: number; perDepartment?: number } = {}) =>
+export const getRankings = (q: RankingsQuery = {}) => api<Ranking>('/api/rankings', { query: q });
+export const getOtherDepartments = (q: OtherDepartmentsQuery = {}) =>
   api<OtherDepartments>('/api/rankings/other-departments', { query: q });
-
-export interface TipCounts {
-  views: number;
-  viewsThisMonth: number;
-  uniqueViewers: number;
-  likes: number;
-  likesThisMonth: number;
-  bookmarks: number;
-}
-
-export interface DailyViews {
-  day: string;
-  views: number;
-}
-
-export interface MyStats {
-  monthStart: string;
-  today: string;
-  totals: TipCounts & { tips: number };
-  daily: DailyViews[];
-  items: (TipCounts & { post: PostSummary })[];
-}
-
-export const getMyStats = (q: { days?: number; postId?: number; limit?: number } = {}) =>
-  api<MyStats>('/api/me/stats', { query: q });
+export const getMyStats = (q: MyStatsQuery = {}) => api<MyStats>('/api/me/stats', { query: q });

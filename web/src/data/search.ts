@@ -1,47 +1,11 @@
 /** Full-text search and suggestions (GET /api/search, GET /api/search/suggest). */
+import type { RelatedResult, SearchHit, SearchQuery, SearchResult, Suggestions, TagCount } from '../../../server/api-types';
 import { api } from './http';
-import type { PublicUser } from './types';
 
-export type SearchSort = 'relevance' | 'new' | 'popular';
-
-export interface SearchHit {
-  id: number;
-  title: string;
-  /** HTML-escaped text with matches in <mark>; turn into nodes with `snippetParts`, never unsafeHTML. */
-  snippet: string;
-  tags: string[];
-  author: PublicUser;
-  viewCount: number;
-  likeCount: number;
-  createdAt: string;
-  updatedAt: string;
-  /** DX賞 prizes of the tip (published rounds only). */
-  awards?: { roundId: number; roundTitle: string; prize: string }[];
-}
-
-export interface TagCount { name: string; count: number }
-
-export interface SearchResult {
-  total: number;
-  items: SearchHit[];
-  didYouMean: string | null;
-  relaxed: boolean;
-  /** Set when the query as typed found nothing and these are the results of this corrected query. */
-  correctedTo?: string | null;
-  facets?: TagCount[];
-}
-
-export interface SearchParams {
-  q?: string;
-  tag?: readonly string[];
-  author?: string;
-  sort?: SearchSort;
-  limit?: number;
-  offset?: number;
-  facets?: boolean;
-  /** Search exactly what was typed (no corrected results). */
-  exact?: boolean;
-}
+export type { SearchHit, SearchResult, Suggestions, TagCount };
+export type SearchSort = NonNullable<SearchQuery['sort']>;
+/** SearchHit's snippet is HTML-escaped text with matches in <mark>: turn it into nodes with `snippetParts`, never unsafeHTML. */
+export type SearchParams = SearchQuery;
 
 export function searchTips(params: SearchParams, signal?: AbortSignal): Promise<SearchResult> {
   return api<SearchResult>('/api/search', {
@@ -54,22 +18,20 @@ export function searchTips(params: SearchParams, signal?: AbortSignal): Promise<
   });
 }
 
-export interface Suggestions { posts: { id: number; title: string }[]; tags: TagCount[] }
-
 export function suggest(q: string, signal?: AbortSignal): Promise<Suggestions> {
   return api<Suggestions>('/api/search/suggest', { query: { q }, signal });
 }
 
-export interface TipLink { id: number; title: string }
+export type TipLink = RelatedResult['items'][number];
 
 /** Up to five published tips related to a tip (GET /api/search/related). */
-export function relatedTips(id: number, signal?: AbortSignal): Promise<{ items: TipLink[] }> {
-  return api<{ items: TipLink[] }>('/api/search/related', { query: { id }, signal });
+export function relatedTips(id: number, signal?: AbortSignal): Promise<RelatedResult> {
+  return api<RelatedResult>('/api/search/related', { query: { id }, signal });
 }
 
 /** Up to five published tips similar to a title being typed (GET /api/search/similar). */
-export function similarTips(q: string, signal?: AbortSignal): Promise<{ items: TipLink[] }> {
-  return api<{ items: TipLink[] }>('/api/search/similar', { query: { q }, signal });
+export function similarTips(q: string, signal?: AbortSignal): Promise<RelatedResult> {
+  return api<RelatedResult>('/api/search/similar', { query: { q }, signal });
 }
 
 const ENTITIES: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'" };

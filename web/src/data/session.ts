@@ -1,14 +1,13 @@
+import type { Me, SessionState, SetupInput, SetupStatus } from '../../../server/api-types';
 import { api } from './http';
-import type { Me } from './types';
 
-export const setupStatus = () => api<{ needed: boolean; authMode: 'local' | 'proxy' }>('/api/setup');
+export type { SessionState };
 
-export const runSetup = (body: { username: string; password: string; displayName: string; department?: string }) =>
-  api<Me>('/api/setup', { method: 'POST', body });
-
+export const setupStatus = () => api<SetupStatus>('/api/setup');
+/** Everything the shell starts with, in one request: user (or null), sign-in mode, setup, unread count. */
+export const getSession = () => api<SessionState>('/api/session');
+export const runSetup = (body: SetupInput) => api<Me>('/api/setup', { method: 'POST', body });
 export const login = (username: string, password: string) =>
   api<{ user: Me }>('/api/session', { method: 'POST', body: { username, password } });
-
 export const logout = () => api<void>('/api/session', { method: 'DELETE' });
-
 export const fetchMe = () => api<Me>('/api/me');

@@ -1,5 +1,5 @@
+import type { ListTagsQuery, TagCount } from '../../../server/api-types';
 import { api } from './http';
-import type { TagCount } from './types';
 
-export const listTags = (q: { q?: string; limit?: number } = {}, signal?: AbortSignal) =>
+export const listTags = (q: ListTagsQuery = {}, signal?: AbortSignal) =>
   api<{ items: TagCount[] }>('/api/tags', { query: q, signal });

@@ -1,4 +1,4 @@
+import type { PublicUser } from '../../../server/api-types';
 import { api } from './http';
-import type { PublicUser } from './types';
 
 export const getProfile = (username: string) => api<PublicUser>(`/api/profiles/${encodeURIComponent(username)}`);

@@ -3,9 +3,9 @@ import { customElement, property, state } from 'lit/decorators.js';
 import '../components/kotsu-home-popularity';
 import '../components/kotsu-post-list';
 import { KotsuElement } from '../components/kotsu-element';
+import { getHomePage, type HomePage } from '../data/pages';
 import { listPosts } from '../data/posts';
-import { listTags } from '../data/tags';
-import type { PostSummary, TagCount } from '../data/types';
+import type { PostSummary } from '../data/types';
 import { msg } from '../i18n/catalogue';
 import { link } from '../router/router';
 import { sharedStyles } from '../styles/shared';
@@ -13,7 +13,7 @@ import { errorMessage } from '../i18n/error-message';
 import { TIPS_FEED } from '../data/feeds';
 import { setFeedLinks } from '../router/feed-links';
 
-/** Home: newest tips (paged), the popularity boxes (kotsu-home-popularity), and every tag with its count. */
+/** Home: newest tips (paged), the most read ones, and every tag with its count — one request (GET /api/pages/home). */
 @customElement('kotsu-home-page')
 export class KotsuHomePage extends KotsuElement {
   static override styles = [sharedStyles, css`
@@ -29,7 +29,7 @@ export class KotsuHomePage extends KotsuElement {
   @property({ attribute: false }) query = new URLSearchParams();
   @state() private _newest: PostSummary[] = [];
   @state() private _cursor: string | null = null;
-  @state() private _tags: TagCount[] = [];
+  @state() private _page: HomePage | null = null;
   @state() private _loading = true;
   @state() private _error = '';
 
@@ -43,13 +43,10 @@ export class KotsuHomePage extends KotsuElement {
     this._loading = true;
     this._error = '';
     try {
-      const [newest, tags] = await Promise.all([
-        listPosts({ sort: 'new', limit: 20 }),
-        listTags({ limit: 50 }),
-      ]);
-      this._newest = newest.items;
-      this._cursor = newest.nextCursor;
-      this._tags = tags.items;
+      const page = await getHomePage();
+      this._page = page;
+      this._newest = page.newest.items;
+      this._cursor = page.newest.nextCursor;
     } catch (err) {
       this._error = errorMessage(err);
     } finally {
@@ -81,10 +78,10 @@ export class KotsuHomePage extends KotsuElement {
             ${this._cursor ? html`<p class="more"><button class="btn secondary" @click=${() => this.more()}>${msg('common.more')}</button></p>` : nothing}
           </section>
           <aside>
-            <kotsu-home-popularity></kotsu-home-popularity>
+            <kotsu-home-popularity .page=${this._page}></kotsu-home-popularity>
             <section aria-labelledby="tags">
               <h2 id="tags">${msg('home.tags')}</h2>
-              ${this._tags.length ? html`<ul class="tagcloud">${this._tags.map((t) => html`<li><a class="tag" href=${link('/tags/', t.name)}>${t.name} (${t.count})</a></li>`)}</ul>`
+              ${this._page?.tags.length ? html`<ul class="tagcloud">${this._page.tags.map((t) => html`<li><a class="tag" href=${link('/tags/', t.name)}>${t.name} (${t.count})</a></li>`)}</ul>`
                 : html`<p class="muted">${msg('common.empty')}</p>`}
             </section>
           </aside>

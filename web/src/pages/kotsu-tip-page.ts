@@ -10,7 +10,8 @@ import '../components/kotsu-tip-impact';
 import '../components/kotsu-tip-reactions';
 import { KotsuElement } from '../components/kotsu-element';
 import { ApiError } from '../data/http';
-import { deletePost, getPost, recordView } from '../data/posts';
+import { getTipPage, type TipPage } from '../data/pages';
+import { deletePost, recordView } from '../data/posts';
 import type { Post } from '../data/types';
 import { formatDate, formatNumber, msg } from '../i18n/catalogue';
 import { link, navigate, setPageTitle } from '../router/router';
@@ -25,7 +26,11 @@ const tipUrl = (id: number) => `${location.origin}/tips/${id}`;
 /** A view counts only once the tip has been on screen this long (prefetch and previews don't). */
 const VIEW_AFTER_MS = 1500;
 
-/** A tip: rendered body, tags, author with department, dates and views; records the view. */
+/**
+ * A tip: rendered body, tags, author with department, dates and views, reactions, DX賞, impact,
+ * moderation and comments — all from one request (GET /api/pages/tips/:id); records the view
+ * with one small request once the tip has been read for a moment.
+ */
 @customElement('kotsu-tip-page')
 export class KotsuTipPage extends KotsuElement {
   static override styles = [sharedStyles, css`
@@ -50,6 +55,7 @@ export class KotsuTipPage extends KotsuElement {
   @property({ attribute: false }) params: Record<string, string> = {};
   @property({ attribute: false }) query = new URLSearchParams();
   @state() private _post: Post | null = null;
+  @state() private _page: TipPage | null = null;
   @state() private _error = '';
   @state() private _notFound = false;
   @state() private _linkStatus = '';
@@ -82,7 +88,8 @@ export class KotsuTipPage extends KotsuElement {
       return;
     }
     try {
-      this._post = await getPost(this.postId);
+      this._page = await getTipPage(this.postId);
+      this._post = this._page.post;
       setPageTitle(this._post.title);
       await this.updateComplete;
       this.watchVisibility();
@@ -148,7 +155,8 @@ export class KotsuTipPage extends KotsuElement {
       return html`<h1>${msg('notFound.title')}</h1><p>${msg('notFound.body')}</p><p><a href="/">${msg('notFound.home')}</a></p>`;
     }
     const p = this._post;
-    if (!p) {
+    const page = this._page;
+    if (!p || !page) {
       return this._error ? html`<p class="error" role="alert">${this._error}</p>` : html`<p class="muted" aria-live="polite">${msg('common.loading')}</p>`;
     }
     const user = this.session.user;
@@ -181,11 +189,12 @@ export class KotsuTipPage extends KotsuElement {
         <p class="print-url">${msg('reading.printUrl', { url: tipUrl(p.id) })}</p>
       </article>
       <kotsu-tip-reactions .post=${p} @kotsu-post-changed=${(e: CustomEvent<{ post: Post }>) => { this._post = e.detail.post; }}></kotsu-tip-reactions>
-      <kotsu-tip-awards .post=${p}></kotsu-tip-awards>
-      <kotsu-tip-impact .post=${p}></kotsu-tip-impact>
-      <kotsu-tip-moderation .post=${p} @kotsu-post-changed=${(e: CustomEvent<{ post: Post }>) => { this._post = e.detail.post; }}></kotsu-tip-moderation>
-      ${p.status === 'published' ? html`<kotsu-related-tips post-id=${p.id}></kotsu-related-tips>` : nothing}
-      ${p.status !== 'draft' ? html`<kotsu-comments post-id=${p.id} ?can-comment=${p.status === 'published'}></kotsu-comments>` : nothing}
+      <kotsu-tip-awards .post=${p} .nominations=${page.nominations} .rounds=${page.nominatingRounds}></kotsu-tip-awards>
+      <kotsu-tip-impact .post=${p} .adoptions=${page.adoptions}></kotsu-tip-impact>
+      <kotsu-tip-moderation .post=${p} .reportPending=${page.reportPending}
+        @kotsu-post-changed=${(e: CustomEvent<{ post: Post }>) => { this._post = e.detail.post; }}></kotsu-tip-moderation>
+      ${p.status === 'published' ? html`<kotsu-related-tips .items=${page.related}></kotsu-related-tips>` : nothing}
+      ${p.status !== 'draft' ? html`<kotsu-comments post-id=${p.id} .first=${page.comments} ?can-comment=${p.status === 'published'}></kotsu-comments>` : nothing}
     `;
   }
 }
