@@ -24,6 +24,7 @@ import { userRoutes } from './users/routes';
 import { viewRoutes } from './views/routes';
 import { popularityRoutes } from './popularity/routes';
 import { searchRoutes } from './search/routes';
+import { socialRoutes } from './social/routes';
 import { registerWebApp } from './web/static';
 
 declare module 'fastify' {
@@ -93,7 +94,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   });
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
 
-  for (const routes of [userRoutes, sessionRoutes, accountRoutes, postRoutes, tagRoutes, viewRoutes, popularityRoutes, searchRoutes, awardRoutes, impactRoutes, moderationRoutes, auditRoutes, adminRoutes, notificationRoutes, authoringRoutes]) {
+  for (const routes of [userRoutes, sessionRoutes, accountRoutes, postRoutes, tagRoutes, viewRoutes, popularityRoutes, searchRoutes, awardRoutes, impactRoutes, moderationRoutes, auditRoutes, adminRoutes, notificationRoutes, authoringRoutes, socialRoutes]) {
     await app.register(routes, { ctx });
   }
   await registerWebApp(app, config.webRoot);
