@@ -14,10 +14,11 @@ const KIND_MESSAGE: Record<string, MessageKey> = {
   'comment.hidden': 'notif.comment.hidden',
   'comment.restored': 'notif.comment.restored',
   'request.answered': 'notif.request.answered',
+  'follow.posts': 'notif.follow.posts',
 };
 
 /** How a notification's text reads: a moderator's reason by default, a quoted excerpt for comments and answers. */
-const TEXT_MESSAGE: Record<string, MessageKey> = { 'comment.created': 'notif.quote', 'request.answered': 'notif.quote' };
+const TEXT_MESSAGE: Record<string, MessageKey> = { 'comment.created': 'notif.quote', 'request.answered': 'notif.quote', 'follow.posts': 'notif.follow.others' };
 
 /** The sentence a notification reads as, in the current language. */
 export function notificationText(n: Notification): string {

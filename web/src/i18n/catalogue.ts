@@ -11,8 +11,9 @@ import * as moderation from './messages/moderation';
 import * as posts from './messages/posts';
 import * as popularity from './messages/popularity';
 import * as search from './messages/search';
+import * as social from './messages/social';
 
-const CATALOGUES = [common, account, posts, moderation, awards, impact, authoring, search, popularity] as const;
+const CATALOGUES = [common, account, posts, moderation, awards, impact, authoring, search, popularity, social] as const;
 
 type Catalogue = (typeof CATALOGUES)[number];
 export type MessageKey = Catalogue extends infer C ? (C extends { ja: infer J } ? keyof J & string : never) : never;

@@ -1,0 +1,85 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { deliverFollowNotifications } from '../../server/follows/service';
+import {
+  apiCall, createUser, expectAccessible, externalRequests, launchBrowser, newContext, setupAdmin, startServer, uiLogin,
+  type TestServer,
+} from './harness';
+
+/** Issue 20 in the browser: follow buttons, the フォロー中 tab and its notification. */
+describe('social', () => {
+  let server: TestServer;
+  let browser: Browser;
+  const contexts: BrowserContext[] = [];
+  let sato = '';
+
+  async function pageFor(username: string): Promise<Page> {
+    const context = await newContext(browser, server);
+    contexts.push(context);
+    const page = await context.newPage();
+    await uiLogin(page, username);
+    return page;
+  }
+
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+    const admin = await setupAdmin(server);
+    sato = await createUser(server, admin, 'sato', { displayName: '佐藤 花子', department: '市民課' });
+    await createUser(server, admin, 'yamada', { displayName: '山田 太郎', department: '税務課' });
+    await apiCall(server, 'POST', '/api/posts', { title: 'Excelの入力規則', body: '本文', tags: ['Excel'] }, sato);
+    await apiCall(server, 'POST', '/api/posts', { title: 'Wordの差し込み印刷', body: '本文', tags: ['Word'] }, sato);
+  });
+
+  afterAll(async () => {
+    for (const c of contexts) await c.close();
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('follows a tag and a person, shows their new tips on the フォロー中 tab and tells of them once', async () => {
+    const page = await pageFor('yamada');
+    await page.goto('/tags/Excel');
+    const tagButton = page.getByRole('button', { name: 'タグ「Excel」をフォロー' });
+    await expect.poll(() => tagButton.getAttribute('aria-pressed')).toBe('false');
+    await tagButton.click();
+    await expect.poll(() => tagButton.getAttribute('aria-pressed')).toBe('true');
+    await expect.poll(() => tagButton.textContent()).toContain('フォロー中');
+    await expect.poll(() => page.locator('kotsu-follow-button .followers').textContent()).toBe('フォロワー 1 人');
+    await expectAccessible(page, 'tag page with follow button');
+
+    // The home page's フォロー中 tab lists the tag's tips, and not the Word tip yet.
+    await page.goto('/');
+    await page.getByRole('link', { name: 'フォロー中', exact: true }).click();
+    await page.waitForURL((u) => u.search === '?tab=following');
+    const titles = () => page.locator('section[aria-labelledby="newest"] kotsu-post-list a.title').allTextContents();
+    await expect.poll(titles).toEqual(['Excelの入力規則']);
+    await expectAccessible(page, 'home following tab');
+
+    // Following the person brings in all of her tips; her next tip is told in one notification.
+    await page.goto('/users/sato');
+    const personButton = page.getByRole('button', { name: '佐藤 花子 さんをフォロー' });
+    await personButton.click();
+    await expect.poll(() => personButton.getAttribute('aria-pressed')).toBe('true');
+    await apiCall(server, 'POST', '/api/posts', { title: 'PowerShellでファイル名を一括変更', body: '本文', tags: ['PowerShell'] }, sato);
+    expect(deliverFollowNotifications(server.app.ctx)).toBe(1);
+    await page.goto('/?tab=following');
+    await expect.poll(titles).toEqual(['PowerShellでファイル名を一括変更', 'Wordの差し込み印刷', 'Excelの入力規則']);
+    await page.goto('/notifications');
+    await expect.poll(() => page.locator('kotsu-notification-item .text').first().textContent())
+      .toContain('フォロー中のタグ・人に新しいコツ「PowerShellでファイル名を一括変更」');
+
+    // Unfollowing the tag from the tag page.
+    await page.goto('/tags/Excel');
+    await tagButton.click();
+    await expect.poll(() => tagButton.getAttribute('aria-pressed')).toBe('false');
+    expect(externalRequests(page.context())).toEqual([]);
+  });
+
+  it('shows no follow button on my own page', async () => {
+    const page = await pageFor('sato');
+    await page.goto('/users/sato');
+    await expect.poll(() => page.locator('h1').textContent()).toContain('佐藤 花子');
+    expect(await page.locator('kotsu-follow-button').count()).toBe(0);
+  });
+});
