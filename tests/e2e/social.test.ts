@@ -2,7 +2,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deliverFollowNotifications } from '../../server/follows/service';
 import {
-  apiCall, createUser, expectAccessible, externalRequests, launchBrowser, newContext, setupAdmin, startServer, uiLogin,
+  apiCall, apiLogin, createUser, expectAccessible, externalRequests, launchBrowser, newContext, setupAdmin, startServer, uiLogin,
   type TestServer,
 } from './harness';
 
@@ -74,6 +74,47 @@ describe('social', () => {
     await tagButton.click();
     await expect.poll(() => tagButton.getAttribute('aria-pressed')).toBe('false');
     expect(externalRequests(page.context())).toEqual([]);
+  });
+
+  it('links mentions, answers a comment in a thread and lists who found a tip useful', async () => {
+    const yamada = await apiLogin(server, 'yamada');
+    const tip = await apiCall(server, 'POST', '/api/posts', { title: '照会文の書き方', body: '@yamada さん、確認お願いします。`@yamada`', tags: ['文書'] }, sato);
+    expect((await apiCall(server, 'PUT', `/api/posts/${tip.json.id}/like`, undefined, yamada)).status).toBe(200);
+    const question = await apiCall(server, 'POST', `/api/posts/${tip.json.id}/comments`, { body: '宛名の書き方は？' }, yamada);
+    expect(question.status).toBe(201);
+
+    const page = await pageFor('yamada');
+    await page.goto(`/tips/${tip.json.id}`);
+    const mention = page.locator('kotsu-markdown a.mention');
+    await expect.poll(() => mention.count()).toBe(1);
+    expect(await mention.textContent()).toBe('@yamada');
+    expect(await mention.getAttribute('href')).toBe('/users/yamada');
+    expect(await page.locator('kotsu-markdown code').textContent()).toBe('@yamada');
+
+    // sato answers yamada's comment in its thread.
+    const author = await pageFor('sato');
+    await author.goto(`/tips/${tip.json.id}`);
+    await author.getByRole('button', { name: '返信する' }).click();
+    await author.getByLabel('山田 太郎 さんへの返信').fill('「様」を付けます。');
+    await author.getByRole('button', { name: '返信を投稿' }).click();
+    const replies = author.locator('ol.replies kotsu-comment-item');
+    await expect.poll(() => replies.count()).toBe(1);
+    await expect.poll(() => author.locator('ol.replies p').first().textContent()).toBe('「様」を付けます。');
+    await expectAccessible(author, 'tip page with a reply thread');
+    // yamada sees it as a reply in the thread after a reload, and was told.
+    await page.reload();
+    await expect.poll(() => page.locator('ol.replies p').allTextContents()).toEqual(['「様」を付けます。']);
+    const notes = await apiCall(server, 'GET', '/api/me/notifications', undefined, yamada);
+    expect(notes.json.items.map((n: { kind: string }) => n.kind)).toEqual(expect.arrayContaining(['comment.replied', 'mention.post']));
+
+    // The 役に立った count opens the list of people who pressed it.
+    await author.getByRole('button', { name: '役に立ったと押した人を見る（1 人）' }).click();
+    const dialog = author.getByRole('dialog', { name: '役に立ったと押した人' });
+    await expect.poll(() => dialog.locator('ul.likers a').allTextContents()).toEqual(['山田 太郎']);
+    expect(await dialog.locator('ul.likers a').getAttribute('href')).toBe('/users/yamada');
+    await expectAccessible(author, 'likers dialog');
+    await dialog.getByRole('button', { name: '閉じる' }).click();
+    expect(externalRequests(author.context())).toEqual([]);
   });
 
   it('shows no follow button on my own page', async () => {

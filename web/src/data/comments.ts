@@ -5,6 +5,8 @@ import type { PublicUser } from './types';
 export interface Comment {
   id: number;
   postId: number;
+  /** The top-level comment this reply answers; null for a top-level comment. */
+  parentId: number | null;
   author: PublicUser;
   body: string;
   /** From the server's safe Markdown renderer. */
@@ -19,8 +21,8 @@ export interface Comment {
 export const listComments = (postId: number, cursor?: string | null) =>
   api<Page<Comment>>(`/api/posts/${postId}/comments`, { query: { limit: 100, cursor: cursor ?? undefined } });
 
-export const addComment = (postId: number, body: string) =>
-  api<Comment>(`/api/posts/${postId}/comments`, { method: 'POST', body: { body } });
+export const addComment = (postId: number, body: string, parentId?: number) =>
+  api<Comment>(`/api/posts/${postId}/comments`, { method: 'POST', body: parentId === undefined ? { body } : { body, parentId } });
 
 export const editComment = (id: number, body: string) => api<Comment>(`/api/comments/${id}`, { method: 'PATCH', body: { body } });
 

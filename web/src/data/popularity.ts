@@ -1,6 +1,6 @@
 /** Likes, bookmarks, rankings and authors' numbers (server/popularity, docs/POPULARITY.md). */
 import { api, type Page } from './http';
-import type { Post, PostSummary } from './types';
+import type { Post, PostSummary, PublicUser } from './types';
 
 /** Fields the popularity domain adds to tips (also on list summaries). */
 export interface PopularityFields {
@@ -82,3 +82,12 @@ export interface MyStats {
 
 export const getMyStats = (q: { days?: number; postId?: number; limit?: number } = {}) =>
   api<MyStats>('/api/me/stats', { query: q });
+
+export interface Liker {
+  user: PublicUser;
+  likedAt: string;
+}
+
+/** Who pressed 役に立った on a tip, newest first. */
+export const listLikers = (postId: number, cursor?: string | null) =>
+  api<Page<Liker>>(`/api/posts/${postId}/likes`, { query: { limit: 50, cursor: cursor ?? undefined } });
