@@ -47,7 +47,7 @@ export function createContext(db: Database, config: Config, now: Clock = () => n
     // Threads start on first use (or on app ready, see app.ts) and close with the app.
     markdown: createMarkdownRenderer({ size: config.renderWorkers, timeoutMs: config.renderTimeoutMs }),
     ...createAuthoringStores(db),
-    ...createSocialStores(db),
+    ...createSocialStores(db, config, now),
   };
 }
 
