@@ -18,6 +18,7 @@ export const MENU: MenuEntry[] = [
   { href: '/rankings', label: 'nav.rankings', role: 'member' },
   { href: '/bookmarks', label: 'nav.bookmarks', role: 'member' },
   { href: '/my-tips', label: 'nav.myTips', role: 'member' },
+  { href: '/settings/mail', label: 'mail.title', role: 'member' },
   { href: '/admin/moderation', label: 'nav.moderation', role: 'moderator' },
   { href: '/admin/users', label: 'nav.users', role: 'admin' },
   { href: '/admin/audit', label: 'nav.audit', role: 'admin' },
