@@ -117,6 +117,26 @@ describe('social', () => {
     expect(externalRequests(author.context())).toEqual([]);
   });
 
+  it('saves mail choices and stops mail from the link in a message', async () => {
+    const page = await pageFor('yamada');
+    await page.goto('/settings/mail');
+    await page.getByLabel('メールアドレス').fill('yamada@pref.example.lg.jp');
+    await page.getByLabel('メンションと返信をメールで受け取る').check();
+    await page.getByRole('button', { name: '保存する' }).click();
+    await expect.poll(() => page.locator('kotsu-mail-settings-page [role=status], kotsu-mail-settings-page [role=alert]').allTextContents()).toEqual(['保存しました。']);
+    await expectAccessible(page, 'mail settings');
+    const row = server.app.ctx.db.prepare("SELECT m.* FROM mail_settings m JOIN users u ON u.id = m.user_id WHERE u.username = 'yamada'").get() as { on_mentions: number; unsubscribe_token: string };
+    expect(row.on_mentions).toBe(1);
+    // The link works without signing in.
+    const anonymous = await (await newContext(browser, server)).newPage();
+    contexts.push(anonymous.context());
+    await anonymous.goto(`/mail/unsubscribe?token=${encodeURIComponent(row.unsubscribe_token)}`);
+    await anonymous.getByRole('button', { name: '配信を止める' }).click();
+    await expect.poll(() => anonymous.locator('kotsu-unsubscribe-page [role=status], kotsu-unsubscribe-page [role=alert]').allTextContents()).toEqual(['メールの配信を止めました。']);
+    await page.reload();
+    await expect.poll(() => page.getByLabel('メンションと返信をメールで受け取る').isChecked()).toBe(false);
+  });
+
   it('shows no follow button on my own page', async () => {
     const page = await pageFor('sato');
     await page.goto('/users/sato');
