@@ -1,5 +1,6 @@
 import os from 'node:os';
 import path from 'node:path';
+import { proxyEntryProblem } from './security/proxies';
 
 export type AuthMode = 'local' | 'proxy';
 
@@ -35,6 +36,8 @@ export interface Config {
   smtpUrl: string | null;
   /** The sender address of Kotsu's mail (required with smtpUrl). */
   mailFrom: string | null;
+  /** A tip unchanged and unconfirmed this many days asks its author to look at it again. */
+  staleAfterDays: number;
 }
 
 export class ConfigError extends Error {}
@@ -84,13 +87,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
   }
   const authHeader = (env.KOTSU_AUTH_HEADER ?? 'X-Remote-User').trim();
   if (!/^[A-Za-z0-9-]+$/.test(authHeader)) throw new ConfigError('KOTSU_AUTH_HEADER must be a header name');
+  // Addresses and CIDR ranges (server/security/proxies.ts); a typo must not silently trust nobody.
+  const trustedProxies = list(env.KOTSU_TRUSTED_PROXIES ?? '127.0.0.1,::1');
+  for (const entry of trustedProxies) {
+    const problem = proxyEntryProblem(entry);
+    if (problem) throw new ConfigError(`KOTSU_TRUSTED_PROXIES: ${problem}`);
+  }
   return {
     port: int('KOTSU_PORT', env.KOTSU_PORT, 3000, 0, 65535),
     host: env.KOTSU_HOST ?? '127.0.0.1',
     dbPath: env.KOTSU_DB ?? path.join('data', 'kotsu.db'),
     authMode,
     authHeader: authHeader.toLowerCase(),
-    trustedProxies: list(env.KOTSU_TRUSTED_PROXIES ?? '127.0.0.1,::1'),
+    trustedProxies,
     admins: list(env.KOTSU_ADMINS).map((s) => s.toLowerCase()),
     publicUrl,
     webRoot: env.KOTSU_WEB_ROOT === '' ? null : env.KOTSU_WEB_ROOT ?? path.resolve('dist', 'web'),
@@ -107,6 +116,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     renderWorkers: int('KOTSU_RENDER_WORKERS', env.KOTSU_RENDER_WORKERS, Math.max(1, Math.min(2, os.availableParallelism() - 1)), 0, 16),
     renderTimeoutMs: int('KOTSU_RENDER_TIMEOUT_MS', env.KOTSU_RENDER_TIMEOUT_MS, 2000, 1, 60000),
     ...smtp(env),
+    staleAfterDays: int('KOTSU_STALE_AFTER_DAYS', env.KOTSU_STALE_AFTER_DAYS, 365, 30, 3650),
     ...overrides,
   };
 }

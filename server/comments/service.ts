@@ -72,6 +72,7 @@ export async function addComment(ctx: Context, author: UserRow, postId: number, 
       told.add(userId);
       ctx.notifications.add({
         userId, kind, actorId: author.id, targetType: 'post', targetId: post.id, targetTitle: post.title, text: excerpt(body),
+        subjectType: 'comment', subjectId: id,
       }, ctx.now());
     };
     if (parent) tell(parent.author_id, 'comment.replied');

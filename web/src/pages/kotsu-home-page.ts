@@ -12,7 +12,7 @@ import { link, navigate } from '../router/router';
 import { sharedStyles } from '../styles/shared';
 import { errorMessage } from '../i18n/error-message';
 
-/** Home: newest tips or, on the フォロー中 tab (`?tab=following`), those in what I follow (paged); the most read ones, and every tag with its count. */
+/** Home: newest tips or, on the フォロー中 tab (`?tab=following`), those in what I follow (paged); the popularity boxes (kotsu-home-popularity), and every tag with its count. */
 @customElement('kotsu-home-page')
 export class KotsuHomePage extends KotsuElement {
   static override styles = [sharedStyles, css`
@@ -31,7 +31,6 @@ export class KotsuHomePage extends KotsuElement {
   @property({ attribute: false }) query = new URLSearchParams();
   @state() private _newest: PostSummary[] = [];
   @state() private _cursor: string | null = null;
-  @state() private _popular: PostSummary[] = [];
   @state() private _tags: TagCount[] = [];
   @state() private _loading = true;
   @state() private _error = '';
@@ -53,14 +52,12 @@ export class KotsuHomePage extends KotsuElement {
     this._loading = true;
     this._error = '';
     try {
-      const [newest, popular, tags] = await Promise.all([
+      const [newest, tags] = await Promise.all([
         this.newest(),
-        listPosts({ sort: 'popular', limit: 5 }),
         listTags({ limit: 50 }),
       ]);
       this._newest = newest.items;
       this._cursor = newest.nextCursor;
-      this._popular = popular.items;
       this._tags = tags.items;
     } catch (err) {
       this._error = errorMessage(err);
@@ -104,10 +101,6 @@ export class KotsuHomePage extends KotsuElement {
           </section>
           <aside>
             <kotsu-home-popularity></kotsu-home-popularity>
-            <section aria-labelledby="popular">
-              <h2 id="popular">${msg('home.popular')}</h2>
-              <kotsu-post-list .items=${this._popular}></kotsu-post-list>
-            </section>
             <section aria-labelledby="tags">
               <h2 id="tags">${msg('home.tags')}</h2>
               ${this._tags.length ? html`<ul class="tagcloud">${this._tags.map((t) => html`<li><a class="tag" href=${link('/tags/', t.name)}>${t.name} (${t.count})</a></li>`)}</ul>`
