@@ -20,6 +20,7 @@ import type * as popularity from './popularity/schemas';
 import type * as posts from './posts/schemas';
 import type * as requests from './requests/schemas';
 import type * as revisions from './revisions/schemas';
+import type { Liker as LikerSchema } from './likers/routes';
 import type * as search from './search/schemas';
 import type { SessionState as SessionStateSchema } from './sessions/routes';
 import type * as tags from './tags/schemas';
@@ -140,3 +141,6 @@ export type ImpactPeriod = S<typeof impact.Period>;
 export type Adoption = S<typeof impact.Adoption>;
 export type PostAdoptions = S<typeof impact.PostAdoptions>;
 export type ImpactReport = S<typeof impact.Impact>;
+
+// Likers
+export type Liker = S<typeof LikerSchema>;

@@ -26,6 +26,7 @@ import { userRoutes } from './users/routes';
 import { viewRoutes } from './views/routes';
 import { popularityRoutes } from './popularity/routes';
 import { searchRoutes } from './search/routes';
+import { socialRoutes } from './social/routes';
 import { registerWebApp } from './web/static';
 
 declare module 'fastify' {
@@ -103,7 +104,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   });
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
 
-  for (const routes of [userRoutes, sessionRoutes, accountRoutes, postRoutes, tagRoutes, viewRoutes, popularityRoutes, searchRoutes, awardRoutes, impactRoutes, moderationRoutes, auditRoutes, adminRoutes, notificationRoutes, authoringRoutes, pageRoutes]) {
+  for (const routes of [userRoutes, sessionRoutes, accountRoutes, postRoutes, tagRoutes, viewRoutes, popularityRoutes, searchRoutes, awardRoutes, impactRoutes, moderationRoutes, auditRoutes, adminRoutes, notificationRoutes, authoringRoutes, pageRoutes, socialRoutes]) {
     await app.register(routes, { ctx });
   }
   await registerWebApp(app, config.webRoot);

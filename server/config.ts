@@ -32,6 +32,10 @@ export interface Config {
   renderWorkers: number;
   /** Longest one render may take in a thread before it is stopped and answered 413. */
   renderTimeoutMs: number;
+  /** The intranet's SMTP server (`smtp://host:25`, `smtps://user:pass@host:465`); null sends no mail. */
+  smtpUrl: string | null;
+  /** The sender address of Kotsu's mail (required with smtpUrl). */
+  mailFrom: string | null;
   /** A tip unchanged and unconfirmed this many days asks its author to look at it again. */
   staleAfterDays: number;
 }
@@ -49,6 +53,21 @@ function int(name: string, value: string | undefined, fallback: number, min: num
     throw new ConfigError(`${name} must be an integer from ${min} to ${max}, got "${value}"`);
   }
   return n;
+}
+
+function smtp(env: NodeJS.ProcessEnv): { smtpUrl: string | null; mailFrom: string | null } {
+  const url = env.KOTSU_SMTP_URL?.trim() || null;
+  if (!url) return { smtpUrl: null, mailFrom: null };
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    throw new ConfigError('KOTSU_SMTP_URL is not a valid URL');
+  }
+  if (parsed.protocol !== 'smtp:' && parsed.protocol !== 'smtps:') throw new ConfigError('KOTSU_SMTP_URL must be smtp:// or smtps://');
+  const from = env.KOTSU_MAIL_FROM?.trim() ?? '';
+  if (!/^[^\s@<>]+@[^\s@<>]+$/.test(from)) throw new ConfigError('KOTSU_MAIL_FROM must be a mail address when KOTSU_SMTP_URL is set');
+  return { smtpUrl: url, mailFrom: from };
 }
 
 /** Reads and checks the environment once; everything else takes the typed result. */
@@ -96,6 +115,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     // the event loop's core (on 2 cores, one thread).
     renderWorkers: int('KOTSU_RENDER_WORKERS', env.KOTSU_RENDER_WORKERS, Math.max(1, Math.min(2, os.availableParallelism() - 1)), 0, 16),
     renderTimeoutMs: int('KOTSU_RENDER_TIMEOUT_MS', env.KOTSU_RENDER_TIMEOUT_MS, 2000, 1, 60000),
+    ...smtp(env),
     staleAfterDays: int('KOTSU_STALE_AFTER_DAYS', env.KOTSU_STALE_AFTER_DAYS, 365, 30, 3650),
     ...overrides,
   };

@@ -2,6 +2,7 @@ import type { Config } from './config';
 import type { Database } from './db/database';
 import { createAuditStore } from './audit/store';
 import { createAuthoringStores } from './authoring/stores';
+import { createSocialStores } from './social/stores';
 import { createReportStore } from './moderation/store';
 import { createTagAdminStore } from './moderation/tag-store';
 import { createNotificationStore } from './notifications/store';
@@ -48,6 +49,7 @@ export function createContext(db: Database, config: Config, now: Clock = () => n
     // Threads start on first use (or on app ready, see app.ts) and close with the app.
     markdown: createMarkdownRenderer({ size: config.renderWorkers, timeoutMs: config.renderTimeoutMs }),
     ...createAuthoringStores(db),
+    ...createSocialStores(db, config, now),
   };
 }
 

@@ -6,6 +6,7 @@ export function presentComment(c: CommentRow): CommentT {
   return {
     id: c.id,
     postId: c.post_id,
+    parentId: c.parent_id,
     author: presentPublicUser({ id: c.author_id, username: c.username, display_name: c.display_name, department: c.department }),
     body: c.body,
     html: c.html,

@@ -6,7 +6,7 @@ import { decodeCursor, pageOf } from '../http/cursor';
 import { errors, IdParams, Page } from '../http/schemas';
 import { getReadable } from '../posts/service';
 import { presentComment } from './presenter';
-import { Comment, CommentBody, CommentListQuery, HideCommentBody } from './schemas';
+import { Comment, CommentBody, CommentListQuery, HideCommentBody, NewCommentBody } from './schemas';
 import { addComment, deleteComment, editComment, setCommentStatus } from './service';
 
 export const commentRoutes: FastifyPluginAsyncTypebox<{ ctx: Context }> = async (app, { ctx }) => {
@@ -25,10 +25,10 @@ export const commentRoutes: FastifyPluginAsyncTypebox<{ ctx: Context }> = async 
   });
 
   app.post('/api/posts/:id/comments', {
-    schema: { tags: ['comments'], summary: 'Comment on a published tip (Markdown); the tip\'s author is notified',
-      params: IdParams, body: CommentBody, response: { 201: Comment, ...errors(400, 401, 403, 404, 409, 413, 415) } },
+    schema: { tags: ['comments'], summary: 'Comment on a published tip (Markdown), or reply to a comment (`parentId`); the tip\'s author, the answered comment\'s author and @mentioned people are notified',
+      params: IdParams, body: NewCommentBody, response: { 201: Comment, ...errors(400, 401, 403, 404, 409, 413, 415) } },
   }, async (request, reply) => {
-    const c = await addComment(ctx, currentUser(request), request.params.id, request.body.body);
+    const c = await addComment(ctx, currentUser(request), request.params.id, request.body.body, request.body.parentId);
     return reply.status(201).send(presentComment(c));
   });
 

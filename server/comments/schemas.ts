@@ -7,6 +7,7 @@ export const COMMENT_MAX = 10_000;
 export const Comment = Type.Object({
   id: Type.Integer(),
   postId: Type.Integer(),
+  parentId: Type.Union([Type.Integer(), Type.Null()], { description: 'the top-level comment this reply answers; null for a top-level comment' }),
   author: PublicUser,
   body: Type.String(),
   html: Type.String({ description: 'the safe rendering of body (same renderer as tips)' }),
@@ -19,6 +20,12 @@ export const Comment = Type.Object({
 
 export const CommentBody = Type.Object({
   body: Type.String({ minLength: 1, maxLength: COMMENT_MAX }),
+}, { additionalProperties: false });
+
+/** A new comment: a reply names the comment it answers (a reply to a reply joins the same thread). */
+export const NewCommentBody = Type.Object({
+  body: Type.String({ minLength: 1, maxLength: COMMENT_MAX }),
+  parentId: Type.Optional(Type.Integer({ minimum: 1 })),
 }, { additionalProperties: false });
 
 export const HideCommentBody = Type.Object({

@@ -1,5 +1,6 @@
 import type { Context } from '../context';
 import { badRequest, conflict, forbidden, notFound } from '../http/errors';
+import { notifyMentions } from '../mentions/service';
 import { getReadable } from '../posts/service';
 import type { PostRow } from '../posts/store';
 import { checkText, requireNonBlank } from '../shared/text';
@@ -24,11 +25,23 @@ export function getComment(ctx: Context, viewer: UserRow, id: number): CommentRo
   return c;
 }
 
-function checkAdd(ctx: Context, author: UserRow, postId: number, body: string): PostRow {
+/**
+ * The top-level comment a reply answers: a reply to a reply joins its thread (one level only).
+ * It must be on the same tip and one this author can see.
+ */
+function threadOf(ctx: Context, author: UserRow, postId: number, parentId: number | undefined): CommentRow | null {
+  if (parentId === undefined) return null;
+  let parent = ctx.comments.byId(parentId);
+  if (parent && parent.parent_id !== null) parent = ctx.comments.byId(parent.parent_id);
+  if (!parent || parent.post_id !== postId) throw badRequest('parentId: no such comment on this tip');
+  return getComment(ctx, author, parent.id);
+}
+
+function checkAdd(ctx: Context, author: UserRow, postId: number, body: string, parentId?: number): { post: PostRow; parent: CommentRow | null } {
   const post = getReadable(ctx, author, postId);
   if (post.status !== 'published') throw conflict('公開中のコツにだけコメントできます / only published tips take comments');
   checkBody(body);
-  return post;
+  return { post, parent: threadOf(ctx, author, postId, parentId) };
 }
 
 function checkEdit(ctx: Context, editor: UserRow, id: number, body: string): void {
@@ -43,20 +56,28 @@ function checkEdit(ctx: Context, editor: UserRow, id: number, body: string): voi
  * same synchronous step as the write.
  */
 
-/** Comments go on published tips only; the tip's author hears about it in the app. */
-export async function addComment(ctx: Context, author: UserRow, postId: number, body: string): Promise<CommentRow> {
-  checkAdd(ctx, author, postId, body);
+/**
+ * Comments go on published tips only. Who hears of it in the app, once each: the author of the
+ * comment answered (a reply), else the tip's author; and the people @mentioned who can read the tip.
+ */
+export async function addComment(ctx: Context, author: UserRow, postId: number, body: string, parentId?: number): Promise<CommentRow> {
+  checkAdd(ctx, author, postId, body, parentId);
   const html = await ctx.markdown.render(body);
-  const post = checkAdd(ctx, author, postId, body);
+  const { post, parent } = checkAdd(ctx, author, postId, body, parentId);
   return ctx.db.transaction(() => {
-    const id = ctx.comments.insert({ postId, authorId: author.id, body, html }, ctx.now().toISOString());
-    if (post.author_id !== author.id) {
+    const id = ctx.comments.insert({ postId, parentId: parent?.id ?? null, authorId: author.id, body, html }, ctx.now().toISOString());
+    const told = new Set<number>();
+    const tell = (userId: number, kind: string) => {
+      if (userId === author.id || told.has(userId)) return;
+      told.add(userId);
       ctx.notifications.add({
-        userId: post.author_id, kind: 'comment.created', actorId: author.id,
-        targetType: 'post', targetId: post.id, targetTitle: post.title, text: excerpt(body),
+        userId, kind, actorId: author.id, targetType: 'post', targetId: post.id, targetTitle: post.title, text: excerpt(body),
         subjectType: 'comment', subjectId: id,
       }, ctx.now());
-    }
+    };
+    if (parent) tell(parent.author_id, 'comment.replied');
+    tell(post.author_id, 'comment.created');
+    notifyMentions(ctx, { source: 'comment', sourceId: id, html, actorId: author.id, post, text: excerpt(body), skip: told });
     return ctx.comments.byId(id)!;
   })();
 }
@@ -65,8 +86,15 @@ export async function editComment(ctx: Context, editor: UserRow, id: number, bod
   checkEdit(ctx, editor, id, body);
   const html = await ctx.markdown.render(body);
   checkEdit(ctx, editor, id, body);
-  ctx.comments.update(id, body, html, ctx.now().toISOString());
-  return ctx.comments.byId(id)!;
+  return ctx.db.transaction(() => {
+    ctx.comments.update(id, body, html, ctx.now().toISOString());
+    const c = ctx.comments.byId(id)!;
+    // Someone newly named in an edit is told; those told before are not told again.
+    if (c.status === 'visible') {
+      notifyMentions(ctx, { source: 'comment', sourceId: id, html, actorId: editor.id, post: ctx.posts.byId(c.post_id)!, text: excerpt(body) });
+    }
+    return c;
+  })();
 }
 
 /** Its author deletes a comment; an administrator may too, which is audited. */
@@ -76,6 +104,7 @@ export function deleteComment(ctx: Context, actor: UserRow, id: number): void {
   if (!own && actor.role !== 'admin') throw forbidden('自分のコメントだけ削除できます / only the author may delete a comment');
   ctx.db.transaction(() => {
     ctx.comments.remove(id);
+    ctx.mentions.forget('comment', id);
     if (!own) {
       ctx.audit.write({ actorId: actor.id, action: 'comment.delete', targetType: 'comment', targetId: id,
         detail: { postId: c.post_id, authorId: c.author_id, excerpt: excerpt(c.body) } });

@@ -5,6 +5,8 @@ export type CommentStatus = 'visible' | 'hidden';
 export interface CommentRow {
   id: number;
   post_id: number;
+  /** The top-level comment this one answers (one level of replies). */
+  parent_id: number | null;
   author_id: number;
   body: string;
   html: string;
@@ -21,8 +23,8 @@ const COLUMNS = 'c.*, u.username, u.display_name, u.department';
 
 export function createCommentStore(db: Database) {
   const byId = db.prepare(`SELECT ${COLUMNS} FROM comments c JOIN users u ON u.id = c.author_id WHERE c.id = ?`);
-  const insert = db.prepare(`INSERT INTO comments (post_id, author_id, body, html, created_at, updated_at)
-    VALUES (@postId, @authorId, @body, @html, @now, @now)`);
+  const insert = db.prepare(`INSERT INTO comments (post_id, parent_id, author_id, body, html, created_at, updated_at)
+    VALUES (@postId, @parentId, @authorId, @body, @html, @now, @now)`);
   const update = db.prepare('UPDATE comments SET body = @body, html = @html, updated_at = @now WHERE id = @id');
   const setStatus = db.prepare('UPDATE comments SET status = @status, hidden_reason = @reason WHERE id = @id');
   const remove = db.prepare('DELETE FROM comments WHERE id = ?');
@@ -36,8 +38,8 @@ export function createCommentStore(db: Database) {
 
   return {
     byId: (id: number) => byId.get(id) as CommentRow | undefined,
-    insert(c: { postId: number; authorId: number; body: string; html: string }, now: string): number {
-      return Number(insert.run({ ...c, now }).lastInsertRowid);
+    insert(c: { postId: number; parentId?: number | null; authorId: number; body: string; html: string }, now: string): number {
+      return Number(insert.run({ ...c, parentId: c.parentId ?? null, now }).lastInsertRowid);
     },
     update: (id: number, body: string, html: string, now: string) => { update.run({ id, body, html, now }); },
     setStatus: (id: number, status: CommentStatus, reason: string | null) => { setStatus.run({ id, status, reason }); },

@@ -1,6 +1,7 @@
 import MarkdownIt from 'markdown-it';
 import type Token from 'markdown-it/lib/token.mjs';
 import { highlight } from './highlight';
+import { mentionsPlugin } from './mentions';
 
 const ALLOWED_SCHEMES = new Set(['http', 'https', 'mailto']);
 const SAFE_DATA_IMAGE = /^data:image\/(?:png|jpeg|gif|webp);/i;
@@ -77,6 +78,7 @@ function createMarkdown(): MarkdownIt {
   md.renderer.rules.table_open = () => '<div class="table-wrap"><table>\n';
   md.renderer.rules.table_close = () => '</table></div>\n';
   headingAnchors(md);
+  mentionsPlugin(md);
   linkAttributes(md);
   return md;
 }

@@ -55,7 +55,10 @@ export function mergeTags(ctx: Context, actor: UserRow, input: { from: string[];
       }
       ctx.tags.setPostTags(postId, next);
     }
-    for (const id of from.keys()) ctx.tagAdmin.removeUnused(id);
+    for (const id of from.keys()) {
+      ctx.follows.moveTagFollowers(id, into.id);
+      ctx.tagAdmin.removeUnused(id);
+    }
     announce(ctx, postIds);
     const merged = ctx.tags.byName(into.name)!;
     ctx.audit.write({

@@ -48,16 +48,21 @@ export function createNotificationStore(db: Database) {
   const markSome = db.prepare(`UPDATE notifications SET read_at = @now
     WHERE user_id = @userId AND read_at IS NULL AND id IN (SELECT value FROM json_each(@ids))`);
   const markAll = db.prepare('UPDATE notifications SET read_at = @now WHERE user_id = @userId AND read_at IS NULL');
+  // Other domains (mail) hear of each notification inside the transaction that adds it.
+  const listeners: ((n: NewNotification, now: Date) => void)[] = [];
 
   return {
     /** Call inside the transaction of the action it tells about. */
     add(n: NewNotification, now: Date): number {
-      return Number(insert.run({
+      const id = Number(insert.run({
         userId: n.userId, kind: n.kind, actorId: n.actorId, targetType: n.targetType, targetId: n.targetId,
         targetTitle: n.targetTitle ?? '', text: n.text ?? '', subjectType: n.subjectType ?? null, subjectId: n.subjectId ?? null,
         now: now.toISOString(),
       }).lastInsertRowid);
+      for (const l of listeners) l(n, now);
+      return id;
     },
+    onAdd(listener: (n: NewNotification, now: Date) => void) { listeners.push(listener); },
     /** Newest first; `limit` rows at most (callers ask one more to know whether a page follows). */
     list(userId: number, opts: { after: number | null; limit: number; unreadOnly: boolean }): NotificationRow[] {
       return list.all({ userId, after: opts.after, limit: opts.limit, unreadOnly: opts.unreadOnly ? 1 : 0 }) as NotificationRow[];

@@ -7,12 +7,13 @@ import { sharedStyles } from '../styles/shared';
 import './kotsu-comment-item';
 import type { CommentChange } from './kotsu-comment-item';
 import { KotsuElement } from './kotsu-element';
+import './kotsu-reply-form';
 import { errorMessage } from '../i18n/error-message';
 
 /**
- * The comments under a tip, oldest first, and a form to add one in Markdown (rendered by the
- * server like the tip). Only a published tip takes new comments. The first page comes with the
- * tip page (`first`); further pages are asked for here.
+ * The comments under a tip, oldest first, each with its replies (one level) and a reply form,
+ * and a form to add one in Markdown (rendered by the server like the tip). Only a published tip
+ * takes new comments. The first page comes with the tip page (`first`); further pages are asked for here.
  */
 @customElement('kotsu-comments')
 export class KotsuComments extends KotsuElement {
@@ -22,6 +23,8 @@ export class KotsuComments extends KotsuElement {
     li { background: var(--kotsu-surface); border: 1px solid var(--kotsu-border); border-radius: var(--kotsu-radius); padding: 0.6rem 1rem; }
     form { margin-top: 1rem; }
     textarea { min-height: 6rem; }
+    ol.replies { margin: 0.6rem 0 0 1.25rem; }
+    ol.replies li { background: var(--kotsu-bg, #f7f9fc); }
     .bar { display: flex; gap: 0.5rem; margin-top: 0.5rem; align-items: center; }
   `];
 
@@ -81,6 +84,27 @@ export class KotsuComments extends KotsuElement {
     this._items = (this._items ?? []).flatMap((c) => (c.id !== id ? [c] : comment ? [comment] : []));
   }
 
+  private onReply(e: CustomEvent<Comment>): void {
+    this._items = [...(this._items ?? []), e.detail];
+    this._status = msg('reply.posted');
+  }
+
+  /** Top-level comments with their replies under them; a reply whose comment is not shown stands alone. */
+  private renderThreads(items: Comment[]) {
+    const shown = new Set(items.map((c) => c.id));
+    const top = items.filter((c) => c.parentId === null || !shown.has(c.parentId));
+    const replies = (id: number) => items.filter((c) => c.parentId === id);
+    return html`<ol @kotsu-comment-change=${this.onChange} @kotsu-comment-added=${this.onReply}>${top.map((c) => {
+      const answers = c.parentId === null ? replies(c.id) : [];
+      return html`<li class="thread">
+        <kotsu-comment-item .comment=${c}></kotsu-comment-item>
+        ${answers.length ? html`<ol class="replies" aria-label=${msg('reply.list', { name: c.author.displayName })}>${answers.map((r) => html`<li><kotsu-comment-item .comment=${r}></kotsu-comment-item></li>`)}</ol>` : nothing}
+        ${this.canComment && c.parentId === null && c.status === 'visible'
+          ? html`<kotsu-reply-form post-id=${this.postId} parent-id=${c.id} .to=${c.author.displayName}></kotsu-reply-form>` : nothing}
+      </li>`;
+    })}</ol>`;
+  }
+
   override render() {
     const items = this._items;
     return html`
@@ -88,7 +112,7 @@ export class KotsuComments extends KotsuElement {
         <h2 id="comments-title">${msg('comment.title', { n: items?.length ?? 0 })}</h2>
         ${items === null ? (this._error ? nothing : html`<p class="muted">${msg('common.loading')}</p>`)
           : items.length === 0 ? html`<p class="muted">${msg('comment.empty')}</p>`
-          : html`<ol @kotsu-comment-change=${this.onChange}>${items.map((c) => html`<li><kotsu-comment-item .comment=${c}></kotsu-comment-item></li>`)}</ol>`}
+          : this.renderThreads(items)}
         ${this._cursor ? html`<p><button class="btn secondary" @click=${() => this.more()}>${msg('common.more')}</button></p>` : nothing}
         ${this._error ? html`<p class="error" role="alert">${this._error}</p>` : nothing}
         ${this.canComment ? html`

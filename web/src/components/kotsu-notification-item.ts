@@ -14,10 +14,14 @@ const KIND_MESSAGE: Record<string, MessageKey> = {
   'comment.hidden': 'notif.comment.hidden',
   'comment.restored': 'notif.comment.restored',
   'request.answered': 'notif.request.answered',
+  'follow.posts': 'notif.follow.posts',
+  'mention.post': 'notif.mention.post',
+  'mention.comment': 'notif.mention.comment',
+  'comment.replied': 'notif.comment.replied',
 };
 
 /** How a notification's text reads: a moderator's reason by default, a quoted excerpt for comments and answers. */
-const TEXT_MESSAGE: Record<string, MessageKey> = { 'comment.created': 'notif.quote', 'request.answered': 'notif.quote' };
+const TEXT_MESSAGE: Record<string, MessageKey> = { 'comment.created': 'notif.quote', 'request.answered': 'notif.quote', 'follow.posts': 'notif.follow.others', 'mention.comment': 'notif.quote', 'comment.replied': 'notif.quote' };
 
 /** The sentence a notification reads as, in the current language. */
 export function notificationText(n: Notification): string {

@@ -6,6 +6,7 @@ import { formatNumber, msg } from '../i18n/catalogue';
 import { SessionController } from '../state/session';
 import { sharedStyles } from '../styles/shared';
 import { KotsuElement } from './kotsu-element';
+import './kotsu-likers-dialog';
 
 export interface PostChangedDetail {
   post: PopularPost;
@@ -112,6 +113,7 @@ export class KotsuTipReactions extends KotsuElement {
         title=${own ? msg('reactions.ownTip') : ''} @click=${() => this.toggleLike()}>
         ${msg('reactions.like')} <span class="count">${msg('reactions.likeCount', { n: formatNumber(this._likes) })}</span>
       </button>
+      ${this._likes > 0 ? html`<kotsu-likers-dialog post-id=${p.id} .count=${this._likes}></kotsu-likers-dialog>` : nothing}
       <button class="btn secondary bookmark" aria-pressed=${this._bookmarked ? 'true' : 'false'} ?disabled=${!open && !this._bookmarked}
         @click=${() => this.toggleBookmark()}>
         ${this._bookmarked ? msg('reactions.bookmarked') : msg('reactions.bookmark')}

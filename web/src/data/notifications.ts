@@ -32,6 +32,7 @@ export async function markRead(which: MarkReadInput): Promise<{ unreadCount: num
 
 /** The in-app address a notification leads to. */
 export function notificationHref(n: Notification): string | null {
+  if (n.target.type === 'following') return '/?tab=following';
   if (n.target.id === null) return null;
   if (n.target.type === 'post') return `/tips/${n.target.id}`;
   if (n.target.type === 'request') return `/requests/${n.target.id}`;

@@ -1,7 +1,7 @@
 /** Likes, bookmarks, rankings and authors' numbers (server/popularity, docs/POPULARITY.md). */
 import type {
   BookmarkState, LikeState, MyStats, MyStatsQuery, OtherDepartments, OtherDepartmentsQuery, Post, PostSummary, Ranking,
-  RankingItem, RankingPeriod, RankingsQuery,
+  RankingItem, RankingPeriod, RankingsQuery, Liker,
 } from '../../../server/api-types';
 import { api, type Page } from './http';
 
@@ -23,3 +23,9 @@ export const getRankings = (q: RankingsQuery = {}) => api<Ranking>('/api/ranking
 export const getOtherDepartments = (q: OtherDepartmentsQuery = {}) =>
   api<OtherDepartments>('/api/rankings/other-departments', { query: q });
 export const getMyStats = (q: MyStatsQuery = {}) => api<MyStats>('/api/me/stats', { query: q });
+
+export type { Liker };
+
+/** Who pressed 役に立った on a tip, newest first. */
+export const listLikers = (postId: number, cursor?: string | null) =>
+  api<Page<Liker>>(`/api/posts/${postId}/likes`, { query: { limit: 50, cursor: cursor ?? undefined } });

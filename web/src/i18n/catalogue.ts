@@ -13,8 +13,9 @@ import * as reading from './messages/reading';
 import * as popularity from './messages/popularity';
 import * as search from './messages/search';
 import * as shell from './messages/shell';
+import * as social from './messages/social';
 
-const CATALOGUES = [common, account, posts, moderation, awards, impact, authoring, search, popularity, reading, shell] as const;
+const CATALOGUES = [common, account, posts, moderation, awards, impact, authoring, search, popularity, reading, shell, social] as const;
 
 type Catalogue = (typeof CATALOGUES)[number];
 export type MessageKey = Catalogue extends infer C ? (C extends { ja: infer J } ? keyof J & string : never) : never;

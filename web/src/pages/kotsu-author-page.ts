@@ -1,5 +1,6 @@
 import { html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
+import '../components/kotsu-follow-button';
 import '../components/kotsu-post-list';
 import { KotsuElement } from '../components/kotsu-element';
 import { ApiError } from '../data/http';
@@ -8,6 +9,7 @@ import type { PostSummary, PublicUser } from '../data/types';
 import { getProfile } from '../data/users';
 import { msg } from '../i18n/catalogue';
 import { setPageTitle } from '../router/router';
+import { SessionController } from '../state/session';
 import { sharedStyles } from '../styles/shared';
 
 /** A staff member's page: name, department and their published tips. */
@@ -22,6 +24,7 @@ export class KotsuAuthorPage extends KotsuElement {
   @state() private _cursor: string | null = null;
   @state() private _error = '';
   @state() private _notFound = false;
+  private readonly session = new SessionController(this);
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -58,6 +61,7 @@ export class KotsuAuthorPage extends KotsuElement {
     return html`
       <h1>${msg('author.title', { name: u.displayName })}</h1>
       ${u.department ? html`<p class="muted">${msg('author.department', { department: u.department })}</p>` : nothing}
+      ${this.session.user && this.session.user.id !== u.id ? html`<p><kotsu-follow-button kind="user" .name=${u.username} .display=${u.displayName}></kotsu-follow-button></p>` : nothing}
       <kotsu-post-list hide-author .items=${this._items}></kotsu-post-list>
       ${this._cursor ? html`<p><button class="btn secondary" @click=${() => this.more()}>${msg('common.more')}</button></p>` : nothing}
     `;

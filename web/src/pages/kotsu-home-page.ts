@@ -4,16 +4,17 @@ import '../components/kotsu-home-popularity';
 import '../components/kotsu-post-list';
 import { KotsuElement } from '../components/kotsu-element';
 import { getHomePage, type HomePage } from '../data/pages';
+import { listFollowingPosts } from '../data/follows';
 import { listPosts } from '../data/posts';
 import type { PostSummary } from '../data/types';
 import { msg } from '../i18n/catalogue';
-import { link } from '../router/router';
+import { link, navigate } from '../router/router';
 import { sharedStyles } from '../styles/shared';
 import { errorMessage } from '../i18n/error-message';
 import { TIPS_FEED } from '../data/feeds';
 import { setFeedLinks } from '../router/feed-links';
 
-/** Home: newest tips (paged), the most read ones, and every tag with its count — one request (GET /api/pages/home). */
+/** Home: newest tips or, on the フォロー中 tab (`?tab=following`), those in what I follow (paged); the popularity boxes and every tag with its count — from one request (GET /api/pages/home), plus the followed list on that tab. */
 @customElement('kotsu-home-page')
 export class KotsuHomePage extends KotsuElement {
   static override styles = [sharedStyles, css`
@@ -22,6 +23,9 @@ export class KotsuHomePage extends KotsuElement {
     aside section { margin-bottom: 1.5rem; }
     h2 { margin-top: 0; }
     .more { margin-top: 0.75rem; }
+    .tabs { display: flex; gap: 0.5rem; margin-bottom: 1rem; }
+    .tabs a[aria-current='page'] { background: var(--kotsu-primary); color: #fff; }
+    .tabs a[aria-current='page']:hover { background: var(--kotsu-primary-dark); }
     .tagcloud { display: flex; flex-wrap: wrap; gap: 0.4rem; list-style: none; padding: 0; margin: 0; }
   `];
 
@@ -32,6 +36,14 @@ export class KotsuHomePage extends KotsuElement {
   @state() private _page: HomePage | null = null;
   @state() private _loading = true;
   @state() private _error = '';
+
+  private get following(): boolean {
+    return this.query.get('tab') === 'following';
+  }
+
+  private newest(cursor?: string | null) {
+    return this.following ? listFollowingPosts({ limit: 20, cursor }) : listPosts({ sort: 'new', limit: 20, cursor });
+  }
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -45,8 +57,9 @@ export class KotsuHomePage extends KotsuElement {
     try {
       const page = await getHomePage();
       this._page = page;
-      this._newest = page.newest.items;
-      this._cursor = page.newest.nextCursor;
+      const newest = this.following ? await this.newest() : page.newest;
+      this._newest = newest.items;
+      this._cursor = newest.nextCursor;
     } catch (err) {
       this._error = errorMessage(err);
     } finally {
@@ -57,12 +70,20 @@ export class KotsuHomePage extends KotsuElement {
   private async more(): Promise<void> {
     if (!this._cursor) return;
     try {
-      const page = await listPosts({ sort: 'new', limit: 20, cursor: this._cursor });
+      const page = await this.newest(this._cursor);
       this._newest = [...this._newest, ...page.items];
       this._cursor = page.nextCursor;
     } catch (err) {
       this._error = msg('error.generic', { message: (err as Error).message });
     }
+  }
+
+  private renderTabs() {
+    const tab = (href: string, label: string, current: boolean) => html`<a class="btn secondary" href=${href}
+      aria-current=${current ? 'page' : 'false'} @click=${(e: Event) => { e.preventDefault(); navigate(href, { replace: true }); }}>${label}</a>`;
+    return html`<nav class="tabs" aria-label=${msg('home.tabs')}>
+      ${tab('/', msg('home.tabNew'), !this.following)}${tab('/?tab=following', msg('home.tabFollowing'), this.following)}
+    </nav>`;
   }
 
   override render() {
@@ -73,8 +94,10 @@ export class KotsuHomePage extends KotsuElement {
       ${this._loading ? html`<p class="muted" aria-live="polite">${msg('common.loading')}</p>` : html`
         <div class="grid">
           <section aria-labelledby="newest">
-            <h2 id="newest">${msg('home.newest')}</h2>
-            <kotsu-post-list .items=${this._newest}></kotsu-post-list>
+            <h2 id="newest">${this.following ? msg('home.tabFollowing') : msg('home.newest')}</h2>
+            ${this.renderTabs()}
+            ${this.following && !this._newest.length ? html`<p class="muted empty-following">${msg('home.followingEmpty')}</p>`
+              : html`<kotsu-post-list .items=${this._newest}></kotsu-post-list>`}
             ${this._cursor ? html`<p class="more"><button class="btn secondary" @click=${() => this.more()}>${msg('common.more')}</button></p>` : nothing}
           </section>
           <aside>

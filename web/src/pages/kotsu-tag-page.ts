@@ -1,5 +1,6 @@
 import { css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
+import '../components/kotsu-follow-button';
 import '../components/kotsu-post-list';
 import { KotsuElement } from '../components/kotsu-element';
 import { listPosts, type PostSort } from '../data/posts';
@@ -55,6 +56,7 @@ export class KotsuTagPage extends KotsuElement {
     const base = `/tags/${encodeURIComponent(name)}`;
     return html`
       <h1>${msg('tag.title', { name })}</h1>
+      <p><kotsu-follow-button kind="tag" .name=${name}></kotsu-follow-button></p>
       <nav class="sorts" aria-label=${msg('tag.sortNew')}>
         <a class="btn secondary" href=${base} aria-current=${this.sort === 'new' ? 'page' : 'false'}
           @click=${(e: Event) => { e.preventDefault(); navigate(base, { replace: true }); }}>${msg('tag.sortNew')}</a>

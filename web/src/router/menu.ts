@@ -19,6 +19,7 @@ export const MENU: MenuEntry[] = [
   { href: '/bookmarks', label: 'nav.bookmarks', role: 'member' },
   { href: '/my-tips', label: 'nav.myTips', role: 'member' },
   { href: '/feeds', label: 'nav.feeds', role: 'member' },
+  { href: '/settings/mail', label: 'mail.title', role: 'member' },
   { href: '/admin/moderation', label: 'nav.moderation', role: 'moderator' },
   { href: '/admin/users', label: 'nav.users', role: 'admin' },
   { href: '/admin/audit', label: 'nav.audit', role: 'admin' },

@@ -33,6 +33,8 @@ export const ROUTES: RouteDef[] = [
   { path: '/rankings', tag: 'kotsu-rankings-page', load: () => import('../pages/kotsu-rankings-page'), title: 'rankings.title' },
   { path: '/bookmarks', tag: 'kotsu-bookmarks-page', load: () => import('../pages/kotsu-bookmarks-page'), title: 'bookmarks.title' },
   { path: '/my-tips', tag: 'kotsu-my-tips-page', load: () => import('../pages/kotsu-my-tips-page'), title: 'myTips.title' },
+  { path: '/settings/mail', tag: 'kotsu-mail-settings-page', load: () => import('../pages/kotsu-mail-settings-page'), title: 'mail.title' },
+  { path: '/mail/unsubscribe', tag: 'kotsu-unsubscribe-page', load: () => import('../pages/kotsu-unsubscribe-page'), access: 'public', title: 'mail.unsubscribeTitle' },
   { path: '/impact', tag: 'kotsu-impact-page', load: () => import('../pages/kotsu-impact-page'), title: 'impact.title' },
 ];
 

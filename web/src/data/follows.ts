@@ -1,0 +1,28 @@
+/** Following tags and people, and the フォロー中 list (server/follows, docs/SOCIAL.md). */
+import { api, type Page } from './http';
+import type { PostSummary, PublicUser } from './types';
+
+export type FollowKind = 'tag' | 'user';
+
+export interface FollowState {
+  following: boolean;
+  followerCount: number;
+}
+
+export interface MyFollows {
+  tags: { name: string; count: number }[];
+  users: PublicUser[];
+}
+
+const followPath = (kind: FollowKind, name: string) =>
+  kind === 'tag' ? `/api/tags/${encodeURIComponent(name)}/follow` : `/api/profiles/${encodeURIComponent(name)}/follow`;
+
+export const getFollow = (kind: FollowKind, name: string) => api<FollowState>(followPath(kind, name));
+
+export const setFollow = (kind: FollowKind, name: string, on: boolean) =>
+  api<FollowState>(followPath(kind, name), { method: on ? 'PUT' : 'DELETE' });
+
+export const getMyFollows = () => api<MyFollows>('/api/me/follows');
+
+export const listFollowingPosts = (q: { limit?: number; cursor?: string | null } = {}) =>
+  api<Page<PostSummary>>('/api/me/following/posts', { query: { limit: q.limit, cursor: q.cursor ?? undefined } });
