@@ -1,6 +1,6 @@
 import os from 'node:os';
 import type { Worker } from 'node:worker_threads';
-import { startTsWorker } from '../shared/ts-worker';
+import { startTsWorker, workerModule } from '../shared/ts-worker';
 import type { SearchRequest, SearchReply } from './worker';
 import type { SearchQueryT } from './schemas';
 
@@ -43,7 +43,7 @@ interface Slot {
  * `entry`: the thread's module; bench:search passes its floor (scripts/lib/floor-worker.ts), which
  * speaks the same messages, so the floor is served exactly as searches are.
  */
-export function createSearchPool(dbPath: string, size = defaultPoolSize(), entry = new URL('./worker.ts', import.meta.url)) {
+export function createSearchPool(dbPath: string, size = defaultPoolSize(), entry = workerModule('search')) {
   let seq = 0;
   const slots: Slot[] = Array.from({ length: Math.max(1, size) }, () => ({ worker: null, current: null, answered: 0, cached: 0 }));
   const queue: Queued[] = [];
