@@ -1,4 +1,4 @@
-import os from 'node:os';
+import { defaultSearchWorkers } from '../config';
 import type { Worker } from 'node:worker_threads';
 import { startTsWorker, workerModule } from '../shared/ts-worker';
 import type { SearchRequest, SearchReply } from './worker';
@@ -17,7 +17,7 @@ import type { SearchQueryT } from './schemas';
 
 /** How many search threads: one per core (os.availableParallelism), at most 4. */
 export function defaultPoolSize(): number {
-  return Math.max(1, Math.min(4, os.availableParallelism()));
+  return defaultSearchWorkers();
 }
 
 /**

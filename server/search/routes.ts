@@ -2,21 +2,13 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Context } from '../context';
 import { errors } from '../http/schemas';
 import { SearchQuery, SearchResult, SuggestQuery, SuggestResult, type SearchResultT } from './schemas';
-import { createSearchPool, defaultPoolSize } from './pool';
 import { search, suggest } from './service';
 
 export const searchRoutes: FastifyPluginAsyncTypebox<{ ctx: Context }> = async (app, { ctx }) => {
-  ctx.search.follow(ctx.postEvents);
-  // With a database file, full searches run in worker threads (one per core, or
-  // KOTSU_SEARCH_WORKERS) so they never stall other requests; KOTSU_SEARCH_WORKER=0 turns them off.
-  // An in-memory database (tests) cannot be shared with a thread and is searched here.
-  const threads = Number(process.env.KOTSU_SEARCH_WORKERS) || defaultPoolSize();
-  const pool = ctx.config.dbPath !== ':memory:' && process.env.KOTSU_SEARCH_WORKER !== '0'
-    ? createSearchPool(ctx.config.dbPath, threads) : null;
-  if (pool) app.addHook('onClose', async () => { await pool.close(); });
-  // Build the typo vocabulary and the suggestions' title index (about a second at 100,000 tips,
-  // docs/search.md) and start the workers before the first request.
-  app.addHook('onReady', async () => { ctx.search.suggester.warm(); ctx.search.titles.warm(); pool?.warm(); });
+  // With a database file, full searches run in the context's worker threads (KOTSU_SEARCH_WORKERS)
+  // so they never stall other requests; without them (in-memory database, KOTSU_SEARCH_WORKER=0)
+  // they run here. The index itself is kept in step by the context (context.ts).
+  const pool = ctx.searchPool;
 
   app.get('/api/search', {
     config: { access: 'member' },

@@ -34,7 +34,7 @@ let now = new Date();
 // The app's own context on the read-only connection: statements are only prepared, and the
 // search engine does not rebuild (the main thread owns the index).
 const ctx = createContext(db, loadConfig(process.env, { dbPath }), () => now);
-const cache = process.env.KOTSU_SEARCH_CACHE === '0' ? null : createReadCache(db, CACHE_ENTRIES);
+const cache = ctx.config.searchCache ? createReadCache(db, CACHE_ENTRIES) : null;
 
 parentPort?.on('message', (req: SearchRequest) => {
   const minute = Math.floor(Date.parse(req.now) / 60_000) * 60_000;
