@@ -37,7 +37,7 @@ export function createContext(db: Database, config: Config, now: Clock = () => n
   // Full searches run in threads on a database file (an in-memory one cannot be shared with a
   // thread), never from a read-only connection (a search thread's own context).
   const searchPool = config.searchWorkers > 0 && config.dbPath !== ':memory:' && !db.readonly
-    ? createSearchPool(config.dbPath, config.searchWorkers) : null;
+    ? createSearchPool(config.dbPath, config.searchWorkers, undefined, { timeoutMs: config.searchTimeoutMs }) : null;
   return {
     ...ctx,
     searchPool,

@@ -1,6 +1,8 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Context } from '../context';
+import { unavailable } from '../http/errors';
 import { errors } from '../http/schemas';
+import { SearchBusyError, SearchTimeoutError } from './pool';
 import { SearchQuery, SearchResult, SuggestQuery, SuggestResult, type SearchResultT } from './schemas';
 import { search, suggest } from './service';
 
@@ -16,7 +18,7 @@ export const searchRoutes: FastifyPluginAsyncTypebox<{ ctx: Context }> = async (
       tags: ['search'], summary: 'Full-text search of published tips',
       description: 'Words must all match; "quoted phrase"; -word excludes; the last word matches as a prefix.',
       querystring: SearchQuery,
-      response: { 200: SearchResult, ...errors(400, 401) },
+      response: { 200: SearchResult, ...errors(400, 401, 503) },
     },
   }, async (request, reply) => {
     if (!pool) return search(ctx, request.query);
@@ -24,7 +26,14 @@ export const searchRoutes: FastifyPluginAsyncTypebox<{ ctx: Context }> = async (
     try {
       json = await pool.run(request.query, ctx.now());
     } catch (err) {
-      // The workers are an optimization: if they cannot answer, search here.
+      // Too many waiting, or a search so costly its thread was stopped: searching it again here
+      // would stall every request, so the client is told to retry.
+      if (err instanceof SearchBusyError || err instanceof SearchTimeoutError) {
+        request.log.warn({ err, q: request.query.q }, 'search refused');
+        reply.header('retry-after', '5');
+        throw unavailable();
+      }
+      // The workers are an optimization: if they cannot answer (a thread died), search here.
       request.log.warn({ err }, 'search worker failed; searching in the main thread');
       return search(ctx, request.query);
     }
