@@ -47,7 +47,7 @@ async function buildServer() {
     packages: 'external',
     platform: 'node',
     format: 'esm',
-    target: 'node20',
+    target: 'node26',
     // Modules shared by the entries are bundled into each (no chunks): a worker thread loads its
     // one file and nothing of the main thread's.
     splitting: false,

@@ -3,7 +3,7 @@ import { conflict, forbidden, notFound } from '../http/errors';
 import { getReadable } from '../posts/service';
 import type { PostRow } from '../posts/store';
 import type { UserRow } from '../users/store';
-import { addDays, japanDay, japanDayStartIso, monthStart } from '../views/days';
+import { addDays, japanDay, japanDayStartIso, monthStart } from '../shared/japan-time';
 import { windowStart } from '../views/windows';
 import type { RankedRow, RankingFilter, RankingPeriod } from './store';
 

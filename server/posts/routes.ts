@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import type { Context } from '../context';
 import { currentUser } from '../http/auth';
-import { decodeCursor, encodeCursor } from '../http/cursor';
+import { paginate } from '../http/cursor';
 import { errors, IdParams, Page } from '../http/schemas';
 import { staleEdit } from '../revisions/conflict';
 import { EditConflict } from '../revisions/schemas';
@@ -62,8 +62,6 @@ export const postRoutes: FastifyPluginAsyncTypebox<{ ctx: Context }> = async (ap
   }, async (request) => {
     const user = currentUser(request);
     const { sort = 'new', tag, author, limit = 20, cursor } = request.query;
-    const key = sortKey(sort);
-    const after = decodeCursor(cursor, key.shape);
     // The same page for everyone until the next write (the home page asks for it all day long);
     // only whether this reader liked or bookmarked each tip is looked up per request.
     const page = ctx.readCache.get(JSON.stringify(['posts', sort, limit, cursor, tag, author]), () => {
@@ -79,13 +77,10 @@ export const postRoutes: FastifyPluginAsyncTypebox<{ ctx: Context }> = async (ap
         if (!u) return { items: [], nextCursor: null };
         authorId = u.id;
       }
-      const rows = ctx.posts.list({ sort, tagId, authorId, after, limit });
-      const more = rows.length > limit;
-      const items = more ? rows.slice(0, limit) : rows;
-      return {
-        items: presentSummaries(ctx, items, null),
-        nextCursor: more ? encodeCursor(key.key(items[items.length - 1])) : null,
-      };
+      // posts.list fetches one more than its limit itself.
+      return paginate({ cursor, limit }, sortKey(sort),
+        (after, take) => ctx.posts.list({ sort, tagId, authorId, after, limit: take - 1 }),
+        (rows) => presentSummaries(ctx, rows, null));
     });
     return { items: withViewer(ctx, page.items, user), nextCursor: page.nextCursor };
   });
