@@ -26,6 +26,8 @@ export const SERVER_ENTRIES = {
   'scripts/backup': 'scripts/backup.ts',
   'scripts/restore': 'scripts/restore.ts',
   'scripts/reindex': 'scripts/reindex.ts',
+  'scripts/import-markdown': 'scripts/import-markdown.ts',
+  'scripts/export-markdown': 'scripts/export-markdown.ts',
 };
 
 async function buildWeb() {

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm start` (and the operator scripts: `npm run backup`, `restore`, `reindex`): runs the built
+// `npm start` (and the operator scripts: `npm run backup`, `restore`, `reindex`, `import:markdown`, `export:markdown`): runs the built
 // JavaScript in dist/ with node alone: no TypeScript loader, no bundler, no dev dependency.
 // A missing or stale build is built first when this is a source checkout (a git clone, which can
 // rebuild itself); anywhere else (a copied release) it refuses with what to do.
@@ -16,6 +16,8 @@ const TARGETS = {
   backup: 'dist/scripts/backup.mjs',
   restore: 'dist/scripts/restore.mjs',
   reindex: 'dist/scripts/reindex.mjs',
+  'import-markdown': 'dist/scripts/import-markdown.mjs',
+  'export-markdown': 'dist/scripts/export-markdown.mjs',
 };
 
 const [name = 'server', ...args] = process.argv.slice(2);

@@ -52,7 +52,7 @@ describe('npm start / npm run build', () => {
     const r = run(['scripts/build.mjs']);
     expect(r.status, r.stderr).toBe(0);
     for (const f of ['web/index.html', 'server/main.mjs', 'server/search-worker.mjs', 'server/markdown-worker.mjs',
-      'scripts/backup.mjs', 'scripts/restore.mjs', 'scripts/reindex.mjs', 'build.json']) {
+      'scripts/backup.mjs', 'scripts/restore.mjs', 'scripts/reindex.mjs', 'scripts/import-markdown.mjs', 'scripts/export-markdown.mjs', 'build.json']) {
       expect(fs.existsSync(path.join(project, 'dist', f)), f).toBe(true);
     }
     // Compiled: no TypeScript module is imported by the built server or its threads.
