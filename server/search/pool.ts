@@ -44,6 +44,8 @@ export interface SearchPoolLimits {
 
 interface Slot {
   worker: Worker | null;
+  /** The thread has loaded (its 'ready' message) and may be given a search. */
+  ready: boolean;
   /** The one request this thread holds, if any, and its time limit. */
   current: Queued | null;
   timer: NodeJS.Timeout | null;
@@ -59,7 +61,7 @@ interface Slot {
 export function createSearchPool(dbPath: string, size = defaultPoolSize(), entry = workerModule('search'), limits: SearchPoolLimits = {}) {
   let seq = 0;
   const timeoutMs = limits.timeoutMs ?? 5000;
-  const slots: Slot[] = Array.from({ length: Math.max(1, size) }, () => ({ worker: null, current: null, timer: null, answered: 0, cached: 0 }));
+  const slots: Slot[] = Array.from({ length: Math.max(1, size) }, () => ({ worker: null, ready: false, current: null, timer: null, answered: 0, cached: 0 }));
   const maxQueue = limits.maxQueue ?? slots.length * 64;
   let timeouts = 0;
   const queue: Queued[] = [];
@@ -70,8 +72,10 @@ export function createSearchPool(dbPath: string, size = defaultPoolSize(), entry
     for (const slot of slots) {
       if (queue.length === 0 || closed) return;
       if (slot.current) continue;
-      const next = queue.shift()!;
+      // A thread still loading gets nothing yet: the time limit counts the search, not the load.
       const worker = slot.worker ??= start(slot);
+      if (!slot.ready) continue;
+      const next = queue.shift()!;
       slot.current = next;
       slot.timer = setTimeout(() => {
         // A search that never ends holds its thread: stop it; the next request starts a fresh one.
@@ -79,6 +83,7 @@ export function createSearchPool(dbPath: string, size = defaultPoolSize(), entry
         const held = take(slot);
         const w = slot.worker;
         slot.worker = null;
+        slot.ready = false;
         void w?.terminate();
         held?.reject(new SearchTimeoutError(`search took over ${timeoutMs} ms`));
         pump();
@@ -99,6 +104,11 @@ export function createSearchPool(dbPath: string, size = defaultPoolSize(), entry
     const w = startTsWorker(entry,
       { workerData: { dbPath }, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
     w.on('message', (reply: SearchReply) => {
+      if ('ready' in reply) {
+        if (slot.worker === w) slot.ready = true;
+        pump();
+        return;
+      }
       const p = slot.current;
       if (!p || p.message.id !== reply.id || slot.worker !== w) return;
       take(slot);
@@ -113,8 +123,13 @@ export function createSearchPool(dbPath: string, size = defaultPoolSize(), entry
     const fail = (err: Error) => {
       // The request it held fails; an 'exit' after an 'error', or after close(), finds nothing left.
       if (slot.worker !== w) return;
+      const loaded = slot.ready;
       slot.worker = null;
+      slot.ready = false;
       take(slot)?.reject(err);
+      // A thread that fails while loading would fail again: the searches waiting fail now (the
+      // route then searches in the main thread) rather than restarting it in a loop.
+      if (!loaded) for (const q of queue.splice(0)) q.reject(err);
       pump();
     };
     w.on('error', fail);
@@ -147,7 +162,7 @@ export function createSearchPool(dbPath: string, size = defaultPoolSize(), entry
       const held = slots.flatMap((s) => { const q = take(s); return q ? [q] : []; });
       for (const q of [...held, ...queue.splice(0)]) q.reject(new Error('search pool closed'));
       const workers = slots.map((s) => s.worker);
-      for (const s of slots) s.worker = null;
+      for (const s of slots) { s.worker = null; s.ready = false; }
       await Promise.all(workers.map((w) => w?.terminate()));
     },
   };

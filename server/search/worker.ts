@@ -23,7 +23,9 @@ import type { SearchQueryT } from './schemas';
 import { search } from './service';
 
 export interface SearchRequest { id: number; query: SearchQueryT; now: string }
-export type SearchReply = { id: number; json: Uint8Array; cached: boolean } | { id: number; error: string };
+export type SearchReply = { id: number; json: Uint8Array; cached: boolean } | { id: number; error: string }
+  /** Sent once the thread has loaded: the pool times searches from their hand-over, not the load. */
+  | { ready: true };
 
 /** Answers kept per thread (each a response body of a few to a few tens of kB). */
 export const CACHE_ENTRIES = 128;
@@ -49,3 +51,5 @@ parentPort?.on('message', (req: SearchRequest) => {
     parentPort?.postMessage({ id: req.id, error: (err as Error).message } satisfies SearchReply);
   }
 });
+// Loaded (the index's statements prepared): the pool may hand over searches.
+parentPort?.postMessage({ ready: true } satisfies SearchReply);

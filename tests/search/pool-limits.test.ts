@@ -28,6 +28,8 @@ test('a search past the time limit is stopped with its thread; the queued search
 
 test('beyond the queue bound, a search is refused at once; those already queued are answered', async () => {
   pool = createSearchPool(':unused:', 1, SLOW, { timeoutMs: 10_000, maxQueue: 2 });
+  // Loaded first: until its thread is ready, a search waits in the queue too.
+  expect((await answer(pool.run({ q: 'loaded' }, new Date()))).q).toBe('loaded');
   const held = pool.run({ q: 'wait:300' }, new Date());
   await new Promise((r) => setTimeout(r, 50));
   const queued = [pool.run({ q: 'a' }, new Date()), pool.run({ q: 'b' }, new Date())];
