@@ -39,6 +39,8 @@ export interface Config {
   searchTimeoutMs: number;
   /** Each search thread's cache of identical searches between two writes. */
   searchCache: boolean;
+  /** A tip unchanged and unconfirmed this many days asks its author to look at it again. */
+  staleAfterDays: number;
 }
 
 export class ConfigError extends Error {}
@@ -82,6 +84,7 @@ export const EnvSchema = Type.Object({
   KOTSU_SEARCH_WORKER: flag('search threads on (1) or off (0)'),
   KOTSU_SEARCH_TIMEOUT_MS: int(1, 60000, 'milliseconds', 5000),
   KOTSU_SEARCH_CACHE: flag('search threads\' cache on (1) or off (0)'),
+  KOTSU_STALE_AFTER_DAYS: int(30, 3650, 'days', 365),
 });
 export type Env = Static<typeof EnvSchema>;
 
@@ -163,6 +166,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     searchWorkers: e.KOTSU_SEARCH_WORKER === '0' ? 0 : e.KOTSU_SEARCH_WORKERS ?? defaultSearchWorkers(),
     searchTimeoutMs: e.KOTSU_SEARCH_TIMEOUT_MS,
     searchCache: e.KOTSU_SEARCH_CACHE === '1',
+    staleAfterDays: e.KOTSU_STALE_AFTER_DAYS,
     ...overrides,
   };
 }

@@ -1,6 +1,7 @@
 import { css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import '../components/kotsu-comments';
+import '../components/kotsu-freshness-notice';
 import '../components/kotsu-markdown';
 import '../components/kotsu-tip-moderation';
 import '../components/kotsu-tip-awards';
@@ -157,6 +158,7 @@ export class KotsuTipPage extends KotsuElement {
       ${p.status === 'hidden' ? html`<p class="notice" role="status"><strong>${msg('tip.hidden')}</strong>
         ${p.hiddenReason ? html` ${msg('tip.hiddenReason', { reason: p.hiddenReason })}` : nothing}</p>` : nothing}
       ${p.status === 'draft' ? html`<p class="notice" role="status">${msg('tip.draftNotice')} <a href=${`/tips/${p.id}/edit`}>${msg('tip.continueDraft')}</a></p>` : nothing}
+      <kotsu-freshness-notice .post=${p} @kotsu-post-changed=${(e: CustomEvent<{ post: Post }>) => { this._post = e.detail.post; }}></kotsu-freshness-notice>
       <article aria-labelledby="tip-title">
         <h1 id="tip-title">${p.title}</h1>
         <div class="meta">
