@@ -24,7 +24,7 @@ import { SESSION_COOKIE } from '../server/http/auth';
 import { renderMarkdown } from '../server/markdown/render';
 import { createPopularityStore } from '../server/popularity/store';
 import { createSessionStore } from '../server/sessions/store';
-import { addDays, japanDay } from '../server/views/days';
+import { addDays, japanDay } from '../server/shared/japan-time';
 import { createWindowStore } from '../server/views/windows';
 
 const TIPS = 100_000;

@@ -32,10 +32,10 @@ async function main(argv: string[]): Promise<number> {
   try {
     const config = loadConfig(process.env, parsed.values.db ? { dbPath: parsed.values.db } : {});
     db = openDatabase(config.dbPath);
-    const ctx = createContext(db, config);
+    const ctx = createContext(db, { ...config, searchWorkers: 0 });
     const r = await exportMarkdown(ctx, parsed.positionals[0]!, (n, file) => {
       if (n % 100 === 0) process.stdout.write(`  ${n} tips… (${file})\n`);
-    });
+    }).finally(() => ctx.close());
     process.stdout.write(`exported ${r.tips} tips and ${r.images} images to ${r.dir}\n`);
     return 0;
   } catch (err) {

@@ -9,7 +9,7 @@
 import fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
-import { buildApp } from '../server/app';
+import { createContext } from '../server/context';
 import { ConfigError, loadConfig } from '../server/config';
 import { openDatabase, type Database } from '../server/db/database';
 import { importMarkdown, type FileOutcome, type ImportReport } from '../server/transfer/import';
@@ -63,12 +63,13 @@ async function main(argv: string[]): Promise<number> {
     const config = loadConfig(process.env, args.db ? { dbPath: args.db } : {});
     db = openDatabase(config.dbPath);
     let backdate: Date | null = null;
-    const app = await buildApp({ config: { ...config, webRoot: null }, db, now: () => backdate ?? new Date() });
+    // The app's context without the HTTP app: it keeps search and counters in step with the
+    // imported tips (server/context.ts); no search threads, the script never searches.
+    const ctx = createContext(db, { ...config, webRoot: null, searchWorkers: 0 }, () => backdate ?? new Date());
     try {
-      await app.ready();
       const dryRun = args['dry-run'] ?? false;
       process.stdout.write(`import:markdown ${positionals[0]} → ${config.dbPath}${dryRun ? ' (dry run: nothing is written)' : ''}\n`);
-      const report = await importMarkdown(app.ctx, {
+      const report = await importMarkdown(ctx, {
         root: positionals[0]!, dryRun, defaultAuthor: args.author, categoryTags: args['category-tags'],
         backdate: (at) => { backdate = at; },
         onProgress: (done, total, o) => process.stdout.write(`[${done}/${total}] ${describe(o)}\n`),
@@ -76,7 +77,7 @@ async function main(argv: string[]): Promise<number> {
       process.stdout.write(`\n${summary(report, dryRun)}\n`);
       if (args.report) fs.writeFileSync(args.report, `${JSON.stringify(report, null, 2)}\n`);
     } finally {
-      await app.close();
+      await ctx.close();
     }
     return 0;
   } catch (err) {

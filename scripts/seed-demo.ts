@@ -3,9 +3,9 @@
  * (scripts/demo/tips.ts), with a few views, likes and bookmarks between the demo accounts so the
  * popular lists and rankings are not empty. For trying Kotsu out; not for a production database.
  *
- * Everything goes through the app's own services on an app built by buildApp, so every listener
- * the route plugins attach to tip writes (search index, suggestions, view windows) sees the demo
- * tips exactly as it would see tips posted over HTTP, and the counters stay in step.
+ * Everything goes through the app's own services on the app's context (server/context.ts, no
+ * HTTP app), which wires every listener on tip writes (search index, suggestions, view windows),
+ * so the demo tips are indexed and counted exactly as tips posted over HTTP.
  *
  * Best run while the server is stopped: a running server finds the new tips in search at once,
  * but its in-memory title suggestions and tag cache only learn of them after a restart.
@@ -16,9 +16,8 @@
  */
 import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
-import { buildApp } from '../server/app';
 import { ConfigError, loadConfig, type Config } from '../server/config';
-import type { Context } from '../server/context';
+import { createContext, type Context } from '../server/context';
 import { openDatabase, type Database } from '../server/db/database';
 import { bookmark, like } from '../server/popularity/service';
 import { createPost } from '../server/posts/service';
@@ -134,13 +133,12 @@ export async function seedDemo(options: SeedOptions): Promise<SeedReport> {
   const realNow = options.now ?? (() => new Date());
   // The app's clock: real time, except while a tip is written with an earlier date.
   let backdate: Date | null = null;
-  const app = await buildApp({ config: { ...config, webRoot: null }, db, now: () => backdate ?? realNow() });
+  // No search threads: the script writes and never searches.
+  const ctx = createContext(db, { ...config, webRoot: null, searchWorkers: 0 }, () => backdate ?? realNow());
   const report: SeedReport = {
     usersCreated: [], usersExisting: [], admin: null, tipsCreated: 0, tipsExisting: 0, views: 0, likes: 0, bookmarks: 0, departments: [],
   };
   try {
-    await app.ready();
-    const ctx = app.ctx;
     log('accounts:');
     const users = await ensureUsers(ctx, password, report, log);
     if (report.usersExisting.length) log(`  = ${report.usersExisting.length} already there: ${report.usersExisting.join(', ')}`);
@@ -180,8 +178,8 @@ export async function seedDemo(options: SeedOptions): Promise<SeedReport> {
     for (const { index, post } of created) react(ctx, index, post, readers, at, report);
     report.departments = [...new Set(DEMO_TIPS.map((t) => users.get(t.author)!.department))];
   } finally {
-    // Closing the app writes any views still waiting in the batch.
-    await app.close();
+    // Closing the context writes any views still waiting in the batch and stops its threads.
+    await ctx.close();
   }
   return report;
 }

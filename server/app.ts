@@ -63,12 +63,12 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   app.decorate('ctx', ctx);
-  if (!opts.db) app.addHook('onClose', async () => { db.close(); });
-  app.addHook('onClose', async () => { await ctx.markdown.close(); });
-  app.addHook('onClose', async () => { ctx.search.maintenance.stop(); });
-  // A server on a database file starts its render threads before the first request; tests'
-  // in-memory apps start them only if a long body comes.
-  if (config.dbPath !== ':memory:') app.addHook('onReady', async () => { ctx.markdown.warm(); });
+  // The context's threads and buffered views end with the app, then the database it opened.
+  app.addHook('onClose', async () => {
+    await ctx.close();
+    if (!opts.db) db.close();
+  });
+  app.addHook('onReady', async () => { ctx.warm(); });
   installErrorHandlers(app);
   installValidation(app);
   // JSON is the only body format: a text/plain or form body is what a cross-site form can send.

@@ -1,5 +1,7 @@
 import os from 'node:os';
 import path from 'node:path';
+import { Type, type Static, type TSchema } from '@sinclair/typebox';
+import envSchema from 'env-schema';
 import { proxyEntryProblem } from './security/proxies';
 
 export type AuthMode = 'local' | 'proxy';
@@ -32,91 +34,166 @@ export interface Config {
   renderWorkers: number;
   /** Longest one render may take in a thread before it is stopped and answered 413. */
   renderTimeoutMs: number;
+  /** Search threads (server/search/pool.ts); 0 searches on the main thread. */
+  searchWorkers: number;
+  /** Longest one search may take in a thread before it is given up (the route then searches inline). */
+  searchTimeoutMs: number;
+  /** Each search thread's cache of identical searches between two writes. */
+  searchCache: boolean;
+  /** A tip unchanged and unconfirmed this many days asks its author to look at it again. */
+  staleAfterDays: number;
   /** The intranet's SMTP server (`smtp://host:25`, `smtps://user:pass@host:465`); null sends no mail. */
   smtpUrl: string | null;
   /** The sender address of Kotsu's mail (required with smtpUrl). */
   mailFrom: string | null;
-  /** A tip unchanged and unconfirmed this many days asks its author to look at it again. */
-  staleAfterDays: number;
 }
 
 export class ConfigError extends Error {}
 
-function list(value: string | undefined): string[] {
-  return (value ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+const int = (min: number, max: number, description: string, dflt?: number) =>
+  Type.Integer({ minimum: min, maximum: max, description, ...(dflt === undefined ? {} : { default: dflt }) });
+const flag = (description: string) => Type.Union([Type.Literal('0'), Type.Literal('1')], { default: '1', description });
+
+/** One render thread per core beyond the first, at most 2: busy render threads must not take the event loop's core. */
+const defaultRenderWorkers = () => Math.max(1, Math.min(2, os.availableParallelism() - 1));
+/** One search thread per core, at most 4 (each has its own read-only connection). */
+export const defaultSearchWorkers = () => Math.max(1, Math.min(4, os.availableParallelism()));
+
+/**
+ * Every variable the server reads: one entry each, with its type, range, default and meaning.
+ * `.env.example` and the README's table list the same variables (tests/config.test.ts checks),
+ * and nothing else in the server reads process.env. To add one: an entry here, a field in
+ * Config and in loadConfig's result, a line in .env.example and a row in the README.
+ */
+export const EnvSchema = Type.Object({
+  KOTSU_PORT: int(0, 65535, 'listen port', 3000),
+  KOTSU_HOST: Type.String({ minLength: 1, default: '127.0.0.1', description: 'listen address' }),
+  KOTSU_DB: Type.String({ minLength: 1, default: path.join('data', 'kotsu.db'), description: 'SQLite file' }),
+  KOTSU_AUTH: Type.Union([Type.Literal('local'), Type.Literal('proxy')], { default: 'local', description: 'sign-in mode' }),
+  KOTSU_AUTH_HEADER: Type.String({ pattern: '^[A-Za-z0-9-]+$', default: 'X-Remote-User', description: 'a header name (letters, digits, -)' }),
+  KOTSU_TRUSTED_PROXIES: Type.String({ default: '127.0.0.1,::1', description: 'comma-separated addresses and CIDR ranges (or loopback, linklocal, uniquelocal)' }),
+  KOTSU_ADMINS: Type.String({ default: '', description: 'comma-separated login names' }),
+  KOTSU_PUBLIC_URL: Type.String({ pattern: '^https?://', default: 'http://localhost:3000', description: 'an http or https URL' }),
+  KOTSU_WEB_ROOT: Type.Optional(Type.String({ description: 'a folder, or empty for none' })),
+  KOTSU_SESSION_MAX_AGE: int(60, 365 * 24 * 3600, 'seconds', 30 * 24 * 3600),
+  KOTSU_SESSION_IDLE: int(60, 365 * 24 * 3600, 'seconds', 7 * 24 * 3600),
+  KOTSU_LOG_LEVEL: Type.Union(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((l) => Type.Literal(l)), { default: 'info', description: 'log level' }),
+  KOTSU_SCRYPT_COST: int(1024, 1048576, 'scrypt N', 32768),
+  KOTSU_LOGIN_MAX_FAILURES: int(1, 1000, 'failures', 5),
+  KOTSU_LOGIN_MAX_PER_ADDRESS: int(1, 100000, 'attempts', 50),
+  KOTSU_LOGIN_WINDOW: int(1, 24 * 3600, 'seconds', 15 * 60),
+  KOTSU_WRITE_LIMIT: int(1, 1000000, 'writes per minute', 120),
+  KOTSU_RENDER_WORKERS: Type.Optional(int(0, 16, 'threads')),
+  KOTSU_RENDER_TIMEOUT_MS: int(1, 60000, 'milliseconds', 2000),
+  KOTSU_SEARCH_WORKERS: Type.Optional(int(0, 16, 'threads')),
+  KOTSU_SEARCH_WORKER: flag('search threads on (1) or off (0)'),
+  KOTSU_SEARCH_TIMEOUT_MS: int(1, 60000, 'milliseconds', 5000),
+  KOTSU_SEARCH_CACHE: flag('search threads\' cache on (1) or off (0)'),
+  KOTSU_STALE_AFTER_DAYS: int(30, 3650, 'days', 365),
+  KOTSU_SMTP_URL: Type.Optional(Type.String({ pattern: '^smtps?://', description: 'an smtp:// or smtps:// URL, or empty for no mail' })),
+  KOTSU_MAIL_FROM: Type.Optional(Type.String({ pattern: '^[^\\s@<>]+@[^\\s@<>]+$', description: 'a mail address (required with KOTSU_SMTP_URL)' })),
+});
+export type Env = Static<typeof EnvSchema>;
+
+/** The accepted values of a variable, in words: the README's range column and the error messages. */
+export function describeRange(schema: TSchema): string {
+  if (schema.type === 'integer') return `an integer from ${schema.minimum} to ${schema.maximum}`;
+  if (Array.isArray(schema.anyOf)) return `one of ${schema.anyOf.map((s: TSchema) => s.const).join(', ')}`;
+  return String(schema.description ?? 'text');
 }
 
-function int(name: string, value: string | undefined, fallback: number, min: number, max: number): number {
-  if (value === undefined || value === '') return fallback;
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < min || n > max) {
-    throw new ConfigError(`${name} must be an integer from ${min} to ${max}, got "${value}"`);
-  }
-  return n;
+function list(value: string): string[] {
+  return value.split(',').map((s) => s.trim()).filter(Boolean);
 }
 
-function smtp(env: NodeJS.ProcessEnv): { smtpUrl: string | null; mailFrom: string | null } {
-  const url = env.KOTSU_SMTP_URL?.trim() || null;
-  if (!url) return { smtpUrl: null, mailFrom: null };
-  let parsed: URL;
+/** Reads `.env` from the working folder into process.env, if there is one; set variables win. */
+export function loadEnvFile(file = '.env'): boolean {
   try {
-    parsed = new URL(url);
-  } catch {
-    throw new ConfigError('KOTSU_SMTP_URL is not a valid URL');
+    process.loadEnvFile(file);
+    return true;
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return false;
+    throw new ConfigError(`${file}: ${(err as Error).message}`);
   }
-  if (parsed.protocol !== 'smtp:' && parsed.protocol !== 'smtps:') throw new ConfigError('KOTSU_SMTP_URL must be smtp:// or smtps://');
-  const from = env.KOTSU_MAIL_FROM?.trim() ?? '';
-  if (!/^[^\s@<>]+@[^\s@<>]+$/.test(from)) throw new ConfigError('KOTSU_MAIL_FROM must be a mail address when KOTSU_SMTP_URL is set');
-  return { smtpUrl: url, mailFrom: from };
+}
+
+/** KOTSU_* variables set in `env` that no entry of EnvSchema names (a misspelling, usually). */
+export function unknownVariables(env: NodeJS.ProcessEnv): string[] {
+  return Object.keys(env).filter((k) => k.startsWith('KOTSU_') && !(k in EnvSchema.properties));
+}
+
+/** Checks the environment against EnvSchema; the first bad variable is named with what it accepts. */
+export function readEnv(env: NodeJS.ProcessEnv): Env {
+  const data: Record<string, string> = {};
+  for (const key of Object.keys(EnvSchema.properties)) {
+    const value = env[key];
+    // An empty value means the default (as `KOTSU_RENDER_WORKERS=` in .env.example), except for
+    // the web root, where it means "no web app".
+    if (value !== undefined && (value !== '' || key === 'KOTSU_WEB_ROOT')) data[key] = value;
+  }
+  try {
+    return envSchema<Env>({ schema: structuredClone(EnvSchema), data, env: false });
+  } catch (err) {
+    const first = (err as { errors?: { instancePath: string }[] }).errors?.[0];
+    const name = first?.instancePath.replace(/^\//, '') as keyof typeof EnvSchema.properties | undefined;
+    if (!name || !(name in EnvSchema.properties)) throw new ConfigError((err as Error).message);
+    throw new ConfigError(`${name} must be ${describeRange(EnvSchema.properties[name])}, got "${data[name]}"`);
+  }
+}
+
+/** Mail is optional: no KOTSU_SMTP_URL sends nothing; with one, a sender address is required. */
+function smtp(e: Env): { smtpUrl: string | null; mailFrom: string | null } {
+  const url = e.KOTSU_SMTP_URL?.trim() || null;
+  if (!url) return { smtpUrl: null, mailFrom: null };
+  try {
+    new URL(url);
+  } catch {
+    throw new ConfigError(`KOTSU_SMTP_URL must be ${describeRange(EnvSchema.properties.KOTSU_SMTP_URL)}, got "${url}"`);
+  }
+  if (!e.KOTSU_MAIL_FROM) throw new ConfigError('KOTSU_MAIL_FROM must be a mail address when KOTSU_SMTP_URL is set');
+  return { smtpUrl: url, mailFrom: e.KOTSU_MAIL_FROM.trim() };
 }
 
 /** Reads and checks the environment once; everything else takes the typed result. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {
-  const authMode = (env.KOTSU_AUTH ?? 'local') as AuthMode;
-  if (authMode !== 'local' && authMode !== 'proxy') {
-    throw new ConfigError(`KOTSU_AUTH must be "local" or "proxy", got "${env.KOTSU_AUTH}"`);
-  }
+  const e = readEnv(env);
   let publicUrl: URL;
   try {
-    publicUrl = new URL(env.KOTSU_PUBLIC_URL ?? 'http://localhost:3000');
+    publicUrl = new URL(e.KOTSU_PUBLIC_URL);
   } catch {
-    throw new ConfigError(`KOTSU_PUBLIC_URL is not a valid URL: "${env.KOTSU_PUBLIC_URL}"`);
+    throw new ConfigError(`KOTSU_PUBLIC_URL must be ${describeRange(EnvSchema.properties.KOTSU_PUBLIC_URL)}, got "${e.KOTSU_PUBLIC_URL}"`);
   }
-  if (publicUrl.protocol !== 'http:' && publicUrl.protocol !== 'https:') {
-    throw new ConfigError('KOTSU_PUBLIC_URL must be http or https');
-  }
-  const authHeader = (env.KOTSU_AUTH_HEADER ?? 'X-Remote-User').trim();
-  if (!/^[A-Za-z0-9-]+$/.test(authHeader)) throw new ConfigError('KOTSU_AUTH_HEADER must be a header name');
   // Addresses and CIDR ranges (server/security/proxies.ts); a typo must not silently trust nobody.
-  const trustedProxies = list(env.KOTSU_TRUSTED_PROXIES ?? '127.0.0.1,::1');
+  const trustedProxies = list(e.KOTSU_TRUSTED_PROXIES);
   for (const entry of trustedProxies) {
     const problem = proxyEntryProblem(entry);
     if (problem) throw new ConfigError(`KOTSU_TRUSTED_PROXIES: ${problem}`);
   }
   return {
-    port: int('KOTSU_PORT', env.KOTSU_PORT, 3000, 0, 65535),
-    host: env.KOTSU_HOST ?? '127.0.0.1',
-    dbPath: env.KOTSU_DB ?? path.join('data', 'kotsu.db'),
-    authMode,
-    authHeader: authHeader.toLowerCase(),
+    port: e.KOTSU_PORT,
+    host: e.KOTSU_HOST,
+    dbPath: e.KOTSU_DB,
+    authMode: e.KOTSU_AUTH,
+    authHeader: e.KOTSU_AUTH_HEADER.trim().toLowerCase(),
     trustedProxies,
-    admins: list(env.KOTSU_ADMINS).map((s) => s.toLowerCase()),
+    admins: list(e.KOTSU_ADMINS).map((s) => s.toLowerCase()),
     publicUrl,
-    webRoot: env.KOTSU_WEB_ROOT === '' ? null : env.KOTSU_WEB_ROOT ?? path.resolve('dist', 'web'),
-    sessionMaxAge: int('KOTSU_SESSION_MAX_AGE', env.KOTSU_SESSION_MAX_AGE, 30 * 24 * 3600, 60, 365 * 24 * 3600),
-    sessionIdle: int('KOTSU_SESSION_IDLE', env.KOTSU_SESSION_IDLE, 7 * 24 * 3600, 60, 365 * 24 * 3600),
-    logLevel: env.KOTSU_LOG_LEVEL ?? 'info',
-    scryptCost: int('KOTSU_SCRYPT_COST', env.KOTSU_SCRYPT_COST, 32768, 1024, 1048576),
-    loginMaxFailures: int('KOTSU_LOGIN_MAX_FAILURES', env.KOTSU_LOGIN_MAX_FAILURES, 5, 1, 1000),
-    loginMaxPerAddress: int('KOTSU_LOGIN_MAX_PER_ADDRESS', env.KOTSU_LOGIN_MAX_PER_ADDRESS, 50, 1, 100000),
-    loginWindow: int('KOTSU_LOGIN_WINDOW', env.KOTSU_LOGIN_WINDOW, 15 * 60, 1, 24 * 3600),
-    writeLimitPerMinute: int('KOTSU_WRITE_LIMIT', env.KOTSU_WRITE_LIMIT, 120, 1, 1000000),
-    // One render thread per core beyond the first, at most 2: busy render threads must not take
-    // the event loop's core (on 2 cores, one thread).
-    renderWorkers: int('KOTSU_RENDER_WORKERS', env.KOTSU_RENDER_WORKERS, Math.max(1, Math.min(2, os.availableParallelism() - 1)), 0, 16),
-    renderTimeoutMs: int('KOTSU_RENDER_TIMEOUT_MS', env.KOTSU_RENDER_TIMEOUT_MS, 2000, 1, 60000),
-    ...smtp(env),
-    staleAfterDays: int('KOTSU_STALE_AFTER_DAYS', env.KOTSU_STALE_AFTER_DAYS, 365, 30, 3650),
+    webRoot: e.KOTSU_WEB_ROOT === '' ? null : e.KOTSU_WEB_ROOT ?? path.resolve('dist', 'web'),
+    sessionMaxAge: e.KOTSU_SESSION_MAX_AGE,
+    sessionIdle: e.KOTSU_SESSION_IDLE,
+    logLevel: e.KOTSU_LOG_LEVEL,
+    scryptCost: e.KOTSU_SCRYPT_COST,
+    loginMaxFailures: e.KOTSU_LOGIN_MAX_FAILURES,
+    loginMaxPerAddress: e.KOTSU_LOGIN_MAX_PER_ADDRESS,
+    loginWindow: e.KOTSU_LOGIN_WINDOW,
+    writeLimitPerMinute: e.KOTSU_WRITE_LIMIT,
+    renderWorkers: e.KOTSU_RENDER_WORKERS ?? defaultRenderWorkers(),
+    renderTimeoutMs: e.KOTSU_RENDER_TIMEOUT_MS,
+    searchWorkers: e.KOTSU_SEARCH_WORKER === '0' ? 0 : e.KOTSU_SEARCH_WORKERS ?? defaultSearchWorkers(),
+    searchTimeoutMs: e.KOTSU_SEARCH_TIMEOUT_MS,
+    searchCache: e.KOTSU_SEARCH_CACHE === '1',
+    staleAfterDays: e.KOTSU_STALE_AFTER_DAYS,
+    ...smtp(e),
     ...overrides,
   };
 }

@@ -20,11 +20,52 @@ import { createUserStore } from './users/store';
 import { createViewStore } from './views/store';
 import { createPopularityStore } from './popularity/store';
 import { createSearchEngine } from './search/engine';
+import { createSearchPool } from './search/pool';
+import { warmLexicon } from './search/lexicon';
 
 export type Clock = () => Date;
 
-/** Everything a request handler may use, owned by one app instance (no module-level state). */
+/**
+ * Everything a request handler may use, owned by one app instance (no module-level state), with
+ * its domain wiring done here rather than where routes register: the listeners that keep derived
+ * data in step with tips (search index and suggestions, view windows) and the worker pools. A
+ * script that writes tips through a context (seed-demo, import) therefore keeps them in step
+ * exactly as the HTTP app does. Whoever creates a context calls `close()` when done (it flushes
+ * buffered views and stops the threads; the database stays open: it belongs to the caller).
+ */
 export function createContext(db: Database, config: Config, now: Clock = () => new Date()) {
+  const ctx = createStores(db, config, now);
+  ctx.search.follow(ctx.postEvents);
+  ctx.postEvents.on(({ kind, post }) => { if (kind === 'deleted') ctx.views.windows.removePost(post.id); });
+  // Full searches run in threads on a database file (an in-memory one cannot be shared with a
+  // thread), never from a read-only connection (a search thread's own context).
+  const searchPool = config.searchWorkers > 0 && config.dbPath !== ':memory:' && !db.readonly
+    ? createSearchPool(config.dbPath, config.searchWorkers, undefined, { timeoutMs: config.searchTimeoutMs }) : null;
+  return {
+    ...ctx,
+    searchPool,
+    /**
+     * Before the first request: the typo vocabulary and the suggestions' title index (about a
+     * second at 100,000 tips), and, on a database file, the threads.
+     */
+    warm() {
+      // The dictionary's table (search/lexicon.ts), the typo vocabulary and the title index, before the first request.
+      warmLexicon();
+      ctx.search.suggester.warm();
+      ctx.search.titles.warm();
+      if (config.dbPath !== ':memory:') ctx.markdown.warm();
+      searchPool?.warm();
+    },
+    async close() {
+      // Waiting views are written on a clean shutdown; only a crash can lose them.
+      if (!db.readonly) ctx.views.flush();
+      ctx.search.maintenance.stop();
+      await Promise.all([ctx.markdown.close(), searchPool?.close()]);
+    },
+  };
+}
+
+function createStores(db: Database, config: Config, now: Clock) {
   return {
     db,
     config,
@@ -46,7 +87,7 @@ export function createContext(db: Database, config: Config, now: Clock = () => n
     search: createSearchEngine(db),
     awards: createAwardStore(db),
     impact: createImpactStore(db),
-    // Threads start on first use (or on app ready, see app.ts) and close with the app.
+    // Threads start on first use (or on warm()) and close with the context.
     markdown: createMarkdownRenderer({ size: config.renderWorkers, timeoutMs: config.renderTimeoutMs }),
     ...createAuthoringStores(db),
     ...createSocialStores(db, config, now),

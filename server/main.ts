@@ -1,10 +1,12 @@
 import closeWithGrace from 'close-with-grace';
 import { buildApp } from './app';
-import { ConfigError, loadConfig } from './config';
+import { ConfigError, loadConfig, loadEnvFile, unknownVariables } from './config';
 import { MigrationError } from './db/migrate';
 import { redactToken } from './feeds/tokens';
 
 async function main(): Promise<void> {
+  // `.env` in the working folder, if any, under the variables already set (README, Configuration).
+  loadEnvFile();
   const config = loadConfig();
   const app = await buildApp({
     config,
@@ -20,6 +22,7 @@ async function main(): Promise<void> {
     else app.log.info({ signal }, 'shutting down');
     await app.close();
   });
+  for (const name of unknownVariables(process.env)) app.log.warn(`${name} is not a Kotsu setting (misspelt?); it is ignored`);
   await app.listen({ port: config.port, host: config.host });
 }
 

@@ -16,3 +16,4 @@ parentPort?.on('message', (req: SearchRequest) => {
   const json = Buffer.from(JSON.stringify({ ids: floor.all(req.query.q) }));
   parentPort?.postMessage({ id: req.id, json, cached: false } satisfies SearchReply);
 });
+parentPort?.postMessage({ ready: true } satisfies SearchReply);

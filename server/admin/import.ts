@@ -5,6 +5,7 @@ import { badRequest } from '../http/errors';
 import type { NewUser, Role, UserChanges, UserRow } from '../users/store';
 import { normalizeUsername } from '../users/store';
 import type { ImportReportT, ImportRowT } from './schemas';
+import { fold } from '../shared/fold';
 
 export const IMPORT_MAX_ROWS = 20_000;
 const USERNAME_RE = /^[\p{L}\p{N}._@-]{1,64}$/u;
@@ -50,7 +51,7 @@ const ROLES: Record<string, Role> = {
   admin: 'admin', administrator: 'admin', '管理者': 'admin',
 };
 
-const headerKey = (h: string) => h.normalize('NFKC').toLowerCase().replace(/[\s_\-・]/gu, '');
+const headerKey = (h: string) => fold(h).replace(/[\s_\-・]/gu, '');
 
 export interface StaffRow {
   line: number;
@@ -132,7 +133,7 @@ export function planImport(ctx: Context, actor: UserRow, rows: StaffRow[]): { re
     else if (department !== undefined && BAD_CHARS.test(department)) messages.push('所属に制御文字があります / department has control characters');
     let role: Role | undefined;
     if (row.role) {
-      role = ROLES[row.role.normalize('NFKC').toLowerCase()];
+      role = ROLES[fold(row.role)];
       if (!role) messages.push(`権限「${row.role}」は不明です / role must be member, moderator or admin`);
     }
 

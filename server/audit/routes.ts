@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import type { Context } from '../context';
-import { decodeCursor, pageOf } from '../http/cursor';
+import { byId, paginate } from '../http/cursor';
 import { errors, Page } from '../http/schemas';
 import { presentAudit } from './presenter';
 import { AuditItem, AuditQuery } from './schemas';
@@ -14,20 +14,17 @@ export const auditRoutes: FastifyPluginAsyncTypebox<{ ctx: Context }> = async (a
       querystring: AuditQuery, response: { 200: Page(AuditItem), ...errors(400, 401, 403) } },
   }, async (request) => {
     const { actor, action, targetType, targetId, since, until, limit = 20, cursor } = request.query;
-    const after = decodeCursor(cursor, ['number']);
     let actorId: number | null = null;
     if (actor !== undefined) {
       const user = ctx.users.byUsername(actor);
       if (!user) return { items: [], nextCursor: null };
       actorId = user.id;
     }
-    const rows = ctx.audit.list({
+    return paginate({ cursor, limit }, byId, (after, take) => ctx.audit.list({
       actorId, action: action ?? null, targetType: targetType ?? null, targetId: targetId ?? null,
       since: since ? new Date(since).toISOString() : null, until: until ? new Date(until).toISOString() : null,
-      after: (after?.[0] as number) ?? null, limit: limit + 1,
-    });
-    const page = pageOf(rows, limit, (r) => [r.id]);
-    return { items: page.items.map(presentAudit), nextCursor: page.nextCursor };
+      after: (after?.[0] as number) ?? null, limit: take,
+    }), (rows) => rows.map(presentAudit));
   });
 
   app.get('/api/moderation/audit/actions', {

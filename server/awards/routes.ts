@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import type { Context } from '../context';
 import { currentUser } from '../http/auth';
-import { decodeCursor, pageOf } from '../http/cursor';
+import { byId, paginate } from '../http/cursor';
 import { errors, IdParams, Page, PageQuery } from '../http/schemas';
 import { getReadable } from '../posts/service';
 import { presentPublicUser } from '../users/presenter';
@@ -35,10 +35,9 @@ export const awardRoutes: FastifyPluginAsyncTypebox<{ ctx: Context }> = async (a
   }, async (request) => {
     const user = currentUser(request);
     const { limit = 20, cursor } = request.query;
-    const after = decodeCursor(cursor, ['number']);
-    const rows = ctx.awards.listRounds(after ? Number(after[0]) : null, limit + 1);
-    const page = pageOf(rows, limit, (r) => [r.id]);
-    return { items: page.items.map((r) => presentRound(ctx, r, user)), nextCursor: page.nextCursor };
+    return paginate({ cursor, limit }, byId,
+      (after, take) => ctx.awards.listRounds(after ? Number(after[0]) : null, take),
+      (rows) => rows.map((r) => presentRound(ctx, r, user)));
   });
 
   app.get('/api/awards/:id', {
@@ -80,13 +79,10 @@ export const awardRoutes: FastifyPluginAsyncTypebox<{ ctx: Context }> = async (a
     const user = currentUser(request);
     const round = getRound(ctx, request.params.id);
     const { category, limit = 20, cursor } = request.query;
-    const after = decodeCursor(cursor, ['number']);
-    const rows = ctx.awards.listNominations({
-      roundId: round.id, category: category ?? null, after: after ? Number(after[0]) : null, limit: limit + 1,
+    return paginate({ cursor, limit }, byId, (after, take) => ctx.awards.listNominations({
+      roundId: round.id, category: category ?? null, after: after ? Number(after[0]) : null, limit: take,
       withHidden: user.role !== 'member',
-    });
-    const page = pageOf(rows, limit, (n) => [n.id]);
-    return { items: presentNominations(ctx, round, page.items, user), nextCursor: page.nextCursor };
+    }), (rows) => presentNominations(ctx, round, rows, user));
   });
 
   app.get('/api/awards/:id/nominations/:nid', {

@@ -7,6 +7,7 @@ import type { UserRow } from '../users/store';
 import { rankNominations, type RankedResult } from './results';
 import type { CreateRoundInput, NominateInput, PublishInput, ScoreInputBody, UpdateRoundInput } from './schemas';
 import { PHASES, type CriterionRow, type NominationRow, type Phase, type RoundRow } from './store';
+import { foldName } from '../shared/fold';
 
 const isAdmin = (u: UserRow) => u.role === 'admin';
 
@@ -37,7 +38,7 @@ function checkCategories(categories: readonly string[]): string[] {
   return categories.map((c, i) => {
     requireNonBlank(`categories.${i}`, c);
     const name = c.trim();
-    const norm = name.normalize('NFKC').toLowerCase();
+    const norm = foldName(name);
     if (seen.has(norm)) throw badRequest(`categories: "${name}" appears twice`);
     seen.add(norm);
     return name;

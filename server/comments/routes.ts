@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import type { Context } from '../context';
 import { currentUser } from '../http/auth';
-import { decodeCursor, pageOf } from '../http/cursor';
+import { byId, paginate } from '../http/cursor';
 import { errors, IdParams, Page } from '../http/schemas';
 import { getReadable } from '../posts/service';
 import { presentComment } from './presenter';
@@ -17,11 +17,10 @@ export const commentRoutes: FastifyPluginAsyncTypebox<{ ctx: Context }> = async 
     const user = currentUser(request);
     getReadable(ctx, user, request.params.id);
     const { limit = 100, cursor } = request.query;
-    const after = decodeCursor(cursor, ['number'])?.[0] as number | undefined;
     const staff = user.role === 'moderator' || user.role === 'admin';
-    const rows = ctx.comments.list(request.params.id, { id: user.id, staff }, after ?? null, limit + 1);
-    const page = pageOf(rows, limit, (r) => [r.id]);
-    return { items: page.items.map(presentComment), nextCursor: page.nextCursor };
+    return paginate({ cursor, limit }, byId,
+      (after, take) => ctx.comments.list(request.params.id, { id: user.id, staff }, (after?.[0] as number | undefined) ?? null, take),
+      (rows) => rows.map(presentComment));
   });
 
   app.post('/api/posts/:id/comments', {

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Context } from '../context';
 import { currentUser } from '../http/auth';
-import { decodeCursor, pageOf } from '../http/cursor';
+import { paginate } from '../http/cursor';
 import { errors, IdParams, Page, PageQuery } from '../http/schemas';
 import { presentPost, presentSummaries } from '../posts/presenter';
 import { Post, PostSummary } from '../posts/schemas';
@@ -14,11 +14,12 @@ export const draftRoutes: FastifyPluginAsyncTypebox<{ ctx: Context }> = async (a
   }, async (request) => {
     const user = currentUser(request);
     const { limit = 20, cursor } = request.query;
-    const rows = ctx.drafts.mine(user.id, decodeCursor(cursor, ['string', 'number']), limit + 1);
-    const page = pageOf(rows, limit, (r) => [r.updated_at, r.id]);
-    const byId = new Map(ctx.posts.summaries(page.items.map((r) => r.id)).map((s) => [s.id, s]));
-    const items = page.items.map((r) => byId.get(r.id)).filter((s) => s !== undefined);
-    return { items: presentSummaries(ctx, items, user), nextCursor: page.nextCursor };
+    return paginate({ cursor, limit }, { shape: ['string', 'number'], key: (r: { updated_at: string; id: number }) => [r.updated_at, r.id] },
+      (after, take) => ctx.drafts.mine(user.id, after, take),
+      (rows) => {
+        const byId = new Map(ctx.posts.summaries(rows.map((r) => r.id)).map((s) => [s.id, s]));
+        return presentSummaries(ctx, rows.map((r) => byId.get(r.id)).filter((s) => s !== undefined), user);
+      });
   });
 
   app.post('/api/posts/:id/publish', {

@@ -2,7 +2,7 @@ import type { FastifyError, FastifyInstance } from 'fastify';
 
 export type ErrorCode =
   | 'bad_request' | 'unauthenticated' | 'forbidden' | 'not_found' | 'conflict'
-  | 'too_large' | 'unsupported_media_type' | 'rate_limited' | 'internal';
+  | 'too_large' | 'unsupported_media_type' | 'rate_limited' | 'internal' | 'unavailable';
 
 /** An error whose status, code and message are safe to show to the client. */
 export class HttpError extends Error {
@@ -19,6 +19,8 @@ export const forbidden = (message = 'この操作は許可されていません 
 export const notFound = (message = '見つかりません / not found') => new HttpError(404, 'not_found', message);
 export const conflict = (message: string) => new HttpError(409, 'conflict', message);
 export const tooLarge = (message = '大きすぎます / too large') => new HttpError(413, 'too_large', message);
+export const unavailable = (message = '混み合っています。しばらくしてからお試しください / busy, try again shortly') =>
+  new HttpError(503, 'unavailable', message);
 
 const STATUS_CODES: Record<number, ErrorCode> = {
   400: 'bad_request', 401: 'unauthenticated', 403: 'forbidden', 404: 'not_found', 409: 'conflict',

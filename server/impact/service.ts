@@ -7,10 +7,10 @@ import { checkText } from '../shared/text';
 import { presentPublicUser } from '../users/presenter';
 import type { UserRow } from '../users/store';
 import type { Adoption, AdoptInput, ImpactT, PeriodT, PostAdoptionsT } from './schemas';
+import { lastJapanMonths } from '../shared/japan-time';
 import type { AdoptionRow } from './store';
 
 const DAY = 86_400_000;
-const JST = 9 * 3600_000;
 const RECENT = 10;
 
 /** Rolling windows: "month" is the last 30 days, "year" the last 365, by the day a tip was first put to use. */
@@ -20,16 +20,7 @@ export function periodStart(period: PeriodT, now: Date): string | null {
 }
 
 /** The last `count` months in Japan time, oldest first, as YYYY-MM, with the instant the first began. */
-export function lastMonths(now: Date, count: number): { months: string[]; since: string } {
-  const jst = new Date(now.getTime() + JST);
-  const months: string[] = [];
-  for (let i = count - 1; i >= 0; i -= 1) {
-    const d = new Date(Date.UTC(jst.getUTCFullYear(), jst.getUTCMonth() - i, 1));
-    months.push(d.toISOString().slice(0, 7));
-  }
-  const first = Date.UTC(jst.getUTCFullYear(), jst.getUTCMonth() - (count - 1), 1) - JST;
-  return { months, since: new Date(first).toISOString() };
-}
+export const lastMonths = lastJapanMonths;
 
 const presentAdoption = (a: AdoptionRow, user: Pick<UserRow, 'id' | 'username' | 'display_name' | 'department'>): Static<typeof Adoption> => ({
   user: presentPublicUser(user),

@@ -1,3 +1,4 @@
+import { JST_SQL_MODIFIER } from '../shared/japan-time';
 import type { Database } from '../db/database';
 
 export interface AdoptionRow {
@@ -41,7 +42,7 @@ export function createImpactStore(db: Database) {
   const topPosts = db.prepare(`SELECT a.post_id AS postId, count(*) AS adoptions, sum(a.minutes_saved_per_month) AS minutes
     FROM ${COUNTED} WHERE ${SINCE} GROUP BY a.post_id ORDER BY minutes DESC, adoptions DESC, a.post_id DESC LIMIT @limit`);
   // Months in Japan time (UTC+9 all year): an adoption on 1 April 08:00 JST belongs to April.
-  const byMonth = db.prepare(`SELECT strftime('%Y-%m', a.created_at, '+9 hours') AS month, count(*) AS adoptions,
+  const byMonth = db.prepare(`SELECT strftime('%Y-%m', a.created_at, '${JST_SQL_MODIFIER}') AS month, count(*) AS adoptions,
       sum(a.minutes_saved_per_month) AS minutes
     FROM ${COUNTED} WHERE a.created_at >= @since GROUP BY month ORDER BY month`);
   const minutesOfPost = db.prepare('SELECT minutes_saved_per_use FROM posts WHERE id = ?').pluck();

@@ -1,5 +1,5 @@
 import type { Worker } from 'node:worker_threads';
-import { startTsWorker } from '../shared/ts-worker';
+import { startTsWorker, workerModule } from '../shared/ts-worker';
 import { tooLarge } from '../http/errors';
 import { renderMarkdown } from './render';
 import type { RenderReply, RenderRequest } from './worker';
@@ -71,7 +71,7 @@ export function createRenderPool(opts: RenderPoolOptions) {
   }
 
   function start(slot: Slot): void {
-    const w = startTsWorker(new URL('./worker.ts', import.meta.url));
+    const w = startTsWorker(workerModule('markdown'));
     slot.worker = w;
     slot.ready = false;
     w.on('message', (reply: RenderReply) => {

@@ -1,6 +1,7 @@
 import MarkdownIt from 'markdown-it';
 import type Token from 'markdown-it/lib/token.mjs';
 import { highlight } from './highlight';
+import { fold } from '../shared/fold';
 import { mentionsPlugin } from './mentions';
 
 const ALLOWED_SCHEMES = new Set(['http', 'https', 'mailto']);
@@ -19,7 +20,7 @@ export function isSafeUrl(url: string): boolean {
 const LANG_RE = /^[A-Za-z0-9_+.#-]{1,30}$|^[\p{L}\p{N}]{1,10}$/u;
 
 function slugify(text: string): string {
-  return text.normalize('NFKC').toLowerCase().trim()
+  return fold(text).trim()
     .replace(/[^\p{L}\p{N}\s_-]/gu, '')
     .replace(/\s+/g, '-')
     .slice(0, 80) || 'section';

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Context } from '../context';
 import { currentUser } from '../http/auth';
-import { decodeCursor, encodeCursor, pageOf } from '../http/cursor';
+import { byId, paginate, type PageKey } from '../http/cursor';
 import { errors, IdParams, Page, PageQuery } from '../http/schemas';
 import { presentPost } from '../posts/presenter';
 import { Post } from '../posts/schemas';
@@ -13,6 +13,9 @@ import {
 } from './schemas';
 import { createReport, hidePost, resolveReport, restorePost } from './service';
 import { mergeTags, renameTag } from './tags';
+
+/** The moderation queue: most open reports first, then the tip's oldest open report. */
+const QUEUE_ORDER: PageKey<{ open_count: number; first_id: number }> = { shape: ['number', 'number'], key: (g) => [g.open_count, g.first_id] };
 
 export const moderationRoutes: FastifyPluginAsyncTypebox<{ ctx: Context }> = async (app, { ctx }) => {
   app.post('/api/posts/:id/reports', {
@@ -31,12 +34,10 @@ export const moderationRoutes: FastifyPluginAsyncTypebox<{ ctx: Context }> = asy
   }, async (request) => {
     const user = currentUser(request);
     const { postId, limit = 20, cursor } = request.query;
-    const after = decodeCursor(cursor, ['number']);
-    const rows = ctx.reports.byReporter({ reporterId: user.id, postId: postId ?? null, after: (after?.[0] as number) ?? null, limit: limit + 1 });
-    const page = pageOf(rows, limit, (r) => [r.id]);
-    // A reporter sees the decision, not the moderator's private note.
-    const items = presentReports(ctx, page.items, user).map((r) => ({ ...r, note: null, resolvedBy: null }));
-    return { items, nextCursor: page.nextCursor };
+    return paginate({ cursor, limit }, byId,
+      (after, take) => ctx.reports.byReporter({ reporterId: user.id, postId: postId ?? null, after: (after?.[0] as number) ?? null, limit: take }),
+      // A reporter sees the decision, not the moderator's private note.
+      (rows) => presentReports(ctx, rows, user).map((r) => ({ ...r, note: null, resolvedBy: null })));
   });
 
   app.get('/api/moderation/reports', {
@@ -46,10 +47,9 @@ export const moderationRoutes: FastifyPluginAsyncTypebox<{ ctx: Context }> = asy
   }, async (request) => {
     const user = currentUser(request);
     const { status = 'open', postId, limit = 20, cursor } = request.query;
-    const after = decodeCursor(cursor, ['number']);
-    const rows = ctx.reports.list({ status, postId: postId ?? null, after: (after?.[0] as number) ?? null, limit: limit + 1 });
-    const page = pageOf(rows, limit, (r) => [r.id]);
-    return { items: presentReports(ctx, page.items, user), nextCursor: page.nextCursor };
+    return paginate({ cursor, limit }, byId,
+      (after, take) => ctx.reports.list({ status, postId: postId ?? null, after: (after?.[0] as number) ?? null, limit: take }),
+      (rows) => presentReports(ctx, rows, user));
   });
 
   app.get('/api/moderation/queue', {
@@ -59,15 +59,10 @@ export const moderationRoutes: FastifyPluginAsyncTypebox<{ ctx: Context }> = asy
   }, async (request) => {
     const user = currentUser(request);
     const { limit = 20, cursor } = request.query;
-    const after = decodeCursor(cursor, ['number', 'number']);
-    const rows = ctx.reports.queue(after, limit + 1);
-    const more = rows.length > limit;
-    const groups = more ? rows.slice(0, limit) : rows;
-    const last = groups[groups.length - 1];
+    const page = paginate({ cursor, limit }, QUEUE_ORDER, (after, take) => ctx.reports.queue(after, take), (groups) => presentQueue(ctx, groups, user));
     const counts = ctx.reports.counts();
     return {
-      items: presentQueue(ctx, groups, user),
-      nextCursor: more ? encodeCursor([last.open_count, last.first_id]) : null,
+      ...page,
       openReports: counts.open,
       openPosts: counts.posts,
     };

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import type { Context } from '../context';
 import { currentUser } from '../http/auth';
-import { decodeCursor, pageOf } from '../http/cursor';
+import { byId, paginate } from '../http/cursor';
 import { errors } from '../http/schemas';
 import { presentNotification } from './presenter';
 import { withheldWhereUnseen } from './visibility';
@@ -15,10 +15,10 @@ export const notificationRoutes: FastifyPluginAsyncTypebox<{ ctx: Context }> = a
   }, async (request) => {
     const user = currentUser(request);
     const { unread = false, limit = 20, cursor } = request.query;
-    const after = decodeCursor(cursor, ['number']);
-    const rows = ctx.notifications.list(user.id, { after: (after?.[0] as number) ?? null, limit: limit + 1, unreadOnly: unread });
-    const page = pageOf(rows, limit, (r) => [r.id]);
-    return { items: withheldWhereUnseen(ctx, user, page.items).map(presentNotification), nextCursor: page.nextCursor, unreadCount: ctx.notifications.unreadCount(user.id) };
+    const page = paginate({ cursor, limit }, byId,
+      (after, take) => ctx.notifications.list(user.id, { after: (after?.[0] as number) ?? null, limit: take, unreadOnly: unread }),
+      (rows) => withheldWhereUnseen(ctx, user, rows).map(presentNotification));
+    return { ...page, unreadCount: ctx.notifications.unreadCount(user.id) };
   });
 
   app.post('/api/me/notifications/read', {

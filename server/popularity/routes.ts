@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Context } from '../context';
 import { currentUser } from '../http/auth';
-import { decodeCursor, encodeCursor } from '../http/cursor';
+import { paginate } from '../http/cursor';
 import { errors, IdParams, Page } from '../http/schemas';
 import { PostSummary } from '../posts/schemas';
 import { presentSummaries } from '../posts/presenter';
@@ -38,13 +38,9 @@ export const popularityRoutes: FastifyPluginAsyncTypebox<{ ctx: Context }> = asy
   }, async (request) => {
     const user = currentUser(request);
     const { limit = 20, cursor } = request.query;
-    const rows = ctx.popularity.bookmarks(user.id, decodeCursor(cursor, ['string', 'number']), limit + 1);
-    const page = rows.slice(0, limit);
-    const last = page[page.length - 1];
-    return {
-      items: presentSummaries(ctx, page, user),
-      nextCursor: rows.length > limit ? encodeCursor([last.bookmarked_at, last.id]) : null,
-    };
+    return paginate({ cursor, limit }, { shape: ['string', 'number'], key: (r: { bookmarked_at: string; id: number }) => [r.bookmarked_at, r.id] },
+      (after, take) => ctx.popularity.bookmarks(user.id, after, take),
+      (rows) => presentSummaries(ctx, rows, user));
   });
 
   app.get('/api/rankings', {

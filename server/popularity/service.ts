@@ -4,7 +4,7 @@ import { presentSummaries, withViewer } from '../posts/presenter';
 import { getReadable } from '../posts/service';
 import type { PostRow } from '../posts/store';
 import type { UserRow } from '../users/store';
-import { addDays, japanDay, japanDayStartIso, monthStart } from '../views/days';
+import { addDays, japanDay, japanDayStartIso, monthStart } from '../shared/japan-time';
 import { windowStart } from '../views/windows';
 import type { OtherDepartmentsT, RankingsT } from './schemas';
 import type { RankedRow, RankingFilter, RankingPeriod } from './store';

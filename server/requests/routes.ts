@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import type { Context } from '../context';
 import { currentUser } from '../http/auth';
-import { decodeCursor, pageOf } from '../http/cursor';
+import { paginate } from '../http/cursor';
 import { errors, IdParams, Page } from '../http/schemas';
 import { getReadable } from '../posts/service';
 import { presentRequestDetail, presentRequests } from './presenter';
@@ -33,10 +33,9 @@ export const requestRoutes: FastifyPluginAsyncTypebox<{ ctx: Context }> = async 
   }, async (request) => {
     const user = currentUser(request);
     const { status = 'open', sort = 'votes', limit = 20, cursor } = request.query;
-    const key = requestSortKey(sort);
-    const rows = ctx.requests.list({ status: status === 'all' ? null : status, sort, after: decodeCursor(cursor, key.shape), limit: limit + 1 });
-    const page = pageOf(rows, limit, key.key);
-    return { items: presentRequests(ctx, page.items, user), nextCursor: page.nextCursor };
+    return paginate({ cursor, limit }, requestSortKey(sort),
+      (after, take) => ctx.requests.list({ status: status === 'all' ? null : status, sort, after, limit: take }),
+      (rows) => presentRequests(ctx, rows, user));
   });
 
   app.get('/api/requests/:id', {

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Context } from '../context';
 import { currentUser } from '../http/auth';
-import { decodeCursor, pageOf } from '../http/cursor';
+import { paginate } from '../http/cursor';
 import { errors, IdParams, Page } from '../http/schemas';
 import { presentPost } from '../posts/presenter';
 import { Post } from '../posts/schemas';
@@ -22,10 +22,9 @@ export const revisionRoutes: FastifyPluginAsyncTypebox<{ ctx: Context }> = async
     const user = currentUser(request);
     getReadable(ctx, user, request.params.id);
     const { limit = 20, cursor } = request.query;
-    const before = decodeCursor(cursor, ['number'])?.[0] as number | undefined;
-    const rows = ctx.revisions.list(request.params.id, before ?? null, limit + 1);
-    const page = pageOf(rows, limit, (r) => [r.number]);
-    return { items: page.items.map(presentRevisionSummary), nextCursor: page.nextCursor };
+    return paginate({ cursor, limit }, { shape: ['number'], key: (r: { number: number }) => [r.number] },
+      (before, take) => ctx.revisions.list(request.params.id, (before?.[0] as number | undefined) ?? null, take),
+      (rows) => rows.map(presentRevisionSummary));
   });
 
   app.get('/api/posts/:id/revisions/:number', {

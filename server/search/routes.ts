@@ -1,25 +1,18 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Context } from '../context';
+import { unavailable } from '../http/errors';
 import { errors } from '../http/schemas';
+import { SearchBusyError, SearchTimeoutError } from './pool';
 import { RelatedQuery, RelatedResult, SearchQuery, SearchResult, SimilarQuery, SuggestQuery, SuggestResult, type SearchResultT } from './schemas';
-import { createSearchPool, defaultPoolSize } from './pool';
-import { warmLexicon } from './lexicon';
 import { related, relatedToTip, search, suggest } from './service';
 import { currentUser } from '../http/auth';
 import { readable } from '../posts/service';
 
 export const searchRoutes: FastifyPluginAsyncTypebox<{ ctx: Context }> = async (app, { ctx }) => {
-  ctx.search.follow(ctx.postEvents);
-  // With a database file, full searches run in worker threads (one per core, or
-  // KOTSU_SEARCH_WORKERS) so they never stall other requests; KOTSU_SEARCH_WORKER=0 turns them off.
-  // An in-memory database (tests) cannot be shared with a thread and is searched here.
-  const threads = Number(process.env.KOTSU_SEARCH_WORKERS) || defaultPoolSize();
-  const pool = ctx.config.dbPath !== ':memory:' && process.env.KOTSU_SEARCH_WORKER !== '0'
-    ? createSearchPool(ctx.config.dbPath, threads) : null;
-  if (pool) app.addHook('onClose', async () => { await pool.close(); });
-  // Build the typo vocabulary and the suggestions' title index (about a second at 100,000 tips,
-  // docs/search.md) and start the workers before the first request.
-  app.addHook('onReady', async () => { warmLexicon(); ctx.search.suggester.warm(); ctx.search.titles.warm(); pool?.warm(); });
+  // With a database file, full searches run in the context's worker threads (KOTSU_SEARCH_WORKERS)
+  // so they never stall other requests; without them (in-memory database, KOTSU_SEARCH_WORKER=0)
+  // they run here. The index itself is kept in step by the context (context.ts).
+  const pool = ctx.searchPool;
 
   app.get('/api/search', {
     config: { access: 'member' },
@@ -27,7 +20,7 @@ export const searchRoutes: FastifyPluginAsyncTypebox<{ ctx: Context }> = async (
       tags: ['search'], summary: 'Full-text search of published tips',
       description: 'Words must all match; "quoted phrase"; -word excludes; the last word matches as a prefix.',
       querystring: SearchQuery,
-      response: { 200: SearchResult, ...errors(400, 401) },
+      response: { 200: SearchResult, ...errors(400, 401, 503) },
     },
   }, async (request, reply) => {
     if (!pool) return search(ctx, request.query);
@@ -35,7 +28,14 @@ export const searchRoutes: FastifyPluginAsyncTypebox<{ ctx: Context }> = async (
     try {
       json = await pool.run(request.query, ctx.now());
     } catch (err) {
-      // The workers are an optimization: if they cannot answer, search here.
+      // Too many waiting, or a search so costly its thread was stopped: searching it again here
+      // would stall every request, so the client is told to retry.
+      if (err instanceof SearchBusyError || err instanceof SearchTimeoutError) {
+        request.log.warn({ err, q: request.query.q }, 'search refused');
+        reply.header('retry-after', '5');
+        throw unavailable();
+      }
+      // The workers are an optimization: if they cannot answer (a thread died), search here.
       request.log.warn({ err }, 'search worker failed; searching in the main thread');
       return search(ctx, request.query);
     }

@@ -24,7 +24,9 @@ import { warmLexicon } from './lexicon';
 import { search } from './service';
 
 export interface SearchRequest { id: number; query: SearchQueryT; now: string }
-export type SearchReply = { id: number; json: Uint8Array; cached: boolean } | { id: number; error: string };
+export type SearchReply = { id: number; json: Uint8Array; cached: boolean } | { id: number; error: string }
+  /** Sent once the thread has loaded: the pool times searches from their hand-over, not the load. */
+  | { ready: true };
 
 /** Answers kept per thread (each a response body of a few to a few tens of kB). */
 export const CACHE_ENTRIES = 128;
@@ -35,7 +37,7 @@ let now = new Date();
 // The app's own context on the read-only connection: statements are only prepared, and the
 // search engine does not rebuild (the main thread owns the index).
 const ctx = createContext(db, loadConfig(process.env, { dbPath }), () => now);
-const cache = process.env.KOTSU_SEARCH_CACHE === '0' ? null : createReadCache(db, CACHE_ENTRIES);
+const cache = ctx.config.searchCache ? createReadCache(db, CACHE_ENTRIES) : null;
 // The dictionary's table (lexicon.ts) is read before the first search, not during it.
 warmLexicon();
 
@@ -52,3 +54,5 @@ parentPort?.on('message', (req: SearchRequest) => {
     parentPort?.postMessage({ id: req.id, error: (err as Error).message } satisfies SearchReply);
   }
 });
+// Loaded (the index's statements prepared): the pool may hand over searches.
+parentPort?.postMessage({ ready: true } satisfies SearchReply);

@@ -4,7 +4,10 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker, type WorkerOptions } from 'node:worker_threads';
-import { buildSync } from 'esbuild';
+
+/** Set (to true) by scripts/build.mjs in the built server: worker bundles were built beside it. */
+declare const __KOTSU_BUILT__: boolean | undefined;
+export const BUILT = typeof __KOTSU_BUILT__ !== 'undefined' && __KOTSU_BUILT__;
 
 const require = createRequire(import.meta.url);
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -36,6 +39,8 @@ export function bundle(entry: URL): string {
   const name = `${path.basename(source, path.extname(source))}-${createHash('sha1').update(source).digest('hex').slice(0, 8)}-${process.pid}.mjs`;
   out = path.join(CACHE_DIR, name);
   fs.mkdirSync(CACHE_DIR, { recursive: true });
+  // Loaded only when running from the sources: the built server never loads a bundler.
+  const { buildSync } = require('esbuild') as typeof import('esbuild');
   buildSync({
     entryPoints: [source], outfile: out, bundle: true, platform: 'node', format: 'esm', target: 'node20',
     packages: 'external', logLevel: 'silent',
@@ -53,12 +58,25 @@ export function bundle(entry: URL): string {
   return out;
 }
 
+/** The project's worker threads, each `server/<name>/worker.ts`. */
+export type WorkerName = 'search' | 'markdown';
+
 /**
- * A worker thread running a TypeScript module, like the rest of the server: from a bundle built
- * with esbuild (above); should bundling fail, through tsx's loader registered in the thread
- * first (an `--import tsx` flag does not reach worker threads on Node 20).
+ * The module a worker thread runs: in the built server, the bundle scripts/build.mjs built beside
+ * it (dist/server/search-worker.mjs); from the sources, the TypeScript module.
+ */
+export function workerModule(name: WorkerName): URL {
+  return BUILT ? new URL(`./${name}-worker.mjs`, import.meta.url) : new URL(`../${name}/worker.ts`, import.meta.url);
+}
+
+/**
+ * A worker thread running a module: a JavaScript one as it is (the built server's bundles, see
+ * workerModule); a TypeScript one, like the rest of the sources, from a bundle built with esbuild
+ * (above); should bundling fail, through tsx's loader registered in the thread first (an
+ * `--import tsx` flag does not reach worker threads on Node 20).
  */
 export function startTsWorker(entry: URL, options: Omit<WorkerOptions, 'eval'> = {}): Worker {
+  if (!entry.pathname.endsWith('.ts')) return new Worker(entry, options);
   let file: string | null = null;
   try {
     file = bundle(entry);

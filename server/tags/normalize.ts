@@ -1,9 +1,12 @@
+import { foldName } from '../shared/fold';
+
 export const TAG_MAX = 40;
+
 export const TAGS_PER_POST = 10;
 
 /** How tags match: `Excel`, `excel` and `ＥＸＣＥＬ` are one tag. */
 export function normalizeTag(name: string): string {
-  return name.normalize('NFKC').toLowerCase().replace(/\s+/gu, ' ').trim();
+  return foldName(name);
 }
 
 /** The spelling kept for display: trimmed, inner white space collapsed, otherwise as typed. */

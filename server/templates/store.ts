@@ -1,4 +1,5 @@
 import type { Database } from '../db/database';
+import { foldName } from '../shared/fold';
 
 export interface TemplateRow {
   id: number;
@@ -16,7 +17,7 @@ export interface TemplateRow {
 export interface TemplateFields { name: string; description: string; title: string; body: string; tags: string[]; position: number }
 
 /** Template names match like tags: full-/half-width and letter case do not make a second one. */
-export const normalizeTemplateName = (name: string) => name.normalize('NFKC').toLowerCase().trim();
+export const normalizeTemplateName = (name: string) => foldName(name);
 
 export function createTemplateStore(db: Database) {
   const all = db.prepare('SELECT * FROM templates ORDER BY position, id');

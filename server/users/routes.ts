@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import type { Context } from '../context';
-import { decodeCursor, pageOf } from '../http/cursor';
+import { byId, paginate } from '../http/cursor';
 import { conflict, notFound } from '../http/errors';
 import { errors, Page } from '../http/schemas';
 import { AdminUser, Me, presentAdminUser, presentMe, presentPublicUser, PublicUser } from './presenter';
@@ -41,10 +41,9 @@ export const userRoutes: FastifyPluginAsyncTypebox<{ ctx: Context }> = async (ap
       response: { 200: Page(AdminUser), ...errors(400, 401, 403) } },
   }, async (request) => {
     const { q, limit = 20, cursor } = request.query;
-    const after = decodeCursor(cursor, ['number']);
-    const rows = ctx.users.list(q?.trim() || null, (after?.[0] as number) ?? null, limit + 1);
-    const page = pageOf(rows, limit, (u) => [u.id]);
-    return { items: page.items.map(presentAdminUser), nextCursor: page.nextCursor };
+    return paginate({ cursor, limit }, byId,
+      (after, take) => ctx.users.list(q?.trim() || null, (after?.[0] as number) ?? null, take),
+      (rows) => rows.map(presentAdminUser));
   });
 
   app.get('/api/profiles/:username', {

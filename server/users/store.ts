@@ -1,4 +1,5 @@
 import type { Database } from '../db/database';
+import { fold } from '../shared/fold';
 
 export type Role = 'member' | 'moderator' | 'admin';
 
@@ -30,7 +31,7 @@ export interface UserChanges {
 }
 
 /** Login names match case-insensitively and across full-/half-width. */
-export const normalizeUsername = (username: string) => username.normalize('NFKC').toLowerCase();
+export const normalizeUsername = (username: string) => fold(username);
 
 export function createUserStore(db: Database) {
   const insert = db.prepare(`INSERT INTO users

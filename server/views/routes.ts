@@ -40,9 +40,6 @@ function readerCheck() {
 export const viewRoutes: FastifyPluginAsyncTypebox<{ ctx: Context }> = async (app, { ctx }) => {
   const isReader = readerCheck();
   ctx.views.onFlushError((err, lost) => app.log.error({ err, lost }, 'writing buffered views failed'));
-  // Waiting views are written on a clean shutdown; only a crash can lose them.
-  app.addHook('onClose', async () => { ctx.views.flush(); });
-  ctx.postEvents.on(({ kind, post }) => { if (kind === 'deleted') ctx.views.windows.removePost(post.id); });
 
   app.post('/api/posts/:id/views', {
     config: { access: 'member' },

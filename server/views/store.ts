@@ -1,10 +1,10 @@
 import type { Database } from '../db/database';
 import type { PostRow } from '../posts/store';
 import { eventExponent, TREND_ADD_SQL, VIEW_WEIGHT } from '../popularity/trend';
-import { japanDay } from './days';
+import { japanDay } from '../shared/japan-time';
 import { createWindowStore } from './windows';
 
-export { japanDay } from './days';
+export { japanDay } from '../shared/japan-time';
 
 /** One counted view waiting to be written. */
 interface PendingView {

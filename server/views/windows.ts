@@ -1,5 +1,5 @@
 import type { Database } from '../db/database';
-import { addDays, daysBetween } from './days';
+import { addDays, daysBetween } from '../shared/japan-time';
 
 /** Rolling ranking windows in Japan days, today included. */
 export const WINDOW_DAYS = { week: 7, month: 30, year: 365 } as const;
