@@ -2,6 +2,7 @@ import type { Config } from '../config';
 import type { Database } from '../db/database';
 import { createOutbox } from '../mail/sender';
 import { createFollowStore } from '../follows/store';
+import { createInvitationStore } from '../invitations/store';
 import { createLikerStore } from '../likers/store';
 import { createMailStore } from '../mail/store';
 import { createMentionStore } from '../mentions/store';
@@ -13,6 +14,7 @@ export function createSocialStores(db: Database, config: Config, now: () => Date
     follows: createFollowStore(db),
     mentions: createMentionStore(db),
     likers: createLikerStore(db),
+    invitations: createInvitationStore(db),
     mail,
     /** Mail waiting to go out, sent by a background timer (server/mail/routes.ts). */
     outbox: createOutbox(config, mail, now),

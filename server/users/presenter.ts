@@ -27,6 +27,8 @@ export const AdminUser = Type.Object({
   role: Role,
   suspended: Type.Boolean(),
   createdAt: Type.String(),
+  /** Local sign-in: false for staff imported without a password (they can be sent an invitation). */
+  hasPassword: Type.Optional(Type.Boolean()),
 });
 
 export const presentPublicUser = (u: Pick<UserRow, 'id' | 'username' | 'display_name' | 'department'>):
@@ -37,5 +39,5 @@ export const presentPublicUser = (u: Pick<UserRow, 'id' | 'username' | 'display_
 export const presentMe = (u: UserRow): Static<typeof Me> => ({ ...presentPublicUser(u), role: u.role });
 
 export const presentAdminUser = (u: UserRow): Static<typeof AdminUser> => ({
-  ...presentMe(u), suspended: u.suspended === 1, createdAt: u.created_at,
+  ...presentMe(u), suspended: u.suspended === 1, createdAt: u.created_at, hasPassword: u.password_hash !== null,
 });
