@@ -9,6 +9,7 @@ import { authoringRoutes } from './authoring/routes';
 import { awardRoutes } from './awards/routes';
 import type { Config } from './config';
 import { createContext, type Clock, type Context } from './context';
+import { syncConfiguredAdmins } from './users/admins';
 import { openDatabase, type Database } from './db/database';
 import { authPlugin } from './http/auth';
 import { installErrorHandlers } from './http/errors';
@@ -58,6 +59,9 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   app.decorate('ctx', ctx);
+  for (const c of syncConfiguredAdmins(ctx)) {
+    app.log.warn({ userId: c.userId, from: c.from, to: c.to }, 'role set from KOTSU_ADMINS');
+  }
   if (!opts.db) app.addHook('onClose', async () => { db.close(); });
   app.addHook('onClose', async () => { await ctx.markdown.close(); });
   app.addHook('onClose', async () => { ctx.search.maintenance.stop(); });

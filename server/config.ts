@@ -72,7 +72,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     authMode,
     authHeader: authHeader.toLowerCase(),
     trustedProxies: list(env.KOTSU_TRUSTED_PROXIES ?? '127.0.0.1,::1'),
-    admins: list(env.KOTSU_ADMINS).map((s) => s.toLowerCase()),
+    admins: list(env.KOTSU_ADMINS),
     publicUrl,
     webRoot: env.KOTSU_WEB_ROOT === '' ? null : env.KOTSU_WEB_ROOT ?? path.resolve('dist', 'web'),
     sessionMaxAge: int('KOTSU_SESSION_MAX_AGE', env.KOTSU_SESSION_MAX_AGE, 30 * 24 * 3600, 60, 365 * 24 * 3600),

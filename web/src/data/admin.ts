@@ -10,6 +10,8 @@ export interface AdminUser {
   role: Role;
   suspended: boolean;
   createdAt: string;
+  /** KOTSU_ADMINS: an administrator because the proxy-mode setting names them; app: set in Kotsu. */
+  roleSource: 'KOTSU_ADMINS' | 'app';
 }
 
 export interface UserChanges {
