@@ -9,6 +9,7 @@ import { authoringRoutes } from './authoring/routes';
 import { awardRoutes } from './awards/routes';
 import type { Config } from './config';
 import { createContext, type Clock, type Context } from './context';
+import { scheduleImageSweep } from './images/sweep';
 import { syncConfiguredAdmins } from './users/admins';
 import { openDatabase, type Database } from './db/database';
 import { authPlugin } from './http/auth';
@@ -65,6 +66,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   if (!opts.db) app.addHook('onClose', async () => { db.close(); });
   app.addHook('onClose', async () => { await ctx.markdown.close(); });
   app.addHook('onClose', async () => { ctx.search.maintenance.stop(); });
+  scheduleImageSweep(app, ctx);
   // A server on a database file starts its render threads before the first request; tests'
   // in-memory apps start them only if a long body comes.
   if (config.dbPath !== ':memory:') app.addHook('onReady', async () => { ctx.markdown.warm(); });

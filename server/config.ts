@@ -31,6 +31,12 @@ export interface Config {
   renderWorkers: number;
   /** Longest one render may take in a thread before it is stopped and answered 413. */
   renderTimeoutMs: number;
+  /** Image bytes one member may add per rolling 24 hours, and keep stored in all (server/images/quota). */
+  imageQuotaDaily: number;
+  imageQuotaTotal: number;
+  /** Seconds between sweeps of unreferenced images (0: never in-process), and the age an image must reach first. */
+  imageSweepInterval: number;
+  imageSweepGrace: number;
 }
 
 export class ConfigError extends Error {}
@@ -87,6 +93,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     // the event loop's core (on 2 cores, one thread).
     renderWorkers: int('KOTSU_RENDER_WORKERS', env.KOTSU_RENDER_WORKERS, Math.max(1, Math.min(2, os.availableParallelism() - 1)), 0, 16),
     renderTimeoutMs: int('KOTSU_RENDER_TIMEOUT_MS', env.KOTSU_RENDER_TIMEOUT_MS, 2000, 1, 60000),
+    imageQuotaDaily: int('KOTSU_IMAGE_QUOTA_DAILY', env.KOTSU_IMAGE_QUOTA_DAILY, 50 * 1024 * 1024, 0, 2 ** 40),
+    imageQuotaTotal: int('KOTSU_IMAGE_QUOTA_TOTAL', env.KOTSU_IMAGE_QUOTA_TOTAL, 500 * 1024 * 1024, 0, 2 ** 40),
+    imageSweepInterval: int('KOTSU_IMAGE_SWEEP_INTERVAL', env.KOTSU_IMAGE_SWEEP_INTERVAL, 3600, 0, 7 * 24 * 3600),
+    imageSweepGrace: int('KOTSU_IMAGE_SWEEP_GRACE', env.KOTSU_IMAGE_SWEEP_GRACE, 24 * 3600, 60, 365 * 24 * 3600),
     ...overrides,
   };
 }
