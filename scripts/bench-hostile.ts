@@ -30,7 +30,8 @@ interface CaseRow { name: string; status: number; chars: number; worstMs: number
 interface ModeResult { label: string; workers: number; rows: CaseRow[]; previewStall: { ms: number; name: string }; pings: number[]; idlePings: number[] }
 
 const baseConfig = loadConfig({ ...process.env, KOTSU_AUTH: 'proxy' }, { dbPath: ':memory:', webRoot: null, writeLimitPerMinute: 1e6 });
-const headers = { 'x-remote-user': 'bench' };
+// Writes through the sign-on carry the page's Origin, as a browser's do.
+const headers = { 'x-remote-user': 'bench', origin: baseConfig.publicUrl.origin };
 
 async function measure(label: string, renderWorkers: number): Promise<ModeResult> {
   const db = openDatabase(':memory:');

@@ -367,8 +367,10 @@ async function main(): Promise<void> {
       if (!used.has(key)) { used.add(key); return [user, post]; }
     }
   };
+  // Writes carry the app page's Origin, as a browser's do (server/http/auth.ts refuses them otherwise).
+  const origin = loadConfig({}).publicUrl.origin;
   const viewHeaders = (req: autocannon.Request, user: number) =>
-    ({ ...req.headers, cookie: cookieOf(user), 'user-agent': 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) Chrome/126.0' });
+    ({ ...req.headers, cookie: cookieOf(user), origin, 'user-agent': 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) Chrome/126.0' });
   for (const [label, flushMs] of [['direct', 0], ['batched 1 s', 1000]] as const) {
     await ask(kotsu.child, { cmd: 'configure', flushMs });
     const m = await measure(`POST /api/posts/:id/views (${label})`, base, duration, connections, {
@@ -410,7 +412,7 @@ async function main(): Promise<void> {
   }, kotsu.child));
   // Record one tip answer and one view answer as the server sends them, for the ceiling below.
   const record = async (method: string, url: string, user: number): Promise<Recorded> => {
-    const res = await fetch(`${base}${url}`, { method, headers: { cookie: cookieOf(user), 'user-agent': 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) Chrome/126.0' } });
+    const res = await fetch(`${base}${url}`, { method, headers: { cookie: cookieOf(user), origin, 'user-agent': 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) Chrome/126.0' } });
     const headers: Record<string, string> = {};
     // Node's HTTP server writes its own Date, Connection, Keep-Alive and length headers.
     res.headers.forEach((value, name) => { if (!['date', 'connection', 'keep-alive', 'content-length', 'transfer-encoding'].includes(name)) headers[name] = value; });

@@ -445,9 +445,25 @@ async function main() {
 
     // Quality with 100k distractors.
     const scores = runQueries(ctx, keyOf);
+    // What outranks each query's first relevant tip (distractors only), to read whether those
+    // are in fact relevant (template tips are often on the same subject): written to a file.
+    const outranked: string[] = [];
+    let above = 0;
+    for (const s of scores) {
+      const query = QUERIES.find((q) => q.q === s.q)!;
+      if (Object.keys(query.relevant).length === 0) continue;
+      const items = search(ctx, { q: s.corrected ?? s.q, limit: 10 }).items;
+      const first = items.findIndex((h) => query.relevant[keyOf.get(h.id) ?? ''] !== undefined);
+      const others = (first === -1 ? items : items.slice(0, first)).filter((h) => !keyOf.has(h.id));
+      above += others.length;
+      if (others.length) outranked.push(`Q [${s.kind}] ${s.q}\n${others.map((h) => `  above: ${h.title} — ${h.snippet.replace(/<\/?mark>/g, '').slice(0, 80)}`).join('\n')}`);
+    }
+    const outrankedFile = path.join(os.tmpdir(), `bench-search-outranked-${process.pid}.txt`);
+    fs.writeFileSync(outrankedFile, outranked.join('\n\n'));
     out('');
     out(`search quality with the ${TIPS.length}-tip test collection planted among ${count.toLocaleString()} tips:`);
     out(table(scores));
+    out(`distractors ranked above a query's first relevant tip (top 10): ${above}, listed in ${outrankedFile}`);
     out('');
     out('| query | kind | relevant found in top 10 | precision@10 |');
     out('| --- | --- | ---: | ---: |');

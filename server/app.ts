@@ -20,6 +20,7 @@ import { moderationRoutes } from './moderation/routes';
 import { notificationRoutes } from './notifications/routes';
 import { postRoutes } from './posts/routes';
 import { securityPlugin } from './security/plugin';
+import { trustedProxyCheck } from './security/proxies';
 import { sessionRoutes } from './sessions/routes';
 import { tagRoutes } from './tags/routes';
 import { userRoutes } from './users/routes';
@@ -49,14 +50,16 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const { config } = opts;
   const db = opts.db ?? openDatabase(config.dbPath);
   const ctx = createContext(db, config, opts.now);
+  const trustedProxy = trustedProxyCheck(config.trustedProxies);
 
   const app = Fastify({
     logger: opts.logger ?? false,
     bodyLimit: 1024 * 1024,
     onProtoPoisoning: 'error',
     onConstructorPoisoning: 'error',
-    // request.ip (rate limits, logs) believes X-Forwarded-For only from the trusted proxies.
-    trustProxy: config.trustedProxies,
+    // request.ip (rate limits, logs) believes X-Forwarded-For only from the trusted proxies:
+    // the same check as the identity header's (server/security/proxies.ts).
+    trustProxy: (address: string) => trustedProxy(address),
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   app.decorate('ctx', ctx);
@@ -74,7 +77,13 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   installValidation(app);
   // JSON is the only body format: a text/plain or form body is what a cross-site form can send.
   app.removeAllContentTypeParsers();
-  app.addContentTypeParser('application/json', { parseAs: 'string' }, app.getDefaultJsonParser('error', 'error'));
+  const json = app.getDefaultJsonParser('error', 'error');
+  // An empty body labelled JSON (RPA tools send one with every POST/PUT/DELETE) is no body:
+  // bodiless routes accept it, and a route that needs a body refuses it in its schema (400).
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
+    if (typeof body === 'string' && body.trim() === '') return done(null, undefined);
+    return json(request, body as string, done);
+  });
 
   await app.register(fastifySwagger, {
     openapi: {
@@ -87,7 +96,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(fastifyCookie);
   // Before auth: its headers must be on the 401/403 answers auth throws, and it registers every route's rule.
   await app.register(securityPlugin, { ctx });
-  await app.register(authPlugin, { ctx });
+  await app.register(authPlugin, { ctx, trustedProxy });
 
   const ping = db.prepare('SELECT 1');
   app.get('/api/health', {

@@ -1,5 +1,6 @@
 import os from 'node:os';
 import path from 'node:path';
+import { proxyEntryProblem } from './security/proxies';
 
 export type AuthMode = 'local' | 'proxy';
 
@@ -37,6 +38,8 @@ export interface Config {
   /** Seconds between sweeps of unreferenced images (0: never in-process), and the age an image must reach first. */
   imageSweepInterval: number;
   imageSweepGrace: number;
+  /** A tip unchanged and unconfirmed this many days asks its author to look at it again. */
+  staleAfterDays: number;
 }
 
 export class ConfigError extends Error {}
@@ -71,13 +74,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
   }
   const authHeader = (env.KOTSU_AUTH_HEADER ?? 'X-Remote-User').trim();
   if (!/^[A-Za-z0-9-]+$/.test(authHeader)) throw new ConfigError('KOTSU_AUTH_HEADER must be a header name');
+  // Addresses and CIDR ranges (server/security/proxies.ts); a typo must not silently trust nobody.
+  const trustedProxies = list(env.KOTSU_TRUSTED_PROXIES ?? '127.0.0.1,::1');
+  for (const entry of trustedProxies) {
+    const problem = proxyEntryProblem(entry);
+    if (problem) throw new ConfigError(`KOTSU_TRUSTED_PROXIES: ${problem}`);
+  }
   return {
     port: int('KOTSU_PORT', env.KOTSU_PORT, 3000, 0, 65535),
     host: env.KOTSU_HOST ?? '127.0.0.1',
     dbPath: env.KOTSU_DB ?? path.join('data', 'kotsu.db'),
     authMode,
     authHeader: authHeader.toLowerCase(),
-    trustedProxies: list(env.KOTSU_TRUSTED_PROXIES ?? '127.0.0.1,::1'),
+    trustedProxies,
     admins: list(env.KOTSU_ADMINS),
     publicUrl,
     webRoot: env.KOTSU_WEB_ROOT === '' ? null : env.KOTSU_WEB_ROOT ?? path.resolve('dist', 'web'),
@@ -97,6 +106,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     imageQuotaTotal: int('KOTSU_IMAGE_QUOTA_TOTAL', env.KOTSU_IMAGE_QUOTA_TOTAL, 500 * 1024 * 1024, 0, 2 ** 40),
     imageSweepInterval: int('KOTSU_IMAGE_SWEEP_INTERVAL', env.KOTSU_IMAGE_SWEEP_INTERVAL, 3600, 0, 7 * 24 * 3600),
     imageSweepGrace: int('KOTSU_IMAGE_SWEEP_GRACE', env.KOTSU_IMAGE_SWEEP_GRACE, 24 * 3600, 60, 365 * 24 * 3600),
+    staleAfterDays: int('KOTSU_STALE_AFTER_DAYS', env.KOTSU_STALE_AFTER_DAYS, 365, 30, 3650),
     ...overrides,
   };
 }

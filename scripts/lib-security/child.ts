@@ -7,6 +7,9 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+/** The child server's public URL: writes through the SSO proxy carry it as their Origin, as a browser's do. */
+export const ORIGIN = 'http://kotsu.test';
+
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 export interface ServerChild {
@@ -22,7 +25,7 @@ export function startServer(dbPath: string, env: Record<string, string> = {}): S
     cwd: ROOT,
     env: {
       ...process.env, KOTSU_DB: dbPath, KOTSU_PORT: '0', KOTSU_HOST: '127.0.0.1', KOTSU_AUTH: 'proxy',
-      KOTSU_TRUSTED_PROXIES: '127.0.0.1', KOTSU_WEB_ROOT: path.join(ROOT, 'no-web-app'), KOTSU_LOG_LEVEL: 'info',
+      KOTSU_TRUSTED_PROXIES: '127.0.0.1', KOTSU_PUBLIC_URL: ORIGIN, KOTSU_WEB_ROOT: path.join(ROOT, 'no-web-app'), KOTSU_LOG_LEVEL: 'info',
       KOTSU_WRITE_LIMIT: '1000000', ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -58,7 +61,7 @@ export interface Acked {
 export function streamWrites(base: string, opts: { writers: number; tag: string; acked: Acked }) {
   let stopped = false;
   const loops = Array.from({ length: opts.writers }, async (_, w) => {
-    const headers = { 'content-type': 'application/json', 'x-remote-user': `writer${w}` };
+    const headers = { 'content-type': 'application/json', 'x-remote-user': `writer${w}`, origin: ORIGIN };
     let n = 0;
     let latest: number | null = null;
     while (!stopped) {

@@ -7,7 +7,9 @@
 
 export interface EvalTip { key: string; title: string; tags: string[]; body: string }
 export type QueryKind =
-  | 'two-char' | 'katakana/width' | 'case' | 'mixed' | 'natural' | 'typo' | 'prefix' | 'okurigana' | 'phrase/exclude' | 'none';
+  | 'two-char' | 'katakana/width' | 'case' | 'mixed' | 'natural' | 'typo' | 'prefix' | 'okurigana' | 'phrase/exclude' | 'none'
+  // Kinds added for issue 19 (written before any tuning; the held-out set is elsewhere).
+  | 'long-vowel' | 'small-kana' | 'hiragana' | 'latin-typo' | 'phrasing' | 'synonym' | 'fragment';
 export interface EvalQuery { q: string; kind: QueryKind; relevant: Record<string, 1 | 2> }
 
 const T = (key: string, title: string, tags: string[], body: string): EvalTip => ({ key, title, tags, body });
@@ -140,6 +142,27 @@ export const TIPS: EvalTip[] = [
   T('sharepoint', 'SharePointのサイトで課の資料を共有', ['SharePoint'], 'ドキュメントライブラリに置けば版の管理もできます。'),
   T('access-db', 'Accessの台帳をExcelに書き出す', ['Access', 'Excel'], '外部データタブのエクスポートでExcelを選びます。'),
   T('server-backup', 'サーバー上のファイルを以前の版に戻す', ['フォルダ', 'サーバー'], 'ファイルを右クリックして以前のバージョンの復元を開きます。'),
+  // Issue 19 development cases: spelling variation inside compounds, loanwords, paraphrase.
+  T('user-account', 'ユーザーアカウントのロックを解除してもらう手順', ['Windows', 'アカウント'], 'パスワードを5回間違えるとユーザーアカウントがロックされます。情報政策課に内線で連絡し、本人確認のうえ解除してもらいます。'),
+  T('user-dict', 'IMEのユーザ辞書に課の固有名詞を登録', ['IME', '入力'], '職員の氏名や事業名はユーザ辞書ツールに単語と読みを登録すると一発で変換できます。'),
+  T('window-split', 'ウインドウを左右に並べて2つの資料を見比べる', ['Windows', 'ショートカット'], 'Windowsキー+左右の矢印キーで、ウインドウを画面の半分にスナップできます。'),
+  T('vivaldi-ban', 'ヴィヴァルディなど未許可ブラウザの利用について', ['ブラウザ', 'セキュリティ'], '庁内端末で使えるブラウザはEdgeとChromeだけです。ヴィヴァルディ等のインストールは禁止されています。'),
+  T('interface-cable', 'プロジェクターのインターフェースと変換アダプター', ['会議', '機器'], '会議室のプロジェクターはHDMIのみです。ノートPCがUSB-Cだけのときは変換アダプターを借ります。'),
+  T('pivot-filter', 'ピボットテーブルのスライサーで年度を切り替える', ['Excel', '集計'], 'ピボットテーブルを選んでスライサーの挿入から年度を選ぶと、ボタンで年度ごとの集計に切り替えられます。'),
+  T('extract-filter', 'FILTER関数で条件に合う行を抽出する', ['Excel', '関数'], '=FILTER(A2:D500,C2:C500="福祉課") で福祉課の行だけを別の場所に抽出できます。'),
+  T('extract-advanced', 'フィルターの詳細設定で別シートにデータを抽出', ['Excel', 'データ整理'], '詳細設定の「指定した範囲」を選ぶと、条件に合う行を別シートへ書き出せます。'),
+  T('text-mid', 'MID関数で文字列の一部を取り出す', ['Excel', '関数'], '=MID(A2,4,3) で4文字目から3文字を取り出します。LEFTとRIGHTも同じ考え方です。'),
+  T('delete-blank-rows', '空白行をまとめて削除する', ['Excel', 'データ整理'], 'ジャンプの「セル選択」で空白セルを選び、行全体を削除すると空白行が一度に消えます。'),
+  T('merge-cells', 'セルを結合せずに中央揃えにする', ['Excel', '書式'], 'セルの結合は並べ替えやコピーの邪魔になるので「選択範囲内で中央」を使います。'),
+  T('sheets-combine', '各課から届いたシートを1つの表にまとめる', ['Excel', '集計'], 'シートのコピーではなく、統合機能か Power Query で複数のシートを1つの一覧にまとめます。'),
+  T('macro-not-run', 'マクロが動かないときに最初に見るところ', ['Excel', 'マクロ', 'エラー'], 'ファイルの拡張子が.xlsmか、セキュリティセンターの設定でマクロが無効になっていないかを確かめます。'),
+  T('printer-offline', 'プリンタがオフラインで印刷できない', ['プリンタ', 'エラー'], 'プリンタのアイコンを右クリックし、「プリンターをオンラインで使用する」を選びます。ケーブルとネットワークも確認します。'),
+  T('sumproduct', 'SUMPRODUCTで条件付きの掛け算を合計する', ['Excel', '関数'], '=SUMPRODUCT((B2:B100="総務課")*C2:C100*D2:D100) で単価×数量を課ごとに合計できます。'),
+  T('conditional-count-color', '色の付いたセルの数を数えたい', ['Excel', 'マクロ'], '色で数える関数はないので、フィルターの色フィルターで絞りSUBTOTALで数えるか、VBAで数えます。'),
+  T('teams-chat-search', 'Teamsのチャットで過去のやり取りを探す', ['Teams'], '上部の検索ボックスに語句を入れ、メッセージで絞り込むと過去のチャットが見つかります。'),
+  T('outlook-archive', 'Outlookの容量がいっぱいになったらアーカイブ', ['Outlook', 'メール'], '古いメールを個人用フォルダーにアーカイブすると、メールボックスの容量を空けられます。'),
+  T('screen-brightness', 'ノートPCの画面が暗いときの明るさ調整', ['Windows'], '通知領域のクイック設定で明るさのスライダーを動かします。省電力モードも確認します。'),
+  T('shortcut-undo', '間違えて消したファイルを元に戻す', ['Windows', 'フォルダ'], 'ごみ箱を開いて元に戻すを選びます。共有フォルダで消した場合は以前のバージョンから復元します。'),
 ];
 
 const r = (...keys: string[]) => Object.fromEntries(keys.map((k) => [k, 2])) as Record<string, 2>;
@@ -194,6 +217,45 @@ export const QUERIES: EvalQuery[] = [
   // Phrases and exclusions
   { q: '"印刷範囲"', kind: 'phrase/exclude', relevant: { ...r('print-area') } },
   { q: 'PDF -パワポ -Excel', kind: 'phrase/exclude', relevant: { ...r('pdf-merge', 'pdf-split', 'pdf-ocr', 'pdf-sign') } },
+  // Issue 19 development cases (written before tuning).
+  // Long-vowel marks inside compounds and at the ends of words.
+  { q: 'ユーザアカウント ロック', kind: 'long-vowel', relevant: { ...r('user-account') } },
+  { q: 'ユーザー辞書', kind: 'long-vowel', relevant: { ...r('user-dict') } },
+  { q: 'プロジェクタ 変換アダプタ', kind: 'long-vowel', relevant: { ...r('interface-cable') } },
+  { q: 'インタフェース', kind: 'long-vowel', relevant: { ...r('interface-cable') } },
+  // Small and large kana in loanwords.
+  { q: 'ウィンドウ 並べる', kind: 'small-kana', relevant: { ...r('window-split') } },
+  { q: 'ビバルディ', kind: 'small-kana', relevant: { ...r('vivaldi-ban') } },
+  { q: 'ヴィヴァルディ', kind: 'small-kana', relevant: { ...r('vivaldi-ban') } },
+  // Hiragana typed for a katakana word.
+  { q: 'ぴぼっとてーぶる', kind: 'hiragana', relevant: { ...r('pivot', 'pivot-filter'), ...u('survey-aggregate') } },
+  { q: 'すらいさー', kind: 'hiragana', relevant: { ...r('pivot-filter') } },
+  { q: 'まくろ 動かない', kind: 'hiragana', relevant: { ...r('macro-not-run'), ...u('macro-security') } },
+  { q: 'ぷりんた', kind: 'hiragana', relevant: { ...r('printer', 'printer-offline') } },
+  // Latin typos: one word of two, and a Latin word the tips write in katakana.
+  { q: 'SUMPRODUTC', kind: 'latin-typo', relevant: { ...r('sumproduct') } },
+  { q: 'vlokup 別シート', kind: 'latin-typo', relevant: { ...r('vlookup') } },
+  { q: 'Outlookk アーカイブ', kind: 'latin-typo', relevant: { ...r('outlook-archive') } },
+  { q: 'pivto table', kind: 'latin-typo', relevant: { ...r('pivot', 'pivot-filter'), ...u('survey-aggregate') } },
+  { q: 'printer', kind: 'latin-typo', relevant: { ...r('printer', 'printer-offline') } },
+  // Everyday phrasing around the real words.
+  { q: 'ピボットテーブル 作り方', kind: 'phrasing', relevant: { ...r('pivot'), ...u('pivot-filter', 'survey-aggregate') } },
+  { q: 'マクロ できない', kind: 'phrasing', relevant: { ...r('macro-not-run', 'macro-security') } },
+  { q: 'プリンター 印刷できない', kind: 'phrasing', relevant: { ...r('printer-offline', 'printer') } },
+  { q: 'Teams チャット 探し方', kind: 'phrasing', relevant: { ...r('teams-chat-search') } },
+  { q: '画面を明るくしたい', kind: 'phrasing', relevant: { ...r('screen-brightness') } },
+  { q: 'ユーザーアカウント ロック 解除方法', kind: 'phrasing', relevant: { ...r('user-account') } },
+  // Synonyms and paraphrase.
+  { q: '条件に合う行を抜き出す', kind: 'synonym', relevant: { ...r('extract-filter', 'extract-advanced') } },
+  { q: '文字列の一部を抽出', kind: 'synonym', relevant: { ...r('text-mid') } },
+  { q: '空白行を消す', kind: 'synonym', relevant: { ...r('delete-blank-rows') } },
+  { q: 'シートを結合', kind: 'synonym', relevant: { ...r('sheets-combine'), ...u('power-query') } },
+  { q: 'ファイル 削除 戻す', kind: 'synonym', relevant: { ...r('shortcut-undo'), ...u('server-backup') } },
+  // Fragments pasted from the middle of a tip.
+  { q: 'プをクリックし、「プリンターをオンラインで使用', kind: 'fragment', relevant: { ...r('printer-offline') } },
+  { q: 'ールを個人用フォルダーにアーカイブすると', kind: 'fragment', relevant: { ...r('outlook-archive') } },
+  { q: 'トの詳細設定で別シートにデー', kind: 'fragment', relevant: { ...r('extract-advanced') } },
+  { q: '空白セルを選び、行全体を削除', kind: 'fragment', relevant: { ...r('delete-blank-rows') } },
   // Must find nothing
   { q: 'ドローン 操縦', kind: 'none', relevant: {} },
   { q: '確定申告 医療費控除', kind: 'none', relevant: {} },

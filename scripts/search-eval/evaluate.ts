@@ -11,14 +11,16 @@ import type { Context } from '../../server/context';
 import { openDatabase } from '../../server/db/database';
 import { createPost } from '../../server/posts/service';
 import { search } from '../../server/search/service';
-import { QUERIES, TIPS, type EvalQuery, type QueryKind } from './collection';
+import { QUERIES, TIPS, type EvalTip } from './collection';
 
-export interface QueryScore { q: string; kind: QueryKind; ndcg: number; recall: number; rr: number; found: string[]; corrected: string | null }
+/** A graded query of any collection (the development set's kinds or the held-out set's). */
+export interface GradedQuery { q: string; kind: string; relevant: Record<string, 1 | 2> }
+export interface QueryScore { q: string; kind: string; ndcg: number; recall: number; rr: number; found: string[]; corrected: string | null }
 export interface Scores { ndcg: number; recall: number; mrr: number; count: number }
 
 const K = 10;
 
-function score(query: EvalQuery, found: string[]): Omit<QueryScore, 'q' | 'kind' | 'found' | 'corrected'> {
+function score(query: GradedQuery, found: string[]): Omit<QueryScore, 'q' | 'kind' | 'found' | 'corrected'> {
   const rel = query.relevant;
   const judged = Object.values(rel);
   if (judged.length === 0) {
@@ -45,8 +47,8 @@ export function mean(scores: QueryScore[]): Scores {
 }
 
 /** Scores every query against an app whose tips include the collection (`keyOf` maps ids back). */
-export function runQueries(ctx: Context, keyOf: Map<number, string>): QueryScore[] {
-  return QUERIES.map((query) => {
+export function runQueries(ctx: Context, keyOf: Map<number, string>, queries: readonly GradedQuery[] = QUERIES): QueryScore[] {
+  return queries.map((query) => {
     const first = search(ctx, { q: query.q, limit: K });
     let result = first;
     let corrected: string | null = null;
@@ -59,8 +61,15 @@ export function runQueries(ctx: Context, keyOf: Map<number, string>): QueryScore
   });
 }
 
-/** Builds an in-memory app holding only the collection and scores it. */
-export async function evaluate(): Promise<QueryScore[]> {
+/**
+ * Builds an in-memory app holding the collection (the development set unless given), optionally
+ * planted among `distractors` (written first, so the collection's tips are not the oldest), and
+ * scores its queries. `onApp` sees the app before it closes (to read what outranks what).
+ */
+export async function evaluate(opts: {
+  tips?: readonly EvalTip[]; queries?: readonly GradedQuery[]; distractors?: readonly EvalTip[];
+  onApp?: (ctx: Context, keyOf: Map<number, string>, scores: QueryScore[]) => void;
+} = {}): Promise<QueryScore[]> {
   const db = openDatabase(':memory:');
   const config = loadConfig({}, { dbPath: ':memory:', webRoot: null, scryptCost: 1024 });
   const app = await buildApp({ config, db });
@@ -69,11 +78,18 @@ export async function evaluate(): Promise<QueryScore[]> {
     const ctx = app.ctx;
     const author = ctx.users.insert({ username: 'eval', passwordHash: null, displayName: '評価', department: '情報政策課', role: 'member' });
     const keyOf = new Map<number, string>();
-    for (const tip of TIPS) {
-      const post = createPost(ctx, author, { title: tip.title, body: tip.body, tags: tip.tags });
-      keyOf.set(post.id, tip.key);
-    }
-    return runQueries(ctx, keyOf);
+    const write = db.transaction((batch: readonly EvalTip[], keep: boolean) => {
+      for (const tip of batch) {
+        const post = createPost(ctx, author, { title: tip.title, body: tip.body, tags: tip.tags });
+        if (keep) keyOf.set(post.id, tip.key);
+      }
+    });
+    const others = opts.distractors ?? [];
+    for (let i = 0; i < others.length; i += 500) write(others.slice(i, i + 500), false);
+    write(opts.tips ?? TIPS, true);
+    const scores = runQueries(ctx, keyOf, opts.queries ?? QUERIES);
+    opts.onApp?.(ctx, keyOf, scores);
+    return scores;
   } finally {
     await app.close();
     db.close();

@@ -54,6 +54,7 @@ export async function addComment(ctx: Context, author: UserRow, postId: number, 
       ctx.notifications.add({
         userId: post.author_id, kind: 'comment.created', actorId: author.id,
         targetType: 'post', targetId: post.id, targetTitle: post.title, text: excerpt(body),
+        subjectType: 'comment', subjectId: id,
       }, ctx.now());
     }
     return ctx.comments.byId(id)!;

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import type { Context } from '../context';
+import { currentUser } from '../http/auth';
 import { errors } from '../http/schemas';
 import { requestsFeed, tipsFeed } from './service';
 
@@ -17,7 +18,7 @@ export const feedRoutes: FastifyPluginAsyncTypebox<{ ctx: Context }> = async (ap
     schema: { tags: ['feeds'], summary: 'Atom feed of newly published tips, optionally of one tag', produces: ['application/atom+xml'],
       querystring: Type.Object({ tag: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })) }, { additionalProperties: false }),
       response: { 200: AtomDocument, ...errors(400, 401, 403, 404) } },
-  }, async (request, reply) => reply.type(ATOM).header('cache-control', 'private, max-age=300').send(tipsFeed(ctx, request.query.tag)));
+  }, async (request, reply) => reply.type(ATOM).header('cache-control', 'private, max-age=300').send(tipsFeed(ctx, currentUser(request), request.query.tag)));
 
   app.get('/api/feeds/requests.atom', {
     config: { access: 'member' },

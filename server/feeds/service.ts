@@ -1,10 +1,9 @@
-import { Feed } from 'feed';
 import type { Context } from '../context';
 import { notFound } from '../http/errors';
+import type { UserRow } from '../users/store';
+import { atomDocument, type AtomEntry } from './atom';
 
 export const FEED_SIZE = 30;
-
-const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /**
  * Plain text of a Markdown body, for an entry's summary (200 characters). Only the start of the
@@ -27,67 +26,63 @@ function absolutize(html: string, base: string, page: string): string {
     ` ${attr}="${start === '#' ? `${page}#` : `${base}/`}`);
 }
 
-function newFeed(ctx: Context, o: { title: string; description: string; self: string; alternate: string; updated: Date }) {
-  return new Feed({
-    id: o.self, title: o.title, description: o.description, link: o.alternate, updated: o.updated,
-    feedLinks: { atom: o.self }, language: 'ja', generator: 'Kotsu', copyright: '',
-    author: { name: 'Kotsu（コツ）', link: webBase(ctx) },
+/** The feed around its entries: every string is escaped (and cleaned of non-XML characters) in atom.ts. */
+function feedOf(ctx: Context, o: { title: string; description: string; self: string; alternate: string; updated: Date }, entries: AtomEntry[]): string {
+  return atomDocument({
+    id: o.self, title: o.title, subtitle: o.description, self: o.self, alternate: o.alternate, updated: o.updated,
+    author: { name: 'Kotsu（コツ）', uri: webBase(ctx) }, language: 'ja', generator: 'Kotsu', entries,
   });
 }
 
-export function tipsFeed(ctx: Context, tagName?: string): string {
+export function tipsFeed(ctx: Context, viewer: UserRow, tagName?: string): string {
   const base = webBase(ctx);
   let tagId: number | undefined;
   let tag = '';
   if (tagName !== undefined) {
-    const t = ctx.tags.byName(tagName);
+    // A tag only drafts or hidden tips carry is, to whoever cannot see them, a tag that does not exist.
+    const t = ctx.tags.visibleByName(viewer, tagName);
     if (!t) throw notFound('タグが見つかりません / tag not found');
     tagId = t.id;
     tag = t.name;
   }
   const rows = ctx.feeds.newestPosts(FEED_SIZE, tagId);
   const tags = ctx.tags.namesFor(rows.map((r) => r.id));
-  const feed = newFeed(ctx, {
+  return feedOf(ctx, {
     title: tag ? `Kotsu（コツ）: ${tag} の新着` : 'Kotsu（コツ）: 新着のコツ',
     description: tag ? `タグ「${tag}」の新しいコツ` : '新しく公開されたコツ',
     self: `${base}/api/feeds/tips.atom${tag ? `?tag=${encodeURIComponent(tag)}` : ''}`,
     alternate: tag ? `${base}/tags/${encodeURIComponent(tag)}` : `${base}/`,
     updated: rows.length ? new Date(rows.reduce((m, r) => (r.updated_at > m ? r.updated_at : m), rows[0].updated_at)) : ctx.now(),
-  });
-  for (const r of rows) {
+  }, rows.map((r) => {
     const link = `${base}/tips/${r.id}`;
-    feed.addItem({
-      // The feed writes titles as HTML; ours are plain text, so they are escaped first.
-      title: escapeHtml(r.title), id: link, link,
-      date: new Date(r.updated_at), published: new Date(r.created_at),
-      description: escapeHtml(summaryOf(r.body)),
+    return {
+      title: r.title, id: link, link,
+      updated: new Date(r.updated_at), published: new Date(r.created_at),
+      summary: summaryOf(r.body),
       content: absolutize(r.html, base, link),
-      author: [{ name: r.display_name, link: `${base}/users/${encodeURIComponent(r.username)}` }],
-      category: (tags.get(r.id) ?? []).map((name) => ({ name, term: name })),
-    });
-  }
-  return feed.atom1();
+      author: { name: r.display_name, uri: `${base}/users/${encodeURIComponent(r.username)}` },
+      categories: (tags.get(r.id) ?? []).map((name) => ({ term: name, label: name })),
+    };
+  }));
 }
 
 export function requestsFeed(ctx: Context): string {
   const base = webBase(ctx);
   const rows = ctx.requests.newestOpen(FEED_SIZE);
-  const feed = newFeed(ctx, {
+  return feedOf(ctx, {
     title: 'Kotsu（コツ）: 教えて（受付中のリクエスト）',
     description: 'まだコツが書かれていない「教えて」のリクエスト',
     self: `${base}/api/feeds/requests.atom`,
     alternate: `${base}/requests`,
     updated: rows.length ? new Date(rows.reduce((m, r) => (r.updated_at > m ? r.updated_at : m), rows[0].updated_at)) : ctx.now(),
-  });
-  for (const r of rows) {
+  }, rows.map((r) => {
     const link = `${base}/requests/${r.id}`;
-    feed.addItem({
-      title: escapeHtml(r.title), id: link, link,
-      date: new Date(r.updated_at), published: new Date(r.created_at),
-      description: escapeHtml(`私も知りたい ${r.vote_count}・回答 ${r.answer_count}`),
+    return {
+      title: r.title, id: link, link,
+      updated: new Date(r.updated_at), published: new Date(r.created_at),
+      summary: `私も知りたい ${r.vote_count}・回答 ${r.answer_count}`,
       content: r.html ? absolutize(r.html, base, link) : undefined,
-      author: [{ name: r.display_name, link: `${base}/users/${encodeURIComponent(r.username)}` }],
-    });
-  }
-  return feed.atom1();
+      author: { name: r.display_name, uri: `${base}/users/${encodeURIComponent(r.username)}` },
+    };
+  }));
 }

@@ -2,10 +2,11 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import type { Context } from '../context';
 import { isListedAdmin, parseLoginName } from '../users/identity';
+import type { ProxyCheck } from '../security/proxies';
 import type { Role, UserRow } from '../users/store';
 import { forbidden, unauthenticated } from './errors';
 
-/** Who may call a route. Every route states it in `config.access`; `/api` routes default to member. */
+/** Who may call a route. Every route states it in `config.access`; a route without one is for members. */
 export type Access = 'public' | 'member' | 'moderator' | 'admin';
 
 declare module 'fastify' {
@@ -25,8 +26,6 @@ export const SESSION_COOKIE = 'kotsu_sid';
 const RANK: Record<Role, number> = { member: 1, moderator: 2, admin: 3 };
 const NEEDED: Record<Exclude<Access, 'public'>, number> = { member: 1, moderator: 2, admin: 3 };
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
-
-const normalizeAddress = (a: string | undefined) => (a ?? '').replace(/^::ffff:/, '');
 
 function decodeHeader(value: string | string[] | undefined): string | undefined {
   if (typeof value !== 'string' || value === '') return undefined;
@@ -52,9 +51,9 @@ function headerUtf8(value: string): string | null {
 }
 
 /** Proxy mode: the identity header is believed only from a trusted proxy's address. */
-function proxyUser(ctx: Context, request: FastifyRequest): UserRow | null {
+function proxyUser(ctx: Context, request: FastifyRequest, trusted: ProxyCheck): UserRow | null {
   const { config } = ctx;
-  if (!config.trustedProxies.includes(normalizeAddress(request.socket.remoteAddress))) return null;
+  if (!trusted(request.socket.remoteAddress)) return null;
   const header = request.headers[config.authHeader];
   // One rule for every login name (users/identity.ts): look-alikes are refused, never folded.
   const text = typeof header === 'string' ? headerUtf8(header) : undefined;
@@ -82,14 +81,26 @@ function proxyUser(ctx: Context, request: FastifyRequest): UserRow | null {
   return user;
 }
 
-/** Refuses cookie-borne writes that a page on another origin made the browser send. */
-function checkOrigin(ctx: Context, request: FastifyRequest): void {
+/**
+ * Refuses writes a page on another origin made the browser send. Browsers put `Origin` on every
+ * request that is not GET or HEAD (Fetch standard), so it is the proof that counts, compared
+ * with KOTSU_PUBLIC_URL only: never with the request's own Host header, which a DNS-rebinding
+ * page controls. A write that carries credentials (session cookie, or the SSO proxy's identity)
+ * must show that proof: `Origin` equal to the public origin or, without `Origin`,
+ * `Sec-Fetch-Site: same-origin`. Scripts that keep a session send `Origin: <KOTSU_PUBLIC_URL>`.
+ */
+function checkOrigin(ctx: Context, request: FastifyRequest, credentialed: boolean): void {
   if (SAFE_METHODS.has(request.method)) return;
-  if (request.headers['sec-fetch-site'] === 'cross-site') throw forbidden('cross-site request refused');
   const origin = request.headers.origin;
-  if (origin === undefined) return;
-  const own = `${ctx.config.publicUrl.protocol}//${request.headers.host ?? ''}`;
-  if (origin !== ctx.config.publicUrl.origin && origin !== own) throw forbidden('cross-origin request refused');
+  const site = request.headers['sec-fetch-site'];
+  if (site !== undefined && site !== 'same-origin') throw forbidden('別のサイトからの書き込みは受け付けません / cross-site request refused');
+  if (origin !== undefined) {
+    if (origin !== ctx.config.publicUrl.origin) throw forbidden('別のサイトからの書き込みは受け付けません / cross-origin request refused');
+    return;
+  }
+  if (credentialed && site !== 'same-origin') {
+    throw forbidden(`書き込みには Origin ヘッダーが必要です / a signed-in write must send Origin: ${ctx.config.publicUrl.origin}`);
+  }
 }
 
 export function hasRole(user: UserRow | null, access: Access): boolean {
@@ -97,25 +108,30 @@ export function hasRole(user: UserRow | null, access: Access): boolean {
   return user !== null && RANK[user.role] >= NEEDED[access];
 }
 
-async function auth(app: FastifyInstance, opts: { ctx: Context }) {
-  const { ctx } = opts;
+async function auth(app: FastifyInstance, opts: { ctx: Context; trustedProxy: ProxyCheck }) {
+  const { ctx, trustedProxy } = opts;
   app.decorateRequest('user', null);
   app.decorateRequest('sessionToken', null);
 
+  // Decided from the route the router matched, never from the request target's text: the router
+  // also takes other spellings of a path (percent-encoded letters, absolute-form targets, …).
   app.addHook('onRequest', async (request: FastifyRequest, _reply: FastifyReply) => {
-    const isApi = request.url.startsWith('/api/') || request.url === '/api';
-    if (!isApi) return;
-    checkOrigin(ctx, request);
-    if (ctx.config.authMode === 'proxy') {
-      request.user = proxyUser(ctx, request);
-    } else {
-      const token = request.cookies[SESSION_COOKIE];
-      if (token) {
-        request.user = ctx.sessions.lookup(token, ctx.now());
-        if (request.user) request.sessionToken = token;
-      }
+    // No route matched: the not-found handler answers (404, or the web app's page) and reads no data.
+    if (request.is404) return;
+    const proxy = ctx.config.authMode === 'proxy';
+    const token = proxy ? undefined : request.cookies[SESSION_COOKIE];
+    const credentialed = proxy
+      ? trustedProxy(request.socket.remoteAddress) && request.headers[ctx.config.authHeader] !== undefined
+      : token !== undefined;
+    checkOrigin(ctx, request, credentialed);
+    if (proxy) {
+      request.user = proxyUser(ctx, request, trustedProxy);
+    } else if (token) {
+      request.user = ctx.sessions.lookup(token, ctx.now());
+      if (request.user) request.sessionToken = token;
     }
     const config = request.routeOptions.config;
+    // Deny by default: a route that states no rule is for signed-in members.
     const access: Access = config.access ?? 'member';
     if (request.user?.suspended && !config.allowSuspended && access !== 'public') {
       throw forbidden('このアカウントは停止されています / this account is suspended');
@@ -124,7 +140,21 @@ async function auth(app: FastifyInstance, opts: { ctx: Context }) {
     if (!request.user) throw unauthenticated();
     if (!hasRole(request.user, access)) throw forbidden();
   });
+
+  // Answers depend on who asks (likes, drafts, roles): no shared cache (an intranet proxy) may
+  // keep one and hand it to the next person. A route may choose its own private caching
+  // (images, feeds); only the web app's public files keep a public policy.
+  app.addHook('onSend', async (request, reply, payload) => {
+    if (request.is404) return payload;
+    const set = reply.getHeader('cache-control');
+    const own = typeof set === 'string' ? set : undefined;
+    const keep = own !== undefined && (/\b(private|no-store)\b/.test(own) || request.routeOptions.config.access === 'public' && !isApiRoute(request));
+    if (!keep) reply.header('cache-control', 'private, no-store');
+    return payload;
+  });
 }
+
+const isApiRoute = (request: FastifyRequest) => (request.routeOptions.url ?? '').startsWith('/api/');
 
 export const authPlugin = fp(auth, { name: 'kotsu-auth' });
 

@@ -70,8 +70,8 @@ function hideInTransaction(ctx: Context, moderator: UserRow, post: PostRow, reas
 
 /** Hides a published tip at once from every listing; its open reports are answered by it. */
 export function hidePost(ctx: Context, moderator: UserRow, postId: number, rawReason: string): PostRow {
-  const post = ctx.posts.byId(postId);
-  if (!post) throw notFound('tip not found');
+  // A draft is not there for a moderator: 404 as for a missing tip, never "not published".
+  const post = getReadable(ctx, moderator, postId);
   if (post.status !== 'published') throw conflict('この記事は公開中ではありません / only a published tip can be hidden');
   requireNonBlank('reason', rawReason);
   const reason = rawReason.trim();
@@ -88,8 +88,7 @@ export function hidePost(ctx: Context, moderator: UserRow, postId: number, rawRe
 
 /** Brings a hidden tip back with everything it had: views, likes, tags and its place in search. */
 export function restorePost(ctx: Context, moderator: UserRow, postId: number): PostRow {
-  const post = ctx.posts.byId(postId);
-  if (!post) throw notFound('tip not found');
+  const post = getReadable(ctx, moderator, postId);
   if (post.status !== 'hidden') throw conflict('この記事は非公開ではありません / only a hidden tip can be restored');
   return ctx.db.transaction(() => {
     const restored = setPostStatus(ctx, post.id, 'published', null);

@@ -29,15 +29,18 @@ export function mergeTags(ctx: Context, actor: UserRow, input: { from: string[];
   const intoNorm = normalizeTag(intoName);
   const from = new Map<number, TagRow>();
   for (const name of input.from) {
-    const tag = ctx.tags.byName(name);
+    const tag = ctx.tags.visibleByName(actor, name);
     if (!tag) throw tagNotFound(name);
     if (tag.norm !== intoNorm) from.set(tag.id, tag);
   }
   if (from.size === 0) throw badRequest('from: nothing to merge — every tag given is the target itself');
   const fromNorms = new Set([...from.values()].map((t) => t.norm));
 
+  // A target only drafts carry is, to this moderator, a new tag: it takes the spelling given.
+  const unseenInto = ctx.tags.byName(intoName) !== undefined && !ctx.tags.visibleByName(actor, intoName);
   return ctx.db.transaction(() => {
     const [into] = ctx.tags.resolve([intoName]);
+    if (unseenInto && into.name !== intoName) ctx.tagAdmin.rename(into.id, intoName, intoNorm);
     const postIds = ctx.tagAdmin.postsWithTags([...from.keys()]);
     const names = ctx.tags.namesFor(postIds);
     for (const postId of postIds) {
@@ -65,11 +68,13 @@ export function mergeTags(ctx: Context, actor: UserRow, input: { from: string[];
 
 /** Changes a tag's spelling; a name that is already another tag is a merge, not a rename. */
 export function renameTag(ctx: Context, actor: UserRow, current: string, newName: string): { name: string; count: number } {
-  const tag = ctx.tags.byName(current);
+  const tag = ctx.tags.visibleByName(actor, current);
   if (!tag) throw tagNotFound(current);
   const name = cleanOne('name', newName);
   const norm = normalizeTag(name);
   const clash = ctx.tags.byName(name);
+  // A name only drafts use is free as far as this moderator can tell: the rename becomes a merge into it.
+  if (clash && clash.id !== tag.id && !ctx.tags.visibleByName(actor, name)) return mergeTags(ctx, actor, { from: [tag.name], into: name });
   if (clash && clash.id !== tag.id) {
     throw conflict(`タグ「${clash.name}」は既にあります。統合してください / tag "${clash.name}" exists; merge instead`);
   }

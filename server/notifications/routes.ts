@@ -5,6 +5,7 @@ import { currentUser } from '../http/auth';
 import { decodeCursor, pageOf } from '../http/cursor';
 import { errors } from '../http/schemas';
 import { presentNotification } from './presenter';
+import { withheldWhereUnseen } from './visibility';
 import { ListNotificationsQuery, MarkReadBody, NotificationPage } from './schemas';
 
 export const notificationRoutes: FastifyPluginAsyncTypebox<{ ctx: Context }> = async (app, { ctx }) => {
@@ -17,7 +18,7 @@ export const notificationRoutes: FastifyPluginAsyncTypebox<{ ctx: Context }> = a
     const after = decodeCursor(cursor, ['number']);
     const rows = ctx.notifications.list(user.id, { after: (after?.[0] as number) ?? null, limit: limit + 1, unreadOnly: unread });
     const page = pageOf(rows, limit, (r) => [r.id]);
-    return { items: page.items.map(presentNotification), nextCursor: page.nextCursor, unreadCount: ctx.notifications.unreadCount(user.id) };
+    return { items: withheldWhereUnseen(ctx, user, page.items).map(presentNotification), nextCursor: page.nextCursor, unreadCount: ctx.notifications.unreadCount(user.id) };
   });
 
   app.post('/api/me/notifications/read', {

@@ -12,6 +12,9 @@ export interface NewNotification {
   targetTitle?: string;
   /** Free text: the reason of a moderation decision, an excerpt of a comment. */
   text?: string;
+  /** What `text` quotes, when it is another thing's words: a comment, or the tip that answered. */
+  subjectType?: 'comment' | 'post';
+  subjectId?: number;
 }
 
 export interface NotificationRow {
@@ -25,6 +28,8 @@ export interface NotificationRow {
   text: string;
   created_at: string;
   read_at: string | null;
+  subject_type: 'comment' | 'post' | null;
+  subject_id: number | null;
   actor_username: string | null;
   actor_display_name: string | null;
   actor_department: string | null;
@@ -32,8 +37,8 @@ export interface NotificationRow {
 
 export function createNotificationStore(db: Database) {
   const insert = db.prepare(`INSERT INTO notifications
-    (user_id, kind, actor_id, target_type, target_id, target_title, text, created_at)
-    VALUES (@userId, @kind, @actorId, @targetType, @targetId, @targetTitle, @text, @now)`);
+    (user_id, kind, actor_id, target_type, target_id, target_title, text, subject_type, subject_id, created_at)
+    VALUES (@userId, @kind, @actorId, @targetType, @targetId, @targetTitle, @text, @subjectType, @subjectId, @now)`);
   const list = db.prepare(`SELECT n.*, a.username AS actor_username, a.display_name AS actor_display_name,
       a.department AS actor_department
     FROM notifications n LEFT JOIN users a ON a.id = n.actor_id
@@ -49,7 +54,8 @@ export function createNotificationStore(db: Database) {
     add(n: NewNotification, now: Date): number {
       return Number(insert.run({
         userId: n.userId, kind: n.kind, actorId: n.actorId, targetType: n.targetType, targetId: n.targetId,
-        targetTitle: n.targetTitle ?? '', text: n.text ?? '', now: now.toISOString(),
+        targetTitle: n.targetTitle ?? '', text: n.text ?? '', subjectType: n.subjectType ?? null, subjectId: n.subjectId ?? null,
+        now: now.toISOString(),
       }).lastInsertRowid);
     },
     /** Newest first; `limit` rows at most (callers ask one more to know whether a page follows). */

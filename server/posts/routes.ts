@@ -33,7 +33,13 @@ export const postRoutes: FastifyPluginAsyncTypebox<{ ctx: Context }> = async (ap
     serializerCompiler: () => (data) => JSON.stringify(data),
   }, async (request) => {
     const user = currentUser(request);
-    return presentPage(readable(user, ctx.postPages.read(request.params.id, user.id)));
+    const row = readable(user, ctx.postPages.read(request.params.id, user.id));
+    // Views wait in memory up to a second before they are written: counted in, a reader sees
+    // the view they just made (the same numbers POST …/views answered).
+    const waiting = ctx.views.waitingFor(row.id);
+    const counted = waiting.views === 0 ? row
+      : { ...row, view_count: row.view_count + waiting.views, viewer_count: row.viewer_count + waiting.viewers };
+    return presentPage(counted, ctx.config.staleAfterDays);
   });
 
   app.patch('/api/posts/:id', {

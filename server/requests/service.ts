@@ -87,7 +87,7 @@ export function addAnswer(ctx: Context, user: UserRow, id: number, postId: numbe
     if (r.requester_id !== user.id) {
       ctx.notifications.add({
         userId: r.requester_id, kind: 'request.answered', actorId: user.id,
-        targetType: 'request', targetId: id, targetTitle: r.title, text: post.title,
+        targetType: 'request', targetId: id, targetTitle: r.title, text: post.title, subjectType: 'post', subjectId: post.id,
       }, ctx.now());
     }
   })();

@@ -11,7 +11,8 @@
  *   (で, を, したい, 方法, …) are dropped, so エクセルで重複を消したい means excel AND 重複 AND 消*.
  *   A kanji word with okurigana matches on its kanji stem (消し → 消*, 条件付き → 条件付).
  */
-import { normalize } from './normalize';
+import { alternativesOf, stemOf } from './lexicon';
+import { normalize, toKatakana } from './normalize';
 import { CJK_RUN, pieces, pieceTokens } from './tokenize';
 
 export interface Term {
@@ -28,11 +29,22 @@ export interface Term {
    * `completePrefixes`); the term then matches any of them instead of the prefix.
    */
   completions?: string[];
+  /**
+   * Other words that match in its place (OR): the dictionary's spellings and synonyms of the word
+   * (lexicon.ts) and, for a word typed in hiragana, its katakana. Each is a phrase of tokens.
+   */
+  alternatives?: string[][];
 }
 
 export interface ParsedQuery {
   must: Term[];
   not: Term[];
+  /**
+   * Words that rank but are not required: question and intent words (作り方, 方法, できない, …)
+   * and, for a query typed without spaces, the whole of it as one phrase (a fragment pasted from
+   * a tip ranks the tip that has it contiguously above tips with its words scattered).
+   */
+  should?: Term[];
 }
 
 const MAX_MUST = 8;
@@ -46,12 +58,27 @@ const STOP = new Set([
   'から', 'まで', 'より', 'など', 'には', 'では', 'とは', 'について', 'による', 'ための', 'ため',
   'する', 'した', 'して', 'します', 'しました', 'したい', 'しない', 'できる', 'でき', 'できない', 'ない',
   'たい', 'ます', 'ました', 'です', 'でした', 'れる', 'られる', 'せる', 'たら', 'ば', 'ある', 'いる', 'なる', 'なっ',
-  'たく', 'ください', 'くださ', 'ほしい', '欲しい', '教えて', '知りたい', 'どう', 'どうやって', 'どうすれば', 'なぜ',
-  'なに', '何', 'どこ', 'いつ', 'こと', 'もの', 'よう', 'ように', '方法', 'やり方', '仕方', '使い方', 'する方法', 'とき', '時',
-  '場合', '?', 'か?',
+  'たく', 'ください', 'くださ', 'ほしい', '欲しい', 'どう', 'どうやって', 'どうすれば', 'なぜ',
+  'なに', '何', 'どこ', 'いつ', 'こと', 'もの', 'よう', 'ように', 'とき', '時',
+  '場合', '?', 'か?', 'たら', 'れ', 'られ', 'さ', 'せ', 'く', 'し', 'ず',
 ]);
 
+/**
+ * Question and intent words: what people type around the real words (ピボットテーブル 作り方,
+ * マクロ 動かない). They rank but are not required. Besides this short list, the shapes of such
+ * words are recognized whatever the verb (`isIntent`): "way of doing" (X方: 作り方, 探し方, 直し方)
+ * and a negated verb (動かない, 開けない, 印刷できない, 表示されない, 動きません).
+ */
+const INTENT = new Set([
+  '方法', 'やり方', '仕方', '手順', '手段', 'する方法', 'コツ', 'エラー', 'できない', '出来ない', 'うまくいかない',
+  'わからない', '分からない', '困った', '教えて', '知りたい', 'したい', '不具合', '原因', '対処', '対処法', '解決',
+]);
+const WAY_OF = /^\p{sc=Han}[\p{sc=Han}\p{sc=Hiragana}]*方$/u;
+const NEGATED = /^[\p{sc=Han}\p{sc=Katakana}ー]+[\p{sc=Hiragana}]*(?:ない|なく|ません)$/u;
+const isIntent = (s: string) => INTENT.has(s) || WAY_OF.test(s) || NEGATED.test(s);
+
 const HIRAGANA = /^\p{sc=Hiragana}+$/u;
+const HIRAGANA_WORD = /^\p{sc=Hiragana}[\p{sc=Hiragana}ー]{2,}$/u;
 const KATAKANA = /^[\p{sc=Katakana}ー]+$/u;
 const OKURIGANA_WORD = /^(\p{sc=Han}[\p{sc=Han}々]*)\p{sc=Hiragana}+$/u;
 const SEGMENTER = new Intl.Segmenter('ja', { granularity: 'word' });
@@ -60,8 +87,11 @@ const isStop = (s: string) => STOP.has(s) || (HIRAGANA.test(s) && s.length === 1
 
 /** Splits a run of Japanese typed without spaces into the spans worth matching. */
 function japaneseSpans(run: string): string[] {
+  // A word typed in hiragana (ぴぼっと, まくろ): the segmenter would cut it into particles.
+  if (HIRAGANA_WORD.test(run) && !isStop(run) && !isIntent(run)) return [run];
+  if (isIntent(run)) return [run];
   const segs = [...SEGMENTER.segment(run)].map((s) => s.segment);
-  if (segs.every(isStop)) return [run];
+  if (segs.every(isStop)) return isStop(run) ? [] : [run];
   const spans: string[] = [];
   let current = '';
   let prev = '';
@@ -99,6 +129,37 @@ function stem(span: string): string {
 function cjkTerm(span: string): Term {
   const tokens = pieceTokens({ text: span, cjk: true });
   return { tokens, prefix: Array.from(span).length === 1, highlights: [span], latin: false };
+}
+
+/** Most other words tried for one word (each is one more doclist for FTS5 to walk). */
+const MAX_ALTERNATIVES = 6;
+/** Synonyms (other words of the same meaning) taken per word, after its other spellings. */
+export const MAX_SYNONYMS = 2;
+
+/**
+ * The word's other spellings and synonyms from the dictionary, its katakana when typed in
+ * hiragana, as token phrases. `forms`: the word as typed and its stem (消したい: 消したい, 消).
+ */
+function alternativesFor(forms: string[], self: string): string[][] {
+  const words: string[] = [];
+  const add = (w: string) => {
+    if (w !== self && Array.from(w).length >= 2 && !words.includes(w)) words.push(w);
+  };
+  const lookups = [...forms];
+  for (const f of forms) if (HIRAGANA_WORD.test(f)) { const k = normalize(toKatakana(f)); add(k); lookups.push(k); }
+  for (const f of lookups) {
+    const alt = alternativesOf(f);
+    if (!alt) continue;
+    alt.same.forEach(add);
+    alt.synonyms.slice(0, MAX_SYNONYMS).forEach(add);
+  }
+  return words.slice(0, MAX_ALTERNATIVES).map((w) => pieces(w).flatMap(pieceTokens)).filter((t) => t.length > 0);
+}
+
+function withAlternatives(t: Term, forms: string[], self: string): Term {
+  const alternatives = alternativesFor(forms, self);
+  if (alternatives.length === 0) return t;
+  return { ...t, alternatives, highlights: [...t.highlights, ...alternatives.map((a) => a.join(''))] };
 }
 
 interface Clause { text: string; quoted: boolean; negated: boolean }
@@ -145,6 +206,7 @@ export function parseQuery(raw: string): ParsedQuery {
   const endsOpen = !/[\s"]$/u.test(cleaned) && cleaned.trim() !== '';
   const must: Term[] = [];
   const not: Term[] = [];
+  const should: Term[] = [];
   const all = clauses(norm);
   all.forEach((c, ci) => {
     if (c.negated || c.quoted) {
@@ -156,19 +218,33 @@ export function parseQuery(raw: string): ParsedQuery {
     ps.forEach((p, pi) => {
       const last = ci === all.length - 1 && pi === ps.length - 1 && endsOpen;
       if (!p.cjk) {
-        must.push({ tokens: pieceTokens(p), prefix: last, highlights: [p.text], latin: /^[a-z]/.test(p.text) });
+        const t: Term = { tokens: pieceTokens(p), prefix: last, highlights: [p.text], latin: /^[a-z]/.test(p.text) };
+        // Latin abbreviations of three letters or fewer stand for too many things (cod, pc, ok).
+        must.push(p.text.length >= 4 ? withAlternatives(t, [p.text], p.text) : t);
         return;
       }
       const spans = japaneseSpans(p.text);
       spans.forEach((span, si) => {
-        const term = cjkTerm(stem(span));
+        const stemmed = stem(span);
+        let term = cjkTerm(stemmed);
         if (last && si === spans.length - 1) term.prefix = true;
-        must.push(term);
+        if (isIntent(span)) { should.push(term); return; }
+        must.push(withAlternatives(term, [...new Set([span, stemmed, stemOf(span)])], stemmed));
       });
     });
+    // Typed without spaces and cut into several words: the whole as one phrase ranks tips that
+    // have it contiguously (a pasted fragment) first.
+    const whole = ps.flatMap(pieceTokens);
+    if (must.length >= 2 && whole.length >= 3 && all.length === 1) {
+      should.push({ tokens: whole, prefix: false, highlights: [], latin: false });
+    }
   });
-  return { must: dedupe(must).slice(0, MAX_MUST), not: dedupe(not).slice(0, MAX_NOT) };
+  // Only intent words (方法): they are what there is to match.
+  if (must.length === 0 && should.length > 0) return { must: dedupe(should).slice(0, MAX_MUST), not: dedupe(not).slice(0, MAX_NOT), should: [] };
+  return { must: dedupe(must).slice(0, MAX_MUST), not: dedupe(not).slice(0, MAX_NOT), should: dedupe(should).slice(0, MAX_SHOULD) };
 }
+
+const MAX_SHOULD = 4;
 
 function dedupe(terms: Term[]): Term[] {
   const seen = new Set<string>();
@@ -195,11 +271,20 @@ function expands(t: Term): boolean {
 
 const quote = (tokens: readonly string[]) => `"${tokens.join(' ').replace(/"/g, '""')}"`;
 
-function phrase(t: Term): string {
-  if (!expands(t)) return quote(t.tokens);
-  if (!t.completions || t.completions.length === 0) return `${quote(t.tokens)}*`;
+function ownPhrase(t: Term): string[] {
+  if (!expands(t)) return [quote(t.tokens)];
+  if (!t.completions || t.completions.length === 0) return [`${quote(t.tokens)}*`];
   const head = t.tokens.slice(0, -1);
-  const each = t.completions.map((w) => quote([...head, w]));
+  return t.completions.map((w) => quote([...head, w]));
+}
+
+/** One term as an FTS5 expression: its phrase, OR its completions and alternatives. */
+export function termMatch(t: Term): string {
+  return phrase(t);
+}
+
+function phrase(t: Term): string {
+  const each = [...ownPhrase(t), ...(t.alternatives ?? []).map(quote)];
   return each.length === 1 ? each[0] : `(${each.join(' OR ')})`;
 }
 
@@ -222,7 +307,7 @@ export function completePrefixes(q: ParsedQuery, words: (prefix: string, limit: 
     const found = words(last, MAX_COMPLETIONS + 1);
     return found.length >= 1 && found.length <= MAX_COMPLETIONS ? { ...t, completions: found } : t;
   });
-  return { must, not: q.not };
+  return { must, not: q.not, should: q.should };
 }
 
 /**
@@ -243,6 +328,11 @@ export function toMatch(q: ParsedQuery, mode: 'all' | 'relaxed' = 'all', columns
     }
     positive = groups.join(' OR ');
   }
+  // Words that rank but are not required: OR-ed with a required word, the set of matches is the
+  // same, and BM25 adds the weight of those a tip has.
+  if (q.should && q.should.length > 0 && !columns) {
+    positive = `(${positive}) AND (${[...q.should.map(phrase), phrase(q.must[0])].join(' OR ')})`;
+  }
   // A column filter restricts where the words must be; an excluded word is excluded anywhere.
   if (columns) positive = `{${columns}} : (${positive})`;
   if (q.not.length === 0) return positive;
@@ -258,5 +348,5 @@ export function toMatch(q: ParsedQuery, mode: 'all' | 'relaxed' = 'all', columns
  */
 export function relaxedGroups(q: ParsedQuery): string[] | null {
   if (q.must.length < RELAX_MIN_TERMS) return null;
-  return q.must.map((_, skip) => toMatch({ must: q.must.filter((__, i) => i !== skip), not: q.not }) as string);
+  return q.must.map((_, skip) => toMatch({ must: q.must.filter((__, i) => i !== skip), not: q.not, should: [] }) as string);
 }

@@ -1,9 +1,12 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Context } from '../context';
 import { errors } from '../http/schemas';
-import { SearchQuery, SearchResult, SuggestQuery, SuggestResult, type SearchResultT } from './schemas';
+import { RelatedQuery, RelatedResult, SearchQuery, SearchResult, SimilarQuery, SuggestQuery, SuggestResult, type SearchResultT } from './schemas';
 import { createSearchPool, defaultPoolSize } from './pool';
-import { search, suggest } from './service';
+import { warmLexicon } from './lexicon';
+import { related, relatedToTip, search, suggest } from './service';
+import { currentUser } from '../http/auth';
+import { readable } from '../posts/service';
 
 export const searchRoutes: FastifyPluginAsyncTypebox<{ ctx: Context }> = async (app, { ctx }) => {
   ctx.search.follow(ctx.postEvents);
@@ -16,7 +19,7 @@ export const searchRoutes: FastifyPluginAsyncTypebox<{ ctx: Context }> = async (
   if (pool) app.addHook('onClose', async () => { await pool.close(); });
   // Build the typo vocabulary and the suggestions' title index (about a second at 100,000 tips,
   // docs/search.md) and start the workers before the first request.
-  app.addHook('onReady', async () => { ctx.search.suggester.warm(); ctx.search.titles.warm(); pool?.warm(); });
+  app.addHook('onReady', async () => { warmLexicon(); ctx.search.suggester.warm(); ctx.search.titles.warm(); pool?.warm(); });
 
   app.get('/api/search', {
     config: { access: 'member' },
@@ -49,4 +52,26 @@ export const searchRoutes: FastifyPluginAsyncTypebox<{ ctx: Context }> = async (
       response: { 200: SuggestResult, ...errors(400, 401) },
     },
   }, async (request) => suggest(ctx, request.query.q ?? ''));
+
+  app.get('/api/search/related', {
+    config: { access: 'member' },
+    schema: {
+      tags: ['search'], summary: 'Up to five published tips related to a tip (shared rare words and tags)',
+      querystring: RelatedQuery,
+      response: { 200: RelatedResult, ...errors(400, 401, 404) },
+    },
+  }, async (request) => {
+    // A tip the reader may not read is not found; one not published (an own draft) has none.
+    readable(currentUser(request), ctx.posts.byId(request.query.id));
+    return { items: relatedToTip(ctx, request.query.id) ?? [] };
+  });
+
+  app.get('/api/search/similar', {
+    config: { access: 'member' },
+    schema: {
+      tags: ['search'], summary: 'Up to five published tips similar to a title being typed (before writing a tip or a 教えて request)',
+      querystring: SimilarQuery,
+      response: { 200: RelatedResult, ...errors(400, 401) },
+    },
+  }, async (request) => ({ items: request.query.q.trim() === '' ? [] : related(ctx, request.query.q) }));
 };

@@ -13,6 +13,8 @@ export const SearchQuery = Type.Object({
   offset: Type.Optional(Type.Integer({ minimum: 0, maximum: 10_000, default: 0 })),
   /** Extension: also count the tags of all matching tips (for narrowing on the search page). */
   facets: Type.Optional(Type.Boolean({ default: false })),
+  /** Extension: search exactly what was typed, without showing a corrected query's results. */
+  exact: Type.Optional(Type.Boolean({ default: false })),
 }, { additionalProperties: false });
 
 export const SearchHit = Type.Object({
@@ -39,6 +41,11 @@ export const SearchResult = Type.Object({
   didYouMean: Type.Union([Type.String(), Type.Null()]),
   /** True when no tip had every word and the results have all words but one. */
   relaxed: Type.Boolean(),
+  /**
+   * Extension: set when the query as typed found nothing and the results are those of this
+   * corrected query (mistyped words replaced); `exact=true` searches the query as typed.
+   */
+  correctedTo: Type.Optional(Type.Union([Type.String(), Type.Null()])),
   facets: Type.Optional(Type.Array(TagCount)),
 });
 
@@ -55,3 +62,12 @@ export type SearchQueryT = Static<typeof SearchQuery>;
 export type SearchHitT = Static<typeof SearchHit>;
 export type SearchResultT = Static<typeof SearchResult>;
 export type SuggestResultT = Static<typeof SuggestResult>;
+
+/** A tip's id, for the tips related to it. */
+export const RelatedQuery = Type.Object({ id: Type.Integer({ minimum: 1 }) }, { additionalProperties: false });
+/** A title being typed, for the existing tips it may duplicate. */
+export const SimilarQuery = Type.Object({ q: Type.String({ maxLength: QUERY_MAX }) }, { additionalProperties: false });
+export const RelatedResult = Type.Object({
+  items: Type.Array(Type.Object({ id: Type.Integer(), title: Type.String() }), { maxItems: 5 }),
+});
+export type RelatedResultT = Static<typeof RelatedResult>;

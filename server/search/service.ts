@@ -1,7 +1,8 @@
 import type { Context } from '../context';
+import { alternativesOf } from './lexicon';
 import { normalize } from './normalize';
 import { presentHits } from './presenter';
-import { completePrefixes, parseQuery, RELAX_MIN_TERMS, relaxedGroups, toMatch, type ParsedQuery } from './query';
+import { completePrefixes, parseQuery, termMatch, RELAX_MIN_TERMS, relaxedGroups, toMatch, type ParsedQuery } from './query';
 import type { SearchQueryT, SearchResultT, SuggestResultT } from './schemas';
 import { highlighter } from './snippet';
 import type { SearchFilter } from './store';
@@ -33,7 +34,19 @@ function didYouMean(ctx: Context, q: string, parsed: ParsedQuery, base: SearchFi
   return found ? corrected.trim() : null;
 }
 
+/**
+ * A search; when the query as typed finds nothing and a corrected one does (mistyped words
+ * replaced, word by word), the corrected query's results with `correctedTo` set, unless `exact`.
+ */
 export function search(ctx: Context, query: SearchQueryT): SearchResultT {
+  const first = searchAsTyped(ctx, query);
+  if (first.total > 0 || !first.didYouMean || query.exact) return { ...first, correctedTo: null };
+  const again = searchAsTyped(ctx, { ...query, q: first.didYouMean });
+  if (again.total === 0) return { ...first, correctedTo: null };
+  return { ...again, didYouMean: first.didYouMean, correctedTo: first.didYouMean };
+}
+
+function searchAsTyped(ctx: Context, query: SearchQueryT): SearchResultT {
   const { q = '', tag = [], author, sort = 'relevance', limit = 20, offset = 0, facets = false } = query;
   const { store } = ctx.search;
   const parsed = completePrefixes(parseQuery(q), (prefix, max) => store.words(prefix, max) ?? []);
@@ -121,7 +134,8 @@ export function correctTypos(ctx: Context, must: ParsedQuery['must']): ParsedQue
     const fix = t.latin && t.tokens.length === 1 ? ctx.search.suggester.correct(t.tokens[0]) : null;
     if (!fix) return t;
     changed = true;
-    return { ...t, tokens: [fix], prefix: false };
+    // The corrected word as a query word of its own: with its dictionary spellings (pivot: ピボット).
+    return parseQuery(`${fix} `).must[0] ?? { ...t, tokens: [fix], prefix: false, alternatives: undefined };
   });
   return changed ? fixed : null;
 }
@@ -132,7 +146,9 @@ export function suggestTags(ctx: Context, typed: string): SuggestResultT['tags']
   const words = norm.split(/\s+/u).filter(Boolean);
   const last = words[words.length - 1] ?? norm;
   const all = ctx.search.tags();
-  const starts = all.filter((t) => t.norm.startsWith(norm) || t.norm.startsWith(last));
+  // The typed word's other spellings in the dictionary (エクセル: excel), whole.
+  const spellings = last.length >= 2 ? alternativesOf(last)?.same ?? [] : [];
+  const starts = all.filter((t) => t.norm.startsWith(norm) || t.norm.startsWith(last) || spellings.includes(t.norm));
   const contains = all.filter((t) => !starts.includes(t) && (t.norm.includes(norm) || (last.length >= 2 && t.norm.includes(last))));
   return [...starts, ...contains].slice(0, SUGGEST_TAGS).map(({ name, count }) => ({ name, count }));
 }
@@ -141,4 +157,42 @@ export function suggest(ctx: Context, q: string): SuggestResultT {
   const typed = q.trim();
   if (typed === '') return { posts: [], tags: [] };
   return { posts: suggestPosts(ctx, q), tags: suggestTags(ctx, typed) };
+}
+
+/** Related tips shown on a tip page, and similar tips while a title is typed. */
+export const RELATED_MAX = 5;
+/** Words kept to find related tips: the rarest of the text's words. */
+const RELATED_WORDS = 6;
+/** A word in more than this share of the tips says nothing about what a tip is about. */
+const RELATED_COMMON = 0.2;
+
+/**
+ * Tips about the same thing as `text` (a tip's title and tags, or a title being typed): the
+ * same engine as search — the text's words after the same pipeline and dictionary — keeping the
+ * rarest RELATED_WORDS of them (FTS5's own counts), any one of which may match (OR), ranked by
+ * BM25 on title 8 / tags 5 / body 1, so tips sharing more and rarer words, in their titles and
+ * tags above all, come first. Only published tips are indexed (hidden and draft ones never
+ * appear), and each is checked published again with its current title.
+ */
+export function related(ctx: Context, text: string, self = 0, limit = RELATED_MAX): { id: number; title: string }[] {
+  const { store } = ctx.search;
+  const parsed = parseQuery(`${text} `);
+  const terms = [...parsed.must, ...(parsed.should ?? []).filter((t) => t.highlights.length > 0)];
+  const total = Math.max(1, store.publishedCount());
+  const scored = terms.map((t) => ({ t, docs: Math.min(...t.tokens.map((token) => store.docsOf(token))) }))
+    .filter((x) => x.docs > 0 && (x.docs <= RELATED_COMMON * total || total < 50))
+    .sort((a, b) => a.docs - b.docs)
+    .slice(0, RELATED_WORDS);
+  if (scored.length === 0) return [];
+  const match = scored.map((x) => termMatch({ ...x.t, prefix: false, completions: undefined })).join(' OR ');
+  const found = store.related(match, self, limit * 2);
+  const titles = store.published(found.map((r) => r.id));
+  return found.filter((r) => titles.has(r.id)).slice(0, limit).map((r) => ({ id: r.id, title: titles.get(r.id)! }));
+}
+
+/** Tips related to a published tip (its title and tags); null when the tip is not published. */
+export function relatedToTip(ctx: Context, id: number): { id: number; title: string }[] | null {
+  const row = ctx.search.store.source(id);
+  if (!row || row.status !== 'published') return null;
+  return related(ctx, `${row.title} ${row.tags}`, id);
 }

@@ -242,6 +242,23 @@ export function createSearchStore(db: Database, opts: { rankCap?: number; denseW
 
   let wordsComplete: boolean | null = null;
 
+  // How many tips hold a token (related tips keep the rarest words of a title): FTS5's own
+  // per-term counts through an fts5vocab table on this connection (temp: nothing is stored).
+  let termDocs: Statement | null = null;
+  const docsOf = (token: string): number => {
+    if (!termDocs) {
+      db.exec("CREATE VIRTUAL TABLE IF NOT EXISTS temp.search_fts_rows USING fts5vocab(main, search_fts, 'row')");
+      termDocs = db.prepare('SELECT doc FROM temp.search_fts_rows WHERE term = ?').pluck();
+    }
+    return (termDocs.get(token) as number | undefined) ?? 0;
+  };
+  // The best matches of an OR of rare words by BM25 (title 8, tags 5, body 1), among the newest
+  // RANK_CAP matches (the same bound as searches), without the tip itself.
+  const relatedRanked = db.prepare(`WITH c AS MATERIALIZED (
+      SELECT rowid AS id, -bm25(search_fts, 8.0, 5.0, 1.0) AS score FROM search_fts
+      WHERE search_fts MATCH @match ORDER BY rowid DESC LIMIT @cap)
+    SELECT id, score FROM c WHERE id != @self ORDER BY score DESC, id DESC LIMIT @limit`);
+
   return {
     /** Indexes a tip (replacing its entry) and records its Latin words; `seen` skips known words in bulk. */
     put(id: number, doc: IndexedDoc, seen: Set<string> = new Set()) {
@@ -366,6 +383,12 @@ export function createSearchStore(db: Database, opts: { rankCap?: number; denseW
       // one walk, newest first, stopping there: a `rowid > boundary` range after a probe for the
       // boundary walked each doclist from its start (15-40 % slower, the same rows).
       return titleRanked.all({ match, cap: SUGGEST_CAP, limit }) as { id: number; title: string }[];
+    },
+    /** How many indexed tips hold this token. */
+    docsOf,
+    /** Tip ids best matching `match` (an OR of words), best first, never `self`. */
+    related(match: string, self: number, limit: number): { id: number; score: number }[] {
+      return relatedRanked.all({ match, self, limit, cap: rankCap }) as { id: number; score: number }[];
     },
     /** Tags of the matches with counts (of the newest RANK_CAP matches when there are more). */
     facets(f: SearchFilter): { name: string; count: number }[] {

@@ -15,6 +15,7 @@
  * published tip uses any more only costs a correction that then finds nothing and is dropped.
  */
 import MiniSearch from 'minisearch';
+import { latinLoanwords } from './lexicon';
 import { normalize } from './normalize';
 import { pieces } from './tokenize';
 
@@ -27,6 +28,20 @@ export const correctable = (term: string) => /^[a-z][a-z0-9]{3,39}$/.test(term);
 
 function latinWords(doc: Pick<SuggestSource, 'title' | 'tags'>): string[] {
   return pieces(normalize(`${doc.title} ${doc.tags}`)).filter((p) => !p.cjk && isLatinWord(p.text)).map((p) => p.text);
+}
+
+/** Optimal string alignment distance: insertions, deletions, substitutions and swaps of neighbours. */
+export function editDistance(a: string, b: string): number {
+  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => [i, ...new Array<number>(b.length).fill(0)]);
+  for (let j = 1; j <= b.length; j++) d[0][j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+    }
+  }
+  return d[a.length][b.length];
 }
 
 export function createSuggester(load: {
@@ -56,6 +71,9 @@ export function createSuggester(load: {
     if (!index) {
       counts.clear();
       for (const doc of load.all()) for (const w of latinWords(doc)) counts.set(w, (counts.get(w) ?? 0) + 1);
+      // The Latin spellings of loanwords the dictionary knows (pivot for ピボット, printer for
+      // プリンター), so a mistyped one is corrected to a word the tips write in katakana.
+      for (const w of latinLoanwords()) if (!counts.has(w)) counts.set(w, 0);
       index = make();
       index.addAll([...counts].map(([id, count]) => ({ id, count })));
       dirty.clear();
@@ -84,11 +102,20 @@ export function createSuggester(load: {
       if (!correctable(word)) return null;
       const idx = ready();
       if (counts.has(word)) return null;
-      const results = idx.search(word, {
-        prefix: false, fuzzy: 0.25, maxFuzzy: 3,
-        boostDocument: (_id, _term, stored) => 1 + Math.log1p(Number(stored?.count ?? 0)) / 10,
-      });
-      return results.length ? String(results[0].id) : null;
+      // Candidates within two edits (MiniSearch's Levenshtein), then the closest by edit distance
+      // counting a swap of two neighbours as one edit (pivto → pivot, not pistol), the more
+      // frequent on a tie; at most a quarter of the word's letters (at least one).
+      const results = idx.search(word, { prefix: false, fuzzy: word.length >= 5 ? 0.4 : 0.25, maxFuzzy: 3 });
+      const limit = Math.max(1, Math.round(word.length / 4));
+      let best: { w: string; d: number; n: number } | null = null;
+      for (const r of results) {
+        const w = String(r.id);
+        const d = editDistance(word, w);
+        const n = counts.get(w) ?? 0;
+        if (d > limit) continue;
+        if (!best || d < best.d || (d === best.d && n > best.n)) best = { w, d, n };
+      }
+      return best ? best.w : null;
     },
     size: () => { ready(); return counts.size; },
   };

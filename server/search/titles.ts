@@ -41,7 +41,12 @@ import { popularityTerm } from './store';
 import { CJK_TOKEN, indexedTitle } from './tokenize';
 
 /** A term of the query language (query.ts): a phrase of tokens, the last one a prefix or not. */
-export interface TitleTerm { tokens: string[]; prefix: boolean }
+export interface TitleTerm {
+  tokens: string[];
+  prefix: boolean;
+  /** Other phrases that match in its place (query.ts: the dictionary's spellings and synonyms). */
+  alternatives?: string[][];
+}
 
 /** How many leading UTF-16 units of a Latin word give keys (every prefix up to this length). */
 const KEY_UNITS = 10;
@@ -279,33 +284,54 @@ export function createTitleIndex(load: {
     find(terms: readonly TitleTerm[], limit: number): { id: number; title: string }[] | null {
       ready();
       if (terms.length === 0 || limit <= 0) return [];
-      const patterns: string[] = [];
+      // Per term, the patterns of its phrase and of each alternative (any one matches).
+      const patterns: string[][] = [];
       // The candidates: the shortest list of one key, or the merged lists of the bigrams a lone
-      // character typed last starts, when that is shorter.
+      // character typed last starts, when that is shorter; for a term with alternatives, the
+      // lists of each alternative's best key together.
       let driver: Ids[] | null = null;
       let driverSize = 0;
       let driverTerm = -1;
       for (const t of terms) {
         if (t.tokens.length === 0) return [];
-        patterns.push(` ${t.tokens.join(' ')}${t.prefix ? '' : ' '}`);
-        for (let i = 0; i < t.tokens.length; i++) {
-          const token = t.tokens[i];
-          const key = queryKey(token, t.prefix && i === t.tokens.length - 1);
-          let lists: Ids[];
-          if (key !== null) {
-            const list = postings.get(key);
-            if (!list) return [];
-            lists = [list];
-          } else {
-            const keys = byFirst.get(token);
-            if (!keys) return [];
-            if (keys.size > MAX_MERGED) continue;
-            lists = [...keys].map((k) => postings.get(k)!);
+        const variants = [{ tokens: t.tokens, prefix: t.prefix }, ...(t.alternatives ?? []).map((a) => ({ tokens: a, prefix: false }))];
+        const pats: string[] = [];
+        const termLists: Ids[] = [];
+        let termSize = 0;
+        let matchable = false;
+        let bounded = true;
+        for (const v of variants) {
+          if (v.tokens.length === 0) continue;
+          let best: Ids[] | null = null;
+          let bestSize = 0;
+          let possible = true;
+          for (let i = 0; i < v.tokens.length; i++) {
+            const token = v.tokens[i];
+            const key = queryKey(token, v.prefix && i === v.tokens.length - 1);
+            let lists: Ids[];
+            if (key !== null) {
+              const list = postings.get(key);
+              if (!list) { possible = false; break; }
+              lists = [list];
+            } else {
+              const keys = byFirst.get(token);
+              if (!keys) { possible = false; break; }
+              if (keys.size > MAX_MERGED) continue;
+              lists = [...keys].map((k) => postings.get(k)!);
+            }
+            let size = 0;
+            for (const l of lists) size += l.n;
+            if (!best || size < bestSize) { best = lists; bestSize = size; }
           }
-          let size = 0;
-          for (const l of lists) size += l.n;
-          if (!driver || size < driverSize) { driver = lists; driverSize = size; driverTerm = patterns.length - 1; }
+          if (!possible) continue;
+          matchable = true;
+          pats.push(` ${v.tokens.join(' ')}${v.prefix ? '' : ' '}`);
+          if (!best) bounded = false;
+          else { termLists.push(...best); termSize += bestSize; }
         }
+        if (!matchable) return [];
+        patterns.push(pats);
+        if (bounded && (!driver || termSize < driverSize)) { driver = termLists; driverSize = termSize; driverTerm = patterns.length - 1; }
       }
       if (!driver) return null;
       // The driving term's own pattern last: it holds for most of the tips its key lists.
@@ -323,11 +349,18 @@ export function createTitleIndex(load: {
         const at = id * FIELDS;
         const titleEnd = nums[at];
         let score = 0;
-        for (const p of patterns) {
-          const found = text.indexOf(p);
-          if (found === -1) return;
-          if (found < titleEnd) score += TITLE_WEIGHT * norm(nums[at + 1], avgTitle);
-          if (text.indexOf(p, titleEnd) !== -1) score += TAGS_WEIGHT * norm(nums[at + 2], avgTags);
+        for (const pats of patterns) {
+          let inTitle = false;
+          let inTags = false;
+          for (const p of pats) {
+            const found = text.indexOf(p);
+            if (found === -1) continue;
+            if (found < titleEnd) inTitle = true;
+            if (!inTags && text.indexOf(p, titleEnd) !== -1) inTags = true;
+          }
+          if (!inTitle && !inTags) return;
+          if (inTitle) score += TITLE_WEIGHT * norm(nums[at + 1], avgTitle);
+          if (inTags) score += TAGS_WEIGHT * norm(nums[at + 2], avgTags);
         }
         matched++;
         score *= popularityBoost(nums[at + 3]);

@@ -20,6 +20,7 @@ import { createContext } from '../context';
 import { openDatabase } from '../db/database';
 import { createReadCache } from '../db/read-cache';
 import type { SearchQueryT } from './schemas';
+import { warmLexicon } from './lexicon';
 import { search } from './service';
 
 export interface SearchRequest { id: number; query: SearchQueryT; now: string }
@@ -35,6 +36,8 @@ let now = new Date();
 // search engine does not rebuild (the main thread owns the index).
 const ctx = createContext(db, loadConfig(process.env, { dbPath }), () => now);
 const cache = process.env.KOTSU_SEARCH_CACHE === '0' ? null : createReadCache(db, CACHE_ENTRIES);
+// The dictionary's table (lexicon.ts) is read before the first search, not during it.
+warmLexicon();
 
 parentPort?.on('message', (req: SearchRequest) => {
   const minute = Math.floor(Date.parse(req.now) / 60_000) * 60_000;

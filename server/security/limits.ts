@@ -9,8 +9,6 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 export const rateLimited = (seconds: number) => new HttpError(429, 'rate_limited',
   `試行が多すぎます。${seconds} 秒後にもう一度お試しください / too many attempts, retry in ${seconds} s`);
 
-const isApi = (url: string) => url === '/api' || url.startsWith('/api/');
-
 /**
  * Writes are limited per signed-in user (a runaway script or robot cannot flood the wiki);
  * reads are never limited. Routes with their own `config.rateLimit` (login) use that instead.
@@ -20,7 +18,8 @@ export async function registerRateLimits(app: FastifyInstance, config: Config): 
     global: true,
     max: config.writeLimitPerMinute,
     timeWindow: 60_000,
-    allowList: (request: FastifyRequest) => SAFE_METHODS.has(request.method) || !isApi(request.url),
+    // Every route's writes, however the request spelt its target (the hook runs per matched route).
+    allowList: (request: FastifyRequest) => SAFE_METHODS.has(request.method),
     // This hook is route-level, so auth.ts's app-level onRequest hook has run and set request.user.
     keyGenerator: (request: FastifyRequest) => (request.user ? `user:${request.user.id}` : `ip:${request.ip}`),
     addHeadersOnExceeding: { 'x-ratelimit-limit': false, 'x-ratelimit-remaining': false, 'x-ratelimit-reset': false },

@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, RouteOptions } from 'fastify';
 import fp from 'fastify-plugin';
 import type { Context } from '../context';
 import type { Access } from '../http/auth';
@@ -13,11 +13,17 @@ export interface RouteRule {
   access: Access;
   declared: boolean;
   allowSuspended: boolean;
+  /** The route's schema (params, querystring, body), for tests that call every route. */
+  schema: RouteOptions['schema'];
 }
 
 declare module 'fastify' {
   interface FastifyInstance {
-    /** Every /api route registered after the security plugin, with the access rule it runs under. */
+    /**
+     * Every route registered after the security plugin (all of them: API, web app files), with
+     * the access rule it runs under. Read once the app is ready: a rule is read from the route's
+     * config as the last onRoute hook left it.
+     */
     routeRules: RouteRule[];
     /** Failed-password lock-out per account, shared by login and password change. */
     accountLock: AccountLock;
@@ -32,16 +38,22 @@ async function security(app: FastifyInstance, opts: { ctx: Context }): Promise<v
   const rules: RouteRule[] = [];
   app.decorate('routeRules', rules);
   app.addHook('onRoute', (route) => {
-    if (!route.url.startsWith('/api')) return;
     const declared = route.config?.access;
     if (declared !== undefined && !ACCESS.has(declared)) {
       throw new Error(`route ${route.url}: unknown access rule "${String(declared)}"`);
     }
     for (const method of [route.method].flat()) {
       rules.push({
-        method, url: route.url, access: declared ?? 'member', declared: declared !== undefined,
-        allowSuspended: route.config?.allowSuspended === true,
+        method, url: route.url, schema: route.schema,
+        get access() { return route.config?.access ?? 'member'; },
+        get declared() { return route.config?.access !== undefined; },
+        get allowSuspended() { return route.config?.allowSuspended === true; },
       });
+    }
+  });
+  app.addHook('onReady', async () => {
+    for (const rule of rules) {
+      if (!ACCESS.has(rule.access)) throw new Error(`route ${rule.url}: unknown access rule "${String(rule.access)}"`);
     }
   });
   await registerSecurityHeaders(app, opts.ctx.config);

@@ -5,6 +5,10 @@ export interface TagRow { id: number; name: string; norm: string; post_count: nu
 
 export function createTagStore(db: Database) {
   const byNorm = db.prepare('SELECT * FROM tags WHERE norm = ?');
+  // canRead (server/posts/service.ts) over a tag's tips: published for all, hidden for staff, any of one's own.
+  const visibleByNorm = db.prepare(`SELECT t.* FROM tags t WHERE t.norm = @norm AND (t.post_count > 0 OR EXISTS (
+      SELECT 1 FROM post_tags pt JOIN posts p ON p.id = pt.post_id
+      WHERE pt.tag_id = t.id AND (p.author_id = @viewer OR (@staff = 1 AND p.status = 'hidden'))))`);
   const insert = db.prepare('INSERT INTO tags (name, norm, created_at) VALUES (?, ?, ?)');
   const clear = db.prepare('DELETE FROM post_tags WHERE post_id = ?');
   const link = db.prepare('INSERT INTO post_tags (post_id, tag_id, position) VALUES (?, ?, ?)');
@@ -16,6 +20,14 @@ export function createTagStore(db: Database) {
 
   const store = {
     byName: (name: string) => byNorm.get(normalizeTag(name)) as TagRow | undefined,
+    /**
+     * The tag if this viewer may see a tip that carries it; otherwise undefined, exactly as for
+     * a tag that does not exist (a tag used only by drafts or hidden tips leaks nothing).
+     */
+    visibleByName(viewer: { id: number; role: string } | null, name: string): TagRow | undefined {
+      const staff = viewer?.role === 'moderator' || viewer?.role === 'admin';
+      return visibleByNorm.get({ norm: normalizeTag(name), viewer: viewer?.id ?? 0, staff: staff ? 1 : 0 }) as TagRow | undefined;
+    },
     /** Finds or creates each tag; a new tag keeps the spelling it was first written with. */
     resolve(names: readonly string[]): TagRow[] {
       return names.map((name) => {

@@ -4,6 +4,23 @@ import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
 
 /**
+ * Whether an unmatched target is a page of the web app (a deep link): origin-form only, and not
+ * the API however it is spelt (percent-encoded, any case, dot segments, backslashes). Anything
+ * else (asterisk- or absolute-form, `//`, the API) is answered 404 in JSON. Only the answer's
+ * form depends on it: no route matched, so no data is read either way.
+ */
+export function isAppPage(target: string): boolean {
+  if (!/^\/(?![/\\])/.test(target)) return false;
+  let path: string;
+  try {
+    path = decodeURIComponent(new URL(target, 'http://kotsu.invalid').pathname);
+  } catch {
+    return false;
+  }
+  return !/^[/\\]+api([/\\]|$)/i.test(path);
+}
+
+/**
  * Serves the built web app. Hashed assets are cached for a year; index.html never, so a new
  * release is picked up at once. Any other GET path that is not /api loads the app (deep links).
  */
@@ -11,23 +28,29 @@ export async function registerWebApp(app: FastifyInstance, root: string | null):
   const index = root ? path.join(root, 'index.html') : null;
   const hasApp = index !== null && fs.existsSync(index);
   if (hasApp) {
-    await app.register(fastifyStatic, {
-      root: root!,
-      wildcard: false,
-      index: false,
-      cacheControl: false,
-      setHeaders(res, file) {
-        const immutable = file.includes(`${path.sep}assets${path.sep}`);
-        res.setHeader('cache-control', immutable ? 'public, max-age=31536000, immutable' : 'no-cache');
-      },
+    // The app's own files are for everyone (the login page needs them); every other route
+    // states its rule itself, and one without a rule is for members (server/http/auth.ts).
+    await app.register(async (files) => {
+      files.addHook('onRoute', (route) => { route.config = { ...route.config, access: 'public' }; });
+      await files.register(fastifyStatic, {
+        root: root!,
+        wildcard: false,
+        index: false,
+        cacheControl: false,
+        setHeaders(res, file) {
+          const immutable = file.includes(`${path.sep}assets${path.sep}`);
+          res.setHeader('cache-control', immutable ? 'public, max-age=31536000, immutable' : 'no-cache');
+        },
+      });
     });
   }
   app.setNotFoundHandler(async (request, reply) => {
     const url = request.url;
-    if (url === '/api' || url.startsWith('/api/') || !hasApp || (request.method !== 'GET' && request.method !== 'HEAD')) {
+    if (!hasApp || !isAppPage(url) || (request.method !== 'GET' && request.method !== 'HEAD')) {
       return reply.status(404).send({ error: 'not_found', message: `no route ${request.method} ${url.split('?')[0].slice(0, 200)}` });
     }
     reply.header('cache-control', 'no-cache');
-    return reply.type('text/html; charset=utf-8').sendFile('index.html');
+    // Read per request (a new release replaces it); reply.sendFile lives in the files plugin above.
+    return reply.type('text/html; charset=utf-8').send(await fs.promises.readFile(index!));
   });
 }

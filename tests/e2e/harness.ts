@@ -3,6 +3,7 @@
  * the built web app, and Debian's Chromium driven by playwright-core (no browser download).
  */
 import fs from 'node:fs';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
@@ -28,15 +29,15 @@ export interface TestServer {
 
 export async function startServer(env: Record<string, string> = {}, overrides: Partial<Config> = {}): Promise<TestServer> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kotsu-e2e-'));
-  const config = loadConfig(env, {
-    dbPath: path.join(dir, 'kotsu.db'), port: 0, host: '127.0.0.1', scryptCost: 1024,
+  // The public URL is where the browser finds the server: writes are accepted from that origin only.
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const config = loadConfig({ KOTSU_PUBLIC_URL: url, ...env }, {
+    dbPath: path.join(dir, 'kotsu.db'), port, host: '127.0.0.1', scryptCost: 1024,
     webRoot: path.resolve('dist', 'web'), ...overrides,
   });
   const app = await buildApp({ config });
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  const address = app.server.address();
-  if (!address || typeof address === 'string') throw new Error('no port');
-  const url = `http://127.0.0.1:${address.port}`;
+  await app.listen({ port, host: '127.0.0.1' });
   return {
     url, app, dir,
     async close() {
@@ -44,6 +45,18 @@ export async function startServer(env: Record<string, string> = {}, overrides: P
       fs.rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** A port nothing listens on now (the OS picks it), so the public URL is known before the app is built. */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.on('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as net.AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
 }
 
 export function launchBrowser(): Promise<Browser> {
@@ -84,7 +97,8 @@ export async function expectAccessible(page: Page, where: string): Promise<void>
 export async function apiCall(server: TestServer, method: string, url: string, body?: unknown, cookie?: string) {
   const res = await fetch(`${server.url}${url}`, {
     method,
-    headers: { ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...(cookie ? { cookie } : {}) },
+    // As the app's page sends it: writes carry the page's Origin.
+    headers: { origin: server.url, ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...(cookie ? { cookie } : {}) },
     body: body !== undefined ? JSON.stringify(body) : undefined,
   });
   const text = await res.text();

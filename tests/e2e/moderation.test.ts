@@ -89,6 +89,11 @@ describe('moderation loop', () => {
     await expectAccessible(moderator, 'moderation queue');
     await group.getByLabel(/メモ/).fill(NOTE);
     await group.getByRole('button', { name: '非表示にする' }).click();
+    // It asks first, saying what happens to the tip and its author (issue 18).
+    const confirm = moderator.getByRole('dialog', { name: `「${TITLE}」を非表示にしますか？` });
+    await expect.poll(() => confirm.isVisible()).toBe(true);
+    expect(await confirm.textContent()).toContain('作成者には理由（メモ）が通知されます');
+    await confirm.getByRole('button', { name: '非表示にする' }).click();
     await expect.poll(() => moderator.getByText(`「${TITLE}」を非表示にしました。`).count()).toBe(1);
     expect(await moderator.getByText('未対応の報告はありません。').count()).toBe(1);
     // Hidden at once: other members get 404 and no list shows it.
@@ -122,6 +127,7 @@ describe('moderation loop', () => {
     const card = moderator.locator('li.card', { hasText: TITLE });
     await expect.poll(() => card.textContent()).toContain(NOTE);
     await card.getByRole('button', { name: '再公開する' }).click();
+    await moderator.getByRole('dialog', { name: `「${TITLE}」を再公開しますか？` }).getByRole('button', { name: '再公開する' }).click();
     await expect.poll(() => moderator.getByText(`「${TITLE}」を再公開しました。`).count()).toBe(1);
     await member.goto(`/tips/${tipId}`);
     await expect.poll(() => member.getByRole('heading', { level: 1 }).textContent()).toBe(TITLE);
@@ -177,9 +183,11 @@ describe('moderation loop', () => {
     const admin = await pageFor('admin');
     await admin.goto('/admin/users');
     await admin.getByLabel('権限: yamada').selectOption('moderator');
+    await admin.getByRole('button', { name: '権限を変更する: yamada' }).click();
+    await admin.getByRole('dialog').getByRole('button', { name: '権限を変更する' }).click();
     await expect.poll(() => admin.getByText('山田 太郎さんを更新しました。').count()).toBe(1);
-    admin.once('dialog', (d) => { void d.accept(); });
     await admin.getByRole('button', { name: '停止する: yamada' }).click();
+    await admin.getByRole('dialog', { name: '山田 太郎さんを利用停止にしますか？' }).getByRole('button', { name: '停止する' }).click();
     await expect.poll(() => admin.getByRole('button', { name: '再開する: yamada' }).count()).toBe(1);
     const who = (await apiCall(server, 'GET', '/api/users?q=yamada', undefined, adminCookie)).json.items[0];
     expect(who).toMatchObject({ role: 'moderator', suspended: true });
@@ -194,6 +202,9 @@ describe('moderation loop', () => {
     await admin.getByRole('button', { name: 'パスワード設定: sato' }).click();
     await admin.getByLabel('新しいパスワード（10文字以上）: sato').fill('あたらしい合言葉 2026');
     await admin.getByRole('button', { name: '保存' }).click();
+    const confirm = admin.getByRole('dialog', { name: '佐藤 花子さんのパスワードを設定しますか？' });
+    expect(await confirm.textContent()).toContain('今のパスワードは使えなくなります');
+    await confirm.getByRole('button', { name: 'パスワード設定' }).click();
     await expect.poll(() => admin.getByText('佐藤 花子さんのパスワードを設定しました。', { exact: false }).count()).toBe(1);
     await expectAccessible(admin, '/admin/users after a password reset');
     expect((await apiCall(server, 'POST', '/api/session', { username: 'sato', password: 'あたらしい合言葉 2026' })).status).toBe(200);

@@ -114,14 +114,46 @@ describe('search', () => {
     await page.waitForURL(`**/tips/${ids.word}`);
   });
 
-  it('an empty result offers a correction and ways out', async () => {
+  it('a mistyped query shows the corrected results at once, the query as typed one click away', async () => {
     await page.goto('/search?q=VLOKUP');
+    await expect.poll(() => page.locator('ol.results > li .title').allTextContents(), { timeout: 15_000 }).toEqual(['VLOOKUP関数で台帳から転記']);
+    expect(await page.getByText('「vlookup」の検索結果を表示しています。').count()).toBe(1);
+    await expectAccessible(page, 'corrected results');
+    await page.getByRole('link', { name: '「VLOKUP」で検索する' }).click();
+    await page.waitForURL((u) => u.searchParams.get('exact') === '1' && u.searchParams.get('q') === 'VLOKUP');
     await expect.poll(() => page.getByText('「VLOKUP」に一致するコツは見つかりませんでした。').count(), { timeout: 15_000 }).toBe(1);
     const fix = page.getByRole('link', { name: 'vlookup' });
     await fix.click();
-    await page.waitForURL((u) => u.searchParams.get('q') === 'vlookup');
+    await page.waitForURL((u) => u.searchParams.get('q') === 'vlookup' && !u.searchParams.has('exact'));
     await expect.poll(() => page.locator('ol.results > li .title').allTextContents(), { timeout: 15_000 }).toEqual(['VLOOKUP関数で台帳から転記']);
-    await expectAccessible(page, 'search after correction');
+  });
+
+  it('nothing found: close tags and a 教えて request with the query filled in, which shows similar tips', async () => {
+    await page.goto('/search?q=' + encodeURIComponent('ドローン excel'));
+    await expect.poll(() => page.getByText('「ドローン excel」に一致するコツは見つかりませんでした。').count(), { timeout: 15_000 }).toBe(1);
+    await expect.poll(() => page.locator('.card a.tag').allTextContents(), { timeout: 15_000 }).toContain('Excel');
+    await expectAccessible(page, 'no results');
+    await page.getByRole('link', { name: 'この内容を「教えて」でリクエストする' }).click();
+    await page.waitForURL((u) => u.pathname === '/requests' && u.searchParams.get('ask') === 'ドローン excel');
+    await expect.poll(() => page.locator('#request-title').inputValue(), { timeout: 15_000 }).toBe('ドローン excel');
+    // Typing a title there shows the tips that may already answer it.
+    await page.locator('#request-title').fill('ぴぼっとてーぶるで集計するには');
+    const similar = page.locator('kotsu-similar-tips');
+    await expect.poll(() => similar.getByRole('link').allTextContents(), { timeout: 15_000 }).toContain('ピボットテーブルで課ごとに集計する');
+    await expectAccessible(page, 'request with similar tips');
+  });
+
+  it('a new tip shows similar tips as its title is typed, and a tip page shows related tips', async () => {
+    await page.goto('/new');
+    await page.locator('#title').fill('VLOOKUPで台帳の住所を引く方法');
+    const similar = page.locator('kotsu-similar-tips');
+    await expect.poll(() => similar.getByRole('link').allTextContents(), { timeout: 15_000 }).toEqual(['VLOOKUP関数で台帳から転記']);
+    await page.goto(`/tips/${ids.print}`);
+    const related = page.locator('kotsu-related-tips');
+    await expect.poll(() => related.getByRole('link').allTextContents(), { timeout: 15_000 }).toContain('Wordの差し込み印刷で宛名ラベル');
+    expect(await related.getByRole('link').allTextContents()).not.toContain('印刷範囲を設定して1枚に収める');
+    expect(await related.getByRole('heading', { name: '関連するコツ' }).count()).toBe(1);
+    await expectAccessible(page, 'tip with related tips');
     expect(externalRequests(context)).toEqual([]);
   });
 });

@@ -52,8 +52,12 @@ export async function createTestApp(opts: TestAppOptions = {}): Promise<TestApp>
   if (setup.statusCode !== 201) throw new Error(`setup failed: ${setup.body}`);
   const admin: TestUser = { id: setup.json().id, username: 'admin', cookie: await login(app, 'admin') };
   const as = (user: TestUser | null, o: InjectOptions) =>
-    // A browser's User-Agent by default: light-my-request's own is a bot's, and bots' views are not counted.
-    app.inject({ ...o, headers: { 'user-agent': 'Mozilla/5.0 (X11; Linux x86_64) Chrome/126.0 Safari/537.36', ...(o.headers ?? {}), ...(user ? { cookie: user.cookie } : {}) } });
+    // As the web app's own page would send it: a browser's User-Agent (light-my-request's own is
+    // a bot's, and bots' views are not counted) and, on writes, the page's Origin.
+    app.inject({ ...o, headers: {
+      'user-agent': 'Mozilla/5.0 (X11; Linux x86_64) Chrome/126.0 Safari/537.36',
+      origin: config.publicUrl.origin, ...(o.headers ?? {}), ...(user ? { cookie: user.cookie } : {}),
+    } });
   return {
     app, db, admin, as,
     async user(username, o = {}) {

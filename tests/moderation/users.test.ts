@@ -90,7 +90,7 @@ describe('user administration', () => {
     const config = loadConfig({ KOTSU_AUTH: 'proxy', KOTSU_ADMINS: 'boss,chief' }, { dbPath: ':memory:', webRoot: null });
     const app = await buildApp({ config, db });
     try {
-      const as = (user: string, opts: InjectOptions) => app.inject({ ...opts, headers: { 'x-remote-user': user } });
+      const as = (user: string, opts: InjectOptions) => app.inject({ ...opts, headers: { 'x-remote-user': user, origin: 'http://localhost:3000' } });
       const chief = (await as('chief', { method: 'GET', url: '/api/me' })).json();
       const staff = (await as('staff', { method: 'GET', url: '/api/me' })).json();
       expect(chief.role).toBe('admin');

@@ -113,14 +113,14 @@ describe('POST /api/posts/:id/views', () => {
       const setup = await app.inject({ method: 'POST', url: '/api/setup',
         payload: { username: 'admin', password: PASSWORD, displayName: '管理者' } });
       expect(setup.statusCode).toBe(201);
-      await app.inject({ method: 'POST', url: '/api/users', headers: { cookie: await login(app, 'admin') },
+      await app.inject({ method: 'POST', url: '/api/users', headers: { cookie: await login(app, 'admin'), origin: 'http://localhost:3000' },
         payload: { username: 'bob', password: PASSWORD, displayName: 'ボブ' } });
       const admin = await login(app, 'admin');
       const bob = await login(app, 'bob');
-      const tip = (await app.inject({ method: 'POST', url: '/api/posts', headers: { cookie: admin },
+      const tip = (await app.inject({ method: 'POST', url: '/api/posts', headers: { cookie: admin, origin: 'http://localhost:3000' },
         payload: { title: 'A', body: '', tags: [] } })).json();
       const res = await app.inject({ method: 'POST', url: `/api/posts/${tip.id}/views`,
-        headers: { cookie: bob, 'user-agent': 'Mozilla/5.0 Chrome/126.0' } });
+        headers: { cookie: bob, 'user-agent': 'Mozilla/5.0 Chrome/126.0', origin: 'http://localhost:3000' } });
       expect(res.json()).toMatchObject({ viewCount: 1, counted: true });
       expect(app.ctx.views.pendingCount()).toBe(1); // a file database batches
       await app.close();

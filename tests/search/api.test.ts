@@ -9,7 +9,7 @@ afterEach(async () => { await t.close(); });
 async function find(q: string, extra = '') {
   const res = await t.as(t.admin, { method: 'GET', url: `/api/search?q=${encodeURIComponent(q)}${extra}` });
   expect(res.statusCode, res.body).toBe(200);
-  return res.json() as { total: number; items: { id: number; title: string; snippet: string; tags: string[] }[]; didYouMean: string | null; relaxed: boolean; facets?: { name: string; count: number }[] };
+  return res.json() as { total: number; items: { id: number; title: string; snippet: string; tags: string[] }[]; didYouMean: string | null; correctedTo?: string | null; relaxed: boolean; facets?: { name: string; count: number }[] };
 }
 const ids = async (q: string, extra = '') => (await find(q, extra)).items.map((i) => i.id).sort((a, b) => a - b);
 
@@ -144,12 +144,28 @@ describe('GET /api/search', () => {
     expect(strict.items[0].id).toBe(s.e);
   });
 
-  test('a mistyped Latin word finds nothing but offers a correction', async () => {
-    await seed();
+  test('a mistyped Latin word shows the corrected query\'s results, the query as typed one parameter away', async () => {
+    const s = await seed();
     const r = await find('VLOKUP ');
-    expect(r.total).toBe(0);
+    expect(r.correctedTo).toBe('vlookup');
     expect(r.didYouMean).toBe('vlookup');
-    expect((await find('ドローン 操縦 ')).didYouMean).toBeNull();
+    expect(r.items.map((i) => i.id)).toEqual([s.b]);
+    const exact = await find('VLOKUP ', '&exact=true');
+    expect(exact.total).toBe(0);
+    expect(exact.correctedTo).toBeNull();
+    expect(exact.didYouMean).toBe('vlookup');
+    // Word by word in a query of several words: only the mistyped one is replaced.
+    const two = await find('vlokup 台帳 ');
+    expect(two.correctedTo).toBe('vlookup 台帳');
+    expect(two.items.map((i) => i.id)).toEqual([s.b]);
+    // A Latin word mistyped, whose tips write it in katakana only (pivto → pivot → ピボット).
+    const loan = await find('pivto ');
+    expect(loan.correctedTo).toBe('pivot');
+    expect(loan.items.map((i) => i.id)).toEqual([s.a]);
+    const none = await find('ドローン 操縦 ');
+    expect(none.didYouMean).toBeNull();
+    expect(none.correctedTo).toBeNull();
+    expect(none.total).toBe(0);
   });
 });
 

@@ -1,14 +1,18 @@
 import { expect, test } from 'vitest';
 import { evaluate, mean } from '../../scripts/search-eval/evaluate';
 
-// A guard against regressions, not a timing: the figures reached when this was written
-// (nDCG@10 0.964, recall@10 0.940, MRR 1.000 on 42 queries), less a small margin.
+// A guard against regressions, not a timing: the figures reached on the development set when this
+// was written (nDCG@10 0.951, recall@10 0.949, MRR 0.966 on 73 queries), less a small margin, and
+// every kind of issue 19 at least 0.7 (the held-out set is reported by eval:search, not tested).
 test('search quality on the test collection does not fall', async () => {
   const scores = await evaluate();
   const overall = mean(scores);
-  expect(overall.count).toBeGreaterThanOrEqual(40);
-  expect(overall.ndcg).toBeGreaterThanOrEqual(0.95);
-  expect(overall.recall).toBeGreaterThanOrEqual(0.92);
-  expect(overall.mrr).toBeGreaterThanOrEqual(0.97);
+  expect(overall.count).toBeGreaterThanOrEqual(70);
+  expect(overall.ndcg).toBeGreaterThanOrEqual(0.94);
+  expect(overall.recall).toBeGreaterThanOrEqual(0.93);
+  expect(overall.mrr).toBeGreaterThanOrEqual(0.95);
+  for (const kind of ['long-vowel', 'small-kana', 'hiragana', 'latin-typo', 'phrasing', 'synonym', 'fragment'] as const) {
+    expect(mean(scores.filter((x) => x.kind === kind)).ndcg, kind).toBeGreaterThanOrEqual(0.7);
+  }
   for (const s of scores.filter((x) => x.kind === 'none')) expect(s.found, s.q).toEqual([]);
 });

@@ -1,17 +1,18 @@
 import BetterSqlite3 from 'better-sqlite3';
 import { describe, expect, test } from 'vitest';
+import { normalize } from '../../server/search/normalize';
 import { parseQuery, toMatch } from '../../server/search/query';
 
 const m = (q: string) => toMatch(parseQuery(q));
 
 describe('parseQuery / toMatch', () => {
   test('words separated by spaces must all match; the last is a prefix', () => {
-    expect(m('集計 vlook')).toBe('"集計" AND "vlook"*');
-    expect(m('集計 vlook ')).toBe('"集計" AND "vlook"');
-    expect(m('集計 印')).toBe('"集計" AND "印"*');
+    expect(m('台帳 vlook')).toBe('"台帳" AND "vlook"*');
+    expect(m('台帳 vlook ')).toBe('"台帳" AND "vlook"');
+    expect(m('台帳 印')).toBe('"台帳" AND "印"*');
     // A Japanese bigram is a whole token (nothing longer starts with it): no costly prefix merge.
-    expect(m('集計 印刷')).toBe('"集計" AND "印刷"');
-    expect(m('ピボット')).toBe('"ピボ ボッ ット"');
+    expect(m('台帳 関数')).toBe('"台帳" AND "関数"');
+    expect(m('ピボット')).toBe('("ピボ ボツ ツト" OR "pivot")');
   });
 
   test('a last word that is a whole bigram finds what the prefix would find', async () => {
@@ -23,7 +24,8 @@ describe('parseQuery / toMatch', () => {
     docs.forEach((d) => db.prepare('INSERT INTO f (a) VALUES (?)').run(indexText(normalize(d))));
     const rows = (expr: string) => db.prepare('SELECT rowid FROM f WHERE f MATCH ? ORDER BY rowid').pluck().all(expr);
     for (const q of ['印刷', 'ピボ', 'ピボット', '𠮷野', 'excel印刷', '印']) {
-      const expr = m(q)!;
+      // The word itself, without the dictionary's other words.
+      const expr = toMatch({ must: parseQuery(q).must.map((t) => ({ ...t, alternatives: undefined })), not: [] })!;
       const starred = expr.endsWith('*') ? expr : `${expr}*`;
       expect(rows(expr), q).toEqual(rows(starred));
       expect(rows(expr).length, q).toBeGreaterThan(0);
@@ -33,21 +35,58 @@ describe('parseQuery / toMatch', () => {
 
   test('quoted phrases and exclusions', () => {
     expect(m('"印刷 範囲" -pdf')).toBe('("印刷 範囲") NOT ("pdf")');
-    expect(m('“印刷範囲” 設定 ')).toBe('"印刷 刷範 範囲" AND "設定"');
-    expect(m('関数 -"ピボット"')).toBe('("関数") NOT ("ピボ ボッ ット")');
+    expect(m('“印刷範囲” 台帳 ')).toBe('"印刷 刷範 範囲" AND "台帳"');
+    expect(m('関数 -"ピボット"')).toBe('("関数") NOT ("ピボ ボツ ツト")');
   });
 
   test('variants of a word give the same expression', () => {
-    expect(m('エクセル ')).toBe(m('excel '));
     expect(m('ＥＸＣＥＬ ')).toBe(m('Excel '));
     expect(m('フォルダー ')).toBe(m('フォルダ '));
     expect(m('貼り付け ')).toBe(m('貼付け '));
+    expect(m('ユーザーアカウント ')).toBe(m('ユーザアカウント '));
+    expect(m('ｳｨﾝﾄﾞｳ ')).toBe(m('ウインドウ '));
+  });
+
+  test('the dictionary adds other spellings and synonyms as alternatives (OR)', () => {
+    // Latin ↔ katakana both ways, from the Sudachi synonym dictionary, not a list here.
+    expect(m('エクセル ')).toBe('("エク クセ セル" OR "excel")');
+    expect(m('excel ')).toBe('("excel" OR "エク クセ セル")');
+    expect(m('printer ')).toContain('"プリ リン ンタ"');
+    // A verb is looked up by its stem whatever its form (抜き出したい: 抜出); 抽出 finds 抜き出す.
+    expect(m('抜き出したい ')).toMatch(/^\("抜出" OR /u);
+    expect(m('抽出 ')).toContain('"抜出"');
+    expect(m('削除 ')).toContain('"delete"');
+    // Hiragana typed for katakana.
+    expect(m('ぴぼっと ')).toContain('"ピボ ボツ ツト"');
+    // Short Latin abbreviations are left alone (cod is not 着払い).
+    expect(m('cod ')).toBe('"cod"');
   });
 
   test('natural questions keep their content words only', () => {
     const q = parseQuery('エクセルで重複を消したい');
-    expect(q.must.map((t) => t.tokens.join(' '))).toEqual(['excel', '重複', '消']);
+    expect(q.must.map((t) => t.tokens.join(' '))).toEqual(['エク クセ セル', '重複', '消']);
     expect(toMatch(q, 'relaxed')).toContain(' OR ');
+  });
+
+  test('question and intent words rank but are not required', () => {
+    for (const [q, word] of [['ピボットテーブル 作り方', '作り方'], ['マクロ できない', 'できない'], ['マクロ 動かない', '動かない'],
+      ['台帳 探し方', '探し方'], ['印刷 方法', '方法'], ['台帳 開けない', '開けない']]) {
+      const p = parseQuery(q);
+      expect(p.must, q).toHaveLength(1);
+      expect(p.should, q).toHaveLength(1);
+      expect(p.must[0].highlights.join(), q).not.toContain(normalize(word));
+      // Required words AND (optional words OR a required word): the same matches, ranked by both.
+      expect(toMatch(p), q).toMatch(/^\(.*\) AND \(.* OR .*\)$/u);
+    }
+    // Nothing else to match: the intent word is what is looked for.
+    expect(parseQuery('方法').must).toHaveLength(1);
+  });
+
+  test('a query typed without spaces also ranks by the whole of it as one phrase', () => {
+    const p = parseQuery('空白セルを選び、行全体を削除');
+    expect(p.must.length).toBeGreaterThanOrEqual(2);
+    expect(p.should?.at(-1)?.tokens.join(' ')).toBe('空白 白セ セル ルを を選 行全 全体 体を を削 削除');
+    expect(toMatch(p)).toContain('"空白 白セ セル ルを を選 行全 全体 体を を削 削除" OR');
   });
 
   test('a query of only punctuation, operators or exclusions matches nothing', () => {
@@ -83,6 +122,6 @@ describe('parseQuery / toMatch', () => {
 });
 
 test('a column filter restricts the words, not the exclusions', () => {
-  expect(toMatch(parseQuery('集計 -pdf'), 'all', 'title tags')).toBe('({title tags} : ("集計")) NOT ("pdf")');
-  expect(toMatch(parseQuery('excel '), 'all', 'title tags')).toBe('{title tags} : ("excel")');
+  expect(toMatch(parseQuery('台帳 -pdf'), 'all', 'title tags')).toBe('({title tags} : ("台帳")) NOT ("pdf")');
+  expect(toMatch(parseQuery('xlookup '), 'all', 'title tags')).toBe('{title tags} : ("xlookup")');
 });

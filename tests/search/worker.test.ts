@@ -23,14 +23,14 @@ async function fileApp(name: string, opts: { now?: Date; threads?: number } = {}
   cleanup = async () => { await pool?.close(); await app.close(); fs.rmSync(dir, { recursive: true, force: true }); };
   await app.inject({ method: 'POST', url: '/api/setup', payload: { username: 'admin', password: PASSWORD, displayName: '管理者' } });
   const cookie = await login(app, 'admin');
-  const post = async (title: string) => (await app.inject({ method: 'POST', url: '/api/posts', headers: { cookie }, payload: { title, body: `${title}の本文`, tags: ['検証'] } })).json().id as number;
+  const post = async (title: string) => (await app.inject({ method: 'POST', url: '/api/posts', headers: { cookie, origin: 'http://localhost:3000' }, payload: { title, body: `${title}の本文`, tags: ['検証'] } })).json().id as number;
   return { app, pool: pool!, cookie, post };
 }
 
 test('with a database file, searches run in the worker thread and see every committed write', async () => {
   const { app, cookie, post } = await fileApp('search-worker');
   const find = async (q: string) => {
-    const res = await app.inject({ method: 'GET', url: `/api/search?q=${encodeURIComponent(q)}`, headers: { cookie } });
+    const res = await app.inject({ method: 'GET', url: `/api/search?q=${encodeURIComponent(q)}`, headers: { cookie, origin: 'http://localhost:3000' } });
     expect(res.statusCode, res.body).toBe(200);
     return (res.json().items as { id: number }[]).map((i) => i.id);
   };
@@ -40,7 +40,7 @@ test('with a database file, searches run in the worker thread and see every comm
   expect((await find('集計 ')).sort()).toEqual([a, b].sort());
   setPostStatus(app.ctx, a, 'hidden', 'test');
   expect(await find('集計 ')).toEqual([b]);
-  const hostile = await app.inject({ method: 'GET', url: '/api/search?q=%22NEAR(%20-%3A*', headers: { cookie } });
+  const hostile = await app.inject({ method: 'GET', url: '/api/search?q=%22NEAR(%20-%3A*', headers: { cookie, origin: 'http://localhost:3000' } });
   expect(hostile.statusCode).toBe(200);
 });
 
@@ -48,7 +48,7 @@ test('a pool of two threads answers searches side by side, each reply exactly wh
   const now = new Date('2026-10-01T00:00:00Z');
   const { app, pool, cookie } = await fileApp('search-pool', { now, threads: 2 });
   for (let i = 0; i < 12; i++) {
-    const res = await app.inject({ method: 'POST', url: '/api/posts', headers: { cookie }, payload: {
+    const res = await app.inject({ method: 'POST', url: '/api/posts', headers: { cookie, origin: 'http://localhost:3000' }, payload: {
       title: `集計のコツ ${i}`, body: `ピボットテーブルで集計する <b>手順</b> ${i}。VLOOKUP関数も使う。`, tags: i % 2 ? ['Excel', '集計'] : ['印刷'],
     } });
     expect(res.statusCode, res.body).toBe(201);
@@ -68,7 +68,7 @@ test('a pool of two threads answers searches side by side, each reply exactly wh
   expect(JSON.parse(replies[0].toString()).total).toBe(12);
   expect(JSON.parse(replies[2].toString()).facets).toEqual([{ name: 'Excel', count: 6 }, { name: '集計', count: 6 }]);
   // Over HTTP the body is the worker's text, sent unchanged.
-  const res = await app.inject({ method: 'GET', url: '/api/search?q=vlo', headers: { cookie } });
+  const res = await app.inject({ method: 'GET', url: '/api/search?q=vlo', headers: { cookie, origin: 'http://localhost:3000' } });
   expect(res.statusCode).toBe(200);
   expect(res.headers['content-type']).toBe('application/json; charset=utf-8');
   expect(res.json()).toEqual(JSON.parse(replies[1].toString()));
@@ -90,7 +90,7 @@ test('identical searches between two commits share one answer; any commit makes 
   // Hiding one, then editing the other's title: each commit shows in the next identical search.
   setPostStatus(app.ctx, a, 'hidden', 'test');
   expect((await ids('集計')).map((h) => h.id)).toEqual([b]);
-  const edit = await app.inject({ method: 'PATCH', url: `/api/posts/${b}`, headers: { cookie }, payload: { title: '集計の自動化 改訂', body: '本文', tags: ['検証'] } });
+  const edit = await app.inject({ method: 'PATCH', url: `/api/posts/${b}`, headers: { cookie, origin: 'http://localhost:3000' }, payload: { title: '集計の自動化 改訂', body: '本文', tags: ['検証'] } });
   expect(edit.statusCode, edit.body).toBe(200);
   expect((await ids('集計')).map((h) => h.title)).toEqual(['集計の自動化 改訂']);
   expect(await ids('集計')).toHaveLength(1);

@@ -28,7 +28,7 @@ beforeAll(async () => {
   await app.inject({ method: 'POST', url: '/api/setup', payload: { username: 'admin', password: PASSWORD, displayName: '管理者' } });
   cookies.admin = await login(app, 'admin');
   for (const [username, role] of [['member1', 'member'], ['moderator1', 'moderator'], ['suspended1', 'member']] as const) {
-    const res = await app.inject({ method: 'POST', url: '/api/users', headers: { cookie: cookies.admin },
+    const res = await app.inject({ method: 'POST', url: '/api/users', headers: { cookie: cookies.admin, origin: 'http://localhost:3000' },
       payload: { username, password: PASSWORD, displayName: username, role } });
     expect(res.statusCode).toBe(201);
   }
@@ -78,7 +78,7 @@ describe('access rules', () => {
         const hasBody = !['GET', 'DELETE'].includes(rule.method);
         const res = await app.inject({
           method: rule.method as 'GET', url: concrete(rule.url),
-          headers: { 'x-access-probe': '1', ...(cookies[caller as keyof typeof cookies] ? { cookie: cookies[caller as keyof typeof cookies] } : {}) },
+          headers: { 'x-access-probe': '1', origin: 'http://localhost:3000', ...(cookies[caller as keyof typeof cookies] ? { cookie: cookies[caller as keyof typeof cookies] } : {}) },
           ...(hasBody ? { payload: {} } : {}),
         });
         const want = expected(rule, caller);

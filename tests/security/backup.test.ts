@@ -6,7 +6,7 @@ import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { verify } from '../../scripts/crash-test';
-import { ROOT, startServer, streamWrites, type Acked } from '../../scripts/lib-security/child';
+import { ORIGIN, ROOT, startServer, streamWrites, type Acked } from '../../scripts/lib-security/child';
 
 const dirs: string[] = [];
 afterEach(() => { for (const d of dirs.splice(0)) fs.rmSync(d, { recursive: true, force: true }); });
@@ -81,7 +81,7 @@ describe('npm run backup / npm run restore', () => {
     const first = startServer(db);
     const base = await first.url;
     const post = (title: string) => fetch(`${base}/api/posts`, {
-      method: 'POST', headers: { 'content-type': 'application/json', 'x-remote-user': 'sato' },
+      method: 'POST', headers: { 'content-type': 'application/json', 'x-remote-user': 'sato', origin: ORIGIN },
       body: JSON.stringify({ title, body: title, tags: [] }),
     });
     expect((await post('バックアップ前')).status).toBe(201);

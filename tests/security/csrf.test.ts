@@ -24,7 +24,7 @@ describe('CSRF: only same-origin JSON writes are accepted with a session cookie'
       const res = await t.as(t.admin, { method: 'POST', url: '/api/posts', headers: { 'content-type': type }, payload: tipJson });
       expect([400, 415], `"${type}"`).toContain(res.statusCode);
     }
-    const none = await t.app.inject({ method: 'POST', url: '/api/posts', headers: { cookie: t.admin.cookie }, payload: Buffer.from(tipJson) });
+    const none = await t.app.inject({ method: 'POST', url: '/api/posts', headers: { cookie: t.admin.cookie, origin: 'http://localhost:3000' }, payload: Buffer.from(tipJson) });
     expect([400, 415]).toContain(none.statusCode);
     expect(count()).toBe(0);
     const ok = await t.as(t.admin, { method: 'POST', url: '/api/posts', headers: { 'content-type': 'application/json; charset=utf-8' }, payload: tipJson });

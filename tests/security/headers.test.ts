@@ -52,7 +52,7 @@ describe('security headers', () => {
     const cookie = String(res.headers['set-cookie']);
     expect(cookie).toMatch(/kotsu_sid=[^;]+;.*Secure/);
     expect(cookie).toMatch(/HttpOnly/);
-    const out = await t.app.inject({ method: 'DELETE', url: '/api/session', headers: { cookie: cookie.split(';')[0] } });
+    const out = await t.app.inject({ method: 'DELETE', url: '/api/session', headers: { cookie: cookie.split(';')[0], origin: 'https://kotsu.pref.example.lg.jp' } });
     expect(String(out.headers['set-cookie'])).toMatch(/kotsu_sid=;.*Secure/);
   });
 

@@ -143,7 +143,8 @@ describe('proxy SSO through a real nginx', () => {
   it('writes through nginx are made as the authenticated user', async () => {
     const res = await fetch(`${viaProxy}/api/posts`, {
       method: 'POST',
-      headers: { authorization: basic('tanaka', 'tanaka-pass'), 'x-remote-user': 'admin', 'content-type': 'application/json' },
+      // The app's page sends its Origin (KOTSU_PUBLIC_URL, here the default) with every write.
+      headers: { authorization: basic('tanaka', 'tanaka-pass'), 'x-remote-user': 'admin', 'content-type': 'application/json', origin: 'http://localhost:3000' },
       body: JSON.stringify({ title: 'nginx 経由の投稿', body: 'ok', tags: [] }),
     });
     expect(res.status).toBe(201);

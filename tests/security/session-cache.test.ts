@@ -49,9 +49,9 @@ describe('the in-memory session cache', () => {
     expect(res.statusCode).toBe(204);
     expect((await asOther()).statusCode).toBe(401);
     const again = await login(t.app, 'bob', 'a brand new passphrase 42');
-    const asAgain = () => t!.app.inject({ method: 'GET', url: '/api/me', headers: { cookie: again } });
+    const asAgain = () => t!.app.inject({ method: 'GET', url: '/api/me', headers: { cookie: again, origin: 'http://localhost:3000' } });
     expect((await asAgain()).statusCode).toBe(200);
-    expect((await t.app.inject({ method: 'DELETE', url: '/api/me/sessions', headers: { cookie: again } })).statusCode).toBe(204);
+    expect((await t.app.inject({ method: 'DELETE', url: '/api/me/sessions', headers: { cookie: again, origin: 'http://localhost:3000' } })).statusCode).toBe(204);
     expect((await asAgain()).statusCode).toBe(401);
   });
 

@@ -11,17 +11,17 @@ describe('session ids', () => {
   it('are rotated on login: a planted or earlier id is ended, never promoted', async () => {
     t = await createTestApp();
     const before = t.admin.cookie;
-    const res = await t.app.inject({ method: 'POST', url: '/api/session', headers: { cookie: before }, payload: { username: 'admin', password: PASSWORD } });
+    const res = await t.app.inject({ method: 'POST', url: '/api/session', headers: { cookie: before, origin: 'http://localhost:3000' }, payload: { username: 'admin', password: PASSWORD } });
     const after = cookieOf(res);
     expect(after).toMatch(/^kotsu_sid=[A-Za-z0-9_-]{43}$/);
     expect(after).not.toBe(before);
-    expect((await t.app.inject({ method: 'GET', url: '/api/me', headers: { cookie: before } })).statusCode).toBe(401);
+    expect((await t.app.inject({ method: 'GET', url: '/api/me', headers: { cookie: before, origin: 'http://localhost:3000' } })).statusCode).toBe(401);
     expect((await t.app.inject({ method: 'GET', url: '/api/me', headers: { cookie: after } })).statusCode).toBe(200);
     // An attacker-chosen id sent before login is not what the server hands back.
     const planted = 'kotsu_sid=attacker-chosen-session-id-000000000000000';
-    const fixed = await t.app.inject({ method: 'POST', url: '/api/session', headers: { cookie: planted }, payload: { username: 'admin', password: PASSWORD } });
+    const fixed = await t.app.inject({ method: 'POST', url: '/api/session', headers: { cookie: planted, origin: 'http://localhost:3000' }, payload: { username: 'admin', password: PASSWORD } });
     expect(cookieOf(fixed)).not.toBe(planted);
-    expect((await t.app.inject({ method: 'GET', url: '/api/me', headers: { cookie: planted } })).statusCode).toBe(401);
+    expect((await t.app.inject({ method: 'GET', url: '/api/me', headers: { cookie: planted, origin: 'http://localhost:3000' } })).statusCode).toBe(401);
   });
 
   it('are stored hashed: the database holds no live cookie value', async () => {
@@ -125,7 +125,7 @@ describe('PUT /api/me/password', () => {
 
   it('is refused in proxy mode, where the sign-on owns passwords', async () => {
     const { app, close } = await proxyApp();
-    const res = await app.inject({ ...change({ currentPassword: PASSWORD, newPassword: NEW_PASSWORD }), headers: { 'x-remote-user': 'sato' } });
+    const res = await app.inject({ ...change({ currentPassword: PASSWORD, newPassword: NEW_PASSWORD }), headers: { 'x-remote-user': 'sato', origin: 'http://localhost:3000' } });
     expect(res.statusCode).toBe(403);
     expect(res.json().message).toMatch(/sign-on/);
     await close();

@@ -4,6 +4,7 @@ import { ApiError } from '../data/http';
 import { fetchMe, setupStatus } from '../data/session';
 import { msg } from '../i18n/catalogue';
 import { interceptLinks, matchRoute, navigate, NAVIGATE_EVENT, setPageTitle, type PageElement } from '../router/router';
+import { PRIMARY_NAV } from '../router/menu';
 import { NOT_FOUND, ROUTES } from '../router/routes';
 import { hasRole, SessionController, setSessionUser } from '../state/session';
 import { sharedStyles } from '../styles/shared';
@@ -19,24 +20,49 @@ import './kotsu-user-menu';
 export class KotsuApp extends KotsuElement {
   static override styles = [sharedStyles, css`
     :host { display: flex; flex-direction: column; min-height: 100vh; }
-    .skip { position: absolute; left: -999px; top: 0; background: #fff; padding: 0.5rem 1rem; z-index: 10; }
+    .skip { position: absolute; left: -999px; top: 0; background: var(--kotsu-text); color: #fff; padding: 0.6rem 1.2rem; z-index: 10; --kotsu-focus: var(--kotsu-focus-on-primary); }
+    /* Focus rings in the header are drawn inside their control, on its own colour, so they
+       never sit against a neighbouring white field (WCAG 1.4.11). */
+    .skip:focus-visible { outline-offset: -5px; }
     .skip:focus { left: 0.5rem; top: 0.5rem; }
-    header { background: var(--kotsu-primary); color: #fff; }
-    .bar { max-width: 1100px; margin: 0 auto; display: flex; align-items: center; gap: 1rem; padding: 0.5rem 1rem; flex-wrap: wrap; }
+    header { background: var(--kotsu-primary); color: #fff; --kotsu-focus: var(--kotsu-focus-on-primary); }
+    .bar { max-width: 1100px; margin: 0 auto; display: flex; align-items: center; gap: 0.5rem 1rem; padding: 0.5rem 1rem 0.25rem; flex-wrap: wrap; }
     .logo { color: #fff; text-decoration: none; font-weight: 700; font-size: 1.25rem; white-space: nowrap; }
     .logo:hover { color: #fff; }
     kotsu-search-box { flex: 1 1 280px; min-width: 0; }
+    kotsu-user-menu, .login { margin-left: auto; }
     .login { color: #fff; font-weight: 600; }
+    nav.primary ul { max-width: 1100px; margin: 0 auto; padding: 0 0.75rem 0.15rem; display: flex; flex-wrap: wrap; gap: 0 0.25rem; list-style: none; }
+    nav.primary a {
+      display: block; color: #fff; text-decoration: none; font-weight: 600; font-size: 0.9375rem; line-height: 1.5;
+      padding: 0.35rem 0.6rem 0.3rem; border-bottom: 3px solid transparent;
+    }
+    nav.primary a:hover { background: rgb(255 255 255 / 12%); color: #fff; }
+    nav.primary a[aria-current='page'] { border-bottom-color: #fff; }
+    nav.primary a:focus-visible { outline-offset: -4px; }
     main { flex: 1; width: 100%; max-width: 1100px; margin: 0 auto; padding: 1.25rem 1rem 3rem; }
     main:focus { outline: none; }
     footer { text-align: center; padding: 1rem; color: var(--kotsu-muted); font-size: 0.8125rem; }
-    @media (max-width: 480px) { .bar { gap: 0.5rem; } .logo { font-size: 1.1rem; } }
+    /* Phones: logo and user menu share the first row, the search box takes the second, the
+       main destinations the third — about a fifth of a 640 px tall screen in all. */
+    @media (max-width: 640px) {
+      .bar { padding: 0.4rem 0.75rem 0.2rem; gap: 0.5rem; }
+      .logo { font-size: 1.1rem; }
+      kotsu-search-box { order: 3; flex-basis: 100%; }
+      nav.primary ul { padding: 0 0.35rem 0.15rem; }
+      nav.primary a { font-size: 0.875rem; padding: 0.3rem 0.45rem 0.25rem; }
+      main { padding: 1rem 0.75rem 2.5rem; }
+    }
+    /* A printed page is the page's content only: no header, menus, footer or skip link. */
+    @media print { header, footer, .skip { display: none; } main { max-width: none; padding: 0; } }
   `];
 
   private readonly session = new SessionController(this);
   @state() private _page: PageElement | null = null;
   @state() private _error = '';
   @state() private _authMode: 'local' | 'proxy' = 'local';
+  /** No account exists yet: there is nobody to log in as, so no login link is offered. */
+  @state() private _setupNeeded = false;
   @query('main') private _main!: HTMLElement;
   private _ready = false;
   private _routeSeq = 0;
@@ -61,6 +87,7 @@ export class KotsuApp extends KotsuElement {
     try {
       const setup = await setupStatus();
       this._authMode = setup.authMode;
+      this._setupNeeded = setup.needed;
       if (setup.needed) {
         setSessionUser(null);
         if (location.pathname !== '/setup') navigate('/setup', { replace: true });
@@ -122,6 +149,11 @@ export class KotsuApp extends KotsuElement {
     this._main?.focus({ preventScroll: true });
   }
 
+  protected override willUpdate(): void {
+    // The first administrator now exists (set-up just signed them in).
+    if (this.session.user && this._setupNeeded) this._setupNeeded = false;
+  }
+
   /** `#main` lives in this shadow root, where a fragment link cannot reach: move focus by hand. */
   private onSkip(e: Event): void {
     e.preventDefault();
@@ -137,8 +169,11 @@ export class KotsuApp extends KotsuElement {
           <a class="logo" href="/">${msg('app.name')}</a>
           ${user ? html`<kotsu-search-box></kotsu-search-box>` : nothing}
           ${user ? html`<kotsu-user-menu .authMode=${this._authMode}></kotsu-user-menu>`
-            : this._authMode === 'local' && this._ready ? html`<a class="login" href="/login">${msg('nav.login')}</a>` : nothing}
+            : this._authMode === 'local' && this._ready && !this._setupNeeded ? html`<a class="login" href="/login">${msg('nav.login')}</a>` : nothing}
         </div>
+        ${user ? html`<nav class="primary" aria-label=${msg('nav.mainLabel')}><ul>
+          ${PRIMARY_NAV.map((e) => html`<li><a href=${e.href} aria-current=${e.match.test(location.pathname) ? 'page' : nothing}>${msg(e.label)}</a></li>`)}
+        </ul></nav>` : nothing}
       </header>
       <main id="main" tabindex="-1">
         ${this._error ? html`<p class="error" role="alert">${this._error}</p>` : nothing}

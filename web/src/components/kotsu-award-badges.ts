@@ -24,7 +24,7 @@ export class KotsuAwardBadges extends KotsuElement {
       text-decoration: none; line-height: 1.7;
     }
     a:hover { background: #ffe98a; }
-    a:focus-visible { outline: 3px solid #f5a623; outline-offset: 2px; }
+    a:focus-visible { outline: 3px solid var(--kotsu-focus, #b35c00); outline-offset: 2px; }
   `;
 
   @property({ attribute: false }) awards: AwardBadge[] | undefined = [];

@@ -5,6 +5,7 @@ import { formatDate, msg } from '../i18n/catalogue';
 import { link } from '../router/router';
 import { hasRole, SessionController } from '../state/session';
 import { sharedStyles } from '../styles/shared';
+import { confirmAction } from './kotsu-confirm-dialog';
 import './kotsu-markdown';
 import { KotsuElement } from './kotsu-element';
 import { errorMessage } from '../i18n/error-message';
@@ -72,12 +73,17 @@ export class KotsuCommentItem extends KotsuElement {
     void this.run(async () => { await deleteComment(c.id); return null; });
   }
 
-  private onHide(): void {
+  /** The dialog that hides a tip (kotsu-tip-moderation), here for a comment. */
+  private async onHide(): Promise<void> {
     const c = this.comment;
-    if (!c) return;
-    const reason = window.prompt(msg('comment.hideReason'))?.trim();
-    if (!reason) return;
-    void this.run(() => hideComment(c.id, reason));
+    if (!c || this._busy) return;
+    let hidden = null as Comment | null;
+    const done = await confirmAction({
+      title: msg('comment.hideTitle'), body: [msg('comment.hideBody')], confirmLabel: msg('comment.hide'), danger: true,
+      reason: { label: msg('comment.hideReason') },
+      action: async (reason) => { hidden = await hideComment(c.id, reason); },
+    });
+    if (done !== null && hidden) this.changed(c.id, hidden);
   }
 
   override render() {
@@ -106,7 +112,7 @@ export class KotsuCommentItem extends KotsuElement {
       ${!this._editing && (own || staff) ? html`<div class="actions">
         ${own ? html`<button class="link" @click=${() => { this._draft = c.body; this._editing = true; }}>${msg('common.edit')}</button>` : nothing}
         ${own || hasRole(user, 'admin') ? html`<button class="link danger" @click=${() => this.onDelete()}>${msg('common.delete')}</button>` : nothing}
-        ${staff && c.status === 'visible' ? html`<button class="link danger" @click=${() => this.onHide()}>${msg('comment.hide')}</button>` : nothing}
+        ${staff && c.status === 'visible' ? html`<button class="link danger" aria-haspopup="dialog" @click=${() => this.onHide()}>${msg('comment.hide')}</button>` : nothing}
         ${staff && c.status === 'hidden' ? html`<button class="link" @click=${() => this.run(() => restoreComment(c.id))}>${msg('comment.restore')}</button>` : nothing}
       </div>` : nothing}
     `;

@@ -19,7 +19,7 @@ export class KotsuNotificationMenu extends KotsuElement {
     ul { list-style: none; margin: 0; padding: 0; max-height: 22rem; overflow-y: auto; }
     .empty { margin: 0; padding: 0.3rem 1rem 0.5rem; color: var(--kotsu-muted); font-size: 0.875rem; }
     .all { display: block; padding: 0.4rem 1rem 0.5rem; font-size: 0.875rem; color: var(--kotsu-primary); }
-    .all:focus-visible { outline: 3px solid #f5a623; outline-offset: 2px; }
+    .all:focus-visible { outline: 3px solid var(--kotsu-focus, #b35c00); outline-offset: 2px; }
   `;
 
   @state() private _items: Notification[] | null = null;

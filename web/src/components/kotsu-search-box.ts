@@ -29,7 +29,7 @@ export class KotsuSearchBox extends KotsuElement {
       font: inherit; padding: 0.45rem 0.9rem; border: 1px solid #fff; border-left: none; border-radius: 0 6px 6px 0;
       background: #e8f0fa; color: var(--kotsu-primary-dark); font-weight: 600; cursor: pointer;
     }
-    input:focus-visible, button:focus-visible { outline: 3px solid #f5a623; outline-offset: 1px; }
+    input:focus-visible, button:focus-visible { outline: 3px solid var(--kotsu-focus-on-light, #b35c00); outline-offset: -4px; }
     [role='listbox'] {
       position: absolute; z-index: 20; left: 0; right: 0; top: calc(100% + 4px); margin: 0; padding: 0.3rem 0;
       list-style: none; background: #fff; color: var(--kotsu-text); border: 1px solid var(--kotsu-border);
@@ -170,7 +170,7 @@ export class KotsuSearchBox extends KotsuElement {
       { label: msg('suggest.posts'), kind: 'post' }, { label: msg('suggest.tags'), kind: 'tag' }, { label: '', kind: 'search' },
     ];
     return html`
-      <form role="search" @submit=${this.onSubmit}>
+      <form role="search" aria-label=${msg('search.label')} @submit=${this.onSubmit}>
         <input type="search" name="q" .value=${this._value} aria-label=${msg('search.label')}
           placeholder=${msg('search.placeholder')} maxlength="200" autocomplete="off" spellcheck="false"
           role="combobox" aria-autocomplete="list" aria-controls="suggestions" aria-expanded=${open ? 'true' : 'false'}

@@ -16,25 +16,37 @@ import './kotsu-notification-menu';
 @customElement('kotsu-user-menu')
 export class KotsuUserMenu extends KotsuElement {
   static override styles = css`
-    :host { position: relative; display: block; }
+    :host { position: relative; display: block; min-width: 0; }
     .toggle {
       font: inherit; color: #fff; background: transparent; border: 1px solid rgba(255,255,255,0.7); border-radius: 6px;
       padding: 0.4rem 0.75rem; cursor: pointer; max-width: 14rem; overflow: hidden; text-overflow: ellipsis; white-space: nowrap;
     }
-    .toggle:focus-visible, a:focus-visible, button:focus-visible { outline: 3px solid #f5a623; outline-offset: 2px; }
+    .toggle:focus-visible, a:focus-visible, button:focus-visible { outline: 3px solid var(--kotsu-focus, #b35c00); outline-offset: 2px; }
+    /* Inside the control, on its own colour: never against the search field below or the menu's edge. */
+    .toggle:focus-visible, li a:focus-visible, li button:focus-visible { outline-offset: -4px; }
     ul {
-      position: absolute; right: 0; top: calc(100% + 4px); z-index: 20; min-width: 13rem; margin: 0; padding: 0.35rem 0;
+      position: absolute; right: 0; top: calc(100% + 4px); z-index: 20; min-width: 13rem; max-width: calc(100vw - 1rem); margin: 0; padding: 0.35rem 0;
+      --kotsu-focus: #b35c00;
       list-style: none; background: #fff; border: 1px solid var(--kotsu-border); border-radius: 8px; box-shadow: 0 6px 20px rgba(0,0,0,0.15);
     }
     li a, li button {
-      display: block; width: 100%; text-align: left; padding: 0.5rem 1rem; color: var(--kotsu-text); text-decoration: none;
+      display: block; width: 100%; box-sizing: border-box; overflow-wrap: anywhere; text-align: left; padding: 0.5rem 1rem; color: var(--kotsu-text); text-decoration: none;
       font: inherit; background: none; border: none; cursor: pointer;
     }
     li a:hover, li button:hover { background: #eef3fa; }
     .who { padding: 0.4rem 1rem; color: var(--kotsu-muted); font-size: 0.8125rem; border-bottom: 1px solid var(--kotsu-border); }
     .new { color: #fff; font-weight: 600; margin-right: 0.75rem; white-space: nowrap; }
-    .row { display: flex; align-items: center; }
-    @media (max-width: 480px) { .new { display: none; } }
+    .row { display: flex; align-items: center; min-width: 0; }
+    /* Positioned, so the badge's visually hidden text (position: absolute) is clipped with the
+       name instead of poking out past the right edge of a phone screen. */
+    .toggle { min-width: 0; position: relative; }
+    .short { display: none; }
+    @media (max-width: 480px) {
+      .new { margin-right: 0.5rem; }
+      .new .long { display: none; }
+      .new .short { display: inline; }
+      .toggle { max-width: 8.5rem; padding: 0.35rem 0.5rem; }
+    }
   `;
 
   @property({ attribute: false }) authMode: 'local' | 'proxy' = 'local';
@@ -78,8 +90,8 @@ export class KotsuUserMenu extends KotsuElement {
     const entries = MENU.filter((e) => hasRole(user, e.role));
     return html`
       <div class="row">
-        <a class="new" href="/new">＋ ${msg('nav.new')}</a>
-        <button class="toggle" aria-expanded=${this._open ? 'true' : 'false'} aria-controls="menu"
+        <a class="new" href="/new">＋ <span class="long">${msg('nav.new')}</span><span class="short">${msg('nav.newShort')}</span></a>
+        <button class="toggle" aria-expanded=${this._open ? 'true' : 'false'} aria-controls=${this._open ? 'menu' : nothing}
           @click=${() => { this._open = !this._open; }}>${user.displayName}<kotsu-notification-badge></kotsu-notification-badge> ▾</button>
       </div>
       ${this._open ? html`

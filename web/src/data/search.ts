@@ -26,6 +26,8 @@ export interface SearchResult {
   items: SearchHit[];
   didYouMean: string | null;
   relaxed: boolean;
+  /** Set when the query as typed found nothing and these are the results of this corrected query. */
+  correctedTo?: string | null;
   facets?: TagCount[];
 }
 
@@ -37,6 +39,8 @@ export interface SearchParams {
   limit?: number;
   offset?: number;
   facets?: boolean;
+  /** Search exactly what was typed (no corrected results). */
+  exact?: boolean;
 }
 
 export function searchTips(params: SearchParams, signal?: AbortSignal): Promise<SearchResult> {
@@ -44,6 +48,7 @@ export function searchTips(params: SearchParams, signal?: AbortSignal): Promise<
     query: {
       q: params.q, tag: params.tag, author: params.author, sort: params.sort,
       limit: params.limit, offset: params.offset || undefined, facets: params.facets || undefined,
+      exact: params.exact || undefined,
     },
     signal,
   });
@@ -53,6 +58,18 @@ export interface Suggestions { posts: { id: number; title: string }[]; tags: Tag
 
 export function suggest(q: string, signal?: AbortSignal): Promise<Suggestions> {
   return api<Suggestions>('/api/search/suggest', { query: { q }, signal });
+}
+
+export interface TipLink { id: number; title: string }
+
+/** Up to five published tips related to a tip (GET /api/search/related). */
+export function relatedTips(id: number, signal?: AbortSignal): Promise<{ items: TipLink[] }> {
+  return api<{ items: TipLink[] }>('/api/search/related', { query: { id }, signal });
+}
+
+/** Up to five published tips similar to a title being typed (GET /api/search/similar). */
+export function similarTips(q: string, signal?: AbortSignal): Promise<{ items: TipLink[] }> {
+  return api<{ items: TipLink[] }>('/api/search/similar', { query: { q }, signal });
 }
 
 const ENTITIES: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'" };

@@ -9,10 +9,12 @@ import * as common from './messages/common';
 import * as impact from './messages/impact';
 import * as moderation from './messages/moderation';
 import * as posts from './messages/posts';
+import * as reading from './messages/reading';
 import * as popularity from './messages/popularity';
 import * as search from './messages/search';
+import * as shell from './messages/shell';
 
-const CATALOGUES = [common, account, posts, moderation, awards, impact, authoring, search, popularity] as const;
+const CATALOGUES = [common, account, posts, moderation, awards, impact, authoring, search, popularity, reading, shell] as const;
 
 type Catalogue = (typeof CATALOGUES)[number];
 export type MessageKey = Catalogue extends infer C ? (C extends { ja: infer J } ? keyof J & string : never) : never;

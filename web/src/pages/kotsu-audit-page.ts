@@ -95,7 +95,7 @@ export class KotsuAuditPage extends KotsuElement {
     return html`
       <h1>${msg('audit.title')}</h1>
       <p class="muted">${msg('audit.intro')}</p>
-      <form role="search" @submit=${(e: Event) => this.submit(e)}>
+      <form role="search" aria-label=${msg('audit.filter')} @submit=${(e: Event) => this.submit(e)}>
         <div><label for="f-actor">${msg('audit.actor')}</label>
           <input id="f-actor" type="text" .value=${f.actor} @input=${(e: Event) => this.field('actor', e)}></div>
         <div><label for="f-action">${msg('audit.action')}</label>

@@ -31,7 +31,7 @@ export class KotsuAwardJudgePage extends KotsuElement {
     nav ol { list-style: none; padding: 0; margin: 0; display: grid; gap: 0.15rem; font-size: 0.875rem; }
     nav button { all: unset; cursor: pointer; display: flex; gap: 0.4rem; width: 100%; padding: 0.3rem 0.5rem; border-radius: 6px; box-sizing: border-box; }
     nav button:hover { background: #eef3fa; }
-    nav button:focus-visible { outline: 3px solid #f5a623; }
+    nav button:focus-visible { outline: 3px solid var(--kotsu-focus, #b35c00); }
     nav button[aria-current='true'] { background: #dfeafb; font-weight: 700; }
     .state { flex: none; width: 4.5rem; color: var(--kotsu-muted); }
     .state.done { color: var(--kotsu-ok); }

@@ -3,8 +3,10 @@ import { customElement, property, state } from 'lit/decorators.js';
 import '../components/kotsu-edit-conflict';
 import '../components/kotsu-image-tools';
 import '../components/kotsu-markdown';
+import '../components/kotsu-md-toolbar';
 import '../components/kotsu-tag-input';
 import '../components/kotsu-template-picker';
+import '../components/kotsu-similar-tips';
 import type { ConflictChoice } from '../components/kotsu-edit-conflict';
 import { KotsuElement } from '../components/kotsu-element';
 import { ConflictError, createTip, publishDraft, saveTip } from '../data/drafts';
@@ -235,8 +237,20 @@ export class KotsuEditorPage extends KotsuElement {
     }
   }
 
+  /**
+   * Text still in the tag field becomes tags before anything is saved (issue 18: a tag typed
+   * but not confirmed is never lost). False when some of it cannot be a tag: the field says why.
+   */
+  private commitTags(): boolean {
+    const input = this.renderRoot.querySelector('kotsu-tag-input');
+    if (!input || input.commit()) return true;
+    input.renderRoot.querySelector<HTMLInputElement>('input')?.focus();
+    return false;
+  }
+
   private async onSubmit(e: Event): Promise<void> {
     e.preventDefault();
+    if (!this.commitTags()) return;
     if (!this._title.trim()) {
       this._error = msg('editor.titleRequired');
       this.renderRoot.querySelector<HTMLInputElement>('#title')?.focus();
@@ -284,12 +298,14 @@ export class KotsuEditorPage extends KotsuElement {
         <label for="title">${msg('editor.title')}</label>
         <input id="title" type="text" maxlength="200" required .value=${this._title} placeholder=${msg('editor.titlePlaceholder')}
           @input=${(e: Event) => { this._title = (e.target as HTMLInputElement).value; this.changed(); }} />
+        ${this.params.id ? nothing : html`<kotsu-similar-tips .text=${this._title}></kotsu-similar-tips>`}
         <label for="tag-input">${msg('editor.tags')}</label>
         <kotsu-tag-input input-id="tag-input" label=${msg('editor.tags')} .tags=${this._tags}
           @kotsu-tags-change=${(e: CustomEvent<string[]>) => { this._tags = e.detail; this.changed(); }}></kotsu-tag-input>
         <div class="panes">
           <div>
             <label for="body">${msg('editor.body')}</label>
+            <kotsu-md-toolbar for="body"></kotsu-md-toolbar>
             <textarea id="body" maxlength="100000" .value=${this._body} @input=${this.onBodyInput} aria-describedby="body-help"></textarea>
             <kotsu-image-tools for="body"></kotsu-image-tools>
             <p id="body-help" class="muted">${msg('editor.help')}</p>
@@ -307,7 +323,7 @@ export class KotsuEditorPage extends KotsuElement {
             ${this._saving ? msg('editor.saving') : this.drafting ? msg('editor.publish') : msg('editor.saveChanges')}
           </button>
           ${this.drafting ? html`<button class="btn secondary" type="button" ?disabled=${this._saving || this._conflict !== null}
-            @click=${() => this.autosave(true)}>${msg('draft.save')}</button>` : nothing}
+            @click=${() => { if (this.commitTags()) void this.autosave(true); }}>${msg('draft.save')}</button>` : nothing}
           <a class="btn secondary" href=${editing && this._status !== 'draft' ? `/tips/${this.editId}` : this._status === 'draft' ? '/drafts' : '/'}>${msg('common.cancel')}</a>
           ${editing && !this.drafting ? html`<a href=${`/tips/${this.editId}/history`}>${msg('history.link')}</a>` : nothing}
           <span class="muted" role="status" aria-live="polite">${this._autosaveNote}</span>

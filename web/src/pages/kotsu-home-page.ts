@@ -11,7 +11,7 @@ import { link } from '../router/router';
 import { sharedStyles } from '../styles/shared';
 import { errorMessage } from '../i18n/error-message';
 
-/** Home: newest tips (paged), the most read ones, and every tag with its count. */
+/** Home: newest tips (paged), the popularity boxes (kotsu-home-popularity), and every tag with its count. */
 @customElement('kotsu-home-page')
 export class KotsuHomePage extends KotsuElement {
   static override styles = [sharedStyles, css`
@@ -27,7 +27,6 @@ export class KotsuHomePage extends KotsuElement {
   @property({ attribute: false }) query = new URLSearchParams();
   @state() private _newest: PostSummary[] = [];
   @state() private _cursor: string | null = null;
-  @state() private _popular: PostSummary[] = [];
   @state() private _tags: TagCount[] = [];
   @state() private _loading = true;
   @state() private _error = '';
@@ -41,14 +40,12 @@ export class KotsuHomePage extends KotsuElement {
     this._loading = true;
     this._error = '';
     try {
-      const [newest, popular, tags] = await Promise.all([
+      const [newest, tags] = await Promise.all([
         listPosts({ sort: 'new', limit: 20 }),
-        listPosts({ sort: 'popular', limit: 5 }),
         listTags({ limit: 50 }),
       ]);
       this._newest = newest.items;
       this._cursor = newest.nextCursor;
-      this._popular = popular.items;
       this._tags = tags.items;
     } catch (err) {
       this._error = errorMessage(err);
@@ -82,10 +79,6 @@ export class KotsuHomePage extends KotsuElement {
           </section>
           <aside>
             <kotsu-home-popularity></kotsu-home-popularity>
-            <section aria-labelledby="popular">
-              <h2 id="popular">${msg('home.popular')}</h2>
-              <kotsu-post-list .items=${this._popular}></kotsu-post-list>
-            </section>
             <section aria-labelledby="tags">
               <h2 id="tags">${msg('home.tags')}</h2>
               ${this._tags.length ? html`<ul class="tagcloud">${this._tags.map((t) => html`<li><a class="tag" href=${link('/tags/', t.name)}>${t.name} (${t.count})</a></li>`)}</ul>`

@@ -5,14 +5,9 @@ import { ApiError } from '../data/http';
 import { login } from '../data/session';
 import { msg } from '../i18n/catalogue';
 import { navigate } from '../router/router';
+import { safeNext } from '../router/safe-next';
 import { setSessionUser } from '../state/session';
 import { sharedStyles } from '../styles/shared';
-
-/** Only an in-app path may be a redirect target, never another site (`//evil`, `https:`). */
-export function safeNext(next: string | null): string {
-  if (!next || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) return '/';
-  return next;
-}
 
 /** Login with username and password (local mode). `?next=` returns to where the user was. */
 @customElement('kotsu-login-page')

@@ -8,6 +8,7 @@ import { formatDate, msg, type MessageKey } from '../i18n/catalogue';
 import { link } from '../router/router';
 import { sharedStyles } from '../styles/shared';
 import { errorMessage } from '../i18n/error-message';
+import { confirmAction } from '../components/kotsu-confirm-dialog';
 
 type Tab = 'open' | 'resolved' | 'tags';
 
@@ -51,7 +52,6 @@ export class KotsuModerationPage extends KotsuElement {
   @state() private _counts = { reports: 0, posts: 0 };
   @state() private _resolved: Report[] | null = null;
   @state() private _notes: Record<number, string> = {};
-  @state() private _busy = false;
   @state() private _status = '';
   @state() private _error = '';
   @state() private _merge = { from: '', into: '' };
@@ -89,32 +89,36 @@ export class KotsuModerationPage extends KotsuElement {
     }
   }
 
+  /** Each decision asks first and says what it does to the tip and its author (issue 18). */
   private async resolve(group: QueueGroup, action: Resolution): Promise<void> {
-    if (this._busy) return;
-    this._busy = true;
     this._error = '';
     this._status = '';
-    try {
-      await resolveReport(group.reports[0].id, action, this._notes[group.post.id]?.trim() || undefined);
-      this._groups = (this._groups ?? []).filter((g) => g.post.id !== group.post.id);
-      this._counts = { reports: this._counts.reports - group.openCount, posts: this._counts.posts - 1 };
-      this._status = msg(action === 'hide' ? 'queue.hiddenDone' : 'queue.dismissedDone', { title: group.post.title });
-    } catch (err) {
-      this.fail(err);
-    } finally {
-      this._busy = false;
-    }
+    const title = group.post.title;
+    const note = this._notes[group.post.id]?.trim() || undefined;
+    const done = await confirmAction({
+      title: msg(action === 'hide' ? 'queue.hideTitle' : 'queue.dismissTitle', { title }),
+      body: [msg(action === 'hide' ? 'queue.hideBody' : 'queue.dismissBody', { title })],
+      confirmLabel: msg(action === 'hide' ? 'queue.hide' : 'queue.dismiss'), danger: action === 'hide',
+      action: async () => { await resolveReport(group.reports[0].id, action, note); },
+    });
+    if (done === null) return;
+    this._groups = (this._groups ?? []).filter((g) => g.post.id !== group.post.id);
+    this._counts = { reports: this._counts.reports - group.openCount, posts: this._counts.posts - 1 };
+    this._status = msg(action === 'hide' ? 'queue.hiddenDone' : 'queue.dismissedDone', { title });
   }
 
   private async restore(report: Report): Promise<void> {
     this._error = '';
-    try {
-      const post = await restorePost(report.post.id);
-      this._resolved = (this._resolved ?? []).map((r) => (r.post.id === post.id ? { ...r, post: { ...r.post, status: post.status } } : r));
-      this._status = msg('queue.restoredDone', { title: post.title });
-    } catch (err) {
-      this.fail(err);
-    }
+    this._status = '';
+    let post = null as Awaited<ReturnType<typeof restorePost>> | null;
+    const done = await confirmAction({
+      title: msg('queue.restoreTitle', { title: report.post.title }), body: [msg('queue.restoreBody')], confirmLabel: msg('mod.restore'),
+      action: async () => { post = await restorePost(report.post.id); },
+    });
+    if (done === null || !post) return;
+    const restored = post;
+    this._resolved = (this._resolved ?? []).map((r) => (r.post.id === restored.id ? { ...r, post: { ...r.post, status: restored.status } } : r));
+    this._status = msg('queue.restoredDone', { title: restored.title });
   }
 
   private async submitMerge(e: Event): Promise<void> {
@@ -122,26 +126,34 @@ export class KotsuModerationPage extends KotsuElement {
     this._error = '';
     this._status = '';
     const from = this._merge.from.split(/[,、，]/).map((s) => s.trim()).filter(Boolean);
-    try {
-      const tag = await mergeTags(from, this._merge.into.trim());
-      this._status = msg('tags.merged', { name: tag.name, count: tag.count });
-      this._merge = { from: '', into: '' };
-    } catch (err) {
-      this.fail(err);
-    }
+    const into = this._merge.into.trim();
+    let merged = null as Awaited<ReturnType<typeof mergeTags>> | null;
+    const done = await confirmAction({
+      title: msg('tags.mergeConfirmTitle'), body: [msg('tags.mergeConfirmBody', { from: from.map((t) => `「${t}」`).join(''), into })],
+      confirmLabel: msg('tags.merge'), danger: true,
+      action: async () => { merged = await mergeTags(from, into); },
+    });
+    if (done === null || !merged) return;
+    const tag = merged;
+    this._status = msg('tags.merged', { name: tag.name, count: tag.count });
+    this._merge = { from: '', into: '' };
   }
 
   private async submitRename(e: Event): Promise<void> {
     e.preventDefault();
     this._error = '';
     this._status = '';
-    try {
-      const tag = await renameTag(this._rename.from.trim(), this._rename.to.trim());
-      this._status = msg('tags.renamed', { name: tag.name });
-      this._rename = { from: '', to: '' };
-    } catch (err) {
-      this.fail(err);
-    }
+    const from = this._rename.from.trim();
+    const to = this._rename.to.trim();
+    let renamed = null as Awaited<ReturnType<typeof renameTag>> | null;
+    const done = await confirmAction({
+      title: msg('tags.renameConfirmTitle'), body: [msg('tags.renameConfirmBody', { from, to })], confirmLabel: msg('tags.rename'),
+      action: async () => { renamed = await renameTag(from, to); },
+    });
+    if (done === null || !renamed) return;
+    const tag = renamed;
+    this._status = msg('tags.renamed', { name: tag.name });
+    this._rename = { from: '', to: '' };
   }
 
   private renderGroup(g: QueueGroup) {
@@ -164,8 +176,8 @@ export class KotsuModerationPage extends KotsuElement {
       <textarea id=${noteId} rows="2" maxlength="1000" .value=${this._notes[g.post.id] ?? ''}
         @input=${(e: Event) => { this._notes = { ...this._notes, [g.post.id]: (e.target as HTMLTextAreaElement).value }; }}></textarea>
       <div class="buttons">
-        <button class="btn secondary" ?disabled=${this._busy} @click=${() => this.resolve(g, 'dismiss')}>${msg('queue.dismiss')}</button>
-        <button class="btn danger" ?disabled=${this._busy} @click=${() => this.resolve(g, 'hide')}>${msg('queue.hide')}</button>
+        <button class="btn secondary" aria-haspopup="dialog" @click=${() => this.resolve(g, 'dismiss')}>${msg('queue.dismiss')}</button>
+        <button class="btn danger" aria-haspopup="dialog" @click=${() => this.resolve(g, 'hide')}>${msg('queue.hide')}</button>
       </div>
     </li>`;
   }

@@ -1,6 +1,7 @@
 import { css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import '../components/kotsu-daily-chart';
+import '../components/kotsu-review-list';
 import { KotsuElement } from '../components/kotsu-element';
 import { getMyStats, type MyStats } from '../data/popularity';
 import { formatDate, formatNumber, msg } from '../i18n/catalogue';
@@ -21,6 +22,7 @@ export class KotsuMyTipsPage extends KotsuElement {
     .totals .card { padding: 0.75rem 1rem; }
     .totals strong { display: block; font-size: 1.5rem; }
     .controls { display: flex; flex-wrap: wrap; gap: 0.75rem 1.5rem; align-items: flex-end; }
+    .controls > div { min-width: 0; max-width: 100%; }
     .controls label { margin-top: 0; }
     .controls select { width: auto; min-width: 10rem; max-width: 100%; }
     .scroll { overflow-x: auto; }
@@ -76,6 +78,7 @@ export class KotsuMyTipsPage extends KotsuElement {
     return html`
       <h1>${msg('myTips.title')}</h1>
       <p class="muted">${msg('myTips.intro')}</p>
+      <kotsu-review-list></kotsu-review-list>
       ${this._error ? html`<p class="error" role="alert">${this._error} <button class="btn secondary" @click=${() => this.load()}>${msg('common.retry')}</button></p>` : nothing}
       ${!s ? (this._error ? nothing : html`<p class="muted" aria-live="polite">${msg('common.loading')}</p>`) : html`
         <div class="totals">

@@ -7,6 +7,7 @@ import { link, navigate } from '../router/router';
 import { SessionController } from '../state/session';
 import { sharedStyles } from '../styles/shared';
 import { errorMessage } from '../i18n/error-message';
+import '../components/kotsu-similar-tips';
 
 type Status = 'open' | 'solved';
 type Sort = 'votes' | 'new';
@@ -49,6 +50,9 @@ export class KotsuRequestsPage extends KotsuElement {
     super.connectedCallback();
     this._status = this.query.get('status') === 'solved' ? 'solved' : 'open';
     this._sort = this.query.get('sort') === 'new' ? 'new' : 'votes';
+    // /requests?ask=… (the search page's button when nothing was found): the question filled in.
+    const ask = this.query.get('ask');
+    if (ask) this._title = ask.slice(0, 200);
     void this.load();
   }
 
@@ -111,6 +115,7 @@ export class KotsuRequestsPage extends KotsuElement {
         <label for="request-title">${msg('request.askLabel')}</label>
         <input id="request-title" type="text" maxlength="200" .value=${this._title} placeholder=${msg('request.askPlaceholder')}
           @input=${(e: Event) => { this._title = (e.target as HTMLInputElement).value; }} />
+        <kotsu-similar-tips .text=${this._title}></kotsu-similar-tips>
         <label for="request-body">${msg('request.bodyLabel')}</label>
         <textarea id="request-body" maxlength="10000" .value=${this._body}
           @input=${(e: Event) => { this._body = (e.target as HTMLTextAreaElement).value; }}></textarea>

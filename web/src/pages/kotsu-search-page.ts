@@ -2,7 +2,7 @@ import { css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import '../components/kotsu-award-badges';
 import { KotsuElement } from '../components/kotsu-element';
-import { searchTips, snippetParts, type SearchResult, type SearchSort } from '../data/search';
+import { searchTips, snippetParts, suggest, type SearchResult, type SearchSort, type TagCount } from '../data/search';
 import { formatDate, formatNumber, msg } from '../i18n/catalogue';
 import { link, setPageTitle } from '../router/router';
 import { sharedStyles } from '../styles/shared';
@@ -46,6 +46,8 @@ export class KotsuSearchPage extends KotsuElement {
   @state() private _result: SearchResult | null = null;
   @state() private _loading = false;
   @state() private _error = '';
+  /** Tags close to a query that found nothing (from the suggestions' tags). */
+  @state() private _closeTags: TagCount[] = [];
   private _abort: AbortController | null = null;
 
   private get q(): string { return this.query.get('q') ?? ''; }
@@ -54,6 +56,8 @@ export class KotsuSearchPage extends KotsuElement {
     const s = this.query.get('sort');
     return s === 'new' || s === 'popular' ? s : 'relevance';
   }
+  /** `exact=1`: the query as typed, without a corrected query's results. */
+  private get exact(): boolean { return this.query.get('exact') === '1'; }
   private get page(): number {
     const n = Number(this.query.get('page') ?? '1');
     return Number.isInteger(n) && n >= 1 && n <= 500 ? n : 1;
@@ -79,8 +83,11 @@ export class KotsuSearchPage extends KotsuElement {
     try {
       this._result = await searchTips({
         q: this.q, tag: this.tags, sort: this.sort, limit: PAGE_SIZE, offset: (this.page - 1) * PAGE_SIZE, facets: true,
+        exact: this.exact,
       }, abort.signal);
       this._error = '';
+      this._closeTags = this._result.total === 0 && this.q.trim()
+        ? (await suggest(this.q, abort.signal)).tags.filter((t) => !this.tags.includes(t.name)) : [];
     } catch (err) {
       if (abort.signal.aborted) return;
       this._error = errorMessage(err);
@@ -90,10 +97,11 @@ export class KotsuSearchPage extends KotsuElement {
   }
 
   /** The address of this search with some parameters changed (page resets unless given). */
-  private href(change: { q?: string; tags?: string[]; sort?: SearchSort; page?: number }): string {
+  private href(change: { q?: string; tags?: string[]; sort?: SearchSort; page?: number; exact?: boolean }): string {
     const p = new URLSearchParams();
     const q = change.q ?? this.q;
     if (q) p.set('q', q);
+    if (change.exact ?? (change.q === undefined && this.exact)) p.set('exact', '1');
     for (const t of change.tags ?? this.tags) p.append('tag', t);
     const sort = change.sort ?? this.sort;
     if (sort !== 'relevance') p.set('sort', sort);
@@ -121,8 +129,10 @@ export class KotsuSearchPage extends KotsuElement {
     return html`<div class="card" role="status">
       <p>${this.q ? msg('searchPage.empty', { q: this.q }) : msg('searchPage.emptyFilters')}</p>
       ${r.didYouMean ? html`<p>${msg('searchPage.didYouMean')}<a href=${this.href({ q: r.didYouMean, page: 1 })}>${r.didYouMean}</a></p>` : nothing}
+      ${this._closeTags.length ? html`<p>${msg('searchPage.closeTags')}: ${this._closeTags.map((t) => html`<a class="tag" href=${link('/tags/', t.name)}>${t.name}</a> `)}</p>` : nothing}
       <p class="muted">${msg('searchPage.hints')}</p>
       ${this.tags.length ? html`<p><a href=${this.href({ tags: [] })}>${msg('searchPage.removeTag', { name: this.tags.join('・') })}</a></p>` : nothing}
+      ${this.q.trim() ? html`<p><a class="btn" href=${`/requests?ask=${encodeURIComponent(this.q.trim())}`}>${msg('searchPage.ask')}</a></p>` : nothing}
     </div>`;
   }
 
@@ -148,6 +158,8 @@ export class KotsuSearchPage extends KotsuElement {
             ${this.tags.map((t) => html`<a class="tag chip" href=${this.href({ tags: this.tags.filter((x) => x !== t) })} aria-label=${msg('searchPage.removeTag', { name: t })}>${t} ✕</a>`)}
           </div>` : nothing}
         </div>
+        ${r.correctedTo ? html`<p class="notice" role="status">${msg('searchPage.correctedTo', { q: r.correctedTo })}
+          <a href=${this.href({ q: this.q, exact: true })}>${msg('searchPage.searchExact', { q: this.q })}</a></p>` : nothing}
         ${r.relaxed ? html`<p class="notice">${msg('searchPage.relaxed')}</p>` : nothing}
         <div class="layout">
           <section aria-label=${msg('searchPage.results')}>

@@ -8,9 +8,11 @@ import { link } from '../router/router';
 import { SessionController } from '../state/session';
 import { sharedStyles } from '../styles/shared';
 import { errorMessage } from '../i18n/error-message';
+import { confirmAction } from '../components/kotsu-confirm-dialog';
 
 const ROLES: Role[] = ['member', 'moderator', 'admin'];
 const ROLE_LABEL: Record<Role, MessageKey> = { member: 'users.role.member', moderator: 'users.role.moderator', admin: 'users.role.admin' };
+const ROLE_EFFECT: Record<Role, MessageKey> = { member: 'users.roleEffect.member', moderator: 'users.roleEffect.moderator', admin: 'users.roleEffect.admin' };
 const ACTION_LABEL: Record<ImportReport['rows'][number]['action'], MessageKey> = {
   create: 'import.action.create', update: 'import.action.update', unchanged: 'import.action.unchanged', error: 'import.action.error',
 };
@@ -51,6 +53,8 @@ export class KotsuUsersAdminPage extends KotsuElement {
   @state() private _cursor: string | null = null;
   /** Unsaved edits of display name and department, per user id. */
   @state() private _edits: Record<number, { displayName: string; department: string }> = {};
+  /** A role picked in a user's dropdown, not yet applied: the dropdown alone changes nothing. */
+  @state() private _roles: Record<number, Role> = {};
   @state() private _status = '';
   @state() private _error = '';
   @state() private _authMode: 'local' | 'proxy' = 'local';
@@ -85,34 +89,56 @@ export class KotsuUsersAdminPage extends KotsuElement {
     }
   }
 
+  /**
+   * Every change to another person asks first and says what will happen (issue 18): the dialog
+   * runs the change, shows a failure in place, and the row reflects what the server has.
+   */
   private async change(user: AdminUser, changes: UserChanges): Promise<void> {
     this._error = '';
     this._status = '';
-    if (changes.suspended === true && !window.confirm(msg('users.suspendConfirm', { name: user.displayName }))) return;
-    try {
-      const updated = await updateUser(user.id, changes);
-      this._users = (this._users ?? []).map((u) => (u.id === updated.id ? updated : u));
-      const { [user.id]: _done, ...rest } = this._edits;
-      this._edits = rest;
-      this._status = msg('users.saved', { name: updated.displayName });
-    } catch (err) {
-      this.fail(err);
-      // Put the select back to what the server has.
-      this._users = [...(this._users ?? [])];
+    const who = { name: user.displayName, username: user.username };
+    const ask = changes.role !== undefined
+      ? { title: msg('users.roleConfirmTitle', who), confirmLabel: msg('users.roleApplyConfirm'), danger: changes.role === 'admin' || user.role === 'admin',
+        body: [msg('users.roleConfirmBody', { ...who, from: msg(ROLE_LABEL[user.role]), to: msg(ROLE_LABEL[changes.role]) }), msg(ROLE_EFFECT[changes.role])] }
+      : changes.suspended === true ? { title: msg('users.suspendTitle', who), body: [msg('users.suspendBody', who)], confirmLabel: msg('users.suspend'), danger: true }
+      : changes.suspended === false ? { title: msg('users.reactivateTitle', who), body: [msg('users.reactivateBody', who)], confirmLabel: msg('users.reactivate') }
+      : { title: msg('users.renameTitle', who), confirmLabel: msg('common.save'),
+        body: [msg('users.renameBody', { displayName: changes.displayName ?? user.displayName, department: changes.department || '—' })] };
+    let updated = null as AdminUser | null;
+    const done = await confirmAction({ ...ask, action: async () => { updated = await updateUser(user.id, changes); } });
+    if (done === null || !updated) {
+      if (changes.role !== undefined) this.resetRole(user);
+      return;
     }
+    const saved: AdminUser = updated;
+    this._users = (this._users ?? []).map((u) => (u.id === saved.id ? saved : u));
+    const { [user.id]: _done, ...rest } = this._edits;
+    this._edits = rest;
+    const { [user.id]: _role, ...roles } = this._roles;
+    this._roles = roles;
+    this._status = msg('users.saved', { name: saved.displayName });
+  }
+
+  /** Puts a user's role dropdown back to the role they have. */
+  private resetRole(user: AdminUser): void {
+    const { [user.id]: _role, ...roles } = this._roles;
+    this._roles = roles;
+    const select = this.renderRoot.querySelector<HTMLSelectElement>(`#role-${user.id}`);
+    if (select) select.value = user.role;
   }
 
   private async setPassword(user: AdminUser): Promise<void> {
     this._error = '';
     this._status = '';
-    try {
-      await resetPassword(user.id, this._pw);
-      this._pwFor = null;
-      this._pw = '';
-      this._status = msg('users.passwordSet', { name: user.displayName });
-    } catch (err) {
-      this.fail(err);
-    }
+    const who = { name: user.displayName, username: user.username };
+    const done = await confirmAction({
+      title: msg('users.passwordTitle', who), body: [msg('users.passwordBody', who)], confirmLabel: msg('users.setPassword'),
+      action: async () => { await resetPassword(user.id, this._pw); },
+    });
+    if (done === null) return;
+    this._pwFor = null;
+    this._pw = '';
+    this._status = msg('users.passwordSet', { name: user.displayName });
   }
 
   private edit(user: AdminUser, field: 'displayName' | 'department', value: string): void {
@@ -165,6 +191,7 @@ export class KotsuUsersAdminPage extends KotsuElement {
         const self = me?.id === u.id;
         const edit = this._edits[u.id];
         const dirty = edit !== undefined && (edit.displayName !== u.displayName || edit.department !== u.department);
+        const pendingRole = this._roles[u.id];
         return html`<tr>
           <th scope="row"><a href=${link('/users/', u.username)}>${u.username}</a>${self ? html` <span class="muted">${msg('users.self')}</span>` : nothing}</th>
           <td><input type="text" aria-label=${`${msg('users.displayName')}: ${u.username}`} maxlength="100" .value=${edit?.displayName ?? u.displayName}
@@ -173,11 +200,14 @@ export class KotsuUsersAdminPage extends KotsuElement {
             @input=${(e: Event) => this.edit(u, 'department', (e.target as HTMLInputElement).value)}>
             ${dirty ? html`<button class="btn small" @click=${() => this.change(u, { displayName: edit.displayName, department: edit.department })}>${msg('common.save')}</button>` : nothing}</div></td>
           <td>${u.roleSource === 'KOTSU_ADMINS' ? html`${msg(ROLE_LABEL[u.role])}<br><span class="muted">${msg('users.role.fromEnv')}</span>` : html`
-            <select aria-label=${`${msg('users.role')}: ${u.username}`} ?disabled=${self}
-            @change=${(e: Event) => this.change(u, { role: (e.target as HTMLSelectElement).value as Role })}>
+          <div class="row-actions"><select id=${`role-${u.id}`} aria-label=${`${msg('users.role')}: ${u.username}`} ?disabled=${self}
+            @change=${(e: Event) => { this._roles = { ...this._roles, [u.id]: (e.target as HTMLSelectElement).value as Role }; }}>
             ${ROLES.filter((r) => this._authMode === 'local' || r !== 'admin' || u.role === 'admin').map((r) =>
               html`<option value=${r} ?selected=${r === u.role}>${msg(ROLE_LABEL[r])}</option>`)}
-          </select>`}</td>
+          </select>
+          ${pendingRole && pendingRole !== u.role ? html`<button class="btn small" aria-haspopup="dialog"
+            aria-label=${`${msg('users.roleApplyConfirm')}: ${u.username}`}
+            @click=${() => this.change(u, { role: pendingRole })}>${msg('users.roleApply')}</button>` : nothing}</div>`}</td>
           <td><div class="row-actions">
             <span class=${u.suspended ? 'suspended' : ''}>${msg(u.suspended ? 'users.suspended' : 'users.active')}</span>
             ${self ? nothing : html`<button class="btn small ${u.suspended ? 'secondary' : 'danger'}"
@@ -255,7 +285,7 @@ export class KotsuUsersAdminPage extends KotsuElement {
   override render() {
     return html`
       <h1>${msg('users.title')}</h1>
-      <form class="search" role="search" @submit=${(e: Event) => { e.preventDefault(); void this.load(); }}>
+      <form class="search" role="search" aria-label=${msg('users.search')} @submit=${(e: Event) => { e.preventDefault(); void this.load(); }}>
         <div><label for="q">${msg('users.search')}</label>
           <input id="q" type="search" .value=${this._q} @input=${(e: Event) => { this._q = (e.target as HTMLInputElement).value; }}></div>
         <button class="btn" type="submit">${msg('users.searchSubmit')}</button>

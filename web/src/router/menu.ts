@@ -27,3 +27,22 @@ export const MENU: MenuEntry[] = [
   { href: '/impact', label: 'nav.impact', role: 'member' },
   { href: '/admin/awards', label: 'nav.awardsAdmin', role: 'admin' },
 ];
+
+export interface PrimaryEntry {
+  href: string;
+  label: MessageKey;
+  /** Addresses under this prefix mark the entry as the current page. */
+  match: RegExp;
+}
+
+/**
+ * The main destinations, always visible in the header's navigation at every width (the user
+ * menu holds the rest). Labels are short so the row fits a 360 px wide phone.
+ */
+export const PRIMARY_NAV: PrimaryEntry[] = [
+  { href: '/', label: 'nav.home', match: /^\/$/ },
+  { href: '/requests', label: 'nav.primary.requests', match: /^\/requests(\/|$)/ },
+  { href: '/rankings', label: 'nav.primary.rankings', match: /^\/rankings(\/|$)/ },
+  { href: '/awards', label: 'nav.primary.awards', match: /^\/(awards|showcase)(\/|$)/ },
+  { href: '/impact', label: 'nav.primary.impact', match: /^\/impact(\/|$)/ },
+];

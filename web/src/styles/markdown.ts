@@ -13,8 +13,14 @@ export const markdownStyles = css`
   .md pre { background: #f6f8fa; border: 1px solid var(--kotsu-border); border-radius: 6px; padding: 0.8em 1em; overflow-x: auto; }
   .md pre code { background: none; padding: 0; font-size: 0.875rem; }
   .md .table-wrap { overflow-x: auto; }
+  /* A wide table or long code line scrolls inside its box; the box itself never asks its
+     container (a grid or flex item such as a comment) for more width than there is. */
+  .md .table-wrap, .md pre { contain: inline-size; }
   .md table { border-collapse: collapse; min-width: 50%; }
-  .md th, .md td { border: 1px solid var(--kotsu-border); padding: 0.35em 0.7em; text-align: left; }
+  /* Cells wrap only between words or CJK characters, never inside a short word, and keep room
+     for a few characters: a wide table scrolls in its wrapper instead of squeezing its cells to
+     one character per line. */
+  .md th, .md td { border: 1px solid var(--kotsu-border); padding: 0.35em 0.7em; text-align: left; overflow-wrap: normal; word-break: normal; min-width: 4.5em; }
   .md th { background: #eef1f5; }
   .md a { color: var(--kotsu-primary); }
   .hljs-comment, .hljs-quote { color: #55606e; font-style: italic; }

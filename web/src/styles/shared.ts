@@ -6,7 +6,7 @@ export const sharedStyles = css`
   *, *::before, *::after { box-sizing: border-box; }
   a { color: var(--kotsu-primary); }
   a:hover { color: var(--kotsu-primary-dark); }
-  :focus-visible { outline: 3px solid #f5a623; outline-offset: 2px; }
+  :focus-visible { outline: 3px solid var(--kotsu-focus, #b35c00); outline-offset: 2px; }
   h1 { font-size: 1.5rem; line-height: 1.4; margin: 0 0 1rem; }
   h2 { font-size: 1.15rem; margin: 1.5rem 0 0.75rem; }
   .card { background: var(--kotsu-surface); border: 1px solid var(--kotsu-border); border-radius: var(--kotsu-radius); padding: 1rem 1.25rem; }

@@ -28,6 +28,12 @@ export const ja = {
   'suggest.searchFor': '「{q}」で検索',
   'suggest.listLabel': '検索の候補',
   'suggest.count': '候補 {n} 件。上下キーで選べます。',
+  'searchPage.correctedTo': '「{q}」の検索結果を表示しています。',
+  'searchPage.searchExact': '「{q}」で検索する',
+  'searchPage.closeTags': '近いタグ',
+  'searchPage.ask': 'この内容を「教えて」でリクエストする',
+  'related.title': '関連するコツ',
+  'similar.title': '似たコツがすでにあります。重複していないか確かめてください',
 } as const;
 
 export const en: Record<keyof typeof ja, string> = {
@@ -59,4 +65,10 @@ export const en: Record<keyof typeof ja, string> = {
   'suggest.searchFor': 'Search for “{q}”',
   'suggest.listLabel': 'Suggestions',
   'suggest.count': '{n} suggestions. Use the up and down keys.',
+  'searchPage.correctedTo': 'Showing results for “{q}”.',
+  'searchPage.searchExact': 'Search for “{q}” instead',
+  'searchPage.closeTags': 'Close tags',
+  'searchPage.ask': 'Ask for this in a “教えて” request',
+  'related.title': 'Related tips',
+  'similar.title': 'Similar tips already exist — check before writing a duplicate',
 };

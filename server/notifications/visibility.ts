@@ -1,0 +1,40 @@
+import type { Context } from '../context';
+import { canRead } from '../posts/service';
+import type { UserRow } from '../users/store';
+import type { NotificationRow } from './store';
+
+const isStaff = (u: UserRow) => u.role === 'moderator' || u.role === 'admin';
+
+/**
+ * A notification keeps the words it was written with (a tip's title, a comment's excerpt), also
+ * once that content is deleted (API.md). When the content is still there but hidden from its
+ * reader (a hidden tip or comment), the notification must not keep showing it: the quoted title
+ * and text are withheld. The same rules as the content's own routes: canRead for a
+ * tip, and a hidden comment only for its author and staff.
+ */
+export function withheldWhereUnseen(ctx: Context, reader: UserRow, rows: NotificationRow[]): NotificationRow[] {
+  const tipSeen = new Map<number, boolean>();
+  const seesTip = (id: number) => {
+    if (!tipSeen.has(id)) {
+      // A deleted tip keeps the title it had (API.md); only one that is still there but unseen is withheld.
+      const post = ctx.posts.byId(id);
+      tipSeen.set(id, post === undefined || canRead(reader, post));
+    }
+    return tipSeen.get(id)!;
+  };
+  const seesComment = (id: number) => {
+    const c = ctx.comments.byId(id);
+    return c === undefined || (seesTip(c.post_id) && (c.status !== 'hidden' || c.author_id === reader.id || isStaff(reader)));
+  };
+  return rows.map((r) => {
+    let title = r.target_title;
+    let text = r.text;
+    if (r.target_type === 'post' && r.target_id !== null && !seesTip(r.target_id)) {
+      title = '';
+      text = '';
+    }
+    if (r.subject_type === 'comment' && r.subject_id !== null && !seesComment(r.subject_id)) text = '';
+    if (r.subject_type === 'post' && r.subject_id !== null && !seesTip(r.subject_id)) text = '';
+    return title === r.target_title && text === r.text ? r : { ...r, target_title: title, text };
+  });
+}

@@ -1,0 +1,59 @@
+/**
+ * Checks of a page as it is now that axe's serious/critical set does not make: every
+ * `aria-controls` names an element that exists in its own tree (document or shadow root), no
+ * two landmarks share a role and name, and scrollable regions can be reached by keyboard.
+ */
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from 'playwright-core';
+
+/** `aria-controls` pointing at nothing (also while a popup is closed — then it should be absent). */
+export function ariaControlsProblems(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const problems: string[] = [];
+    const walk = (root: Document | ShadowRoot) => {
+      for (const el of Array.from(root.querySelectorAll('*'))) {
+        const ids = el.getAttribute('aria-controls');
+        if (ids !== null) {
+          for (const id of ids.split(/\s+/).filter(Boolean)) {
+            if (!root.getElementById(id)) problems.push(`<${el.tagName.toLowerCase()} aria-controls="${id}"> points at nothing`);
+          }
+          if (!ids.trim()) problems.push(`<${el.tagName.toLowerCase()} aria-controls=""> is empty`);
+        }
+        if (el.shadowRoot) walk(el.shadowRoot);
+      }
+    };
+    walk(document);
+    return problems;
+  });
+}
+
+/** axe rules this project holds to whatever their impact: landmark names and keyboard-reachable scrollers. */
+async function axeRules(page: Page, rules: string[]): Promise<string[]> {
+  const result = await new AxeBuilder({ page }).withRules(rules).analyze();
+  return result.violations.map((v) => `${v.id}: ${v.nodes.slice(0, 4).map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+export const landmarkProblems = (page: Page) => axeRules(page, ['landmark-unique', 'landmark-no-duplicate-main', 'landmark-no-duplicate-banner']);
+export const scrollProblems = (page: Page) => axeRules(page, ['scrollable-region-focusable']);
+
+/** The outermost elements that reach past the right edge of the viewport, to say what overflows. */
+export function overflowCulprits(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const found: string[] = [];
+    const walk = (root: Document | ShadowRoot | Element, inside: boolean) => {
+      for (const el of Array.from(root.children)) {
+        const b = el.getBoundingClientRect();
+        const over = b.width > 0 && b.right > window.innerWidth + 0.5;
+        if (over && !inside) found.push(`${el.tagName.toLowerCase()}${el.className && typeof el.className === 'string' ? `.${el.className.trim().split(/\s+/).join('.')}` : ''} (right ${Math.round(b.right)})`);
+        const clips = ['auto', 'scroll', 'hidden', 'clip'].includes(getComputedStyle(el).overflowX);
+        if (!clips) {
+          if (el.shadowRoot) walk(el.shadowRoot, inside);
+          walk(el, inside);
+        }
+      }
+    };
+    walk(document.documentElement, false);
+    // Deepest last: the last few name the element that is too wide.
+    return found.slice(-4);
+  });
+}
