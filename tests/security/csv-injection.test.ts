@@ -64,6 +64,7 @@ describe('exports carry text from the directory safely', () => {
     close = p.close;
     const hostile = fc.sample(formulaCell.filter((s) => s.trim() !== '' && !/[\p{Cc}\p{Cs}\u2028\u2029]/u.test(s)), { numRuns: 8, seed: 16 });
     const as = (i: number) => ({
+      origin: 'http://localhost:3000', // proxy-mode writes come from the real origin
       'x-remote-user': `staff${i}`,
       'x-remote-name': encodeURIComponent(hostile[i % hostile.length]),
       'x-remote-department': encodeURIComponent(hostile[(i + 3) % hostile.length]),

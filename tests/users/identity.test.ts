@@ -114,7 +114,7 @@ describe('proxy identities', () => {
     expect((await me(app, 'ｂｏｓｓ')).statusCode).toBe(401);
     const worker = (await me(app, 'worker')).json();
     expect(worker.role).toBe('member');
-    const adminHeaders = { 'x-remote-user': 'boss' };
+    const adminHeaders = { 'x-remote-user': 'boss', origin: 'http://localhost:3000' };
     // Granting or taking the administrator role in the app is refused in proxy mode.
     const grant = await app.inject({ method: 'PATCH', url: `/api/users/${worker.id}`, headers: adminHeaders, payload: { role: 'admin' } });
     expect(grant.statusCode).toBe(409);
