@@ -8,10 +8,14 @@
  * or default KOTSU_RENDER_WORKERS). Target: every case answers within 1 s, or with 413.
  * Exits 1 if one does not.
  *
+ * `npm run bench:hostile -- --stalls` runs part two instead: diffs, feeds, snippets, indexing
+ * and regular expressions over pathological bodies, with /api/health latency meanwhile.
+ *
  * Each mode first posts every case once untimed (JIT, highlight.js grammars compiled on first
  * use, the render thread started). Other requests' latency is counted from the moment each was
  * due, not from when a blocked loop let it be sent (no coordinated omission).
  */
+import os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { buildApp } from '../server/app';
 import { loadConfig } from '../server/config';
@@ -93,6 +97,130 @@ async function measure(label: string, renderWorkers: number): Promise<ModeResult
   await app.close();
   db.close();
   return { label, workers: renderWorkers, rows, previewStall, pings, idlePings };
+}
+
+/**
+ * Part two: work whose cost grows with member-written input and that is not a Markdown render —
+ * revision diffs, feed rendering, search snippets, indexing, any regular expression over a body.
+ * Pathological inputs of our own design; each case's own time, and GET /api/health sent every
+ * 2 ms meanwhile (latency from when each was due). Target: health within 100 ms in every case.
+ */
+interface StallCase { name: string; setup?: (app: App) => Promise<void>; run: (app: App) => Promise<{ statusCode: number }> }
+type App = Awaited<ReturnType<typeof buildApp>>;
+const HEALTH_LIMIT_MS = 100;
+const N = 100_000;
+
+const words = (n: number, f: (i: number) => string) => Array.from({ length: n }, (_, i) => f(i)).join(' ');
+const fit = (s: string) => s.slice(0, N);
+async function tipWithEdit(app: App, before: string, after: string): Promise<number> {
+  const res = await app.inject({ method: 'POST', url: '/api/posts', headers, payload: { title: 'diff', body: before, tags: [] } });
+  if (res.statusCode !== 201) throw new Error(`create failed: ${res.statusCode} ${res.body.slice(0, 300)}`);
+  const id = res.json().id as number;
+  const edit = await app.inject({ method: 'PATCH', url: `/api/posts/${id}`, headers, payload: { body: after } });
+  if (edit.statusCode !== 200) throw new Error(`edit failed: ${edit.statusCode} ${edit.body}`);
+  return id;
+}
+const diffCase = (name: string, before: string, after: string): StallCase => {
+  let id = 0;
+  return {
+    name, setup: async (app) => { id = await tipWithEdit(app, fit(before), fit(after)); },
+    run: (app) => app.inject({ method: 'GET', url: `/api/posts/${id}/diff`, headers }),
+  };
+};
+const postCase = (name: string, body: string): StallCase => ({
+  name, run: (app) => app.inject({ method: 'POST', url: '/api/posts', headers, payload: { title: name.slice(0, 100), body: fit(body), tags: [] } }),
+});
+const LINE = (n: number) => `${n}. 「データ」タブの「重複の削除」で、選択した列が同じ行を一度に消せます（手順${n}）。`;
+const lines = (f: (n: number) => string) => { const out: string[] = []; let len = 0; for (let n = 0; len < N; n++) { const l = f(n); out.push(l); len += l.length + 1; } return out.join('\n'); };
+const HOSTILE_FEED_BODIES = ['!['.repeat(N / 2), '![]('.repeat(N / 4), '['.repeat(N), '<'.repeat(N), 'ー'.repeat(N - 2) + 'アー'];
+
+const STALL_CASES: StallCase[] = [
+  postCase('Markdown: run of * (100k)', '*'.repeat(N)),
+  postCase('Markdown: run of _* (100k)', '_*'.repeat(N / 2)),
+  postCase('Markdown: run of ` (100k)', '`'.repeat(N)),
+  postCase('Markdown: > nesting (100k)', '>'.repeat(N)),
+  postCase('Markdown: image openers ![ (100k)', '!['.repeat(N / 2)),
+  postCase('Markdown: link openers [ then ]( (100k)', '['.repeat(N / 2) + ']('.repeat(N / 4)),
+  postCase('Markdown: ![]( without ) (100k)', '![]('.repeat(N / 4)),
+  postCase('Markdown: <a  without > (100k)', '<a '.repeat(N / 3)),
+  postCase('Markdown: a@b.com for linkify', 'a@b.com '.repeat(N / 8)),
+  postCase('Markdown: www. without end', 'www.'.repeat(N / 4)),
+  postCase('index: run of ー not at the end', 'ー'.repeat(N - 2) + 'アー'),
+  postCase('index: combining marks (100k)', 'a' + '\u0301'.repeat(N - 1)),
+  diffCase('diff: huge single line, every 10th word changed', words(N / 6, (i) => `w${i % 997}`), words(N / 6, (i) => (i % 10 ? `w${i % 997}` : `x${i}`))),
+  diffCase('diff: huge single line of Japanese, rewritten', LINE(0).repeat(N / LINE(0).length), LINE(1).repeat(N / LINE(1).length)),
+  diffCase('diff: many lines, every other line reworded', lines(LINE), lines((n) => (n % 2 ? LINE(n).replace('選択した列', '指定した複数の列') : LINE(n)))),
+  diffCase('diff: many lines, unrelated bodies', lines(LINE), lines((n) => `${n} Sub 転記() ' VBA で ${n * 7919} 行目を処理する`)),
+  diffCase('diff: 50k one-character lines vs shuffled', Array.from({ length: N / 2 }, (_, i) => 'ab'[i % 2]).join('\n'), Array.from({ length: N / 2 }, (_, i) => 'ab'[(i * 7) % 3 % 2]).join('\n')),
+  {
+    name: 'feed: 30 tips of hostile 100k bodies',
+    setup: async (app) => {
+      for (let i = 0; i < 30; i++) {
+        await app.inject({ method: 'POST', url: '/api/posts', headers, payload: { title: `feed ${i}`, body: fit(HOSTILE_FEED_BODIES[i % HOSTILE_FEED_BODIES.length]), tags: ['feed'] } });
+      }
+    },
+    run: (app) => app.inject({ method: 'GET', url: '/api/feeds/tips.atom', headers }),
+  },
+  {
+    name: 'search: snippets over 100k bodies',
+    setup: async (app) => {
+      for (let i = 0; i < 10; i++) {
+        await app.inject({ method: 'POST', url: '/api/posts', headers, payload: { title: `snip ${i}`, body: fit(`重複 ${'<'.repeat(10)}${'ー'.repeat(3)} `.repeat(N / 16)), tags: [] } });
+      }
+    },
+    run: (app) => app.inject({ method: 'GET', url: '/api/search?q=%E9%87%8D%E8%A4%87', headers }),
+  },
+];
+
+async function measureStalls(): Promise<{ name: string; status: number; ms: number; healthMax: number; healthN: number }[]> {
+  const db = openDatabase(':memory:');
+  const app = await buildApp({ config: { ...baseConfig, renderWorkers: baseConfig.renderWorkers || 1 }, db });
+  await app.inject({ method: 'GET', url: '/api/me', headers });
+  const out = [];
+  // The floor on this machine now: the same pings while nothing else runs.
+  const idle: StallCase = { name: 'baseline: nothing running (1 s)', run: async () => { await new Promise((r) => setTimeout(r, 1000)); return { statusCode: 0 }; } };
+  for (const c of [idle, ...STALL_CASES]) {
+    try {
+      await c.setup?.(app);
+    } catch (err) {
+      out.push({ name: `${c.name} (set-up failed: ${(err as Error).message.slice(0, 60)})`, status: 0, ms: 0, healthMax: 0, healthN: 0 });
+      continue;
+    }
+    await c.run(app); // warm-up: JIT, threads started
+    const latencies: number[] = [];
+    const inFlight: Promise<unknown>[] = [];
+    let due = performance.now();
+    const pinger = setInterval(() => {
+      for (const now = performance.now(); due <= now; due += PING_EVERY_MS) {
+        const dueAt = due;
+        inFlight.push(app.inject({ method: 'GET', url: '/api/health' }).then(() => { latencies.push(performance.now() - dueAt); }));
+      }
+    }, 1);
+    const t0 = performance.now();
+    const res = await c.run(app);
+    const ms = performance.now() - t0;
+    await new Promise((r) => setTimeout(r, 5));
+    clearInterval(pinger);
+    await Promise.all(inFlight);
+    out.push({ name: c.name, status: res.statusCode, ms, healthMax: Math.max(0, ...latencies), healthN: latencies.length });
+  }
+  await app.close();
+  db.close();
+  return out;
+}
+
+if (process.argv.includes('--stalls')) {
+  const rows = await measureStalls();
+  const pad = (s: string, n: number) => s.padEnd(n).slice(0, n);
+  process.stdout.write(`${pad('case (member-written input)', 52)} status  case ms  /api/health max ms (pings)\n`);
+  for (const r of rows) {
+    process.stdout.write(`${pad(r.name, 52)} ${String(r.status).padStart(6)} ${r.ms.toFixed(1).padStart(8)} ${r.healthMax.toFixed(1).padStart(10)} (${r.healthN})\n`);
+  }
+  process.stdout.write(`load average ${os.loadavg().map((x) => x.toFixed(1)).join(' ')} on ${os.availableParallelism()} cores\n`);
+  const over = rows.filter((r) => r.healthMax > HEALTH_LIMIT_MS);
+  process.stdout.write(over.length ? `/api/health OVER ${HEALTH_LIMIT_MS} ms during: ${over.map((r) => r.name).join(', ')}\n`
+    : `/api/health answered within ${HEALTH_LIMIT_MS} ms during every case\n`);
+  process.exit(over.length ? 1 : 0);
 }
 
 const modes = [

@@ -28,6 +28,7 @@ export const SERVER_ENTRIES = {
   'scripts/reindex': 'scripts/reindex.ts',
   'scripts/import-markdown': 'scripts/import-markdown.ts',
   'scripts/export-markdown': 'scripts/export-markdown.ts',
+  'scripts/sweep-images': 'scripts/sweep-images.ts',
 };
 
 async function buildWeb() {

@@ -18,6 +18,7 @@ const TARGETS = {
   reindex: 'dist/scripts/reindex.mjs',
   'import-markdown': 'dist/scripts/import-markdown.mjs',
   'export-markdown': 'dist/scripts/export-markdown.mjs',
+  'sweep-images': 'dist/scripts/sweep-images.mjs',
 };
 
 const [name = 'server', ...args] = process.argv.slice(2);

@@ -9,6 +9,8 @@ import { authoringRoutes } from './authoring/routes';
 import { awardRoutes } from './awards/routes';
 import type { Config } from './config';
 import { createContext, type Clock, type Context } from './context';
+import { scheduleImageSweep } from './images/sweep';
+import { syncConfiguredAdmins } from './users/admins';
 import { openDatabase, type Database } from './db/database';
 import { authPlugin } from './http/auth';
 import { installErrorHandlers } from './http/errors';
@@ -63,6 +65,10 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   app.decorate('ctx', ctx);
+  for (const c of syncConfiguredAdmins(ctx)) {
+    app.log.warn({ userId: c.userId, from: c.from, to: c.to }, 'role set from KOTSU_ADMINS');
+  }
+  scheduleImageSweep(app, ctx);
   // The context's threads and buffered views end with the app, then the database it opened.
   app.addHook('onClose', async () => {
     await ctx.close();

@@ -40,6 +40,12 @@ export interface Config {
   searchTimeoutMs: number;
   /** Each search thread's cache of identical searches between two writes. */
   searchCache: boolean;
+  /** Image bytes one member may add per rolling 24 hours, and keep stored in all (server/images/quota). */
+  imageQuotaDaily: number;
+  imageQuotaTotal: number;
+  /** Seconds between sweeps of unreferenced images (0: never in-process), and the age an image must reach first. */
+  imageSweepInterval: number;
+  imageSweepGrace: number;
   /** A tip unchanged and unconfirmed this many days asks its author to look at it again. */
   staleAfterDays: number;
   /** The intranet's SMTP server (`smtp://host:25`, `smtps://user:pass@host:465`); null sends no mail. */
@@ -90,6 +96,10 @@ export const EnvSchema = Type.Object({
   KOTSU_SEARCH_TIMEOUT_MS: int(1, 60000, 'milliseconds', 5000),
   KOTSU_SEARCH_CACHE: flag('search threads\' cache on (1) or off (0)'),
   KOTSU_STALE_AFTER_DAYS: int(30, 3650, 'days', 365),
+  KOTSU_IMAGE_QUOTA_DAILY: int(0, 2 ** 40, 'bytes', 50 * 1024 * 1024),
+  KOTSU_IMAGE_QUOTA_TOTAL: int(0, 2 ** 40, 'bytes', 500 * 1024 * 1024),
+  KOTSU_IMAGE_SWEEP_INTERVAL: int(0, 7 * 24 * 3600, 'seconds (0: off)', 3600),
+  KOTSU_IMAGE_SWEEP_GRACE: int(60, 365 * 24 * 3600, 'seconds', 24 * 3600),
   KOTSU_SMTP_URL: Type.Optional(Type.String({ pattern: '^smtps?://', description: 'an smtp:// or smtps:// URL, or empty for no mail' })),
   KOTSU_MAIL_FROM: Type.Optional(Type.String({ pattern: '^[^\\s@<>]+@[^\\s@<>]+$', description: 'a mail address (required with KOTSU_SMTP_URL)' })),
 });
@@ -176,7 +186,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     authMode: e.KOTSU_AUTH,
     authHeader: e.KOTSU_AUTH_HEADER.trim().toLowerCase(),
     trustedProxies,
-    admins: list(e.KOTSU_ADMINS).map((s) => s.toLowerCase()),
+    admins: list(e.KOTSU_ADMINS),
     publicUrl,
     webRoot: e.KOTSU_WEB_ROOT === '' ? null : e.KOTSU_WEB_ROOT ?? path.resolve('dist', 'web'),
     sessionMaxAge: e.KOTSU_SESSION_MAX_AGE,
@@ -192,6 +202,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     searchWorkers: e.KOTSU_SEARCH_WORKER === '0' ? 0 : e.KOTSU_SEARCH_WORKERS ?? defaultSearchWorkers(),
     searchTimeoutMs: e.KOTSU_SEARCH_TIMEOUT_MS,
     searchCache: e.KOTSU_SEARCH_CACHE === '1',
+    imageQuotaDaily: e.KOTSU_IMAGE_QUOTA_DAILY,
+    imageQuotaTotal: e.KOTSU_IMAGE_QUOTA_TOTAL,
+    imageSweepInterval: e.KOTSU_IMAGE_SWEEP_INTERVAL,
+    imageSweepGrace: e.KOTSU_IMAGE_SWEEP_GRACE,
     staleAfterDays: e.KOTSU_STALE_AFTER_DAYS,
     ...smtp(e),
     ...overrides,

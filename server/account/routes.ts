@@ -2,11 +2,11 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import type { Context } from '../context';
 import { currentUser } from '../http/auth';
-import { forbidden } from '../http/errors';
+import { conflict, forbidden } from '../http/errors';
 import { errors } from '../http/schemas';
-import { clearSessionCookie, startSession } from '../sessions/cookie';
+import { clearSessionCookie, setSessionCookie } from '../sessions/cookie';
 import { ChangePasswordBody } from './schemas';
-import { changePassword } from './service';
+import { changePassword, type PasswordCheck } from './service';
 
 /** The signed-in member's own account: password change and signing out everywhere. */
 export const accountRoutes: FastifyPluginAsyncTypebox<{ ctx: Context }> = async (app, { ctx }) => {
@@ -16,16 +16,27 @@ export const accountRoutes: FastifyPluginAsyncTypebox<{ ctx: Context }> = async 
   app.put('/api/me/password', {
     config: { access: 'member' },
     schema: { tags: ['accounts'], summary: 'Change my password (local mode); ends every other session',
-      body: ChangePasswordBody, response: { 204: Type.Null(), ...errors(400, 401, 403, 415, 429) } },
+      body: ChangePasswordBody, response: { 204: Type.Null(), ...errors(400, 401, 403, 409, 415, 429) } },
   }, async (request, reply) => {
     const user = currentUser(request);
-    await lock.check(request, reply, user.username);
-    if (await changePassword(ctx, user, request.body) === 'wrong-current') {
-      await lock.fail(request, user.username);
+    const attempt = lock.begin(request, reply, user.username);
+    let failed = true;
+    let result: PasswordCheck;
+    try {
+      result = await changePassword(ctx, user, request.body);
+      failed = result.kind === 'wrong-current';
+    } finally {
+      attempt.end(failed);
+    }
+    if (result.kind === 'wrong-current') {
       request.log.warn({ userId: user.id, ip: request.ip }, 'password change refused: wrong current password');
       throw forbidden('現在のパスワードが違います / the current password is wrong');
     }
-    startSession(ctx, reply, user.id);
+    if (result.kind === 'changed') {
+      request.log.warn({ userId: user.id, ip: request.ip }, 'password change refused: account changed meanwhile');
+      throw conflict('アカウントが変更されました。もう一度ログインしてください / the account changed meanwhile; please log in again');
+    }
+    setSessionCookie(ctx, reply, result.token);
     request.log.info({ userId: user.id, ip: request.ip }, 'password changed; other sessions ended');
     return reply.status(204).send(null);
   });

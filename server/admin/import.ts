@@ -3,12 +3,11 @@ import iconv from 'iconv-lite';
 import type { Context } from '../context';
 import { badRequest } from '../http/errors';
 import type { NewUser, Role, UserChanges, UserRow } from '../users/store';
-import { normalizeUsername } from '../users/store';
+import { isListedAdmin, parseLoginName } from '../users/identity';
 import type { ImportReportT, ImportRowT } from './schemas';
 import { fold } from '../shared/fold';
 
 export const IMPORT_MAX_ROWS = 20_000;
-const USERNAME_RE = /^[\p{L}\p{N}._@-]{1,64}$/u;
 const BAD_CHARS = /[\p{Cs}\u0000-\u001f\u007f-\u009f\u2028\u2029]/u;
 
 export type CsvEncoding = 'utf-8' | 'shift_jis' | 'utf-16le';
@@ -100,7 +99,8 @@ export function parseStaffCsv(text: string): { rows: StaffRow[]; ignoredColumns:
     ignoredColumns,
     rows: body.map((r) => ({
       line: startLine(r),
-      username: cell(r.record, 'username')!,
+      // Not trimmed here: the login-name rule drops ASCII spaces only, and refuses other spaces.
+      username: r.record[index.username!] ?? '',
       displayName: cell(r.record, 'displayName')!,
       department: cell(r.record, 'department'),
       role: cell(r.record, 'role'),
@@ -119,12 +119,11 @@ export function planImport(ctx: Context, actor: UserRow, rows: StaffRow[]): { re
   const ops: Op[] = [];
   for (const row of rows) {
     const messages: string[] = [];
-    const username = row.username.normalize('NFKC');
-    if (username === '') messages.push('ユーザー名が空です / username is empty');
-    else if (!USERNAME_RE.test(username)) messages.push('ユーザー名に使えない文字があります / username may hold letters, digits and . _ @ - only (at most 64)');
-    const norm = normalizeUsername(username);
-    if (username !== '' && seen.has(norm)) messages.push(`${seen.get(norm)} 行目と重複しています / duplicate of line ${seen.get(norm)}`);
-    else if (username !== '') seen.set(norm, row.line);
+    const login = parseLoginName(row.username);
+    const username = login.ok ? login.name : row.username;
+    if (!login.ok) messages.push(login.problem);
+    else if (seen.has(login.key)) messages.push(`${seen.get(login.key)} 行目と重複しています / duplicate of line ${seen.get(login.key)}`);
+    else seen.set(login.key, row.line);
     if (row.displayName === '') messages.push('氏名が空です / display name is empty');
     else if ([...row.displayName].length > 100) messages.push('氏名が長すぎます / display name is longer than 100 characters');
     else if (BAD_CHARS.test(row.displayName)) messages.push('氏名に制御文字があります / display name has control characters');
@@ -141,16 +140,19 @@ export function planImport(ctx: Context, actor: UserRow, rows: StaffRow[]): { re
     if (existing && existing.id === actor.id && role !== undefined && role !== existing.role) {
       messages.push('自分自身の権限は変更できません / you cannot change your own role');
     }
-    if (existing && ctx.config.authMode === 'proxy' && role !== undefined && role !== 'admin' &&
-      ctx.config.admins.includes(existing.username.toLowerCase())) {
-      messages.push('KOTSU_ADMINS に登録された管理者です / this administrator is listed in KOTSU_ADMINS');
+    if (ctx.config.authMode === 'proxy' && role !== undefined && login.ok) {
+      // KOTSU_ADMINS is the one source of administrators in proxy mode: neither granted nor taken here.
+      const listed = isListedAdmin(ctx.config.admins, username);
+      if (listed && role !== 'admin') messages.push('KOTSU_ADMINS に登録された管理者です / this administrator is listed in KOTSU_ADMINS');
+      else if (!listed && role === 'admin') messages.push('プロキシ認証では管理者は KOTSU_ADMINS で決まります / in proxy mode administrators are set by KOTSU_ADMINS only');
     }
     if (messages.length) {
       report.push({ line: row.line, username: row.username, action: 'error', changes: [], messages });
       continue;
     }
     if (!existing) {
-      const user: NewUser = { username, passwordHash: null, displayName: row.displayName, department: department ?? '', role: role ?? 'member' };
+      const user: NewUser = { username, passwordHash: null, displayName: row.displayName, department: department ?? '',
+        role: role ?? (ctx.config.authMode === 'proxy' && isListedAdmin(ctx.config.admins, username) ? 'admin' : 'member') };
       ops.push({ kind: 'create', user });
       const notes = ctx.config.authMode === 'local'
         ? ['パスワード未設定: ログインには設定が必要です / no password yet: one must be set before this user can log in'] : [];

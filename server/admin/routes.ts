@@ -4,7 +4,8 @@ import type { Context } from '../context';
 import { currentUser } from '../http/auth';
 import { badRequest } from '../http/errors';
 import { errors, IdParams } from '../http/schemas';
-import { AdminUser, presentAdminUser } from '../users/presenter';
+import { presentAdmin } from '../users/admins';
+import { AdminUser } from '../users/presenter';
 import { importStaff } from './import';
 import { ImportQuery, ImportRejected, ImportReport, ResetPasswordBody, UpdateUserBody } from './schemas';
 import { resetPassword, updateUser } from './service';
@@ -23,13 +24,13 @@ export const adminRoutes: FastifyPluginAsyncTypebox<{ ctx: Context }> = async (a
     config: { access: 'admin' },
     schema: { tags: ['users'], summary: 'Change role, suspension, display name or department (audited; suspension ends sessions)',
       params: IdParams, body: UpdateUserBody, response: { 200: AdminUser, ...errors(400, 401, 403, 404, 409, 415) } },
-  }, async (request) => presentAdminUser(updateUser(ctx, currentUser(request), request.params.id, request.body)));
+  }, async (request) => presentAdmin(ctx, updateUser(ctx, currentUser(request), request.params.id, request.body)));
 
   app.put('/api/users/:id/password', {
     config: { access: 'admin' },
     schema: { tags: ['users'], summary: 'Set a new password for a local account (audited; ends its sessions)',
       params: IdParams, body: ResetPasswordBody, response: { 200: AdminUser, ...errors(400, 401, 403, 404, 415) } },
-  }, async (request) => presentAdminUser(await resetPassword(ctx, currentUser(request), request.params.id, request.body.password)));
+  }, async (request) => presentAdmin(ctx, await resetPassword(ctx, currentUser(request), request.params.id, request.body.password)));
 
   app.post('/api/users/import', {
     config: { access: 'admin' },

@@ -2,6 +2,8 @@ import type { Context } from '../context';
 import { badRequest, conflict, forbidden, notFound } from '../http/errors';
 import { hashPassword, passwordProblem } from '../users/password';
 import { checkText, requireNonBlank } from '../shared/text';
+import { isListedAdmin } from '../users/identity';
+import { adminsFromEnv } from '../users/service';
 import type { UserChanges, UserRow } from '../users/store';
 import type { UpdateUserInput } from './schemas';
 
@@ -29,9 +31,12 @@ export function updateUser(ctx: Context, actor: UserRow, id: number, input: Upda
   if (target.id === actor.id && ((input.role !== undefined && input.role !== target.role) || input.suspended === true)) {
     throw forbidden('自分自身の権限変更や停止はできません / you cannot change your own role or suspend yourself');
   }
-  if (ctx.config.authMode === 'proxy' && input.role !== undefined && input.role !== 'admin' &&
-    ctx.config.admins.includes(target.username.toLowerCase())) {
-    throw conflict('KOTSU_ADMINS に登録された管理者です / this administrator is listed in KOTSU_ADMINS');
+  if (ctx.config.authMode === 'proxy' && input.role !== undefined && input.role !== target.role) {
+    // KOTSU_ADMINS is the one source of administrators in proxy mode: neither granted nor taken here.
+    if (isListedAdmin(ctx.config.admins, target.username)) {
+      throw conflict('KOTSU_ADMINS に登録された管理者です / this administrator is listed in KOTSU_ADMINS');
+    }
+    if (input.role === 'admin') throw adminsFromEnv();
   }
   const changes: UserChanges = {};
   if (input.role !== undefined) changes.role = input.role;

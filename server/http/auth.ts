@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import type { Context } from '../context';
+import { isListedAdmin, parseLoginName } from '../users/identity';
 import type { ProxyCheck } from '../security/proxies';
 import type { Role, UserRow } from '../users/store';
 import { forbidden, unauthenticated } from './errors';
@@ -27,7 +28,6 @@ export const SESSION_COOKIE = 'kotsu_sid';
 const RANK: Record<Role, number> = { member: 1, moderator: 2, admin: 3 };
 const NEEDED: Record<Exclude<Access, 'public'>, number> = { member: 1, moderator: 2, admin: 3 };
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
-const LOGIN_NAME_RE = /^[\p{L}\p{N}._@-]{1,64}$/u;
 
 function decodeHeader(value: string | string[] | undefined): string | undefined {
   if (typeof value !== 'string' || value === '') return undefined;
@@ -38,16 +38,36 @@ function decodeHeader(value: string | string[] | undefined): string | undefined 
   }
 }
 
+/**
+ * Node reads header bytes as Latin-1; a proxy sends a non-ASCII login name as UTF-8 bytes. Those
+ * bytes are decoded as UTF-8 (null when they are not valid UTF-8). A value already holding
+ * characters beyond Latin-1 (only possible in-process) is taken as the text it is.
+ */
+function headerUtf8(value: string): string | null {
+  if (!/[^\u0000-\u007f]/.test(value) || /[^\u0000-\u00ff]/.test(value)) return value;
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(Buffer.from(value, 'latin1'));
+  } catch {
+    return null;
+  }
+}
+
 /** Proxy mode: the identity header is believed only from a trusted proxy's address. */
 function proxyUser(ctx: Context, request: FastifyRequest, trusted: ProxyCheck): UserRow | null {
   const { config } = ctx;
   if (!trusted(request.socket.remoteAddress)) return null;
-  const login = request.headers[config.authHeader];
-  if (typeof login !== 'string' || !LOGIN_NAME_RE.test(login.trim())) return null;
-  const username = login.trim();
+  const header = request.headers[config.authHeader];
+  // One rule for every login name (users/identity.ts): look-alikes are refused, never folded.
+  const text = typeof header === 'string' ? headerUtf8(header) : undefined;
+  const login = text === undefined ? null : text === null ? { ok: false as const, problem: 'not UTF-8' } : parseLoginName(text);
+  if (!login?.ok) {
+    if (login) request.log.warn({ problem: login.problem }, 'proxy identity refused');
+    return null;
+  }
+  const username = login.name;
   const displayName = decodeHeader(request.headers['x-remote-name']);
   const department = decodeHeader(request.headers['x-remote-department']);
-  const isAdmin = config.admins.includes(username.toLowerCase());
+  const isAdmin = isListedAdmin(config.admins, username);
   let user = ctx.users.byUsername(username);
   if (!user) {
     user = ctx.users.insert({

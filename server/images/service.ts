@@ -4,7 +4,7 @@ import { fileTypeFromBuffer } from 'file-type';
 import type { Context } from '../context';
 import { HttpError, tooLarge } from '../http/errors';
 import type { UserRow } from '../users/store';
-import type { ImageExt, ImageMetaRow } from './store';
+import type { ImageExt, ImageMetaRow, QuotaExceeded } from './store';
 
 export const IMAGE_MAX_BYTES = 5 * 1024 * 1024;
 
@@ -40,7 +40,21 @@ export async function saveImage(ctx: Context, uploader: UserRow, data: Buffer): 
   const ext = type ? ACCEPTED[type.mime] : undefined;
   if (!type || !ext) throw unsupportedImage();
   const hash = createHash('sha256').update(data).digest('hex');
-  return ctx.images.save({ hash, ext, mime: MIME[ext], data, uploaderId: uploader.id }, ctx.now().toISOString());
+  const saved = ctx.images.save({ hash, ext, mime: MIME[ext], data, uploaderId: uploader.id }, ctx.now(),
+    { daily: ctx.config.imageQuotaDaily, total: ctx.config.imageQuotaTotal });
+  if ('over' in saved) throw quotaExceeded(saved);
+  return saved;
+}
+
+const mb = (bytes: number) => `${Math.round((bytes / 1024 / 1024) * 10) / 10} MB`;
+
+/** 413 naming which limit was reached, how much is used, and what frees space. */
+function quotaExceeded(q: QuotaExceeded): HttpError {
+  return q.over === 'daily'
+    ? tooLarge(`画像のアップロードは 1 日（24 時間）${mb(q.limit)} までです（使用済み ${mb(q.used)}）。時間をおいてお試しください ` +
+      `/ daily image quota reached: ${mb(q.used)} of ${mb(q.limit)} uploaded in the last 24 hours; try again later`)
+    : tooLarge(`保存できる画像は 1 人 ${mb(q.limit)} までです（使用中 ${mb(q.used)}）。どの記事にも使われていない画像は自動で削除されます ` +
+      `/ image storage quota reached: ${mb(q.used)} of ${mb(q.limit)} stored; images no tip, draft or comment uses are removed automatically`);
 }
 
 export const imageUrl = (img: Pick<ImageMetaRow, 'hash' | 'ext'>) => `/api/images/${img.hash}.${img.ext}`;

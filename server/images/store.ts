@@ -13,18 +13,49 @@ export interface ImageRow {
 
 export type ImageMetaRow = Omit<ImageRow, 'data'>;
 
+export interface Quota { daily: number; total: number }
+export type QuotaExceeded = { over: 'daily' | 'total'; used: number; limit: number };
+
+const DAY_MS = 24 * 3600 * 1000;
+
 export function createImageStore(db: Database) {
   const insert = db.prepare(`INSERT INTO images (hash, ext, mime, size, data, uploader_id, created_at)
     VALUES (@hash, @ext, @mime, @size, @data, @uploaderId, @now) ON CONFLICT (hash) DO NOTHING`);
+  const logUpload = db.prepare('INSERT INTO image_uploads (user_id, hash, size, created_at) VALUES (?, ?, ?, ?)');
   const byHash = db.prepare('SELECT hash, ext, mime, size, data, created_at FROM images WHERE hash = ?');
   const meta = db.prepare('SELECT hash, ext, mime, size, created_at FROM images WHERE hash = ?');
+  const exists = db.prepare('SELECT 1 FROM images WHERE hash = ?').pluck();
+  const usedToday = db.prepare('SELECT coalesce(sum(size), 0) FROM image_uploads WHERE user_id = ? AND created_at > ?').pluck();
+  const usedTotal = db.prepare('SELECT coalesce(sum(size), 0) FROM images WHERE uploader_id = ?').pluck();
   return {
-    /** The same bytes uploaded twice are stored once. */
-    save(img: { hash: string; ext: ImageExt; mime: string; data: Buffer; uploaderId: number }, now: string): ImageMetaRow {
-      insert.run({ ...img, size: img.data.length, now });
-      return meta.get(img.hash) as ImageMetaRow;
+    /**
+     * The same bytes uploaded twice are stored once and cost nothing the second time. New bytes
+     * are checked against the uploader's quota and stored in one transaction, so parallel
+     * uploads cannot pass the limit together.
+     */
+    save(img: { hash: string; ext: ImageExt; mime: string; data: Buffer; uploaderId: number }, now: Date, quota: Quota):
+      ImageMetaRow | QuotaExceeded {
+      return db.transaction((): ImageMetaRow | QuotaExceeded => {
+        if (!exists.get(img.hash)) {
+          const size = img.data.length;
+          const today = usedToday.get(img.uploaderId, new Date(now.getTime() - DAY_MS).toISOString()) as number;
+          if (today + size > quota.daily) return { over: 'daily', used: today, limit: quota.daily };
+          const total = usedTotal.get(img.uploaderId) as number;
+          if (total + size > quota.total) return { over: 'total', used: total, limit: quota.total };
+          insert.run({ ...img, size, now: now.toISOString() });
+          logUpload.run(img.uploaderId, img.hash, size, now.toISOString());
+        }
+        return meta.get(img.hash) as ImageMetaRow;
+      })();
     },
     byHash: (hash: string) => byHash.get(hash) as ImageRow | undefined,
+    /** Bytes the member added in the last 24 hours, and keeps stored. */
+    usage(userId: number, now: Date) {
+      return {
+        daily: usedToday.get(userId, new Date(now.getTime() - DAY_MS).toISOString()) as number,
+        total: usedTotal.get(userId) as number,
+      };
+    },
   };
 }
 

@@ -7,6 +7,7 @@ import { presentPost } from '../posts/presenter';
 import { Post } from '../posts/schemas';
 import { getReadable } from '../posts/service';
 import { staleEdit } from './conflict';
+import { createDiffPool } from './diff-pool';
 import { presentRevision, presentRevisionSummary } from './presenter';
 import {
   DiffQuery, EditConflict, RestoreBody, Revision, RevisionDiff, RevisionListQuery, RevisionParams, RevisionSummary,
@@ -14,6 +15,9 @@ import {
 import { diffRevisions, getRevision, renderRevisionBody, restoreRevision } from './service';
 
 export const revisionRoutes: FastifyPluginAsyncTypebox<{ ctx: Context }> = async (app, { ctx }) => {
+  // Long diffs run in a thread, stopped after the render time limit (KOTSU_RENDER_WORKERS=0: inline).
+  const diffs = createDiffPool({ size: ctx.config.renderWorkers > 0 ? 1 : 0, timeoutMs: ctx.config.renderTimeoutMs });
+  app.addHook('onClose', async () => { await diffs.close(); });
   app.get('/api/posts/:id/revisions', {
     schema: { tags: ['revisions'], summary: 'Revisions of a tip, newest first (anyone who may read the tip)',
       params: IdParams, querystring: RevisionListQuery,
@@ -37,7 +41,7 @@ export const revisionRoutes: FastifyPluginAsyncTypebox<{ ctx: Context }> = async
       params: IdParams, querystring: DiffQuery, response: { 200: RevisionDiff, ...errors(400, 401, 403, 404) } },
   }, async (request) => {
     const { from, to, context = 3 } = request.query;
-    const d = diffRevisions(ctx, currentUser(request), request.params.id, { from, to, context });
+    const d = await diffRevisions(ctx, currentUser(request), request.params.id, { from, to, context }, diffs.diff);
     return { ...d, from: presentRevisionSummary(d.from), to: presentRevisionSummary(d.to) };
   });
 

@@ -3,9 +3,9 @@ import { badRequest, notFound } from '../http/errors';
 import { getReadable, renderPostBody, updatePost } from '../posts/service';
 import type { PostRow } from '../posts/store';
 import type { UserRow } from '../users/store';
-import { diffContent, type ContentDiff } from './diff';
+import type { ContentDiff } from './diff';
 import { revisionContent } from './record';
-import type { RevisionRow } from './store';
+import type { RevisionContent, RevisionRow } from './store';
 
 export function getRevision(ctx: Context, viewer: UserRow, postId: number, number: number): RevisionRow {
   getReadable(ctx, viewer, postId);
@@ -17,8 +17,9 @@ export function getRevision(ctx: Context, viewer: UserRow, postId: number, numbe
 export interface RevisionDiffResult extends ContentDiff { from: RevisionRow; to: RevisionRow }
 
 /** Compares two revisions of a tip; by default the latest with the one before it. */
-export function diffRevisions(ctx: Context, viewer: UserRow, postId: number,
-  q: { from?: number; to?: number; context: number }): RevisionDiffResult {
+export async function diffRevisions(ctx: Context, viewer: UserRow, postId: number,
+  q: { from?: number; to?: number; context: number },
+  diff: (before: RevisionContent, after: RevisionContent, context: number) => Promise<ContentDiff>): Promise<RevisionDiffResult> {
   getReadable(ctx, viewer, postId);
   const to = q.to === undefined ? ctx.revisions.latest(postId) : ctx.revisions.byNumber(postId, q.to);
   if (!to) throw notFound('版が見つかりません / revision not found');
@@ -32,7 +33,8 @@ export function diffRevisions(ctx: Context, viewer: UserRow, postId: number,
   }
   if (!from) throw notFound('版が見つかりません / revision not found');
   if (from.number === to.number) throw badRequest('from and to must be different revisions');
-  return { ...diffContent(revisionContent(from), revisionContent(to), q.context), from, to };
+  // Computed off the event loop for long bodies, with a time limit (diff-pool.ts).
+  return { ...(await diff(revisionContent(from), revisionContent(to), q.context)), from, to };
 }
 
 /**

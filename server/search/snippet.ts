@@ -20,7 +20,8 @@ const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"'
 export function plainText(html: string): string {
   return html
     .replace(/<\/(?:p|li|h[1-6]|pre|tr|td|th|blockquote|div|ul|ol|table)>|<br\s*\/?>/gi, ' ')
-    .replace(/<[^>]*>/g, '')
+    // [^<>], not [^>]: a '<' without its '>' stops at the next '<' (linear, never quadratic).
+    .replace(/<[^<>]*>/g, '')
     .replace(/&(?:#(\d+)|#x([0-9a-f]+)|([a-z]+));/gi, (m, dec: string, hex: string, name: string) => {
       const cp = dec ? Number(dec) : hex ? parseInt(hex, 16) : -1;
       if (cp >= 0) return cp <= 0x10ffff ? String.fromCodePoint(cp) : m;

@@ -37,43 +37,107 @@ export function loginAddressLimit(config: Config) {
   };
 }
 
-export interface AccountLock {
-  /** Throws 429 with Retry-After while the account is locked out. */
-  check(request: FastifyRequest, reply: FastifyReply, account: string): Promise<void>;
-  /** Counts one failed password for the account; the failure that reaches the limit locks it. */
-  fail(request: FastifyRequest, account: string): Promise<void>;
+export interface LoginAttempt {
+  /** Ends the attempt: `failed` counts it as a wrong password, otherwise it is forgotten. */
+  end(failed: boolean): void;
 }
 
+export interface AccountLock {
+  /**
+   * Starts one password check for the account from the request's address, or throws 429 with
+   * Retry-After while it is locked. The attempt counts from here, before the slow hash, so
+   * guesses sent in parallel cannot get past the limit while earlier ones are still hashing.
+   */
+  begin(request: FastifyRequest, reply: FastifyReply, account: string): LoginAttempt;
+}
+
+/** The account-wide ceiling is this many times the per-address limit. */
+export const ACCOUNT_WIDE_FACTOR = 10;
+const MAX_ENTRIES = 100_000;
+
+interface Counter { failures: number; inFlight: number; resetAt: number }
+
 /**
- * Failed passwords per account (normalized, so `Sato` and `ｓａｔｏ` share one counter). Only
- * failures count: a member who logs in often is never locked. Once `loginMaxFailures` failures
- * fall in one window, the account's logins answer 429 until that window ends, whatever the
- * password, so a guesser learns nothing more.
+ * Failed passwords per account, keyed by the account's normalized login name (`Sato` and
+ * `sato` share one counter). Only failures count, so a member who logs in often is never
+ * locked; checks still running count as failures until they end.
+ *
+ * Two counters, so an attacker cannot lock an administrator out:
+ * - per account *and* address: `loginMaxFailures` failures in one window lock that account from
+ *   that address only;
+ * - per account: `loginMaxFailures × ACCOUNT_WIDE_FACTOR` failures from any addresses lock the
+ *   account from every address *except* those the account signed in from successfully within
+ *   the session lifetime (remembered in memory), so a guesser spread over many machines is
+ *   still bounded while the administrator at their usual PC keeps signing in.
+ * The per-address limit (`loginAddressLimit`) bounds one machine across accounts.
  */
-export function accountLock(app: FastifyInstance, config: Config): AccountLock {
-  // The limiter keys by request; which account a request is about is only known from its body.
-  const accountOf = new WeakMap<FastifyRequest, string>();
-  const limiter = app.createRateLimit({
-    max: config.loginMaxFailures,
-    timeWindow: config.loginWindow * 1000,
-    keyGenerator: (request: FastifyRequest) => `login-account:${accountOf.get(request) ?? ''}`,
-    allowList: () => false,
-  });
-  const run = (request: FastifyRequest, account: string, increment: boolean) => {
-    accountOf.set(request, normalizeUsername(account));
-    return limiter(request, { increment });
+export function accountLock(config: Config, clock: () => number = Date.now): AccountLock {
+  const windowMs = config.loginWindow * 1000;
+  const accountMax = config.loginMaxFailures * ACCOUNT_WIDE_FACTOR;
+  const counters = new Map<string, Counter>();
+  const goodAddresses = new Map<string, Map<string, number>>(); // account → address → remembered until
+
+  const counter = (key: string, now: number): Counter => {
+    let c = counters.get(key);
+    if (!c) {
+      if (counters.size >= MAX_ENTRIES) prune(now);
+      c = { failures: 0, inFlight: 0, resetAt: now + windowMs };
+      counters.set(key, c);
+    } else if (c.resetAt <= now) {
+      c.failures = 0;
+      c.resetAt = now + windowMs;
+    }
+    return c;
   };
+  function prune(now: number) {
+    for (const [k, c] of counters) if (c.resetAt <= now && c.inFlight === 0) counters.delete(k);
+    for (const [k, m] of goodAddresses) {
+      for (const [a, until] of m) if (until <= now) m.delete(a);
+      if (m.size === 0) goodAddresses.delete(k);
+    }
+  }
+  const knownGood = (account: string, address: string, now: number) => (goodAddresses.get(account)?.get(address) ?? 0) > now;
+
   return {
-    async check(request, reply, account) {
-      const state = await run(request, account, false);
-      if (!state.isAllowed && state.remaining === 0 && state.ttl > 0) {
-        reply.header('retry-after', String(state.ttlInSeconds));
-        request.log.warn({ account: normalizeUsername(account).slice(0, 64), ip: request.ip }, 'login refused: account locked');
-        throw rateLimited(state.ttlInSeconds);
+    begin(request, reply, name) {
+      const now = clock();
+      const account = normalizeUsername(name);
+      const pair = counter(`${account}\u0000${request.ip}`, now);
+      const whole = counter(account, now);
+      const lockedBy = pair.failures + pair.inFlight >= config.loginMaxFailures ? pair
+        : !knownGood(account, request.ip, now) && whole.failures + whole.inFlight >= accountMax ? whole : null;
+      if (lockedBy) {
+        const seconds = Math.max(1, Math.ceil((lockedBy.resetAt - now) / 1000));
+        reply.header('retry-after', String(seconds));
+        request.log.warn({ account: account.slice(0, 64), ip: request.ip, scope: lockedBy === pair ? 'address' : 'account' },
+          'login refused: account locked');
+        throw rateLimited(seconds);
       }
-    },
-    async fail(request, account) {
-      await run(request, account, true);
+      pair.inFlight++;
+      whole.inFlight++;
+      let ended = false;
+      return {
+        end(failed) {
+          if (ended) return;
+          ended = true;
+          pair.inFlight--;
+          whole.inFlight--;
+          const at = clock();
+          if (failed) {
+            // Counted in the window current when the check ends (a window may have rolled over).
+            counter(`${account}\u0000${request.ip}`, at).failures++;
+            counter(account, at).failures++;
+          } else {
+            let m = goodAddresses.get(account);
+            if (!m) {
+              if (goodAddresses.size >= MAX_ENTRIES) prune(at);
+              m = new Map();
+              goodAddresses.set(account, m);
+            }
+            m.set(request.ip, at + config.sessionMaxAge * 1000);
+          }
+        },
+      };
     },
   };
 }

@@ -58,7 +58,7 @@ async function security(app: FastifyInstance, opts: { ctx: Context }): Promise<v
   });
   await registerSecurityHeaders(app, opts.ctx.config);
   await registerRateLimits(app, opts.ctx.config);
-  app.decorate('accountLock', accountLock(app, opts.ctx.config));
+  app.decorate('accountLock', accountLock(opts.ctx.config));
 }
 
 export const securityPlugin = fp(security, { name: 'kotsu-security' });

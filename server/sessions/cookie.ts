@@ -10,9 +10,8 @@ export function sessionCookieOptions(ctx: Context) {
   };
 }
 
-/** Starts a session with a fresh random id and hands its cookie to the browser. */
-export function startSession(ctx: Context, reply: FastifyReply, userId: number): void {
-  const token = ctx.sessions.create(userId, ctx.now());
+/** Hands the browser a session already created (inside the transaction that checked the account). */
+export function setSessionCookie(ctx: Context, reply: FastifyReply, token: string): void {
   reply.setCookie(SESSION_COOKIE, token, sessionCookieOptions(ctx));
 }
 

@@ -5,10 +5,10 @@ import { SESSION_COOKIE, currentUser } from '../http/auth';
 import { HttpError, forbidden } from '../http/errors';
 import { errors } from '../http/schemas';
 import { loginAddressLimit } from '../security/limits';
-import { verifyPassword } from '../users/password';
 import { Me, presentMe } from '../users/presenter';
 import { AuthMode, Password, Username } from '../users/schemas';
-import { clearSessionCookie, startSession } from './cookie';
+import { clearSessionCookie, setSessionCookie } from './cookie';
+import { checkLogin, type LoginResult } from './login';
 
 const LoginBody = Type.Object({ username: Username, password: Password }, { additionalProperties: false });
 
@@ -34,25 +34,35 @@ export const sessionRoutes: FastifyPluginAsyncTypebox<{ ctx: Context }> = async 
   }, async (request, reply) => {
     if (ctx.config.authMode !== 'local') throw forbidden('log in through the intranet sign-on');
     const { username, password } = request.body;
-    await lock.check(request, reply, username);
-    const user = ctx.users.byUsername(username);
-    // Unknown names cost the same scrypt time as known ones, so timing does not reveal accounts.
-    const ok = await verifyPassword(password, user?.password_hash ?? null, ctx.config.scryptCost);
-    if (!user || !ok) {
-      await lock.fail(request, username);
+    const attempt = lock.begin(request, reply, username);
+    let failed = true; // a check that throws counts as a failure
+    let result: LoginResult;
+    try {
+      result = await checkLogin(ctx, username, password);
+      failed = result.kind === 'wrong';
+    } finally {
+      attempt.end(failed);
+    }
+    if (result.kind === 'wrong') {
       // The name is logged to spot guessing; the password never is.
-      request.log.warn({ username: username.slice(0, 64), known: user !== undefined, ip: request.ip }, 'login failed');
+      request.log.warn({ username: username.slice(0, 64), known: result.known, ip: request.ip }, 'login failed');
       throw new HttpError(401, 'unauthenticated', 'ユーザー名またはパスワードが違います / wrong username or password');
     }
-    if (user.suspended) {
-      request.log.warn({ userId: user.id, ip: request.ip }, 'login refused: account suspended');
+    if (result.kind === 'changed') {
+      request.log.warn({ userId: result.userId, ip: request.ip }, 'login refused: account changed during the password check');
+      throw new HttpError(401, 'unauthenticated',
+        'アカウントが変更されました。もう一度ログインしてください / the account changed while signing in; please log in again');
+    }
+    if (result.kind === 'suspended') {
+      request.log.warn({ userId: result.user.id, ip: request.ip }, 'login refused: account suspended');
       throw forbidden('このアカウントは停止されています / this account is suspended');
     }
+    const { user, token } = result;
     // A fresh id on every login; any session the browser already had is ended, so an id
     // planted before login (session fixation) is never promoted.
     const old = request.cookies[SESSION_COOKIE];
     if (old) ctx.sessions.destroy(old);
-    startSession(ctx, reply, user.id);
+    setSessionCookie(ctx, reply, token);
     request.log.info({ userId: user.id, ip: request.ip }, 'login succeeded');
     return { user: presentMe(user) };
   });

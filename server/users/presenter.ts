@@ -27,6 +27,9 @@ export const AdminUser = Type.Object({
   role: Role,
   suspended: Type.Boolean(),
   createdAt: Type.String(),
+  roleSource: Type.Union([Type.Literal('KOTSU_ADMINS'), Type.Literal('app')], {
+    description: 'KOTSU_ADMINS: an administrator because the proxy-mode setting names them (changed only there); app: set in Kotsu',
+  }),
   /** Local sign-in: false for staff imported without a password (they can be sent an invitation). */
   hasPassword: Type.Optional(Type.Boolean()),
 });
@@ -38,6 +41,6 @@ export const presentPublicUser = (u: Pick<UserRow, 'id' | 'username' | 'display_
 
 export const presentMe = (u: UserRow): Static<typeof Me> => ({ ...presentPublicUser(u), role: u.role });
 
-export const presentAdminUser = (u: UserRow): Static<typeof AdminUser> => ({
-  ...presentMe(u), suspended: u.suspended === 1, createdAt: u.created_at, hasPassword: u.password_hash !== null,
+export const presentAdminUser = (u: UserRow, source: 'KOTSU_ADMINS' | 'app'): Static<typeof AdminUser> => ({
+  ...presentMe(u), suspended: u.suspended === 1, createdAt: u.created_at, roleSource: source, hasPassword: u.password_hash !== null,
 });

@@ -4,7 +4,8 @@ import type { Context } from '../context';
 import { byId, paginate } from '../http/cursor';
 import { conflict, notFound } from '../http/errors';
 import { errors, Page } from '../http/schemas';
-import { AdminUser, Me, presentAdminUser, presentMe, presentPublicUser, PublicUser } from './presenter';
+import { presentAdmin } from './admins';
+import { AdminUser, Me, presentMe, presentPublicUser, PublicUser } from './presenter';
 import { CreateUserBody, ListUsersQuery, SetupBody, SetupStatus } from './schemas';
 import { createAccount } from './service';
 
@@ -32,7 +33,7 @@ export const userRoutes: FastifyPluginAsyncTypebox<{ ctx: Context }> = async (ap
       response: { 201: AdminUser, ...errors(400, 401, 403, 409) } },
   }, async (request, reply) => {
     const user = await createAccount(ctx, request.body, { actorId: request.user!.id });
-    return reply.status(201).send(presentAdminUser(user));
+    return reply.status(201).send(presentAdmin(ctx, user));
   });
 
   app.get('/api/users', {
@@ -43,7 +44,7 @@ export const userRoutes: FastifyPluginAsyncTypebox<{ ctx: Context }> = async (ap
     const { q, limit = 20, cursor } = request.query;
     return paginate({ cursor, limit }, byId,
       (after, take) => ctx.users.list(q?.trim() || null, (after?.[0] as number) ?? null, take),
-      (rows) => rows.map(presentAdminUser));
+      (rows) => rows.map((u) => presentAdmin(ctx, u)));
   });
 
   app.get('/api/profiles/:username', {

@@ -2,7 +2,8 @@ import { Type } from '@sinclair/typebox';
 import { PASSWORD_MAX } from './password';
 import { Role } from './presenter';
 
-export const Username = Type.String({ minLength: 1, maxLength: 64, pattern: '^[\\p{L}\\p{N}._@-]+$' });
+/** Shape only; the full rule (NFC, no compatibility characters) is parseLoginName in identity.ts. */
+export const Username = Type.String({ minLength: 1, maxLength: 64, pattern: '^[\\p{L}\\p{M}\\p{N}._@-]+$' });
 export const Password = Type.String({ minLength: 1, maxLength: PASSWORD_MAX });
 export const DisplayName = Type.String({ minLength: 1, maxLength: 100 });
 export const Department = Type.String({ maxLength: 100 });

@@ -1,6 +1,7 @@
 import type { Context } from '../context';
 import { badRequest, conflict, forbidden } from '../http/errors';
 import { checkText, requireNonBlank } from '../shared/text';
+import { parseLoginName } from './identity';
 import { hashPassword, passwordProblem } from './password';
 import type { Role, UserRow } from './store';
 
@@ -12,23 +13,30 @@ export interface NewAccount {
   role?: Role;
 }
 
+/** In proxy mode the administrators are exactly the accounts KOTSU_ADMINS names. */
+export const adminsFromEnv = () =>
+  conflict('プロキシ認証では管理者は KOTSU_ADMINS で決まります / in proxy mode administrators are set by KOTSU_ADMINS only');
+
 /** Creates a local account after checking the name is free and the password acceptable. */
 export async function createAccount(
   ctx: Context, input: NewAccount, opts: { firstAdmin?: boolean; actorId?: number } = {},
 ): Promise<UserRow> {
   if (ctx.config.authMode !== 'local') throw forbidden('accounts come from the intranet sign-on in proxy mode');
+  const login = parseLoginName(input.username);
+  if (!login.ok) throw badRequest(`username: ${login.problem}`);
+  const username = login.name;
   requireNonBlank('displayName', input.displayName);
   checkText('department', input.department ?? '');
-  const problem = passwordProblem(input.password, input.username);
+  const problem = passwordProblem(input.password, username);
   if (problem) throw badRequest(problem);
-  if (ctx.users.byUsername(input.username)) throw conflict('このユーザー名は使われています / username taken');
+  if (ctx.users.byUsername(username)) throw conflict('このユーザー名は使われています / username taken');
   const passwordHash = await hashPassword(input.password, ctx.config.scryptCost);
   // Checked again after the await: two set-up requests racing must not both succeed.
   return ctx.db.transaction(() => {
     if (opts.firstAdmin && ctx.users.count() > 0) throw conflict('setup is already done');
-    if (ctx.users.byUsername(input.username)) throw conflict('このユーザー名は使われています / username taken');
+    if (ctx.users.byUsername(username)) throw conflict('このユーザー名は使われています / username taken');
     const user = ctx.users.insert({
-      username: input.username,
+      username,
       passwordHash,
       displayName: input.displayName.trim(),
       department: (input.department ?? '').trim(),

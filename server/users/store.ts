@@ -1,5 +1,5 @@
 import type { Database } from '../db/database';
-import { fold } from '../shared/fold';
+import { loginKey } from './identity';
 
 export type Role = 'member' | 'moderator' | 'admin';
 
@@ -30,8 +30,8 @@ export interface UserChanges {
   department?: string;
 }
 
-/** Login names match case-insensitively and across full-/half-width. */
-export const normalizeUsername = (username: string) => fold(username);
+/** The comparison key of a login name (server/users/identity.ts): NFC, ASCII letters lower-cased, nothing else. */
+export const normalizeUsername = loginKey;
 
 export function createUserStore(db: Database) {
   const insert = db.prepare(`INSERT INTO users

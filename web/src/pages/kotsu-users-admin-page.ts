@@ -199,13 +199,15 @@ export class KotsuUsersAdminPage extends KotsuElement {
           <td><div class="row-actions"><input type="text" aria-label=${`${msg('users.department')}: ${u.username}`} maxlength="100" .value=${edit?.department ?? u.department}
             @input=${(e: Event) => this.edit(u, 'department', (e.target as HTMLInputElement).value)}>
             ${dirty ? html`<button class="btn small" @click=${() => this.change(u, { displayName: edit.displayName, department: edit.department })}>${msg('common.save')}</button>` : nothing}</div></td>
-          <td><div class="row-actions"><select id=${`role-${u.id}`} aria-label=${`${msg('users.role')}: ${u.username}`} ?disabled=${self}
+          <td>${u.roleSource === 'KOTSU_ADMINS' ? html`${msg(ROLE_LABEL[u.role])}<br><span class="muted">${msg('users.role.fromEnv')}</span>` : html`
+          <div class="row-actions"><select id=${`role-${u.id}`} aria-label=${`${msg('users.role')}: ${u.username}`} ?disabled=${self}
             @change=${(e: Event) => { this._roles = { ...this._roles, [u.id]: (e.target as HTMLSelectElement).value as Role }; }}>
-            ${ROLES.map((r) => html`<option value=${r} ?selected=${r === u.role}>${msg(ROLE_LABEL[r])}</option>`)}
+            ${ROLES.filter((r) => this._authMode === 'local' || r !== 'admin' || u.role === 'admin').map((r) =>
+              html`<option value=${r} ?selected=${r === u.role}>${msg(ROLE_LABEL[r])}</option>`)}
           </select>
           ${pendingRole && pendingRole !== u.role ? html`<button class="btn small" aria-haspopup="dialog"
             aria-label=${`${msg('users.roleApplyConfirm')}: ${u.username}`}
-            @click=${() => this.change(u, { role: pendingRole })}>${msg('users.roleApply')}</button>` : nothing}</div></td>
+            @click=${() => this.change(u, { role: pendingRole })}>${msg('users.roleApply')}</button>` : nothing}</div>`}</td>
           <td><div class="row-actions">
             <span class=${u.suspended ? 'suspended' : ''}>${msg(u.suspended ? 'users.suspended' : 'users.active')}</span>
             ${self ? nothing : html`<button class="btn small ${u.suspended ? 'secondary' : 'danger'}"

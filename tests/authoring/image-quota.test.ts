@@ -1,0 +1,108 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { sweepImages } from '../../server/images/sweep';
+import { createTestApp, postTip, type TestApp, type TestUser } from '../helpers/app';
+import { PNG } from './fixtures';
+
+let t: TestApp | undefined;
+afterEach(async () => { await t?.close(); t = undefined; });
+
+let now = new Date('2026-04-01T09:00:00Z');
+const clock = () => now;
+const later = (hours: number) => { now = new Date(now.getTime() + hours * 3600_000); };
+
+/** A distinct valid PNG of `size` bytes (trailing bytes after IEND are ignored by readers). */
+let serial = 0;
+const png = (size = 3000) => {
+  const pad = Buffer.alloc(size - PNG.length);
+  pad.writeUInt32BE(++serial, 0);
+  return Buffer.concat([PNG, pad]);
+};
+const upload = (user: TestUser, body: Buffer) =>
+  t!.as(user, { method: 'POST', url: '/api/images', headers: { 'content-type': 'image/png' }, payload: body });
+const imageCount = () => t!.db.prepare('SELECT count(*) FROM images').pluck().get() as number;
+
+describe('per-member image quota', () => {
+  it('daily: bytes added in 24 hours are capped with a clear 413; duplicates are free; others unaffected; the window rolls', async () => {
+    now = new Date('2026-04-01T09:00:00Z');
+    t = await createTestApp({ now: clock, config: { imageQuotaDaily: 10_000, imageQuotaTotal: 1_000_000 } });
+    const sato = await t.user('sato');
+    const suzuki = await t.user('suzuki');
+    const first = png();
+    expect((await upload(sato, first)).statusCode).toBe(201);
+    expect((await upload(sato, png())).statusCode).toBe(201);
+    expect((await upload(sato, png())).statusCode).toBe(201);
+    const over = await upload(sato, png());
+    expect(over.statusCode).toBe(413);
+    expect(over.json()).toMatchObject({ error: 'too_large' });
+    expect(over.json().message).toMatch(/1 日.*daily image quota reached/s);
+    expect(imageCount()).toBe(3);
+    // The same bytes again are stored once and cost nothing.
+    expect((await upload(sato, first)).statusCode).toBe(201);
+    expect((await upload(suzuki, png())).statusCode).toBe(201);
+    later(24.1);
+    expect((await upload(sato, png())).statusCode).toBe(201);
+  });
+
+  it('parallel uploads cannot pass the limit together', async () => {
+    now = new Date('2026-04-01T09:00:00Z');
+    t = await createTestApp({ now: clock, config: { imageQuotaDaily: 10_000, imageQuotaTotal: 1_000_000 } });
+    const sato = await t.user('sato');
+    const codes = (await Promise.all(Array.from({ length: 8 }, () => upload(sato, png())))).map((r) => r.statusCode);
+    expect(codes.filter((c) => c === 201)).toHaveLength(3);
+    expect(codes.filter((c) => c === 413)).toHaveLength(5);
+  });
+
+  it('total: stored bytes are capped; the sweep of unused images frees the member\'s space', async () => {
+    now = new Date('2026-04-01T09:00:00Z');
+    t = await createTestApp({ now: clock, config: { imageQuotaDaily: 1_000_000, imageQuotaTotal: 7_000, imageSweepGrace: 3600 } });
+    const sato = await t.user('sato');
+    const kept = (await upload(sato, png())).json();
+    expect((await upload(sato, png())).statusCode).toBe(201);
+    const over = await upload(sato, png());
+    expect(over.statusCode).toBe(413);
+    expect(over.json().message).toMatch(/storage quota/);
+    await postTip(t, sato, { title: 'uses one', body: `![](${kept.url})` });
+    later(2);
+    expect(await sweepImages(t.db, now, 3600)).toMatchObject({ deleted: 1 });
+    expect((await upload(sato, png())).statusCode).toBe(201);
+  });
+});
+
+describe('sweep of unreferenced images', () => {
+  it('keeps images any tip, draft, comment or revision uses and new uploads; removes the rest', async () => {
+    now = new Date('2026-04-01T09:00:00Z');
+    t = await createTestApp({ now: clock });
+    const sato = await t.user('sato');
+    const img = async () => (await upload(sato, png())).json() as { url: string; hash: string };
+    const [inTip, inDraft, inComment, inOldRevision, orphan, orphanHtmlOnly] = [await img(), await img(), await img(), await img(), await img(), await img()];
+    await postTip(t, sato, { title: 'tip', body: `see ![](${inTip.url})` });
+    expect((await t.as(sato, { method: 'POST', url: '/api/posts', payload: { title: 'draft', body: `![x](${inDraft.url} "t")`, tags: [], status: 'draft' } })).statusCode).toBe(201);
+    const host = await postTip(t, sato, { title: 'host', body: `old ![](${inOldRevision.url})` });
+    expect((await t.as(sato, { method: 'PATCH', url: `/api/posts/${host.id}`, payload: { body: 'no image any more' } })).statusCode).toBe(200);
+    expect((await t.as(sato, { method: 'POST', url: `/api/posts/${host.id}/comments`, payload: { body: `![](${inComment.url})` } })).statusCode).toBe(201);
+    // Mentioned only in plain text that is not an image path: not a use.
+    await postTip(t, sato, { title: 'mention', body: `hash ${orphanHtmlOnly.hash}` });
+
+    later(1); // younger than the grace period: nothing goes
+    expect((await sweepImages(t.db, now, 24 * 3600)).deleted).toBe(0);
+    const fresh = await img();
+    later(24);
+    const result = await sweepImages(t.db, now, 24 * 3600);
+    expect(result.deleted).toBe(2);
+    const left = new Set(t.db.prepare('SELECT hash FROM images').pluck().all() as string[]);
+    expect(left).toEqual(new Set([inTip.hash, inDraft.hash, inComment.hash, inOldRevision.hash, fresh.hash]));
+    expect((await t.as(sato, { method: 'GET', url: orphan.url })).statusCode).toBe(404);
+    expect((await t.as(sato, { method: 'GET', url: inTip.url })).statusCode).toBe(200);
+  });
+
+  it('runs in the server process every KOTSU_IMAGE_SWEEP_INTERVAL seconds', async () => {
+    now = new Date('2026-04-01T09:00:00Z');
+    t = await createTestApp({ now: clock, config: { imageSweepInterval: 1, imageSweepGrace: 60 } });
+    const sato = await t.user('sato');
+    expect((await upload(sato, png())).statusCode).toBe(201);
+    later(1);
+    const deadline = Date.now() + 5000;
+    while (imageCount() > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+    expect(imageCount()).toBe(0);
+  });
+});
