@@ -21,6 +21,7 @@ import type * as posts from './posts/schemas';
 import type * as requests from './requests/schemas';
 import type * as revisions from './revisions/schemas';
 import type { Liker as LikerSchema } from './likers/routes';
+import type * as invitations from './invitations/routes';
 import type * as search from './search/schemas';
 import type { SessionState as SessionStateSchema } from './sessions/routes';
 import type * as tags from './tags/schemas';
@@ -144,3 +145,8 @@ export type ImpactReport = S<typeof impact.Impact>;
 
 // Likers
 export type Liker = S<typeof LikerSchema>;
+
+// Invitations
+export type Invitation = S<typeof invitations.Issued>;
+export type IssueInvitations = S<typeof invitations.IssueBody>;
+export type InvitationInfo = S<typeof invitations.InvitationInfo>;

@@ -8,17 +8,18 @@ import { Password } from '../users/schemas';
 import { acceptInvitation, issueInvitations, lookupInvitation } from './service';
 
 const Token = Type.String({ minLength: 1, maxLength: 100, description: 'from the link (after #); it is never in a URL the server sees' });
-const Issued = Type.Object({
+export const Issued = Type.Object({
   userId: Type.Integer(), username: Type.String(), displayName: Type.String(), department: Type.String(),
   url: Type.String({ description: 'the one-time sign-up link; shown only in this answer' }),
   expiresAt: Type.String({ format: 'date-time' }), mailed: Type.Boolean(),
 });
-const IssueBody = Type.Object({
+export const IssueBody = Type.Object({
   userIds: Type.Optional(Type.Array(Type.Integer({ minimum: 1 }), { minItems: 1, maxItems: 20000 })),
   allWithoutPassword: Type.Optional(Type.Boolean({ description: 'every account imported without a password and not suspended' })),
   mail: Type.Optional(Type.Boolean({ description: 'also send each link by mail where an address is known (KOTSU_SMTP_URL set)' })),
   email: Type.Optional(Type.String({ maxLength: 254, description: 'an address for a single invitation' })),
 }, { additionalProperties: false });
+export const InvitationInfo = Type.Object({ username: Type.String(), displayName: Type.String(), expiresAt: Type.String({ format: 'date-time' }) });
 const IssueQuery = Type.Object({ format: Type.Optional(Type.Union([Type.Literal('json'), Type.Literal('csv')], { default: 'json' })) }, { additionalProperties: false });
 
 export const invitationRoutes: FastifyPluginAsyncTypebox<{ ctx: Context }> = async (app, { ctx }) => {
@@ -43,7 +44,7 @@ export const invitationRoutes: FastifyPluginAsyncTypebox<{ ctx: Context }> = asy
     config: { access: 'public' },
     schema: { tags: ['users'], summary: 'Who an invitation link is for, if it still works (404 otherwise, whatever the reason)',
       body: Type.Object({ token: Token }, { additionalProperties: false }),
-      response: { 200: Type.Object({ username: Type.String(), displayName: Type.String(), expiresAt: Type.String({ format: 'date-time' }) }), ...errors(400, 404) } },
+      response: { 200: InvitationInfo, ...errors(400, 404) } },
   }, async (request) => {
     const { user, expiresAt } = lookupInvitation(ctx, request.body.token);
     return { username: user.username, displayName: user.display_name, expiresAt };

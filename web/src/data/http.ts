@@ -23,6 +23,8 @@ export interface RequestOptions {
   signal?: AbortSignal;
   /** The request outlives the page (a view recorded as the reader leaves). */
   keepalive?: boolean;
+  /** 'blob': the answer is a file (a CSV to save), resolved as a Blob. */
+  as?: 'json' | 'blob';
 }
 
 export function buildQuery(query: RequestOptions['query']): string {
@@ -58,6 +60,7 @@ export async function api<T>(path: string, opts: RequestOptions = {}): Promise<T
     throw new ApiError(0, 'network', 'network error');
   }
   if (res.status === 204) return undefined as T;
+  if (res.ok && opts.as === 'blob') return (await res.blob()) as T;
   let data: unknown = null;
   try {
     data = await res.json();

@@ -9,6 +9,7 @@ import { SessionController } from '../state/session';
 import { sharedStyles } from '../styles/shared';
 import { errorMessage } from '../i18n/error-message';
 import { confirmAction } from '../components/kotsu-confirm-dialog';
+import '../components/kotsu-invitations-panel';
 
 const ROLES: Role[] = ['member', 'moderator', 'admin'];
 const ROLE_LABEL: Record<Role, MessageKey> = { member: 'users.role.member', moderator: 'users.role.moderator', admin: 'users.role.admin' };
@@ -295,6 +296,7 @@ export class KotsuUsersAdminPage extends KotsuElement {
       ${this.renderUsers()}
       ${this.renderCreate()}
       ${this.renderImport()}
+      ${this._authMode === 'local' ? html`<kotsu-invitations-panel></kotsu-invitations-panel>` : nothing}
     `;
   }
 }

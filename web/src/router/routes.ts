@@ -7,6 +7,7 @@ import type { RouteDef } from './router';
 export const ROUTES: RouteDef[] = [
   { path: '/', tag: 'kotsu-home-page', load: () => import('../pages/kotsu-home-page'), title: 'home.title' },
   { path: '/login', tag: 'kotsu-login-page', load: () => import('../pages/kotsu-login-page'), access: 'public', title: 'login.title' },
+  { path: '/invite', tag: 'kotsu-invite-page', load: () => import('../pages/kotsu-invite-page'), access: 'public', title: 'invite.title' },
   { path: '/setup', tag: 'kotsu-setup-page', load: () => import('../pages/kotsu-setup-page'), access: 'public', title: 'setup.title' },
   { path: '/new', tag: 'kotsu-editor-page', load: () => import('../pages/kotsu-editor-page'), title: 'editor.newTitle' },
   { path: '/tips/:id', tag: 'kotsu-tip-page', load: () => import('../pages/kotsu-tip-page') },
