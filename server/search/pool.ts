@@ -141,6 +141,8 @@ export function createSearchPool(dbPath: string, size = defaultPoolSize(), entry
     size: slots.length,
     /** Starts the threads now, so the first searches do not wait for them to load. */
     warm() { for (const s of slots) s.worker ??= start(s); },
+    /** How many threads have loaded and take searches (tests wait for all before timing them). */
+    readyThreads: () => slots.filter((s) => s.ready).length,
     /** The search result as the response body: JSON text encoded as UTF-8. */
     run(query: SearchQueryT, now: Date): Promise<Buffer> {
       const id = ++seq;

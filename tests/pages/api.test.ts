@@ -11,16 +11,18 @@ const get = (app: TestApp, user: TestUser | null, url: string) => app.as(user, {
 
 /** The parts a tip page shows, each from the route that answers it on its own. */
 async function separately(app: TestApp, user: TestUser, id: number) {
-  const [post, comments, nominations, adoptions, reports, rounds] = await Promise.all([
+  const [post, comments, nominations, adoptions, reports, rounds, related] = await Promise.all([
     get(app, user, `/api/posts/${id}`), get(app, user, `/api/posts/${id}/comments?limit=100`),
     get(app, user, `/api/posts/${id}/nominations`), get(app, user, `/api/posts/${id}/adoptions`),
     get(app, user, `/api/me/reports?postId=${id}`), get(app, user, '/api/awards?limit=50'),
+    get(app, user, `/api/search/related?id=${id}`),
   ]);
   return {
     post: post.json(), comments: comments.json(), nominations: nominations.json().items, adoptions: adoptions.json(),
     reportPending: (reports.json().items as { status: string }[]).some((r) => r.status === 'open'),
     nominatingRounds: (rounds.json().items as { id: number; title: string; phase: string; categories: string[] }[])
       .filter((r) => r.phase === 'nominating').map(({ id: rid, title, categories }) => ({ id: rid, title, categories })),
+    related: related.json().items,
   };
 }
 

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterEach, expect, test } from 'vitest';
+import { afterEach, expect, test, vi } from 'vitest';
 import { buildApp } from '../../server/app';
 import { loadConfig } from '../../server/config';
 import { setPostStatus } from '../../server/posts/service';
@@ -54,7 +54,10 @@ test('a pool of two threads answers searches side by side, each reply exactly wh
     expect(res.statusCode, res.body).toBe(201);
   }
   const queries = [{ q: '集計' }, { q: 'vlo' }, { q: 'ピボット', tag: ['Excel'], facets: true }, { q: '手順 -印刷' }, { q: '集計', sort: 'new' as const, limit: 3, offset: 2 }, { q: 'zzz存在しない' }];
-  // Sent all at once: each goes to whichever thread is free, and both start idle, so both answer.
+  // Both threads loaded (the synonym dictionary takes a moment), then sent all at once: each goes
+  // to whichever thread is free, and both start idle, so both answer.
+  pool.warm();
+  await vi.waitFor(() => expect(pool.readyThreads()).toBe(2), { timeout: 60_000, interval: 50 });
   const replies = await Promise.all(queries.map((q) => pool.run(q, now)));
   expect(pool.answered().every((n) => n > 0), JSON.stringify(pool.answered())).toBe(true);
   expect(pool.answered().reduce((a, b) => a + b, 0)).toBe(queries.length);
