@@ -57,7 +57,7 @@ async function buildServer() {
     sourcemap: 'linked',
     sourcesContent: false,
     // Tells server/shared/ts-worker.ts it runs from the build (workers are the files beside it).
-    define: { __KOTSU_BUILT__: 'true' },
+    define: { __BUNDLED_BUILD__: 'true' },
     logLevel: 'warning',
   });
 }

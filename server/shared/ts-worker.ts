@@ -6,8 +6,8 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker, type WorkerOptions } from 'node:worker_threads';
 
 /** Set (to true) by scripts/build.mjs in the built server: worker bundles were built beside it. */
-declare const __KOTSU_BUILT__: boolean | undefined;
-export const BUILT = typeof __KOTSU_BUILT__ !== 'undefined' && __KOTSU_BUILT__;
+declare const __BUNDLED_BUILD__: boolean | undefined;
+export const BUILT = typeof __BUNDLED_BUILD__ !== 'undefined' && __BUNDLED_BUILD__;
 
 const require = createRequire(import.meta.url);
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
