@@ -21,7 +21,10 @@ import type * as posts from './posts/schemas';
 import type * as requests from './requests/schemas';
 import type * as revisions from './revisions/schemas';
 import type { Liker as LikerSchema } from './likers/routes';
+import type * as feeds from './feeds/routes';
+import type * as follows from './follows/schemas';
 import type * as invitations from './invitations/routes';
+import type * as mail from './mail/schemas';
 import type * as search from './search/schemas';
 import type { SessionState as SessionStateSchema } from './sessions/routes';
 import type * as tags from './tags/schemas';
@@ -150,3 +153,14 @@ export type Liker = S<typeof LikerSchema>;
 export type Invitation = S<typeof invitations.Issued>;
 export type IssueInvitations = S<typeof invitations.IssueBody>;
 export type InvitationInfo = S<typeof invitations.InvitationInfo>;
+
+// Feed tokens
+export type FeedToken = S<typeof feeds.FeedToken>;
+export type NewFeedToken = S<typeof feeds.NewFeedToken>;
+
+// Follows
+export type FollowState = S<typeof follows.FollowState>;
+export type MyFollows = S<typeof follows.MyFollows>;
+
+// Mail
+export type MailSettings = S<typeof mail.MailSettings>;

@@ -11,11 +11,11 @@ import { FEED_TOKENS_PER_USER, type FeedTokenRow } from './tokens';
 const ATOM = 'application/atom+xml; charset=utf-8';
 const AtomDocument = Type.String({ description: 'Atom 1.0 (RFC 4287) document' });
 const Token = Type.Optional(Type.String({ maxLength: 100, description: 'a personal feed token (POST /api/me/feed-tokens), for feed readers that cannot sign in' }));
-const FeedToken = Type.Object({
+export const FeedToken = Type.Object({
   id: Type.Integer(), label: Type.String(), createdAt: Type.String({ format: 'date-time' }),
   lastUsedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()], { description: 'the last day a feed reader used it' }),
 });
-const NewFeedToken = Type.Object({ ...FeedToken.properties, token: Type.String({ description: 'shown this once: only its hash is kept' }) });
+export const NewFeedToken = Type.Object({ ...FeedToken.properties, token: Type.String({ description: 'shown this once: only its hash is kept' }) });
 const presentToken = (r: FeedTokenRow) => ({ id: r.id, label: r.label, createdAt: r.created_at, lastUsedAt: r.last_used_at });
 
 /**

@@ -5,8 +5,6 @@ import { errors, IdParams } from '../http/schemas';
 import { HomePage, TipPage } from './schemas';
 import { homePage, tipPage } from './service';
 
-/** The answers mix what every reader sees with what is this reader's own: never kept by a shared cache. */
-const PRIVATE = 'private, no-cache';
 
 /**
  * Page answers: everything one page of the web app shows, in one request (the routes each part
@@ -21,8 +19,7 @@ export const pageRoutes: FastifyPluginAsyncTypebox<{ ctx: Context }> = async (ap
     schema: { tags: ['pages'], summary: 'Everything a tip page shows, for the reader: the tip, its first comments, nominations, rounds open for nominations, adoptions, own report state',
       params: IdParams, response: { 200: TipPage, ...errors(400, 401, 404) } },
     serializerCompiler,
-  }, async (request, reply) => {
-    reply.header('cache-control', PRIVATE);
+  }, async (request) => {
     return tipPage(ctx, currentUser(request), request.params.id);
   });
 
@@ -30,8 +27,7 @@ export const pageRoutes: FastifyPluginAsyncTypebox<{ ctx: Context }> = async (ap
     schema: { tags: ['pages'], summary: 'Everything the home page shows, for the reader: newest, popular and trending tips, the week\'s ranking, other departments\' favourites, tags',
       response: { 200: HomePage, ...errors(401) } },
     serializerCompiler,
-  }, async (request, reply) => {
-    reply.header('cache-control', PRIVATE);
+  }, async (request) => {
     return homePage(ctx, currentUser(request));
   });
 };

@@ -81,9 +81,8 @@ export const sessionRoutes: FastifyPluginAsyncTypebox<{ ctx: Context }> = async 
     config: { access: 'public' },
     schema: { tags: ['accounts'], summary: 'Who is signed in, how people sign in, whether setup is needed, unread notifications: what the web app starts with',
       response: { 200: SessionState, ...errors(403) } },
-  }, async (request, reply) => {
+  }, async (request) => {
     const user = request.user;
-    reply.header('cache-control', 'private, no-cache');
     // As on every other route: a suspended account is refused, not shown as signed out.
     if (user?.suspended) throw forbidden('このアカウントは停止されています / this account is suspended');
     return {

@@ -201,7 +201,7 @@ describe('moderation loop', () => {
     await admin.goto('/admin/users');
     await admin.getByRole('button', { name: 'パスワード設定: sato' }).click();
     await admin.getByLabel('新しいパスワード（10文字以上）: sato').fill('あたらしい合言葉 2026');
-    await admin.getByRole('button', { name: '保存' }).click();
+    await admin.getByRole('button', { name: '保存', exact: true }).click();
     const confirm = admin.getByRole('dialog', { name: '佐藤 花子さんのパスワードを設定しますか？' });
     expect(await confirm.textContent()).toContain('今のパスワードは使えなくなります');
     await confirm.getByRole('button', { name: 'パスワード設定' }).click();

@@ -56,7 +56,7 @@ describe('GET /api/pages/tips/:id', () => {
     for (const reader of [bob, carol, alice, mod, t.admin, bob]) {
       const res = await get(t, reader, `/api/pages/tips/${tip.id}`);
       expect(res.statusCode).toBe(200);
-      expect(res.headers['cache-control']).toBe('private, no-cache');
+      expect(res.headers['cache-control']).toBe('private, no-store');
       expect(res.json()).toStrictEqual(await separately(t, reader, tip.id));
     }
 
@@ -153,7 +153,7 @@ describe('GET /api/pages/home', () => {
     for (const reader of [bob, alice, bob]) {
       const res = await get(t, reader, '/api/pages/home');
       expect(res.statusCode).toBe(200);
-      expect(res.headers['cache-control']).toBe('private, no-cache');
+      expect(res.headers['cache-control']).toBe('private, no-store');
       const page = res.json();
       const list = async (url: string) => (await get(t!, reader, url)).json();
       expect(page).toStrictEqual({
@@ -196,7 +196,7 @@ describe('GET /api/session', () => {
     await t.as(t.admin, { method: 'POST', url: `/api/posts/${tip.id}/hide`, payload: { reason: '確認中' } });
     const forBob = await get(t, bob, '/api/session');
     expect(forBob.statusCode).toBe(200);
-    expect(forBob.headers['cache-control']).toBe('private, no-cache');
+    expect(forBob.headers['cache-control']).toBe('private, no-store');
     expect(forBob.json()).toStrictEqual({
       user: (await get(t, bob, '/api/me')).json(), authMode: 'local', setupNeeded: false,
       unreadNotifications: (await get(t, bob, '/api/me/notifications?limit=1')).json().unreadCount,

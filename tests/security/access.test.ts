@@ -70,7 +70,9 @@ describe('access rules', () => {
       'GET /api/session',
 
       // The unsubscribe link in every mail works without signing in; only its random token decides (server/mail).
-      'POST /api/mail/unsubscribe']);
+      'POST /api/mail/unsubscribe',
+      // An invitation link (its random one-time token decides) lets an imported member set a password (server/invitations).
+      'POST /api/invitations/lookup', 'POST /api/invitations/accept']);
     expect(open.filter((r) => !allowed.has(r))).toEqual([]);
   });
 

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { byId, paginate } from '../../server/http/cursor';
 import { HttpError } from '../../server/http/errors';
 import { lastMonths } from '../../server/impact/service';
-import { fold, foldName } from '../../server/shared/fold';
+import { foldName } from '../../server/shared/fold';
 import { addDays, japanDay, japanDayStartIso, lastJapanMonths } from '../../server/shared/japan-time';
 import { normalizeTag } from '../../server/tags/normalize';
 import { normalizeTemplateName } from '../../server/templates/store';
@@ -46,12 +46,14 @@ describe('paginate', () => {
 });
 
 describe('one text fold', () => {
-  it('tags, template names and user names compare the same way', () => {
+  it('tags and template names compare the same way; login names deliberately do not fold (issue 16: identity is exact)', () => {
     for (const [a, b] of [['ＥＸＣＥＬ', 'excel'], ['Ｅｘｃｅｌ　関数', 'excel 関数'], ['ｶﾀｶﾅ', 'カタカナ'], ['  VBA   マクロ ', 'vba マクロ']]) {
       expect(normalizeTag(a)).toBe(foldName(b));
       expect(normalizeTemplateName(a)).toBe(normalizeTag(a));
     }
-    expect(normalizeUsername('Ｓａｔｏ-T')).toBe(fold('sato-t'));
+    // A full-width login name is another name, never folded into sato-t (server/users/identity.ts).
+    expect(normalizeUsername('Ｓａｔｏ-T')).not.toBe(normalizeUsername('sato-t'));
+    expect(normalizeUsername('Sato-T')).toBe(normalizeUsername('sato-t'));
   });
 
   it('is written once: no other server module folds (NFKC, lower case) by hand (search keeps its own normalizer)', () => {

@@ -30,6 +30,8 @@ export class KotsuLikersDialog extends KotsuElement {
   @state() private _items: Liker[] | null = null;
   @state() private _cursor: string | null = null;
   @state() private _error = '';
+  /** Nothing is asked for (or shown loading) until the list is first opened. */
+  @state() private _opened = false;
 
   private get dialog(): HTMLDialogElement | null {
     return this.renderRoot.querySelector('dialog');
@@ -38,6 +40,7 @@ export class KotsuLikersDialog extends KotsuElement {
   private async open(): Promise<void> {
     this._items = null;
     this._error = '';
+    this._opened = true;
     this.dialog?.showModal();
     await this.load(null);
   }
@@ -60,7 +63,7 @@ export class KotsuLikersDialog extends KotsuElement {
       <dialog aria-labelledby="likers-title">
         <h2 id="likers-title">${msg('likers.title')}</h2>
         ${this._error ? html`<p class="error" role="alert">${this._error}</p>` : nothing}
-        ${items === null ? (this._error ? nothing : html`<p class="muted">${msg('common.loading')}</p>`)
+        ${!this._opened ? nothing : items === null ? (this._error ? nothing : html`<p class="muted">${msg('common.loading')}</p>`)
           : items.length === 0 ? html`<p class="muted">${msg('likers.empty')}</p>`
           : html`<ul class="likers">${items.map((l) => html`<li><a href=${link('/users/', l.user.username)}>${l.user.displayName}</a>
               ${l.user.department ? html`<span class="muted">（${l.user.department}）</span>` : nothing}</li>`)}</ul>`}

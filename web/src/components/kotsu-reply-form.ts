@@ -49,7 +49,8 @@ export class KotsuReplyForm extends KotsuElement {
   override render() {
     const id = `reply-${this.parentId}`;
     if (!this._open) {
-      return html`<button class="btn secondary toggle" aria-expanded="false" aria-controls=${id}
+      // No aria-controls while closed: the form it would name does not exist yet.
+      return html`<button class="btn secondary toggle" aria-expanded="false"
         @click=${() => { this._open = true; void this.updateComplete.then(() => this.renderRoot.querySelector('textarea')?.focus()); }}>${msg('reply.open')}</button>`;
     }
     return html`<form id=${id} @submit=${this.submit}>

@@ -1,7 +1,7 @@
+import type { FeedToken, NewFeedToken } from '../../../server/api-types';
 import { api } from './http';
 
-export interface FeedToken { id: number; label: string; createdAt: string; lastUsedAt: string | null }
-export interface NewFeedToken extends FeedToken { token: string }
+export type { FeedToken, NewFeedToken };
 
 export const listFeedTokens = () => api<{ items: FeedToken[] }>('/api/me/feed-tokens');
 export const createFeedToken = (label: string) => api<NewFeedToken>('/api/me/feed-tokens', { method: 'POST', body: { label } });

@@ -1,18 +1,10 @@
 /** Following tags and people, and the フォロー中 list (server/follows, docs/SOCIAL.md). */
+import type { FollowState, MyFollows } from '../../../server/api-types';
 import { api, type Page } from './http';
-import type { PostSummary, PublicUser } from './types';
+import type { PostSummary } from './types';
 
+export type { FollowState, MyFollows };
 export type FollowKind = 'tag' | 'user';
-
-export interface FollowState {
-  following: boolean;
-  followerCount: number;
-}
-
-export interface MyFollows {
-  tags: { name: string; count: number }[];
-  users: PublicUser[];
-}
 
 const followPath = (kind: FollowKind, name: string) =>
   kind === 'tag' ? `/api/tags/${encodeURIComponent(name)}/follow` : `/api/profiles/${encodeURIComponent(name)}/follow`;

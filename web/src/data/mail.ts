@@ -1,13 +1,8 @@
 /** My mail choices and the unsubscribe link (server/mail, docs/SOCIAL.md). */
+import type { MailSettings } from '../../../server/api-types';
 import { api } from './http';
 
-export interface MailSettings {
-  /** Whether this Kotsu sends mail at all. */
-  available: boolean;
-  email: string | null;
-  mentions: boolean;
-  digest: boolean;
-}
+export type { MailSettings };
 
 export const getMailSettings = () => api<MailSettings>('/api/me/mail');
 
