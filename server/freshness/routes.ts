@@ -5,7 +5,7 @@ import { currentUser } from '../http/auth';
 import { errors, IdParams } from '../http/schemas';
 import { presentPost, presentSummaries } from '../posts/presenter';
 import { Post, PostSummary } from '../posts/schemas';
-import { dueIfReviewedBefore, reviewedAt } from './rule';
+import { dueIfReviewedBefore } from './rule';
 import { confirmPost } from './service';
 
 export const ReviewList = Type.Object({
@@ -31,13 +31,11 @@ export const freshnessRoutes: FastifyPluginAsyncTypebox<{ ctx: Context }> = asyn
   }, async (request) => {
     const user = currentUser(request);
     const days = ctx.config.staleAfterDays;
-    const ids = ctx.freshness.dueIds(user.id, dueIfReviewedBefore(ctx.now(), days), request.query.limit ?? 50);
-    const rows = new Map(ctx.posts.summaries(ids).map((r) => [r.id, r]));
-    const ordered = ids.map((id) => rows.get(id)).filter((r) => r !== undefined);
-    const summaries = presentSummaries(ctx, ordered, user);
-    return {
-      staleAfterDays: days,
-      items: summaries.map((post, i) => ({ post, reviewedAt: reviewedAt(ctx.posts.byId(ordered[i]!.id)!) })),
-    };
+    // The reviewed date comes with the list (one statement), not from a read of each tip.
+    const due = ctx.freshness.due(user.id, dueIfReviewedBefore(ctx.now(), days), request.query.limit ?? 50);
+    const rows = new Map(ctx.posts.summaries(due.map((d) => d.id)).map((r) => [r.id, r]));
+    const ordered = due.filter((d) => rows.has(d.id));
+    const summaries = presentSummaries(ctx, ordered.map((d) => rows.get(d.id)!), user);
+    return { staleAfterDays: days, items: summaries.map((post, i) => ({ post, reviewedAt: ordered[i]!.reviewed_at })) };
   });
 };
