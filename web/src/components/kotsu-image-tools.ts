@@ -5,6 +5,7 @@ import { IMAGE_MAX_BYTES, IMAGE_TYPES, uploadImage } from '../data/images';
 import { msg } from '../i18n/catalogue';
 import { sharedStyles } from '../styles/shared';
 import { KotsuElement } from './kotsu-element';
+import { TextareaTarget } from './textarea-target';
 
 let uploadSeq = 0;
 
@@ -34,7 +35,6 @@ export class KotsuImageTools extends KotsuElement {
   @state() private _busy = 0;
   @state() private _status = '';
   @state() private _error = '';
-  private _target: HTMLTextAreaElement | null = null;
 
   private readonly onPaste = (e: ClipboardEvent) => {
     const files = [...(e.clipboardData?.files ?? [])].filter((f) => f.type.startsWith('image/'));
@@ -56,26 +56,21 @@ export class KotsuImageTools extends KotsuElement {
     void this.addFiles(files);
   };
 
+  private readonly _textarea = new TextareaTarget({
+    paste: this.onPaste as EventListener, dragover: this.onDragOver as EventListener, drop: this.onDrop as EventListener,
+  });
+
+  private get _target(): HTMLTextAreaElement | null {
+    return this._textarea.current;
+  }
+
   override disconnectedCallback(): void {
-    this.attach(null);
+    this._textarea.follow(this, null);
     super.disconnectedCallback();
   }
 
   protected override updated(): void {
-    const root = this.getRootNode() as Document | ShadowRoot;
-    const target = root.getElementById?.(this.for);
-    this.attach(target instanceof HTMLTextAreaElement ? target : null);
-  }
-
-  private attach(target: HTMLTextAreaElement | null): void {
-    if (target === this._target) return;
-    this._target?.removeEventListener('paste', this.onPaste);
-    this._target?.removeEventListener('dragover', this.onDragOver);
-    this._target?.removeEventListener('drop', this.onDrop);
-    this._target = target;
-    target?.addEventListener('paste', this.onPaste);
-    target?.addEventListener('dragover', this.onDragOver);
-    target?.addEventListener('drop', this.onDrop);
+    this._textarea.follow(this, this.for);
   }
 
   /** Replaces the selection (or `find`, if given and present) and lets the page know. */

@@ -5,6 +5,7 @@ import { codeBlock, link, moveCell, prefixLines, table, wrap, type TextState } f
 import { msg, type MessageKey } from '../i18n/catalogue';
 import { sharedStyles } from '../styles/shared';
 import { KotsuElement } from './kotsu-element';
+import { TextareaTarget } from './textarea-target';
 
 type Action = 'heading' | 'bold' | 'list' | 'numbered' | 'link' | 'image' | 'quote' | 'code' | 'table';
 
@@ -57,7 +58,6 @@ export class KotsuMdToolbar extends KotsuElement {
   @state() private _rows = 2;
   @state() private _cols = 3;
   @state() private _lang = CODE_LANGUAGES[0]!.fence;
-  private _target: HTMLTextAreaElement | null = null;
 
   private readonly onKeydown = (e: KeyboardEvent) => {
     const ta = this._target;
@@ -76,22 +76,19 @@ export class KotsuMdToolbar extends KotsuElement {
     }
   };
 
+  private readonly _textarea = new TextareaTarget({ keydown: this.onKeydown as EventListener });
+
+  private get _target(): HTMLTextAreaElement | null {
+    return this._textarea.current;
+  }
+
   override disconnectedCallback(): void {
-    this.attach(null);
+    this._textarea.follow(this, null);
     super.disconnectedCallback();
   }
 
   protected override updated(): void {
-    const root = this.getRootNode() as Document | ShadowRoot;
-    const target = root.getElementById?.(this.for);
-    this.attach(target instanceof HTMLTextAreaElement ? target : null);
-  }
-
-  private attach(target: HTMLTextAreaElement | null): void {
-    if (target === this._target) return;
-    this._target?.removeEventListener('keydown', this.onKeydown);
-    this._target = target;
-    target?.addEventListener('keydown', this.onKeydown);
+    this._textarea.follow(this, this.for);
   }
 
   private state(ta: HTMLTextAreaElement): TextState {
