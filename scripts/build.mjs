@@ -23,6 +23,7 @@ export const SERVER_ENTRIES = {
   'server/main': 'server/main.ts',
   'server/search-worker': 'server/search/worker.ts',
   'server/markdown-worker': 'server/markdown/worker.ts',
+  'server/diff-worker': 'server/revisions/diff-worker.ts',
   'scripts/backup': 'scripts/backup.ts',
   'scripts/restore': 'scripts/restore.ts',
   'scripts/reindex': 'scripts/reindex.ts',

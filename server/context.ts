@@ -9,6 +9,7 @@ import { createNotificationStore } from './notifications/store';
 import { createAwardStore } from './awards/store';
 import { createImpactStore } from './impact/store';
 import { createMarkdownRenderer } from './markdown/pool';
+import { createDiffPool } from './revisions/diff-pool';
 import { createPostEvents } from './posts/events';
 import { createPostStore } from './posts/store';
 import { createSessionStore } from './sessions/store';
@@ -53,14 +54,14 @@ export function createContext(db: Database, config: Config, now: Clock = () => n
       warmLexicon();
       ctx.search.suggester.warm();
       ctx.search.titles.warm();
-      if (config.dbPath !== ':memory:') ctx.markdown.warm();
+      if (config.dbPath !== ':memory:') { ctx.markdown.warm(); ctx.diffs.warm(); }
       searchPool?.warm();
     },
     async close() {
       // Waiting views are written on a clean shutdown; only a crash can lose them.
       if (!db.readonly) ctx.views.flush();
       ctx.search.maintenance.stop();
-      await Promise.all([ctx.markdown.close(), searchPool?.close()]);
+      await Promise.all([ctx.markdown.close(), ctx.diffs.close(), searchPool?.close()]);
     },
   };
 }
@@ -89,6 +90,8 @@ function createStores(db: Database, config: Config, now: Clock) {
     impact: createImpactStore(db),
     // Threads start on first use (or on warm()) and close with the context.
     markdown: createMarkdownRenderer({ size: config.renderWorkers, timeoutMs: config.renderTimeoutMs }),
+    // Long revision diffs: one thread, the render time limit (KOTSU_RENDER_WORKERS=0: inline).
+    diffs: createDiffPool({ size: config.renderWorkers > 0 ? 1 : 0, timeoutMs: config.renderTimeoutMs }),
     ...createAuthoringStores(db),
     ...createSocialStores(db, config, now),
   };

@@ -3,17 +3,14 @@
  * queues and hands out requests exactly as for searches) that answers a bare FTS5 MATCH ranked by
  * BM25 with the search's column weights, the in-process floor's statement, on a read-only
  * connection. None of the search's own work: no count, no title tier, no blend, no snippets.
- * It speaks the search threads' messages; `query.q` carries the FTS5 expression.
+ * It answers the search threads' tasks; `query.q` carries the FTS5 expression.
  */
-import { parentPort, workerData } from 'node:worker_threads';
+import { workerData } from 'node:worker_threads';
+import { serveTasks } from '../../server/workers/serve';
 import { openDatabase } from '../../server/db/database';
-import type { SearchReply, SearchRequest } from '../../server/search/worker';
+import type { SearchResultBytes, SearchTask } from '../../server/search/worker';
 
 const db = openDatabase((workerData as { dbPath: string }).dbPath, { readonly: true });
 const floor = db.prepare('SELECT rowid FROM search_fts WHERE search_fts MATCH ? ORDER BY bm25(search_fts, 8.0, 5.0, 1.0) LIMIT 20').pluck();
 
-parentPort?.on('message', (req: SearchRequest) => {
-  const json = Buffer.from(JSON.stringify({ ids: floor.all(req.query.q) }));
-  parentPort?.postMessage({ id: req.id, json, cached: false } satisfies SearchReply);
-});
-parentPort?.postMessage({ ready: true } satisfies SearchReply);
+serveTasks<SearchTask, SearchResultBytes>((task) => ({ json: Buffer.from(JSON.stringify({ ids: floor.all(task.query.q) })), cached: false }));

@@ -44,6 +44,8 @@ function validationMessage(err: FastifyError): string {
 export function installErrorHandlers(app: FastifyInstance): void {
   app.setErrorHandler((err: FastifyError, request, reply) => {
     if (err instanceof HttpError) {
+      // A 503 (threads busy, a search stopped): when to try again, unless the route said.
+      if (err.statusCode === 503 && reply.getHeader('retry-after') === undefined) reply.header('retry-after', '5');
       return reply.status(err.statusCode).send({ error: err.code, message: err.message });
     }
     if (err.validation) {

@@ -1,15 +1,16 @@
-import type { Worker } from 'node:worker_threads';
-import { startTsWorker, workerModule } from '../shared/ts-worker';
-import { tooLarge } from '../http/errors';
+import { tooLarge, unavailable } from '../http/errors';
+import { workerModule } from '../shared/ts-worker';
+import { createWorkerPool, PoolBusyError, PoolUnavailableError, TaskTimeoutError } from '../workers/pool';
 import { renderMarkdown } from './render';
-import type { RenderReply, RenderRequest } from './worker';
 
 /**
- * Markdown rendering off the event loop: a few worker threads (worker.ts) render bodies too long
- * to render inline, one at a time each, so a hostile body holds up its own request and no other.
- * A render still running after `timeoutMs` has its thread terminated (a later render starts a
- * fresh one) and fails with RenderTimeoutError. Short bodies render inline: a thread round-trip
- * (structured clone both ways, a wake-up) costs more than rendering them.
+ * Markdown rendering off the event loop: bodies too long to render inline go to the render
+ * threads (worker.ts) of the one worker pool (workers/pool.ts), so a hostile body holds up its own
+ * request and no other. A render still running `timeoutMs` after its thread took it has the
+ * thread terminated and fails with TaskTimeoutError; more than `maxQueue` renders waiting fail at
+ * once with PoolBusyError. Short bodies render inline: a thread round-trip (structured clone both
+ * ways, a wake-up) costs more than rendering them. With no threads (size 0), after close(), or
+ * when threads cannot start, everything renders inline.
  */
 
 /**
@@ -18,140 +19,52 @@ import type { RenderReply, RenderRequest } from './worker';
  */
 const INLINE_BELOW = 2048;
 
-export class RenderTimeoutError extends Error {}
+/** A render stopped by the time limit (the pool's TaskTimeoutError). */
+export { TaskTimeoutError as RenderTimeoutError } from '../workers/pool';
 
 export interface RenderPoolOptions {
   /** Threads; 0 renders everything in the calling thread (no timeout then). */
   size: number;
-  /** Longest one render may run in a thread. */
+  /** Longest one render may run in a thread, from when the thread takes it. */
   timeoutMs: number;
+  /** Renders that may wait for a thread (default 64 per thread). */
+  maxQueue?: number;
   inlineBelow?: number;
-}
-
-interface Job { source: string; resolve: (html: string) => void; reject: (e: Error) => void }
-
-interface Slot {
-  worker: Worker | null;
-  /** The thread has loaded and may be given a render. */
-  ready: boolean;
-  job: Job | null;
-  timer: NodeJS.Timeout | null;
 }
 
 export function createRenderPool(opts: RenderPoolOptions) {
   const inlineBelow = opts.inlineBelow ?? INLINE_BELOW;
-  const slots: Slot[] = Array.from({ length: Math.max(0, opts.size) }, () => ({ worker: null, ready: false, job: null, timer: null }));
-  const queue: Job[] = [];
-  let seq = 0;
-  let closed = false;
-  /** Threads that failed before they were ready, in a row: past a few, render inline. */
-  let startFailures = 0;
+  const pool = opts.size > 0
+    ? createWorkerPool<string, string>({ name: 'render', entry: workerModule('markdown'), size: opts.size, timeoutMs: opts.timeoutMs, maxQueue: opts.maxQueue })
+    : null;
   let timeouts = 0;
-  let rendered = 0;
-
-  const usable = () => slots.length > 0 && !closed && startFailures < 3;
-
-  function renderInline(job: Job): void {
-    try { job.resolve(renderMarkdown(job.source)); } catch (err) { job.reject(err as Error); }
-  }
-
-  function finish(slot: Slot): Job | null {
-    const job = slot.job;
-    slot.job = null;
-    if (slot.timer) clearTimeout(slot.timer);
-    slot.timer = null;
-    return job;
-  }
-
-  function stop(slot: Slot): void {
-    const w = slot.worker;
-    slot.worker = null;
-    slot.ready = false;
-    void w?.terminate();
-  }
-
-  function start(slot: Slot): void {
-    const w = startTsWorker(workerModule('markdown'));
-    slot.worker = w;
-    slot.ready = false;
-    w.on('message', (reply: RenderReply) => {
-      if (slot.worker !== w) return;
-      if ('ready' in reply) {
-        slot.ready = true;
-        startFailures = 0;
-      } else {
-        const job = finish(slot);
-        rendered++;
-        if ('error' in reply) job?.reject(new Error(reply.error));
-        else job?.resolve(reply.html);
-      }
-      pump();
-      if (!slot.job) w.unref(); // loaded or done, and idle: it does not keep the process alive
-    });
-    const fail = (err: Error) => {
-      if (slot.worker !== w) return; // replaced (timeout) or closed: already settled
-      if (!slot.ready) startFailures++;
-      stop(slot);
-      finish(slot)?.reject(err);
-      if (!usable()) queue.splice(0).forEach(renderInline);
-      else pump();
-    };
-    w.on('error', fail);
-    w.on('exit', (code) => fail(new Error(`render worker exited with code ${code}`)));
-  }
-
-  function pump(): void {
-    for (const slot of slots) {
-      if (queue.length === 0) return;
-      if (slot.job) continue;
-      if (!slot.worker) start(slot);
-      if (!slot.ready) continue;
-      const job = queue.shift()!;
-      slot.job = job;
-      slot.worker!.ref(); // a render in hand keeps the process alive until it is answered
-      slot.timer = setTimeout(() => {
-        timeouts++;
-        const timedOut = finish(slot);
-        stop(slot);
-        timedOut?.reject(new RenderTimeoutError(`render took over ${opts.timeoutMs} ms`));
-        pump();
-      }, opts.timeoutMs);
-      slot.worker!.postMessage({ id: ++seq, source: job.source } satisfies RenderRequest);
-    }
-  }
 
   return {
-    size: slots.length,
-    /** The HTML of renderMarkdown(source); rejects with RenderTimeoutError when too slow. */
-    render(source: string): Promise<string> {
-      return new Promise((resolve, reject) => {
-        const job = { source, resolve, reject };
-        if (source.length < inlineBelow || !usable()) return renderInline(job);
-        queue.push(job);
-        pump();
-      });
+    size: opts.size > 0 ? opts.size : 0,
+    /** The HTML of renderMarkdown(source); rejects with RenderTimeoutError when too slow, PoolBusyError when too many wait. */
+    async render(source: string): Promise<string> {
+      if (!pool || source.length < inlineBelow || !pool.usable()) return renderMarkdown(source);
+      try {
+        return await pool.run(source);
+      } catch (err) {
+        if (err instanceof TaskTimeoutError) timeouts++;
+        // Closed or unable to start threads while it waited: the render is still owed.
+        if (err instanceof PoolUnavailableError) return renderMarkdown(source);
+        throw err;
+      }
     },
     /** Starts the threads now, so the first long body does not wait for one to load. */
-    warm() { if (usable()) for (const s of slots) if (!s.worker) start(s); },
-    /** Renders done in threads, and renders stopped by the timeout (tests, diagnostics). */
-    stats: () => ({ rendered, timeouts }),
-    async close() {
-      closed = true;
-      const workers = slots.map((s) => s.worker);
-      for (const s of slots) {
-        s.worker = null;
-        finish(s)?.reject(new Error('render pool closed'));
-      }
-      queue.splice(0).forEach(renderInline);
-      await Promise.all(workers.map((w) => w?.terminate()));
-    },
+    warm() { pool?.warm(); },
+    /** Renders done in threads, and renders stopped by the time limit (tests, diagnostics). */
+    stats: () => ({ rendered: pool?.stats().answered ?? 0, timeouts }),
+    async close() { await pool?.close(); },
   };
 }
 
-
 /**
  * The app's renderer (ctx.markdown): the pool, with a render that runs out of time answered as
- * 413 too_large — the body is too costly to turn into a page, which is what 413 tells the client.
+ * 413 too_large — the body is too costly to turn into a page, which is what 413 tells the client —
+ * and a full queue as 503 unavailable (Retry-After), to be tried again.
  */
 export function createMarkdownRenderer(opts: RenderPoolOptions) {
   const pool = createRenderPool(opts);
@@ -161,12 +74,12 @@ export function createMarkdownRenderer(opts: RenderPoolOptions) {
       try {
         return await pool.render(source);
       } catch (err) {
-        if (err instanceof RenderTimeoutError) {
+        if (err instanceof TaskTimeoutError) {
           throw tooLarge('本文が複雑すぎて表示できません。分けて投稿してください / body too complex to render (render_timeout)');
         }
+        if (err instanceof PoolBusyError) throw unavailable();
         throw err;
       }
     },
   };
 }
-

@@ -4,19 +4,9 @@
  * milliseconds, during which a main-thread render would hold up every other request. Here it
  * holds up only this thread, and a render that never ends is stopped by terminating the thread.
  * It renders with the same module as the main thread, so the HTML is the same byte for byte.
+ * Loaded (markdown-it, highlight.js) before it says `ready`: renders are timed from their start.
  */
-import { parentPort } from 'node:worker_threads';
+import { serveTasks } from '../workers/serve';
 import { renderMarkdown } from './render';
 
-export interface RenderRequest { id: number; source: string }
-export type RenderReply = { id: number; html: string } | { id: number; error: string } | { ready: true };
-
-parentPort?.on('message', (req: RenderRequest) => {
-  try {
-    parentPort?.postMessage({ id: req.id, html: renderMarkdown(req.source) } satisfies RenderReply);
-  } catch (err) {
-    parentPort?.postMessage({ id: req.id, error: (err as Error).message } satisfies RenderReply);
-  }
-});
-// Loaded (markdown-it, highlight.js): the pool starts timing renders only from here.
-parentPort?.postMessage({ ready: true } satisfies RenderReply);
+serveTasks<string, string>(renderMarkdown);

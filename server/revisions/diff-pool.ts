@@ -1,99 +1,45 @@
-import type { Worker } from 'node:worker_threads';
-import { startTsWorker } from '../shared/ts-worker';
-import { diffContent, wholeDiff, type ContentDiff } from './diff';
-import type { DiffReply, DiffRequest } from './diff-worker';
+import { unavailable } from '../http/errors';
+import { workerModule } from '../shared/ts-worker';
+import { createWorkerPool, PoolBusyError, PoolUnavailableError } from '../workers/pool';
+import { diffContent, wholeDiff } from './diff';
+import type { DiffTask } from './diff-worker';
 import type { RevisionContent } from './store';
 
 /** Below this many characters (both bodies) a diff is cheaper inline than a thread round-trip. */
 const INLINE_BELOW = 8192;
 
-interface Job { req: Omit<DiffRequest, 'id'>; resolve: (d: ContentDiff) => void }
+const json = (value: unknown) => Buffer.from(JSON.stringify(value));
 
 /**
- * One worker thread computes revision diffs of long bodies, one at a time, so the event loop
- * never runs one: `/api/health` and every other request keep answering while a pathological
- * diff runs. A diff still running after `timeoutMs` has its thread terminated (the next diff
- * starts a fresh one) and is answered with the whole old and new bodies (`wholeDiff`, linear),
- * as jsdiff's own give-up does. `size: 0` diffs inline (tests, tools).
+ * Revision diffs of long bodies run in a thread of the one worker pool (workers/pool.ts), so the
+ * event loop never computes or serializes one: `/api/health` and every other request keep
+ * answering while a pathological diff runs. The answer is the diff as JSON text (ContentDiff),
+ * serialized in the thread. A diff still running `timeoutMs` after its thread took it has the
+ * thread terminated and is answered with the whole old and new bodies (`wholeDiff`, linear), as
+ * jsdiff's own give-up does; so is one whose thread crashed. Too many waiting: 503. `size: 0`
+ * diffs inline (tests, tools), as does a pool whose threads cannot start.
  */
-export function createDiffPool(opts: { size: number; timeoutMs: number }) {
-  let worker: Worker | null = null;
-  let ready = false;
-  let current: (Job & { id: number; timer: NodeJS.Timeout | null }) | null = null;
-  const queue: Job[] = [];
-  let seq = 0;
-  let closed = false;
-  let failures = 0;
-
-  const inline = (job: Job) => job.resolve(diffContent(job.req.before, job.req.after, job.req.context));
-  const fallback = (job: Job) => job.resolve(wholeDiff(job.req.before, job.req.after, job.req.context));
-
-  function stop() {
-    const w = worker;
-    worker = null;
-    ready = false;
-    void w?.terminate();
-  }
-
-  function start() {
-    const w = startTsWorker(new URL('./diff-worker.ts', import.meta.url));
-    worker = w;
-    w.unref();
-    w.on('message', (msg: DiffReply) => {
-      if ('ready' in msg) { ready = true; failures = 0; next(); return; }
-      if (!current || msg.id !== current.id) return;
-      const job = current;
-      current = null;
-      if (job.timer) clearTimeout(job.timer);
-      if ('diff' in msg) job.resolve(msg.diff); else fallback(job);
-      next();
-    });
-    w.on('error', () => undefined);
-    w.on('exit', () => {
-      if (worker !== w) return;
-      worker = null;
-      if (!ready) failures++;
-      ready = false;
-      const job = current;
-      current = null;
-      if (job) { if (job.timer) clearTimeout(job.timer); fallback(job); }
-      next();
-    });
-  }
-
-  function next() {
-    if (current || queue.length === 0) return;
-    if (closed || failures >= 3) { while (queue.length) inline(queue.shift()!); return; }
-    if (!worker) { start(); return; }
-    if (!ready) return;
-    const job = queue.shift()!;
-    const id = ++seq;
-    current = { ...job, id, timer: null };
-    worker.ref();
-    current.timer = setTimeout(() => {
-      if (current?.id !== id) return;
-      const timedOut = current;
-      current = null;
-      stop();
-      fallback(timedOut);
-      next();
-    }, opts.timeoutMs);
-    worker.postMessage({ id, ...job.req } satisfies DiffRequest);
-  }
-
+export function createDiffPool(opts: { size: number; timeoutMs: number; maxQueue?: number }) {
+  const pool = opts.size > 0
+    ? createWorkerPool<DiffTask, Uint8Array>({ name: 'diff', entry: workerModule('diff'), size: opts.size, timeoutMs: opts.timeoutMs, maxQueue: opts.maxQueue })
+    : null;
   return {
-    diff(before: RevisionContent, after: RevisionContent, context: number): Promise<ContentDiff> {
-      return new Promise((resolve) => {
-        const job: Job = { req: { before, after, context }, resolve };
-        if (opts.size <= 0 || closed || before.body.length + after.body.length < INLINE_BELOW) { inline(job); return; }
-        queue.push(job);
-        next();
-      }).then((d) => { if (!current && queue.length === 0) worker?.unref(); return d as ContentDiff; });
+    /** The diff as JSON text (a ContentDiff). */
+    async diff(before: RevisionContent, after: RevisionContent, context: number): Promise<Buffer> {
+      if (!pool || !pool.usable() || before.body.length + after.body.length < INLINE_BELOW) return json(diffContent(before, after, context));
+      try {
+        const bytes = await pool.run({ before, after, context });
+        return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+      } catch (err) {
+        if (err instanceof PoolBusyError) throw unavailable();
+        if (err instanceof PoolUnavailableError) return json(diffContent(before, after, context));
+        // Out of time, crashed or threw: old and new shown whole, in linear time.
+        return json(wholeDiff(before, after, context));
+      }
     },
-    async close() {
-      closed = true;
-      stop();
-    },
+    warm() { pool?.warm(); },
+    stats: () => pool?.stats() ?? { answered: 0, timeouts: 0, busy: 0, queued: 0 },
+    async close() { await pool?.close(); },
   };
 }
 

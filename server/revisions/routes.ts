@@ -7,17 +7,13 @@ import { presentPost } from '../posts/presenter';
 import { Post } from '../posts/schemas';
 import { getReadable } from '../posts/service';
 import { staleEdit } from './conflict';
-import { createDiffPool } from './diff-pool';
 import { presentRevision, presentRevisionSummary } from './presenter';
 import {
-  DiffQuery, EditConflict, RestoreBody, Revision, RevisionDiff, RevisionListQuery, RevisionParams, RevisionSummary,
+  DiffQuery, EditConflict, RestoreBody, Revision, RevisionDiff, type RevisionDiffT, RevisionListQuery, RevisionParams, RevisionSummary,
 } from './schemas';
 import { diffRevisions, getRevision, renderRevisionBody, restoreRevision } from './service';
 
 export const revisionRoutes: FastifyPluginAsyncTypebox<{ ctx: Context }> = async (app, { ctx }) => {
-  // Long diffs run in a thread, stopped after the render time limit (KOTSU_RENDER_WORKERS=0: inline).
-  const diffs = createDiffPool({ size: ctx.config.renderWorkers > 0 ? 1 : 0, timeoutMs: ctx.config.renderTimeoutMs });
-  app.addHook('onClose', async () => { await diffs.close(); });
   app.get('/api/posts/:id/revisions', {
     schema: { tags: ['revisions'], summary: 'Revisions of a tip, newest first (anyone who may read the tip)',
       params: IdParams, querystring: RevisionListQuery,
@@ -38,11 +34,15 @@ export const revisionRoutes: FastifyPluginAsyncTypebox<{ ctx: Context }> = async
 
   app.get('/api/posts/:id/diff', {
     schema: { tags: ['revisions'], summary: 'Compare two revisions: title and body word by word, tags added and removed',
-      params: IdParams, querystring: DiffQuery, response: { 200: RevisionDiff, ...errors(400, 401, 403, 404) } },
-  }, async (request) => {
+      params: IdParams, querystring: DiffQuery, response: { 200: RevisionDiff, ...errors(400, 401, 403, 404, 503) } },
+  }, async (request, reply) => {
     const { from, to, context = 3 } = request.query;
-    const d = await diffRevisions(ctx, currentUser(request), request.params.id, { from, to, context }, diffs.diff);
-    return { ...d, from: presentRevisionSummary(d.from), to: presentRevisionSummary(d.to) };
+    const d = await diffRevisions(ctx, currentUser(request), request.params.id, { from, to, context });
+    // The diff arrives as JSON text (serialized in its thread for long bodies): the two summaries
+    // are put in front of its fields, and the schema's serializer is not run over it, hence the cast.
+    const head = Buffer.from(`{"from":${JSON.stringify(presentRevisionSummary(d.from))},"to":${JSON.stringify(presentRevisionSummary(d.to))},`);
+    const body = Buffer.concat([head, d.diff.subarray(1)]);
+    return reply.type('application/json; charset=utf-8').send(body as unknown as RevisionDiffT);
   });
 
   app.post('/api/posts/:id/revisions/:number/restore', {

@@ -61,3 +61,4 @@ export const EditConflict = Type.Object({
 
 export type RevisionSummaryT = Static<typeof RevisionSummary>;
 export type RevisionT = Static<typeof Revision>;
+export type RevisionDiffT = Static<typeof RevisionDiff>;

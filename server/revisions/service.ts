@@ -3,9 +3,8 @@ import { badRequest, notFound } from '../http/errors';
 import { getReadable, renderPostBody, updatePost } from '../posts/service';
 import type { PostRow } from '../posts/store';
 import type { UserRow } from '../users/store';
-import type { ContentDiff } from './diff';
 import { revisionContent } from './record';
-import type { RevisionContent, RevisionRow } from './store';
+import type { RevisionRow } from './store';
 
 export function getRevision(ctx: Context, viewer: UserRow, postId: number, number: number): RevisionRow {
   getReadable(ctx, viewer, postId);
@@ -14,12 +13,12 @@ export function getRevision(ctx: Context, viewer: UserRow, postId: number, numbe
   return rev;
 }
 
-export interface RevisionDiffResult extends ContentDiff { from: RevisionRow; to: RevisionRow }
+/** The diff (a ContentDiff as JSON text, see diff-pool.ts) and the two revisions it compares. */
+export interface RevisionDiffResult { diff: Buffer; from: RevisionRow; to: RevisionRow }
 
 /** Compares two revisions of a tip; by default the latest with the one before it. */
 export async function diffRevisions(ctx: Context, viewer: UserRow, postId: number,
-  q: { from?: number; to?: number; context: number },
-  diff: (before: RevisionContent, after: RevisionContent, context: number) => Promise<ContentDiff>): Promise<RevisionDiffResult> {
+  q: { from?: number; to?: number; context: number }): Promise<RevisionDiffResult> {
   getReadable(ctx, viewer, postId);
   const to = q.to === undefined ? ctx.revisions.latest(postId) : ctx.revisions.byNumber(postId, q.to);
   if (!to) throw notFound('版が見つかりません / revision not found');
@@ -33,8 +32,8 @@ export async function diffRevisions(ctx: Context, viewer: UserRow, postId: numbe
   }
   if (!from) throw notFound('版が見つかりません / revision not found');
   if (from.number === to.number) throw badRequest('from and to must be different revisions');
-  // Computed off the event loop for long bodies, with a time limit (diff-pool.ts).
-  return { ...(await diff(revisionContent(from), revisionContent(to), q.context)), from, to };
+  // Computed and serialized off the event loop for long bodies, with a time limit (diff-pool.ts).
+  return { diff: await ctx.diffs.diff(revisionContent(from), revisionContent(to), q.context), from, to };
 }
 
 /**

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Context } from '../context';
 import { unavailable } from '../http/errors';
 import { errors } from '../http/schemas';
-import { SearchBusyError, SearchTimeoutError } from './pool';
+import { PoolBusyError, TaskTimeoutError } from '../workers/pool';
 import { RelatedQuery, RelatedResult, SearchQuery, SearchResult, SimilarQuery, SuggestQuery, SuggestResult, type SearchResultT } from './schemas';
 import { related, relatedToTip, search, suggest } from './service';
 import { currentUser } from '../http/auth';
@@ -30,7 +30,7 @@ export const searchRoutes: FastifyPluginAsyncTypebox<{ ctx: Context }> = async (
     } catch (err) {
       // Too many waiting, or a search so costly its thread was stopped: searching it again here
       // would stall every request, so the client is told to retry.
-      if (err instanceof SearchBusyError || err instanceof SearchTimeoutError) {
+      if (err instanceof PoolBusyError || err instanceof TaskTimeoutError) {
         request.log.warn({ err, q: request.query.q }, 'search refused');
         reply.header('retry-after', '5');
         throw unavailable();

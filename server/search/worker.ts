@@ -14,7 +14,8 @@
  * answer is exactly what the search computes at that minute. KOTSU_SEARCH_CACHE=0 turns it off
  * (to measure the search itself).
  */
-import { parentPort, workerData } from 'node:worker_threads';
+import { workerData } from 'node:worker_threads';
+import { serveTasks } from '../workers/serve';
 import { loadConfig } from '../config';
 import { createContext } from '../context';
 import { openDatabase } from '../db/database';
@@ -23,10 +24,9 @@ import type { SearchQueryT } from './schemas';
 import { warmLexicon } from './lexicon';
 import { search } from './service';
 
-export interface SearchRequest { id: number; query: SearchQueryT; now: string }
-export type SearchReply = { id: number; json: Uint8Array; cached: boolean } | { id: number; error: string }
-  /** Sent once the thread has loaded: the pool times searches from their hand-over, not the load. */
-  | { ready: true };
+export interface SearchTask { query: SearchQueryT; now: string }
+/** The response body (UTF-8 JSON), and whether it came from this thread's cache. */
+export interface SearchResultBytes { json: Uint8Array; cached: boolean }
 
 /** Answers kept per thread (each a response body of a few to a few tens of kB). */
 export const CACHE_ENTRIES = 128;
@@ -41,18 +41,13 @@ const cache = ctx.config.searchCache ? createReadCache(db, CACHE_ENTRIES) : null
 // The dictionary's table (lexicon.ts) is read before the first search, not during it.
 warmLexicon();
 
-parentPort?.on('message', (req: SearchRequest) => {
-  const minute = Math.floor(Date.parse(req.now) / 60_000) * 60_000;
+// Said `ready` only once loaded (the index's statements prepared): searches are timed from their start.
+serveTasks<SearchTask, SearchResultBytes>((task) => {
+  const minute = Math.floor(Date.parse(task.now) / 60_000) * 60_000;
   now = new Date(minute);
-  try {
-    let computed = false;
-    const run = () => { computed = true; return Buffer.from(JSON.stringify(search(ctx, req.query))); };
-    const json = cache ? cache.get(`${minute} ${JSON.stringify(req.query)}`, run) : run();
-    // Copied to the main thread (a memcpy of the bytes, not transferred: the cache may keep them).
-    parentPort?.postMessage({ id: req.id, json, cached: !computed } satisfies SearchReply);
-  } catch (err) {
-    parentPort?.postMessage({ id: req.id, error: (err as Error).message } satisfies SearchReply);
-  }
+  let computed = false;
+  const run = () => { computed = true; return Buffer.from(JSON.stringify(search(ctx, task.query))); };
+  const json = cache ? cache.get(`${minute} ${JSON.stringify(task.query)}`, run) : run();
+  // Copied to the main thread (a memcpy of the bytes, not transferred: the cache may keep them).
+  return { json, cached: !computed };
 });
-// Loaded (the index's statements prepared): the pool may hand over searches.
-parentPort?.postMessage({ ready: true } satisfies SearchReply);

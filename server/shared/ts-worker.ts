@@ -58,15 +58,23 @@ export function bundle(entry: URL): string {
   return out;
 }
 
-/** The project's worker threads, each `server/<name>/worker.ts`. */
-export type WorkerName = 'search' | 'markdown';
+/**
+ * The project's worker threads and their sources (scripts/build.mjs builds each into
+ * dist/server/<name>-worker.mjs; tests/scripts/production.test.ts checks the two lists agree).
+ */
+export const WORKER_SOURCES = {
+  search: 'server/search/worker.ts',
+  markdown: 'server/markdown/worker.ts',
+  diff: 'server/revisions/diff-worker.ts',
+} as const;
+export type WorkerName = keyof typeof WORKER_SOURCES;
 
 /**
  * The module a worker thread runs: in the built server, the bundle scripts/build.mjs built beside
  * it (dist/server/search-worker.mjs); from the sources, the TypeScript module.
  */
 export function workerModule(name: WorkerName): URL {
-  return BUILT ? new URL(`./${name}-worker.mjs`, import.meta.url) : new URL(`../${name}/worker.ts`, import.meta.url);
+  return BUILT ? new URL(`./${name}-worker.mjs`, import.meta.url) : new URL(`../../${WORKER_SOURCES[name]}`, import.meta.url);
 }
 
 /**

@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { createRenderPool, RenderTimeoutError } from '../../server/markdown/pool';
+import { createMarkdownRenderer, createRenderPool, RenderTimeoutError } from '../../server/markdown/pool';
 import { renderMarkdown } from '../../server/markdown/render';
 import { BODY_CASES } from '../security/hostile-cases';
 
@@ -59,5 +59,17 @@ describe('Markdown render pool', () => {
     await p.close();
     expect(await p.render(TIP)).toBe(renderMarkdown(TIP));
     expect(p.stats().rendered).toBe(0);
+  });
+});
+
+describe('the app renderer (ctx.markdown) over the pool', () => {
+  it('answers 503 unavailable at once when more renders wait than the queue holds, and renders those it queued', async () => {
+    const r = pool(createMarkdownRenderer({ size: 1, timeoutMs: 60_000, inlineBelow: 0, maxQueue: 1 }));
+    await r.render('warm');
+    const held = r.render('a@b.com '.repeat(20_000));
+    const queued = r.render(TIP);
+    await expect(r.render('**三つ目**')).rejects.toMatchObject({ statusCode: 503, code: 'unavailable' });
+    expect(await queued).toBe(renderMarkdown(TIP));
+    expect(await held).toBe(renderMarkdown('a@b.com '.repeat(20_000)));
   });
 });

@@ -1,5 +1,6 @@
 import { afterEach, expect, test } from 'vitest';
-import { createSearchPool, SearchBusyError, SearchTimeoutError, type SearchPool } from '../../server/search/pool';
+import { createSearchPool, type SearchPool } from '../../server/search/pool';
+import { PoolBusyError as SearchBusyError, TaskTimeoutError as SearchTimeoutError } from '../../server/workers/pool';
 
 // The search pool's limits (issue 17): a time limit on each search, counted from the moment a
 // thread takes it, that stops the thread; and a bounded queue that refuses at once.
