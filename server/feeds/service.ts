@@ -2,6 +2,7 @@ import type { Context } from '../context';
 import { notFound } from '../http/errors';
 import type { UserRow } from '../users/store';
 import { atomDocument, type AtomEntry } from './atom';
+import { SUMMARY_SOURCE } from './store';
 
 export const FEED_SIZE = 30;
 
@@ -10,7 +11,7 @@ export const FEED_SIZE = 30;
  * body is read: the image pattern scans ahead from every `![` it meets, so over a whole body of
  * `![` without `]` it was quadratic (100,000 characters: 22 s); over 2,000 it is bounded.
  */
-export const SUMMARY_SOURCE = 2000;
+export { FEED_HTML_MAX, SUMMARY_SOURCE } from './store';
 export const summaryOf = (body: string) => body.slice(0, SUMMARY_SOURCE).replace(/!\[[^\]]*\]\([^)]*\)/g, '')
   .replace(/[#>*_`~|-]+/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 200);
 
@@ -24,6 +25,13 @@ export function webBase(ctx: Context): string {
 function absolutize(html: string, base: string, page: string): string {
   return html.replace(/ (href|src)="(\/(?!\/)|#)/g, (_m, attr: string, start: string) =>
     ` ${attr}="${start === '#' ? `${page}#` : `${base}/`}`);
+}
+
+const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
+
+/** An entry's content for a tip too long to carry whole (FEED_HTML_MAX): its summary and a link to it. */
+function longTipContent(summary: string, link: string): string {
+  return `<p>${escapeHtml(summary)}…</p><p><a href="${escapeHtml(link)}">続きを Kotsu で読む（長いコツのため全文はフィードに含めていません）</a></p>`;
 }
 
 /** The feed around its entries: every string is escaped (and cleaned of non-XML characters) in atom.ts. */
@@ -59,7 +67,7 @@ export function tipsFeed(ctx: Context, viewer: UserRow, tagName?: string): strin
       title: r.title, id: link, link,
       updated: new Date(r.updated_at), published: new Date(r.created_at),
       summary: summaryOf(r.body),
-      content: absolutize(r.html, base, link),
+      content: r.html !== null ? absolutize(r.html, base, link) : longTipContent(summaryOf(r.body), link),
       author: { name: r.display_name, uri: `${base}/users/${encodeURIComponent(r.username)}` },
       categories: (tags.get(r.id) ?? []).map((name) => ({ term: name, label: name })),
     };

@@ -6,6 +6,7 @@ import { openDatabase } from '../../server/db/database';
 import { postTip, type TestUser } from '../helpers/app';
 import { useClockedApp } from '../helpers/fixture';
 import { PNG } from './fixtures';
+import { FEED_HTML_MAX, summaryOf } from '../../server/feeds/service';
 
 const BASE = 'https://kotsu.pref.example.lg.jp';
 const { t, now, later, users: { alice, bob } } = useClockedApp({
@@ -49,6 +50,31 @@ describe('Atom feeds', () => {
     expect(f.description).toBe('手順 表を選んで押すだけ');
     expect(res.body).not.toContain('非表示');
     expect(res.body).not.toContain('下書き');
+  });
+
+  it('carries a tip longer than FEED_HTML_MAX as its summary and a link, still valid Atom; shorter tips whole', async () => {
+    // Hostile and long: runs of Markdown openers, `<` that render as entities, a Japanese paragraph.
+    const long = `冒頭の説明 **太字** <b>\n\n${'!['.repeat(20_000)}${'<'.repeat(20_000)}`;
+    const big = await postTip(t, alice, { title: '長いコツ & <x>', body: long, tags: ['長文'] });
+    later();
+    const small = await postTip(t, bob, { title: '短いコツ', body: '**短い**本文', tags: ['長文'] });
+    expect(big.html.length).toBeGreaterThan(FEED_HTML_MAX);
+    for (const url of ['/api/feeds/tips.atom', '/api/feeds/tips.atom?tag=長文']) {
+      const res = await get(url);
+      expect(res.statusCode).toBe(200);
+      expect(res.body.length).toBeLessThan(FEED_HTML_MAX);
+      const feed = parseFeed(res.body);
+      const [s, b] = feed.items;
+      expect(s.title).toBe('短いコツ');
+      expect(s.content).toBe(small.html.trim());
+      expect(b.title).toBe('長いコツ & <x>');
+      expect(summaryOf(long).startsWith('冒頭の説明 太字 <b')).toBe(true);
+      expect(b.description.startsWith('冒頭の説明 太字')).toBe(true);
+      expect(b.content).toContain('<p>冒頭の説明 太字');
+      // The summary is escaped as HTML, then the HTML as XML: `<b` arrives as text, never as a tag.
+      expect(res.body).toContain(`&lt;p&gt;${summaryOf(long).replace(/&/g, '&amp;amp;').replace(/</g, '&amp;lt;')}…&lt;/p&gt;`);
+      expect(b.content).toContain(`<a href="${BASE}/tips/${big.id}">`);
+    }
   });
 
   it('of one tag, matching across width and case; 404 for an unknown tag', async () => {
