@@ -1,7 +1,7 @@
 import type { Context } from '../context';
 import { presentSummaries } from '../posts/presenter';
 import type { SearchHitT } from './schemas';
-import { makeSnippet, plainText } from './snippet';
+import { snippetOf } from './snippet';
 
 /**
  * A page of search hits, in the order of `ids`: the tips' summaries exactly as lists present
@@ -17,7 +17,7 @@ export function presentHits(ctx: Context, ids: readonly number[], highlight: Reg
   return ids.flatMap((id) => {
     const s = summaries.get(id);
     return s ? [{
-      id: s.id, title: s.title, snippet: makeSnippet(plainText(html.get(id) ?? ''), highlight), tags: s.tags,
+      id: s.id, title: s.title, snippet: snippetOf(html.get(id) ?? '', highlight), tags: s.tags,
       author: s.author, viewCount: s.viewCount, likeCount: s.likeCount, createdAt: s.createdAt, updatedAt: s.updatedAt,
       awards: s.awards,
     }] : [];

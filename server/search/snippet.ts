@@ -136,3 +136,55 @@ export function makeSnippet(rawText: string, re: RegExp | null): string {
   }
   return render(text, [], 0, safeCut(text, Math.min(text.length, LENGTH)));
 }
+
+/**
+ * HTML read for one snippet at most. A hit's tip may be 100,000 characters of text whose HTML is
+ * several times longer (entities, tags): turning all of it into text, for each of 20 hits, cost
+ * about a second (issue 16 part 8). A match further in than this is shown as the tip's start.
+ */
+export const SNIPPET_HTML_MAX = 32_768;
+/** HTML turned into text at a time, until a match and the snippet's reach after it are in hand. */
+const SNIPPET_PIECE = 4096;
+/** Longest tag or entity a cut moves past (a longer one is cut before). */
+const CUT_REACH = 2048;
+
+/** An offset near `at` that is not inside a tag or an entity, so each piece's text is that part of the whole's. */
+export function htmlCut(html: string, at: number): number {
+  if (at >= html.length) return html.length;
+  const lt = html.lastIndexOf('<', at - 1);
+  if (lt >= 0 && at - lt <= CUT_REACH && html.lastIndexOf('>', at - 1) < lt) {
+    const gt = html.indexOf('>', at);
+    at = gt >= 0 && gt - lt <= CUT_REACH ? gt + 1 : lt;
+  }
+  const amp = html.lastIndexOf('&', at - 1);
+  if (amp >= 0 && at - amp <= 10) {
+    const semi = html.indexOf(';', amp);
+    if (semi >= at && semi - amp <= 10) at = semi + 1;
+  }
+  return at;
+}
+
+/**
+ * The snippet of a tip's rendered HTML: makeSnippet of its text, reading the HTML in pieces
+ * until the first match and LENGTH characters after it are in hand, at most SNIPPET_HTML_MAX.
+ */
+export function snippetOf(html: string, re: RegExp | null): string {
+  const limit = Math.min(html.length, SNIPPET_HTML_MAX);
+  let end = 0;
+  let text = '';
+  let foundAt = -1;
+  while (end < limit) {
+    let next = htmlCut(html, Math.min(limit, end + SNIPPET_PIECE));
+    if (next <= end) next = Math.min(html.length, end + SNIPPET_PIECE);
+    text += plainText(html.slice(end, next));
+    end = next;
+    if (foundAt < 0 && re) {
+      re.lastIndex = 0;
+      if (re.test(normalize(text))) foundAt = text.length;
+    }
+    // Enough: the snippet's reach after the match, or (no query words) the snippet's length.
+    if ((foundAt >= 0 || !re) && text.length - Math.max(foundAt, 0) > LENGTH * 2) break;
+  }
+  const snippet = makeSnippet(text, re);
+  return end < html.length && !snippet.endsWith('…') ? `${snippet}…` : snippet;
+}

@@ -69,7 +69,7 @@ describe('Atom feeds', () => {
       expect(s.content).toBe(small.html.trim());
       expect(b.title).toBe('長いコツ & <x>');
       expect(summaryOf(long).startsWith('冒頭の説明 太字 <b')).toBe(true);
-      expect(b.description.startsWith('冒頭の説明 太字')).toBe(true);
+      expect(b.description?.startsWith('冒頭の説明 太字')).toBe(true);
       expect(b.content).toContain('<p>冒頭の説明 太字');
       // The summary is escaped as HTML, then the HTML as XML: `<b` arrives as text, never as a tag.
       expect(res.body).toContain(`&lt;p&gt;${summaryOf(long).replace(/&/g, '&amp;amp;').replace(/</g, '&amp;lt;')}…&lt;/p&gt;`);
