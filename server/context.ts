@@ -67,6 +67,7 @@ export function createContext(db: Database, config: Config, now: Clock = () => n
 }
 
 function createStores(db: Database, config: Config, now: Clock) {
+  const search = createSearchEngine(db);
   return {
     db,
     config,
@@ -85,11 +86,12 @@ function createStores(db: Database, config: Config, now: Clock) {
     postEvents: createPostEvents(),
     views: createViewStore(db, now),
     popularity: createPopularityStore(db),
-    search: createSearchEngine(db),
+    search,
     awards: createAwardStore(db),
     impact: createImpactStore(db),
     // Threads start on first use (or on warm()) and close with the context.
-    markdown: createMarkdownRenderer({ size: config.renderWorkers, timeoutMs: config.renderTimeoutMs }),
+    // A long tip body's index text comes from its render thread (search/body-index.ts).
+    markdown: createMarkdownRenderer({ size: config.renderWorkers, timeoutMs: config.renderTimeoutMs, indexed: (html, text) => search.prepared.put(html, text) }),
     // Long revision diffs: one thread, the render time limit (KOTSU_RENDER_WORKERS=0: inline).
     diffs: createDiffPool({ size: config.renderWorkers > 0 ? 1 : 0, timeoutMs: config.renderTimeoutMs }),
     ...createAuthoringStores(db),

@@ -2,6 +2,7 @@ import { tooLarge, unavailable } from '../http/errors';
 import { workerModule } from '../shared/ts-worker';
 import { createWorkerPool, PoolBusyError, PoolUnavailableError, TaskTimeoutError } from '../workers/pool';
 import { renderMarkdown } from './render';
+import type { Rendered, RenderTask } from './worker';
 
 /**
  * Markdown rendering off the event loop: bodies too long to render inline go to the render
@@ -30,22 +31,34 @@ export interface RenderPoolOptions {
   /** Renders that may wait for a thread (default 64 per thread). */
   maxQueue?: number;
   inlineBelow?: number;
+  /**
+   * Given the search index text of a tip body rendered in a thread (render(source, { index: true })),
+   * with its HTML: the context hands it to the search engine (search/body-index.ts).
+   */
+  indexed?: (html: string, indexed: string) => void;
+}
+
+export interface RenderOptions {
+  /** A tip's body: its search index text is computed in the thread too (see RenderPoolOptions.indexed). */
+  index?: boolean;
 }
 
 export function createRenderPool(opts: RenderPoolOptions) {
   const inlineBelow = opts.inlineBelow ?? INLINE_BELOW;
   const pool = opts.size > 0
-    ? createWorkerPool<string, string>({ name: 'render', entry: workerModule('markdown'), size: opts.size, timeoutMs: opts.timeoutMs, maxQueue: opts.maxQueue })
+    ? createWorkerPool<RenderTask, Rendered>({ name: 'render', entry: workerModule('markdown'), size: opts.size, timeoutMs: opts.timeoutMs, maxQueue: opts.maxQueue })
     : null;
   let timeouts = 0;
 
   return {
     size: opts.size > 0 ? opts.size : 0,
     /** The HTML of renderMarkdown(source); rejects with RenderTimeoutError when too slow, PoolBusyError when too many wait. */
-    async render(source: string): Promise<string> {
+    async render(source: string, o: RenderOptions = {}): Promise<string> {
       if (!pool || source.length < inlineBelow || !pool.usable()) return renderMarkdown(source);
       try {
-        return await pool.run(source);
+        const { html, indexed } = await pool.run({ source, index: o.index === true && opts.indexed !== undefined });
+        if (indexed !== undefined) opts.indexed?.(html, indexed);
+        return html;
       } catch (err) {
         if (err instanceof TaskTimeoutError) timeouts++;
         // Closed or unable to start threads while it waited: the render is still owed.
@@ -70,9 +83,9 @@ export function createMarkdownRenderer(opts: RenderPoolOptions) {
   const pool = createRenderPool(opts);
   return {
     ...pool,
-    async render(source: string): Promise<string> {
+    async render(source: string, o: RenderOptions = {}): Promise<string> {
       try {
-        return await pool.render(source);
+        return await pool.render(source, o);
       } catch (err) {
         if (err instanceof TaskTimeoutError) {
           throw tooLarge('本文が複雑すぎて表示できません。分けて投稿してください / body too complex to render (render_timeout)');

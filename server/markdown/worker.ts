@@ -4,9 +4,18 @@
  * milliseconds, during which a main-thread render would hold up every other request. Here it
  * holds up only this thread, and a render that never ends is stopped by terminating the thread.
  * It renders with the same module as the main thread, so the HTML is the same byte for byte.
- * Loaded (markdown-it, highlight.js) before it says `ready`: renders are timed from their start.
+ * A tip's body also gets its search index text here (search/body-index.ts), as the main thread
+ * would compute it. Loaded (markdown-it, highlight.js) before it says `ready`: renders are timed
+ * from their start.
  */
+import { indexedBody } from '../search/body-index';
 import { serveTasks } from '../workers/serve';
 import { renderMarkdown } from './render';
 
-serveTasks<string, string>(renderMarkdown);
+export interface RenderTask { source: string; index: boolean }
+export interface Rendered { html: string; indexed?: string }
+
+serveTasks<RenderTask, Rendered>(({ source, index }) => {
+  const html = renderMarkdown(source);
+  return index ? { html, indexed: indexedBody(html) } : { html };
+});

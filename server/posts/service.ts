@@ -46,7 +46,8 @@ export async function renderPostBody(ctx: Context, user: UserRow, input: UpdateP
   if (input.body === undefined) return undefined;
   checkFields(input);
   if (editId !== undefined) checkEditor(user, getReadable(ctx, user, editId));
-  return ctx.markdown.render(input.body);
+  // A long body's search index text is computed in the render thread too (search/body-index.ts).
+  return ctx.markdown.render(input.body, { index: true });
 }
 
 function checkEditor(editor: UserRow, post: PostRow): void {

@@ -7,17 +7,17 @@ import type { Database } from '../db/database';
 import type { PostEvent, PostEvents } from '../posts/events';
 import { createIndexMaintenance, type MaintenanceOptions } from './maintenance';
 import { normalize } from './normalize';
-import { plainText } from './snippet';
+import { createPreparedBodies, indexedBody, type PreparedBodies } from './body-index';
 import { createSearchStore, SUGGEST_CAP, type IndexedDoc, type SourceRow } from './store';
 import { createSuggester } from './suggest';
 import { createTitleIndex } from './titles';
-import { indexedTitle, indexText } from './tokenize';
+import { indexedTitle } from './tokenize';
 
 /** Bump when normalize.ts or tokenize.ts change what is indexed: the index is rebuilt at start-up. */
 export const PIPELINE_VERSION = '1';
 
-export function indexedDoc(row: Pick<SourceRow, 'title' | 'html' | 'tags'>): IndexedDoc {
-  return { ...indexedTitle(row), body: indexText(normalize(plainText(row.html))) };
+export function indexedDoc(row: Pick<SourceRow, 'title' | 'html' | 'tags'>, prepared?: PreparedBodies): IndexedDoc {
+  return { ...indexedTitle(row), body: prepared ? prepared.take(row.html) : indexedBody(row.html) };
 }
 
 export type Progress = (done: number, total: number) => void;
@@ -37,11 +37,13 @@ export function createSearchEngine(db: Database, opts: SearchEngineOptions = {})
   const titles = createTitleIndex({ all: store.titleDocs, one: store.suggestDoc }, { cap: SUGGEST_CAP });
   let tagCache: { name: string; count: number; norm: string }[] | null = null;
   const followed = new WeakSet<PostEvents>();
+  /** Index text of long bodies, computed by the render threads before the write (markdown/pool.ts). */
+  const prepared = createPreparedBodies();
 
   /** Brings one tip's index entry in line with its row: indexed while published, absent otherwise. */
   function sync(id: number) {
     const row = store.source(id);
-    if (row && row.status === 'published') store.put(id, indexedDoc(row));
+    if (row && row.status === 'published') store.put(id, indexedDoc(row, prepared));
     else store.remove(id);
     maintenance.changed();
     suggester.touch(id);
@@ -130,6 +132,7 @@ export function createSearchEngine(db: Database, opts: SearchEngineOptions = {})
     suggester,
     titles,
     rebuild,
+    prepared,
     /** Keeps the index in step with tips; listeners run inside each write's transaction. */
     follow(events: PostEvents) {
       if (followed.has(events)) return;
