@@ -145,6 +145,14 @@ const STALL_CASES: StallCase[] = [
   postCase('Markdown: <a  without > (100k)', '<a '.repeat(N / 3)),
   postCase('Markdown: a@b.com for linkify', 'a@b.com '.repeat(N / 8)),
   postCase('Markdown: www. without end', 'www.'.repeat(N / 4)),
+  // Added with the worker-pool work (issue 16 part 8, second round).
+  postCase('Markdown: entity run &amp; (100k)', '&amp;'.repeat(N / 5)),
+  postCase('Markdown: ~~** alternating (100k)', '~~**'.repeat(N / 4)),
+  postCase('Markdown: backslash escapes \\* (100k)', '\\*'.repeat(N / 2)),
+  postCase('Markdown: list markers "- " (100k)', '- '.repeat(N / 2)),
+  postCase('Markdown: table of 14k rows', `|a|b|\n|-|-|\n${'|x|y|\n'.repeat(N / 7)}`),
+  postCase('Markdown: reference definitions [a]: b', '[a]: b\n'.repeat(N / 7)),
+  postCase('Markdown: [x](<  without >', '[x](<'.repeat(N / 5)),
   postCase('index: run of ー not at the end', 'ー'.repeat(N - 2) + 'アー'),
   postCase('index: combining marks (100k)', 'a' + '\u0301'.repeat(N - 1)),
   diffCase('diff: huge single line, every 10th word changed', words(N / 6, (i) => `w${i % 997}`), words(N / 6, (i) => (i % 10 ? `w${i % 997}` : `x${i}`))),
@@ -169,6 +177,16 @@ const STALL_CASES: StallCase[] = [
       }
     },
     run: (app) => app.inject({ method: 'GET', url: '/api/search?q=%E9%87%8D%E8%A4%87', headers }),
+  },
+  {
+    // The word only at the end of 20 long tips: every hit's snippet reads as far as it may.
+    name: 'search: match only past 90k characters (20 tips)',
+    setup: async (app) => {
+      for (let i = 0; i < 20; i++) {
+        await app.inject({ method: 'POST', url: '/api/posts', headers, payload: { title: `deep ${i}`, body: fit(`${'&lt;'.repeat(18_000)} 末尾の語スパークライン`), tags: [] } });
+      }
+    },
+    run: (app) => app.inject({ method: 'GET', url: `/api/search?q=${encodeURIComponent('スパークライン')}`, headers }),
   },
 ];
 

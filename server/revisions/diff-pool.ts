@@ -16,7 +16,7 @@ const json = (value: unknown) => Buffer.from(JSON.stringify(value));
  * answering while a pathological diff runs. The answer is the diff as JSON text (ContentDiff),
  * serialized in the thread. A diff still running `timeoutMs` after its thread took it has the
  * thread terminated and is answered with the whole old and new bodies (`wholeDiff`, linear), as
- * jsdiff's own give-up does; so is one whose thread crashed. Too many waiting: 503. `size: 0`
+ * jsdiff's own give-up does (computed in a fresh thread as well); so is one whose thread crashed. Too many waiting: 503. `size: 0`
  * diffs inline (tests, tools), as does a pool whose threads cannot start.
  */
 export function createDiffPool(opts: { size: number; timeoutMs: number; maxQueue?: number }) {
@@ -27,13 +27,22 @@ export function createDiffPool(opts: { size: number; timeoutMs: number; maxQueue
     /** The diff as JSON text (a ContentDiff). */
     async diff(before: RevisionContent, after: RevisionContent, context: number): Promise<Buffer> {
       if (!pool || !pool.usable() || before.body.length + after.body.length < INLINE_BELOW) return json(diffContent(before, after, context));
-      try {
-        const bytes = await pool.run({ before, after, context });
+      const run = async (whole: boolean) => {
+        const bytes = await pool.run({ before, after, context, whole });
         return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+      };
+      try {
+        return await run(false);
       } catch (err) {
         if (err instanceof PoolBusyError) throw unavailable();
         if (err instanceof PoolUnavailableError) return json(diffContent(before, after, context));
-        // Out of time, crashed or threw: old and new shown whole, in linear time.
+      }
+      // Out of time, crashed or threw: old and new shown whole, in linear time, built and
+      // serialized in a (fresh) thread too: 50,000 lines are 100,000 rows. Here only if that fails.
+      try {
+        return await run(true);
+      } catch (err) {
+        if (err instanceof PoolBusyError) throw unavailable();
         return json(wholeDiff(before, after, context));
       }
     },

@@ -6,9 +6,11 @@
  * thousands of rows and segments a huge diff can have.
  */
 import { serveTasks } from '../workers/serve';
-import { diffContent } from './diff';
+import { diffContent, wholeDiff } from './diff';
 import type { RevisionContent } from './store';
 
-export interface DiffTask { before: RevisionContent; after: RevisionContent; context: number }
+/** `whole`: old and new shown whole (wholeDiff, linear), after a diff of them ran out of time. */
+export interface DiffTask { before: RevisionContent; after: RevisionContent; context: number; whole?: boolean }
 
-serveTasks<DiffTask, Uint8Array>((t) => Buffer.from(JSON.stringify(diffContent(t.before, t.after, t.context))));
+serveTasks<DiffTask, Uint8Array>((t) =>
+  Buffer.from(JSON.stringify((t.whole ? wholeDiff : diffContent)(t.before, t.after, t.context))));
