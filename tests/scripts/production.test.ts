@@ -51,12 +51,12 @@ describe('npm start / npm run build', () => {
   it('builds the web app, the server, its worker threads and the operator scripts into dist/', () => {
     const r = run(['scripts/build.mjs']);
     expect(r.status, r.stderr).toBe(0);
-    for (const f of ['web/index.html', 'server/main.mjs', 'server/search-worker.mjs', 'server/markdown-worker.mjs',
+    for (const f of ['web/index.html', 'server/main.mjs', 'server/search-worker.mjs', 'server/markdown-worker.mjs', 'server/diff-worker.mjs',
       'scripts/backup.mjs', 'scripts/restore.mjs', 'scripts/reindex.mjs', 'scripts/import-markdown.mjs', 'scripts/export-markdown.mjs', 'build.json']) {
       expect(fs.existsSync(path.join(project, 'dist', f)), f).toBe(true);
     }
     // Compiled: no TypeScript module is imported by the built server or its threads.
-    for (const f of ['main.mjs', 'search-worker.mjs', 'markdown-worker.mjs']) {
+    for (const f of ['main.mjs', 'search-worker.mjs', 'markdown-worker.mjs', 'diff-worker.mjs']) {
       const code = fs.readFileSync(path.join(project, 'dist', 'server', f), 'utf8');
       expect(code).not.toMatch(/from\s+["'][^"']*\.ts["']/);
       expect(code).not.toMatch(/from\s+["'](tsx|esbuild|vite)["']/);
@@ -101,13 +101,29 @@ describe('npm start / npm run build', () => {
       expect(JSON.stringify(tip)).toContain('<strong>太字</strong>');
       const found = await (await fetch(`${base}/api/search?q=${encodeURIComponent('コンパイル済み')}`, { headers })).json() as { items: { id: number }[] };
       expect(found.items.map((i) => i.id)).toContain(tip.id);
+      // A long revision diff goes to the diff thread, also from its prebuilt bundle.
+      const edit = await fetch(`${base}/api/posts/${tip.id}`, { method: 'PATCH', headers, body: JSON.stringify({ body: body.replace('**太字**', '**強調**') }) });
+      expect(edit.status, await edit.clone().text()).toBe(200);
+      const diff = await fetch(`${base}/api/posts/${tip.id}/diff`, { headers });
+      expect(diff.status).toBe(200);
+      const d = await diff.json() as { from: { number: number }; to: { number: number }; stats: { added: number; removed: number } };
+      expect(d.stats).toEqual({ added: 1, removed: 1 });
+      expect(d.to.number).toBeGreaterThan(d.from.number);
       expect(fs.existsSync(path.join(project, 'node_modules', '.cache'))).toBe(false);
     } finally {
       child.kill('SIGTERM');
     }
     expect(await exited).toBe(0);
-    expect(err).not.toMatch(/KotsuWorkerBundle|tsx/);
+    // No thread fell back to tsx, and every pool's threads started (KotsuWorkerPool: they could not).
+    expect(err).not.toMatch(/KotsuWorkerBundle|KotsuWorkerPool|tsx/);
   }, 120_000);
+
+  it('builds every worker thread the server starts', async () => {
+    const buildScript: string = new URL('../../scripts/build.mjs', import.meta.url).href;
+    const { SERVER_ENTRIES } = await import(buildScript) as { SERVER_ENTRIES: Record<string, string> };
+    const { WORKER_SOURCES } = await import('../../server/shared/ts-worker');
+    for (const [name, source] of Object.entries(WORKER_SOURCES)) expect(SERVER_ENTRIES[`server/${name}-worker`], name).toBe(source);
+  });
 
   it('refuses a stale build outside a source checkout, naming it', () => {
     fs.appendFileSync(path.join(project, 'server', 'main.ts'), '\n// changed after the build\n');
