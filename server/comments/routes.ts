@@ -25,7 +25,7 @@ export const commentRoutes: FastifyPluginAsyncTypebox<{ ctx: Context }> = async 
 
   app.post('/api/posts/:id/comments', {
     schema: { tags: ['comments'], summary: 'Comment on a published tip (Markdown), or reply to a comment (`parentId`); the tip\'s author, the answered comment\'s author and @mentioned people are notified',
-      params: IdParams, body: NewCommentBody, response: { 201: Comment, ...errors(400, 401, 403, 404, 409, 413, 415) } },
+      params: IdParams, body: NewCommentBody, response: { 201: Comment, ...errors(400, 401, 403, 404, 409, 413, 415, 503) } },
   }, async (request, reply) => {
     const c = await addComment(ctx, currentUser(request), request.params.id, request.body.body, request.body.parentId);
     return reply.status(201).send(presentComment(c));
@@ -33,7 +33,7 @@ export const commentRoutes: FastifyPluginAsyncTypebox<{ ctx: Context }> = async 
 
   app.patch('/api/comments/:id', {
     schema: { tags: ['comments'], summary: 'Edit my comment', params: IdParams, body: CommentBody,
-      response: { 200: Comment, ...errors(400, 401, 403, 404, 413, 415) } },
+      response: { 200: Comment, ...errors(400, 401, 403, 404, 413, 415, 503) } },
   }, async (request) => presentComment(await editComment(ctx, currentUser(request), request.params.id, request.body.body)));
 
   app.delete('/api/comments/:id', {

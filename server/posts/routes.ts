@@ -15,7 +15,7 @@ import { presentPage } from './page';
 export const postRoutes: FastifyPluginAsyncTypebox<{ ctx: Context }> = async (app, { ctx }) => {
   app.post('/api/posts', {
     schema: { tags: ['tips'], summary: 'Publish a tip', body: CreatePostBody,
-      response: { 201: Post, ...errors(400, 401, 403, 413, 415) } },
+      response: { 201: Post, ...errors(400, 401, 403, 413, 415, 503) } },
   }, async (request, reply) => {
     const user = currentUser(request);
     const html = await renderPostBody(ctx, user, request.body);
@@ -43,7 +43,7 @@ export const postRoutes: FastifyPluginAsyncTypebox<{ ctx: Context }> = async (ap
 
   app.patch('/api/posts/:id', {
     schema: { tags: ['tips'], summary: 'Edit a tip (author, moderator or admin)', params: IdParams, body: UpdatePostBody,
-      response: { 200: Post, 409: EditConflict, ...errors(400, 401, 403, 404, 413, 415) } },
+      response: { 200: Post, 409: EditConflict, ...errors(400, 401, 403, 404, 413, 415, 503) } },
   }, async (request, reply) => {
     const user = currentUser(request);
     const html = await renderPostBody(ctx, user, request.body, request.params.id);
@@ -74,7 +74,7 @@ export const postRoutes: FastifyPluginAsyncTypebox<{ ctx: Context }> = async (ap
     // larger budget so a fast typist never runs into the write limit and cannot save.
     config: { rateLimit: { max: ctx.config.writeLimitPerMinute * 5, timeWindow: 60_000 } },
     schema: { tags: ['tips'], summary: 'Render Markdown exactly as a tip page would', body: PreviewBody,
-      response: { 200: Type.Object({ html: Type.String() }), ...errors(400, 401, 413, 415) } },
+      response: { 200: Type.Object({ html: Type.String() }), ...errors(400, 401, 413, 415, 503) } },
   }, async (request) => {
     checkText('body', request.body.body, { multiline: true });
     return { html: await ctx.markdown.render(request.body.body) };

@@ -20,7 +20,7 @@ export const requestRoutes: FastifyPluginAsyncTypebox<{ ctx: Context }> = async 
 
   app.post('/api/requests', {
     schema: { tags: ['requests'], summary: 'Ask for a tip that does not exist yet (教えて)', body: CreateRequestBody,
-      response: { 201: TipRequestDetail, ...errors(400, 401, 403, 413, 415) } },
+      response: { 201: TipRequestDetail, ...errors(400, 401, 403, 413, 415, 503) } },
   }, async (request, reply) => {
     const user = currentUser(request);
     const r = await createRequest(ctx, user, request.body);
@@ -45,7 +45,7 @@ export const requestRoutes: FastifyPluginAsyncTypebox<{ ctx: Context }> = async 
 
   app.patch('/api/requests/:id', {
     schema: { tags: ['requests'], summary: 'Edit my request', params: IdParams, body: UpdateRequestBody,
-      response: { 200: TipRequestDetail, ...errors(400, 401, 403, 404, 413, 415) } },
+      response: { 200: TipRequestDetail, ...errors(400, 401, 403, 404, 413, 415, 503) } },
   }, async (request) => {
     const user = currentUser(request);
     return presentRequestDetail(ctx, await updateRequest(ctx, user, request.params.id, request.body), user);

@@ -48,7 +48,7 @@ export const revisionRoutes: FastifyPluginAsyncTypebox<{ ctx: Context }> = async
   app.post('/api/posts/:id/revisions/:number/restore', {
     schema: { tags: ['revisions'], summary: 'Make an old revision current again, as a new revision (author, moderator or admin)',
       params: RevisionParams, body: RestoreBody,
-      response: { 200: Post, 409: EditConflict, ...errors(400, 401, 403, 404, 413, 415) } },
+      response: { 200: Post, 409: EditConflict, ...errors(400, 401, 403, 404, 413, 415, 503) } },
   }, async (request, reply) => {
     const user = currentUser(request);
     const { id, number } = request.params;
