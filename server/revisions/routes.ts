@@ -1,3 +1,4 @@
+import { Readable } from 'node:stream';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Context } from '../context';
 import { currentUser } from '../http/auth';
@@ -40,9 +41,11 @@ export const revisionRoutes: FastifyPluginAsyncTypebox<{ ctx: Context }> = async
     const d = await diffRevisions(ctx, currentUser(request), request.params.id, { from, to, context });
     // The diff arrives as JSON text (serialized in its thread for long bodies): the two summaries
     // are put in front of its fields, and the schema's serializer is not run over it, hence the cast.
+    // Sent as two chunks: a diff of several MB is not copied again to join them.
     const head = Buffer.from(`{"from":${JSON.stringify(presentRevisionSummary(d.from))},"to":${JSON.stringify(presentRevisionSummary(d.to))},`);
-    const body = Buffer.concat([head, d.diff.subarray(1)]);
-    return reply.type('application/json; charset=utf-8').send(body as unknown as RevisionDiffT);
+    const body = Readable.from([head, d.diff.subarray(1)], { objectMode: false });
+    return reply.type('application/json; charset=utf-8').header('content-length', head.length + d.diff.length - 1)
+      .send(body as unknown as RevisionDiffT);
   });
 
   app.post('/api/posts/:id/revisions/:number/restore', {
