@@ -73,3 +73,29 @@ describe('the app renderer (ctx.markdown) over the pool', () => {
     expect(await held).toBe(renderMarkdown('a@b.com '.repeat(20_000)));
   });
 });
+
+describe('a full render queue over HTTP', () => {
+  it('is answered 503 unavailable with Retry-After, on every route that renders', async () => {
+    const { createTestApp } = await import('../helpers/app');
+    const t = await createTestApp({ config: { renderWorkers: 1, renderTimeoutMs: 60_000 } });
+    try {
+      // The pool's own refusal (PoolBusyError) as ctx.markdown turns it into an HTTP error.
+      const busy = createMarkdownRenderer({ size: 1, timeoutMs: 60_000, inlineBelow: 0, maxQueue: 0 });
+      pools.push(busy);
+      t.app.ctx.markdown.render = busy.render;
+      const tip = (await t.as(t.admin, { method: 'POST', url: '/api/posts', payload: { title: 't', body: '', tags: [] } }));
+      expect(tip.statusCode).toBe(503);
+      for (const a of [
+        { method: 'POST' as const, url: '/api/preview', payload: { body: '**x**' } },
+        { method: 'POST' as const, url: '/api/requests', payload: { title: '教えて', body: '本文' } },
+      ]) {
+        const res = await t.as(t.admin, a);
+        expect(res.statusCode, a.url).toBe(503);
+        expect(res.headers['retry-after'], a.url).toBe('5');
+        expect(res.json()).toMatchObject({ error: 'unavailable' });
+      }
+    } finally {
+      await t.close();
+    }
+  });
+});
