@@ -95,7 +95,7 @@ export function createWorkerPool<I, O>(opts: WorkerPoolOptions) {
     const w = startTsWorker(opts.entry, opts.workerOptions);
     slot.worker = w;
     slot.ready = false;
-    w.unref(); // loading or idle, a thread does not keep the process alive
+    // Loading, a thread keeps the process alive (a script may be waiting for it); idle, it does not.
     w.on('message', (reply: TaskReply<O>) => {
       if (slot.worker !== w) return; // replaced (time limit) or closed: already settled
       if ('ready' in reply) {
@@ -105,11 +105,11 @@ export function createWorkerPool<I, O>(opts: WorkerPoolOptions) {
         if (slot.task?.id !== reply.id) return;
         const task = take(slot)!;
         slot.answered++;
-        w.unref();
         if ('error' in reply) task.reject(new TaskError(`${opts.name} worker: ${reply.error}`));
         else task.resolve(reply.result);
       }
       pump();
+      if (!slot.task) w.unref();
     });
     const fail = (err: Error) => {
       if (slot.worker !== w) return; // an 'exit' after an 'error', or after a stop: nothing left
