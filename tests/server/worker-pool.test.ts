@@ -75,8 +75,10 @@ describe('worker pool', () => {
     p.warm();
     await vi.waitFor(() => expect(p.readyThreads()).toBe(2), { timeout: 60_000, interval: 20 });
     const replies = await Promise.all(['wait:300', 'wait:300', 'a', 'b'].map((q) => ask(p, q)));
-    expect(new Set(replies.map((r) => r.threadId)).size).toBe(2);
-    expect(p.answered()).toEqual([2, 2]);
+    // Both idle and loaded: the two slow ones run side by side; the quick ones go to whichever is free.
+    expect(replies[0].threadId).not.toBe(replies[1].threadId);
+    expect(p.answered().every((n) => n > 0)).toBe(true);
+    expect(p.answered().reduce((a, b) => a + b, 0)).toBe(4);
   });
 
   it('threads that cannot load make the pool unavailable (callers do the work another way), said once', async () => {
@@ -106,3 +108,4 @@ describe('worker pool', () => {
     expect(p.usable()).toBe(false);
   });
 });
+
