@@ -13,6 +13,8 @@ export interface Config {
   trustedProxies: string[];
   admins: string[];
   publicUrl: URL;
+  /** False when KOTSU_PUBLIC_URL is unset: main.ts then builds publicUrl from the address it listens on. */
+  publicUrlSet: boolean;
   /** Folder holding the built web app; null serves the API only. */
   webRoot: string | null;
   /** Session lifetime and idle timeout, in seconds. */
@@ -56,7 +58,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
   }
   let publicUrl: URL;
   try {
-    publicUrl = new URL(env.KOTSU_PUBLIC_URL ?? 'http://localhost:3000');
+    publicUrl = new URL(env.KOTSU_PUBLIC_URL || 'http://localhost:3000');
   } catch {
     throw new ConfigError(`KOTSU_PUBLIC_URL is not a valid URL: "${env.KOTSU_PUBLIC_URL}"`);
   }
@@ -74,6 +76,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     trustedProxies: list(env.KOTSU_TRUSTED_PROXIES ?? '127.0.0.1,::1'),
     admins: list(env.KOTSU_ADMINS).map((s) => s.toLowerCase()),
     publicUrl,
+    publicUrlSet: Boolean(env.KOTSU_PUBLIC_URL),
     webRoot: env.KOTSU_WEB_ROOT === '' ? null : env.KOTSU_WEB_ROOT ?? path.resolve('dist', 'web'),
     sessionMaxAge: int('KOTSU_SESSION_MAX_AGE', env.KOTSU_SESSION_MAX_AGE, 30 * 24 * 3600, 60, 365 * 24 * 3600),
     sessionIdle: int('KOTSU_SESSION_IDLE', env.KOTSU_SESSION_IDLE, 7 * 24 * 3600, 60, 365 * 24 * 3600),

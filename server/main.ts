@@ -2,6 +2,7 @@ import closeWithGrace from 'close-with-grace';
 import { buildApp } from './app';
 import { ConfigError, loadConfig } from './config';
 import { MigrationError } from './db/migrate';
+import { listenUrl } from './listen-url';
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -16,6 +17,10 @@ async function main(): Promise<void> {
     await app.close();
   });
   await app.listen({ port: config.port, host: config.host });
+  // Without KOTSU_PUBLIC_URL, absolute links (feeds, CSV, notifications) use the address we listen on.
+  if (!config.publicUrlSet) config.publicUrl = listenUrl(app.server.address());
+  process.stdout.write(`kotsu: open ${config.publicUrl.href} in a browser`
+    + (config.publicUrlSet ? '\n' : ' (set KOTSU_PUBLIC_URL to the address staff use)\n'));
 }
 
 main().catch((err: unknown) => {
