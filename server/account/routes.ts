@@ -23,7 +23,7 @@ export const accountRoutes: FastifyPluginAsyncTypebox<{ ctx: Context }> = async 
     if (await changePassword(ctx, user, request.body) === 'wrong-current') {
       await lock.fail(request, user.username);
       request.log.warn({ userId: user.id, ip: request.ip }, 'password change refused: wrong current password');
-      throw forbidden('現在のパスワードが違います / the current password is wrong');
+      throw forbidden('password_wrong', 'the current password is wrong');
     }
     startSession(ctx, reply, user.id);
     request.log.info({ userId: user.id, ip: request.ip }, 'password changed; other sessions ended');

@@ -28,7 +28,7 @@ export function decodeCsv(bytes: Buffer, charset?: string): { text: string; enco
     const text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
     return { text, encoding: 'utf-8' };
   } catch {
-    if (bom || hint === 'utf8') throw badRequest('ファイルが正しい UTF-8 ではありません / the file is not valid UTF-8');
+    if (bom || hint === 'utf8') throw badRequest('csv_not_utf8', 'the file is not valid UTF-8');
     return { text: iconv.decode(bytes, 'cp932'), encoding: 'shift_jis' };
   }
 }
@@ -72,13 +72,13 @@ export function parseStaffCsv(text: string): { rows: StaffRow[]; ignoredColumns:
     }) as unknown as typeof records;
   } catch (err) {
     const e = err as { lines?: number; message: string };
-    throw badRequest(`CSV を読めません (${e.lines ?? '?'} 行目) / the CSV cannot be read at line ${e.lines ?? '?'}: ${e.message}`);
+    throw badRequest('csv_unreadable', `the CSV cannot be read at line ${e.lines ?? '?'}: ${e.message}`, { line: e.lines ?? '?' });
   }
   const startLine = (r: (typeof records)[number]) =>
     r.info.lines - (r.raw.replace(/^\n+/, '').replace(/\n$/, '').match(/\n/g)?.length ?? 0);
   const blank = (cells: string[]) => cells.every((c) => c.trim() === '');
   const [header, ...body] = records.filter((r) => !blank(r.record));
-  if (!header) throw badRequest('CSV が空です / the CSV is empty');
+  if (!header) throw badRequest('csv_empty', 'the CSV is empty');
 
   const index: Partial<Record<Column, number>> = {};
   const ignoredColumns: string[] = [];
@@ -90,10 +90,10 @@ export function parseStaffCsv(text: string): { rows: StaffRow[]; ignoredColumns:
   });
   const missing = (['username', 'displayName'] as const).filter((c) => index[c] === undefined);
   if (missing.length) {
-    throw badRequest(`見出し行に ${missing.map((c) => (c === 'username' ? 'ユーザー名' : '氏名')).join('・')} の列がありません ` +
-      `/ the header row needs columns ${missing.join(', ')} (found: ${header.record.join(', ')})`);
+    throw badRequest('csv_missing_columns',
+      `the header row needs columns ${missing.join(', ')} (found: ${header.record.join(', ')})`, { columns: missing.join(', ') });
   }
-  if (body.length > IMPORT_MAX_ROWS) throw badRequest(`rows: at most ${IMPORT_MAX_ROWS} rows per file`);
+  if (body.length > IMPORT_MAX_ROWS) throw badRequest('csv_too_many_rows', `rows: at most ${IMPORT_MAX_ROWS} rows per file`, { max: IMPORT_MAX_ROWS });
   const cell = (cells: string[], c: Column) => (index[c] === undefined ? undefined : (cells[index[c]!] ?? '').trim());
   return {
     ignoredColumns,
@@ -119,30 +119,30 @@ export function planImport(ctx: Context, actor: UserRow, rows: StaffRow[]): { re
   for (const row of rows) {
     const messages: string[] = [];
     const username = row.username.normalize('NFKC');
-    if (username === '') messages.push('ユーザー名が空です / username is empty');
-    else if (!USERNAME_RE.test(username)) messages.push('ユーザー名に使えない文字があります / username may hold letters, digits and . _ @ - only (at most 64)');
+    if (username === '') messages.push('ユーザー名が空です');
+    else if (!USERNAME_RE.test(username)) messages.push('ユーザー名に使えない文字があります');
     const norm = normalizeUsername(username);
-    if (username !== '' && seen.has(norm)) messages.push(`${seen.get(norm)} 行目と重複しています / duplicate of line ${seen.get(norm)}`);
+    if (username !== '' && seen.has(norm)) messages.push(`${seen.get(norm)} 行目と重複しています`);
     else if (username !== '') seen.set(norm, row.line);
-    if (row.displayName === '') messages.push('氏名が空です / display name is empty');
-    else if ([...row.displayName].length > 100) messages.push('氏名が長すぎます / display name is longer than 100 characters');
-    else if (BAD_CHARS.test(row.displayName)) messages.push('氏名に制御文字があります / display name has control characters');
+    if (row.displayName === '') messages.push('氏名が空です');
+    else if ([...row.displayName].length > 100) messages.push('氏名が長すぎます');
+    else if (BAD_CHARS.test(row.displayName)) messages.push('氏名に制御文字があります');
     const department = row.department;
-    if (department !== undefined && [...department].length > 100) messages.push('所属が長すぎます / department is longer than 100 characters');
-    else if (department !== undefined && BAD_CHARS.test(department)) messages.push('所属に制御文字があります / department has control characters');
+    if (department !== undefined && [...department].length > 100) messages.push('所属が長すぎます');
+    else if (department !== undefined && BAD_CHARS.test(department)) messages.push('所属に制御文字があります');
     let role: Role | undefined;
     if (row.role) {
       role = ROLES[row.role.normalize('NFKC').toLowerCase()];
-      if (!role) messages.push(`権限「${row.role}」は不明です / role must be member, moderator or admin`);
+      if (!role) messages.push(`権限「${row.role}」は不明です`);
     }
 
     const existing = messages.length === 0 ? ctx.users.byUsername(username) : undefined;
     if (existing && existing.id === actor.id && role !== undefined && role !== existing.role) {
-      messages.push('自分自身の権限は変更できません / you cannot change your own role');
+      messages.push('自分自身の権限は変更できません');
     }
     if (existing && ctx.config.authMode === 'proxy' && role !== undefined && role !== 'admin' &&
       ctx.config.admins.includes(existing.username.toLowerCase())) {
-      messages.push('KOTSU_ADMINS に登録された管理者です / this administrator is listed in KOTSU_ADMINS');
+      messages.push('KOTSU_ADMINS に登録された管理者です');
     }
     if (messages.length) {
       report.push({ line: row.line, username: row.username, action: 'error', changes: [], messages });
@@ -152,7 +152,7 @@ export function planImport(ctx: Context, actor: UserRow, rows: StaffRow[]): { re
       const user: NewUser = { username, passwordHash: null, displayName: row.displayName, department: department ?? '', role: role ?? 'member' };
       ops.push({ kind: 'create', user });
       const notes = ctx.config.authMode === 'local'
-        ? ['パスワード未設定: ログインには設定が必要です / no password yet: one must be set before this user can log in'] : [];
+        ? ['パスワード未設定: ログインには設定が必要です'] : [];
       report.push({ line: row.line, username, action: 'create',
         changes: ['displayName', ...(department ? ['department'] : []), ...(role ? ['role'] : [])], messages: notes });
       continue;

@@ -12,28 +12,28 @@ const excerpt = (body: string) => body.replace(/\s+/g, ' ').trim().slice(0, 100)
 
 function checkBody(body: string): void {
   checkText('body', body, { multiline: true });
-  if (body.trim() === '') throw badRequest('body: must not be blank');
+  if (body.trim() === '') throw badRequest('blank_field', 'body: must not be blank', { field: 'body' });
 }
 
 /** The comment if this viewer may see it: its tip must be readable, and a hidden one only by its author or staff. */
 export function getComment(ctx: Context, viewer: UserRow, id: number): CommentRow {
   const c = ctx.comments.byId(id);
-  if (!c) throw notFound('コメントが見つかりません / comment not found');
+  if (!c) throw notFound('comment_not_found', 'comment not found');
   getReadable(ctx, viewer, c.post_id);
-  if (c.status === 'hidden' && c.author_id !== viewer.id && !isStaff(viewer)) throw notFound('コメントが見つかりません / comment not found');
+  if (c.status === 'hidden' && c.author_id !== viewer.id && !isStaff(viewer)) throw notFound('comment_not_found', 'comment not found');
   return c;
 }
 
 function checkAdd(ctx: Context, author: UserRow, postId: number, body: string): PostRow {
   const post = getReadable(ctx, author, postId);
-  if (post.status !== 'published') throw conflict('公開中のコツにだけコメントできます / only published tips take comments');
+  if (post.status !== 'published') throw conflict('comment_needs_published', 'only published tips take comments');
   checkBody(body);
   return post;
 }
 
 function checkEdit(ctx: Context, editor: UserRow, id: number, body: string): void {
   const c = getComment(ctx, editor, id);
-  if (c.author_id !== editor.id) throw forbidden('自分のコメントだけ編集できます / only the author may edit a comment');
+  if (c.author_id !== editor.id) throw forbidden('comment_edit_not_allowed', 'only the author may edit a comment');
   checkBody(body);
 }
 
@@ -72,7 +72,7 @@ export async function editComment(ctx: Context, editor: UserRow, id: number, bod
 export function deleteComment(ctx: Context, actor: UserRow, id: number): void {
   const c = getComment(ctx, actor, id);
   const own = c.author_id === actor.id;
-  if (!own && actor.role !== 'admin') throw forbidden('自分のコメントだけ削除できます / only the author may delete a comment');
+  if (!own && actor.role !== 'admin') throw forbidden('comment_delete_not_allowed', 'only the author may delete a comment');
   ctx.db.transaction(() => {
     ctx.comments.remove(id);
     if (!own) {

@@ -36,7 +36,7 @@ export function tipsFeed(ctx: Context, tagName?: string): string {
   let tag = '';
   if (tagName !== undefined) {
     const t = ctx.tags.byName(tagName);
-    if (!t) throw notFound('タグが見つかりません / tag not found');
+    if (!t) throw notFound('tag_not_found', 'tag not found', { name: tagName });
     tagId = t.id;
     tag = t.name;
   }

@@ -65,11 +65,11 @@ function proxyUser(ctx: Context, request: FastifyRequest): UserRow | null {
 /** Refuses cookie-borne writes that a page on another origin made the browser send. */
 function checkOrigin(ctx: Context, request: FastifyRequest): void {
   if (SAFE_METHODS.has(request.method)) return;
-  if (request.headers['sec-fetch-site'] === 'cross-site') throw forbidden('cross-site request refused');
+  if (request.headers['sec-fetch-site'] === 'cross-site') throw forbidden('cross_site', 'cross-site request refused');
   const origin = request.headers.origin;
   if (origin === undefined) return;
   const own = `${ctx.config.publicUrl.protocol}//${request.headers.host ?? ''}`;
-  if (origin !== ctx.config.publicUrl.origin && origin !== own) throw forbidden('cross-origin request refused');
+  if (origin !== ctx.config.publicUrl.origin && origin !== own) throw forbidden('cross_site', 'cross-origin request refused');
 }
 
 export function hasRole(user: UserRow | null, access: Access): boolean {
@@ -98,11 +98,11 @@ async function auth(app: FastifyInstance, opts: { ctx: Context }) {
     const config = request.routeOptions.config;
     const access: Access = config.access ?? 'member';
     if (request.user?.suspended && !config.allowSuspended && access !== 'public') {
-      throw forbidden('このアカウントは停止されています / this account is suspended');
+      throw forbidden('account_suspended', 'this account is suspended');
     }
     if (access === 'public') return;
-    if (!request.user) throw unauthenticated();
-    if (!hasRole(request.user, access)) throw forbidden();
+    if (!request.user) throw unauthenticated('login_required');
+    if (!hasRole(request.user, access)) throw forbidden('not_allowed');
   });
 }
 
@@ -110,6 +110,6 @@ export const authPlugin = fp(auth, { name: 'kotsu-auth' });
 
 /** For handlers behind `access: member` or stricter, where a user is guaranteed. */
 export function currentUser(request: FastifyRequest): UserRow {
-  if (!request.user) throw unauthenticated();
+  if (!request.user) throw unauthenticated('login_required');
   return request.user;
 }

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { fileTypeFromBuffer } from 'file-type';
 import type { Context } from '../context';
-import { HttpError, tooLarge } from '../http/errors';
+import { tooLarge, unsupportedMediaType } from '../http/errors';
 import type { UserRow } from '../users/store';
 import type { ImageExt, ImageMetaRow } from './store';
 
@@ -14,10 +14,9 @@ const ACCEPTED: Record<string, ImageExt> = {
 };
 export const MIME: Record<ImageExt, string> = { png: 'image/png', jpg: 'image/jpeg', gif: 'image/gif', webp: 'image/webp' };
 
-export const unsupportedImage = () => new HttpError(415, 'unsupported_media_type',
-  '画像は PNG・JPEG・GIF・WebP のみ受け付けます / only PNG, JPEG, GIF and WebP images are accepted');
+export const unsupportedImage = () => unsupportedMediaType('image_type', 'only PNG, JPEG, GIF and WebP images are accepted');
 
-const imageTooLarge = () => tooLarge(`画像は ${IMAGE_MAX_BYTES / 1024 / 1024} MB までです / images are limited to ${IMAGE_MAX_BYTES / 1024 / 1024} MB`);
+const imageTooLarge = () => tooLarge('image_too_large', `images are limited to ${IMAGE_MAX_BYTES / 1024 / 1024} MB`, { mb: IMAGE_MAX_BYTES / 1024 / 1024 });
 
 /** Reads a raw upload, refusing it as soon as it is known to be over the limit. */
 export async function readUpload(payload: IncomingMessage, limit = IMAGE_MAX_BYTES): Promise<Buffer> {

@@ -1,13 +1,12 @@
 import fastifyRateLimit from '@fastify/rate-limit';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Config } from '../config';
-import { HttpError } from '../http/errors';
+import { tooManyRequests, type Reason } from '../http/errors';
 import { normalizeUsername } from '../users/store';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
-export const rateLimited = (seconds: number) => new HttpError(429, 'rate_limited',
-  `試行が多すぎます。${seconds} 秒後にもう一度お試しください / too many attempts, retry in ${seconds} s`);
+export const rateLimited = (seconds: number, reason: Reason = 'rate_limited') => tooManyRequests(reason, `too many attempts, retry in ${seconds} s`, { seconds });
 
 const isApi = (url: string) => url === '/api' || url.startsWith('/api/');
 
@@ -70,7 +69,7 @@ export function accountLock(app: FastifyInstance, config: Config): AccountLock {
       if (!state.isAllowed && state.remaining === 0 && state.ttl > 0) {
         reply.header('retry-after', String(state.ttlInSeconds));
         request.log.warn({ account: normalizeUsername(account).slice(0, 64), ip: request.ip }, 'login refused: account locked');
-        throw rateLimited(state.ttlInSeconds);
+        throw rateLimited(state.ttlInSeconds, 'login_locked');
       }
     },
     async fail(request, account) {

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import type { Context } from '../context';
 import { SESSION_COOKIE, currentUser } from '../http/auth';
-import { HttpError, forbidden } from '../http/errors';
+import { forbidden, unauthenticated } from '../http/errors';
 import { errors } from '../http/schemas';
 import { loginAddressLimit } from '../security/limits';
 import { verifyPassword } from '../users/password';
@@ -21,7 +21,7 @@ export const sessionRoutes: FastifyPluginAsyncTypebox<{ ctx: Context }> = async 
     schema: { tags: ['accounts'], summary: 'Log in', body: LoginBody,
       response: { 200: Type.Object({ user: Me }), ...errors(400, 401, 403, 429) } },
   }, async (request, reply) => {
-    if (ctx.config.authMode !== 'local') throw forbidden('log in through the intranet sign-on');
+    if (ctx.config.authMode !== 'local') throw forbidden('sso_only', 'log in through the intranet sign-on');
     const { username, password } = request.body;
     await lock.check(request, reply, username);
     const user = ctx.users.byUsername(username);
@@ -31,11 +31,11 @@ export const sessionRoutes: FastifyPluginAsyncTypebox<{ ctx: Context }> = async 
       await lock.fail(request, username);
       // The name is logged to spot guessing; the password never is.
       request.log.warn({ username: username.slice(0, 64), known: user !== undefined, ip: request.ip }, 'login failed');
-      throw new HttpError(401, 'unauthenticated', 'ユーザー名またはパスワードが違います / wrong username or password');
+      throw unauthenticated('login_failed', 'wrong username or password');
     }
     if (user.suspended) {
       request.log.warn({ userId: user.id, ip: request.ip }, 'login refused: account suspended');
-      throw forbidden('このアカウントは停止されています / this account is suspended');
+      throw forbidden('account_suspended', 'this account is suspended');
     }
     // A fresh id on every login; any session the browser already had is ended, so an id
     // planted before login (session fixation) is never promoted.

@@ -16,17 +16,17 @@ export interface NewAccount {
 export async function createAccount(
   ctx: Context, input: NewAccount, opts: { firstAdmin?: boolean; actorId?: number } = {},
 ): Promise<UserRow> {
-  if (ctx.config.authMode !== 'local') throw forbidden('accounts come from the intranet sign-on in proxy mode');
+  if (ctx.config.authMode !== 'local') throw forbidden('sso_only', 'accounts come from the intranet sign-on in proxy mode');
   requireNonBlank('displayName', input.displayName);
   checkText('department', input.department ?? '');
   const problem = passwordProblem(input.password, input.username);
-  if (problem) throw badRequest(problem);
-  if (ctx.users.byUsername(input.username)) throw conflict('このユーザー名は使われています / username taken');
+  if (problem) throw badRequest(problem.reason, problem.message, problem.params);
+  if (ctx.users.byUsername(input.username)) throw conflict('username_taken', 'username taken');
   const passwordHash = await hashPassword(input.password, ctx.config.scryptCost);
   // Checked again after the await: two set-up requests racing must not both succeed.
   return ctx.db.transaction(() => {
-    if (opts.firstAdmin && ctx.users.count() > 0) throw conflict('setup is already done');
-    if (ctx.users.byUsername(input.username)) throw conflict('このユーザー名は使われています / username taken');
+    if (opts.firstAdmin && ctx.users.count() > 0) throw conflict('setup_done', 'setup is already done');
+    if (ctx.users.byUsername(input.username)) throw conflict('username_taken', 'username taken');
     const user = ctx.users.insert({
       username: input.username,
       passwordHash,

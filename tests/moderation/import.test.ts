@@ -151,7 +151,7 @@ describe('staff list (名簿) import', () => {
     t = await createTestApp();
     const res = await upload(t, 'username,name,role\nadmin,管理者,member\n');
     expect(res.statusCode).toBe(400);
-    expect(res.json().rows[0].messages.join()).toMatch(/own role/);
+    expect(res.json().rows[0].messages.join()).toMatch(/自分自身の権限/);
   });
 
   it('honours charset=shift_jis and rejects a BOM file that is not UTF-8', async () => {

@@ -2,7 +2,7 @@ import { css, html, nothing } from 'lit';
 import { customElement, query, state } from 'lit/decorators.js';
 import { ApiError } from '../data/http';
 import { fetchMe, setupStatus } from '../data/session';
-import { msg } from '../i18n/catalogue';
+import { locale, msg } from '../i18n/catalogue';
 import { interceptLinks, matchRoute, navigate, NAVIGATE_EVENT, setPageTitle, type PageElement } from '../router/router';
 import { NOT_FOUND, ROUTES } from '../router/routes';
 import { hasRole, SessionController, setSessionUser } from '../state/session';
@@ -44,7 +44,7 @@ export class KotsuApp extends KotsuElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    document.documentElement.lang = document.documentElement.lang || 'ja';
+    document.documentElement.lang = locale();
     interceptLinks(document, () => msg('leave.confirm'));
     window.addEventListener('popstate', this.onNavigate);
     window.addEventListener(NAVIGATE_EVENT, this.onNavigate);
@@ -101,7 +101,7 @@ export class KotsuApp extends KotsuElement {
     if (access !== 'public' && access !== 'member' && !hasRole(user, access)) {
       this._error = msg('error.forbidden');
       this._page = null;
-      setPageTitle(msg('error.forbidden'));
+      setPageTitle(() => msg('error.forbidden'));
       return;
     }
     try {
@@ -116,7 +116,8 @@ export class KotsuApp extends KotsuElement {
     page.query = match.query;
     this._error = '';
     this._page = page;
-    setPageTitle(route.title ? msg(route.title) : '');
+    const title = route.title;
+    setPageTitle(() => (title ? msg(title) : ''));
     await this.updateComplete;
     if (!url.hash) window.scrollTo(0, 0);
     this._main?.focus({ preventScroll: true });

@@ -1,7 +1,9 @@
 /** The one place the web app talks HTTP to the Kotsu API. */
 
 export class ApiError extends Error {
-  constructor(readonly status: number, readonly code: string, message: string) {
+  /** `reason` is the API's exact rule (server/http/reasons.ts); the web shows its own message for it. */
+  constructor(readonly status: number, readonly code: string, message: string,
+    readonly reason: string | null = null, readonly params: Record<string, string | number> = {}) {
     super(message);
     this.name = 'ApiError';
   }
@@ -53,8 +55,8 @@ export async function api<T>(path: string, opts: RequestOptions = {}): Promise<T
     data = null;
   }
   if (!res.ok) {
-    const e = (data ?? {}) as { error?: string; message?: string };
-    throw new ApiError(res.status, e.error ?? 'http_error', e.message ?? `HTTP ${res.status}`);
+    const e = (data ?? {}) as { error?: string; reason?: string; message?: string; params?: Record<string, string | number> };
+    throw new ApiError(res.status, e.error ?? 'http_error', e.message ?? `HTTP ${res.status}`, e.reason ?? null, e.params ?? {});
   }
   return data as T;
 }

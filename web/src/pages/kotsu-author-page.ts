@@ -37,7 +37,7 @@ export class KotsuAuthorPage extends KotsuElement {
       this._user = user;
       this._items = page.items;
       this._cursor = page.nextCursor;
-      setPageTitle(msg('author.title', { name: user.displayName }));
+      setPageTitle(() => msg('author.title', { name: user.displayName }));
     } catch (err) {
       if (err instanceof ApiError && err.status === 404) this._notFound = true;
       else this._error = msg('error.generic', { message: (err as Error).message });

@@ -53,7 +53,8 @@ export class KotsuAwardResultsPage extends KotsuElement {
     const id = Number(this.params.id);
     try {
       this._round = await getRound(id);
-      setPageTitle(`${msg('results.title')} — ${this._round.title}`);
+      const roundTitle = this._round.title;
+      setPageTitle(() => `${msg('results.title')} — ${roundTitle}`);
       this._items = (await getResults(id)).items;
     } catch (err) {
       if (err instanceof ApiError && err.status === 403) this._hidden = true;

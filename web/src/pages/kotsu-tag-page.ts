@@ -29,7 +29,8 @@ export class KotsuTagPage extends KotsuElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    setPageTitle(msg('tag.title', { name: this.params.name }));
+    const name = this.params.name;
+    setPageTitle(() => msg('tag.title', { name }));
     void this.load(null);
   }
 

@@ -33,7 +33,7 @@ export const ja = {
 export const en: Record<keyof typeof ja, string> = {
   'searchPage.title': 'Search',
   'searchPage.titleFor': 'Results for “{q}”',
-  'searchPage.count': '{n} tips',
+  'searchPage.count': '{n, plural, one {# tip} other {# tips}}',
   'searchPage.range': '{from}–{to} of {n}',
   'searchPage.sort': 'Order',
   'searchPage.sortRelevance': 'Best match',
@@ -58,5 +58,5 @@ export const en: Record<keyof typeof ja, string> = {
   'suggest.tagCount': '{name} ({n})',
   'suggest.searchFor': 'Search for “{q}”',
   'suggest.listLabel': 'Suggestions',
-  'suggest.count': '{n} suggestions. Use the up and down keys.',
+  'suggest.count': '{n, plural, one {# suggestion} other {# suggestions}}. Use the up and down keys.',
 };
