@@ -26,6 +26,7 @@ export interface Round {
   judges: string[];
   jury: PublicUser[];
   nominationCount: number;
+  resultsVisibility: 'winners' | 'ranking';
   isJudge: boolean;
   createdAt: string;
   updatedAt: string;
@@ -145,10 +146,21 @@ export const scoreNomination = (roundId: number, nominationId: number, scores: R
 
 export const getProgress = (roundId: number) => api<ProgressReport>(`/api/awards/${roundId}/progress`);
 
-export const getResults = (roundId: number) => api<{ phase: Phase; items: ResultItem[] }>(`/api/awards/${roundId}/results`);
+export type ResultsVisibility = 'winners' | 'ranking';
 
-export const publishRound = (roundId: number, winners: { nominationId: number; prize: string }[]) =>
-  api<Round>(`/api/awards/${roundId}/publish`, { method: 'POST', body: { winners } });
+export interface Results {
+  phase: Phase;
+  /** What this caller is shown: the full ranking, or the winners only. */
+  shown: ResultsVisibility;
+  items: ResultItem[];
+  /** Ranked within each category, in the round's category order. */
+  categories: { category: string; items: ResultItem[] }[];
+}
+
+export const getResults = (roundId: number) => api<Results>(`/api/awards/${roundId}/results`);
+
+export const publishRound = (roundId: number, winners: { nominationId: number; prize: string }[], visibility: ResultsVisibility) =>
+  api<Round>(`/api/awards/${roundId}/publish`, { method: 'POST', body: { winners, visibility } });
 
 export const getShowcase = (roundId?: number) => api<{ items: ShowcaseItem[] }>('/api/showcase', { query: { roundId } });
 

@@ -4,6 +4,7 @@ import '../components/kotsu-comments';
 import '../components/kotsu-markdown';
 import '../components/kotsu-tip-moderation';
 import '../components/kotsu-tip-awards';
+import '../components/kotsu-award-badges';
 import '../components/kotsu-tip-impact';
 import '../components/kotsu-tip-reactions';
 import { KotsuElement } from '../components/kotsu-element';
@@ -133,6 +134,7 @@ export class KotsuTipPage extends KotsuElement {
       ${p.status === 'draft' ? html`<p class="notice" role="status">${msg('tip.draftNotice')} <a href=${`/tips/${p.id}/edit`}>${msg('tip.continueDraft')}</a></p>` : nothing}
       <article aria-labelledby="tip-title">
         <h1 id="tip-title">${p.title}</h1>
+        ${p.awards?.length ? html`<div class="title-awards"><kotsu-award-badges .awards=${p.awards}></kotsu-award-badges></div>` : nothing}
         <div class="meta">
           <a href=${link('/users/', p.author.username)}>${msg('tip.by', { name: p.author.displayName, department: p.author.department || '—' })}</a>
           <span>${msg('tip.created', { date: formatDate(p.createdAt, true) })}</span>
