@@ -1,4 +1,5 @@
 import type { Context } from '../context';
+import { plainExcerpt } from '../shared/plain-text';
 import { badRequest, conflict, forbidden, notFound } from '../http/errors';
 import { getReadable } from '../posts/service';
 import type { PostRow } from '../posts/store';
@@ -53,7 +54,7 @@ export async function addComment(ctx: Context, author: UserRow, postId: number, 
     if (post.author_id !== author.id) {
       ctx.notifications.add({
         userId: post.author_id, kind: 'comment.created', actorId: author.id,
-        targetType: 'post', targetId: post.id, targetTitle: post.title, text: excerpt(body),
+        targetType: 'post', targetId: post.id, targetTitle: post.title, text: plainExcerpt(html),
       }, ctx.now());
     }
     return ctx.comments.byId(id)!;
@@ -89,6 +90,8 @@ export function setCommentStatus(ctx: Context, moderator: UserRow, id: number, h
   if ((c.status === 'hidden') === hide) return c;
   return ctx.db.transaction(() => {
     ctx.comments.setStatus(id, hide ? 'hidden' : 'visible', hide ? reason : null);
+    // A hidden comment no longer shows in the notification that quoted it.
+    if (hide) ctx.notifications.clearQuote('comment.created', c.post_id, c.author_id, plainExcerpt(c.html));
     ctx.audit.write({ actorId: moderator.id, action: hide ? 'comment.hide' : 'comment.restore', targetType: 'comment',
       targetId: id, detail: { postId: c.post_id, authorId: c.author_id, ...(hide ? { reason } : {}) } });
     if (c.author_id !== moderator.id) {

@@ -84,6 +84,13 @@ export function updatePost(ctx: Context, editor: UserRow, id: number, input: Upd
     const post = ctx.posts.byId(id)!;
     recordRevision(ctx, post, editor.id);
     if (post.status !== 'draft') ctx.postEvents.emit({ kind: 'updated', post });
+    // A moderator's edit of someone else's tip is never silent: the author hears who changed it.
+    if (editor.id !== post.author_id) {
+      ctx.notifications.add({
+        userId: post.author_id, kind: 'post.edited', actorId: editor.id,
+        targetType: 'post', targetId: post.id, targetTitle: post.title, text: '',
+      }, ctx.now());
+    }
     return post;
   })();
 }
