@@ -48,3 +48,21 @@ describe('notification texts', () => {
     expect(n).toMatchObject({ kind: 'post.edited', actor: { username: 'mod' }, target: { type: 'post', id: tip.id, title: '新しい題名' } });
   });
 });
+
+describe('the moderation queue', () => {
+  it('marks a group whose tip the looking moderator wrote, and only for them', async () => {
+    t = await createTestApp();
+    const mod = await t.user('mod', { role: 'moderator' });
+    const reader = await t.user('reader');
+    const own = await postTip(t, mod, { title: '自分のコツ' });
+    const other = await postTip(t, reader, { title: '他人のコツ' });
+    for (const id of [own.id, other.id]) {
+      await ok(t, id === own.id ? reader : mod, 201, { method: 'POST', url: `/api/posts/${id}/reports`, payload: { reason: 'incorrect' } });
+    }
+    const queue = (u: Parameters<TestApp['as']>[0]) => ok(t, u, 200, { method: 'GET', url: '/api/moderation/queue' });
+    const byMod = (await queue(mod)).items.map((g: { post: { title: string }; ownTip: boolean }) => [g.post.title, g.ownTip]);
+    expect(byMod.sort()).toEqual([['他人のコツ', false], ['自分のコツ', true]]);
+    const byAdmin = (await queue(t.admin)).items.map((g: { ownTip: boolean }) => g.ownTip);
+    expect(byAdmin).toEqual([false, false]);
+  });
+});

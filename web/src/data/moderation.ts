@@ -30,6 +30,8 @@ export interface QueueGroup {
   firstReportedAt: string;
   lastReportedAt: string;
   reports: ReportInGroup[];
+  /** You wrote this tip: deciding on reports about it is a conflict of interest. */
+  ownTip: boolean;
 }
 
 export interface QueuePage extends Page<QueueGroup> {

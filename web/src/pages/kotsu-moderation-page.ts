@@ -91,6 +91,7 @@ export class KotsuModerationPage extends KotsuElement {
 
   private async resolve(group: QueueGroup, action: Resolution): Promise<void> {
     if (this._busy) return;
+    if (group.ownTip && !window.confirm(msg('queue.ownTipConfirm', { title: group.post.title }))) return;
     this._busy = true;
     this._error = '';
     this._status = '';
@@ -151,6 +152,7 @@ export class KotsuModerationPage extends KotsuElement {
         ? html`<span class="badge">${msg('queue.postHidden')}</span>` : nothing}</h2>
       <p class="who">${msg('tip.by', { name: g.post.author.displayName, department: g.post.author.department || '—' })}
         · ${msg('queue.count', { n: g.openCount })}</p>
+      ${g.ownTip ? html`<p class="notice own-tip" role="note">${msg('queue.ownTip')}</p>` : nothing}
       <ul class="reasons" aria-label=${msg('report.reason')}>
         ${g.reasons.map((r) => html`<li>${msg(REASON_LABEL[r.reason])} × ${r.count}</li>`)}
       </ul>
