@@ -35,6 +35,11 @@ export async function createAccount(
       role: opts.firstAdmin ? 'admin' : input.role ?? 'member',
     });
     // An administrator creating an account is audited in the same transaction as the account.
+    // The first-run set-up is on the record too: who became the first administrator, and when.
+    if (opts.firstAdmin) {
+      ctx.audit.write({ actorId: user.id, action: 'setup.admin', targetType: 'user', targetId: user.id,
+        detail: { username: user.username } });
+    }
     if (opts.actorId !== undefined) {
       ctx.audit.write({ actorId: opts.actorId, action: 'user.create', targetType: 'user', targetId: user.id,
         detail: { username: user.username, role: user.role } });
