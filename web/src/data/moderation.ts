@@ -1,5 +1,5 @@
 /** Reports, the review queue, hiding and restoring tips, tag merge and rename, the audit log. */
-import { api, type Page } from './http';
+import { api, buildQuery, type Page } from './http';
 import type { Post, PostSummary, PublicUser, TagCount } from './types';
 
 export const REPORT_REASONS = ['spam', 'incorrect', 'outdated', 'inappropriate', 'other'] as const;
@@ -46,6 +46,8 @@ export interface AuditEntry {
   action: string;
   targetType: string;
   targetId: number | null;
+  /** The target's current name (tip title, person, round); null when it is gone. */
+  targetLabel: string | null;
   detail: Record<string, unknown>;
 }
 
@@ -83,5 +85,8 @@ export const renameTag = (name: string, newName: string) =>
 
 export const listAudit = (f: AuditFilter) =>
   api<Page<AuditEntry>>('/api/moderation/audit', { query: { ...f, cursor: f.cursor ?? undefined } });
+
+/** The address of the filtered log as CSV (a plain link: the browser downloads it). */
+export const auditCsvUrl = (f: AuditFilter) => `/api/moderation/audit.csv${buildQuery({ ...f, cursor: undefined, limit: undefined })}`;
 
 export const auditActions = () => api<{ items: string[] }>('/api/moderation/audit/actions');
