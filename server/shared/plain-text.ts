@@ -6,8 +6,9 @@ const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"'
  */
 export function plainExcerpt(html: string, max = 100): string {
   const text = html
-    .replace(/<(pre|code)[^>]*>/g, ' ')
-    .replace(/<[^>]*>/g, ' ')
+    // Block boundaries become spaces; inline tags vanish, so 「**とても**役に」 reads 「とても役に」.
+    .replace(/<\/?(p|h[1-6]|li|ul|ol|pre|blockquote|table|thead|tbody|tr|td|th|div|br|hr)\b[^>]*>/g, ' ')
+    .replace(/<[^>]*>/g, '')
     .replace(/&(amp|lt|gt|quot|#39|nbsp);/g, (_m, e: string) => ENTITIES[e] ?? '')
     .replace(/\s+/g, ' ')
     .trim();
