@@ -3,6 +3,7 @@ import { customElement, query, state } from 'lit/decorators.js';
 import { ApiError } from '../data/http';
 import { fetchMe, setupStatus } from '../data/session';
 import { locale, msg } from '../i18n/catalogue';
+import { errorMessage } from '../i18n/error-message';
 import { interceptLinks, matchRoute, navigate, NAVIGATE_EVENT, setPageTitle, type PageElement } from '../router/router';
 import { NOT_FOUND, ROUTES } from '../router/routes';
 import { hasRole, SessionController, setSessionUser } from '../state/session';
@@ -73,7 +74,7 @@ export class KotsuApp extends KotsuElement {
         }
       }
     } catch (err) {
-      this._error = err instanceof ApiError && err.status === 0 ? msg('error.network') : msg('error.generic', { message: String((err as Error).message) });
+      this._error = errorMessage(err);
       return;
     }
     this._ready = true;

@@ -7,6 +7,7 @@ import { listPosts } from '../data/posts';
 import type { PostSummary, PublicUser } from '../data/types';
 import { getProfile } from '../data/users';
 import { msg } from '../i18n/catalogue';
+import { errorMessage } from '../i18n/error-message';
 import { setPageTitle } from '../router/router';
 import { sharedStyles } from '../styles/shared';
 
@@ -40,7 +41,7 @@ export class KotsuAuthorPage extends KotsuElement {
       setPageTitle(() => msg('author.title', { name: user.displayName }));
     } catch (err) {
       if (err instanceof ApiError && err.status === 404) this._notFound = true;
-      else this._error = msg('error.generic', { message: (err as Error).message });
+      else this._error = errorMessage(err);
     }
   }
 

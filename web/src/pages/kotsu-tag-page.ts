@@ -5,6 +5,7 @@ import { KotsuElement } from '../components/kotsu-element';
 import { listPosts, type PostSort } from '../data/posts';
 import type { PostSummary } from '../data/types';
 import { msg } from '../i18n/catalogue';
+import { errorMessage } from '../i18n/error-message';
 import { navigate, setPageTitle } from '../router/router';
 import { sharedStyles } from '../styles/shared';
 
@@ -42,7 +43,7 @@ export class KotsuTagPage extends KotsuElement {
       this._cursor = page.nextCursor;
       this._error = '';
     } catch (err) {
-      this._error = msg('error.generic', { message: (err as Error).message });
+      this._error = errorMessage(err);
     } finally {
       this._loading = false;
     }

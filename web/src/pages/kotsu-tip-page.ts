@@ -112,7 +112,7 @@ export class KotsuTipPage extends KotsuElement {
       await deletePost(this._post.id);
       navigate('/');
     } catch (err) {
-      this._error = msg('error.generic', { message: (err as Error).message });
+      this._error = errorMessage(err);
     }
   }
 
