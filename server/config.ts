@@ -33,6 +33,8 @@ export interface Config {
   renderWorkers: number;
   /** Longest one render may take in a thread before it is stopped and answered 413. */
   renderTimeoutMs: number;
+  /** A tip unchanged and unconfirmed this many days asks its author to look at it again. */
+  staleAfterDays: number;
 }
 
 export class ConfigError extends Error {}
@@ -90,6 +92,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     // the event loop's core (on 2 cores, one thread).
     renderWorkers: int('KOTSU_RENDER_WORKERS', env.KOTSU_RENDER_WORKERS, Math.max(1, Math.min(2, os.availableParallelism() - 1)), 0, 16),
     renderTimeoutMs: int('KOTSU_RENDER_TIMEOUT_MS', env.KOTSU_RENDER_TIMEOUT_MS, 2000, 1, 60000),
+    staleAfterDays: int('KOTSU_STALE_AFTER_DAYS', env.KOTSU_STALE_AFTER_DAYS, 365, 30, 3650),
     ...overrides,
   };
 }

@@ -2,6 +2,7 @@ import type { Database } from '../db/database';
 import { createCommentStore } from '../comments/store';
 import { createDraftStore } from '../drafts/store';
 import { createFeedStore } from '../feeds/store';
+import { createFreshnessStore } from '../freshness/store';
 import { createImageStore } from '../images/store';
 import { createRequestStore } from '../requests/store';
 import { createRevisionStore } from '../revisions/store';
@@ -13,6 +14,7 @@ export function createAuthoringStores(db: Database) {
     revisions: createRevisionStore(db),
     drafts: createDraftStore(db),
     images: createImageStore(db),
+    freshness: createFreshnessStore(db),
     comments: createCommentStore(db),
     requests: createRequestStore(db),
     templates: createTemplateStore(db),

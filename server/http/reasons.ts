@@ -21,7 +21,7 @@ export const REASONS = [
   'image_type', 'image_too_large', 'image_not_found',
   // tips, drafts, revisions
   'tip_not_found', 'tip_not_published', 'edit_not_allowed', 'delete_not_allowed', 'publish_not_allowed',
-  'not_a_draft', 'revision_not_found', 'revisions_same', 'edit_conflict', 'render_timeout',
+  'not_a_draft', 'confirm_not_allowed', 'revision_not_found', 'revisions_same', 'edit_conflict', 'render_timeout',
   // tags
   'tag_length', 'tag_control_chars', 'tag_limit', 'tag_not_found', 'tag_merge_self', 'tag_exists',
   // moderation

@@ -42,10 +42,10 @@ export function createPostPageReader(db: Database) {
 export type PostPageReader = ReturnType<typeof createPostPageReader>;
 
 /** The same JSON as presentPost() (presenter.ts) from a row of the page statement. */
-export function presentPage(row: PageRow): PostT {
+export function presentPage(row: PageRow, staleAfterDays: number): PostT {
   const summary = presentSummary(row, {
     tags: JSON.parse(row.tags_json) as string[], likedByMe: row.liked === 1, bookmarkedByMe: row.bookmarked === 1,
     awards: JSON.parse(row.badges_json) as AwardBadgeT[], commentCount: row.comment_count,
   });
-  return { ...summary, ...presentPostFields(row, row.revision ?? 0) };
+  return { ...summary, ...presentPostFields(row, row.revision ?? 0, staleAfterDays) };
 }

@@ -1,6 +1,7 @@
 import type { AwardBadgeT } from '../awards/badge';
 import type { Context } from '../context';
 import type { UserRow } from '../users/store';
+import { reviewDueAt } from '../freshness/rule';
 import { presentPublicUser } from '../users/presenter';
 import type { PostRow, PostSummaryRow } from './store';
 import type { PostSummaryT, PostT } from './schemas';
@@ -34,10 +35,11 @@ export function presentSummary(r: PostSummaryRow, x: SummaryExtras): PostSummary
 }
 
 /** What a tip page adds to the summary. */
-export function presentPostFields(row: PostRow, revision: number): Omit<PostT, keyof PostSummaryT> {
+export function presentPostFields(row: PostRow, revision: number, staleAfterDays: number): Omit<PostT, keyof PostSummaryT> {
   return {
     body: row.body, html: row.html, minutesSavedPerUse: row.minutes_saved_per_use ?? null,
     hiddenReason: row.status === 'hidden' ? row.hidden_reason : null, revision,
+    confirmedAt: row.confirmed_at ?? null, reviewDueAt: reviewDueAt(row, staleAfterDays),
   };
 }
 
@@ -66,5 +68,5 @@ export function withViewer(ctx: Context, items: readonly PostSummaryT[], viewer:
 
 export function presentPost(ctx: Context, row: PostRow, viewer: UserRow | null): PostT {
   const [summary] = presentSummaries(ctx, [row], viewer);
-  return { ...summary, ...presentPostFields(row, ctx.revisions.latestNumber(row.id)) };
+  return { ...summary, ...presentPostFields(row, ctx.revisions.latestNumber(row.id), ctx.config.staleAfterDays) };
 }

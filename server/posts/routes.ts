@@ -33,7 +33,7 @@ export const postRoutes: FastifyPluginAsyncTypebox<{ ctx: Context }> = async (ap
     serializerCompiler: () => (data) => JSON.stringify(data),
   }, async (request) => {
     const user = currentUser(request);
-    return presentPage(readable(user, ctx.postPages.read(request.params.id, user.id)));
+    return presentPage(readable(user, ctx.postPages.read(request.params.id, user.id)), ctx.config.staleAfterDays);
   });
 
   app.patch('/api/posts/:id', {

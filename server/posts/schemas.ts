@@ -39,6 +39,8 @@ export const Post = Type.Object({
   minutesSavedPerUse: Type.Union([Type.Integer(), Type.Null()]),
   hiddenReason: Type.Optional(Type.Union([Type.String(), Type.Null()])),
   revision: Type.Optional(Type.Integer({ description: 'latest revision number; send it back as baseRevision when saving' })),
+  confirmedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()], { description: 'last confirmed as still valid (確認済み) without an edit' }),
+  reviewDueAt: Type.String({ format: 'date-time', description: 'from then on the tip shows a notice asking readers to check it: KOTSU_STALE_AFTER_DAYS after its last edit or confirmation' }),
 });
 
 const DraftOrPublished = Type.Optional(Type.Union([Type.Literal('published'), Type.Literal('draft')], { description: 'draft: visible only to its author until published' }));

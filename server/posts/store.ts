@@ -14,6 +14,7 @@ export interface PostRow {
   like_count: number;
   viewer_count: number; bookmark_count: number; trend: number; // popularity (0003)
   minutes_saved_per_use: number | null;
+  confirmed_at: string | null; confirmed_by: number | null; // freshness (0023)
   created_at: string;
   updated_at: string;
   username: string;

@@ -21,7 +21,7 @@ describe('the one-statement tip page', () => {
     const same = (id: number, viewer: { id: number }) => {
       const user = ctx.users.byId(viewer.id)!;
       const expected = presentPost(ctx, ctx.posts.byId(id)!, user);
-      expect(presentPage(ctx.postPages.read(id, viewer.id)!)).toStrictEqual(expected);
+      expect(presentPage(ctx.postPages.read(id, viewer.id)!, ctx.config.staleAfterDays)).toStrictEqual(expected);
       return expected;
     };
     expect(same(bare.id, bob)).toMatchObject({ tags: [], awards: [], commentCount: 0, revision: 1, likedByMe: false });
@@ -65,7 +65,7 @@ describe('the one-statement tip page', () => {
         const res = await t.as(viewer, { method: 'GET', url: `/api/posts/${tip.id}` });
         expect(res.statusCode).toBe(200);
         expect(res.headers['content-type']).toBe('application/json; charset=utf-8');
-        const viaSchema = JSON.parse(schema(presentPage(t.app.ctx.postPages.read(tip.id, viewer.id)!)));
+        const viaSchema = JSON.parse(schema(presentPage(t.app.ctx.postPages.read(tip.id, viewer.id)!, t.app.ctx.config.staleAfterDays)));
         expect(JSON.parse(res.body)).toStrictEqual(viaSchema);
       }
     }
@@ -74,7 +74,7 @@ describe('the one-statement tip page', () => {
     t.db.prepare("UPDATE posts SET status = 'hidden', hidden_reason = '確認中', minutes_saved_per_use = 15 WHERE id = ?").run(tip.id);
     const res = await t.as(alice, { method: 'GET', url: `/api/posts/${tip.id}` });
     expect(res.json()).toMatchObject({ status: 'hidden', hiddenReason: '確認中', minutesSavedPerUse: 15 });
-    expect(res.json()).toStrictEqual(JSON.parse(schema(presentPage(t.app.ctx.postPages.read(tip.id, alice.id)!))));
+    expect(res.json()).toStrictEqual(JSON.parse(schema(presentPage(t.app.ctx.postPages.read(tip.id, alice.id)!, t.app.ctx.config.staleAfterDays))));
   });
 
   it('is what GET /api/posts/:id answers, 404 for a tip the reader may not see', async () => {

@@ -32,6 +32,8 @@ export class KotsuApp extends KotsuElement {
     main:focus { outline: none; }
     footer { text-align: center; padding: 1rem; color: var(--kotsu-muted); font-size: 0.8125rem; }
     @media (max-width: 480px) { .bar { gap: 0.5rem; } .logo { font-size: 1.1rem; } }
+    /* A printed page is the page's content only: no header, menus, footer or skip link. */
+    @media print { header, footer, .skip { display: none; } main { max-width: none; padding: 0; } }
   `];
 
   private readonly session = new SessionController(this);

@@ -21,6 +21,11 @@ export const updatePost = (id: number, input: Partial<PostInput>) =>
 
 export const deletePost = (id: number) => api<void>(`/api/posts/${id}`, { method: 'DELETE' });
 
+export const confirmPost = (id: number) => api<Post>(`/api/posts/${id}/confirm`, { method: 'POST' });
+
+export interface ReviewList { staleAfterDays: number; items: { post: PostSummary; reviewedAt: string }[] }
+export const getReviewList = () => api<ReviewList>('/api/me/review');
+
 export const recordView = (id: number) => api<{ viewCount: number }>(`/api/posts/${id}/views`, { method: 'POST' });
 
 export const renderPreview = (body: string, signal?: AbortSignal) =>

@@ -37,6 +37,10 @@ export interface Post extends PostSummary {
   /** Latest revision number, sent back as baseRevision when saving (authoring). */
   revision?: number;
   minutesSavedPerUse?: number | null;
+  /** Last confirmed as still valid without an edit (確認済み). */
+  confirmedAt: string | null;
+  /** From then on the tip asks readers to check it (KOTSU_STALE_AFTER_DAYS after its last edit or confirmation). */
+  reviewDueAt: string;
 }
 
 export interface TagCount {

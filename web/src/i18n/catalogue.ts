@@ -10,10 +10,11 @@ import * as errors from './messages/errors';
 import * as impact from './messages/impact';
 import * as moderation from './messages/moderation';
 import * as posts from './messages/posts';
+import * as reading from './messages/reading';
 import * as popularity from './messages/popularity';
 import * as search from './messages/search';
 
-const CATALOGUES = [common, account, posts, moderation, awards, impact, authoring, search, popularity, errors] as const;
+const CATALOGUES = [common, account, posts, moderation, awards, impact, authoring, search, popularity, reading, errors] as const;
 
 type Catalogue = (typeof CATALOGUES)[number];
 export type MessageKey = Catalogue extends infer C ? (C extends { ja: infer J } ? keyof J & string : never) : never;

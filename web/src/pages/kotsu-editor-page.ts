@@ -3,6 +3,7 @@ import { customElement, property, state } from 'lit/decorators.js';
 import '../components/kotsu-edit-conflict';
 import '../components/kotsu-image-tools';
 import '../components/kotsu-markdown';
+import '../components/kotsu-md-toolbar';
 import '../components/kotsu-tag-input';
 import '../components/kotsu-template-picker';
 import type { ConflictChoice } from '../components/kotsu-edit-conflict';
@@ -284,6 +285,7 @@ export class KotsuEditorPage extends KotsuElement {
         <div class="panes">
           <div>
             <label for="body">${msg('editor.body')}</label>
+            <kotsu-md-toolbar for="body"></kotsu-md-toolbar>
             <textarea id="body" maxlength="100000" .value=${this._body} @input=${this.onBodyInput} aria-describedby="body-help"></textarea>
             <kotsu-image-tools for="body"></kotsu-image-tools>
             <p id="body-help" class="muted">${msg('editor.help')}</p>

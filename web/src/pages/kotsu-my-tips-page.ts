@@ -1,6 +1,7 @@
 import { css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import '../components/kotsu-daily-chart';
+import '../components/kotsu-review-list';
 import { KotsuElement } from '../components/kotsu-element';
 import { getMyStats, type MyStats } from '../data/popularity';
 import { formatDate, formatNumber, msg } from '../i18n/catalogue';
@@ -76,6 +77,7 @@ export class KotsuMyTipsPage extends KotsuElement {
     return html`
       <h1>${msg('myTips.title')}</h1>
       <p class="muted">${msg('myTips.intro')}</p>
+      <kotsu-review-list></kotsu-review-list>
       ${this._error ? html`<p class="error" role="alert">${this._error} <button class="btn secondary" @click=${() => this.load()}>${msg('common.retry')}</button></p>` : nothing}
       ${!s ? (this._error ? nothing : html`<p class="muted" aria-live="polite">${msg('common.loading')}</p>`) : html`
         <div class="totals">

@@ -1,6 +1,7 @@
 import { css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import '../components/kotsu-comments';
+import '../components/kotsu-freshness-notice';
 import '../components/kotsu-markdown';
 import '../components/kotsu-tip-moderation';
 import '../components/kotsu-tip-awards';
@@ -16,6 +17,10 @@ import { link, navigate, setPageTitle } from '../router/router';
 import { hasRole, SessionController } from '../state/session';
 import { sharedStyles } from '../styles/shared';
 import { errorMessage } from '../i18n/error-message';
+import { copyText } from '../shared/clipboard';
+
+/** The address to share: this server's own origin, the tip's page without query or fragment. */
+const tipUrl = (id: number) => `${location.origin}/tips/${id}`;
 
 /** A view counts only once the tip has been on screen this long (prefetch and previews don't). */
 const VIEW_AFTER_MS = 1500;
@@ -30,6 +35,16 @@ export class KotsuTipPage extends KotsuElement {
     .meta { display: flex; flex-wrap: wrap; gap: 0.25rem 1rem; color: var(--kotsu-muted); font-size: 0.875rem; margin-bottom: 0.5rem; }
     .actions { display: flex; flex-wrap: wrap; gap: 0.5rem; margin: 1rem 0 0; }
     .body { margin-top: 1.25rem; }
+    .link-button { background: none; border: 0; padding: 0; font: inherit; color: var(--kotsu-primary); text-decoration: underline; cursor: pointer; }
+    .link-button.done { color: #1e4d17; text-decoration: none; }
+    .copy-link { min-width: 11em; text-align: left; }
+    .print-url { display: none; }
+    /* Printing a tip: the tip alone, with its address at the end (the app's header and menus hide themselves). */
+    @media print {
+      article { border: 0; padding: 0; }
+      .actions, .copy-link, kotsu-tip-reactions, kotsu-tip-awards, kotsu-tip-impact, kotsu-tip-moderation, kotsu-comments, .notice { display: none; }
+      .print-url { display: block; margin-top: 2rem; padding-top: 0.5rem; border-top: 1px solid #999; font-size: 0.8125rem; color: #000; word-break: break-all; }
+    }
   `];
 
   @property({ attribute: false }) params: Record<string, string> = {};
@@ -37,6 +52,9 @@ export class KotsuTipPage extends KotsuElement {
   @state() private _post: Post | null = null;
   @state() private _error = '';
   @state() private _notFound = false;
+  @state() private _linkStatus = '';
+  @state() private _linkCopied = false;
+  private _linkTimer = 0;
   private readonly session = new SessionController(this);
   private _viewTimer = 0;
   private _observer: IntersectionObserver | null = null;
@@ -48,6 +66,7 @@ export class KotsuTipPage extends KotsuElement {
 
   override disconnectedCallback(): void {
     window.clearTimeout(this._viewTimer);
+    window.clearTimeout(this._linkTimer);
     this._observer?.disconnect();
     document.removeEventListener('visibilitychange', this.onVisibility);
     super.disconnectedCallback();
@@ -106,6 +125,14 @@ export class KotsuTipPage extends KotsuElement {
     }
   }
 
+  private async onCopyLink(id: number): Promise<void> {
+    const ok = await copyText(tipUrl(id));
+    this._linkCopied = ok;
+    this._linkStatus = ok ? msg('reading.linkCopied') : msg('reading.copyFailed');
+    window.clearTimeout(this._linkTimer);
+    this._linkTimer = window.setTimeout(() => { this._linkCopied = false; this._linkStatus = ''; }, 2000);
+  }
+
   private async onDelete(): Promise<void> {
     if (!this._post || !window.confirm(msg('tip.deleteConfirm'))) return;
     try {
@@ -132,6 +159,7 @@ export class KotsuTipPage extends KotsuElement {
       ${p.status === 'hidden' ? html`<p class="notice" role="status"><strong>${msg('tip.hidden')}</strong>
         ${p.hiddenReason ? html` ${msg('tip.hiddenReason', { reason: p.hiddenReason })}` : nothing}</p>` : nothing}
       ${p.status === 'draft' ? html`<p class="notice" role="status">${msg('tip.draftNotice')} <a href=${`/tips/${p.id}/edit`}>${msg('tip.continueDraft')}</a></p>` : nothing}
+      <kotsu-freshness-notice .post=${p} @kotsu-post-changed=${(e: CustomEvent<{ post: Post }>) => { this._post = e.detail.post; }}></kotsu-freshness-notice>
       <article aria-labelledby="tip-title">
         <h1 id="tip-title">${p.title}</h1>
         ${p.awards?.length ? html`<div class="title-awards"><kotsu-award-badges .awards=${p.awards}></kotsu-award-badges></div>` : nothing}
@@ -142,13 +170,16 @@ export class KotsuTipPage extends KotsuElement {
           <span class="views">${msg('common.views', { n: formatNumber(p.viewCount) })}</span>
           <span>${msg('common.likes', { n: formatNumber(p.likeCount) })}</span>
           ${p.status !== 'draft' ? html`<a href=${`/tips/${p.id}/history`}>${msg('tip.history')}</a>` : nothing}
+          <button type="button" class=${`link-button copy-link${this._linkCopied ? ' done' : ''}`} @click=${() => this.onCopyLink(p.id)}>${this._linkCopied ? msg('reading.linkCopied') : msg('reading.copyLink')}</button>
+          <span class="visually-hidden" role="status">${this._linkStatus}</span>
         </div>
         ${p.tags.length ? html`<ul class="tags" aria-label=${msg('tip.tags')}>${p.tags.map((t) => html`<li><a class="tag" href=${link('/tags/', t)}>${t}</a></li>`)}</ul>` : nothing}
-        <div class="body"><kotsu-markdown .html=${p.html}></kotsu-markdown></div>
+        <div class="body"><kotsu-markdown toc .html=${p.html}></kotsu-markdown></div>
         ${canEdit || canDelete ? html`<div class="actions">
           ${canEdit ? html`<a class="btn secondary" href=${`/tips/${p.id}/edit`}>${msg('tip.edit')}</a>` : nothing}
           ${canDelete ? html`<button class="btn danger" @click=${() => this.onDelete()}>${msg('tip.delete')}</button>` : nothing}
         </div>` : nothing}
+        <p class="print-url">${msg('reading.printUrl', { url: tipUrl(p.id) })}</p>
       </article>
       <kotsu-tip-reactions .post=${p} @kotsu-post-changed=${(e: CustomEvent<{ post: Post }>) => { this._post = e.detail.post; }}></kotsu-tip-reactions>
       <kotsu-tip-awards .post=${p}></kotsu-tip-awards>
