@@ -104,6 +104,30 @@ describe('error answers carry reason and params', () => {
     expect(anon.json()).toMatchObject({ error: 'unauthenticated', reason: 'login_required' });
   });
 
+  it('routes added on main give their own reasons: follows, feed tokens, invitations, mail, sign-in origin, usernames', async () => {
+    t = await createTestApp();
+    const sato = await t.user('sato');
+    const reasonOf = async (o: Parameters<TestApp['as']>[1], user: Parameters<TestApp['as']>[0] = sato) => {
+      const body = (await t.as(user, o)).json();
+      expect(body.message).not.toMatch(/[\u3040-\u30ff]/);
+      return [body.reason, body.params ?? {}];
+    };
+    expect(await reasonOf({ method: 'PUT', url: '/api/profiles/sato/follow' })).toEqual(['follow_self', {}]);
+    expect(await reasonOf({ method: 'PUT', url: '/api/profiles/nobody-here/follow' })).toEqual(['user_not_found', {}]);
+    expect(await reasonOf({ method: 'PUT', url: '/api/tags/no-such-tag/follow' })).toEqual(['tag_not_found', { name: 'no-such-tag' }]);
+    expect(await reasonOf({ method: 'DELETE', url: '/api/me/feed-tokens/999' })).toEqual(['feed_token_not_found', {}]);
+    expect(await reasonOf({ method: 'POST', url: '/api/invitations/lookup', payload: { token: 'not-a-real-token' } }, null))
+      .toEqual(['invitation_invalid', {}]);
+    expect(await reasonOf({ method: 'POST', url: '/api/mail/unsubscribe', payload: { token: 'not-a-real-token' } }, null))
+      .toEqual(['unsubscribe_invalid', {}]);
+    expect(await reasonOf({ method: 'PUT', url: '/api/me/mail', payload: { email: null, mentions: true, digest: false } }))
+      .toEqual(['mail_address_required', {}]);
+    expect(await reasonOf({ method: 'POST', url: '/api/posts', payload: { title: 't', body: 'b', tags: [] },
+      headers: { origin: 'http://evil.example' } })).toEqual(['cross_site', {}]);
+    expect(await reasonOf({ method: 'POST', url: '/api/users', payload: { username: 'ｓａｔｏ２', password: 'a-long-password-1', displayName: '全角' } }, t.admin))
+      .toEqual(['username_compat', {}]);
+  });
+
   it('the OpenAPI document describes reason and params on error answers', async () => {
     t = await createTestApp();
     const doc = (await t.as(null, { method: 'GET', url: '/api/openapi.json' })).json();
