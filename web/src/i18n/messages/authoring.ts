@@ -186,7 +186,7 @@ export const en: Record<keyof typeof ja, string> = {
   'conflict.takeTheirs': 'Load the latest version (drop my edit)',
   'conflict.openHistory': 'Compare in history (new tab)',
   'conflict.help': 'Bring the changes above into your text, then save again.',
-  'diff.stats': '{added} lines added, {removed} removed',
+  'diff.stats': '{added, plural, one {# line} other {# lines}} added, {removed} removed',
   'diff.title': 'Title:',
   'diff.tagsAdded': 'Tags added: {tags}',
   'diff.tagsRemoved': 'Tags removed: {tags}',
