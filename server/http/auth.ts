@@ -5,6 +5,7 @@ import { isListedAdmin, parseLoginName } from '../users/identity';
 import type { ProxyCheck } from '../security/proxies';
 import type { Role, UserRow } from '../users/store';
 import { forbidden, unauthenticated } from './errors';
+import { writeOrigins } from '../listen-url';
 
 /** Who may call a route. Every route states it in `config.access`; a route without one is for members. */
 export type Access = 'public' | 'member' | 'moderator' | 'admin';
@@ -89,7 +90,8 @@ function proxyUser(ctx: Context, request: FastifyRequest, trusted: ProxyCheck): 
  * with KOTSU_PUBLIC_URL only: never with the request's own Host header, which a DNS-rebinding
  * page controls. A write that carries credentials (session cookie, or the SSO proxy's identity)
  * must show that proof: `Origin` equal to the public origin or, without `Origin`,
- * `Sec-Fetch-Site: same-origin`. Scripts that keep a session send `Origin: <KOTSU_PUBLIC_URL>`.
+ * `Sec-Fetch-Site: same-origin` (listen-url.ts writeOrigins: without KOTSU_PUBLIC_URL, the loopback
+ * spellings of the listen address). Scripts that keep a session send `Origin: <KOTSU_PUBLIC_URL>`.
  */
 function checkOrigin(ctx: Context, request: FastifyRequest, credentialed: boolean): void {
   if (SAFE_METHODS.has(request.method)) return;
@@ -97,7 +99,9 @@ function checkOrigin(ctx: Context, request: FastifyRequest, credentialed: boolea
   const site = request.headers['sec-fetch-site'];
   if (site !== undefined && site !== 'same-origin') throw forbidden('cross_site', 'cross-site request refused');
   if (origin !== undefined) {
-    if (origin !== ctx.config.publicUrl.origin) throw forbidden('cross_site', 'cross-origin request refused');
+    if (!writeOrigins(ctx.config.publicUrl, ctx.config.publicUrlSet).has(origin)) {
+      throw forbidden('cross_site', 'cross-origin request refused');
+    }
     return;
   }
   if (credentialed && site !== 'same-origin') {

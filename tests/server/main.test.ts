@@ -75,8 +75,10 @@ describe('server/main.ts', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kotsu-main-'));
     dirs.push(dir);
     const server = startServer({ KOTSU_DB: path.join(dir, 'k.db'), KOTSU_SCRYPT_COST: '1024', KOTSU_PUBLIC_URL: '' });
-    const base = await server.url;
-    const json = { 'content-type': 'application/json', origin: base };
+    const base = await server.url; // http://127.0.0.1:PORT, where fetch connects
+    const port = new URL(base).port;
+    const shown = `http://localhost:${port}`; // a loopback bind is shown as localhost, what people type
+    const json = { 'content-type': 'application/json', origin: shown };
     const setup = await fetch(`${base}/api/setup`, { method: 'POST', headers: json,
       body: JSON.stringify({ username: 'admin', displayName: '管理者', password: 'a-long-password-1' }) });
     expect(setup.status).toBe(201);
@@ -84,13 +86,25 @@ describe('server/main.ts', () => {
       body: JSON.stringify({ username: 'admin', password: 'a-long-password-1' }) });
     expect(login.status).toBe(200);
     const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0];
+    // A page opened as http://127.0.0.1:PORT or http://[::1]:PORT is the same server: its writes count too.
+    for (const origin of [base, `http://[::1]:${port}`]) {
+      const post = await fetch(`${base}/api/posts`, { method: 'POST', headers: { ...json, origin, cookie },
+        body: JSON.stringify({ title: `from ${origin}`, body: 'x', tags: [] }) });
+      expect(post.status, origin).toBe(201);
+    }
+    // Another port or name on this machine is another site, and is refused.
+    for (const origin of [`http://localhost:${Number(port) + 1}`, 'http://evil.example', `http://127.0.0.1.nip.io:${port}`]) {
+      const post = await fetch(`${base}/api/posts`, { method: 'POST', headers: { ...json, origin, cookie },
+        body: JSON.stringify({ title: 'refused', body: 'x', tags: [] }) });
+      expect(post.status, origin).toBe(403);
+    }
     const feed = await (await fetch(`${base}/api/feeds/tips.atom`, { headers: { cookie } })).text();
     // The port is random (KOTSU_PORT=0): links on the default :3000 would be wrong.
-    expect(feed).toContain(`href="${base}/`);
+    expect(feed).toContain(`href="${shown}/`);
     expect(feed).not.toContain('localhost:3000');
     const csv = await (await fetch(`${base}/api/impact.csv?table=posts`, { headers: { cookie } })).text();
     expect(csv.length).toBeGreaterThan(0);
-    expect(server.stdout()).toContain(`kotsu: open ${base}/`);
+    expect(server.stdout()).toContain(`kotsu: open ${shown}/`);
     expect(server.stdout()).toContain('KOTSU_PUBLIC_URL');
     server.kill('SIGTERM');
     await server.exit;
