@@ -88,9 +88,9 @@ export function createMarkdownRenderer(opts: RenderPoolOptions) {
         return await pool.render(source, o);
       } catch (err) {
         if (err instanceof TaskTimeoutError) {
-          throw tooLarge('本文が複雑すぎて表示できません。分けて投稿してください / body too complex to render (render_timeout)');
+          throw tooLarge('render_timeout', 'body too complex to render; split it into smaller tips');
         }
-        if (err instanceof PoolBusyError) throw unavailable();
+        if (err instanceof PoolBusyError) throw unavailable('busy', 'too many renders waiting; try again shortly');
         throw err;
       }
     },

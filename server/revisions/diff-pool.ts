@@ -34,7 +34,7 @@ export function createDiffPool(opts: { size: number; timeoutMs: number; maxQueue
       try {
         return await run(false);
       } catch (err) {
-        if (err instanceof PoolBusyError) throw unavailable();
+        if (err instanceof PoolBusyError) throw unavailable('busy', 'too many diffs waiting; try again shortly');
         if (err instanceof PoolUnavailableError) return json(diffContent(before, after, context));
       }
       // Out of time, crashed or threw: old and new shown whole, in linear time, built and
@@ -42,7 +42,7 @@ export function createDiffPool(opts: { size: number; timeoutMs: number; maxQueue
       try {
         return await run(true);
       } catch (err) {
-        if (err instanceof PoolBusyError) throw unavailable();
+        if (err instanceof PoolBusyError) throw unavailable('busy', 'too many diffs waiting; try again shortly');
         return json(wholeDiff(before, after, context));
       }
     },

@@ -9,7 +9,7 @@ import type { RevisionRow } from './store';
 export function getRevision(ctx: Context, viewer: UserRow, postId: number, number: number): RevisionRow {
   getReadable(ctx, viewer, postId);
   const rev = ctx.revisions.byNumber(postId, number);
-  if (!rev) throw notFound('版が見つかりません / revision not found');
+  if (!rev) throw notFound('revision_not_found', 'revision not found');
   return rev;
 }
 
@@ -21,7 +21,7 @@ export async function diffRevisions(ctx: Context, viewer: UserRow, postId: numbe
   q: { from?: number; to?: number; context: number }): Promise<RevisionDiffResult> {
   getReadable(ctx, viewer, postId);
   const to = q.to === undefined ? ctx.revisions.latest(postId) : ctx.revisions.byNumber(postId, q.to);
-  if (!to) throw notFound('版が見つかりません / revision not found');
+  if (!to) throw notFound('revision_not_found', 'revision not found');
   let from: RevisionRow | undefined;
   if (q.from !== undefined) {
     from = ctx.revisions.byNumber(postId, q.from);
@@ -30,8 +30,8 @@ export async function diffRevisions(ctx: Context, viewer: UserRow, postId: numbe
     from = ctx.revisions.previous(postId, to.number) ??
       { ...to, number: 0, title: '', tags: '[]', body: '', restored_from: null };
   }
-  if (!from) throw notFound('版が見つかりません / revision not found');
-  if (from.number === to.number) throw badRequest('from and to must be different revisions');
+  if (!from) throw notFound('revision_not_found', 'revision not found');
+  if (from.number === to.number) throw badRequest('revisions_same', 'from and to must be different revisions');
   // Computed and serialized off the event loop for long bodies, with a time limit (diff-pool.ts).
   return { diff: await ctx.diffs.diff(revisionContent(from), revisionContent(to), q.context), from, to };
 }
