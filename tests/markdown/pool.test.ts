@@ -92,7 +92,7 @@ describe('a full render queue over HTTP', () => {
         const res = await t.as(t.admin, a);
         expect(res.statusCode, a.url).toBe(503);
         expect(res.headers['retry-after'], a.url).toBe('5');
-        expect(res.json()).toMatchObject({ error: 'unavailable' });
+        expect(res.json()).toMatchObject({ error: 'unavailable', reason: 'busy' });
       }
     } finally {
       await t.close();

@@ -68,7 +68,9 @@ describe('npm start / npm run build', () => {
     const db = path.join(project, 'data', 'kotsu.db');
     const child = spawn(process.execPath, ['scripts/start.mjs'], {
       cwd: project,
-      env: { PATH: process.env.PATH ?? '', KOTSU_PORT: '0', KOTSU_DB: db, KOTSU_AUTH: 'proxy', KOTSU_SEARCH_WORKERS: '1', KOTSU_RENDER_WORKERS: '1' },
+      env: { PATH: process.env.PATH ?? '', KOTSU_PORT: '0', KOTSU_DB: db, KOTSU_AUTH: 'proxy', KOTSU_SEARCH_WORKERS: '1', KOTSU_RENDER_WORKERS: '1',
+        // The port is chosen by the system: the writes below name the site's address as their Origin.
+        KOTSU_PUBLIC_URL: 'http://localhost:3000' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let out = '';
