@@ -2,7 +2,7 @@ import { tooLarge, unavailable } from '../http/errors';
 import { workerModule } from '../shared/ts-worker';
 import { createWorkerPool, PoolBusyError, PoolUnavailableError, TaskTimeoutError } from '../workers/pool';
 import { renderMarkdown } from './render';
-import type { Rendered, RenderTask } from './worker';
+import type { RenderTask } from './worker';
 
 /**
  * Markdown rendering off the event loop: bodies too long to render inline go to the render
@@ -46,9 +46,10 @@ export interface RenderOptions {
 export function createRenderPool(opts: RenderPoolOptions) {
   const inlineBelow = opts.inlineBelow ?? INLINE_BELOW;
   const pool = opts.size > 0
-    ? createWorkerPool<RenderTask, Rendered>({ name: 'render', entry: workerModule('markdown'), size: opts.size, timeoutMs: opts.timeoutMs, maxQueue: opts.maxQueue })
+    ? createWorkerPool<RenderTask, string>({ name: 'render', entry: workerModule('markdown'), size: opts.size, timeoutMs: opts.timeoutMs, maxQueue: opts.maxQueue })
     : null;
   let timeouts = 0;
+  let rendered = 0;
 
   return {
     size: opts.size > 0 ? opts.size : 0,
@@ -56,8 +57,12 @@ export function createRenderPool(opts: RenderPoolOptions) {
     async render(source: string, o: RenderOptions = {}): Promise<string> {
       if (!pool || source.length < inlineBelow || !pool.usable()) return renderMarkdown(source);
       try {
-        const { html, indexed } = await pool.run({ source, index: o.index === true && opts.indexed !== undefined });
-        if (indexed !== undefined) opts.indexed?.(html, indexed);
+        const html = await pool.run({ source });
+        rendered++;
+        if (o.index && opts.indexed) {
+          // Its own task with its own limit; should it fail, the engine computes it in the write.
+          await pool.run({ indexOf: html }).then((indexed) => opts.indexed?.(html, indexed), () => undefined);
+        }
         return html;
       } catch (err) {
         if (err instanceof TaskTimeoutError) timeouts++;
@@ -69,7 +74,7 @@ export function createRenderPool(opts: RenderPoolOptions) {
     /** Starts the threads now, so the first long body does not wait for one to load. */
     warm() { pool?.warm(); },
     /** Renders done in threads, and renders stopped by the time limit (tests, diagnostics). */
-    stats: () => ({ rendered: pool?.stats().answered ?? 0, timeouts }),
+    stats: () => ({ rendered, timeouts }),
     async close() { await pool?.close(); },
   };
 }

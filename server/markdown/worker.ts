@@ -12,10 +12,7 @@ import { indexedBody } from '../search/body-index';
 import { serveTasks } from '../workers/serve';
 import { renderMarkdown } from './render';
 
-export interface RenderTask { source: string; index: boolean }
-export interface Rendered { html: string; indexed?: string }
+/** A render, or (a separate task, so the render's time limit means what it did) a tip body's index text. */
+export type RenderTask = { source: string } | { indexOf: string };
 
-serveTasks<RenderTask, Rendered>(({ source, index }) => {
-  const html = renderMarkdown(source);
-  return index ? { html, indexed: indexedBody(html) } : { html };
-});
+serveTasks<RenderTask, string>((t) => ('source' in t ? renderMarkdown(t.source) : indexedBody(t.indexOf)));
