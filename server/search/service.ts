@@ -2,7 +2,7 @@ import type { Context } from '../context';
 import { alternativesOf } from './lexicon';
 import { normalize } from './normalize';
 import { presentHits } from './presenter';
-import { completePrefixes, parseQuery, termMatch, RELAX_MIN_TERMS, relaxedGroups, toMatch, type ParsedQuery } from './query';
+import { completePrefixes, hasWideTier, parseQuery, termMatch, RELAX_MIN_TERMS, relaxedGroups, toMatch, type ParsedQuery } from './query';
 import type { SearchQueryT, SearchResultT, SuggestResultT } from './schemas';
 import { highlighter } from './snippet';
 import type { SearchFilter } from './store';
@@ -35,14 +35,17 @@ function didYouMean(ctx: Context, q: string, parsed: ParsedQuery, base: SearchFi
 }
 
 /**
- * A search; when the query as typed finds nothing and a corrected one does (mistyped words
- * replaced, word by word), the corrected query's results with `correctedTo` set, unless `exact`.
+ * A search; when the query as typed finds nothing, or finds tips only with one of its words left
+ * out (relaxed), and a corrected one finds tips with all its words (mistyped words replaced,
+ * word by word), the corrected query's results with `correctedTo` set, unless `exact`.
  */
 export function search(ctx: Context, query: SearchQueryT): SearchResultT {
   const first = searchAsTyped(ctx, query);
-  if (first.total > 0 || !first.didYouMean || query.exact) return { ...first, correctedTo: null };
+  if ((first.total > 0 && !first.relaxed) || !first.didYouMean || query.exact) return { ...first, correctedTo: null };
+  // Found nothing, or only by leaving a word out (the mistyped one, often): the corrected query
+  // has every word (didYouMean checks that it finds something).
   const again = searchAsTyped(ctx, { ...query, q: first.didYouMean });
-  if (again.total === 0) return { ...first, correctedTo: null };
+  if (again.total === 0 || again.relaxed) return { ...first, correctedTo: null };
   return { ...again, didYouMean: first.didYouMean, correctedTo: first.didYouMean };
 }
 
@@ -75,13 +78,37 @@ function searchAsTyped(ctx: Context, query: SearchQueryT): SearchResultT {
     match, titleMatch: hasText ? toMatch(parsed, 'all', 'title tags') : null, titleOnly: titlesAlone ? match : null,
     tagIds: [...new Set(tagIds)], authorId, sort, limit, offset, now: ctx.now().toISOString(),
   };
+  // The wide tier: the words' further synonyms (query.ts). Sorted by relevance, tips found only
+  // through them come after every tip found without them; sorted by date or popularity, they are
+  // simply among the matches.
+  const wideQ: ParsedQuery | null = hasText && hasWideTier(parsed) ? { ...parsed, wide: true } : null;
+  if (wideQ && sort !== 'relevance') {
+    filter.match = toMatch(wideQ);
+    filter.titleMatch = toMatch(wideQ, 'all', 'title tags');
+    filter.titleOnly = titlesAlone ? filter.match : null;
+  }
   let page = store.topPage(filter) ?? store.page(filter);
   let total = page.total;
   let relaxed = false;
+  if (wideQ && sort === 'relevance' && page.total < offset + limit) {
+    const strict = filter.match as string;
+    const wideMatch = toMatch(wideQ) as string;
+    const extra: SearchFilter = {
+      ...filter, match: `(${wideMatch}) NOT (${strict})`, titleMatch: `(${toMatch(wideQ, 'all', 'title tags')}) NOT (${strict})`,
+      titleOnly: null, offset: Math.max(0, offset - page.total), limit: offset + limit - Math.max(offset, page.total),
+    };
+    const more = store.topPage(extra) ?? store.page(extra);
+    if (more.total > 0) {
+      page = { ids: [...page.ids, ...more.ids], total: page.total + more.total };
+      total = page.total;
+      filter.match = wideMatch;
+    }
+  }
   if (total === 0 && parsed.must.length >= RELAX_MIN_TERMS) {
-    const looseMatch = toMatch(parsed, 'relaxed');
-    const loose = { ...filter, match: looseMatch, titleMatch: toMatch(parsed, 'relaxed', 'title tags'),
-      titleOnly: titlesAlone ? looseMatch : null, groups: relaxedGroups(parsed) };
+    const lq = wideQ ?? parsed;
+    const looseMatch = toMatch(lq, 'relaxed');
+    const loose = { ...filter, match: looseMatch, titleMatch: toMatch(lq, 'relaxed', 'title tags'),
+      titleOnly: titlesAlone ? looseMatch : null, groups: relaxedGroups(lq) };
     const again = store.topPage(loose) ?? store.page(loose);
     if (again.total > 0) {
       page = again;
@@ -93,7 +120,7 @@ function searchAsTyped(ctx: Context, query: SearchQueryT): SearchResultT {
   const result: SearchResultT = {
     total,
     items: presentHits(ctx, page.ids, highlighter(parsed.must)),
-    didYouMean: total === 0 && hasText ? didYouMean(ctx, q, parsed, filter) : null,
+    didYouMean: (total === 0 || relaxed) && hasText ? didYouMean(ctx, q, parsed, { ...filter, match: null }) : null,
     relaxed,
   };
   if (facets) result.facets = total > 0 ? store.facets(filter) : [];
