@@ -276,6 +276,10 @@ export const QUERIES: EvalQuery[] = [
   { q: 'shotcut excel', kind: 'latin-typo', relevant: { ...r('shortcut-excel') } },
   { q: 'fillter 色', kind: 'latin-typo', relevant: { ...r('color-filter'), ...u('conditional-count-color') } },
   { q: 'vlokup 別シート 転記', kind: 'latin-typo', relevant: { ...r('vlookup'), ...u('vba-transfer') } },
+  // Product names typed split or joined otherwise than the tips write them.
+  { q: 'one drive 同期', kind: 'latin-typo', relevant: { ...r('onedrive') } },
+  { q: 'share point サイト', kind: 'latin-typo', relevant: { ...r('sharepoint') } },
+  { q: 'powerquery 結合', kind: 'latin-typo', relevant: { ...r('power-query'), ...u('csv-export') } },
   { q: '重複を取り除く', kind: 'synonym', relevant: { ...r('dedupe'), ...u('unique', 'dedupe-count') } },
   { q: 'PDFを分ける', kind: 'synonym', relevant: { ...r('pdf-split') } },
   { q: 'ミーティングを録画', kind: 'synonym', relevant: { ...r('teams-record') } },

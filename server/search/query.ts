@@ -88,6 +88,8 @@ const isIntent = (s: string) => INTENT.has(s) || INTENT.has(normalize(s)) || WAY
 
 const HIRAGANA = /^\p{sc=Hiragana}+$/u;
 const SINGLE_KANJI = /^\p{sc=Han}$/u;
+/** The kana normalize.ts drops between two kanji (okurigana), alone. */
+const OKURIGANA_KANA = /^[いうえきぎくけげこしじすせちつてねびべみむめりるれろ]$/u;
 const HIRAGANA_WORD = /^\p{sc=Hiragana}[\p{sc=Hiragana}ー]{2,}$/u;
 const KATAKANA = /^[\p{sc=Katakana}ー]+$/u;
 const OKURIGANA_WORD = /^(\p{sc=Han}[\p{sc=Han}々]*)\p{sc=Hiragana}+$/u;
@@ -105,7 +107,13 @@ function japaneseSpans(run: string): string[] {
   const spans: string[] = [];
   let current = '';
   let prev = '';
-  for (const seg of segs) {
+  for (const [i, seg] of segs.entries()) {
+    // A kana between two kanji that the folding drops (貼り付け: り) joins them, as in the index.
+    if (OKURIGANA_KANA.test(seg) && /\p{sc=Han}$/u.test(current) && /^\p{sc=Han}/u.test(segs[i + 1] ?? '')) {
+      current += seg;
+      prev = seg;
+      continue;
+    }
     if (isStop(seg)) {
       if (current) spans.push(current);
       current = '';

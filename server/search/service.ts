@@ -5,6 +5,7 @@ import { presentHits } from './presenter';
 import { completePrefixes, hasWideTier, parseQuery, termMatch, RELAX_MIN_TERMS, relaxedGroups, toMatch, type ParsedQuery } from './query';
 import type { SearchQueryT, SearchResultT, SuggestResultT } from './schemas';
 import { highlighter } from './snippet';
+import { CJK_TOKEN } from './tokenize';
 import type { SearchFilter } from './store';
 
 const SUGGEST_POSTS = 8;
@@ -33,6 +34,9 @@ function didYouMean(ctx: Context, q: string, parsed: ParsedQuery, base: SearchFi
   const found = (ctx.search.store.topPage(probe) ?? ctx.search.store.page(probe)).total;
   return found ? corrected.trim() : null;
 }
+
+/** A Japanese word of a query (not Latin, not a phrase in quotes): the kind said otherwise in tips. */
+const isPredicate = (t: ParsedQuery['must'][number]) => !t.latin && t.tokens.every((x) => CJK_TOKEN.test(x));
 
 /**
  * A search; when the query as typed finds nothing, or finds tips only with one of its words left
@@ -109,6 +113,19 @@ function searchAsTyped(ctx: Context, query: SearchQueryT): SearchResultT {
     const looseMatch = toMatch(lq, 'relaxed');
     const loose = { ...filter, match: looseMatch, titleMatch: toMatch(lq, 'relaxed', 'title tags'),
       titleOnly: titlesAlone ? looseMatch : null, groups: relaxedGroups(lq) };
+    const again = store.topPage(loose) ?? store.page(loose);
+    if (again.total > 0) {
+      page = again;
+      total = again.total;
+      relaxed = true;
+      filter.match = loose.match;
+    }
+  } else if (total === 0 && parsed.must.length === 2 && isPredicate(parsed.must[1])) {
+    // Two words, the last a Japanese word that the tips phrase otherwise (シートを結合 for a tip
+    // that says シートを1つにまとめる): the first word alone, flagged relaxed.
+    const lq: ParsedQuery = { must: [parsed.must[0]], not: parsed.not, wide: wideQ !== null };
+    const looseMatch = toMatch(lq);
+    const loose = { ...filter, match: looseMatch, titleMatch: toMatch(lq, 'all', 'title tags'), titleOnly: titlesAlone ? looseMatch : null };
     const again = store.topPage(loose) ?? store.page(loose);
     if (again.total > 0) {
       page = again;
