@@ -6,6 +6,7 @@ import { completePrefixes, hasWideTier, parseQuery, termMatch, RELAX_MIN_TERMS, 
 import type { SearchQueryT, SearchResultT, SuggestResultT } from './schemas';
 import { highlighter } from './snippet';
 import { CJK_TOKEN } from './tokenize';
+import { recompose } from './compounds';
 import type { SearchFilter } from './store';
 
 const SUGGEST_POSTS = 8;
@@ -14,13 +15,17 @@ const SUGGEST_TAGS = 5;
 const empty = (): SearchResultT => ({ total: 0, items: [], didYouMean: null, relaxed: false });
 
 /**
- * A mistyped Latin word replaced by the closest word in titles and tags, when the corrected
- * query finds something. Returned in normalized form (vlookup 関数).
+ * The query with Latin compounds recomposed (compounds.ts) and each mistyped Latin word replaced
+ * by the closest word of the index (suggest.ts), when the corrected query finds something with
+ * all its words. Returned in normalized form (vlookup 関数).
  */
-function didYouMean(ctx: Context, q: string, parsed: ParsedQuery, base: SearchFilter): string | null {
-  let corrected = normalize(q);
-  let changed = false;
-  for (const t of parsed.must) {
+function didYouMean(ctx: Context, q: string, base: SearchFilter): string | null {
+  const { suggester, store } = ctx.search;
+  const typed = normalize(q);
+  // Compounds first (one drive → onedrive, powerquery → power query), then word by word.
+  let corrected = recompose(typed, (w) => suggester.known(w) && (store.docsOf(w) > 0 || !/^[a-z0-9]+$/.test(w) || suggester.isLoanword(w)));
+  let changed = corrected !== typed;
+  for (const t of parseQuery(`${corrected} `).must) {
     if (!t.latin || t.tokens[0].length < 4) continue;
     const fix = ctx.search.suggester.correct(t.tokens[0]);
     if (!fix) continue;
@@ -137,7 +142,7 @@ function searchAsTyped(ctx: Context, query: SearchQueryT): SearchResultT {
   const result: SearchResultT = {
     total,
     items: presentHits(ctx, page.ids, highlighter(parsed.must)),
-    didYouMean: (total === 0 || relaxed) && hasText ? didYouMean(ctx, q, parsed, { ...filter, match: null }) : null,
+    didYouMean: (total === 0 || relaxed) && hasText ? didYouMean(ctx, q, { ...filter, match: null }) : null,
     relaxed,
   };
   if (facets) result.facets = total > 0 ? store.facets(filter) : [];

@@ -106,6 +106,8 @@ export function createSuggester(load: VocabularySource, opts: { now?: () => numb
     reset() { index = null; known = null; },
     /** Whether the index (or the dictionary, as a loanword) has this word as it is. */
     known(word: string): boolean { ready(); return known!.has(word) || loanwords.has(word); },
+    /** Whether the word is one of the dictionary's loanwords the index does not have as it is (pivot). */
+    isLoanword(word: string): boolean { ready(); return loanwords.has(word); },
     /**
      * The closest word of the index (or the dictionary's loanwords) to a mistyped one: edit
      * distance up to about a quarter of its length, the word more tips hold on a tie; null if
