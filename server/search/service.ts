@@ -17,11 +17,12 @@ const empty = (): SearchResultT => ({ total: 0, items: [], didYouMean: null, rel
 /**
  * The query with Latin compounds recomposed (compounds.ts) and each mistyped Latin word replaced
  * by the closest word of the index (suggest.ts), when the corrected query finds something with
- * all its words. Returned in normalized form (vlookup 関数).
+ * all its words. Returned with width and case folded (vlookup 関数).
  */
 function didYouMean(ctx: Context, q: string, base: SearchFilter): string | null {
   const { suggester, store } = ctx.search;
-  const typed = normalize(q);
+  // Folded for width and case only: the corrections touch Latin words, and the rest is shown as typed (別シート, not 別シト).
+  const typed = q.normalize('NFKC').toLowerCase();
   // Compounds first (one drive → onedrive, powerquery → power query), then word by word.
   let corrected = recompose(typed, (w) => suggester.known(w) && (store.docsOf(w) > 0 || !/^[a-z0-9]+$/.test(w) || suggester.isLoanword(w)));
   let changed = corrected !== typed;

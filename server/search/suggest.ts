@@ -84,7 +84,7 @@ export function createSuggester(load: VocabularySource, opts: { now?: () => numb
       refreshed = now();
       return index;
     }
-    const fresh = load.fresh?.() ?? [];
+    const fresh = load.fresh ? load.fresh() : [];
     if (fresh === null) for (const w of load.words()) add(w);
     else for (const w of fresh) add(w);
     if (load.version && now() - refreshed >= REFRESH_MS) {
