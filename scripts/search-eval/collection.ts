@@ -257,6 +257,16 @@ export const QUERIES: EvalQuery[] = [
   { q: 'Teams チャット 探し方', kind: 'phrasing', relevant: { ...r('teams-chat-search') } },
   { q: '画面を明るくしたい', kind: 'phrasing', relevant: { ...r('screen-brightness') } },
   { q: 'ユーザーアカウント ロック 解除方法', kind: 'phrasing', relevant: { ...r('user-account') } },
+  // Second round (written before any change for them): questions as typed in full sentences.
+  { q: 'PDFを結合したいです', kind: 'phrasing', relevant: { ...r('pdf-merge') } },
+  { q: 'Teamsで背景をぼかすには', kind: 'phrasing', relevant: { ...r('teams-bg') } },
+  { q: 'CSVが文字化けする原因', kind: 'phrasing', relevant: { ...r('csv-garbled') } },
+  { q: '会議室の予約はどうすればいい', kind: 'phrasing', relevant: { ...r('meeting-room'), ...u('outlook-calendar') } },
+  { q: 'OneDriveが同期されない', kind: 'phrasing', relevant: { ...r('onedrive') } },
+  { q: 'マクロを有効にするにはどうしたらいいですか', kind: 'phrasing', relevant: { ...r('macro-security'), ...u('macro-not-run') } },
+  { q: 'パスワード付きのファイルを送るやり方を教えてください', kind: 'phrasing', relevant: { ...r('password-zip') } },
+  { q: 'VLOOKUPでエラーになる時の対処方法', kind: 'phrasing', relevant: { ...r('vlookup-na'), ...u('vlookup') } },
+  { q: '署名の設定の仕方がわからない', kind: 'phrasing', relevant: { ...r('outlook-signature') } },
   // Synonyms and paraphrase.
   { q: '条件に合う行を抜き出す', kind: 'synonym', relevant: { ...r('extract-filter', 'extract-advanced') } },
   { q: '文字列の一部を抽出', kind: 'synonym', relevant: { ...r('text-mid') } },
