@@ -68,6 +68,8 @@ const STOP = new Set([
   'たく', 'ください', 'くださ', 'ほしい', '欲しい', 'どう', 'どうやって', 'どうすれば', 'なぜ',
   'なに', '何', 'どこ', 'いつ', 'こと', 'もの', 'よう', 'ように', 'とき', '時',
   '場合', '?', 'か?', 'たら', 'れ', 'られ', 'さ', 'せ', 'く', 'し', 'ず',
+  // Endings of polite questions, as the segmenter cuts them (ください → くだ|さい).
+  'したら', 'すれば', 'いい', 'よい', 'です', 'ですか', 'でしょう', 'でしょうか', 'くだ', 'さい', 'ませ', 'ん', 'ので', 'けど',
 ]);
 
 /**
@@ -78,7 +80,7 @@ const STOP = new Set([
  */
 const INTENT_WORDS = [
   '方法', 'やり方', '仕方', '手順', '手段', 'する方法', 'コツ', 'エラー', 'できない', '出来ない', 'うまくいかない',
-  'わからない', '分からない', '困った', '教えて', '知りたい', 'したい', '不具合', '原因', '対処', '対処法', '解決',
+  'わからない', '分からない', '困った', '教えて', '教え', '知りたい', 'したい', '不具合', '原因', '対処', '対処法', '解決',
 ];
 /** As typed and as folded (エラー, エラ). */
 const INTENT = new Set([...INTENT_WORDS, ...INTENT_WORDS.map(normalize)]);
@@ -266,7 +268,9 @@ export function parseQuery(raw: string): ParsedQuery {
         const stemmed = stem(span);
         let term = cjkTerm(stemmed);
         if (last && si === spans.length - 1) term.prefix = true;
-        if (isIntent(span)) { should.push(term); return; }
+        // Intent words, and a short run of hiragana left between words (grammar the lists above
+        // do not name: いい, よね): they rank, they are not required.
+        if (isIntent(span) || (HIRAGANA.test(span) && Array.from(span).length <= 2 && spans.length > 1)) { should.push(term); return; }
         must.push(withAlternatives(term, [...new Set([span, stemmed, stemOf(span)])], stemmed));
       });
     });

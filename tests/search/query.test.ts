@@ -74,6 +74,14 @@ describe('parseQuery / toMatch', () => {
     const q = parseQuery('エクセルで重複を消したい');
     expect(q.must.map((t) => t.tokens.join(' '))).toEqual(['エク クセ セル', '重複', '消']);
     expect(toMatch(q, 'relaxed')).toContain(' OR ');
+    // Polite endings as the segmenter cuts them (くだ|さい, したら|いい|です|か) and 教え(て) are
+    // not required; a short hiragana run left between words ranks only.
+    const polite = parseQuery('パスワード付きのファイルを送るやり方を教えてください');
+    expect(polite.must.map((t) => t.tokens.join(' '))).toEqual(['パス スワ ワド ド付', 'フア アイ イル', '送']);
+    const how = parseQuery('マクロを有効にするにはどうしたらいいですか');
+    expect(how.must.map((t) => t.tokens.join(' '))).toEqual(['マク クロ', '有効']);
+    // Typed alone, a two-letter hiragana word is what there is to match.
+    expect(parseQuery('ねじ ').must.map((t) => t.tokens.join(' '))).toEqual(['ねじ']);
   });
 
   test('question and intent words rank but are not required', () => {
