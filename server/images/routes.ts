@@ -4,7 +4,7 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyRequest } from 'fastify';
 import type { Context } from '../context';
 import { currentUser } from '../http/auth';
-import { HttpError, notFound } from '../http/errors';
+import { notFound, unsupportedMediaType } from '../http/errors';
 import { errors } from '../http/schemas';
 import { ImageBytes, ImageParams, UploadedImage } from './schemas';
 import { imageUrl, IMAGE_MAX_BYTES, readUpload, saveImage, unsupportedImage } from './service';
@@ -17,8 +17,7 @@ export const imageRoutes: FastifyPluginAsyncTypebox<{ ctx: Context }> = async (a
   app.addContentTypeParser(/^(image\/[a-z0-9.+-]+|application\/octet-stream)$/i,
     (_request: FastifyRequest, payload: IncomingMessage) => readUpload(payload));
   app.addContentTypeParser('*', async () => {
-    throw new HttpError(415, 'unsupported_media_type',
-      '画像そのものを本体にして送ってください（Content-Type: image/png など） / send the image bytes as the body with an image/* Content-Type');
+    throw unsupportedMediaType('image_type', 'send the image bytes as the body with an image/* Content-Type');
   });
 
   app.post('/api/images', {
@@ -47,7 +46,7 @@ export const imageRoutes: FastifyPluginAsyncTypebox<{ ctx: Context }> = async (a
   }, async (request, reply) => {
     const [hash, ext] = request.params.name.split('.');
     const img = ctx.images.byHash(hash);
-    if (!img || img.ext !== ext) throw notFound('画像が見つかりません / image not found');
+    if (!img || img.ext !== ext) throw notFound('image_not_found', 'image not found');
     const etag = `"${img.hash}"`;
     reply
       // Behind a login: browsers may keep it for a year, shared caches not at all.
