@@ -1,7 +1,8 @@
 /**
  * `npm run seed:demo [-- --db FILE] [--password PW]` — demo accounts and about 30 tips
  * (scripts/demo/tips.ts), with a few views, likes and bookmarks between the demo accounts so the
- * popular lists and rankings are not empty. For trying Kotsu out; not for a production database.
+ * popular lists and rankings are not empty, and the activity of scripts/demo/activity.ts: comments,
+ * 教えて requests, 使ってみた reports, a finished DX award round and views over the past months. For trying Kotsu out; not for a production database.
  *
  * Everything goes through the app's own services on the app's context (server/context.ts, no
  * HTTP app), which wires every listener on tip writes (search index, suggestions, view windows),
@@ -24,6 +25,7 @@ import { createPost } from '../server/posts/service';
 import type { PostRow } from '../server/posts/store';
 import { createAccount } from '../server/users/service';
 import type { UserRow } from '../server/users/store';
+import { seedActivity, type ActivityReport } from './demo/activity';
 import { DEMO_TIPS, DEMO_USERS, type DemoUsername } from './demo/tips';
 
 /** Shared by every demo account; printed at the end. Overridden with --password. */
@@ -36,7 +38,7 @@ export const DEMO_PASSWORD = 'kotsu-demo-2025';
 export const FIRST_RUN_ADMIN: DemoUsername = 'demo-watanabe';
 
 /** Demo tips are spread over this many days before now, oldest first, so "new" lists look lived-in. */
-const SPREAD_DAYS = 60;
+const SPREAD_DAYS = 150;
 
 export interface SeedOptions {
   config: Config;
@@ -58,6 +60,8 @@ export interface SeedReport {
   likes: number;
   bookmarks: number;
   departments: string[];
+  /** Comments, requests, adoptions, the award round and past views (scripts/demo/activity.ts). */
+  activity: ActivityReport;
 }
 
 /**
@@ -137,6 +141,7 @@ export async function seedDemo(options: SeedOptions): Promise<SeedReport> {
   const ctx = createContext(db, { ...config, webRoot: null, searchWorkers: 0 }, () => backdate ?? realNow());
   const report: SeedReport = {
     usersCreated: [], usersExisting: [], admin: null, tipsCreated: 0, tipsExisting: 0, views: 0, likes: 0, bookmarks: 0, departments: [],
+    activity: { comments: 0, requests: 0, adoptions: 0, awardRound: null, nominations: 0, scores: 0, pastViews: 0 },
   };
   try {
     log('accounts:');
@@ -176,6 +181,17 @@ export async function seedDemo(options: SeedOptions): Promise<SeedReport> {
 
     const at = realNow();
     for (const { index, post } of created) react(ctx, index, post, readers, at, report);
+    const allTips = new Map<string, PostRow>();
+    for (const u of readers) {
+      for (const t of ctx.popularity.authorTips(u.id)) {
+        const post = ctx.posts.byId(t.id);
+        if (post?.status === 'published' && DEMO_TIPS.some((d) => d.title === post.title && d.author === u.username)) allTips.set(post.title, post);
+      }
+    }
+    report.activity = await seedActivity({
+      ctx, users, created: new Map(created.map(({ post }) => [post.title, ctx.posts.byId(post.id)!])), allTips, now: at,
+      setClock: (d) => { backdate = d; }, draw, log,
+    });
     report.departments = [...new Set(DEMO_TIPS.map((t) => users.get(t.author)!.department))];
   } finally {
     // Closing the context writes any views still waiting in the batch and stops its threads.
@@ -215,6 +231,8 @@ async function main(argv: string[]): Promise<number> {
       `accounts: ${r.usersCreated.length} created, ${r.usersExisting.length} already there`,
       `tips:     ${r.tipsCreated} created, ${r.tipsExisting} already there (${r.departments.length} departments: ${r.departments.join('、')})`,
       `reactions on the new tips: ${r.views} views, ${r.likes} likes, ${r.bookmarks} bookmarks`,
+      `activity: ${r.activity.comments} comments, ${r.activity.requests} 教えて requests, ${r.activity.adoptions} 使ってみた, `
+        + `${r.activity.pastViews} past views${r.activity.awardRound ? `, award round "${r.activity.awardRound}" published` : ''}`,
     ];
     if (r.admin) out.push(`the database had no accounts: ${r.admin} is an administrator (first-run setup is done)`);
     if (r.usersCreated.length) {

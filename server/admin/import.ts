@@ -119,45 +119,50 @@ export function planImport(ctx: Context, actor: UserRow, rows: StaffRow[]): { re
   const ops: Op[] = [];
   for (const row of rows) {
     const messages: string[] = [];
+    const reasons: ImportRowT['reasons'] = [];
+    // Each problem twice: a stable reason (+params) the web says in the user's language, and the
+    // Japanese text `messages` always carried (kept for existing clients).
+    const add = (r: ImportRowT['reasons'][number], ja: string) => { reasons.push(r); messages.push(ja); };
     const login = parseLoginName(row.username);
     const username = login.ok ? login.name : row.username;
-    if (!login.ok) messages.push(login.ja);
-    else if (seen.has(login.key)) messages.push(`${seen.get(login.key)} 行目と重複しています`);
+    if (!login.ok) add({ reason: login.reason }, login.ja);
+    else if (seen.has(login.key)) add({ reason: 'import_duplicate_row', params: { line: seen.get(login.key)! } }, `${seen.get(login.key)} 行目と重複しています`);
     else seen.set(login.key, row.line);
-    if (row.displayName === '') messages.push('氏名が空です');
-    else if ([...row.displayName].length > 100) messages.push('氏名が長すぎます');
-    else if (BAD_CHARS.test(row.displayName)) messages.push('氏名に制御文字があります');
+    if (row.displayName === '') add({ reason: 'display_name_empty' }, '氏名が空です');
+    else if ([...row.displayName].length > 100) add({ reason: 'display_name_too_long', params: { max: 100 } }, '氏名が長すぎます');
+    else if (BAD_CHARS.test(row.displayName)) add({ reason: 'display_name_control_chars' }, '氏名に制御文字があります');
     const department = row.department;
-    if (department !== undefined && [...department].length > 100) messages.push('所属が長すぎます');
-    else if (department !== undefined && BAD_CHARS.test(department)) messages.push('所属に制御文字があります');
+    if (department !== undefined && [...department].length > 100) add({ reason: 'department_too_long', params: { max: 100 } }, '所属が長すぎます');
+    else if (department !== undefined && BAD_CHARS.test(department)) add({ reason: 'department_control_chars' }, '所属に制御文字があります');
     let role: Role | undefined;
     if (row.role) {
       role = ROLES[fold(row.role)];
-      if (!role) messages.push(`権限「${row.role}」は不明です（member・moderator・admin のいずれか）`);
+      if (!role) add({ reason: 'import_role_unknown', params: { role: row.role } }, `権限「${row.role}」は不明です（member・moderator・admin のいずれか）`);
     }
 
     const existing = messages.length === 0 ? ctx.users.byUsername(username) : undefined;
     if (existing && existing.id === actor.id && role !== undefined && role !== existing.role) {
-      messages.push('自分自身の権限は変更できません');
+      add({ reason: 'self_change_refused' }, '自分自身の権限は変更できません');
     }
     if (ctx.config.authMode === 'proxy' && role !== undefined && login.ok) {
       // KOTSU_ADMINS is the one source of administrators in proxy mode: neither granted nor taken here.
       const listed = isListedAdmin(ctx.config.admins, username);
-      if (listed && role !== 'admin') messages.push('KOTSU_ADMINS に登録された管理者です');
-      else if (!listed && role === 'admin') messages.push('プロキシ認証では管理者は KOTSU_ADMINS で決まります');
+      if (listed && role !== 'admin') add({ reason: 'env_admin' }, 'KOTSU_ADMINS に登録された管理者です');
+      else if (!listed && role === 'admin') add({ reason: 'admins_from_env' }, 'プロキシ認証では管理者は KOTSU_ADMINS で決まります');
     }
     if (messages.length) {
-      report.push({ line: row.line, username: row.username, action: 'error', changes: [], messages });
+      report.push({ line: row.line, username: row.username, action: 'error', changes: [], messages, reasons });
       continue;
     }
     if (!existing) {
       const user: NewUser = { username, passwordHash: null, displayName: row.displayName, department: department ?? '',
         role: role ?? (ctx.config.authMode === 'proxy' && isListedAdmin(ctx.config.admins, username) ? 'admin' : 'member') };
       ops.push({ kind: 'create', user });
-      const notes = ctx.config.authMode === 'local'
-        ? ['パスワード未設定: ログインには設定が必要です'] : [];
+      const local = ctx.config.authMode === 'local';
       report.push({ line: row.line, username, action: 'create',
-        changes: ['displayName', ...(department ? ['department'] : []), ...(role ? ['role'] : [])], messages: notes });
+        changes: ['displayName', ...(department ? ['department'] : []), ...(role ? ['role'] : [])],
+        messages: local ? ['パスワード未設定: ログインには設定が必要です'] : [],
+        reasons: local ? [{ reason: 'import_password_unset' }] : [] });
       continue;
     }
     const wanted: Record<string, string> = { displayName: row.displayName };
@@ -166,7 +171,7 @@ export function planImport(ctx: Context, actor: UserRow, rows: StaffRow[]): { re
     const current: Record<string, string> = { displayName: existing.display_name, department: existing.department, role: existing.role };
     const changed = Object.keys(wanted).filter((k) => wanted[k] !== current[k]);
     if (changed.length === 0) {
-      report.push({ line: row.line, username: existing.username, action: 'unchanged', changes: [], messages: [] });
+      report.push({ line: row.line, username: existing.username, action: 'unchanged', changes: [], messages: [], reasons: [] });
       continue;
     }
     ops.push({
@@ -175,7 +180,7 @@ export function planImport(ctx: Context, actor: UserRow, rows: StaffRow[]): { re
       before: Object.fromEntries(changed.map((k) => [k, current[k]])),
       after: Object.fromEntries(changed.map((k) => [k, wanted[k]])),
     });
-    report.push({ line: row.line, username: existing.username, action: 'update', changes: changed, messages: [] });
+    report.push({ line: row.line, username: existing.username, action: 'update', changes: changed, messages: [], reasons: [] });
   }
   return { report, ops };
 }

@@ -23,7 +23,13 @@ export const ImportRow = Type.Object({
   username: Type.String(),
   action: ImportAction,
   changes: Type.Array(Type.String(), { description: 'fields that are set or change: displayName, department, role' }),
+  /** Japanese text of each problem or note (kept for existing clients); `reasons` says the same, in the same order. */
   messages: Type.Array(Type.String()),
+  /** Each problem or note as a stable reason (server/http/reasons.ts) with its parameters, to show in the reader's language. */
+  reasons: Type.Array(Type.Object({
+    reason: Type.String(),
+    params: Type.Optional(Type.Record(Type.String(), Type.Union([Type.String(), Type.Number()]))),
+  })),
 });
 
 export const ImportReport = Type.Object({

@@ -17,6 +17,9 @@ export const REASONS = [
   // staff CSV import
   'csv_not_utf8', 'csv_unreadable', 'csv_empty', 'csv_missing_columns', 'csv_too_many_rows',
   'csv_body_missing', 'csv_row_errors',
+  // staff CSV import: problems and notes of one row (rows[].reasons)
+  'import_duplicate_row', 'display_name_empty', 'display_name_too_long', 'display_name_control_chars',
+  'department_too_long', 'department_control_chars', 'import_role_unknown', 'import_password_unset',
   // images
   'image_type', 'image_too_large', 'image_not_found',
   // tips, drafts, revisions

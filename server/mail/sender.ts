@@ -14,6 +14,11 @@ export interface Outbox {
   /** Sends what is due (nothing without SMTP); never throws. Returns how many were sent. */
   drain(log: Pick<FastifyBaseLogger, 'warn' | 'error'>): Promise<number>;
   close(): void;
+  /**
+   * Messages for which `test` answers true are not sent but given up, checked just before each
+   * send (a notice about a tip hidden since it was queued).
+   */
+  withholdWhen(test: (row: OutboxRow) => boolean): void;
 }
 
 /**
@@ -25,6 +30,7 @@ export interface Outbox {
 export function createOutbox(config: Config, store: MailStore, now: () => Date): Outbox {
   const transport = config.smtpUrl ? nodemailer.createTransport(config.smtpUrl) : null;
   let running: Promise<number> | null = null;
+  let withhold: (row: OutboxRow) => boolean = () => false;
 
   async function send(row: OutboxRow): Promise<void> {
     await transport!.sendMail({
@@ -42,6 +48,10 @@ export function createOutbox(config: Config, store: MailStore, now: () => Date):
     if (!transport) return 0;
     let sent = 0;
     for (const row of store.due(now().toISOString(), BATCH)) {
+      if (withhold(row)) {
+        store.failed(row.id, null, 'withheld: what it quotes is no longer visible to the recipient');
+        continue;
+      }
       try {
         await send(row);
         store.sent(row.id, now().toISOString());
@@ -68,5 +78,6 @@ export function createOutbox(config: Config, store: MailStore, now: () => Date):
       return running;
     },
     close() { transport?.close(); },
+    withholdWhen(test) { withhold = test; },
   };
 }

@@ -1,4 +1,5 @@
 import type { Context } from '../context';
+import { contentSeenBy } from '../notifications/visibility';
 import { composeDigest, composeNotice, MAILED_KINDS } from './compose';
 import type { MailSettingsRow } from './store';
 
@@ -34,7 +35,16 @@ export function mailNotifications(ctx: Context): void {
       kind: n.kind, title: n.targetTitle ?? '', actor: actor?.display_name ?? '', excerpt: n.text ?? '',
       url: new URL(`/tips/${n.targetId}`, ctx.config.publicUrl).href,
     }, l);
-    ctx.mail.enqueue({ userId: n.userId, to: s.email, ...m, unsubscribeUrl: l.unsubscribe }, now.toISOString());
+    ctx.mail.enqueue({ userId: n.userId, to: s.email, ...m, unsubscribeUrl: l.unsubscribe,
+      postId: n.targetType === 'post' ? n.targetId : null, commentId: n.subjectType === 'comment' ? n.subjectId ?? null : null }, now.toISOString());
+  });
+  // A notice queued before its tip or comment was hidden (or the tip returned to draft) is not sent.
+  ctx.outbox.withholdWhen((row) => {
+    if (row.post_id === null && row.comment_id === null) return false;
+    const reader = row.user_id === null ? undefined : ctx.users.byId(row.user_id);
+    if (!reader || reader.suspended) return true;
+    const { seesTip, seesComment } = contentSeenBy(ctx, reader);
+    return (row.post_id !== null && !seesTip(row.post_id)) || (row.comment_id !== null && !seesComment(row.comment_id));
   });
 }
 

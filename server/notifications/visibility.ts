@@ -13,6 +13,26 @@ const isStaff = (u: UserRow) => u.role === 'moderator' || u.role === 'admin';
  * tip, and a hidden comment only for its author and staff.
  */
 export function withheldWhereUnseen(ctx: Context, reader: UserRow, rows: NotificationRow[]): NotificationRow[] {
+  const { seesTip, seesComment } = contentSeenBy(ctx, reader);
+  return rows.map((r) => {
+    let title = r.target_title;
+    let text = r.text;
+    if (r.target_type === 'post' && r.target_id !== null && !seesTip(r.target_id)) {
+      title = '';
+      text = '';
+    }
+    if (r.subject_type === 'comment' && r.subject_id !== null && !seesComment(r.subject_id)) text = '';
+    if (r.subject_type === 'post' && r.subject_id !== null && !seesTip(r.subject_id)) text = '';
+    return title === r.target_title && text === r.text ? r : { ...r, target_title: title, text };
+  });
+}
+
+/**
+ * Whether `reader` may see a tip or a comment now (remembered per call site): canRead for a tip,
+ * and a hidden comment only for its author and staff. Deleted content counts as seen: what was
+ * quoted of it stays (API.md). Also decides whether a queued notice mail still goes out.
+ */
+export function contentSeenBy(ctx: Context, reader: UserRow) {
   const tipSeen = new Map<number, boolean>();
   const seesTip = (id: number) => {
     if (!tipSeen.has(id)) {
@@ -26,15 +46,5 @@ export function withheldWhereUnseen(ctx: Context, reader: UserRow, rows: Notific
     const c = ctx.comments.byId(id);
     return c === undefined || (seesTip(c.post_id) && (c.status !== 'hidden' || c.author_id === reader.id || isStaff(reader)));
   };
-  return rows.map((r) => {
-    let title = r.target_title;
-    let text = r.text;
-    if (r.target_type === 'post' && r.target_id !== null && !seesTip(r.target_id)) {
-      title = '';
-      text = '';
-    }
-    if (r.subject_type === 'comment' && r.subject_id !== null && !seesComment(r.subject_id)) text = '';
-    if (r.subject_type === 'post' && r.subject_id !== null && !seesTip(r.subject_id)) text = '';
-    return title === r.target_title && text === r.text ? r : { ...r, target_title: title, text };
-  });
+  return { seesTip, seesComment };
 }

@@ -29,7 +29,8 @@ describe('authoring', () => {
     const context = await newContext(browser, server);
     contexts.push(context);
     const page = await context.newPage();
-    page.on('dialog', (d) => { void d.accept(); });
+    // Every question is the app's own dialog (issue 18); a native one fails the test.
+    page.on('dialog', (d) => { throw new Error(`native dialog: ${d.type()} ${d.message()}`); });
     await uiLogin(page, username);
     return page;
   }
@@ -170,6 +171,9 @@ describe('authoring', () => {
     const first = await author.locator('li .num').last().textContent();
     const n = Number(/\d+/.exec(first ?? '')?.[0]);
     await author.getByRole('button', { name: `第${n}版に戻す` }).click();
+    const ask = author.getByRole('dialog', { name: `第${n}版に戻しますか？` });
+    await expect.poll(() => ask.textContent()).toContain('今の版も履歴に残ります');
+    await ask.getByRole('button', { name: `第${n}版に戻す` }).click();
     await author.waitForURL((u) => u.pathname === `/tips/${tipId}`);
     await expect.poll(() => author.getByRole('heading', { level: 1 }).textContent()).toBe(TITLE);
     const revisions = (await apiCall(server, 'GET', `/api/posts/${tipId}/revisions`, undefined, memberCookie)).json.items;

@@ -31,7 +31,8 @@ describe('DX award round and impact', () => {
     const context = await newContext(browser, server, { width });
     contexts.push(context);
     const page = await context.newPage();
-    page.on('dialog', (d) => { void d.accept(); });
+    // Every question is the app's own dialog (issue 18); a native one fails the test.
+    page.on('dialog', (d) => { throw new Error(`native dialog: ${d.type()} ${d.message()}`); });
     await uiLogin(page, username);
     return page;
   }
@@ -117,6 +118,9 @@ describe('DX award round and impact', () => {
     await admin.goto('/admin/awards');
     const round = admin.locator('li.card', { hasText: ROUND });
     await round.getByRole('button', { name: '推薦を締め切り審査を始める' }).click();
+    const ask = admin.getByRole('dialog', { name: '推薦を締め切り審査を始める' });
+    await expect.poll(() => ask.textContent()).toContain('元には戻せません');
+    await ask.getByRole('button', { name: '推薦を締め切り審査を始める' }).click();
     await expect.poll(() => round.locator('[aria-current="step"]').textContent()).toBe('審査中');
     await expect.poll(() => round.locator('table').textContent()).toContain('審査 一郎');
   });
@@ -168,6 +172,7 @@ describe('DX award round and impact', () => {
     await admin.goto('/admin/awards');
     const round = admin.locator('li.card', { hasText: ROUND });
     await round.getByRole('button', { name: '審査を締め切る' }).click();
+    await admin.getByRole('dialog', { name: '審査を締め切る' }).getByRole('button', { name: '審査を締め切る' }).click();
     await expect.poll(() => round.locator('[aria-current="step"]').textContent()).toBe('審査終了');
     await round.getByRole('link', { name: '受賞を決めて発表する' }).click();
     await admin.waitForURL(`**/awards/${roundId}/results`);
@@ -191,6 +196,9 @@ describe('DX award round and impact', () => {
     await admin.getByLabel(`「${WINNER}」の賞`).fill('最優秀賞');
     expect(await admin.getByRole('radio', { name: '受賞作のみ（点数と順位は公開しない）' }).isChecked()).toBe(true);
     await admin.getByRole('button', { name: '受賞を発表する' }).click();
+    const publish = admin.getByRole('dialog', { name: '受賞を発表しますか？' });
+    await expect.poll(() => publish.textContent()).toContain('受賞作のみ（点数と順位は公開しない）');
+    await publish.getByRole('button', { name: '受賞を発表する' }).click();
     await expect.poll(() => admin.locator('kotsu-award-results-page [role="status"]').textContent()).toContain('受賞を発表しました');
     await expect.poll(() => row.textContent()).toContain('最優秀賞');
   });

@@ -62,8 +62,8 @@ describe('staff list (名簿) import', () => {
     const csv = '氏名,ユーザー名,所属\n田中 一郎,TANAKA,道路建設課\n鈴木 次郎,suzuki,財政課\n';
     const report = (await upload(t, csv)).json();
     expect(report.rows).toEqual([
-      { line: 2, username: 'tanaka', action: 'update', changes: ['department'], messages: [] },
-      { line: 3, username: 'suzuki', action: 'unchanged', changes: [], messages: [] },
+      { line: 2, username: 'tanaka', action: 'update', changes: ['department'], messages: [], reasons: [] },
+      { line: 3, username: 'suzuki', action: 'unchanged', changes: [], messages: [], reasons: [] },
     ]);
     expect(byName(t, 'tanaka')?.department).toBe('道路建設課');
     // The existing password is kept: an import never touches credentials.
@@ -101,6 +101,19 @@ describe('staff list (名簿) import', () => {
     expect(errors[4][1]).toMatch(/権限「.*」は不明/);
     expect(errors[5][1]).toMatch(/2 行目と重複/);
     expect(body.summary).toMatchObject({ rows: 8, create: 1, update: 1, error: 6 });
+    // The same problems as stable reasons with parameters (issue 18 item 5), one per message, in order.
+    const reasons = body.rows.filter((r: { action: string }) => r.action === 'error').map((r: { reasons: unknown[] }) => r.reasons);
+    expect(reasons).toEqual([
+      [{ reason: 'username_chars' }],
+      [{ reason: 'username_chars' }],
+      [{ reason: 'username_empty' }],
+      [{ reason: 'display_name_empty' }],
+      [{ reason: 'import_role_unknown', params: { role: '社長' } }],
+      [{ reason: 'import_duplicate_row', params: { line: 2 } }],
+    ]);
+    for (const row of body.rows) expect(row.reasons.length, `line ${row.line}`).toBe(row.messages.length);
+    const created = body.rows.find((r: { action: string }) => r.action === 'create');
+    expect(created.reasons).toEqual([{ reason: 'import_password_unset' }]);
     expect(userCount(t)).toBe(before);
     expect(byName(t, 'newbie')).toBeUndefined();
     expect(byName(t, 'tanaka')?.department).toBe('道路維持課');

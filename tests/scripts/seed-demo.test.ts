@@ -5,6 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_AWARD } from '../../scripts/demo/activity';
 import { DEMO_TIPS, DEMO_USERS, TAG } from '../../scripts/demo/tips';
 import { DEMO_PASSWORD, FIRST_RUN_ADMIN, seedDemo, type SeedReport } from '../../scripts/seed-demo';
 import { buildApp } from '../../server/app';
@@ -106,13 +107,28 @@ describe('npm run seed:demo', () => {
   let second: { report: SeedReport; lines: string[] };
   let server: Awaited<ReturnType<typeof serve>>;
   let before: Summary[];
+  let afterFirst: Record<string, number>;
+  let afterSecond: Record<string, number>;
+  /** Rows of every kind the seed writes, counted in the file. */
+  const countRows = () => {
+    const db = openDatabase(dbPath);
+    try {
+      const n = (table: string) => (db.prepare(`SELECT COUNT(*) FROM ${table}`).pluck().get() as number);
+      return Object.fromEntries(['users', 'posts', 'comments', 'tip_requests', 'tip_request_answers', 'adoptions', 'award_rounds',
+        'award_nominations', 'award_scores', 'post_views', 'post_view_daily', 'notifications'].map((t) => [t, n(t)]));
+    } finally {
+      db.close();
+    }
+  };
 
   beforeAll(async () => {
     first = await seedFile(dbPath);
+    afterFirst = countRows();
     server = await serve(dbPath);
     before = await server.allTips();
     await server.close();
     second = await seedFile(dbPath);
+    afterSecond = countRows();
     server = await serve(dbPath);
   }, 180_000);
   afterAll(async () => { await server?.close(); });
@@ -133,7 +149,9 @@ describe('npm run seed:demo', () => {
   it('adds nothing when run a second time', async () => {
     expect(second.report).toMatchObject({
       usersCreated: [], tipsCreated: 0, tipsExisting: DEMO_TIPS.length, views: 0, likes: 0, bookmarks: 0, admin: null,
+      activity: { comments: 0, requests: 0, adoptions: 0, awardRound: null, nominations: 0, scores: 0, pastViews: 0 },
     });
+    expect(afterSecond).toEqual(afterFirst);
     expect(second.report.usersExisting).toHaveLength(DEMO_USERS.length);
     const after = await server.allTips();
     expect(after).toHaveLength(DEMO_TIPS.length);
@@ -202,10 +220,67 @@ describe('npm run seed:demo', () => {
     const tips = await server.allTips();
     const liked = tips.filter((t) => t.likeCount > 0);
     expect(liked.length).toBeGreaterThan(DEMO_TIPS.length / 3);
-    // 10 demo accounts: at most 9 readers besides the author.
-    for (const t of tips) expect(t.viewCount).toBeLessThanOrEqual(DEMO_USERS.length - 1);
+    // 10 demo accounts: at most 9 readers besides the author, each at most once a day.
+    for (const t of tips) expect((await server.get(`/api/posts/${t.id}`)).uniqueViewers ?? 0).toBeLessThanOrEqual(DEMO_USERS.length - 1);
     const stats = await server.get('/api/me/stats');
     expect(stats.totals.tips).toBe(DEMO_TIPS.filter((t) => t.author === 'demo-tanaka').length);
+  });
+
+  it('adds comments with replies, 教えて requests open, answered and solved, and 使ってみた reports', async () => {
+    expect(first.report.activity.comments).toBeGreaterThanOrEqual(5);
+    const tips = await server.allTips();
+    const withComments = [];
+    for (const t of tips) {
+      const c = await server.get(`/api/posts/${t.id}/comments`);
+      if (c.items.length) withComments.push(c.items);
+    }
+    expect(withComments.length).toBeGreaterThanOrEqual(3);
+    expect(withComments.flat().some((c: { parentId: number | null }) => c.parentId !== null)).toBe(true);
+
+    const open = await server.get('/api/requests?status=open&limit=50');
+    const solved = await server.get('/api/requests?status=solved&limit=50');
+    expect(solved.items.length).toBeGreaterThanOrEqual(1);
+    expect(open.items.length).toBeGreaterThanOrEqual(2);
+    const answered = [];
+    for (const r of open.items) if ((await server.get(`/api/requests/${r.id}`)).answers.length) answered.push(r);
+    expect(answered.length).toBeGreaterThanOrEqual(1);
+    expect(open.items.length - answered.length).toBeGreaterThanOrEqual(1);
+
+    expect(first.report.activity.adoptions).toBeGreaterThanOrEqual(5);
+    const xlookup = tips.find((t) => t.title.startsWith('XLOOKUPで'))!;
+    const adoptions = await server.get(`/api/posts/${xlookup.id}/adoptions`);
+    expect(adoptions.adoptions).toBeGreaterThanOrEqual(2);
+  });
+
+  it('adds a finished DX award round: nominations, scores (never a judge\'s own tip) and published results by category', async () => {
+    expect(first.report.activity.awardRound).not.toBeNull();
+    const rounds = await server.get('/api/awards');
+    const round = rounds.items.find((r: { title: string }) => r.title === first.report.activity.awardRound);
+    expect(round.phase).toBe('published');
+    expect(round.nominationCount).toBeGreaterThanOrEqual(4);
+    const results = await server.get(`/api/awards/${round.id}/results`);
+    expect(results.categories.length).toBe(2);
+    expect(results.shown).toBe('ranking');
+    for (const c of results.categories) expect(c.items.some((i: { nomination: { prize: string | null } }) => i.nomination.prize), c.category).toBe(true);
+    expect(results.items.every((i: { score: number | null }) => i.score !== null)).toBe(true);
+    // Every judge scores every nomination but the tips they wrote themselves.
+    const authorOf = (title: string) => DEMO_TIPS.find((t) => t.title === title)!.author;
+    const own = DEMO_AWARD.nominations.filter((n) => DEMO_AWARD.judges.includes(authorOf(n.tip))).length;
+    expect(own).toBeGreaterThan(0);
+    expect(first.report.activity.scores).toBe(DEMO_AWARD.judges.length * DEMO_AWARD.nominations.length - own);
+  });
+
+  it('spreads views over the past months', async () => {
+    expect(first.report.activity.pastViews).toBeGreaterThan(DEMO_TIPS.length * 3);
+    const db = openDatabase(dbPath, { readonly: true });
+    try {
+      const months = db.prepare('SELECT COUNT(DISTINCT substr(day, 1, 7)) FROM post_view_daily').pluck().get() as number;
+      expect(months).toBeGreaterThanOrEqual(4);
+    } finally {
+      db.close();
+    }
+    const month = await server.get('/api/rankings?period=month&limit=10');
+    expect(month.items.length).toBe(10);
   });
 
   it('indexes the tips for search: 関数 finds every function tip, 墨消し and xlookup find theirs', async () => {

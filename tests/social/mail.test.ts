@@ -165,6 +165,32 @@ describe('mail', () => {
     expect(m.parts['text/html']).toContain('<h2');
     expect(m.unsubscribe).toContain('/mail/unsubscribe?token=');
   });
+
+  it('never mails a notice whose tip was hidden (or returned to draft) after it was queued; a visible one still goes', async () => {
+    received.length = 0;
+    await setMail(bob, { email: 'bob@pref.example.lg.jp', mentions: true, digest: false });
+    const hidden = await postTip(t, alice, { title: '非公開になる照会文の書き方', body: '@bob 見てください（秘）' });
+    const kept = await postTip(t, alice, { title: '残る照会文の書き方', body: '@bob こちらもどうぞ' });
+    // Hidden by a moderator before the outbox drained: the queued notice quoting it is given up.
+    const hide = await t.as(t.admin, { method: 'POST', url: `/api/posts/${hidden.id}/hide`, payload: { reason: '個人情報' } });
+    expect(hide.statusCode).toBe(200);
+    expect(await drain()).toBe(1);
+    expect(received).toHaveLength(1);
+    expect(parse(received[0].raw).subject).toContain('残る照会文の書き方');
+    expect(received.map((r) => r.raw).join()).not.toContain(Buffer.from('非公開').toString('base64').slice(0, 8));
+    const rows = t.db.prepare('SELECT post_id, sent_at, next_attempt_at, last_error FROM mail_outbox WHERE post_id IN (?, ?) ORDER BY id')
+      .all(hidden.id, kept.id) as { post_id: number; sent_at: string | null; next_attempt_at: string | null; last_error: string | null }[];
+    expect(rows).toEqual([
+      { post_id: hidden.id, sent_at: null, next_attempt_at: null, last_error: expect.stringMatching(/^withheld/) },
+      { post_id: kept.id, sent_at: expect.any(String), next_attempt_at: null, last_error: null },
+    ]);
+    // The in-app notification withholds the title too, and shows it again once restored.
+    const titles = async () => ((await t.as(bob, { method: 'GET', url: '/api/me/notifications' })).json().items as { target: { id: number; title: string } }[])
+      .filter((n) => n.target.id === hidden.id).map((n) => n.target.title);
+    expect(await titles()).toEqual(['']);
+    expect((await t.as(t.admin, { method: 'POST', url: `/api/posts/${hidden.id}/restore`, payload: {} })).statusCode).toBe(200);
+    expect(await titles()).toEqual(['非公開になる照会文の書き方']);
+  });
 });
 
 describe('mail without SMTP', () => {

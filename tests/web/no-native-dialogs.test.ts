@@ -32,4 +32,22 @@ describe('web app dialogs (issue 18)', () => {
       expect(f.text, f.file).not.toMatch(/\bconfirm\s*\(/);
     }
   });
+
+  it('never uses the browser’s confirm() or alert(): every question is the app’s own dialog (only the router’s leave guard keeps confirm)', () => {
+    // window.confirm(, globalThis.alert(, … and bare calls; not a method of our own (this.confirm(), async confirm()).
+    const native = /\b(?:window|globalThis|self|top|parent)\s*\.\s*(?:confirm|prompt|alert)\s*\(|(?<![\w$.]|async\s|function\s)(?:confirm|prompt|alert)\s*\(/g;
+    const calls = files.flatMap((f) => f.text.split('\n').flatMap((line, i) =>
+      native.test(line) && !(native.lastIndex = 0) ? [`${f.file}:${i + 1}: ${line.trim()}`] : []));
+    expect(calls.filter((c) => !c.startsWith(path.join('web', 'src', 'router', 'router.ts')))).toEqual([]);
+    // The leave guard asks once, before leaving a page with unsaved work (the browser's own beforeunload is the same kind).
+    expect(calls.filter((c) => c.startsWith(path.join('web', 'src', 'router', 'router.ts')))).toHaveLength(1);
+  });
+
+  it('asks through confirmAction() wherever something is deleted, restored, replaced, published or moved to the next phase', () => {
+    const using = new Set(files.filter((f) => /confirmAction\(/.test(f.text)).map((f) => path.basename(f.file)));
+    for (const name of ['kotsu-awards-admin-page.ts', 'kotsu-award-results-page.ts', 'kotsu-templates-admin-page.ts', 'kotsu-history-page.ts',
+      'kotsu-tip-page.ts', 'kotsu-request-page.ts', 'kotsu-comment-item.ts', 'kotsu-editor-page.ts']) {
+      expect(using.has(name), name).toBe(true);
+    }
+  });
 });

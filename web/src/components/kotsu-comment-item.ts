@@ -67,9 +67,13 @@ export class KotsuCommentItem extends KotsuElement {
     void this.run(() => editComment(c.id, this._draft));
   }
 
-  private onDelete(): void {
+  private async onDelete(): Promise<void> {
     const c = this.comment;
-    if (!c || !window.confirm(msg('comment.deleteConfirm'))) return;
+    if (!c || this._busy) return;
+    const ok = await confirmAction({
+      title: msg('comment.deleteTitle'), body: [msg('comment.deleteBody')], confirmLabel: msg('common.delete'), danger: true,
+    });
+    if (ok === null) return;
     void this.run(async () => { await deleteComment(c.id); return null; });
   }
 

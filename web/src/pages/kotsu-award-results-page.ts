@@ -1,5 +1,6 @@
 import { css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
+import { confirmAction } from '../components/kotsu-confirm-dialog';
 import { KotsuElement } from '../components/kotsu-element';
 import { PHASE_LABEL } from '../components/kotsu-tip-awards';
 import { getResults, getRound, publishRound, type ResultItem, type Results, type ResultsVisibility, type Round } from '../data/awards';
@@ -73,7 +74,13 @@ export class KotsuAwardResultsPage extends KotsuElement {
       .filter(([, prize]) => prize.trim())
       .map(([id, prize]) => ({ nominationId: Number(id), prize: prize.trim() }));
     if (!round || this._busy || winners.length === 0) return;
-    if (!window.confirm(msg('results.publishConfirm', { n: winners.length }))) return;
+    const ok = await confirmAction({
+      title: msg('results.publishTitle'),
+      body: [msg('results.publishConfirm', { n: winners.length }),
+        `${msg('results.visibility')}: ${msg(this._visibility === 'ranking' ? 'results.visibilityRanking' : 'results.visibilityWinners')}`],
+      confirmLabel: msg('results.publish'),
+    });
+    if (ok === null || this._busy) return;
     this._busy = true;
     this._error = '';
     try {

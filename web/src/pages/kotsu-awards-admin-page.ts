@@ -1,5 +1,6 @@
 import { css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
+import { confirmAction } from '../components/kotsu-confirm-dialog';
 import { KotsuElement } from '../components/kotsu-element';
 import '../components/kotsu-people-picker';
 import type { PickedPerson } from '../components/kotsu-people-picker';
@@ -105,7 +106,11 @@ export class KotsuAwardsAdminPage extends KotsuElement {
 
   private async advance(round: Round): Promise<void> {
     const next = NEXT_ACTION[round.phase];
-    if (!next || this._busy || !window.confirm(msg(next.confirm, { title: round.title }))) return;
+    if (!next || this._busy) return;
+    const ok = await confirmAction({
+      title: msg(next.label), body: [msg(next.confirm, { title: round.title })], confirmLabel: msg(next.label),
+    });
+    if (ok === null || this._busy) return;
     this._busy = true;
     this._error = '';
     try {

@@ -8,6 +8,7 @@ import '../components/kotsu-tag-input';
 import '../components/kotsu-template-picker';
 import '../components/kotsu-similar-tips';
 import type { ConflictChoice } from '../components/kotsu-edit-conflict';
+import { confirmAction } from '../components/kotsu-confirm-dialog';
 import { KotsuElement } from '../components/kotsu-element';
 import { ConflictError, createTip, publishDraft, saveTip } from '../data/drafts';
 import { getPost, renderPreview } from '../data/posts';
@@ -198,8 +199,13 @@ export class KotsuEditorPage extends KotsuElement {
     this._error = '';
   }
 
-  private applyTemplate(t: Template): void {
-    if ((this._body.trim() || this._title.trim()) && !window.confirm(msg('template.replaceConfirm'))) return;
+  private async applyTemplate(t: Template): Promise<void> {
+    if (this._body.trim() || this._title.trim()) {
+      const ok = await confirmAction({
+        title: msg('template.replaceTitle'), body: [msg('template.replaceBody', { name: t.name })], confirmLabel: msg('template.replace'),
+      });
+      if (ok === null) return;
+    }
     if (t.title) this._title = t.title;
     if (t.tags.length) this._tags = [...t.tags];
     this._body = t.body;
@@ -285,7 +291,7 @@ export class KotsuEditorPage extends KotsuElement {
       <h1>${editing && !this.drafting ? msg('editor.editTitle') : msg('editor.newTitle')}</h1>
       ${this._request ? html`<p class="notice">${msg('draft.answering', { title: this._request.title })}</p>` : nothing}
       ${this._status === 'draft' ? html`<p class="notice">${msg('draft.isDraft')}</p>` : nothing}
-      ${!editing ? html`<kotsu-template-picker @kotsu-template-chosen=${(e: CustomEvent<Template>) => this.applyTemplate(e.detail)}></kotsu-template-picker>` : nothing}
+      ${!editing ? html`<kotsu-template-picker @kotsu-template-chosen=${(e: CustomEvent<Template>) => void this.applyTemplate(e.detail)}></kotsu-template-picker>` : nothing}
       <kotsu-edit-conflict .conflict=${this._conflict} base=${this._revision ?? 0}
         @kotsu-conflict-resolve=${(e: CustomEvent<ConflictChoice>) => this.onResolve(e.detail)}></kotsu-edit-conflict>
       <form @submit=${this.onSubmit} novalidate>

@@ -2,6 +2,7 @@ import { css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import '../components/kotsu-diff-view';
 import '../components/kotsu-markdown';
+import { confirmAction } from '../components/kotsu-confirm-dialog';
 import { KotsuElement } from '../components/kotsu-element';
 import { ApiError } from '../data/http';
 import { getPost, renderPreview } from '../data/posts';
@@ -121,7 +122,10 @@ export class KotsuHistoryPage extends KotsuElement {
   }
 
   private async restore(n: number): Promise<void> {
-    if (!window.confirm(msg('history.restoreConfirm', { n }))) return;
+    const ok = await confirmAction({
+      title: msg('history.restoreTitle', { n }), body: [msg('history.restoreBody', { n })], confirmLabel: msg('history.restore', { n }),
+    });
+    if (ok === null) return;
     try {
       const latest = this._revisions[0]?.number;
       await restoreRevision(this.postId, n, latest);

@@ -1,6 +1,7 @@
 import { css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import '../components/kotsu-markdown';
+import { confirmAction } from '../components/kotsu-confirm-dialog';
 import { KotsuElement } from '../components/kotsu-element';
 import { ApiError } from '../data/http';
 import {
@@ -107,7 +108,12 @@ export class KotsuRequestPage extends KotsuElement {
   }
 
   private async onDelete(): Promise<void> {
-    if (!window.confirm(msg('request.deleteConfirm'))) return;
+    const r = this._r;
+    if (!r) return;
+    const ok = await confirmAction({
+      title: msg('request.deleteTitle'), body: [msg('request.deleteBody', { title: r.title })], confirmLabel: msg('request.delete'), danger: true,
+    });
+    if (ok === null) return;
     try {
       await deleteRequest(this.requestId);
       navigate('/requests');

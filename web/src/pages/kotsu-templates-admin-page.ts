@@ -1,5 +1,6 @@
 import { css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
+import { confirmAction } from '../components/kotsu-confirm-dialog';
 import { KotsuElement } from '../components/kotsu-element';
 import { createTemplate, deleteTemplate, listTemplates, updateTemplate, type Template, type TemplateInput } from '../data/templates';
 import { msg } from '../i18n/catalogue';
@@ -75,7 +76,10 @@ export class KotsuTemplatesAdminPage extends KotsuElement {
   }
 
   private async onDelete(t: Template): Promise<void> {
-    if (!window.confirm(msg('templates.deleteConfirm', { name: t.name }))) return;
+    const ok = await confirmAction({
+      title: msg('templates.deleteTitle'), body: [msg('templates.deleteBody', { name: t.name })], confirmLabel: msg('common.delete'), danger: true,
+    });
+    if (ok === null) return;
     try {
       await deleteTemplate(t.id);
       this._status = msg('templates.deleted', { name: t.name });

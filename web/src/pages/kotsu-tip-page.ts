@@ -9,6 +9,7 @@ import '../components/kotsu-tip-awards';
 import '../components/kotsu-award-badges';
 import '../components/kotsu-tip-impact';
 import '../components/kotsu-tip-reactions';
+import { confirmAction } from '../components/kotsu-confirm-dialog';
 import { KotsuElement } from '../components/kotsu-element';
 import { ApiError } from '../data/http';
 import { getTipPage, type TipPage } from '../data/pages';
@@ -142,7 +143,12 @@ export class KotsuTipPage extends KotsuElement {
   }
 
   private async onDelete(): Promise<void> {
-    if (!this._post || !window.confirm(msg('tip.deleteConfirm'))) return;
+    const post = this._post;
+    if (!post) return;
+    const ok = await confirmAction({
+      title: msg('tip.deleteTitle'), body: [msg('tip.deleteBody', { title: post.title })], confirmLabel: msg('tip.delete'), danger: true,
+    });
+    if (ok === null || !this._post) return;
     try {
       await deletePost(this._post.id);
       navigate('/');

@@ -3,7 +3,7 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { KotsuElement } from '../components/kotsu-element';
 import { authMode, createUser, importStaff, listUsers, resetPassword, updateUser, type AdminUser, type ImportReport, type UserChanges } from '../data/admin';
 import type { Role } from '../data/types';
-import { msg, type MessageKey } from '../i18n/catalogue';
+import { hasMessage, msg, type MessageKey } from '../i18n/catalogue';
 import { link } from '../router/router';
 import { SessionController } from '../state/session';
 import { sharedStyles } from '../styles/shared';
@@ -26,6 +26,18 @@ const EMPTY_NEW_USER: NewUserForm = { username: '', displayName: '', department:
  * reactivate, edit display name and department, add a user (local mode), and import the staff
  * list (名簿) from a CSV file with a check-only run and a row-by-row report.
  */
+/**
+ * A report row's problems in the reader's language: the catalogue's message for each reason,
+ * else (a reason this web app does not know yet) the server's own text of it.
+ */
+function rowMessages(row: ImportReport['rows'][number]): string[] {
+  return row.messages.map((text, i) => {
+    const r = row.reasons?.[i];
+    const key = `reason.${r?.reason}`;
+    return r && hasMessage(key) ? msg(key, r.params) : text;
+  });
+}
+
 @customElement('kotsu-users-admin-page')
 export class KotsuUsersAdminPage extends KotsuElement {
   static override styles = [sharedStyles, css`
@@ -261,7 +273,7 @@ export class KotsuUsersAdminPage extends KotsuElement {
         <tbody>${r.rows.map((row) => html`<tr class=${row.action === 'error' ? 'error' : ''}>
           <td>${row.line}</td><td>${row.username}</td>
           <td>${msg(ACTION_LABEL[row.action])}${row.changes.length && row.action === 'update' ? html` <span class="muted">(${row.changes.join(', ')})</span>` : nothing}</td>
-          <td>${row.messages.length ? html`<ul class="messages">${row.messages.map((m) => html`<li>${m}</li>`)}</ul>` : nothing}</td>
+          <td>${row.messages.length ? html`<ul class="messages">${rowMessages(row).map((m) => html`<li>${m}</li>`)}</ul>` : nothing}</td>
         </tr>`)}</tbody>
       </table></div>`;
   }

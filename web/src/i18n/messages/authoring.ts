@@ -142,6 +142,17 @@ export const ja = {
   'templates.saved': '「{name}」を保存しました。',
   'templates.deleted': '「{name}」を削除しました。',
   'templates.deleteConfirm': 'テンプレート「{name}」を削除しますか？',
+  'comment.deleteTitle': 'コメントを削除しますか？',
+  'comment.deleteBody': 'このコメントを削除します。元に戻せません。',
+  'request.deleteTitle': '「教えて」を削除しますか？',
+  'request.deleteBody': '「{title}」を投票とともに削除します。回答として紐づいたコツは残ります。元に戻せません。',
+  'history.restoreTitle': '第{n}版に戻しますか？',
+  'history.restoreBody': '第{n}版の内容で新しい版を作ります。今の版も履歴に残ります。',
+  'templates.deleteTitle': 'テンプレートを削除しますか？',
+  'templates.deleteBody': 'テンプレート「{name}」を削除します。このテンプレートから書かれたコツはそのまま残ります。',
+  'template.replaceTitle': 'テンプレートで置き換えますか？',
+  'template.replaceBody': '書きかけのタイトルと本文が、テンプレート「{name}」の内容に置き換わります。',
+  'template.replace': '置き換える',
 } as const;
 
 export const en: Record<keyof typeof ja, string> = {
@@ -287,4 +298,15 @@ export const en: Record<keyof typeof ja, string> = {
   'templates.saved': 'Saved "{name}".',
   'templates.deleted': 'Deleted "{name}".',
   'templates.deleteConfirm': 'Delete the template "{name}"?',
+  'comment.deleteTitle': 'Delete this comment?',
+  'comment.deleteBody': 'This comment is deleted. This cannot be undone.',
+  'request.deleteTitle': 'Delete this request?',
+  'request.deleteBody': 'The request "{title}" is deleted with its votes; tips linked as answers stay. This cannot be undone.',
+  'history.restoreTitle': 'Restore revision {n}?',
+  'history.restoreBody': 'A new revision is made with the content of revision {n}; the current one stays in the history.',
+  'templates.deleteTitle': 'Delete the template?',
+  'templates.deleteBody': 'The template "{name}" is deleted. Tips written from it stay as they are.',
+  'template.replaceTitle': 'Replace with the template?',
+  'template.replaceBody': 'The title and body you have written are replaced with the template "{name}".',
+  'template.replace': 'Replace',
 };

@@ -110,6 +110,7 @@ export const ja = {
   'results.visibility': '発表で公開する内容',
   'results.visibilityWinners': '受賞作のみ（点数と順位は公開しない）',
   'results.visibilityRanking': '全順位と点数',
+  'results.publishTitle': '受賞を発表しますか？',
 } as const;
 
 export const en: Record<keyof typeof ja, string> = {
@@ -223,4 +224,5 @@ export const en: Record<keyof typeof ja, string> = {
   'results.visibility': 'What the announcement makes public',
   'results.visibilityWinners': 'Winners only (no scores or ranking)',
   'results.visibilityRanking': 'The full ranking with scores',
+  'results.publishTitle': 'Publish the winners?',
 };

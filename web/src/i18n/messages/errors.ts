@@ -122,6 +122,14 @@ export const ja = {
   'reason.mail_address_required': 'メールを受け取るにはメールアドレスを入力してください。',
   'reason.unsubscribe_invalid': 'この配信停止リンクは無効です。',
   'reason.busy': 'サーバーが混み合っています。少し待ってからもう一度お試しください。',
+  'reason.import_duplicate_row': '{line} 行目と同じユーザー名です。',
+  'reason.display_name_empty': '氏名が空です。',
+  'reason.display_name_too_long': '氏名が長すぎます（{max} 文字まで）。',
+  'reason.display_name_control_chars': '氏名に制御文字があります。',
+  'reason.department_too_long': '所属が長すぎます（{max} 文字まで）。',
+  'reason.department_control_chars': '所属に制御文字があります。',
+  'reason.import_role_unknown': '権限「{role}」は不明です（member・moderator・admin のいずれか）。',
+  'reason.import_password_unset': 'パスワード未設定：ログインには設定が必要です。',
 } as const;
 
 export const en: Record<keyof typeof ja, string> = {
@@ -244,4 +252,12 @@ export const en: Record<keyof typeof ja, string> = {
   'reason.mail_address_required': 'Please enter a mail address to receive mail.',
   'reason.unsubscribe_invalid': 'This unsubscribe link is not valid.',
   'reason.busy': 'The server is busy. Please try again in a moment.',
+  'reason.import_duplicate_row': 'Same username as line {line}.',
+  'reason.display_name_empty': 'The name is empty.',
+  'reason.display_name_too_long': 'The name is too long (at most {max} characters).',
+  'reason.display_name_control_chars': 'The name holds control characters.',
+  'reason.department_too_long': 'The department is too long (at most {max} characters).',
+  'reason.department_control_chars': 'The department holds control characters.',
+  'reason.import_role_unknown': 'Unknown role "{role}" (member, moderator or admin).',
+  'reason.import_password_unset': 'No password yet: one must be set before this person can sign in.',
 };

@@ -33,6 +33,8 @@ export const ja = {
   'editor.tooManyTags': 'タグは10個までです。',
   'editor.help': '見出しは #、コードは ``` で囲みます。表・リンク・画像も使えます。',
   'list.empty': 'まだコツがありません。',
+  'tip.deleteTitle': 'コツを削除しますか？',
+  'tip.deleteBody': '「{title}」を削除します。元に戻せません。',
 } as const;
 
 export const en: Record<keyof typeof ja, string> = {
@@ -69,4 +71,6 @@ export const en: Record<keyof typeof ja, string> = {
   'editor.tooManyTags': 'At most 10 tags.',
   'editor.help': 'Use # for headings and ``` around code. Tables, links and images work too.',
   'list.empty': 'No tips yet.',
+  'tip.deleteTitle': 'Delete this tip?',
+  'tip.deleteBody': 'The tip "{title}" is deleted. This cannot be undone.',
 };
