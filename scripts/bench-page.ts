@@ -21,6 +21,7 @@
  */
 import { execFileSync, fork, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -48,20 +49,33 @@ function arg(name: string, fallback: number): number {
 // ---------------------------------------------------------------------------------------------
 // The server, in its own process: the real app on a database file, serving the built web app.
 
-async function serve(dbPath: string): Promise<void> {
+async function serve(dbPath: string, port: number): Promise<void> {
   // Writes per user per minute: the replay sends each reader's views far faster than a person
-  // reads; every other setting is the default.
-  const config = loadConfig({ KOTSU_WRITE_LIMIT: '1000000', KOTSU_LOG_LEVEL: 'error' },
-    { dbPath, host: '127.0.0.1', port: 0, webRoot: path.join(ROOT, 'dist', 'web'), scryptCost: 1024, loginMaxPerAddress: 100000 });
+  // reads; every other setting is the default. The public URL is the server's own address:
+  // signed-in writes are accepted from that origin only, as the browser sends them.
+  const config = loadConfig({ KOTSU_WRITE_LIMIT: '1000000', KOTSU_LOG_LEVEL: 'error', KOTSU_PUBLIC_URL: `http://127.0.0.1:${port}` },
+    { dbPath, host: '127.0.0.1', port, webRoot: path.join(ROOT, 'dist', 'web'), scryptCost: 1024, loginMaxPerAddress: 100000 });
   const app = await buildApp({ config, logger: false });
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  const address = app.server.address();
-  process.send?.({ port: typeof address === 'object' && address ? address.port : 0 });
+  await app.listen({ port, host: '127.0.0.1' });
+  process.send?.({ port });
   process.on('SIGTERM', () => { void app.close().then(() => process.exit(0)); });
 }
 
-function startServer(dbPath: string): Promise<{ child: ChildProcess; url: string }> {
-  const child = fork(fileURLToPath(import.meta.url), ['serve', dbPath], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+/** A port nothing listens on now (the OS picks it), so the public URL is known before the app is built. */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+async function startServer(dbPath: string): Promise<{ child: ChildProcess; url: string }> {
+  const port = await freePort();
+  const child = fork(fileURLToPath(import.meta.url), ['serve', dbPath, String(port)], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   return new Promise((resolve, reject) => {
     child.once('message', (m: { port: number }) => resolve({ child, url: `http://127.0.0.1:${m.port}` }));
     child.once('exit', (code) => reject(new Error(`server process exited with ${code}`)));
@@ -75,7 +89,7 @@ interface CorpusTip { key: string; title: string; tags: string[]; body: string }
 
 async function call(url: string, method: string, pathName: string, body?: unknown, cookie?: string) {
   const res = await fetch(`${url}${pathName}`, {
-    method, headers: { ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...(cookie ? { cookie } : {}), 'user-agent': BROWSER_UA },
+    method, headers: { ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...(cookie ? { cookie } : {}), 'user-agent': BROWSER_UA, origin: url },
     body: body !== undefined ? JSON.stringify(body) : undefined,
   });
   const text = await res.text();
@@ -149,8 +163,12 @@ async function capture(baseUrl: string, cookie: string, pagePath: string, shown:
     await context.addCookies([{ name, value, url: baseUrl }]);
     const page = await context.newPage();
     const seen: Captured[] = [];
+    const headersRead: Promise<unknown>[] = [];
     page.on('request', (r) => {
-      seen.push({ method: r.method(), url: r.url(), headers: r.headers(), body: r.postData(), resourceType: r.resourceType(), cacheControl: '' });
+      const entry: Captured = { method: r.method(), url: r.url(), headers: r.headers(), body: r.postData(), resourceType: r.resourceType(), cacheControl: '' };
+      seen.push(entry);
+      // headers() leaves out what the network stack adds (Origin, Sec-Fetch-*); allHeaders() has what was sent.
+      headersRead.push(r.allHeaders().then((h) => { entry.headers = h; }, () => undefined));
     });
     page.on('response', (res) => {
       const entry = seen.find((c) => c.url === res.url() && c.method === res.request().method() && c.cacheControl === '');
@@ -163,6 +181,7 @@ async function capture(baseUrl: string, cookie: string, pagePath: string, shown:
       count = seen.length;
       await page.waitForTimeout(quietMs);
     }
+    await Promise.all(headersRead);
     return seen;
   } finally {
     await browser.close();
@@ -328,7 +347,7 @@ async function main(): Promise<void> {
 }
 
 if (process.argv[2] === 'serve') {
-  void serve(process.argv[3]);
+  void serve(process.argv[3], Number(process.argv[4]));
 } else {
   main().catch((err) => {
     console.error(err);
