@@ -16,12 +16,17 @@ function checkBody(body: string): void {
   if (body.trim() === '') throw badRequest('body: must not be blank');
 }
 
-/** The comment if this viewer may see it: its tip must be readable, and a hidden one only by its author or staff. */
+/** Who may see a comment on a tip they may read: everyone while it is visible; its author and staff while hidden. */
+export function canSeeComment(viewer: UserRow, c: Pick<CommentRow, 'status' | 'author_id'>): boolean {
+  return c.status !== 'hidden' || c.author_id === viewer.id || isStaff(viewer);
+}
+
+/** The comment if this viewer may see it: its tip must be readable (canRead), and the comment itself (canSeeComment). */
 export function getComment(ctx: Context, viewer: UserRow, id: number): CommentRow {
   const c = ctx.comments.byId(id);
   if (!c) throw notFound('コメントが見つかりません / comment not found');
   getReadable(ctx, viewer, c.post_id);
-  if (c.status === 'hidden' && c.author_id !== viewer.id && !isStaff(viewer)) throw notFound('コメントが見つかりません / comment not found');
+  if (!canSeeComment(viewer, c)) throw notFound('コメントが見つかりません / comment not found');
   return c;
 }
 
