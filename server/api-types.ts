@@ -139,6 +139,7 @@ export type Progress = S<typeof awards.Progress>;
 export type ProgressReport = S<typeof awards.ProgressResponse>;
 export type ResultItem = S<typeof awards.ResultItem>;
 export type Results = S<typeof awards.Results>;
+export type ResultsVisibility = S<typeof awards.ResultsVisibility>;
 export type ShowcaseItem = S<typeof awards.ShowcaseItem>;
 export type Showcase = S<typeof awards.Showcase>;
 export type ImpactPeriod = S<typeof impact.Period>;

@@ -16,6 +16,8 @@ export interface Config {
   trustedProxies: string[];
   admins: string[];
   publicUrl: URL;
+  /** False when KOTSU_PUBLIC_URL is unset: main.ts then builds publicUrl from the address it listens on. */
+  publicUrlSet: boolean;
   /** Folder holding the built web app; null serves the API only. */
   webRoot: string | null;
   /** Session lifetime and idle timeout, in seconds. */
@@ -188,6 +190,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     trustedProxies,
     admins: list(e.KOTSU_ADMINS),
     publicUrl,
+    publicUrlSet: Boolean(env.KOTSU_PUBLIC_URL),
     webRoot: e.KOTSU_WEB_ROOT === '' ? null : e.KOTSU_WEB_ROOT ?? path.resolve('dist', 'web'),
     sessionMaxAge: e.KOTSU_SESSION_MAX_AGE,
     sessionIdle: e.KOTSU_SESSION_IDLE,

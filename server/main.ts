@@ -3,6 +3,7 @@ import { buildApp } from './app';
 import { ConfigError, loadConfig, loadEnvFile, unknownVariables } from './config';
 import { MigrationError } from './db/migrate';
 import { redactToken } from './feeds/tokens';
+import { listenUrl } from './listen-url';
 
 async function main(): Promise<void> {
   // `.env` in the working folder, if any, under the variables already set (README, Configuration).
@@ -24,6 +25,10 @@ async function main(): Promise<void> {
   });
   for (const name of unknownVariables(process.env)) app.log.warn(`${name} is not a Kotsu setting (misspelt?); it is ignored`);
   await app.listen({ port: config.port, host: config.host });
+  // Without KOTSU_PUBLIC_URL, absolute links (feeds, CSV, notifications) use the address we listen on.
+  if (!config.publicUrlSet) config.publicUrl = listenUrl(app.server.address());
+  process.stdout.write(`kotsu: open ${config.publicUrl.href} in a browser`
+    + (config.publicUrlSet ? '\n' : ' (set KOTSU_PUBLIC_URL to the address staff use)\n'));
 }
 
 main().catch((err: unknown) => {

@@ -30,11 +30,11 @@ export const accountRoutes: FastifyPluginAsyncTypebox<{ ctx: Context }> = async 
     }
     if (result.kind === 'wrong-current') {
       request.log.warn({ userId: user.id, ip: request.ip }, 'password change refused: wrong current password');
-      throw forbidden('現在のパスワードが違います / the current password is wrong');
+      throw forbidden('password_wrong', 'the current password is wrong');
     }
     if (result.kind === 'changed') {
       request.log.warn({ userId: user.id, ip: request.ip }, 'password change refused: account changed meanwhile');
-      throw conflict('アカウントが変更されました。もう一度ログインしてください / the account changed meanwhile; please log in again');
+      throw conflict('login_changed', 'the account changed meanwhile; please log in again');
     }
     setSessionCookie(ctx, reply, result.token);
     request.log.info({ userId: user.id, ip: request.ip }, 'password changed; other sessions ended');

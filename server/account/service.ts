@@ -15,12 +15,12 @@ export type PasswordCheck = { kind: 'ok'; token: string } | { kind: 'wrong-curre
  */
 export async function changePassword(ctx: Context, user: UserRow, input: ChangePasswordInput): Promise<PasswordCheck> {
   if (ctx.config.authMode !== 'local' || user.password_hash === null) {
-    throw forbidden('passwords are managed by the intranet sign-on');
+    throw forbidden('sso_only', 'passwords are managed by the intranet sign-on');
   }
   if (!(await verifyPassword(input.currentPassword, user.password_hash, ctx.config.scryptCost))) return { kind: 'wrong-current' };
   const problem = passwordProblem(input.newPassword, user.username);
-  if (problem) throw badRequest(problem);
-  if (input.newPassword === input.currentPassword) throw badRequest('the new password must differ from the current one');
+  if (problem) throw badRequest(problem.reason, problem.message, problem.params);
+  if (input.newPassword === input.currentPassword) throw badRequest('password_same', 'the new password must differ from the current one');
   const hash = await hashPassword(input.newPassword, ctx.config.scryptCost);
   return ctx.db.transaction((): PasswordCheck => {
     const now = ctx.users.byId(user.id);

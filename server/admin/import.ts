@@ -28,7 +28,7 @@ export function decodeCsv(bytes: Buffer, charset?: string): { text: string; enco
     const text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
     return { text, encoding: 'utf-8' };
   } catch {
-    if (bom || hint === 'utf8') throw badRequest('ファイルが正しい UTF-8 ではありません / the file is not valid UTF-8');
+    if (bom || hint === 'utf8') throw badRequest('csv_not_utf8', 'the file is not valid UTF-8');
     return { text: iconv.decode(bytes, 'cp932'), encoding: 'shift_jis' };
   }
 }
@@ -72,13 +72,13 @@ export function parseStaffCsv(text: string): { rows: StaffRow[]; ignoredColumns:
     }) as unknown as typeof records;
   } catch (err) {
     const e = err as { lines?: number; message: string };
-    throw badRequest(`CSV を読めません (${e.lines ?? '?'} 行目) / the CSV cannot be read at line ${e.lines ?? '?'}: ${e.message}`);
+    throw badRequest('csv_unreadable', `the CSV cannot be read at line ${e.lines ?? '?'}: ${e.message}`, { line: e.lines ?? '?' });
   }
   const startLine = (r: (typeof records)[number]) =>
     r.info.lines - (r.raw.replace(/^\n+/, '').replace(/\n$/, '').match(/\n/g)?.length ?? 0);
   const blank = (cells: string[]) => cells.every((c) => c.trim() === '');
   const [header, ...body] = records.filter((r) => !blank(r.record));
-  if (!header) throw badRequest('CSV が空です / the CSV is empty');
+  if (!header) throw badRequest('csv_empty', 'the CSV is empty');
 
   const index: Partial<Record<Column, number>> = {};
   const ignoredColumns: string[] = [];
@@ -90,10 +90,10 @@ export function parseStaffCsv(text: string): { rows: StaffRow[]; ignoredColumns:
   });
   const missing = (['username', 'displayName'] as const).filter((c) => index[c] === undefined);
   if (missing.length) {
-    throw badRequest(`見出し行に ${missing.map((c) => (c === 'username' ? 'ユーザー名' : '氏名')).join('・')} の列がありません ` +
-      `/ the header row needs columns ${missing.join(', ')} (found: ${header.record.join(', ')})`);
+    throw badRequest('csv_missing_columns',
+      `the header row needs columns ${missing.join(', ')} (found: ${header.record.join(', ')})`, { columns: missing.join(', ') });
   }
-  if (body.length > IMPORT_MAX_ROWS) throw badRequest(`rows: at most ${IMPORT_MAX_ROWS} rows per file`);
+  if (body.length > IMPORT_MAX_ROWS) throw badRequest('csv_too_many_rows', `rows: at most ${IMPORT_MAX_ROWS} rows per file`, { max: IMPORT_MAX_ROWS });
   const cell = (cells: string[], c: Column) => (index[c] === undefined ? undefined : (cells[index[c]!] ?? '').trim());
   return {
     ignoredColumns,
@@ -121,30 +121,30 @@ export function planImport(ctx: Context, actor: UserRow, rows: StaffRow[]): { re
     const messages: string[] = [];
     const login = parseLoginName(row.username);
     const username = login.ok ? login.name : row.username;
-    if (!login.ok) messages.push(login.problem);
-    else if (seen.has(login.key)) messages.push(`${seen.get(login.key)} 行目と重複しています / duplicate of line ${seen.get(login.key)}`);
+    if (!login.ok) messages.push(login.ja);
+    else if (seen.has(login.key)) messages.push(`${seen.get(login.key)} 行目と重複しています`);
     else seen.set(login.key, row.line);
-    if (row.displayName === '') messages.push('氏名が空です / display name is empty');
-    else if ([...row.displayName].length > 100) messages.push('氏名が長すぎます / display name is longer than 100 characters');
-    else if (BAD_CHARS.test(row.displayName)) messages.push('氏名に制御文字があります / display name has control characters');
+    if (row.displayName === '') messages.push('氏名が空です');
+    else if ([...row.displayName].length > 100) messages.push('氏名が長すぎます');
+    else if (BAD_CHARS.test(row.displayName)) messages.push('氏名に制御文字があります');
     const department = row.department;
-    if (department !== undefined && [...department].length > 100) messages.push('所属が長すぎます / department is longer than 100 characters');
-    else if (department !== undefined && BAD_CHARS.test(department)) messages.push('所属に制御文字があります / department has control characters');
+    if (department !== undefined && [...department].length > 100) messages.push('所属が長すぎます');
+    else if (department !== undefined && BAD_CHARS.test(department)) messages.push('所属に制御文字があります');
     let role: Role | undefined;
     if (row.role) {
       role = ROLES[fold(row.role)];
-      if (!role) messages.push(`権限「${row.role}」は不明です / role must be member, moderator or admin`);
+      if (!role) messages.push(`権限「${row.role}」は不明です（member・moderator・admin のいずれか）`);
     }
 
     const existing = messages.length === 0 ? ctx.users.byUsername(username) : undefined;
     if (existing && existing.id === actor.id && role !== undefined && role !== existing.role) {
-      messages.push('自分自身の権限は変更できません / you cannot change your own role');
+      messages.push('自分自身の権限は変更できません');
     }
     if (ctx.config.authMode === 'proxy' && role !== undefined && login.ok) {
       // KOTSU_ADMINS is the one source of administrators in proxy mode: neither granted nor taken here.
       const listed = isListedAdmin(ctx.config.admins, username);
-      if (listed && role !== 'admin') messages.push('KOTSU_ADMINS に登録された管理者です / this administrator is listed in KOTSU_ADMINS');
-      else if (!listed && role === 'admin') messages.push('プロキシ認証では管理者は KOTSU_ADMINS で決まります / in proxy mode administrators are set by KOTSU_ADMINS only');
+      if (listed && role !== 'admin') messages.push('KOTSU_ADMINS に登録された管理者です');
+      else if (!listed && role === 'admin') messages.push('プロキシ認証では管理者は KOTSU_ADMINS で決まります');
     }
     if (messages.length) {
       report.push({ line: row.line, username: row.username, action: 'error', changes: [], messages });
@@ -155,7 +155,7 @@ export function planImport(ctx: Context, actor: UserRow, rows: StaffRow[]): { re
         role: role ?? (ctx.config.authMode === 'proxy' && isListedAdmin(ctx.config.admins, username) ? 'admin' : 'member') };
       ops.push({ kind: 'create', user });
       const notes = ctx.config.authMode === 'local'
-        ? ['パスワード未設定: ログインには設定が必要です / no password yet: one must be set before this user can log in'] : [];
+        ? ['パスワード未設定: ログインには設定が必要です'] : [];
       report.push({ line: row.line, username, action: 'create',
         changes: ['displayName', ...(department ? ['department'] : []), ...(role ? ['role'] : [])], messages: notes });
       continue;

@@ -52,13 +52,15 @@ export const adminRoutes: FastifyPluginAsyncTypebox<{ ctx: Context }> = async (a
   }, async (request, reply) => {
     const user = currentUser(request);
     const body: unknown = request.body;
-    if (!Buffer.isBuffer(body) || body.length === 0) throw badRequest('CSV ファイルを送ってください / send the CSV file as the body');
+    if (!Buffer.isBuffer(body) || body.length === 0) throw badRequest('csv_body_missing', 'send the CSV file as the body');
     const charset = /charset=([^;]+)/i.exec(request.headers['content-type'] ?? '')?.[1]?.trim().replace(/"/g, '');
     const report = importStaff(ctx, user, body, { charset, dryRun: request.query.dryRun ?? false });
     if (report.summary.error > 0) {
       return reply.status(400).send({
         error: 'bad_request',
-        message: `${report.summary.error} 行にエラーがあるため取り込みませんでした / ${report.summary.error} rows have errors; nothing was applied`,
+        reason: 'csv_row_errors',
+        message: `${report.summary.error} rows have errors; nothing was applied`,
+        params: { count: report.summary.error },
         ...report,
       });
     }

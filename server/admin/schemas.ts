@@ -1,6 +1,7 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { Role } from '../users/presenter';
 import { Department, DisplayName, Password } from '../users/schemas';
+import { ErrorResponse } from '../http/schemas';
 
 export const UpdateUserBody = Type.Object({
   role: Type.Optional(Role),
@@ -41,8 +42,7 @@ export const ImportReport = Type.Object({
  * file that cannot be read at all (encoding, quoting, header) has only `error` and `message`.
  */
 export const ImportRejected = Type.Object({
-  error: Type.String(),
-  message: Type.String(),
+  ...ErrorResponse.properties,
   ...Type.Partial(ImportReport).properties,
 });
 

@@ -27,14 +27,14 @@ function actionOf(changed: Partial<Record<Field, unknown>>, after: Record<Field,
  */
 export function updateUser(ctx: Context, actor: UserRow, id: number, input: UpdateUserInput): UserRow {
   const target = ctx.users.byId(id);
-  if (!target) throw notFound('ユーザーが見つかりません / user not found');
+  if (!target) throw notFound('user_not_found', 'user not found');
   if (target.id === actor.id && ((input.role !== undefined && input.role !== target.role) || input.suspended === true)) {
-    throw forbidden('自分自身の権限変更や停止はできません / you cannot change your own role or suspend yourself');
+    throw forbidden('self_change_refused', 'you cannot change your own role or suspend yourself');
   }
   if (ctx.config.authMode === 'proxy' && input.role !== undefined && input.role !== target.role) {
     // KOTSU_ADMINS is the one source of administrators in proxy mode: neither granted nor taken here.
     if (isListedAdmin(ctx.config.admins, target.username)) {
-      throw conflict('KOTSU_ADMINS に登録された管理者です / this administrator is listed in KOTSU_ADMINS');
+      throw conflict('env_admin', 'this administrator is listed in KOTSU_ADMINS');
     }
     if (input.role === 'admin') throw adminsFromEnv();
   }
@@ -75,11 +75,11 @@ export function updateUser(ctx: Context, actor: UserRow, id: number, input: Upda
  * transaction as the change and its audit entry; the password itself is never recorded.
  */
 export async function resetPassword(ctx: Context, actor: UserRow, id: number, password: string): Promise<UserRow> {
-  if (ctx.config.authMode !== 'local') throw forbidden('passwords are managed by the intranet sign-on');
+  if (ctx.config.authMode !== 'local') throw forbidden('sso_only', 'passwords are managed by the intranet sign-on');
   const target = ctx.users.byId(id);
-  if (!target) throw notFound('ユーザーが見つかりません / user not found');
+  if (!target) throw notFound('user_not_found', 'user not found');
   const problem = passwordProblem(password, target.username);
-  if (problem) throw badRequest(problem);
+  if (problem) throw badRequest(problem.reason, problem.message, problem.params);
   const hash = await hashPassword(password, ctx.config.scryptCost);
   return ctx.db.transaction(() => {
     ctx.users.setPassword(target.id, hash);

@@ -8,6 +8,8 @@ export const AuditItem = Type.Object({
   action: Type.String(),
   targetType: Type.String(),
   targetId: Type.Union([Type.Integer(), Type.Null()]),
+  /** What the target is called now: a tip's title, a person's name, a round's title; null when gone. */
+  targetLabel: Type.Union([Type.String(), Type.Null()]),
   detail: Type.Record(Type.String(), Type.Unknown()),
 });
 

@@ -6,6 +6,7 @@ import { presentPublicUser } from '../users/presenter';
 import type { UserRow } from '../users/store';
 import { forbidden } from '../http/errors';
 import type { MyScore, NominationT, PostNomination, ResultsT, RoundT } from './schemas';
+import type { RankedResult } from './results';
 import { canSeeResults, computeResults, seesHiddenNominations } from './service';
 import type { NominationRow, RoundRow, ScoreRow } from './store';
 
@@ -25,6 +26,7 @@ export function presentRound(ctx: Context, row: RoundRow, viewer: UserRow): Roun
     createdAt: row.created_at,
     updatedAt: row.updated_at,
     publishedAt: row.published_at,
+    resultsVisibility: row.results_visibility,
   };
 }
 
@@ -107,23 +109,48 @@ function commentsByNomination(ctx: Context, roundId: number): Map<number, Commen
   return new Map([...out].map(([k, list]) => [k, list.sort((a, b) => a.order - b.order).map(({ judge, comment }) => ({ judge, comment }))]));
 }
 
+type ResultItemT = ResultsT['items'][number];
+
 /**
- * The ranked results. Scores stay with the jury and administrators until the round is
- * published; judges' comments never leave that circle.
+ * The results, overall and by category. Nobody sees them while nominating or scoring (403).
+ * Once scoring is closed the jury and administrators see the ranking; a judge never sees the
+ * scores or comments on a tip they wrote. Once published, everyone sees what the administrator
+ * chose: the winners only (no scores) or the full ranking. Judges' comments never leave the
+ * jury and administrators.
  */
 export function presentResults(ctx: Context, round: RoundRow, viewer: UserRow): ResultsT {
   if (!canSeeResults(ctx, viewer, round)) {
-    throw forbidden('審査結果は発表まで審査員と管理者だけが見られます / results are shown to the jury and administrators until published');
+    throw forbidden('results_hidden', 'results are hidden until scoring is closed, and from members until published');
   }
-  const { nominations, ranked } = computeResults(ctx, round);
+  const { nominations, ranked, byCategory } = computeResults(ctx, round);
   const presented = new Map(presentNominations(ctx, round, nominations, viewer).map((n) => [n.id, n]));
-  const insider = viewer.role === 'admin' || ctx.awards.isJudge(round.id, viewer.id);
+  const authorOf = new Map(nominations.map((n) => [n.id, n.author_id]));
+  const judge = ctx.awards.isJudge(round.id, viewer.id);
+  const insider = viewer.role === 'admin' || judge;
+  const publicRanking = round.phase === 'published' && round.results_visibility === 'ranking';
+  const shown = insider || publicRanking ? 'ranking' : 'winners';
   const comments = insider ? commentsByNomination(ctx, round.id) : new Map<number, Comment[]>();
+  const item = (r: RankedResult): ResultItemT => {
+    const ownTip = judge && authorOf.get(r.nominationId) === viewer.id && !publicRanking;
+    return {
+      rank: r.rank, nomination: presented.get(r.nominationId)!,
+      score: ownTip ? null : r.score, judgeCount: ownTip ? 0 : r.judgeCount, tied: ownTip ? false : r.tied,
+      criteria: ownTip ? {} : r.criteria, comments: ownTip ? [] : comments.get(r.nominationId) ?? [],
+    };
+  };
+  const winner = (n: NominationRow): ResultItemT => ({
+    rank: null, nomination: presented.get(n.id)!, score: null, judgeCount: 0, tied: false, criteria: {}, comments: [],
+  });
+  if (shown === 'winners') {
+    const winners = nominations.filter((n) => n.prize !== null).sort((a, b) => (a.prize_order ?? 0) - (b.prize_order ?? 0));
+    return {
+      phase: round.phase, shown, items: winners.map(winner),
+      categories: byCategory.map((c) => ({ category: c.category, items: winners.filter((n) => n.category === c.category).map(winner) }))
+        .filter((c) => c.items.length > 0),
+    };
+  }
   return {
-    phase: round.phase,
-    items: ranked.map((r) => ({
-      rank: r.rank, nomination: presented.get(r.nominationId)!, score: r.score, judgeCount: r.judgeCount,
-      tied: r.tied, criteria: r.criteria, comments: comments.get(r.nominationId) ?? [],
-    })),
+    phase: round.phase, shown, items: ranked.map(item),
+    categories: byCategory.map((c) => ({ category: c.category, items: c.ranked.map(item) })),
   };
 }

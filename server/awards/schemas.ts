@@ -19,6 +19,9 @@ export const Criterion = Type.Object({
 const Criteria = Type.Array(Criterion, { minItems: 1, maxItems: 10 });
 const Judges = Type.Array(Type.String({ minLength: 1, maxLength: 64 }), { minItems: 1, maxItems: 30 });
 
+export const ResultsVisibility = Type.Union([Type.Literal('winners'), Type.Literal('ranking')], {
+  description: 'winners: everyone sees the winners (no scores); ranking: everyone sees the full ranking with scores' });
+
 export const Round = Type.Object({
   id: Type.Integer(),
   title: Type.String(),
@@ -35,6 +38,8 @@ export const Round = Type.Object({
   createdAt: Type.String({ format: 'date-time' }),
   updatedAt: Type.String({ format: 'date-time' }),
   publishedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+  /** Once published, what everyone sees: the winners only, or the full ranking with scores. */
+  resultsVisibility: ResultsVisibility,
 });
 
 export const CreateRoundBody = Type.Object({
@@ -128,13 +133,22 @@ export const ResultItem = Type.Object({
   comments: Type.Array(Type.Object({ judge: PublicUser, comment: Type.String() })),
 });
 
-export const Results = Type.Object({ phase: PhaseName, items: Type.Array(ResultItem) });
+export const Results = Type.Object({
+  phase: PhaseName,
+  /** What this caller is shown: the full ranking, or the winners only (published, visibility `winners`). */
+  shown: ResultsVisibility,
+  items: Type.Array(ResultItem),
+  /** The same results grouped by category (round order), ranked within each category. */
+  categories: Type.Array(Type.Object({ category: Type.String(), items: Type.Array(ResultItem) })),
+});
 
 export const PublishBody = Type.Object({
   winners: Type.Array(Type.Object({
     nominationId: Type.Integer({ minimum: 1 }),
     prize: Type.String({ minLength: 1, maxLength: 40 }),
   }, { additionalProperties: false }), { minItems: 1, maxItems: 50 }),
+  /** What everyone sees once published; `winners` when left out. */
+  visibility: Type.Optional(ResultsVisibility),
 }, { additionalProperties: false });
 
 export const ShowcaseQuery = Type.Object({ roundId: Type.Optional(Type.Integer({ minimum: 1 })) }, { additionalProperties: false });

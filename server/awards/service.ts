@@ -14,7 +14,7 @@ const isAdmin = (u: UserRow) => u.role === 'admin';
 
 export function getRound(ctx: Context, id: number): RoundRow {
   const round = ctx.awards.roundById(id);
-  if (!round) throw notFound('DX賞の回が見つかりません / award round not found');
+  if (!round) throw notFound('round_not_found', 'award round not found');
   return round;
 }
 
@@ -25,7 +25,7 @@ export function getRound(ctx: Context, id: number): RoundRow {
 export function getNomination(ctx: Context, viewer: UserRow, round: RoundRow, nid: number): NominationRow {
   const n = ctx.awards.nominationById(nid);
   if (!n || n.round_id !== round.id || !canRead(viewer, { status: n.post_status as PostStatus, author_id: n.author_id })) {
-    throw notFound('推薦が見つかりません / nomination not found');
+    throw notFound('nomination_not_found', 'nomination not found');
   }
   return n;
 }
@@ -38,7 +38,7 @@ export const seesHiddenNominations = (viewer: UserRow) => viewer.role === 'moder
 
 function requirePhase(round: RoundRow, phase: Phase, ja: string, en: string): void {
   if (round.phase !== phase) {
-    throw conflict(`${ja}は「${PHASE_LABELS[phase]}」の間だけできます / ${en} only while ${phase} (now ${round.phase})`);
+    throw conflict('award_wrong_phase', `${en} only while ${phase} (now ${round.phase})`, { phase, current: round.phase });
   }
 }
 
@@ -52,7 +52,7 @@ function checkCategories(categories: readonly string[]): string[] {
     requireNonBlank(`categories.${i}`, c);
     const name = c.trim();
     const norm = foldName(name);
-    if (seen.has(norm)) throw badRequest(`categories: "${name}" appears twice`);
+    if (seen.has(norm)) throw badRequest('category_duplicate', `categories: "${name}" appears twice`, { name });
     seen.add(norm);
     return name;
   });
@@ -62,7 +62,7 @@ function checkCriteria(criteria: readonly CriterionRow[]): CriterionRow[] {
   const keys = new Set<string>();
   return criteria.map((c, i) => {
     requireNonBlank(`criteria.${i}.label`, c.label);
-    if (keys.has(c.key)) throw badRequest(`criteria: key "${c.key}" appears twice`);
+    if (keys.has(c.key)) throw badRequest('criterion_duplicate', `criteria: key "${c.key}" appears twice`, { key: c.key });
     keys.add(c.key);
     return { key: c.key, label: c.label.trim(), weight: c.weight };
   });
@@ -72,8 +72,8 @@ function resolveJudges(ctx: Context, usernames: readonly string[]): number[] {
   const ids = new Set<number>();
   for (const name of usernames) {
     const user = ctx.users.byUsername(name.trim());
-    if (!user) throw badRequest(`judges: 職員「${name}」が見つかりません / no user "${name}"`);
-    if (ids.has(user.id)) throw badRequest(`judges: "${name}" appears twice`);
+    if (!user) throw badRequest('judge_not_found', `judges: no user "${name}"`, { name });
+    if (ids.has(user.id)) throw badRequest('judge_duplicate', `judges: "${name}" appears twice`, { name });
     ids.add(user.id);
   }
   return [...ids];
@@ -99,7 +99,7 @@ export function createRound(ctx: Context, admin: UserRow, input: CreateRoundInpu
 export function updateRound(ctx: Context, admin: UserRow, id: number, input: UpdateRoundInput): RoundRow {
   const round = getRound(ctx, id);
   if (input.title !== undefined) requireNonBlank('title', input.title);
-  if (round.phase === 'published') throw conflict('発表済みの回は変更できません / a published round cannot change');
+  if (round.phase === 'published') throw conflict('round_published', 'a published round cannot change');
   const structural = input.categories !== undefined || input.criteria !== undefined || input.judges !== undefined;
   if (structural) requirePhase(round, 'nominating', '部門・審査基準・審査員の変更', 'categories, criteria and judges change');
   const categories = input.categories && checkCategories(input.categories);
@@ -108,7 +108,7 @@ export function updateRound(ctx: Context, admin: UserRow, id: number, input: Upd
   if (categories) {
     for (const old of ctx.awards.categories(id)) {
       if (!categories.includes(old) && ctx.awards.categoryInUse(id, old)) {
-        throw conflict(`部門「${old}」には推薦があるため削除できません / category "${old}" has nominations`);
+        throw conflict('category_in_use', `category "${old}" has nominations`, { name: old });
       }
     }
   }
@@ -129,8 +129,8 @@ export function changePhase(ctx: Context, admin: UserRow, id: number, phase: Exc
   const round = getRound(ctx, id);
   const next = PHASES[PHASES.indexOf(round.phase) + 1];
   if (phase !== next) {
-    throw conflict(`段階は ${PHASES.join(' → ')} の順に一つずつ進みます（現在: ${PHASE_LABELS[round.phase]}） / ` +
-      `phase can only move forward one step, from ${round.phase}${next ? ` to ${next}` : ''}`);
+    throw conflict('phase_order',
+      `phase can only move forward one step, from ${round.phase}${next ? ` to ${next}` : ''}`, { current: round.phase });
   }
   return ctx.db.transaction(() => {
     ctx.awards.setPhase(id, phase, ctx.now().toISOString());
@@ -144,15 +144,15 @@ export function nominate(ctx: Context, member: UserRow, roundId: number, input: 
   const round = getRound(ctx, roundId);
   requirePhase(round, 'nominating', '推薦', 'tips are nominated');
   if (!ctx.awards.categories(round.id).includes(input.category)) {
-    throw badRequest(`category: 部門「${input.category}」はこの回にありません / not a category of this round`);
+    throw badRequest('category_unknown', `category: "${input.category}" is not a category of this round`, { name: input.category });
   }
   checkText('statement', input.statement, { multiline: true });
-  if (input.statement.trim() === '') throw badRequest('statement: must not be blank');
+  if (input.statement.trim() === '') throw badRequest('blank_field', 'statement: must not be blank', { field: 'statement' });
   const post = getReadable(ctx, member, input.postId);
-  if (post.status !== 'published') throw notFound('tip not found');
+  if (post.status !== 'published') throw notFound('tip_not_found', 'tip not found');
   return ctx.db.transaction(() => {
     if (ctx.awards.nominationOfPost(round.id, post.id) !== undefined) {
-      throw conflict('このコツはこの回で既に推薦されています / this tip is already nominated in this round');
+      throw conflict('tip_already_nominated', 'this tip is already nominated in this round');
     }
     const id = ctx.awards.insertNomination({
       roundId: round.id, postId: post.id, category: input.category, statement: input.statement.trim(), by: member.id,
@@ -165,7 +165,7 @@ export function nominate(ctx: Context, member: UserRow, roundId: number, input: 
 export function withdrawNomination(ctx: Context, actor: UserRow, roundId: number, nid: number): void {
   const round = getRound(ctx, roundId);
   const n = getNomination(ctx, actor, round, nid);
-  if (n.nominated_by !== actor.id && !isAdmin(actor)) throw forbidden('推薦した本人か管理者だけが取り下げられます / only the nominator or an administrator may withdraw');
+  if (n.nominated_by !== actor.id && !isAdmin(actor)) throw forbidden('withdraw_not_allowed', 'only the nominator or an administrator may withdraw');
   requirePhase(round, 'nominating', '推薦の取り下げ', 'nominations are withdrawn');
   ctx.db.transaction(() => {
     ctx.awards.removeNomination(n.id);
@@ -180,17 +180,17 @@ export function withdrawNomination(ctx: Context, actor: UserRow, roundId: number
 export function scoreNomination(ctx: Context, judge: UserRow, roundId: number, nid: number, input: ScoreInputBody): NominationRow {
   const round = getRound(ctx, roundId);
   const n = getNomination(ctx, judge, round, nid);
-  if (!ctx.awards.isJudge(round.id, judge.id)) throw forbidden('この回の審査員だけが採点できます / only this round\'s judges may score');
+  if (!ctx.awards.isJudge(round.id, judge.id)) throw forbidden('judge_only', 'only this round\'s judges may score');
   requirePhase(round, 'scoring', '採点', 'nominations are scored');
-  if (n.author_id === judge.id) throw forbidden('自分が書いたコツは採点できません / a judge may not score a tip they wrote');
-  if (n.post_status !== 'published') throw notFound('tip not found');
+  if (n.author_id === judge.id) throw forbidden('judge_own_tip', 'a judge may not score a tip they wrote');
+  if (n.post_status !== 'published') throw notFound('tip_not_found', 'tip not found');
   const criteria = ctx.awards.criteria(round.id);
   const keys = new Set(criteria.map((c) => c.key));
   for (const key of Object.keys(input.scores)) {
-    if (!keys.has(key)) throw badRequest(`scores: "${key}" is not a criterion of this round`);
+    if (!keys.has(key)) throw badRequest('criterion_unknown', `scores: "${key}" is not a criterion of this round`, { key });
   }
   for (const c of criteria) {
-    if (input.scores[c.key] === undefined) throw badRequest(`scores: "${c.key}" (${c.label}) is required`);
+    if (input.scores[c.key] === undefined) throw badRequest('criterion_required', `scores: "${c.key}" (${c.label}) is required`, { key: c.key, label: c.label });
   }
   const comment = (input.comment ?? '').trim();
   checkText('comment', comment, { multiline: true });
@@ -219,18 +219,32 @@ export function judgeProgress(ctx: Context, round: RoundRow, judgeId: number, no
 }
 
 /** Who may see scores: the jury and administrators at any phase, everyone once published. */
+/**
+ * While nominations and scoring are open nobody — administrators and judges included — sees
+ * results, so no score can sway another. Once scoring is closed the jury and administrators
+ * deliberate on them; once published, everyone (as far as the round's visibility allows).
+ */
 export function canSeeResults(ctx: Context, viewer: UserRow, round: RoundRow): boolean {
-  return round.phase === 'published' || isAdmin(viewer) || ctx.awards.isJudge(round.id, viewer.id);
+  if (round.phase === 'published') return true;
+  if (round.phase !== 'closed') return false;
+  return isAdmin(viewer) || ctx.awards.isJudge(round.id, viewer.id);
 }
 
-export function computeResults(ctx: Context, round: RoundRow): { nominations: NominationRow[]; ranked: RankedResult[] } {
+export function computeResults(ctx: Context, round: RoundRow): {
+  nominations: NominationRow[]; ranked: RankedResult[]; byCategory: { category: string; ranked: RankedResult[] }[];
+} {
   const nominations = countedNominations(ctx, round.id);
   const scores = ctx.awards.scoresOfRound(round.id).map((s) => ({
     nominationId: s.nomination_id, judgeId: s.judge_id, scores: JSON.parse(s.scores) as Record<string, number>,
   }));
   const judgeIds = new Set(ctx.awards.judges(round.id).map((j) => j.id));
-  const ranked = rankNominations(ctx.awards.criteria(round.id), nominations.map((n) => ({ id: n.id, authorId: n.author_id })), scores, judgeIds);
-  return { nominations, ranked };
+  const criteria = ctx.awards.criteria(round.id);
+  const rank = (list: readonly NominationRow[]) =>
+    rankNominations(criteria, list.map((n) => ({ id: n.id, authorId: n.author_id })), scores, judgeIds);
+  const byCategory = ctx.awards.categories(round.id).map((category) => ({
+    category, ranked: rank(nominations.filter((n) => n.category === category)),
+  }));
+  return { nominations, ranked: rank(nominations), byCategory };
 }
 
 /** A judge sees their own progress; administrators see every judge's. */
@@ -248,23 +262,24 @@ export function progressReport(ctx: Context, viewer: UserRow, round: RoundRow) {
 export function publishRound(ctx: Context, admin: UserRow, roundId: number, input: PublishInput): RoundRow {
   const round = getRound(ctx, roundId);
   if (round.phase !== 'closed') {
-    throw conflict(`発表は審査終了後にできます（現在: ${PHASE_LABELS[round.phase]}） / a round is published from closed (now ${round.phase})`);
+    throw conflict('publish_needs_closed', `a round is published from closed (now ${round.phase})`, { current: round.phase });
   }
   const seen = new Set<number>();
   const winners = input.winners.map((w, i) => {
     requireNonBlank(`winners.${i}.prize`, w.prize);
     const n = ctx.awards.nominationById(w.nominationId);
-    if (!n || n.round_id !== round.id) throw badRequest(`winners: nomination ${w.nominationId} is not in this round`);
-    if (n.post_status !== 'published') throw badRequest(`winners: the tip of nomination ${w.nominationId} is hidden`);
-    if (seen.has(n.id)) throw badRequest(`winners: nomination ${w.nominationId} appears twice`);
+    if (!n || n.round_id !== round.id) throw badRequest('winner_invalid', `winners: nomination ${w.nominationId} is not in this round`, { id: w.nominationId });
+    if (n.post_status !== 'published') throw badRequest('winner_invalid', `winners: the tip of nomination ${w.nominationId} is hidden`, { id: w.nominationId });
+    if (seen.has(n.id)) throw badRequest('winner_invalid', `winners: nomination ${w.nominationId} appears twice`, { id: w.nominationId });
     seen.add(n.id);
     return { nominationId: n.id, postId: n.post_id, prize: w.prize.trim() };
   });
   return ctx.db.transaction(() => {
     winners.forEach((w, i) => ctx.awards.setPrize(w.nominationId, w.prize, i));
-    ctx.awards.markPublished(round.id, ctx.now().toISOString());
+    const visibility = input.visibility ?? 'winners';
+    ctx.awards.markPublished(round.id, ctx.now().toISOString(), visibility);
     ctx.audit.write({ actorId: admin.id, action: 'award.publish', targetType: 'award_round', targetId: round.id,
-      detail: { from: round.phase, to: 'published', winners } });
+      detail: { from: round.phase, to: 'published', winners, visibility } });
     return ctx.awards.roundById(round.id)!;
   })();
 }

@@ -12,6 +12,7 @@ export interface RoundRow {
   created_at: string;
   updated_at: string;
   published_at: string | null;
+  results_visibility: 'winners' | 'ranking';
 }
 
 export interface CriterionRow { key: string; label: string; weight: number }
@@ -64,8 +65,8 @@ export function createAwardStore(db: Database) {
     ORDER BY id DESC LIMIT @limit`);
   const setTitle = db.prepare('UPDATE award_rounds SET title = ?, updated_at = ? WHERE id = ?');
   const setPhase = db.prepare('UPDATE award_rounds SET phase = ?, updated_at = ? WHERE id = ?');
-  const markPublished = db.prepare(`UPDATE award_rounds SET phase = 'published', published_at = @now, updated_at = @now
-    WHERE id = @id`);
+  const markPublished = db.prepare(`UPDATE award_rounds SET phase = 'published', published_at = @now, updated_at = @now,
+    results_visibility = @visibility WHERE id = @id`);
 
   const categories = db.prepare('SELECT name FROM award_categories WHERE round_id = ? ORDER BY position').pluck();
   const clearCategories = db.prepare('DELETE FROM award_categories WHERE round_id = ?');
@@ -146,7 +147,7 @@ export function createAwardStore(db: Database) {
       userIds.forEach((uid, i) => insertJudge.run(id, uid, i));
     },
     setPhase(id: number, phase: Exclude<Phase, 'published'>, now: string) { setPhase.run(phase, now, id); },
-    markPublished(id: number, now: string) { markPublished.run({ id, now }); },
+    markPublished(id: number, now: string, visibility: RoundRow['results_visibility']) { markPublished.run({ id, now, visibility }); },
     categories: (roundId: number) => categories.all(roundId) as string[],
     criteria: (roundId: number) => criteria.all(roundId) as CriterionRow[],
     judges: (roundId: number) => judges.all(roundId) as JudgeRow[],

@@ -1,4 +1,5 @@
 import type { Context } from '../context';
+import { plainExcerpt } from '../shared/plain-text';
 import { badRequest, conflict, forbidden, notFound } from '../http/errors';
 import { notifyMentions } from '../mentions/service';
 import { getReadable } from '../posts/service';
@@ -13,7 +14,7 @@ const excerpt = (body: string) => body.replace(/\s+/g, ' ').trim().slice(0, 100)
 
 function checkBody(body: string): void {
   checkText('body', body, { multiline: true });
-  if (body.trim() === '') throw badRequest('body: must not be blank');
+  if (body.trim() === '') throw badRequest('blank_field', 'body: must not be blank', { field: 'body' });
 }
 
 /** Who may see a comment on a tip they may read: everyone while it is visible; its author and staff while hidden. */
@@ -24,9 +25,9 @@ export function canSeeComment(viewer: UserRow, c: Pick<CommentRow, 'status' | 'a
 /** The comment if this viewer may see it: its tip must be readable (canRead), and the comment itself (canSeeComment). */
 export function getComment(ctx: Context, viewer: UserRow, id: number): CommentRow {
   const c = ctx.comments.byId(id);
-  if (!c) throw notFound('コメントが見つかりません / comment not found');
+  if (!c) throw notFound('comment_not_found', 'comment not found');
   getReadable(ctx, viewer, c.post_id);
-  if (!canSeeComment(viewer, c)) throw notFound('コメントが見つかりません / comment not found');
+  if (!canSeeComment(viewer, c)) throw notFound('comment_not_found', 'comment not found');
   return c;
 }
 
@@ -38,20 +39,20 @@ function threadOf(ctx: Context, author: UserRow, postId: number, parentId: numbe
   if (parentId === undefined) return null;
   let parent = ctx.comments.byId(parentId);
   if (parent && parent.parent_id !== null) parent = ctx.comments.byId(parent.parent_id);
-  if (!parent || parent.post_id !== postId) throw badRequest('parentId: no such comment on this tip');
+  if (!parent || parent.post_id !== postId) throw badRequest('comment_parent_invalid', 'parentId: no such comment on this tip');
   return getComment(ctx, author, parent.id);
 }
 
 function checkAdd(ctx: Context, author: UserRow, postId: number, body: string, parentId?: number): { post: PostRow; parent: CommentRow | null } {
   const post = getReadable(ctx, author, postId);
-  if (post.status !== 'published') throw conflict('公開中のコツにだけコメントできます / only published tips take comments');
+  if (post.status !== 'published') throw conflict('comment_needs_published', 'only published tips take comments');
   checkBody(body);
   return { post, parent: threadOf(ctx, author, postId, parentId) };
 }
 
 function checkEdit(ctx: Context, editor: UserRow, id: number, body: string): void {
   const c = getComment(ctx, editor, id);
-  if (c.author_id !== editor.id) throw forbidden('自分のコメントだけ編集できます / only the author may edit a comment');
+  if (c.author_id !== editor.id) throw forbidden('comment_edit_not_allowed', 'only the author may edit a comment');
   checkBody(body);
 }
 
@@ -76,13 +77,13 @@ export async function addComment(ctx: Context, author: UserRow, postId: number, 
       if (userId === author.id || told.has(userId)) return;
       told.add(userId);
       ctx.notifications.add({
-        userId, kind, actorId: author.id, targetType: 'post', targetId: post.id, targetTitle: post.title, text: excerpt(body),
+        userId, kind, actorId: author.id, targetType: 'post', targetId: post.id, targetTitle: post.title, text: plainExcerpt(html),
         subjectType: 'comment', subjectId: id,
       }, ctx.now());
     };
     if (parent) tell(parent.author_id, 'comment.replied');
     tell(post.author_id, 'comment.created');
-    notifyMentions(ctx, { source: 'comment', sourceId: id, html, actorId: author.id, post, text: excerpt(body), skip: told });
+    notifyMentions(ctx, { source: 'comment', sourceId: id, html, actorId: author.id, post, text: plainExcerpt(html), skip: told });
     return ctx.comments.byId(id)!;
   })();
 }
@@ -96,7 +97,7 @@ export async function editComment(ctx: Context, editor: UserRow, id: number, bod
     const c = ctx.comments.byId(id)!;
     // Someone newly named in an edit is told; those told before are not told again.
     if (c.status === 'visible') {
-      notifyMentions(ctx, { source: 'comment', sourceId: id, html, actorId: editor.id, post: ctx.posts.byId(c.post_id)!, text: excerpt(body) });
+      notifyMentions(ctx, { source: 'comment', sourceId: id, html, actorId: editor.id, post: ctx.posts.byId(c.post_id)!, text: plainExcerpt(html) });
     }
     return c;
   })();
@@ -106,7 +107,7 @@ export async function editComment(ctx: Context, editor: UserRow, id: number, bod
 export function deleteComment(ctx: Context, actor: UserRow, id: number): void {
   const c = getComment(ctx, actor, id);
   const own = c.author_id === actor.id;
-  if (!own && actor.role !== 'admin') throw forbidden('自分のコメントだけ削除できます / only the author may delete a comment');
+  if (!own && actor.role !== 'admin') throw forbidden('comment_delete_not_allowed', 'only the author may delete a comment');
   ctx.db.transaction(() => {
     ctx.comments.remove(id);
     ctx.mentions.forget('comment', id);
@@ -124,6 +125,8 @@ export function setCommentStatus(ctx: Context, moderator: UserRow, id: number, h
   if ((c.status === 'hidden') === hide) return c;
   return ctx.db.transaction(() => {
     ctx.comments.setStatus(id, hide ? 'hidden' : 'visible', hide ? reason : null);
+    // A hidden comment no longer shows in the notification that quoted it.
+    if (hide) ctx.notifications.clearCommentQuotes(c.id, c.post_id, c.author_id, plainExcerpt(c.html));
     ctx.audit.write({ actorId: moderator.id, action: hide ? 'comment.hide' : 'comment.restore', targetType: 'comment',
       targetId: id, detail: { postId: c.post_id, authorId: c.author_id, ...(hide ? { reason } : {}) } });
     if (c.author_id !== moderator.id) {

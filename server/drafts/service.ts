@@ -10,8 +10,8 @@ import type { UserRow } from '../users/store';
  */
 export function publishDraft(ctx: Context, user: UserRow, id: number): PostRow {
   const post = getReadable(ctx, user, id);
-  if (post.author_id !== user.id) throw forbidden('only the author may publish this tip');
-  if (post.status !== 'draft') throw conflict('このコツは下書きではありません / this tip is not a draft');
+  if (post.author_id !== user.id) throw forbidden('publish_not_allowed', 'only the author may publish this tip');
+  if (post.status !== 'draft') throw conflict('not_a_draft', 'this tip is not a draft');
   return ctx.db.transaction(() => {
     ctx.drafts.publish(id, ctx.now().toISOString());
     const published = ctx.posts.byId(id)!;

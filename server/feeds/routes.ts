@@ -52,7 +52,7 @@ export const feedRoutes: FastifyPluginAsyncTypebox<{ ctx: Context }> = async (ap
     const user = currentUser(request);
     requireNonBlank('label', request.body.label);
     if (ctx.feedTokens.count(user.id) >= FEED_TOKENS_PER_USER) {
-      throw conflict(`フィード用トークンは ${FEED_TOKENS_PER_USER} 個までです。使っていないものを取り消してください / at most ${FEED_TOKENS_PER_USER} feed tokens`);
+      throw conflict('feed_token_limit', `at most ${FEED_TOKENS_PER_USER} feed tokens; revoke one you no longer use`, { max: FEED_TOKENS_PER_USER });
     }
     const { row, token } = ctx.feedTokens.create(user.id, request.body.label.trim(), ctx.now().toISOString());
     return reply.status(201).send({ ...presentToken(row), token });
@@ -63,7 +63,7 @@ export const feedRoutes: FastifyPluginAsyncTypebox<{ ctx: Context }> = async (ap
     schema: { tags: ['feeds'], summary: 'Revoke one of my feed tokens: readers using it get 401 from then on', params: IdParams,
       response: { 204: Type.Null(), ...errors(400, 401, 403, 404) } },
   }, async (request, reply) => {
-    if (!ctx.feedTokens.revoke(currentUser(request).id, request.params.id)) throw notFound('feed token not found');
+    if (!ctx.feedTokens.revoke(currentUser(request).id, request.params.id)) throw notFound('feed_token_not_found', 'feed token not found');
     return reply.status(204).send(null);
   });
 };

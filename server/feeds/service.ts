@@ -41,7 +41,7 @@ export function tipsFeed(ctx: Context, viewer: UserRow, tagName?: string): strin
   if (tagName !== undefined) {
     // A tag only drafts or hidden tips carry is, to whoever cannot see them, a tag that does not exist.
     const t = ctx.tags.visibleByName(viewer, tagName);
-    if (!t) throw notFound('タグが見つかりません / tag not found');
+    if (!t) throw notFound('tag_not_found', 'tag not found', { name: tagName });
     tagId = t.id;
     tag = t.name;
   }

@@ -10,13 +10,13 @@ export const FOLLOW_BATCH_MINUTES = 15;
 
 function tagNamed(ctx: Context, name: string): TagRow {
   const tag = ctx.tags.byName(name);
-  if (!tag) throw notFound(`タグ「${name}」が見つかりません / tag not found`);
+  if (!tag) throw notFound('tag_not_found', 'tag not found', { name });
   return tag;
 }
 
 function personNamed(ctx: Context, username: string): UserRow {
   const user = ctx.users.byUsername(username);
-  if (!user) throw notFound('user not found');
+  if (!user) throw notFound('user_not_found', 'user not found');
   return user;
 }
 
@@ -41,7 +41,7 @@ export function userFollowState(ctx: Context, viewer: UserRow, username: string)
 /** Follows or unfollows a person (never oneself); idempotent. */
 export function setUserFollow(ctx: Context, viewer: UserRow, username: string, on: boolean): FollowStateT {
   const person = personNamed(ctx, username);
-  if (person.id === viewer.id) throw badRequest('自分自身はフォローできません / you cannot follow yourself');
+  if (person.id === viewer.id) throw badRequest('follow_self', 'you cannot follow yourself');
   if (on) ctx.follows.followUser(viewer.id, person.id, ctx.now().toISOString());
   else ctx.follows.unfollowUser(viewer.id, person.id);
   return userFollowState(ctx, viewer, username);

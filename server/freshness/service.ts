@@ -12,8 +12,8 @@ import type { UserRow } from '../users/store';
 export function confirmPost(ctx: Context, user: UserRow, id: number): PostRow {
   const post = getReadable(ctx, user, id);
   const own = post.author_id === user.id;
-  if (!own && user.role === 'member') throw forbidden('only the author or a moderator may confirm this tip');
-  if (post.status !== 'published') throw conflict('only a published tip can be confirmed');
+  if (!own && user.role === 'member') throw forbidden('confirm_not_allowed', 'only the author or a moderator may confirm this tip');
+  if (post.status !== 'published') throw conflict('tip_not_published', 'only a published tip can be confirmed');
   const now = ctx.now().toISOString();
   return ctx.db.transaction(() => {
     ctx.freshness.confirm(id, user.id, now);

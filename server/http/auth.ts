@@ -5,6 +5,7 @@ import { isListedAdmin, parseLoginName } from '../users/identity';
 import type { ProxyCheck } from '../security/proxies';
 import type { Role, UserRow } from '../users/store';
 import { forbidden, unauthenticated } from './errors';
+import { writeOrigins } from '../listen-url';
 
 /** Who may call a route. Every route states it in `config.access`; a route without one is for members. */
 export type Access = 'public' | 'member' | 'moderator' | 'admin';
@@ -59,9 +60,9 @@ function proxyUser(ctx: Context, request: FastifyRequest, trusted: ProxyCheck): 
   const header = request.headers[config.authHeader];
   // One rule for every login name (users/identity.ts): look-alikes are refused, never folded.
   const text = typeof header === 'string' ? headerUtf8(header) : undefined;
-  const login = text === undefined ? null : text === null ? { ok: false as const, problem: 'not UTF-8' } : parseLoginName(text);
+  const login = text === undefined ? null : text === null ? { ok: false as const, message: 'not UTF-8' } : parseLoginName(text);
   if (!login?.ok) {
-    if (login) request.log.warn({ problem: login.problem }, 'proxy identity refused');
+    if (login) request.log.warn({ problem: login.message }, 'proxy identity refused');
     return null;
   }
   const username = login.name;
@@ -89,19 +90,23 @@ function proxyUser(ctx: Context, request: FastifyRequest, trusted: ProxyCheck): 
  * with KOTSU_PUBLIC_URL only: never with the request's own Host header, which a DNS-rebinding
  * page controls. A write that carries credentials (session cookie, or the SSO proxy's identity)
  * must show that proof: `Origin` equal to the public origin or, without `Origin`,
- * `Sec-Fetch-Site: same-origin`. Scripts that keep a session send `Origin: <KOTSU_PUBLIC_URL>`.
+ * `Sec-Fetch-Site: same-origin` (listen-url.ts writeOrigins: without KOTSU_PUBLIC_URL, the loopback
+ * spellings of the listen address). Scripts that keep a session send `Origin: <KOTSU_PUBLIC_URL>`.
  */
 function checkOrigin(ctx: Context, request: FastifyRequest, credentialed: boolean): void {
   if (SAFE_METHODS.has(request.method)) return;
   const origin = request.headers.origin;
   const site = request.headers['sec-fetch-site'];
-  if (site !== undefined && site !== 'same-origin') throw forbidden('別のサイトからの書き込みは受け付けません / cross-site request refused');
+  if (site !== undefined && site !== 'same-origin') throw forbidden('cross_site', 'cross-site request refused');
   if (origin !== undefined) {
-    if (origin !== ctx.config.publicUrl.origin) throw forbidden('別のサイトからの書き込みは受け付けません / cross-origin request refused');
+    if (!writeOrigins(ctx.config.publicUrl, ctx.config.publicUrlSet).has(origin)) {
+      throw forbidden('cross_site', 'cross-origin request refused');
+    }
     return;
   }
   if (credentialed && site !== 'same-origin') {
-    throw forbidden(`書き込みには Origin ヘッダーが必要です / a signed-in write must send Origin: ${ctx.config.publicUrl.origin}`);
+    throw forbidden('origin_required', `a signed-in write must send Origin: ${ctx.config.publicUrl.origin}`,
+      { origin: ctx.config.publicUrl.origin });
   }
 }
 
@@ -142,11 +147,11 @@ async function auth(app: FastifyInstance, opts: { ctx: Context; trustedProxy: Pr
     // Deny by default: a route that states no rule is for signed-in members.
     const access: Access = config.access ?? 'member';
     if (request.user?.suspended && !config.allowSuspended && access !== 'public') {
-      throw forbidden('このアカウントは停止されています / this account is suspended');
+      throw forbidden('account_suspended', 'this account is suspended');
     }
     if (access === 'public') return;
-    if (!request.user) throw unauthenticated();
-    if (!hasRole(request.user, access)) throw forbidden();
+    if (!request.user) throw unauthenticated('login_required');
+    if (!hasRole(request.user, access)) throw forbidden('not_allowed');
   });
 
   // Answers depend on who asks (likes, drafts, roles): no shared cache (an intranet proxy) may
@@ -168,6 +173,6 @@ export const authPlugin = fp(auth, { name: 'kotsu-auth' });
 
 /** For handlers behind `access: member` or stricter, where a user is guaranteed. */
 export function currentUser(request: FastifyRequest): UserRow {
-  if (!request.user) throw unauthenticated();
+  if (!request.user) throw unauthenticated('login_required');
   return request.user;
 }

@@ -11,10 +11,10 @@ export function decodeCursor(cursor: string | undefined, shape: readonly ('strin
   try {
     value = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
   } catch {
-    throw badRequest('cursor is invalid');
+    throw badRequest('cursor_invalid', 'cursor is invalid');
   }
   if (!Array.isArray(value) || value.length !== shape.length || value.some((v, i) => typeof v !== shape[i])) {
-    throw badRequest('cursor is invalid');
+    throw badRequest('cursor_invalid', 'cursor is invalid');
   }
   return value as (string | number)[];
 }

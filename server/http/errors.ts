@@ -1,53 +1,92 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
+import type { Reason, ReasonParams } from './reasons';
+
+export type { Reason, ReasonParams } from './reasons';
 
 export type ErrorCode =
   | 'bad_request' | 'unauthenticated' | 'forbidden' | 'not_found' | 'conflict'
   | 'too_large' | 'unsupported_media_type' | 'rate_limited' | 'internal' | 'unavailable';
 
-/** An error whose status, code and message are safe to show to the client. */
+/**
+ * An error whose status, code, reason and message are safe to show to the client. The message
+ * is one language (English, for API users and logs); people read the web app's own message
+ * for `reason`, filled with `params`.
+ */
 export class HttpError extends Error {
-  constructor(readonly statusCode: number, readonly code: ErrorCode, message: string) {
+  constructor(readonly statusCode: number, readonly code: ErrorCode, readonly reason: Reason, message: string,
+    readonly params?: ReasonParams) {
     super(message);
   }
 }
 
-export const badRequest = (message: string) => new HttpError(400, 'bad_request', message);
-export const unauthenticated = (message = 'ログインが必要です / login required') =>
-  new HttpError(401, 'unauthenticated', message);
-export const forbidden = (message = 'この操作は許可されていません / not allowed') =>
-  new HttpError(403, 'forbidden', message);
-export const notFound = (message = '見つかりません / not found') => new HttpError(404, 'not_found', message);
-export const conflict = (message: string) => new HttpError(409, 'conflict', message);
-export const tooLarge = (message = '大きすぎます / too large') => new HttpError(413, 'too_large', message);
-export const unavailable = (message = '混み合っています。しばらくしてからお試しください / busy, try again shortly') =>
-  new HttpError(503, 'unavailable', message);
+export const badRequest = (reason: Reason, message: string, params?: ReasonParams) =>
+  new HttpError(400, 'bad_request', reason, message, params);
+export const unauthenticated = (reason: Reason, message = 'login required', params?: ReasonParams) =>
+  new HttpError(401, 'unauthenticated', reason, message, params);
+export const forbidden = (reason: Reason, message = 'not allowed', params?: ReasonParams) =>
+  new HttpError(403, 'forbidden', reason, message, params);
+export const notFound = (reason: Reason, message = 'not found', params?: ReasonParams) =>
+  new HttpError(404, 'not_found', reason, message, params);
+export const conflict = (reason: Reason, message: string, params?: ReasonParams) =>
+  new HttpError(409, 'conflict', reason, message, params);
+export const tooLarge = (reason: Reason, message = 'too large', params?: ReasonParams) =>
+  new HttpError(413, 'too_large', reason, message, params);
+export const unsupportedMediaType = (reason: Reason, message: string, params?: ReasonParams) =>
+  new HttpError(415, 'unsupported_media_type', reason, message, params);
+export const tooManyRequests = (reason: Reason, message: string, params?: ReasonParams) =>
+  new HttpError(429, 'rate_limited', reason, message, params);
+export const unavailable = (reason: Reason, message = 'busy, try again shortly', params?: ReasonParams) =>
+  new HttpError(503, 'unavailable', reason, message, params);
 
 const STATUS_CODES: Record<number, ErrorCode> = {
   400: 'bad_request', 401: 'unauthenticated', 403: 'forbidden', 404: 'not_found', 409: 'conflict',
   413: 'too_large', 415: 'unsupported_media_type', 429: 'rate_limited',
 };
+/** The reason for errors Fastify itself raises before a handler runs. */
+const STATUS_REASONS: Record<number, Reason> = {
+  400: 'invalid_input', 401: 'login_required', 403: 'not_allowed', 404: 'not_found', 409: 'invalid_input',
+  413: 'too_large', 415: 'json_required', 429: 'rate_limited',
+};
 
-function validationMessage(err: FastifyError): string {
+function validationError(err: FastifyError): { message: string; field: string; reason: Reason; params: ReasonParams } {
+  const { message, field } = validationText(err);
   const first = err.validation?.[0];
-  if (!first) return err.message;
+  const limit = (first?.params as { limit?: number } | undefined)?.limit;
+  // Tags' count is checked by the schema (maxItems) before the tag rules run: same reason either way.
+  if (field === 'tags' && first?.keyword === 'maxItems' && limit !== undefined) {
+    return { message, field, reason: 'tag_limit', params: { max: limit } };
+  }
+  return { message, field, reason: 'invalid_input', params: limit === undefined ? { field } : { field, limit } };
+}
+
+function validationText(err: FastifyError): { message: string; field: string } {
+  const first = err.validation?.[0];
+  if (!first) return { message: err.message, field: '' };
   const where = err.validationContext ?? 'body';
   const field = (first.instancePath || '').replace(/^\//, '').replace(/\//g, '.');
   const params = first.params as Record<string, unknown>;
   if (first.keyword === 'additionalProperties') {
-    return `${where}: unknown property "${String(params.additionalProperty)}"`;
+    const name = String(params.additionalProperty);
+    return { message: `${where}: unknown property "${name}"`, field: name };
   }
-  if (first.keyword === 'required') return `${where}: "${String(params.missingProperty)}" is required`;
-  return `${where}${field ? `.${field}` : ''} ${first.message ?? 'is invalid'}`;
+  if (first.keyword === 'required') {
+    const name = String(params.missingProperty);
+    return { message: `${where}: "${name}" is required`, field: name };
+  }
+  return { message: `${where}${field ? `.${field}` : ''} ${first.message ?? 'is invalid'}`, field: field || where };
 }
 
-/** The one place that turns any thrown error into `{error, message}`; 5xx never leak internals. */
+/** The one place that turns any thrown error into `{error, reason, message}`; 5xx never leak internals. */
 export function installErrorHandlers(app: FastifyInstance): void {
   app.setErrorHandler((err: FastifyError, request, reply) => {
     if (err instanceof HttpError) {
-      return reply.status(err.statusCode).send({ error: err.code, message: err.message });
+      return reply.status(err.statusCode).send({
+        error: err.code, reason: err.reason, message: err.message, ...(err.params ? { params: err.params } : {}),
+      });
     }
     if (err.validation) {
-      return reply.status(400).send({ error: 'bad_request', message: validationMessage(err) });
+      const { message, reason, params } = validationError(err);
+      return reply.status(400).send({ error: 'bad_request', reason, message, params });
     }
     const status = err.statusCode ?? 500;
     if (status >= 400 && status < 500) {
@@ -56,9 +95,10 @@ export function installErrorHandlers(app: FastifyInstance): void {
         ? 'Content-Type must be application/json'
         : err.message;
       if (status === 429 && reply.getHeader('retry-after') === undefined) reply.header('retry-after', '60');
-      return reply.status(STATUS_CODES[status] ? status : 400).send({ error: code, message });
+      return reply.status(STATUS_CODES[status] ? status : 400)
+        .send({ error: code, reason: STATUS_REASONS[status] ?? 'invalid_input', message });
     }
     request.log.error({ err }, 'request failed');
-    return reply.status(500).send({ error: 'internal', message: 'サーバーでエラーが発生しました / internal error' });
+    return reply.status(500).send({ error: 'internal', reason: 'internal', message: 'internal error' });
   });
 }

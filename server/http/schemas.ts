@@ -1,6 +1,14 @@
 import { Type, type TSchema } from '@sinclair/typebox';
+import { REASONS } from './reasons';
 
-export const ErrorResponse = Type.Object({ error: Type.String(), message: Type.String() });
+export const ErrorResponse = Type.Object({
+  error: Type.String({ description: 'broad class: bad_request, unauthenticated, forbidden, not_found, conflict, too_large, unsupported_media_type, rate_limited, internal, unavailable' }),
+  reason: Type.Optional(Type.Union(REASONS.map((r) => Type.Literal(r)), {
+    description: 'the exact rule that refused the request, stable for programs and translated by the web app' })),
+  message: Type.String({ description: 'English text for API users and logs; people read the web app\'s message for `reason`' }),
+  params: Type.Optional(Type.Record(Type.String(), Type.Union([Type.String(), Type.Number()]), {
+    description: 'values the reason\'s message names, e.g. `seconds` to wait for login_locked, `max` for tag_limit' })),
+});
 
 export const IdParams = Type.Object({ id: Type.Integer({ minimum: 1 }) });
 

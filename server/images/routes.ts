@@ -4,7 +4,7 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyRequest } from 'fastify';
 import type { Context } from '../context';
 import { currentUser } from '../http/auth';
-import { HttpError, notFound } from '../http/errors';
+import { notFound, unsupportedMediaType } from '../http/errors';
 import { errors } from '../http/schemas';
 import { canSeeImage } from './access';
 import { ImageBytes, ImageParams, UploadedImage } from './schemas';
@@ -18,8 +18,7 @@ export const imageRoutes: FastifyPluginAsyncTypebox<{ ctx: Context }> = async (a
   app.addContentTypeParser(/^(image\/[a-z0-9.+-]+|application\/octet-stream)$/i,
     (_request: FastifyRequest, payload: IncomingMessage) => readUpload(payload));
   app.addContentTypeParser('*', async () => {
-    throw new HttpError(415, 'unsupported_media_type',
-      '画像そのものを本体にして送ってください（Content-Type: image/png など） / send the image bytes as the body with an image/* Content-Type');
+    throw unsupportedMediaType('image_type', 'send the image bytes as the body with an image/* Content-Type');
   });
 
   app.post('/api/images', {
@@ -50,7 +49,7 @@ export const imageRoutes: FastifyPluginAsyncTypebox<{ ctx: Context }> = async (a
     const [hash, ext] = request.params.name.split('.');
     const img = ctx.images.byHash(hash);
     // One answer for an image that does not exist and one this member may not see (access.ts).
-    if (!img || img.ext !== ext || !canSeeImage(ctx, currentUser(request), img.hash)) throw notFound('画像が見つかりません / image not found');
+    if (!img || img.ext !== ext || !canSeeImage(ctx, currentUser(request), img.hash)) throw notFound('image_not_found', 'image not found');
     const etag = `"${img.hash}"`;
     reply
       // Seen by some members only: the browser may keep it for a year, shared caches not at all;

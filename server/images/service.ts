@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { fileTypeFromBuffer } from 'file-type';
 import type { Context } from '../context';
-import { HttpError, tooLarge } from '../http/errors';
+import { tooLarge, unsupportedMediaType, type HttpError } from '../http/errors';
 import type { UserRow } from '../users/store';
 import type { ImageExt, ImageMetaRow, QuotaExceeded } from './store';
 
@@ -14,10 +14,9 @@ const ACCEPTED: Record<string, ImageExt> = {
 };
 export const MIME: Record<ImageExt, string> = { png: 'image/png', jpg: 'image/jpeg', gif: 'image/gif', webp: 'image/webp' };
 
-export const unsupportedImage = () => new HttpError(415, 'unsupported_media_type',
-  '画像は PNG・JPEG・GIF・WebP のみ受け付けます / only PNG, JPEG, GIF and WebP images are accepted');
+export const unsupportedImage = () => unsupportedMediaType('image_type', 'only PNG, JPEG, GIF and WebP images are accepted');
 
-const imageTooLarge = () => tooLarge(`画像は ${IMAGE_MAX_BYTES / 1024 / 1024} MB までです / images are limited to ${IMAGE_MAX_BYTES / 1024 / 1024} MB`);
+const imageTooLarge = () => tooLarge('image_too_large', `images are limited to ${IMAGE_MAX_BYTES / 1024 / 1024} MB`, { mb: IMAGE_MAX_BYTES / 1024 / 1024 });
 
 /** Reads a raw upload, refusing it as soon as it is known to be over the limit. */
 export async function readUpload(payload: IncomingMessage, limit = IMAGE_MAX_BYTES): Promise<Buffer> {
@@ -51,10 +50,11 @@ const mb = (bytes: number) => `${Math.round((bytes / 1024 / 1024) * 10) / 10} MB
 /** 413 naming which limit was reached, how much is used, and what frees space. */
 function quotaExceeded(q: QuotaExceeded): HttpError {
   return q.over === 'daily'
-    ? tooLarge(`画像のアップロードは 1 日（24 時間）${mb(q.limit)} までです（使用済み ${mb(q.used)}）。時間をおいてお試しください ` +
-      `/ daily image quota reached: ${mb(q.used)} of ${mb(q.limit)} uploaded in the last 24 hours; try again later`)
-    : tooLarge(`保存できる画像は 1 人 ${mb(q.limit)} までです（使用中 ${mb(q.used)}）。どの記事にも使われていない画像は自動で削除されます ` +
-      `/ image storage quota reached: ${mb(q.used)} of ${mb(q.limit)} stored; images no tip, draft or comment uses are removed automatically`);
+    ? tooLarge('image_quota_daily', `daily image quota reached: ${mb(q.used)} of ${mb(q.limit)} uploaded in the last 24 hours; try again later`,
+      { used: mb(q.used), limit: mb(q.limit) })
+    : tooLarge('image_quota_total',
+      `image storage quota reached: ${mb(q.used)} of ${mb(q.limit)} stored; images no tip, draft or comment uses are removed automatically`,
+      { used: mb(q.used), limit: mb(q.limit) });
 }
 
 export const imageUrl = (img: Pick<ImageMetaRow, 'hash' | 'ext'>) => `/api/images/${img.hash}.${img.ext}`;

@@ -56,9 +56,9 @@ export function postAdoptions(ctx: Context, viewer: UserRow, postId: number): Po
 /** "使ってみた": one report per member per tip; a second one replaces the first. */
 export function adopt(ctx: Context, member: UserRow, postId: number, input: AdoptInput): PostAdoptionsT {
   const post = getReadable(ctx, member, postId);
-  if (post.status !== 'published') throw notFound('tip not found');
+  if (post.status !== 'published') throw notFound('tip_not_found', 'tip not found');
   if (post.author_id === member.id) {
-    throw forbidden('自分のコツの導入は報告できません / authors do not report adopting their own tip');
+    throw forbidden('own_tip_adoption', 'authors do not report adopting their own tip');
   }
   const note = (input.note ?? '').trim();
   checkText('note', note, { multiline: true });
@@ -70,7 +70,7 @@ export function adopt(ctx: Context, member: UserRow, postId: number, input: Adop
 
 export function withdrawAdoption(ctx: Context, member: UserRow, postId: number): void {
   const post = getReadable(ctx, member, postId);
-  if (!ctx.impact.remove(post.id, member.id)) throw notFound('導入の報告がありません / no adoption reported');
+  if (!ctx.impact.remove(post.id, member.id)) throw notFound('adoption_not_found', 'no adoption reported');
 }
 
 export function impactReport(ctx: Context, viewer: UserRow, period: PeriodT, limit: number): ImpactT {

@@ -42,17 +42,17 @@ const inviteMail = (user: UserRow, url: string, expiresAt: string) => {
  * is only ever in the answer (and the mail), never stored or logged.
  */
 export function issueInvitations(ctx: Context, admin: UserRow, req: IssueRequest): IssuedInvitation[] {
-  if (ctx.config.authMode !== 'local') throw forbidden('in proxy mode staff sign in through the intranet sign-on: there is nothing to invite to');
+  if (ctx.config.authMode !== 'local') throw forbidden('sso_only', 'in proxy mode staff sign in through the intranet sign-on: there is nothing to invite to');
   if (req.email !== undefined && (!MAIL_RE.test(req.email) || (req.userIds?.length ?? 0) !== 1 || req.allWithoutPassword)) {
-    throw badRequest('email: a mail address, for a single invitation');
+    throw badRequest('invitation_email', 'email: a mail address, for a single invitation');
   }
   const ids = req.allWithoutPassword ? ctx.invitations.withoutPassword() : [...new Set(req.userIds ?? [])];
-  if (!req.allWithoutPassword && ids.length === 0) throw badRequest('give userIds or allWithoutPassword');
+  if (!req.allWithoutPassword && ids.length === 0) throw badRequest('invitation_nobody', 'give userIds or allWithoutPassword');
   const users = ids.map((id) => {
     const u = ctx.users.byId(id);
-    if (!u) throw notFound(`user ${id} not found`);
-    if (u.password_hash !== null) throw conflict(`${u.username} already has a password (set a new one on the users page instead)`);
-    if (u.suspended) throw conflict(`${u.username} is suspended`);
+    if (!u) throw notFound('user_not_found', `user ${id} not found`, { id });
+    if (u.password_hash !== null) throw conflict('invitation_has_password', `${u.username} already has a password (set a new one on the users page instead)`, { username: u.username });
+    if (u.suspended) throw conflict('invitation_suspended', `${u.username} is suspended`, { username: u.username });
     return u;
   });
   const now = ctx.now();
@@ -74,7 +74,7 @@ function openInvitation(ctx: Context, token: string) {
   const inv = ctx.invitations.byToken(token);
   const user = inv ? ctx.users.byId(inv.user_id) : undefined;
   if (!inv || !user || inv.used_at !== null || inv.expires_at <= ctx.now().toISOString() || user.suspended || ctx.config.authMode !== 'local') {
-    throw notFound('この招待リンクは使えません（期限切れ・使用済み・取り消し）/ this invitation link does not work');
+    throw notFound('invitation_invalid', 'this invitation link does not work (expired, used or withdrawn)');
   }
   return { inv, user };
 }
@@ -88,12 +88,12 @@ export function lookupInvitation(ctx: Context, token: string): { user: UserRow; 
 export async function acceptInvitation(ctx: Context, token: string, password: string): Promise<UserRow> {
   const { user } = openInvitation(ctx, token);
   const problem = passwordProblem(password, user.username);
-  if (problem) throw badRequest(problem);
+  if (problem) throw badRequest(problem.reason, problem.message, problem.params);
   const hash = await hashPassword(password, ctx.config.scryptCost);
   // Checked again after the slow hash: a second tab, or an administrator, may have acted meanwhile.
   const { inv } = openInvitation(ctx, token);
   return ctx.db.transaction(() => {
-    if (!ctx.invitations.use(inv.id, ctx.now().toISOString())) throw notFound('この招待リンクは使えません / this invitation link does not work');
+    if (!ctx.invitations.use(inv.id, ctx.now().toISOString())) throw notFound('invitation_invalid', 'this invitation link does not work (expired, used or withdrawn)');
     ctx.users.setPassword(user.id, hash);
     ctx.sessions.destroyAllFor(user.id);
     ctx.audit.write({ actorId: user.id, action: 'invitation.accept', targetType: 'user', targetId: user.id, detail: { username: user.username } });

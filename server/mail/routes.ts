@@ -41,7 +41,7 @@ export const mailRoutes: FastifyPluginAsyncTypebox<{ ctx: Context }> = async (ap
       body: MailSettingsBody, response: { 200: MailSettings, ...errors(400, 401, 403, 415) } },
   }, async (request) => {
     const { email, mentions, digest } = request.body;
-    if ((mentions || digest) && !email) throw badRequest('email: an address is needed to receive mail');
+    if ((mentions || digest) && !email) throw badRequest('mail_address_required', 'email: an address is needed to receive mail');
     return present(ctx, ctx.mail.save(currentUser(request).id, { email, onMentions: mentions, digest }, ctx.now().toISOString()));
   });
 
@@ -51,7 +51,7 @@ export const mailRoutes: FastifyPluginAsyncTypebox<{ ctx: Context }> = async (ap
       body: UnsubscribeBody, response: { 200: Type.Object({ unsubscribed: Type.Boolean() }), ...errors(400, 404, 415) } },
   }, async (request) => {
     const s = ctx.mail.byToken(request.body.token);
-    if (!s) throw notFound('この配信停止リンクは無効です / unknown unsubscribe link');
+    if (!s) throw notFound('unsubscribe_invalid', 'unknown unsubscribe link');
     ctx.mail.unsubscribe(s.user_id, ctx.now().toISOString());
     request.log.info({ userId: s.user_id }, 'mail: unsubscribed by link');
     return { unsubscribed: true };

@@ -162,7 +162,7 @@ export function createMarkdownRenderer(opts: RenderPoolOptions) {
         return await pool.render(source);
       } catch (err) {
         if (err instanceof RenderTimeoutError) {
-          throw tooLarge('本文が複雑すぎて表示できません。分けて投稿してください / body too complex to render (render_timeout)');
+          throw tooLarge('render_timeout', 'body too complex to render; split it into smaller tips');
         }
         throw err;
       }

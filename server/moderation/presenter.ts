@@ -54,6 +54,7 @@ export function presentQueue(ctx: Context, groups: QueueGroupRow[], viewer: User
       firstReportedAt: g.first_at,
       lastReportedAt: g.last_at,
       reports: reports.get(g.post_id) ?? [],
+      ownTip: post.author.id === viewer.id,
     }];
   });
 }

@@ -57,6 +57,8 @@ export const QueueGroup = Type.Object({
   firstReportedAt: Type.String({ format: 'date-time' }),
   lastReportedAt: Type.String({ format: 'date-time' }),
   reports: Type.Array(ReportInGroup),
+  /** The moderator looking is the tip's author: they are warned before deciding on their own tip. */
+  ownTip: Type.Boolean(),
 });
 
 export const QueuePage = Type.Object({

@@ -9,21 +9,21 @@ import type { ReportReason, ReportRow } from './store';
 
 /** What the author reads when a report, resolved without a note, hid their tip. */
 const DEFAULT_HIDE_REASON: Record<ReportReason, string> = {
-  spam: 'スパムとして報告されました / reported as spam',
-  incorrect: '内容の誤りが報告されました / reported as incorrect',
-  outdated: '情報が古いと報告されました / reported as outdated',
-  inappropriate: '不適切な内容として報告されました / reported as inappropriate',
-  other: '報告により確認中です / under review after a report',
+  spam: 'スパムとして報告されました',
+  incorrect: '内容の誤りが報告されました',
+  outdated: '情報が古いと報告されました',
+  inappropriate: '不適切な内容として報告されました',
+  other: '報告により確認中です',
 };
 
 /** A member reports a published tip; one open report per member per tip. */
 export function createReport(ctx: Context, reporter: UserRow, postId: number, input: CreateReportInput): ReportRow {
   const post = getReadable(ctx, reporter, postId);
-  if (post.status !== 'published') throw conflict('この記事は既に非公開です / this tip is already hidden');
+  if (post.status !== 'published') throw conflict('tip_already_hidden', 'this tip is already hidden');
   const comment = (input.comment ?? '').trim();
   checkText('comment', comment, { multiline: true });
   if (ctx.reports.openIdOf(postId, reporter.id) !== undefined) {
-    throw conflict('この記事は既に報告済みです / you already have an open report on this tip');
+    throw conflict('report_exists', 'you already have an open report on this tip');
   }
   try {
     const id = ctx.reports.insert({ postId, reporterId: reporter.id, reason: input.reason, comment }, ctx.now());
@@ -31,7 +31,7 @@ export function createReport(ctx: Context, reporter: UserRow, postId: number, in
   } catch (err) {
     // The partial unique index is the last word when two requests race.
     if ((err as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE') {
-      throw conflict('この記事は既に報告済みです / you already have an open report on this tip');
+      throw conflict('report_exists', 'you already have an open report on this tip');
     }
     throw err;
   }
@@ -72,7 +72,7 @@ function hideInTransaction(ctx: Context, moderator: UserRow, post: PostRow, reas
 export function hidePost(ctx: Context, moderator: UserRow, postId: number, rawReason: string): PostRow {
   // A draft is not there for a moderator: 404 as for a missing tip, never "not published".
   const post = getReadable(ctx, moderator, postId);
-  if (post.status !== 'published') throw conflict('この記事は公開中ではありません / only a published tip can be hidden');
+  if (post.status !== 'published') throw conflict('tip_not_published', 'only a published tip can be hidden');
   requireNonBlank('reason', rawReason);
   const reason = rawReason.trim();
   return ctx.db.transaction(() => {
@@ -89,7 +89,7 @@ export function hidePost(ctx: Context, moderator: UserRow, postId: number, rawRe
 /** Brings a hidden tip back with everything it had: views, likes, tags and its place in search. */
 export function restorePost(ctx: Context, moderator: UserRow, postId: number): PostRow {
   const post = getReadable(ctx, moderator, postId);
-  if (post.status !== 'hidden') throw conflict('この記事は非公開ではありません / only a hidden tip can be restored');
+  if (post.status !== 'hidden') throw conflict('tip_not_hidden', 'only a hidden tip can be restored');
   return ctx.db.transaction(() => {
     const restored = setPostStatus(ctx, post.id, 'published', null);
     tellAuthor(ctx, moderator, restored, 'post.restored', '');
@@ -108,8 +108,8 @@ export function restorePost(ctx: Context, moderator: UserRow, postId: number): P
  */
 export function resolveReport(ctx: Context, moderator: UserRow, reportId: number, input: ResolveInput): ReportRow {
   const report = ctx.reports.byId(reportId);
-  if (!report) throw notFound('報告が見つかりません / report not found');
-  if (report.status !== 'open') throw conflict('この報告は対応済みです / this report is already resolved');
+  if (!report) throw notFound('report_not_found', 'report not found');
+  if (report.status !== 'open') throw conflict('report_resolved', 'this report is already resolved');
   const note = input.note?.trim() || null;
   if (note !== null) checkText('note', note, { multiline: true });
   const post = ctx.posts.byId(report.post_id)!;

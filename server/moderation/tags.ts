@@ -6,11 +6,11 @@ import type { UserRow } from '../users/store';
 
 function cleanOne(field: string, name: string): string {
   const cleaned = cleanTags([name]);
-  if ('problem' in cleaned) throw badRequest(cleaned.problem.replace(/^tags/, field));
+  if ('problem' in cleaned) throw badRequest(cleaned.reason, cleaned.problem.replace(/^tags/, field), cleaned.params);
   return cleaned.tags[0];
 }
 
-const tagNotFound = (name: string) => notFound(`タグ「${name}」が見つかりません / tag "${name}" not found`);
+const tagNotFound = (name: string) => notFound('tag_not_found', `tag "${name}" not found`, { name });
 
 /** Tells every listener (search index, suggestions) that these tips' tags changed. Call in a transaction. */
 function announce(ctx: Context, postIds: readonly number[]) {
@@ -33,7 +33,7 @@ export function mergeTags(ctx: Context, actor: UserRow, input: { from: string[];
     if (!tag) throw tagNotFound(name);
     if (tag.norm !== intoNorm) from.set(tag.id, tag);
   }
-  if (from.size === 0) throw badRequest('from: nothing to merge — every tag given is the target itself');
+  if (from.size === 0) throw badRequest('tag_merge_self', 'from: nothing to merge — every tag given is the target itself');
   const fromNorms = new Set([...from.values()].map((t) => t.norm));
 
   // A target only drafts carry is, to this moderator, a new tag: it takes the spelling given.
@@ -79,7 +79,7 @@ export function renameTag(ctx: Context, actor: UserRow, current: string, newName
   // A name only drafts use is free as far as this moderator can tell: the rename becomes a merge into it.
   if (clash && clash.id !== tag.id && !ctx.tags.visibleByName(actor, name)) return mergeTags(ctx, actor, { from: [tag.name], into: name });
   if (clash && clash.id !== tag.id) {
-    throw conflict(`タグ「${clash.name}」は既にあります。統合してください / tag "${clash.name}" exists; merge instead`);
+    throw conflict('tag_exists', `tag "${clash.name}" exists; merge instead`, { name: clash.name });
   }
   if (name === tag.name) return { name: tag.name, count: tag.post_count };
   return ctx.db.transaction(() => {

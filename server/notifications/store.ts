@@ -47,6 +47,10 @@ export function createNotificationStore(db: Database) {
   const unread = db.prepare('SELECT count(*) FROM notifications WHERE user_id = ? AND read_at IS NULL').pluck();
   const markSome = db.prepare(`UPDATE notifications SET read_at = @now
     WHERE user_id = @userId AND read_at IS NULL AND id IN (SELECT value FROM json_each(@ids))`);
+  // Replies and comments on one's tip name the comment (subject); a mention quotes the same text.
+  const clearQuote = db.prepare(`UPDATE notifications SET text = '' WHERE target_type = 'post'
+    AND target_id = @postId AND actor_id = @actorId
+    AND ((subject_type = 'comment' AND subject_id = @commentId) OR (kind = 'mention.comment' AND text = @text))`);
   const markAll = db.prepare('UPDATE notifications SET read_at = @now WHERE user_id = @userId AND read_at IS NULL');
   // Other domains (mail) hear of each notification inside the transaction that adds it.
   const listeners: ((n: NewNotification, now: Date) => void)[] = [];
@@ -66,6 +70,10 @@ export function createNotificationStore(db: Database) {
     /** Newest first; `limit` rows at most (callers ask one more to know whether a page follows). */
     list(userId: number, opts: { after: number | null; limit: number; unreadOnly: boolean }): NotificationRow[] {
       return list.all({ userId, after: opts.after, limit: opts.limit, unreadOnly: opts.unreadOnly ? 1 : 0 }) as NotificationRow[];
+    },
+    /** Blanks the quoted text of every notification about a comment that has been hidden since. */
+    clearCommentQuotes(commentId: number, postId: number, actorId: number, text: string) {
+      clearQuote.run({ commentId, postId, actorId, text });
     },
     unreadCount: (userId: number) => unread.get(userId) as number,
     /** Marks the given notifications of this user read (others' ids are ignored); all of them without ids. */

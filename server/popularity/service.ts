@@ -13,13 +13,13 @@ import type { RankedRow, RankingPeriod } from './store';
 /** A tip that can take a new like or bookmark: readable and published (not hidden, not a draft). */
 function openTip(ctx: Context, user: UserRow, postId: number, what: string): PostRow {
   const post = getReadable(ctx, user, postId);
-  if (post.status !== 'published') throw conflict(`公開中のコツだけに${what}できます / only published tips can take this`);
+  if (post.status !== 'published') throw conflict('tip_not_published', `only published tips can take ${what}`);
   return post;
 }
 
 export function like(ctx: Context, user: UserRow, postId: number) {
   const post = openTip(ctx, user, postId, '「役に立った」を');
-  if (post.author_id === user.id) throw forbidden('自分のコツには「役に立った」を付けられません / you cannot like your own tip');
+  if (post.author_id === user.id) throw forbidden('own_tip_like', 'you cannot like your own tip');
   ctx.db.transaction(() => {
     if (ctx.popularity.addLike(post.id, user.id, ctx.now())) ctx.views.windows.syncLikes(post.id);
   })();
@@ -123,7 +123,7 @@ export function authorStats(ctx: Context, user: UserRow, q: { days: number; post
   let series: { day: string; views: number }[];
   if (q.postId !== undefined) {
     const post = ctx.posts.byId(q.postId);
-    if (!post || post.author_id !== user.id) throw notFound('コツが見つかりません / tip not found');
+    if (!post || post.author_id !== user.id) throw notFound('tip_not_found', 'tip not found');
     series = ctx.popularity.postDaily(q.postId, from, today);
   } else {
     series = ctx.popularity.authorDaily(user.id, from, today);

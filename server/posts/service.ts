@@ -17,7 +17,7 @@ export function canRead(viewer: UserRow | null, post: Pick<PostRow, 'status' | '
 
 /** A tip row already read, if this viewer may read it; otherwise 404, so hidden tips do not reveal they exist. */
 export function readable<T extends Pick<PostRow, 'status' | 'author_id'>>(viewer: UserRow | null, post: T | undefined): T {
-  if (!post || !canRead(viewer, post)) throw notFound('tip not found');
+  if (!post || !canRead(viewer, post)) throw notFound('tip_not_found', 'tip not found');
   return post;
 }
 
@@ -31,7 +31,7 @@ function checkFields(input: UpdatePostInput): string[] | undefined {
   if (input.body !== undefined) checkText('body', input.body, { multiline: true });
   if (input.tags === undefined) return undefined;
   const cleaned = cleanTags(input.tags);
-  if ('problem' in cleaned) throw badRequest(cleaned.problem);
+  if ('problem' in cleaned) throw badRequest(cleaned.reason, cleaned.problem, cleaned.params);
   return cleaned.tags;
 }
 
@@ -50,7 +50,7 @@ export async function renderPostBody(ctx: Context, user: UserRow, input: UpdateP
 }
 
 function checkEditor(editor: UserRow, post: PostRow): void {
-  if (post.author_id !== editor.id && !isStaff(editor)) throw forbidden('only the author or a moderator may edit this tip');
+  if (post.author_id !== editor.id && !isStaff(editor)) throw forbidden('edit_not_allowed', 'only the author or a moderator may edit this tip');
 }
 
 /** `rendered`: the HTML of `input.body` from renderPostBody; scripts leave it out and render here. */
@@ -84,6 +84,13 @@ export function updatePost(ctx: Context, editor: UserRow, id: number, input: Upd
     const post = ctx.posts.byId(id)!;
     recordRevision(ctx, post, editor.id);
     if (post.status !== 'draft') ctx.postEvents.emit({ kind: 'updated', post });
+    // A moderator's edit of someone else's tip is never silent: the author hears who changed it.
+    if (editor.id !== post.author_id) {
+      ctx.notifications.add({
+        userId: post.author_id, kind: 'post.edited', actorId: editor.id,
+        targetType: 'post', targetId: post.id, targetTitle: post.title, text: '',
+      }, ctx.now());
+    }
     return post;
   })();
 }
@@ -91,7 +98,7 @@ export function updatePost(ctx: Context, editor: UserRow, id: number, input: Upd
 export function deletePost(ctx: Context, actor: UserRow, id: number): void {
   const post = getReadable(ctx, actor, id);
   const own = post.author_id === actor.id;
-  if (!own && actor.role !== 'admin') throw forbidden('only the author or an administrator may delete this tip');
+  if (!own && actor.role !== 'admin') throw forbidden('delete_not_allowed', 'only the author or an administrator may delete this tip');
   ctx.db.transaction(() => {
     ctx.postEvents.emit({ kind: 'deleted', post });
     ctx.posts.remove(id);

@@ -9,12 +9,12 @@ const isStaff = (u: UserRow) => u.role === 'moderator' || u.role === 'admin';
 
 export function getRequest(ctx: Context, id: number): RequestRow {
   const r = ctx.requests.byId(id);
-  if (!r) throw notFound('リクエストが見つかりません / request not found');
+  if (!r) throw notFound('request_not_found', 'request not found');
   return r;
 }
 
 function requireRequester(r: RequestRow, user: UserRow): void {
-  if (r.requester_id !== user.id) throw forbidden('依頼した本人だけができる操作です / only the requester may do this');
+  if (r.requester_id !== user.id) throw forbidden('requester_only', 'only the requester may do this');
 }
 
 function checkFields(input: { title?: string; body?: string }): void {
@@ -56,7 +56,7 @@ export async function updateRequest(ctx: Context, user: UserRow, id: number, inp
 export function deleteRequest(ctx: Context, user: UserRow, id: number): void {
   const r = getRequest(ctx, id);
   const own = r.requester_id === user.id;
-  if (!own && !isStaff(user)) throw forbidden('依頼した本人かモデレーターだけが削除できます / only the requester or a moderator may delete this');
+  if (!own && !isStaff(user)) throw forbidden('request_delete_not_allowed', 'only the requester or a moderator may delete this');
   ctx.db.transaction(() => {
     ctx.requests.remove(id);
     if (!own) {
@@ -69,8 +69,8 @@ export function deleteRequest(ctx: Context, user: UserRow, id: number): void {
 /** 私も知りたい. The requester's own wish is the request itself, so they do not vote on it. */
 export function setVote(ctx: Context, user: UserRow, id: number, on: boolean): { voteCount: number; votedByMe: boolean } {
   const r = getRequest(ctx, id);
-  if (on && r.requester_id === user.id) throw forbidden('自分の依頼には投票できません / you cannot vote on your own request');
-  if (on && r.status === 'solved') throw conflict('解決済みの依頼です / this request is already solved');
+  if (on && r.requester_id === user.id) throw forbidden('own_request_vote', 'you cannot vote on your own request');
+  if (on && r.status === 'solved') throw conflict('request_solved', 'this request is already solved');
   const voteCount = ctx.db.transaction(() => ctx.requests.setVote(id, user.id, on, ctx.now().toISOString()))();
   return { voteCount, votedByMe: on };
 }
@@ -79,10 +79,10 @@ export function setVote(ctx: Context, user: UserRow, id: number, on: boolean): {
 export function addAnswer(ctx: Context, user: UserRow, id: number, postId: number): RequestRow {
   const r = getRequest(ctx, id);
   const post = getReadable(ctx, user, postId);
-  if (post.status !== 'published') throw badRequest('公開中のコツだけを回答にできます / only a published tip can answer a request');
+  if (post.status !== 'published') throw badRequest('answer_not_published', 'only a published tip can answer a request');
   ctx.db.transaction(() => {
     if (!ctx.requests.link(id, postId, user.id, ctx.now().toISOString())) {
-      throw conflict('このコツはすでに回答として登録されています / this tip already answers the request');
+      throw conflict('answer_exists', 'this tip already answers the request');
     }
     if (r.requester_id !== user.id) {
       ctx.notifications.add({
@@ -98,8 +98,8 @@ export function addAnswer(ctx: Context, user: UserRow, id: number, postId: numbe
 export function removeAnswer(ctx: Context, user: UserRow, id: number, postId: number): RequestRow {
   const r = getRequest(ctx, id);
   const a = ctx.requests.answer(id, postId);
-  if (!a) throw notFound('回答が見つかりません / answer not found');
-  if (a.linked_by !== user.id && r.requester_id !== user.id && !isStaff(user)) throw forbidden();
+  if (!a) throw notFound('answer_not_found', 'answer not found');
+  if (a.linked_by !== user.id && r.requester_id !== user.id && !isStaff(user)) throw forbidden('answer_not_allowed');
   ctx.db.transaction(() => {
     ctx.requests.unlink(id, postId);
     if (r.solved_post_id === postId) ctx.requests.reopen(id);
@@ -111,7 +111,7 @@ export function solveRequest(ctx: Context, user: UserRow, id: number, postId: nu
   const r = getRequest(ctx, id);
   requireRequester(r, user);
   if (postId !== undefined && !ctx.requests.answers(id).some((a) => a.post_id === postId)) {
-    throw badRequest('postId: 回答として登録されたコツを選んでください / must be one of the request\'s answers');
+    throw badRequest('answer_required', 'postId: must be one of the request\'s answers');
   }
   ctx.requests.solve(id, postId ?? null, ctx.now().toISOString());
   return ctx.requests.byId(id)!;

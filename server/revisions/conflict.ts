@@ -12,6 +12,7 @@ export interface EditBase {
 
 export interface EditConflictT {
   error: 'conflict';
+  reason: 'edit_conflict';
   message: string;
   currentRevision: number;
   current: PostT;
@@ -36,7 +37,8 @@ export function staleEdit(ctx: Context, user: UserRow, postId: number, base: Edi
   if (!staleRevision && !staleTime) return null;
   return {
     error: 'conflict',
-    message: 'このコツは編集を始めた後に更新されています。最新版と見比べて反映してください / this tip changed since you started editing',
+    reason: 'edit_conflict',
+    message: 'this tip changed since you started editing; compare with the latest version and merge',
     currentRevision,
     current: presentPost(ctx, post, user),
   };

@@ -24,11 +24,13 @@ export function recordRevision(ctx: Context, post: PostRow, editorId: number): v
   const last = ctx.revisions.latest(post.id);
   if (last && same(revisionContent(last), content)) return;
   const now = ctx.now();
-  const number = (last?.number ?? 0) + 1;
+  // An autosave folds into the draft's latest revision and keeps its number: history counts
+  // versions people kept, so a tip drafted with 40 autosaves still starts at version 1.
   if (last && post.status === 'draft' && last.editor_id === editorId &&
     now.getTime() - Date.parse(last.created_at) < AUTOSAVE_WINDOW_MS) {
-    ctx.revisions.replace(last.id, number, content, now.toISOString());
+    ctx.revisions.replace(last.id, last.number, content, now.toISOString());
     return;
   }
+  const number = (last?.number ?? 0) + 1;
   ctx.revisions.insert(post.id, number, editorId, content, now.toISOString());
 }

@@ -54,6 +54,7 @@ export const RestoreBody = Type.Object(EditBaseFields, { additionalProperties: f
 
 export const EditConflict = Type.Object({
   error: Type.Literal('conflict'),
+  reason: Type.Literal('edit_conflict'),
   message: Type.String(),
   currentRevision: Type.Integer(),
   current: Post,

@@ -10,7 +10,7 @@ import type { RevisionContent, RevisionRow } from './store';
 export function getRevision(ctx: Context, viewer: UserRow, postId: number, number: number): RevisionRow {
   getReadable(ctx, viewer, postId);
   const rev = ctx.revisions.byNumber(postId, number);
-  if (!rev) throw notFound('版が見つかりません / revision not found');
+  if (!rev) throw notFound('revision_not_found', 'revision not found');
   return rev;
 }
 
@@ -22,7 +22,7 @@ export async function diffRevisions(ctx: Context, viewer: UserRow, postId: numbe
   diff: (before: RevisionContent, after: RevisionContent, context: number) => Promise<ContentDiff>): Promise<RevisionDiffResult> {
   getReadable(ctx, viewer, postId);
   const to = q.to === undefined ? ctx.revisions.latest(postId) : ctx.revisions.byNumber(postId, q.to);
-  if (!to) throw notFound('版が見つかりません / revision not found');
+  if (!to) throw notFound('revision_not_found', 'revision not found');
   let from: RevisionRow | undefined;
   if (q.from !== undefined) {
     from = ctx.revisions.byNumber(postId, q.from);
@@ -31,8 +31,8 @@ export async function diffRevisions(ctx: Context, viewer: UserRow, postId: numbe
     from = ctx.revisions.previous(postId, to.number) ??
       { ...to, number: 0, title: '', tags: '[]', body: '', restored_from: null };
   }
-  if (!from) throw notFound('版が見つかりません / revision not found');
-  if (from.number === to.number) throw badRequest('from and to must be different revisions');
+  if (!from) throw notFound('revision_not_found', 'revision not found');
+  if (from.number === to.number) throw badRequest('revisions_same', 'from and to must be different revisions');
   // Computed off the event loop for long bodies, with a time limit (diff-pool.ts).
   return { ...(await diff(revisionContent(from), revisionContent(to), q.context)), from, to };
 }

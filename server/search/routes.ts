@@ -33,7 +33,7 @@ export const searchRoutes: FastifyPluginAsyncTypebox<{ ctx: Context }> = async (
       if (err instanceof SearchBusyError || err instanceof SearchTimeoutError) {
         request.log.warn({ err, q: request.query.q }, 'search refused');
         reply.header('retry-after', '5');
-        throw unavailable();
+        throw unavailable('search_busy', 'search is busy, try again shortly');
       }
       // The workers are an optimization: if they cannot answer (a thread died), search here.
       request.log.warn({ err }, 'search worker failed; searching in the main thread');

@@ -1,13 +1,12 @@
 import fastifyRateLimit from '@fastify/rate-limit';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Config } from '../config';
-import { HttpError } from '../http/errors';
+import { tooManyRequests, type Reason } from '../http/errors';
 import { normalizeUsername } from '../users/store';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
-export const rateLimited = (seconds: number) => new HttpError(429, 'rate_limited',
-  `試行が多すぎます。${seconds} 秒後にもう一度お試しください / too many attempts, retry in ${seconds} s`);
+export const rateLimited = (seconds: number, reason: Reason = 'rate_limited') => tooManyRequests(reason, `too many attempts, retry in ${seconds} s`, { seconds });
 
 /**
  * Writes are limited per signed-in user (a runaway script or robot cannot flood the wiki);
@@ -111,7 +110,7 @@ export function accountLock(config: Config, clock: () => number = Date.now): Acc
         reply.header('retry-after', String(seconds));
         request.log.warn({ account: account.slice(0, 64), ip: request.ip, scope: lockedBy === pair ? 'address' : 'account' },
           'login refused: account locked');
-        throw rateLimited(seconds);
+        throw rateLimited(seconds, 'login_locked');
       }
       pair.inFlight++;
       whole.inFlight++;

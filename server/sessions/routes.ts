@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import type { Context } from '../context';
 import { SESSION_COOKIE, currentUser } from '../http/auth';
-import { HttpError, forbidden } from '../http/errors';
+import { forbidden, unauthenticated } from '../http/errors';
 import { errors } from '../http/schemas';
 import { loginAddressLimit } from '../security/limits';
 import { Me, presentMe } from '../users/presenter';
@@ -32,7 +32,7 @@ export const sessionRoutes: FastifyPluginAsyncTypebox<{ ctx: Context }> = async 
     schema: { tags: ['accounts'], summary: 'Log in', body: LoginBody,
       response: { 200: Type.Object({ user: Me }), ...errors(400, 401, 403, 429) } },
   }, async (request, reply) => {
-    if (ctx.config.authMode !== 'local') throw forbidden('log in through the intranet sign-on');
+    if (ctx.config.authMode !== 'local') throw forbidden('sso_only', 'log in through the intranet sign-on');
     const { username, password } = request.body;
     const attempt = lock.begin(request, reply, username);
     let failed = true; // a check that throws counts as a failure
@@ -46,16 +46,15 @@ export const sessionRoutes: FastifyPluginAsyncTypebox<{ ctx: Context }> = async 
     if (result.kind === 'wrong') {
       // The name is logged to spot guessing; the password never is.
       request.log.warn({ username: username.slice(0, 64), known: result.known, ip: request.ip }, 'login failed');
-      throw new HttpError(401, 'unauthenticated', 'ユーザー名またはパスワードが違います / wrong username or password');
+      throw unauthenticated('login_failed', 'wrong username or password');
     }
     if (result.kind === 'changed') {
       request.log.warn({ userId: result.userId, ip: request.ip }, 'login refused: account changed during the password check');
-      throw new HttpError(401, 'unauthenticated',
-        'アカウントが変更されました。もう一度ログインしてください / the account changed while signing in; please log in again');
+      throw unauthenticated('login_changed', 'the account changed while signing in; please log in again');
     }
     if (result.kind === 'suspended') {
       request.log.warn({ userId: result.user.id, ip: request.ip }, 'login refused: account suspended');
-      throw forbidden('このアカウントは停止されています / this account is suspended');
+      throw forbidden('account_suspended', 'this account is suspended');
     }
     const { user, token } = result;
     // A fresh id on every login; any session the browser already had is ended, so an id
@@ -84,7 +83,7 @@ export const sessionRoutes: FastifyPluginAsyncTypebox<{ ctx: Context }> = async 
   }, async (request) => {
     const user = request.user;
     // As on every other route: a suspended account is refused, not shown as signed out.
-    if (user?.suspended) throw forbidden('このアカウントは停止されています / this account is suspended');
+    if (user?.suspended) throw forbidden('account_suspended', 'this account is suspended');
     return {
       user: user ? presentMe(user) : null,
       authMode: ctx.config.authMode,

@@ -8,12 +8,12 @@ const MULTI_LINE_BAD = /[\p{Cs}\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/u;
 /** Throws a 400 naming the field when the text holds characters that are never accepted. */
 export function checkText(field: string, value: string, opts: { multiline?: boolean } = {}): void {
   if ((opts.multiline ? MULTI_LINE_BAD : SINGLE_LINE_BAD).test(value)) {
-    throw badRequest(`${field}: contains control characters or invalid Unicode`);
+    throw badRequest('invalid_text', `${field}: contains control characters or invalid Unicode`, { field });
   }
 }
 
 /** A single-line field that must not be blank once trimmed. */
 export function requireNonBlank(field: string, value: string): void {
   checkText(field, value);
-  if (value.trim() === '') throw badRequest(`${field}: must not be blank`);
+  if (value.trim() === '') throw badRequest('blank_field', `${field}: must not be blank`, { field });
 }

@@ -1,3 +1,4 @@
+import type { Reason, ReasonParams } from '../http/reasons';
 import { foldName } from '../shared/fold';
 
 export const TAG_MAX = 40;
@@ -15,19 +16,21 @@ export function displayTag(name: string): string {
 }
 
 /** Returns the cleaned, de-duplicated tags, or a message naming what is wrong. */
-export function cleanTags(tags: readonly string[]): { tags: string[] } | { problem: string } {
+export type TagProblem = { problem: string; reason: Reason; params?: ReasonParams };
+
+export function cleanTags(tags: readonly string[]): { tags: string[] } | TagProblem {
   const seen = new Set<string>();
   const out: string[] = [];
   for (const raw of tags) {
     const name = displayTag(raw);
     const len = [...name].length;
-    if (len < 1 || len > TAG_MAX) return { problem: `tags: each tag must be 1–${TAG_MAX} characters` };
-    if (/[\p{Cc}\p{Cs}]/u.test(name)) return { problem: 'tags: control characters are not allowed' };
+    if (len < 1 || len > TAG_MAX) return { problem: `tags: each tag must be 1–${TAG_MAX} characters`, reason: 'tag_length', params: { max: TAG_MAX } };
+    if (/[\p{Cc}\p{Cs}]/u.test(name)) return { problem: 'tags: control characters are not allowed', reason: 'tag_control_chars' };
     const norm = normalizeTag(name);
     if (seen.has(norm)) continue;
     seen.add(norm);
     out.push(name);
   }
-  if (out.length > TAGS_PER_POST) return { problem: `tags: at most ${TAGS_PER_POST} tags` };
+  if (out.length > TAGS_PER_POST) return { problem: `tags: at most ${TAGS_PER_POST} tags`, reason: 'tag_limit', params: { max: TAGS_PER_POST } };
   return { tags: out };
 }

@@ -17,15 +17,15 @@ function check(ctx: Context, f: TemplateFields, id: number | null): TemplateFiel
   checkText('title', f.title);
   checkText('body', f.body, { multiline: true });
   const cleaned = cleanTags(f.tags);
-  if ('problem' in cleaned) throw badRequest(cleaned.problem);
+  if ('problem' in cleaned) throw badRequest(cleaned.reason, cleaned.problem, cleaned.params);
   const clash = ctx.templates.idByName(f.name);
-  if (clash !== undefined && clash !== id) throw conflict('同じ名前のテンプレートがあります / a template with this name exists');
+  if (clash !== undefined && clash !== id) throw conflict('template_name_taken', 'a template with this name exists');
   return { ...f, name: f.name.trim(), tags: cleaned.tags };
 }
 
 function get(ctx: Context, id: number): TemplateRow {
   const t = ctx.templates.byId(id);
-  if (!t) throw notFound('テンプレートが見つかりません / template not found');
+  if (!t) throw notFound('template_not_found', 'template not found');
   return t;
 }
 

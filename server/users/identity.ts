@@ -23,17 +23,24 @@ const trimAscii = (raw: string) => raw.replace(/^[ \t]+|[ \t]+$/g, '');
 export const loginKey = (name: string) =>
   trimAscii(name).normalize('NFC').replace(/[A-Z]+/g, (s) => s.toLowerCase());
 
-export type LoginName = { ok: true; name: string; key: string } | { ok: false; problem: string };
+import type { Reason } from '../http/reasons';
+
+/** Why a name is refused: the reason and English message for the API, the Japanese note for import rows. */
+export interface LoginProblem { reason: Reason; message: string; ja: string }
+export type LoginName = { ok: true; name: string; key: string } | ({ ok: false } & LoginProblem);
 
 /** Checks a login name from any source; the name to store and its comparison key, or why it is refused. */
 export function parseLoginName(raw: string): LoginName {
   const name = trimAscii(raw).normalize('NFC');
-  if (name === '') return { ok: false, problem: 'ユーザー名が空です / username is empty' };
+  if (name === '') return { ok: false, reason: 'username_empty', message: 'username is empty', ja: 'ユーザー名が空です' };
   if (!SHAPE.test(name)) {
-    return { ok: false, problem: 'ユーザー名に使えない文字があります / username may hold letters, digits and . _ @ - only (at most 64)' };
+    return { ok: false, reason: 'username_chars', message: 'username may hold letters, digits and . _ @ - only (at most 64)',
+      ja: 'ユーザー名に使えない文字があります' };
   }
   if (name.normalize('NFKC') !== name) {
-    return { ok: false, problem: 'ユーザー名に全角英数字などの互換文字は使えません / username must not hold compatibility characters (full-width letters, ª, ①, half-width kana)' };
+    return { ok: false, reason: 'username_compat',
+      message: 'username must not hold compatibility characters (full-width letters, ª, ①, half-width kana)',
+      ja: 'ユーザー名に全角英数字などの互換文字は使えません' };
   }
   return { ok: true, name, key: loginKey(name) };
 }

@@ -1,3 +1,4 @@
+import type { Reason, ReasonParams } from '../http/reasons';
 import crypto from 'node:crypto';
 import { promisify } from 'node:util';
 
@@ -36,11 +37,19 @@ export async function verifyPassword(password: string, stored: string | null, du
 }
 
 /** Minimum rules: length, and not only one kind of character. Returns a message or null. */
-export function passwordProblem(password: string, username: string): string | null {
+export interface PasswordProblem { reason: Reason; message: string; params?: ReasonParams }
+
+export function passwordProblem(password: string, username: string): PasswordProblem | null {
   const length = [...password].length;
-  if (length < PASSWORD_MIN) return `password must be at least ${PASSWORD_MIN} characters`;
-  if (length > PASSWORD_MAX) return `password must be at most ${PASSWORD_MAX} characters`;
-  if (password.toLowerCase().includes(username.toLowerCase())) return 'password must not contain the username';
-  if (/^(.)\1*$/u.test(password)) return 'password must not repeat one character';
+  if (length < PASSWORD_MIN) {
+    return { reason: 'password_too_short', message: `password must be at least ${PASSWORD_MIN} characters`, params: { min: PASSWORD_MIN } };
+  }
+  if (length > PASSWORD_MAX) {
+    return { reason: 'password_too_long', message: `password must be at most ${PASSWORD_MAX} characters`, params: { max: PASSWORD_MAX } };
+  }
+  if (password.toLowerCase().includes(username.toLowerCase())) {
+    return { reason: 'password_contains_username', message: 'password must not contain the username' };
+  }
+  if (/^(.)\1*$/u.test(password)) return { reason: 'password_repeated', message: 'password must not repeat one character' };
   return null;
 }

@@ -21,7 +21,7 @@ export const userRoutes: FastifyPluginAsyncTypebox<{ ctx: Context }> = async (ap
     schema: { tags: ['accounts'], summary: 'Create the first administrator', body: SetupBody,
       response: { 201: Me, ...errors(400, 409) } },
   }, async (request, reply) => {
-    if (ctx.users.count() > 0) throw conflict('setup is already done');
+    if (ctx.users.count() > 0) throw conflict('setup_done', 'setup is already done');
     const user = await createAccount(ctx, request.body, { firstAdmin: true });
     request.log.info({ userId: user.id }, 'first administrator created');
     return reply.status(201).send(presentMe(user));
@@ -53,7 +53,7 @@ export const userRoutes: FastifyPluginAsyncTypebox<{ ctx: Context }> = async (ap
       response: { 200: PublicUser, ...errors(401, 404) } },
   }, async (request) => {
     const user = ctx.users.byUsername(request.params.username);
-    if (!user) throw notFound('user not found');
+    if (!user) throw notFound('user_not_found', 'user not found');
     return presentPublicUser(user);
   });
 };

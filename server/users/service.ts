@@ -15,26 +15,26 @@ export interface NewAccount {
 
 /** In proxy mode the administrators are exactly the accounts KOTSU_ADMINS names. */
 export const adminsFromEnv = () =>
-  conflict('プロキシ認証では管理者は KOTSU_ADMINS で決まります / in proxy mode administrators are set by KOTSU_ADMINS only');
+  conflict('admins_from_env', 'in proxy mode administrators are set by KOTSU_ADMINS only');
 
 /** Creates a local account after checking the name is free and the password acceptable. */
 export async function createAccount(
   ctx: Context, input: NewAccount, opts: { firstAdmin?: boolean; actorId?: number } = {},
 ): Promise<UserRow> {
-  if (ctx.config.authMode !== 'local') throw forbidden('accounts come from the intranet sign-on in proxy mode');
+  if (ctx.config.authMode !== 'local') throw forbidden('sso_only', 'accounts come from the intranet sign-on in proxy mode');
   const login = parseLoginName(input.username);
-  if (!login.ok) throw badRequest(`username: ${login.problem}`);
+  if (!login.ok) throw badRequest(login.reason, `username: ${login.message}`);
   const username = login.name;
   requireNonBlank('displayName', input.displayName);
   checkText('department', input.department ?? '');
   const problem = passwordProblem(input.password, username);
-  if (problem) throw badRequest(problem);
-  if (ctx.users.byUsername(username)) throw conflict('このユーザー名は使われています / username taken');
+  if (problem) throw badRequest(problem.reason, problem.message, problem.params);
+  if (ctx.users.byUsername(username)) throw conflict('username_taken', 'username taken');
   const passwordHash = await hashPassword(input.password, ctx.config.scryptCost);
   // Checked again after the await: two set-up requests racing must not both succeed.
   return ctx.db.transaction(() => {
-    if (opts.firstAdmin && ctx.users.count() > 0) throw conflict('setup is already done');
-    if (ctx.users.byUsername(username)) throw conflict('このユーザー名は使われています / username taken');
+    if (opts.firstAdmin && ctx.users.count() > 0) throw conflict('setup_done', 'setup is already done');
+    if (ctx.users.byUsername(username)) throw conflict('username_taken', 'username taken');
     const user = ctx.users.insert({
       username,
       passwordHash,
@@ -43,6 +43,11 @@ export async function createAccount(
       role: opts.firstAdmin ? 'admin' : input.role ?? 'member',
     });
     // An administrator creating an account is audited in the same transaction as the account.
+    // The first-run set-up is on the record too: who became the first administrator, and when.
+    if (opts.firstAdmin) {
+      ctx.audit.write({ actorId: user.id, action: 'setup.admin', targetType: 'user', targetId: user.id,
+        detail: { username: user.username } });
+    }
     if (opts.actorId !== undefined) {
       ctx.audit.write({ actorId: opts.actorId, action: 'user.create', targetType: 'user', targetId: user.id,
         detail: { username: user.username, role: user.role } });

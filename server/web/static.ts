@@ -50,7 +50,7 @@ export async function registerWebApp(app: FastifyInstance, root: string | null):
   app.setNotFoundHandler(async (request, reply) => {
     const url = request.url;
     if (!hasApp || !isAppPage(url) || (request.method !== 'GET' && request.method !== 'HEAD')) {
-      return reply.status(404).send({ error: 'not_found', message: `no route ${request.method} ${url.split('?')[0].slice(0, 200)}` });
+      return reply.status(404).send({ error: 'not_found', reason: 'not_found', message: `no route ${request.method} ${url.split('?')[0].slice(0, 200)}` });
     }
     reply.header('cache-control', 'no-cache');
     return reply.type('text/html; charset=utf-8').send(shell!.read());

@@ -33,8 +33,10 @@ describe('per-member image quota', () => {
     expect((await upload(sato, png())).statusCode).toBe(201);
     const over = await upload(sato, png());
     expect(over.statusCode).toBe(413);
-    expect(over.json()).toMatchObject({ error: 'too_large' });
-    expect(over.json().message).toMatch(/1 日.*daily image quota reached/s);
+    expect(over.json()).toMatchObject({ error: 'too_large', reason: 'image_quota_daily' });
+    expect(over.json().params).toEqual({ used: expect.stringMatching(/ MB$/), limit: expect.stringMatching(/ MB$/) });
+    expect(over.json().message).toMatch(/daily image quota reached/);
+    expect(over.json().message).not.toMatch(/[\u3040-\u30ff]/);
     expect(imageCount()).toBe(3);
     // The same bytes again are stored once and cost nothing.
     expect((await upload(sato, first)).statusCode).toBe(201);
@@ -60,6 +62,7 @@ describe('per-member image quota', () => {
     expect((await upload(sato, png())).statusCode).toBe(201);
     const over = await upload(sato, png());
     expect(over.statusCode).toBe(413);
+    expect(over.json()).toMatchObject({ error: 'too_large', reason: 'image_quota_total' });
     expect(over.json().message).toMatch(/storage quota/);
     await postTip(t, sato, { title: 'uses one', body: `![](${kept.url})` });
     later(2);

@@ -137,7 +137,7 @@ describe('edit conflicts', () => {
     const stale = await patch(alice, tip.id, { body: '作者の修正', baseRevision: 1 });
     expect(stale.statusCode).toBe(409);
     expect(stale.json()).toMatchObject({ error: 'conflict', currentRevision: 2, current: { id: tip.id, body: 'モデレーターの修正', revision: 2 } });
-    expect(stale.json().message).toMatch(/更新/);
+    expect(stale.json().message).toMatch(/changed/); expect(stale.json().reason).toBe('edit_conflict');
     expect((await t.as(alice, { method: 'GET', url: `/api/posts/${tip.id}` })).json().body).toBe('モデレーターの修正');
     // After merging by hand, saving on the current revision goes through.
     const merged = await patch(alice, tip.id, { body: 'モデレーターの修正\n作者の修正', baseRevision: 2 });

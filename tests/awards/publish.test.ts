@@ -41,7 +41,7 @@ describe('publishing winners', () => {
     expect(res.json()).toMatchObject({ id: round.id, phase: 'published' });
     expect(Date.parse(res.json().publishedAt)).not.toBeNaN();
     const audit = t.db.prepare("SELECT detail FROM audit_log WHERE action = 'award.publish'").pluck().all().map((d) => JSON.parse(d as string));
-    expect(audit).toEqual([{ from: 'closed', to: 'published', winners: [{ nominationId: win.id, postId: win.post.id, prize: '最優秀賞' }] }]);
+    expect(audit).toEqual([{ from: 'closed', to: 'published', winners: [{ nominationId: win.id, postId: win.post.id, prize: '最優秀賞' }], visibility: 'winners' }]);
   });
 
   it('only from closed (409 before, and again after)', async () => {

@@ -90,6 +90,7 @@ describe('GET /api/awards/:id/results', () => {
     // A score by the author-judge slipped into the table (say, by a data import) still does not count.
     t.db.prepare("INSERT INTO award_scores (nomination_id, judge_id, scores, comment, scored_at) VALUES (?, ?, ?, '', '2026-01-01T00:00:00.000Z')")
       .run(own.id, judgeA.id, JSON.stringify(all(5)));
+    await setPhase(t, round.id, 'closed');
     const res = await t.as(judgeB, { method: 'GET', url: `/api/awards/${round.id}/results` });
     expect(res.statusCode).toBe(200);
     const items = res.json().items;
@@ -111,28 +112,68 @@ describe('GET /api/awards/:id/results', () => {
     await score(t, judgeA, round.id, n2.id, all(5));
     await score(t, judgeB, round.id, n2.id, all(3));
     await score(t, judgeA, round.id, n3.id, all(5));
+    await setPhase(t, round.id, 'closed');
     const items = (await t.as(t.admin, { method: 'GET', url: `/api/awards/${round.id}/results` })).json().items;
     expect(items.map((i: { nomination: { id: number }; rank: number; tied: boolean }) => [i.nomination.id, i.rank, i.tied]))
       .toEqual([[n3.id, 1, false], [n1.id, 2, true], [n2.id, 2, true]]);
   });
 
-  it('scores are hidden from members until published (403), shown to jury and admins meanwhile', async () => {
+  it('nobody — judges and administrators included — sees results while nominating or scoring; jury and admins once closed', async () => {
     const round = await openRound(t, [judgeA]);
     const n = await nominateTip(t, member, round.id, (await postTip(t, author, { title: '一' })).id);
     const get = (u: TestUser) => t.as(u, { method: 'GET', url: `/api/awards/${round.id}/results` });
-    expect((await get(member)).statusCode).toBe(403);
+    for (const u of [member, judgeA, t.admin]) expect((await get(u)).json()).toMatchObject({ error: 'forbidden', reason: 'results_hidden' });
     await setPhase(t, round.id, 'scoring');
     await score(t, judgeA, round.id, n.id, all(4), '講評です');
-    expect((await get(member)).statusCode).toBe(403);
-    expect((await get(author)).statusCode).toBe(403);
-    expect((await get(judgeA)).statusCode).toBe(200);
-    expect((await get(t.admin)).json().items[0]).toMatchObject({ score: 4, judgeCount: 1 });
+    for (const u of [member, author, judgeA, t.admin]) expect((await get(u)).statusCode).toBe(403);
     await setPhase(t, round.id, 'closed');
     expect((await get(member)).statusCode).toBe(403);
-    await t.as(t.admin, { method: 'POST', url: `/api/awards/${round.id}/publish`, payload: { winners: [{ nominationId: n.id, prize: '最優秀賞' }] } });
+    expect((await get(judgeA)).statusCode).toBe(200);
+    expect((await get(t.admin)).json().items[0]).toMatchObject({ score: 4, judgeCount: 1 });
+    await t.as(t.admin, { method: 'POST', url: `/api/awards/${round.id}/publish`, payload: { winners: [{ nominationId: n.id, prize: '最優秀賞' }], visibility: 'ranking' } });
     const published = await get(member);
     expect(published.statusCode).toBe(200);
-    expect(published.json()).toMatchObject({ phase: 'published', items: [{ rank: 1, score: 4, judgeCount: 1, comments: [], nomination: { prize: '最優秀賞' } }] });
+    expect(published.json()).toMatchObject({ phase: 'published', shown: 'ranking', items: [{ rank: 1, score: 4, judgeCount: 1, comments: [], nomination: { prize: '最優秀賞' } }] });
     expect((await get(judgeA)).json().items[0].comments).toEqual([{ judge: expect.objectContaining({ username: 'judgea' }), comment: '講評です' }]);
+  });
+
+  it('a judge never sees the scores or comments on their own nominated tip', async () => {
+    const round = await openRound(t, [judgeA, judgeB]);
+    const own = await nominateTip(t, member, round.id, (await postTip(t, judgeA, { title: '審査員A作' })).id);
+    const other = await nominateTip(t, member, round.id, (await postTip(t, author, { title: '他' })).id);
+    await setPhase(t, round.id, 'scoring');
+    await score(t, judgeB, round.id, own.id, all(5), 'Aさんのコツへの講評');
+    await score(t, judgeB, round.id, other.id, all(3));
+    await score(t, judgeA, round.id, other.id, all(4));
+    await setPhase(t, round.id, 'closed');
+    const seen = (await t.as(judgeA, { method: 'GET', url: `/api/awards/${round.id}/results` })).json();
+    const mine = seen.items.find((i: { nomination: { id: number } }) => i.nomination.id === own.id);
+    expect(mine).toMatchObject({ score: null, judgeCount: 0, criteria: {}, comments: [] });
+    expect(JSON.stringify(seen)).not.toContain('Aさんのコツへの講評');
+    const byB = (await t.as(judgeB, { method: 'GET', url: `/api/awards/${round.id}/results` })).json();
+    expect(byB.items.find((i: { nomination: { id: number } }) => i.nomination.id === own.id)).toMatchObject({ score: 5, judgeCount: 1 });
+  });
+
+  it('published with winners only: members see the winners grouped by category, no scores or ranking', async () => {
+    const round = await openRound(t, [judgeA]);
+    const categories: string[] = round.categories;
+    const a = await nominateTip(t, member, round.id, (await postTip(t, author, { title: '一' })).id, categories[0]);
+    const b = await nominateTip(t, member, round.id, (await postTip(t, author, { title: '二' })).id, categories[1]);
+    const c = await nominateTip(t, member, round.id, (await postTip(t, author, { title: '三' })).id, categories[1]);
+    await setPhase(t, round.id, 'scoring');
+    for (const [n, v] of [[a, 3], [b, 5], [c, 4]] as const) await score(t, judgeA, round.id, n.id, all(v));
+    await setPhase(t, round.id, 'closed');
+    const admin = (await t.as(t.admin, { method: 'GET', url: `/api/awards/${round.id}/results` })).json();
+    expect(admin.categories.map((g: { category: string; items: { nomination: { id: number }; rank: number }[] }) =>
+      [g.category, g.items.map((i) => [i.nomination.id, i.rank])])).toEqual([[categories[0], [[a.id, 1]]], [categories[1], [[b.id, 1], [c.id, 2]]]]);
+    const pub = await t.as(t.admin, { method: 'POST', url: `/api/awards/${round.id}/publish`,
+      payload: { winners: [{ nominationId: b.id, prize: '最優秀賞' }, { nominationId: a.id, prize: '優秀賞' }] } });
+    expect(pub.json().resultsVisibility).toBe('winners');
+    const res = (await t.as(member, { method: 'GET', url: `/api/awards/${round.id}/results` })).json();
+    expect(res.shown).toBe('winners');
+    expect(res.items.map((i: { nomination: { id: number } }) => i.nomination.id)).toEqual([b.id, a.id]);
+    expect(res.items.every((i: { score: unknown; rank: unknown }) => i.score === null && i.rank === null)).toBe(true);
+    expect(res.categories.map((g: { category: string; items: unknown[] }) => [g.category, g.items.length])).toEqual([[categories[0], 1], [categories[1], 1]]);
+    expect(JSON.stringify(res)).not.toContain('"title":"三"');
   });
 });

@@ -65,7 +65,14 @@ describe('DX award round and impact', () => {
     await admin.getByLabel('回の名前').fill(ROUND);
     expect(await admin.getByLabel('部門（1行に1つ）').inputValue()).toBe('事業部門\n業務改善部門');
     expect(await admin.getByLabel('基準 1', { exact: true }).inputValue()).toBe('効果');
-    await admin.getByLabel('審査員のユーザー名（カンマ区切り）').fill('judge1, judge2');
+    // Judges are picked as people: found by department or by name, never typed as login names.
+    const picker = admin.getByRole('combobox', { name: '審査員（氏名・所属で検索して追加）' });
+    await picker.fill('デジタル戦略');
+    await expect.poll(() => admin.getByRole('option').count()).toBe(1);
+    await picker.press('Enter');
+    await picker.fill('二郎');
+    await admin.getByRole('option', { name: /審査 二郎/ }).click();
+    expect(await admin.getByRole('list', { name: '選んだ職員' }).textContent()).toMatch(/審査 一郎.*審査 二郎/s);
     await expectAccessible(admin, '/admin/awards');
     await admin.getByRole('button', { name: '推薦の受付を始める' }).click();
     await expect.poll(() => admin.locator('kotsu-awards-admin-page [role="status"]').textContent()).toContain(`「${ROUND}」の推薦受付を始めました。`);
@@ -149,10 +156,12 @@ describe('DX award round and impact', () => {
     expect(await judge.locator('#current fieldset').count()).toBe(0);
   });
 
-  it('scores stay hidden from members until publication', async () => {
-    await member.goto(`/awards/${roundId}/results`);
-    await expect.poll(() => member.getByText('審査結果は発表後に公開されます。').count()).toBe(1);
-    expect(await member.locator('table').count()).toBe(0);
+  it('while scoring is open nobody sees results, not even judges or the administrator', async () => {
+    for (const page of [member, admin, await pageFor('judge1')]) {
+      await page.goto(`/awards/${roundId}/results`);
+      await expect.poll(() => page.getByText(/誰も結果や順位を見られません/).count()).toBe(1);
+      expect(await page.locator('kotsu-award-results-page table').count()).toBe(0);
+    }
   });
 
   it('the administrator closes scoring, reads the ranking and publishes the winner', async () => {
@@ -162,18 +171,39 @@ describe('DX award round and impact', () => {
     await expect.poll(() => round.locator('[aria-current="step"]').textContent()).toBe('審査終了');
     await round.getByRole('link', { name: '受賞を決めて発表する' }).click();
     await admin.waitForURL(`**/awards/${roundId}/results`);
-    const rows = admin.locator('tbody tr');
-    await expect.poll(() => rows.count()).toBe(2);
+    // Grouped by category, in the round's order: 事業部門 (judge2's tip), then 業務改善部門 (the winner).
+    await expect.poll(() => admin.locator('kotsu-award-results-page h2').allTextContents()).toEqual(['事業部門', '業務改善部門']);
+    const improvement = admin.locator('section', { has: admin.getByRole('heading', { name: '業務改善部門' }) });
+    const business = admin.locator('section', { has: admin.getByRole('heading', { name: '事業部門' }) });
+    const row = improvement.locator('tbody tr');
     // Winner: judge1 (3·5+2·4+1·4)/6 = 4.5 and judge2 4 → 4.25 from 2 judges; judge2's own tip: judge1 only.
-    expect(await rows.nth(0).textContent()).toContain(WINNER);
-    expect(await rows.nth(0).locator('td').nth(3).textContent()).toBe('4.25');
-    expect(await rows.nth(0).locator('td').nth(4).textContent()).toBe('2');
-    expect(await rows.nth(1).locator('td').nth(4).textContent()).toBe('1');
+    expect(await row.textContent()).toContain(WINNER);
+    expect(await row.locator('td').nth(2).textContent()).toBe('4.25');
+    expect(await row.locator('td').nth(3).textContent()).toBe('2');
+    expect(await business.locator('tbody tr td').nth(3).textContent()).toBe('1');
     await expectAccessible(admin, 'results before publication');
+    // judge2 deliberates too, but never sees the score of the tip they wrote.
+    const judge2 = await pageFor('judge2');
+    await judge2.goto(`/awards/${roundId}/results`);
+    const own = judge2.locator('section', { has: judge2.getByRole('heading', { name: '事業部門' }) }).locator('tbody tr');
+    await expect.poll(() => own.textContent()).toContain(JUDGE_TIP);
+    expect(await own.locator('td').nth(2).textContent()).toBe('—');
     await admin.getByLabel(`「${WINNER}」の賞`).fill('最優秀賞');
+    expect(await admin.getByRole('radio', { name: '受賞作のみ（点数と順位は公開しない）' }).isChecked()).toBe(true);
     await admin.getByRole('button', { name: '受賞を発表する' }).click();
     await expect.poll(() => admin.locator('kotsu-award-results-page [role="status"]').textContent()).toContain('受賞を発表しました');
-    await expect.poll(() => rows.nth(0).textContent()).toContain('最優秀賞');
+    await expect.poll(() => row.textContent()).toContain('最優秀賞');
+  });
+
+  it('members see only the winners, grouped by category, without scores', async () => {
+    await member.goto(`/awards/${roundId}/results`);
+    await expect.poll(() => member.getByText('この回は受賞作のみを公開しています。').count()).toBe(1);
+    expect(await member.locator('kotsu-award-results-page h2').allTextContents()).toEqual(['業務改善部門']);
+    const text = await member.locator('kotsu-award-results-page table').textContent();
+    expect(text).toContain(WINNER);
+    expect(text).toContain('最優秀賞');
+    expect(text).not.toContain(JUDGE_TIP);
+    expect(text).not.toContain('4.25');
   });
 
   it('the winner carries its badge in search results, on its page, and on the showcase', async () => {
@@ -187,6 +217,8 @@ describe('DX award round and impact', () => {
 
     await member.goto(`/tips/${winnerId}`);
     await expect.poll(() => member.locator('kotsu-tip-awards kotsu-award-badges ul').textContent()).toContain('最優秀賞');
+    // The badge also sits right under the title, where a reader looks first.
+    expect(await member.locator('kotsu-tip-page .title-awards kotsu-award-badges ul').textContent()).toContain(`${ROUND} 最優秀賞`);
     await member.goto('/showcase');
     const card = member.locator('li.card', { hasText: WINNER });
     await expect.poll(() => card.count()).toBe(1);

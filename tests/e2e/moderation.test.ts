@@ -144,8 +144,10 @@ describe('moderation loop', () => {
     const rows = admin.locator('kotsu-audit-page tbody tr');
     await expect.poll(() => rows.count()).toBeGreaterThanOrEqual(2);
     const text = await admin.locator('kotsu-audit-page table').textContent();
-    expect(text).toContain('report.resolve');
-    expect(text).toContain('post.restore');
+    // Actions in words (issue 18 item 8), not their codes.
+    expect(text).toContain('報告に対応');
+    expect(text).toContain('コツを再公開');
+    expect(text).not.toContain('report.resolve');
     await admin.getByLabel('操作').selectOption('post.restore');
     await admin.getByRole('button', { name: '絞り込む' }).click();
     await admin.waitForURL('**/admin/audit?action=post.restore');

@@ -98,7 +98,7 @@ describe('popularity', () => {
     const held = new Promise<void>((resolve) => { release = resolve; });
     await reader.route(`**/api/posts/${wordTip}/like`, async (route) => {
       await held;
-      await route.fulfill({ status: 500, contentType: 'application/json', body: JSON.stringify({ error: 'internal', message: 'サーバーでエラーが発生しました / internal error' }) });
+      await route.fulfill({ status: 500, contentType: 'application/json', body: JSON.stringify({ error: 'internal', reason: 'internal', message: 'internal error' }) });
     });
     await like.click();
     // Shown at once, before the server has answered …

@@ -95,11 +95,11 @@ describe('staff list (名簿) import', () => {
     const errors = body.rows.filter((r: { action: string }) => r.action === 'error')
       .map((r: { line: number; messages: string[] }) => [r.line, r.messages.join(' ')]);
     expect(errors.map((e: [number, string]) => e[0])).toEqual([4, 6, 7, 8, 9, 10]);
-    expect(errors[0][1]).toMatch(/username may hold/); // "multi\nline" starts on line 4
-    expect(errors[2][1]).toMatch(/username is empty/);
-    expect(errors[3][1]).toMatch(/display name is empty/);
-    expect(errors[4][1]).toMatch(/role must be/);
-    expect(errors[5][1]).toMatch(/duplicate of line 2/);
+    expect(errors[0][1]).toMatch(/ユーザー名に使えない文字/); // "multi\nline" starts on line 4
+    expect(errors[2][1]).toMatch(/ユーザー名が空/);
+    expect(errors[3][1]).toMatch(/氏名が空/);
+    expect(errors[4][1]).toMatch(/権限「.*」は不明/);
+    expect(errors[5][1]).toMatch(/2 行目と重複/);
     expect(body.summary).toMatchObject({ rows: 8, create: 1, update: 1, error: 6 });
     expect(userCount(t)).toBe(before);
     expect(byName(t, 'newbie')).toBeUndefined();
@@ -151,7 +151,7 @@ describe('staff list (名簿) import', () => {
     t = await createTestApp();
     const res = await upload(t, 'username,name,role\nadmin,管理者,member\n');
     expect(res.statusCode).toBe(400);
-    expect(res.json().rows[0].messages.join()).toMatch(/own role/);
+    expect(res.json().rows[0].messages.join()).toMatch(/自分自身の権限/);
   });
 
   it('honours charset=shift_jis and rejects a BOM file that is not UTF-8', async () => {

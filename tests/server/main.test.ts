@@ -8,7 +8,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 const dirs: string[] = [];
 afterEach(() => { for (const d of dirs.splice(0)) fs.rmSync(d, { recursive: true, force: true }); });
 
-interface Running { exit: Promise<{ code: number | null; stderr: string }>; url: Promise<string>; kill(signal: NodeJS.Signals): void }
+interface Running { exit: Promise<{ code: number | null; stderr: string }>; url: Promise<string>; stdout(): string; kill(signal: NodeJS.Signals): void }
 
 function startServer(env: Record<string, string>): Running {
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
@@ -30,7 +30,7 @@ function startServer(env: Record<string, string>): Running {
     child.on('exit', (code) => resolve({ code, stderr }));
   });
   url.catch(() => undefined);
-  return { exit, url, kill: (s) => child.kill(s) };
+  return { exit, url, stdout: () => stdout, kill: (s) => child.kill(s) };
 }
 
 describe('server/main.ts', () => {
@@ -69,5 +69,44 @@ describe('server/main.ts', () => {
     const { code, stderr } = await startServer({ KOTSU_AUTH: 'ldap' }).exit;
     expect(code).toBe(1);
     expect(stderr).toMatch(/KOTSU_AUTH/);
+  }, 60_000);
+
+  it('without KOTSU_PUBLIC_URL, prints the address to open and builds absolute links from the port it listens on', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kotsu-main-'));
+    dirs.push(dir);
+    const server = startServer({ KOTSU_DB: path.join(dir, 'k.db'), KOTSU_SCRYPT_COST: '1024', KOTSU_PUBLIC_URL: '' });
+    const base = await server.url; // http://127.0.0.1:PORT, where fetch connects
+    const port = new URL(base).port;
+    const shown = `http://localhost:${port}`; // a loopback bind is shown as localhost, what people type
+    const json = { 'content-type': 'application/json', origin: shown };
+    const setup = await fetch(`${base}/api/setup`, { method: 'POST', headers: json,
+      body: JSON.stringify({ username: 'admin', displayName: '管理者', password: 'a-long-password-1' }) });
+    expect(setup.status).toBe(201);
+    const login = await fetch(`${base}/api/session`, { method: 'POST', headers: json,
+      body: JSON.stringify({ username: 'admin', password: 'a-long-password-1' }) });
+    expect(login.status).toBe(200);
+    const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0];
+    // A page opened as http://127.0.0.1:PORT or http://[::1]:PORT is the same server: its writes count too.
+    for (const origin of [base, `http://[::1]:${port}`]) {
+      const post = await fetch(`${base}/api/posts`, { method: 'POST', headers: { ...json, origin, cookie },
+        body: JSON.stringify({ title: `from ${origin}`, body: 'x', tags: [] }) });
+      expect(post.status, origin).toBe(201);
+    }
+    // Another port or name on this machine is another site, and is refused.
+    for (const origin of [`http://localhost:${Number(port) + 1}`, 'http://evil.example', `http://127.0.0.1.nip.io:${port}`]) {
+      const post = await fetch(`${base}/api/posts`, { method: 'POST', headers: { ...json, origin, cookie },
+        body: JSON.stringify({ title: 'refused', body: 'x', tags: [] }) });
+      expect(post.status, origin).toBe(403);
+    }
+    const feed = await (await fetch(`${base}/api/feeds/tips.atom`, { headers: { cookie } })).text();
+    // The port is random (KOTSU_PORT=0): links on the default :3000 would be wrong.
+    expect(feed).toContain(`href="${shown}/`);
+    expect(feed).not.toContain('localhost:3000');
+    const csv = await (await fetch(`${base}/api/impact.csv?table=posts`, { headers: { cookie } })).text();
+    expect(csv.length).toBeGreaterThan(0);
+    expect(server.stdout()).toContain(`kotsu: open ${shown}/`);
+    expect(server.stdout()).toContain('KOTSU_PUBLIC_URL');
+    server.kill('SIGTERM');
+    await server.exit;
   }, 60_000);
 });

@@ -60,7 +60,8 @@ describe('mentions in tips and comments', () => {
     expect(res.statusCode).toBe(201);
     expect(res.json().html).toContain('<a href="/users/carol" class="mention">@carol</a>');
     expect(await kinds(carol)).toEqual(['mention.comment']);
-    expect((await notes(carol))[0].text).toBe('@carol @alice 参考に。`@dave`');
+    // The quote is the comment's plain text (as the other comment notifications), not its Markdown.
+    expect((await notes(carol))[0].text).toBe('@carol @alice 参考に。@dave');
     expect(await kinds(alice)).toEqual(['comment.created']);
     expect(await kinds(dave)).toEqual([]);
     const id = res.json().id;

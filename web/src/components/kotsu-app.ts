@@ -1,9 +1,9 @@
 import { css, html, nothing } from 'lit';
 import { customElement, query, state } from 'lit/decorators.js';
-import { ApiError } from '../data/http';
 import { rememberUnread } from '../data/notifications';
 import { getSession } from '../data/session';
-import { msg } from '../i18n/catalogue';
+import { locale, msg } from '../i18n/catalogue';
+import { errorMessage } from '../i18n/error-message';
 import { setFeedLinks } from '../router/feed-links';
 import { interceptLinks, matchRoute, navigate, NAVIGATE_EVENT, setPageTitle, type PageElement } from '../router/router';
 import { PRIMARY_NAV } from '../router/menu';
@@ -72,7 +72,7 @@ export class KotsuApp extends KotsuElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    document.documentElement.lang = document.documentElement.lang || 'ja';
+    document.documentElement.lang = locale();
     interceptLinks(document, () => msg('leave.confirm'));
     window.addEventListener('popstate', this.onNavigate);
     window.addEventListener(NAVIGATE_EVENT, this.onNavigate);
@@ -95,7 +95,7 @@ export class KotsuApp extends KotsuElement {
       setSessionUser(session.user);
       if (session.setupNeeded && location.pathname !== '/setup') navigate('/setup', { replace: true });
     } catch (err) {
-      this._error = err instanceof ApiError && err.status === 0 ? msg('error.network') : msg('error.generic', { message: String((err as Error).message) });
+      this._error = errorMessage(err);
       return;
     }
     this._ready = true;
@@ -123,7 +123,7 @@ export class KotsuApp extends KotsuElement {
     if (access !== 'public' && access !== 'member' && !hasRole(user, access)) {
       this._error = msg('error.forbidden');
       this._page = null;
-      setPageTitle(msg('error.forbidden'));
+      setPageTitle(() => msg('error.forbidden'));
       return;
     }
     try {
@@ -138,7 +138,8 @@ export class KotsuApp extends KotsuElement {
     page.query = match.query;
     this._error = '';
     this._page = page;
-    setPageTitle(route.title ? msg(route.title) : '');
+    const title = route.title;
+    setPageTitle(() => (title ? msg(title) : ''));
     setFeedLinks([]);
     await this.updateComplete;
     if (!url.hash) window.scrollTo(0, 0);

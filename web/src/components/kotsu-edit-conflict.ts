@@ -2,6 +2,7 @@ import { css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { getDiff, type EditConflict, type RevisionDiff } from '../data/revisions';
 import { msg } from '../i18n/catalogue';
+import { errorMessage } from '../i18n/error-message';
 import { sharedStyles } from '../styles/shared';
 import './kotsu-diff-view';
 import { KotsuElement } from './kotsu-element';
@@ -41,7 +42,7 @@ export class KotsuEditConflict extends KotsuElement {
     try {
       this._diff = await getDiff(c.current.id, { from: this.base, to: c.currentRevision });
     } catch (err) {
-      this._error = msg('error.generic', { message: (err as Error).message });
+      this._error = errorMessage(err);
     }
   }
 

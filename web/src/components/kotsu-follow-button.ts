@@ -1,8 +1,8 @@
 import { css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { getFollow, setFollow, type FollowKind } from '../data/follows';
-import { ApiError } from '../data/http';
 import { formatNumber, msg } from '../i18n/catalogue';
+import { errorMessage } from '../i18n/error-message';
 import { sharedStyles } from '../styles/shared';
 import { KotsuElement } from './kotsu-element';
 
@@ -61,8 +61,7 @@ export class KotsuFollowButton extends KotsuElement {
     } catch (err) {
       this._following = before.following;
       this._count = before.count;
-      const message = err instanceof ApiError ? (err.status === 0 ? msg('error.network') : err.message) : String(err);
-      this._error = msg('follow.failed', { message });
+      this._error = msg('follow.failed', { message: errorMessage(err) });
     } finally {
       this._busy = false;
     }

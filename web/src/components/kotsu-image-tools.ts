@@ -2,6 +2,7 @@ import { css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { ApiError } from '../data/http';
 import { IMAGE_MAX_BYTES, IMAGE_TYPES, uploadImage } from '../data/images';
+import { errorMessage } from '../i18n/error-message';
 import { msg } from '../i18n/catalogue';
 import { sharedStyles } from '../styles/shared';
 import { KotsuElement } from './kotsu-element';
@@ -89,10 +90,8 @@ export class KotsuImageTools extends KotsuElement {
     if (err instanceof ApiError) {
       if (err.status === 413) return msg('image.tooLarge', { mb: IMAGE_MAX_BYTES / 1024 / 1024 });
       if (err.status === 415) return msg('image.unsupported');
-      if (err.status === 0) return msg('error.network');
-      return msg('error.generic', { message: err.message });
     }
-    return msg('error.generic', { message: (err as Error).message });
+    return errorMessage(err);
   }
 
   async addFiles(files: File[]): Promise<void> {

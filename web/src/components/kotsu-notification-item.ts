@@ -8,6 +8,7 @@ import { KotsuElement } from './kotsu-element';
 const KIND_MESSAGE: Record<string, MessageKey> = {
   'post.hidden': 'notif.post.hidden',
   'post.restored': 'notif.post.restored',
+  'post.edited': 'notif.post.edited',
   'report.accepted': 'notif.report.accepted',
   'report.dismissed': 'notif.report.dismissed',
   'comment.created': 'notif.comment.created',

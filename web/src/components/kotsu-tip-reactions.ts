@@ -1,8 +1,8 @@
 import { css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { ApiError } from '../data/http';
 import { setBookmark, setLike, type PopularPost } from '../data/popularity';
 import { formatNumber, msg } from '../i18n/catalogue';
+import { errorMessage } from '../i18n/error-message';
 import { SessionController } from '../state/session';
 import { sharedStyles } from '../styles/shared';
 import { KotsuElement } from './kotsu-element';
@@ -49,7 +49,7 @@ export class KotsuTipReactions extends KotsuElement {
   }
 
   private failure(err: unknown): string {
-    const message = err instanceof ApiError ? (err.status === 0 ? msg('error.network') : err.message) : String(err);
+    const message = errorMessage(err);
     return msg('reactions.failed', { message });
   }
 

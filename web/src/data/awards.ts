@@ -1,11 +1,11 @@
 /** DX賞: rounds, nominations, jury scoring, results, publication and the showcase. */
 import type {
   AwardBadge, Criterion, MyScore, NominateInput, Nomination, Phase, PostNomination, Progress, ProgressReport, ResultItem, Results,
-  Round, RoundChanges, RoundInput, ScoreResult, Showcase, ShowcaseItem,
+  ResultsVisibility, Round, RoundChanges, RoundInput, ScoreResult, Showcase, ShowcaseItem,
 } from '../../../server/api-types';
 import { api, type Page } from './http';
 
-export type { AwardBadge, Criterion, MyScore, Nomination, Phase, PostNomination, Progress, ProgressReport, ResultItem, Round, RoundInput, ShowcaseItem };
+export type { AwardBadge, Criterion, MyScore, Nomination, Phase, PostNomination, Progress, ProgressReport, ResultItem, Results, ResultsVisibility, Round, RoundInput, ShowcaseItem };
 
 export const PHASES = ['nominating', 'scoring', 'closed', 'published'] as const satisfies readonly Phase[];
 
@@ -49,10 +49,11 @@ export const scoreNomination = (roundId: number, nominationId: number, scores: R
 
 export const getProgress = (roundId: number) => api<ProgressReport>(`/api/awards/${roundId}/progress`);
 
+
 export const getResults = (roundId: number) => api<Results>(`/api/awards/${roundId}/results`);
 
-export const publishRound = (roundId: number, winners: { nominationId: number; prize: string }[]) =>
-  api<Round>(`/api/awards/${roundId}/publish`, { method: 'POST', body: { winners } });
+export const publishRound = (roundId: number, winners: { nominationId: number; prize: string }[], visibility: ResultsVisibility) =>
+  api<Round>(`/api/awards/${roundId}/publish`, { method: 'POST', body: { winners, visibility } });
 
 export const getShowcase = (roundId?: number) => api<Showcase>('/api/showcase', { query: { roundId } });
 

@@ -7,7 +7,7 @@ export type TipInput = Required<Pick<UpdatePostInput, 'title' | 'body' | 'tags'>
 /** A save refused because the tip changed since the edit started; carries the current version. */
 export class ConflictError extends ApiError {
   constructor(readonly conflict: EditConflict) {
-    super(409, 'conflict', conflict.message, conflict);
+    super(409, 'conflict', conflict.message, conflict.reason, {}, conflict);
   }
 }
 

@@ -4,10 +4,12 @@ export type { Page } from '../../../server/api-types';
 
 export class ApiError extends Error {
   /**
+   * `reason` is the API's exact rule (server/http/reasons.ts); the web shows its own message for it.
    * @param data the error answer's JSON as the server sent it (a 409 conflict carries the
    *   current tip, a refused staff list its report), or null.
    */
-  constructor(readonly status: number, readonly code: string, message: string, readonly data: unknown = null) {
+  constructor(readonly status: number, readonly code: string, message: string,
+    readonly reason: string | null = null, readonly params: Record<string, string | number> = {}, readonly data: unknown = null) {
     super(message);
     this.name = 'ApiError';
   }
@@ -68,8 +70,8 @@ export async function api<T>(path: string, opts: RequestOptions = {}): Promise<T
     data = null;
   }
   if (!res.ok) {
-    const e = (data ?? {}) as { error?: string; message?: string };
-    throw new ApiError(res.status, e.error ?? 'http_error', e.message ?? `HTTP ${res.status}`, data);
+    const e = (data ?? {}) as { error?: string; reason?: string; message?: string; params?: Record<string, string | number> };
+    throw new ApiError(res.status, e.error ?? 'http_error', e.message ?? `HTTP ${res.status}`, e.reason ?? null, e.params ?? {}, data);
   }
   return data as T;
 }

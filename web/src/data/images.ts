@@ -9,7 +9,9 @@ export const IMAGE_MAX_BYTES = 5 * 1024 * 1024;
 export const IMAGE_TYPES = ['image/png', 'image/jpeg', 'image/gif', 'image/webp'] as const;
 
 export async function uploadImage(file: Blob, signal?: AbortSignal): Promise<UploadedImage> {
-  if (file.size > IMAGE_MAX_BYTES) throw new ApiError(413, 'too_large', 'too large');
+  if (file.size > IMAGE_MAX_BYTES) {
+    throw new ApiError(413, 'too_large', 'too large', 'image_too_large', { mb: IMAGE_MAX_BYTES / 1024 / 1024 });
+  }
   const type = file.type.startsWith('image/') ? file.type : 'application/octet-stream';
   return api<UploadedImage>('/api/images', { method: 'POST', raw: { data: file, type }, signal });
 }

@@ -2,7 +2,7 @@
 import type {
   AuditEntry, AuditQuery, Post, QueueGroup, QueuePage, Report, ReportInGroup, ReportReason, ReportReceipt, Resolution, TagCount,
 } from '../../../server/api-types';
-import { api, type Page } from './http';
+import { api, buildQuery, type Page } from './http';
 
 export type { AuditEntry, QueueGroup, QueuePage, Report, ReportInGroup, ReportReason, Resolution };
 
@@ -36,5 +36,8 @@ export const renameTag = (name: string, newName: string) =>
 
 export const listAudit = (f: AuditFilter) =>
   api<Page<AuditEntry>>('/api/moderation/audit', { query: { ...f, cursor: f.cursor ?? undefined } });
+
+/** The address of the filtered log as CSV (a plain link: the browser downloads it). */
+export const auditCsvUrl = (f: AuditFilter) => `/api/moderation/audit.csv${buildQuery({ ...f, cursor: undefined, limit: undefined })}`;
 
 export const auditActions = () => api<{ items: string[] }>('/api/moderation/audit/actions');

@@ -6,6 +6,7 @@ import * as account from './messages/account';
 import * as authoring from './messages/authoring';
 import * as awards from './messages/awards';
 import * as common from './messages/common';
+import * as errors from './messages/errors';
 import * as impact from './messages/impact';
 import * as moderation from './messages/moderation';
 import * as posts from './messages/posts';
@@ -15,7 +16,7 @@ import * as search from './messages/search';
 import * as shell from './messages/shell';
 import * as social from './messages/social';
 
-const CATALOGUES = [common, account, posts, moderation, awards, impact, authoring, search, popularity, reading, shell, social] as const;
+const CATALOGUES = [common, account, posts, moderation, awards, impact, authoring, search, popularity, reading, shell, social, errors] as const;
 
 type Catalogue = (typeof CATALOGUES)[number];
 export type MessageKey = Catalogue extends infer C ? (C extends { ja: infer J } ? keyof J & string : never) : never;
@@ -50,11 +51,31 @@ export function setLocale(next: Locale): void {
   window.dispatchEvent(new CustomEvent(LOCALE_EVENT, { detail: next }));
 }
 
-/** The message for `key` in the current language, with `{name}` placeholders filled. */
+const pluralRules = new Map<Locale, Intl.PluralRules>();
+
+/** `{n, plural, one {# comment} other {# comments}}`: the form Intl.PluralRules picks, `#` = the number. */
+const PLURAL = /\{(\w+), plural,((?:\s*\w+ \{[^{}]*\})+)\s*\}/g;
+
+function plural(text: string, params: Record<string, string | number>): string {
+  return text.replace(PLURAL, (m, name: string, forms: string) => {
+    if (!(name in params)) return m;
+    const n = Number(String(params[name]).replace(/[,\s]/g, ''));
+    let rules = pluralRules.get(current);
+    if (!rules) pluralRules.set(current, (rules = new Intl.PluralRules(current === 'ja' ? 'ja-JP' : 'en-GB')));
+    const options = new Map([...forms.matchAll(/(\w+) \{([^{}]*)\}/g)].map((f) => [f[1], f[2]] as const));
+    const form = options.get(`=${n}`) ?? options.get(rules.select(n)) ?? options.get('other') ?? '';
+    return form.replace(/#/g, String(params[name]));
+  });
+}
+
+/** Whether the catalogue has `key` (for keys built at run time, such as `reason.<api reason>`). */
+export const hasMessage = (key: string): key is MessageKey => key in merged.ja;
+
+/** The message for `key` in the current language, with `{name}` placeholders and plural forms filled. */
 export function msg(key: MessageKey, params?: Record<string, string | number>): string {
   const text = merged[current][key] ?? merged.ja[key] ?? key;
   if (!params) return text;
-  return text.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
+  return plural(text, params).replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
 }
 
 const dateFormats = new Map<string, Intl.DateTimeFormat>();

@@ -1,8 +1,8 @@
 import { css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { KotsuElement } from '../components/kotsu-element';
-import { auditActions, listAudit, type AuditEntry, type AuditFilter } from '../data/moderation';
-import { formatDate, msg } from '../i18n/catalogue';
+import { auditActions, auditCsvUrl, listAudit, type AuditEntry, type AuditFilter } from '../data/moderation';
+import { formatDate, hasMessage, msg } from '../i18n/catalogue';
 import { navigate } from '../router/router';
 import { sharedStyles } from '../styles/shared';
 import { errorMessage } from '../i18n/error-message';
@@ -19,6 +19,21 @@ interface AuditForm { actor: string; action: string; since: string; until: strin
 /** The detail of an entry as short `key: value` lines; values are JSON, shown as text. */
 function detailLines(detail: Record<string, unknown>): string[] {
   return Object.entries(detail).map(([k, v]) => `${k}: ${typeof v === 'string' ? v : JSON.stringify(v)}`);
+}
+
+/** An action in words; an action this version does not know shows as its code. */
+function actionLabel(action: string): string {
+  const key = `auditAction.${action}`;
+  return hasMessage(key) ? msg(key) : action;
+}
+
+/** The target by name, linked where it has a page. */
+function targetCell(e: AuditEntry) {
+  if (e.targetId === null) return e.targetType;
+  const label = e.targetLabel ?? `${e.targetType} #${e.targetId}`;
+  if (e.targetType === 'post' && e.targetLabel !== null) return html`<a href=${`/tips/${e.targetId}`}>${label}</a>`;
+  if (e.targetType === 'award_round' && e.targetLabel !== null) return html`<a href=${`/awards/${e.targetId}`}>${label}</a>`;
+  return label;
 }
 
 /**
@@ -101,7 +116,7 @@ export class KotsuAuditPage extends KotsuElement {
         <div><label for="f-action">${msg('audit.action')}</label>
           <select id="f-action" .value=${f.action} @change=${(e: Event) => this.field('action', e)}>
             <option value="">${msg('audit.allActions')}</option>
-            ${this._actions.map((a) => html`<option value=${a} ?selected=${a === f.action}>${a}</option>`)}
+            ${this._actions.map((a) => html`<option value=${a} ?selected=${a === f.action}>${actionLabel(a)}</option>`)}
           </select></div>
         <div><label for="f-since">${msg('audit.since')}</label>
           <input id="f-since" type="date" .value=${f.since} @input=${(e: Event) => this.field('since', e)}></div>
@@ -109,6 +124,7 @@ export class KotsuAuditPage extends KotsuElement {
           <input id="f-until" type="date" .value=${f.until} @input=${(e: Event) => this.field('until', e)}></div>
         <div><button class="btn" type="submit">${msg('audit.filter')}</button></div>
       </form>
+      <p><a class="btn secondary" href=${auditCsvUrl(this.filter())} download>${msg('audit.csv')}</a></p>
       ${this._error ? html`<p class="error" role="alert">${this._error}</p>` : nothing}
       ${this._items === null ? (this._error ? nothing : html`<p class="muted">${msg('common.loading')}</p>`)
         : this._items.length === 0 ? html`<p class="muted">${msg('audit.empty')}</p>` : html`
@@ -118,8 +134,8 @@ export class KotsuAuditPage extends KotsuElement {
           <tbody>${this._items.map((e) => html`<tr>
             <td>${formatDate(e.at, true)}</td>
             <td>${e.actor ? html`${e.actor.displayName} <span class="muted">(${e.actor.username})</span>` : msg('audit.system')}</td>
-            <td><code>${e.action}</code></td>
-            <td>${e.targetType}${e.targetId !== null ? html` #${e.targetId}` : nothing}</td>
+            <td>${actionLabel(e.action)}</td>
+            <td>${targetCell(e)}</td>
             <td class="detail">${detailLines(e.detail).join('\n')}</td>
           </tr>`)}</tbody>
         </table></div>

@@ -8,6 +8,7 @@ import { listPosts } from '../data/posts';
 import type { PostSummary, PublicUser } from '../data/types';
 import { getProfile } from '../data/users';
 import { msg } from '../i18n/catalogue';
+import { errorMessage } from '../i18n/error-message';
 import { setPageTitle } from '../router/router';
 import { SessionController } from '../state/session';
 import { sharedStyles } from '../styles/shared';
@@ -40,10 +41,10 @@ export class KotsuAuthorPage extends KotsuElement {
       this._user = user;
       this._items = page.items;
       this._cursor = page.nextCursor;
-      setPageTitle(msg('author.title', { name: user.displayName }));
+      setPageTitle(() => msg('author.title', { name: user.displayName }));
     } catch (err) {
       if (err instanceof ApiError && err.status === 404) this._notFound = true;
-      else this._error = msg('error.generic', { message: (err as Error).message });
+      else this._error = errorMessage(err);
     }
   }
 

@@ -69,7 +69,7 @@ export class KotsuAwardJudgePage extends KotsuElement {
       this._round = round;
       this._items = items;
       this._progress = progress.me;
-      setPageTitle(`${msg('judge.title')} — ${round.title}`);
+      setPageTitle(() => `${msg('judge.title')} — ${round.title}`);
       const wanted = Number(this.query.get('n'));
       const at = items.findIndex((n) => n.id === wanted);
       this.show(at >= 0 ? at : Math.max(this.nextUnscored(-1), 0));

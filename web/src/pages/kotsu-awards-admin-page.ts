@@ -1,6 +1,8 @@
 import { css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { KotsuElement } from '../components/kotsu-element';
+import '../components/kotsu-people-picker';
+import type { PickedPerson } from '../components/kotsu-people-picker';
 import { PHASE_LABEL } from '../components/kotsu-tip-awards';
 import { advancePhase, createRound, getProgress, listRounds, PHASES, type Phase, type ProgressReport, type Round } from '../data/awards';
 import { msg, type MessageKey } from '../i18n/catalogue';
@@ -48,7 +50,7 @@ export class KotsuAwardsAdminPage extends KotsuElement {
   @state() private _title = '';
   @state() private _categories = '事業部門\n業務改善部門';
   @state() private _criteria: CriterionForm[] = DEFAULT_CRITERIA.map((c) => ({ ...c }));
-  @state() private _judges = '';
+  @state() private _judges: PickedPerson[] = [];
   @state() private _busy = false;
   @state() private _error = '';
   @state() private _status = '';
@@ -77,6 +79,10 @@ export class KotsuAwardsAdminPage extends KotsuElement {
   private async create(e: Event): Promise<void> {
     e.preventDefault();
     if (this._busy) return;
+    if (this._judges.length === 0) {
+      this._error = msg('awardsAdmin.needJudges');
+      return;
+    }
     this._busy = true;
     this._error = '';
     try {
@@ -84,11 +90,11 @@ export class KotsuAwardsAdminPage extends KotsuElement {
         title: this._title.trim(),
         categories: splitList(this._categories),
         criteria: this._criteria.map((c, i) => ({ key: `c${i + 1}`, label: c.label.trim(), weight: Number(c.weight) })),
-        judges: splitList(this._judges.replace(/\s+/g, ',')),
+        judges: this._judges.map((p) => p.username),
       });
       this._status = msg('awardsAdmin.created', { title: round.title });
       this._title = '';
-      this._judges = '';
+      this._judges = [];
       await this.load();
     } catch (err) {
       this.fail(err);
@@ -169,9 +175,8 @@ export class KotsuAwardsAdminPage extends KotsuElement {
           <div class="buttons"><button class="btn secondary" type="button" ?disabled=${this._criteria.length >= 10}
             @click=${() => { this._criteria = [...this._criteria, { label: '', weight: '1' }]; }}>${msg('awardsAdmin.addCriterion')}</button></div>
         </fieldset>
-        <label for="round-judges">${msg('awardsAdmin.judges')}</label>
-        <input id="round-judges" type="text" required placeholder="tanaka, suzuki" .value=${this._judges}
-          @input=${(e: Event) => { this._judges = (e.target as HTMLInputElement).value; }}>
+        <kotsu-people-picker id="round-judges" .label=${msg('awardsAdmin.judges')} .value=${this._judges}
+          @kotsu-people-change=${(e: CustomEvent<PickedPerson[]>) => { this._judges = e.detail; }}></kotsu-people-picker>
         <div class="buttons"><button class="btn" type="submit" ?disabled=${this._busy}>${msg('awardsAdmin.create')}</button></div>
       </form>
     `;

@@ -10,13 +10,13 @@ import '../components/kotsu-similar-tips';
 import type { ConflictChoice } from '../components/kotsu-edit-conflict';
 import { KotsuElement } from '../components/kotsu-element';
 import { ConflictError, createTip, publishDraft, saveTip } from '../data/drafts';
-import { ApiError } from '../data/http';
 import { getPost, renderPreview } from '../data/posts';
 import { addAnswer, getRequest } from '../data/requests';
 import type { EditConflict } from '../data/revisions';
 import type { Template } from '../data/templates';
 import type { Post } from '../data/types';
 import { formatDate, msg } from '../i18n/catalogue';
+import { errorMessage } from '../i18n/error-message';
 import { navigate, setLeaveGuard, setPageTitle } from '../router/router';
 import { sharedStyles } from '../styles/shared';
 
@@ -115,7 +115,7 @@ export class KotsuEditorPage extends KotsuElement {
     try {
       const post = await getPost(id);
       this.take(post);
-      setPageTitle(`${msg('editor.editTitle')}: ${post.title}`);
+      setPageTitle(() => `${msg('editor.editTitle')}: ${post.title}`);
       this._loaded = true;
     } catch (err) {
       this._error = this.describe(err);
@@ -209,13 +209,7 @@ export class KotsuEditorPage extends KotsuElement {
   }
 
   private describe(err: unknown): string {
-    if (err instanceof ApiError) {
-      if (err.status === 0) return msg('error.network');
-      if (err.status === 401) return msg('error.loginRequired');
-      if (err.status === 403) return msg('error.forbidden');
-      return msg('error.generic', { message: err.message });
-    }
-    return msg('error.generic', { message: (err as Error).message });
+    return errorMessage(err);
   }
 
   private onBodyInput(e: Event): void {

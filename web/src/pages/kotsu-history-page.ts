@@ -71,7 +71,7 @@ export class KotsuHistoryPage extends KotsuElement {
       this._post = post;
       this._revisions = page.items;
       this._cursor = page.nextCursor;
-      setPageTitle(msg('history.pageTitle', { title: post.title }));
+      setPageTitle(() => msg('history.pageTitle', { title: post.title }));
       const latest = page.items[0]?.number ?? 0;
       const to = Number(this.query.get('to')) || latest;
       const from = Number(this.query.get('from')) || (page.items.find((r) => r.number < to)?.number ?? 0);

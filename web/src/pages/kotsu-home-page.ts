@@ -74,7 +74,7 @@ export class KotsuHomePage extends KotsuElement {
       this._newest = [...this._newest, ...page.items];
       this._cursor = page.nextCursor;
     } catch (err) {
-      this._error = msg('error.generic', { message: (err as Error).message });
+      this._error = errorMessage(err);
     }
   }
 

@@ -4,6 +4,7 @@ import { KotsuElement } from '../components/kotsu-element';
 import { ApiError } from '../data/http';
 import { login } from '../data/session';
 import { msg } from '../i18n/catalogue';
+import { errorMessage } from '../i18n/error-message';
 import { navigate } from '../router/router';
 import { safeNext } from '../router/safe-next';
 import { setSessionUser } from '../state/session';
@@ -35,7 +36,7 @@ export class KotsuLoginPage extends KotsuElement {
     } catch (err) {
       if (err instanceof ApiError && err.status === 401) this._error = msg('login.failed');
       else if (err instanceof ApiError && err.status === 0) this._error = msg('error.network');
-      else this._error = msg('error.generic', { message: (err as Error).message });
+      else this._error = errorMessage(err);
     } finally {
       this._busy = false;
     }

@@ -97,7 +97,8 @@ export class KotsuModerationPage extends KotsuElement {
     const note = this._notes[group.post.id]?.trim() || undefined;
     const done = await confirmAction({
       title: msg(action === 'hide' ? 'queue.hideTitle' : 'queue.dismissTitle', { title }),
-      body: [msg(action === 'hide' ? 'queue.hideBody' : 'queue.dismissBody', { title })],
+      // Deciding on reports about one's own tip is a conflict of interest: the dialog says so first.
+      body: [...(group.ownTip ? [msg('queue.ownTipConfirm', { title })] : []), msg(action === 'hide' ? 'queue.hideBody' : 'queue.dismissBody', { title })],
       confirmLabel: msg(action === 'hide' ? 'queue.hide' : 'queue.dismiss'), danger: action === 'hide',
       action: async () => { await resolveReport(group.reports[0].id, action, note); },
     });
@@ -163,6 +164,7 @@ export class KotsuModerationPage extends KotsuElement {
         ? html`<span class="badge">${msg('queue.postHidden')}</span>` : nothing}</h2>
       <p class="who">${msg('tip.by', { name: g.post.author.displayName, department: g.post.author.department || '—' })}
         · ${msg('queue.count', { n: g.openCount })}</p>
+      ${g.ownTip ? html`<p class="notice own-tip" role="note">${msg('queue.ownTip')}</p>` : nothing}
       <ul class="reasons" aria-label=${msg('report.reason')}>
         ${g.reasons.map((r) => html`<li>${msg(REASON_LABEL[r.reason])} × ${r.count}</li>`)}
       </ul>

@@ -65,7 +65,8 @@ export class KotsuSearchPage extends KotsuElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    setPageTitle(this.q ? msg('searchPage.titleFor', { q: this.q }) : msg('searchPage.title'));
+    const q = this.q;
+    setPageTitle(() => (q ? msg('searchPage.titleFor', { q }) : msg('searchPage.title')));
     void this.load();
   }
 

@@ -6,6 +6,7 @@ import { KotsuElement } from '../components/kotsu-element';
 import { listPosts, type PostSort } from '../data/posts';
 import type { PostSummary } from '../data/types';
 import { msg } from '../i18n/catalogue';
+import { errorMessage } from '../i18n/error-message';
 import { navigate, setPageTitle } from '../router/router';
 import { sharedStyles } from '../styles/shared';
 import { tagFeed } from '../data/feeds';
@@ -32,8 +33,9 @@ export class KotsuTagPage extends KotsuElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    setPageTitle(msg('tag.title', { name: this.params.name }));
-    setFeedLinks([{ title: msg('feeds.tagFeed', { name: this.params.name }), href: tagFeed(this.params.name) }]);
+    const name = this.params.name;
+    setPageTitle(() => msg('tag.title', { name }));
+    setFeedLinks([{ title: msg('feeds.tagFeed', { name }), href: tagFeed(name) }]);
     void this.load(null);
   }
 
@@ -45,7 +47,7 @@ export class KotsuTagPage extends KotsuElement {
       this._cursor = page.nextCursor;
       this._error = '';
     } catch (err) {
-      this._error = msg('error.generic', { message: (err as Error).message });
+      this._error = errorMessage(err);
     } finally {
       this._loading = false;
     }

@@ -6,6 +6,7 @@ import '../components/kotsu-markdown';
 import '../components/kotsu-related-tips';
 import '../components/kotsu-tip-moderation';
 import '../components/kotsu-tip-awards';
+import '../components/kotsu-award-badges';
 import '../components/kotsu-tip-impact';
 import '../components/kotsu-tip-reactions';
 import { KotsuElement } from '../components/kotsu-element';
@@ -146,7 +147,7 @@ export class KotsuTipPage extends KotsuElement {
       await deletePost(this._post.id);
       navigate('/');
     } catch (err) {
-      this._error = msg('error.generic', { message: (err as Error).message });
+      this._error = errorMessage(err);
     }
   }
 
@@ -170,6 +171,7 @@ export class KotsuTipPage extends KotsuElement {
       <kotsu-freshness-notice .post=${p} @kotsu-post-changed=${(e: CustomEvent<{ post: Post }>) => { this._post = e.detail.post; }}></kotsu-freshness-notice>
       <article aria-labelledby="tip-title">
         <h1 id="tip-title">${p.title}</h1>
+        ${p.awards?.length ? html`<div class="title-awards"><kotsu-award-badges .awards=${p.awards}></kotsu-award-badges></div>` : nothing}
         <div class="meta">
           <a href=${link('/users/', p.author.username)}>${msg('tip.by', { name: p.author.displayName, department: p.author.department || '—' })}</a>
           <span>${msg('tip.created', { date: formatDate(p.createdAt, true) })}</span>

@@ -3,7 +3,7 @@
  * mail), so every page has a real URL and deep links load the app.
  */
 import type { Role } from '../data/types';
-import type { MessageKey } from '../i18n/catalogue';
+import { LOCALE_EVENT, msg, type MessageKey } from '../i18n/catalogue';
 
 export interface RouteDef {
   /** e.g. `/tips/:id`; segments starting with `:` are parameters. */
@@ -99,10 +99,23 @@ export function interceptLinks(root: HTMLElement | Document, confirmMessage: () 
   });
 }
 
-/** Sets the browser tab's title for the page being shown. */
-export function setPageTitle(title: string): void {
-  document.title = title ? `${title} | Kotsu` : 'Kotsu（コツ）';
+let pageTitle: () => string = () => '';
+
+function applyTitle(): void {
+  const title = pageTitle();
+  document.title = title ? `${title} | Kotsu` : msg('app.name');
 }
+
+/**
+ * Sets the browser tab's title for the page being shown. Pass a function when the title comes
+ * from the catalogue, so a language switch re-titles the page at once.
+ */
+export function setPageTitle(title: string | (() => string)): void {
+  pageTitle = typeof title === 'string' ? () => title : title;
+  applyTitle();
+}
+
+window.addEventListener(LOCALE_EVENT, applyTitle);
 
 /** What every page element receives from the shell. */
 export interface PageElement extends HTMLElement {

@@ -2,11 +2,8 @@ import { locale, msg, type MessageKey } from '../i18n/catalogue';
 
 const DAY_MS = 86_400_000;
 
-/** One part of an age in the current language; English messages hold "singular|plural". */
-function part(key: MessageKey, n: number): string {
-  const [one, many = one] = msg(key, { n }).split('|');
-  return locale() === 'en' && n !== 1 ? many! : one!;
-}
+/** One part of an age in the current language (the catalogue's plural forms). */
+const part = (key: MessageKey, n: number): string => msg(key, { n });
 
 /** How long ago `iso` was, in whole calendar months and years ("1年3か月", "1 year 3 months"); under a month, in days. */
 export function formatAge(iso: string, now = new Date()): string {

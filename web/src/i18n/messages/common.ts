@@ -58,7 +58,7 @@ export const en: Record<keyof typeof ja, string> = {
   'common.edit': 'Edit',
   'common.close': 'Close',
   'common.retry': 'Retry',
-  'common.views': '{n} views',
+  'common.views': '{n, plural, one {# view} other {# views}}',
   'common.likes': '{n} found it useful',
   'common.empty': 'Nothing yet.',
   'error.network': 'Could not reach the server. Check the connection and try again.',

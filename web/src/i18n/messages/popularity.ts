@@ -74,7 +74,7 @@ export const en: Record<keyof typeof ja, string> = {
   'reactions.bookmark': 'Bookmark',
   'reactions.bookmarked': 'Bookmarked',
   'reactions.bookmarkCount': '{n}',
-  'reactions.viewers': 'read by {n} people',
+  'reactions.viewers': 'read by {n, plural, one {# person} other {# people}}',
   'reactions.ownTip': 'You cannot mark your own tip as useful',
   'reactions.failed': 'Could not save. Please try again ({message})',
 
@@ -91,7 +91,7 @@ export const en: Record<keyof typeof ja, string> = {
   'rankings.range': '{from} – {to}',
   'rankings.rangeAll': 'Since publication',
   'rankings.rank': '#{n}',
-  'rankings.views': '{n} views in the period',
+  'rankings.views': '{n, plural, one {# view} other {# views}} in the period',
   'rankings.empty': 'No tip was viewed under these conditions yet.',
 
   'home.trending': 'Trending',
@@ -118,7 +118,7 @@ export const en: Record<keyof typeof ja, string> = {
   'myTips.chartFor': 'Showing',
   'myTips.allTips': 'All my tips',
   'myTips.daysLabel': 'Period',
-  'myTips.days': '{n} days',
+  'myTips.days': '{n, plural, one {# day} other {# days}}',
   'myTips.tableTitle': 'Per tip',
   'myTips.tip': 'Tip',
   'myTips.hidden': '(hidden)',

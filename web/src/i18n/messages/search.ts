@@ -39,7 +39,7 @@ export const ja = {
 export const en: Record<keyof typeof ja, string> = {
   'searchPage.title': 'Search',
   'searchPage.titleFor': 'Results for “{q}”',
-  'searchPage.count': '{n} tips',
+  'searchPage.count': '{n, plural, one {# tip} other {# tips}}',
   'searchPage.range': '{from}–{to} of {n}',
   'searchPage.sort': 'Order',
   'searchPage.sortRelevance': 'Best match',
@@ -64,7 +64,7 @@ export const en: Record<keyof typeof ja, string> = {
   'suggest.tagCount': '{name} ({n})',
   'suggest.searchFor': 'Search for “{q}”',
   'suggest.listLabel': 'Suggestions',
-  'suggest.count': '{n} suggestions. Use the up and down keys.',
+  'suggest.count': '{n, plural, one {# suggestion} other {# suggestions}}. Use the up and down keys.',
   'searchPage.correctedTo': 'Showing results for “{q}”.',
   'searchPage.searchExact': 'Search for “{q}” instead',
   'searchPage.closeTags': 'Close tags',

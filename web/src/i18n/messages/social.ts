@@ -42,7 +42,7 @@ export const ja = {
 export const en: Record<keyof typeof ja, string> = {
   'follow.follow': 'Follow',
   'follow.following': 'Following',
-  'follow.count': '{n} followers',
+  'follow.count': '{n, plural, one {# follower} other {# followers}}',
   'follow.tagLabel': 'Follow the tag "{name}"',
   'follow.userLabel': 'Follow {name}',
   'follow.failed': 'Could not change following: {message}',
