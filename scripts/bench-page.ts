@@ -17,10 +17,11 @@
  *
  * Kotsu page views/s = requests/s ÷ requests per page view. p99 is wrk's per-request p99.
  *
- * Usage: npm run bench:page [-- --rounds 3 --duration 8 --connections 10 --readers 200 --no-peers]
+ * Usage: npm run bench:page [-- --rounds 3 --duration 8 --connections 10 --readers 200 --no-peers --baseline DIR]
  */
 import { execFileSync, fork, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -48,20 +49,36 @@ function arg(name: string, fallback: number): number {
 // ---------------------------------------------------------------------------------------------
 // The server, in its own process: the real app on a database file, serving the built web app.
 
-async function serve(dbPath: string): Promise<void> {
+async function serve(dbPath: string, port: number): Promise<void> {
   // Writes per user per minute: the replay sends each reader's views far faster than a person
-  // reads; every other setting is the default.
-  const config = loadConfig({ KOTSU_WRITE_LIMIT: '1000000', KOTSU_LOG_LEVEL: 'error' },
-    { dbPath, host: '127.0.0.1', port: 0, webRoot: path.join(ROOT, 'dist', 'web'), scryptCost: 1024, loginMaxPerAddress: 100000 });
+  // reads; every other setting is the default. The public URL is the server's own address:
+  // signed-in writes are accepted from that origin only, as the browser sends them.
+  const config = loadConfig({ KOTSU_WRITE_LIMIT: '1000000', KOTSU_LOG_LEVEL: 'error', KOTSU_PUBLIC_URL: `http://127.0.0.1:${port}` },
+    { dbPath, host: '127.0.0.1', port, webRoot: path.join(ROOT, 'dist', 'web'), scryptCost: 1024, loginMaxPerAddress: 100000 });
   const app = await buildApp({ config, logger: false });
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  const address = app.server.address();
-  process.send?.({ port: typeof address === 'object' && address ? address.port : 0 });
+  await app.listen({ port, host: '127.0.0.1' });
+  process.send?.({ port });
   process.on('SIGTERM', () => { void app.close().then(() => process.exit(0)); });
 }
 
-function startServer(dbPath: string): Promise<{ child: ChildProcess; url: string }> {
-  const child = fork(fileURLToPath(import.meta.url), ['serve', dbPath], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+/** A port nothing listens on now (the OS picks it), so the public URL is known before the app is built. */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** Starts the server of this checkout, or of `root` (another checkout: a baseline to compare with). */
+async function startServer(dbPath: string, root = ROOT): Promise<{ child: ChildProcess; url: string }> {
+  const port = await freePort();
+  // BENCH_PROFILE=DIR: the server writes a V8 CPU profile there when it stops (for finding what to speed up).
+  const profile = process.env.BENCH_PROFILE ? ['--cpu-prof', '--cpu-prof-dir', path.resolve(process.env.BENCH_PROFILE)] : [];
+  const child = fork(path.join(root, 'scripts', 'bench-page.ts'), ['serve', dbPath, String(port)], { cwd: root, execArgv: ['--import', 'tsx', ...profile], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   return new Promise((resolve, reject) => {
     child.once('message', (m: { port: number }) => resolve({ child, url: `http://127.0.0.1:${m.port}` }));
     child.once('exit', (code) => reject(new Error(`server process exited with ${code}`)));
@@ -75,7 +92,7 @@ interface CorpusTip { key: string; title: string; tags: string[]; body: string }
 
 async function call(url: string, method: string, pathName: string, body?: unknown, cookie?: string) {
   const res = await fetch(`${url}${pathName}`, {
-    method, headers: { ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...(cookie ? { cookie } : {}), 'user-agent': BROWSER_UA },
+    method, headers: { ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...(cookie ? { cookie } : {}), 'user-agent': BROWSER_UA, origin: url },
     body: body !== undefined ? JSON.stringify(body) : undefined,
   });
   const text = await res.text();
@@ -149,8 +166,12 @@ async function capture(baseUrl: string, cookie: string, pagePath: string, shown:
     await context.addCookies([{ name, value, url: baseUrl }]);
     const page = await context.newPage();
     const seen: Captured[] = [];
+    const headersRead: Promise<unknown>[] = [];
     page.on('request', (r) => {
-      seen.push({ method: r.method(), url: r.url(), headers: r.headers(), body: r.postData(), resourceType: r.resourceType(), cacheControl: '' });
+      const entry: Captured = { method: r.method(), url: r.url(), headers: r.headers(), body: r.postData(), resourceType: r.resourceType(), cacheControl: '' };
+      seen.push(entry);
+      // headers() leaves out what the network stack adds (Origin, Sec-Fetch-*); allHeaders() has what was sent.
+      headersRead.push(r.allHeaders().then((h) => { entry.headers = h; }, () => undefined));
     });
     page.on('response', (res) => {
       const entry = seen.find((c) => c.url === res.url() && c.method === res.request().method() && c.cacheControl === '');
@@ -163,6 +184,7 @@ async function capture(baseUrl: string, cookie: string, pagePath: string, shown:
       count = seen.length;
       await page.waitForTimeout(quietMs);
     }
+    await Promise.all(headersRead);
     return seen;
   } finally {
     await browser.close();
@@ -248,9 +270,15 @@ async function main(): Promise<void> {
   }
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kotsu-bench-page-'));
   const { child, url } = await startServer(path.join(dir, 'kotsu.db'));
+  // --baseline DIR: a second Kotsu from another checkout (e.g. `git worktree add DIR <commit>`,
+  // with node_modules and dist/web), measured alternately with this one: before and after a change
+  // in the same run. It must take `serve DB PORT` as this script does.
+  const baselineDir = process.argv.includes('--baseline') ? path.resolve(process.argv[process.argv.indexOf('--baseline') + 1]) : null;
+  const baseline = baselineDir ? await startServer(path.join(dir, 'baseline.db'), baselineDir) : null;
   try {
     console.log(`Kotsu at ${url}; loading ${path.relative(ROOT, CORPUS)} and ${readerCount} readers…`);
     const { ids, cookies } = await loadCorpus(url, readerCount);
+    const base = baseline ? { url: baseline.url, ...(await loadCorpus(baseline.url, readerCount)) } : null;
 
     // The page the peers' bench.sh views: the first key of their load (or BENCH_KEY).
     let key = process.env.BENCH_KEY ?? [...ids.keys()][0];
@@ -282,6 +310,14 @@ async function main(): Promise<void> {
       const script = path.join(dir, `${name.replace(/\W+/g, '-')}.lua`);
       fs.writeFileSync(script, wrkScript(replayed, cookies));
       targets.push({ name, url, perView: replayed.length, script, kind: 'kotsu' });
+      if (base) {
+        // The same page views against the baseline: same paths (same load order, same ids), its own sessions and origin.
+        const onBase = replayed.map((r) => ({ ...r, url: r.url.replace(url, base.url), headers: r.headers.origin ? { ...r.headers, origin: base.url } : r.headers }));
+        await checkReplay(onBase, base.cookies[1]);
+        const baseScript = path.join(dir, `${name.replace(/\W+/g, '-')}-baseline.lua`);
+        fs.writeFileSync(baseScript, wrkScript(onBase, base.cookies));
+        targets.push({ name: `${name} (baseline)`, url: base.url, perView: onBase.length, script: baseScript, kind: 'kotsu' });
+      }
     }
     if (peerUrls) {
       targets.unshift({ name: 'DokuWiki page', url: peerUrls.dokuwiki, perView: 1, kind: 'peer' },
@@ -293,7 +329,10 @@ async function main(): Promise<void> {
 
     console.log(`\ncorpus key ${key}; wrk -t1 -c${connections} -d${duration}s, ${rounds} rounds alternating; ${os.availableParallelism()} CPU cores shared by server and wrk`);
     const results = new Map<string, Run[]>(targets.map((t) => [t.name, []]));
+    const loads: string[] = [];
     for (let round = 1; round <= rounds; round++) {
+      // The machine is shared: each round notes the 1-minute load average when it starts.
+      loads.push(os.loadavg()[0].toFixed(1));
       for (const t of targets) {
         const r = wrk(t.url, duration, connections, t.script);
         results.get(t.name)!.push(r);
@@ -302,16 +341,16 @@ async function main(): Promise<void> {
     }
 
     const dw = results.get('DokuWiki page');
-    console.log('\n| round | ' + targets.map((t) => t.name).join(' | ') + ' | tip ÷ DokuWiki | home ÷ DokuWiki |');
-    console.log('|---|' + targets.map(() => '---').join('|') + '|---|---|');
+    const kotsu = targets.filter((t) => t.kind === 'kotsu');
+    console.log('\n| round | ' + targets.map((t) => t.name).join(' | ') + ' | ' + kotsu.map((t) => `${t.name.replace('Kotsu ', '')} ÷ DokuWiki`).join(' | ') + ' | load average |');
+    console.log('|---|' + targets.map(() => '---').join('|') + '|' + kotsu.map(() => '---').join('|') + '|---|');
     for (let i = 0; i < rounds; i++) {
       const cells = targets.map((t) => {
         const r = results.get(t.name)![i];
         return `${(r.rps / t.perView).toFixed(0)} pv/s, p99 ${r.p99ms.toFixed(1)} ms`;
       });
-      const pv = (name: string) => { const t = targets.find((x) => x.name === name)!; return results.get(name)![i].rps / t.perView; };
-      const ratio = (name: string) => (dw ? `${(pv(name) / (dw[i].rps)).toFixed(2)}×` : '–');
-      console.log(`| ${i + 1} | ${cells.join(' | ')} | ${ratio('Kotsu tip page')} | ${ratio('Kotsu home page')} |`);
+      const ratio = (t: Target) => (dw ? `${(results.get(t.name)![i].rps / t.perView / dw[i].rps).toFixed(2)}×` : '–');
+      console.log(`| ${i + 1} | ${cells.join(' | ')} | ${kotsu.map(ratio).join(' | ')} | ${loads[i]} |`);
     }
     const bad = [...results.values()].flat().some((r) => r.non2xx > 0 || r.errors > 0);
     if (bad) {
@@ -321,14 +360,17 @@ async function main(): Promise<void> {
   } finally {
     // DokuWiki opens a PHP session file per cookie-less view; bench.sh removes them the same way.
     if (withPeers) execFileSync('find', ['/tmp/peers-run/sessions-dw', '-maxdepth', '1', '-name', 'sess_*', '-delete']);
-    child.kill('SIGTERM');
-    await new Promise((r) => child.once('exit', r));
+    for (const c of [child, baseline?.child]) {
+      if (!c) continue;
+      c.kill('SIGTERM');
+      await new Promise((r) => c.once('exit', r));
+    }
     fs.rmSync(dir, { recursive: true, force: true });
   }
 }
 
 if (process.argv[2] === 'serve') {
-  void serve(process.argv[3]);
+  void serve(process.argv[3], Number(process.argv[4]));
 } else {
   main().catch((err) => {
     console.error(err);

@@ -7,7 +7,7 @@ import type { UserRow } from '../users/store';
 import { forbidden } from '../http/errors';
 import type { MyScore, NominationT, PostNomination, ResultsT, RoundT } from './schemas';
 import type { RankedResult } from './results';
-import { canSeeResults, computeResults } from './service';
+import { canSeeResults, computeResults, seesHiddenNominations } from './service';
 import type { NominationRow, RoundRow, ScoreRow } from './store';
 
 /** Exactly the fields of a round that leave the server. */
@@ -21,7 +21,7 @@ export function presentRound(ctx: Context, row: RoundRow, viewer: UserRow): Roun
     criteria: ctx.awards.criteria(row.id),
     judges: jury.map((j) => j.username),
     jury: jury.map(presentPublicUser),
-    nominationCount: ctx.awards.nominationCount(row.id),
+    nominationCount: ctx.awards.nominationCount(row.id, seesHiddenNominations(viewer)),
     isJudge: jury.some((j) => j.id === viewer.id),
     createdAt: row.created_at,
     updatedAt: row.updated_at,

@@ -12,7 +12,7 @@ import {
   ProgressResponse, PublishBody, Results, Round, ScoreBody, ScoreResult, Showcase, ShowcaseQuery, UpdateRoundBody,
 } from './schemas';
 import {
-  changePhase, createRound, getNomination, getRound, nominate, progressReport, publishRound, scoreNomination,
+  changePhase, createRound, getNomination, getRound, nominate, progressReport, publishRound, scoreNomination, seesHiddenNominations,
   updateRound, withdrawNomination,
 } from './service';
 import { showcase } from './showcase';
@@ -81,7 +81,7 @@ export const awardRoutes: FastifyPluginAsyncTypebox<{ ctx: Context }> = async (a
     const { category, limit = 20, cursor } = request.query;
     return paginate({ cursor, limit }, byId, (after, take) => ctx.awards.listNominations({
       roundId: round.id, category: category ?? null, after: after ? Number(after[0]) : null, limit: take,
-      withHidden: user.role !== 'member',
+      withHidden: seesHiddenNominations(user),
     }), (rows) => presentNominations(ctx, round, rows, user));
   });
 
@@ -91,8 +91,7 @@ export const awardRoutes: FastifyPluginAsyncTypebox<{ ctx: Context }> = async (a
   }, async (request) => {
     const user = currentUser(request);
     const round = getRound(ctx, request.params.id);
-    const n = getNomination(ctx, round, request.params.nid);
-    getReadable(ctx, user, n.post_id);
+    const n = getNomination(ctx, user, round, request.params.nid);
     return presentNominations(ctx, round, [n], user)[0];
   });
 

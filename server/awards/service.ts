@@ -1,6 +1,7 @@
 import type { Context } from '../context';
 import { badRequest, conflict, forbidden, notFound } from '../http/errors';
-import { getReadable } from '../posts/service';
+import { canRead, getReadable } from '../posts/service';
+import type { PostStatus } from '../posts/store';
 import { checkText, requireNonBlank } from '../shared/text';
 import { presentPublicUser } from '../users/presenter';
 import type { UserRow } from '../users/store';
@@ -17,11 +18,23 @@ export function getRound(ctx: Context, id: number): RoundRow {
   return round;
 }
 
-export function getNomination(ctx: Context, round: RoundRow, nid: number): NominationRow {
+/**
+ * A nomination of this round whose tip the viewer may read (canRead); otherwise the same 404 as
+ * a nomination that does not exist, so a hidden tip's nomination does not show it is there.
+ */
+export function getNomination(ctx: Context, viewer: UserRow, round: RoundRow, nid: number): NominationRow {
   const n = ctx.awards.nominationById(nid);
-  if (!n || n.round_id !== round.id) throw notFound('nomination_not_found', 'nomination not found');
+  if (!n || n.round_id !== round.id || !canRead(viewer, { status: n.post_status as PostStatus, author_id: n.author_id })) {
+    throw notFound('nomination_not_found', 'nomination not found');
+  }
   return n;
 }
+
+/**
+ * Whether lists and counts of nominations include those of hidden tips: for moderators and
+ * administrators, who may read hidden tips (canRead). Drafts are never nominated.
+ */
+export const seesHiddenNominations = (viewer: UserRow) => viewer.role === 'moderator' || viewer.role === 'admin';
 
 function requirePhase(round: RoundRow, phase: Phase, ja: string, en: string): void {
   if (round.phase !== phase) {
@@ -151,7 +164,7 @@ export function nominate(ctx: Context, member: UserRow, roundId: number, input: 
 /** The nominator or an administrator may withdraw a nomination while nominations are open. */
 export function withdrawNomination(ctx: Context, actor: UserRow, roundId: number, nid: number): void {
   const round = getRound(ctx, roundId);
-  const n = getNomination(ctx, round, nid);
+  const n = getNomination(ctx, actor, round, nid);
   if (n.nominated_by !== actor.id && !isAdmin(actor)) throw forbidden('withdraw_not_allowed', 'only the nominator or an administrator may withdraw');
   requirePhase(round, 'nominating', '推薦の取り下げ', 'nominations are withdrawn');
   ctx.db.transaction(() => {
@@ -166,7 +179,7 @@ export function withdrawNomination(ctx: Context, actor: UserRow, roundId: number
 /** A judge's score of one nomination; a second call replaces the first. */
 export function scoreNomination(ctx: Context, judge: UserRow, roundId: number, nid: number, input: ScoreInputBody): NominationRow {
   const round = getRound(ctx, roundId);
-  const n = getNomination(ctx, round, nid);
+  const n = getNomination(ctx, judge, round, nid);
   if (!ctx.awards.isJudge(round.id, judge.id)) throw forbidden('judge_only', 'only this round\'s judges may score');
   requirePhase(round, 'scoring', '採点', 'nominations are scored');
   if (n.author_id === judge.id) throw forbidden('judge_own_tip', 'a judge may not score a tip they wrote');

@@ -80,7 +80,10 @@ export function createAwardStore(db: Database) {
   const isJudge = db.prepare('SELECT 1 FROM award_judges WHERE round_id = ? AND user_id = ?').pluck();
   const clearJudges = db.prepare('DELETE FROM award_judges WHERE round_id = ?');
   const insertJudge = db.prepare('INSERT INTO award_judges (round_id, user_id, position) VALUES (?, ?, ?)');
-  const nominationCount = db.prepare('SELECT count(*) FROM award_nominations WHERE round_id = ?').pluck();
+  // Nominations whose tip is published, and hidden ones too for those who may read hidden tips.
+  const VISIBLE = `(p.status = 'published' OR (@withHidden = 1 AND p.status = 'hidden'))`;
+  const nominationCount = db.prepare(`SELECT count(*) FROM award_nominations n JOIN posts p ON p.id = n.post_id
+    WHERE n.round_id = @roundId AND ${VISIBLE}`).pluck();
   const categoryInUse = db.prepare('SELECT 1 FROM award_nominations WHERE round_id = ? AND category = ? LIMIT 1').pluck();
 
   const insertNomination = db.prepare(`INSERT INTO award_nominations
@@ -90,7 +93,7 @@ export function createAwardStore(db: Database) {
   const removeNomination = db.prepare('DELETE FROM award_nominations WHERE id = ?');
   const listNominations = db.prepare(`SELECT ${NOMINATION_COLUMNS} FROM ${NOMINATION_FROM}
     WHERE n.round_id = @roundId AND (@category IS NULL OR n.category = @category)
-      AND (@withHidden = 1 OR p.status = 'published') AND (@after IS NULL OR n.id > @after)
+      AND ${VISIBLE} AND (@after IS NULL OR n.id > @after)
     ORDER BY n.id LIMIT @limit`);
   const allNominations = db.prepare(`SELECT ${NOMINATION_COLUMNS} FROM ${NOMINATION_FROM}
     WHERE n.round_id = ? ORDER BY n.id`);
@@ -149,7 +152,7 @@ export function createAwardStore(db: Database) {
     criteria: (roundId: number) => criteria.all(roundId) as CriterionRow[],
     judges: (roundId: number) => judges.all(roundId) as JudgeRow[],
     isJudge: (roundId: number, userId: number) => isJudge.get(roundId, userId) === 1,
-    nominationCount: (roundId: number) => nominationCount.get(roundId) as number,
+    nominationCount: (roundId: number, withHidden: boolean) => nominationCount.get({ roundId, withHidden: withHidden ? 1 : 0 }) as number,
     categoryInUse: (roundId: number, category: string) => categoryInUse.get(roundId, category) === 1,
 
     insertNomination(n: { roundId: number; postId: number; category: string; statement: string; by: number }, now: string): number {

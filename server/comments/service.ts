@@ -17,12 +17,17 @@ function checkBody(body: string): void {
   if (body.trim() === '') throw badRequest('blank_field', 'body: must not be blank', { field: 'body' });
 }
 
-/** The comment if this viewer may see it: its tip must be readable, and a hidden one only by its author or staff. */
+/** Who may see a comment on a tip they may read: everyone while it is visible; its author and staff while hidden. */
+export function canSeeComment(viewer: UserRow, c: Pick<CommentRow, 'status' | 'author_id'>): boolean {
+  return c.status !== 'hidden' || c.author_id === viewer.id || isStaff(viewer);
+}
+
+/** The comment if this viewer may see it: its tip must be readable (canRead), and the comment itself (canSeeComment). */
 export function getComment(ctx: Context, viewer: UserRow, id: number): CommentRow {
   const c = ctx.comments.byId(id);
   if (!c) throw notFound('comment_not_found', 'comment not found');
   getReadable(ctx, viewer, c.post_id);
-  if (c.status === 'hidden' && c.author_id !== viewer.id && !isStaff(viewer)) throw notFound('comment_not_found', 'comment not found');
+  if (!canSeeComment(viewer, c)) throw notFound('comment_not_found', 'comment not found');
   return c;
 }
 

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import BetterSqlite3, { type Database } from 'better-sqlite3';
+import { registerImageRefs } from '../images/refs';
 import { migrate, readMigrations } from './migrate';
 
 export type { Database };
@@ -20,6 +21,8 @@ export function openDatabase(file: string, options: { readonly?: boolean; migrat
   db.pragma('synchronous = NORMAL');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
+  // The triggers that keep image_refs in step call it (migration 0030).
+  registerImageRefs(db);
   if (!options.readonly && options.migrate !== false) migrate(db, readMigrations(MIGRATIONS_DIR));
   return db;
 }

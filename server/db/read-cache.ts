@@ -12,8 +12,37 @@ import type { Database } from './database';
  * session), the batch of views (once a second while tips are read) and the search index's
  * background merge; in steady use an answer lives about a second, like the TTL it replaced.
  */
+const unseenWrites = new WeakMap<Database, { changes: () => number; count: number }>();
+
+function unseenOf(db: Database) {
+  let u = unseenWrites.get(db);
+  if (!u) {
+    const total = db.prepare('SELECT total_changes()').pluck();
+    u = { changes: () => total.get() as number, count: 0 };
+    unseenWrites.set(db, u);
+  }
+  return u;
+}
+
+/**
+ * Runs a write that no cached answer can depend on — a session's last-seen time, written once a
+ * minute per signed-in reader — without emptying the read cache: the rows it changes (counted
+ * exactly, triggers included) are left out of the stamp. With 200 readers those writes alone
+ * emptied the cache three times a second. Anything a cached answer shows must never go through here.
+ */
+export function writeUnseenByCache<T>(db: Database, write: () => T): T {
+  const u = unseenOf(db);
+  const before = u.changes();
+  try {
+    return write();
+  } finally {
+    u.count += u.changes() - before;
+  }
+}
+
 export function createReadCache(db: Database, maxEntries = 256) {
-  const changes = db.prepare('SELECT total_changes()').pluck();
+  const unseen = unseenOf(db);
+  const changes = { get: () => unseen.changes() - unseen.count };
   const version = db.prepare('PRAGMA data_version').pluck();
   const entries = new Map<string, unknown>();
   let stamp = '';

@@ -6,6 +6,7 @@ import type { Context } from '../context';
 import { currentUser } from '../http/auth';
 import { notFound, unsupportedMediaType } from '../http/errors';
 import { errors } from '../http/schemas';
+import { canSeeImage } from './access';
 import { ImageBytes, ImageParams, UploadedImage } from './schemas';
 import { imageUrl, IMAGE_MAX_BYTES, readUpload, saveImage, unsupportedImage } from './service';
 
@@ -40,17 +41,21 @@ export const imageRoutes: FastifyPluginAsyncTypebox<{ ctx: Context }> = async (a
   });
 
   app.get('/api/images/:name', {
-    schema: { tags: ['images'], summary: 'An uploaded image (content-addressed, cached for a year)', params: ImageParams,
+    schema: { tags: ['images'], summary: 'An uploaded image (content-addressed, cached for a year by the browser only): to its uploaders and to whoever may read a tip, revision, comment, request or template that names it; 404 to anyone else',
+      params: ImageParams,
       produces: ['image/png', 'image/jpeg', 'image/gif', 'image/webp'],
       response: { 200: ImageBytes, 304: Type.Null({ description: 'not modified' }), ...errors(400, 401, 403, 404) } },
   }, async (request, reply) => {
     const [hash, ext] = request.params.name.split('.');
     const img = ctx.images.byHash(hash);
-    if (!img || img.ext !== ext) throw notFound('image_not_found', 'image not found');
+    // One answer for an image that does not exist and one this member may not see (access.ts).
+    if (!img || img.ext !== ext || !canSeeImage(ctx, currentUser(request), img.hash)) throw notFound('image_not_found', 'image not found');
     const etag = `"${img.hash}"`;
     reply
-      // Behind a login: browsers may keep it for a year, shared caches not at all.
+      // Seen by some members only: the browser may keep it for a year, shared caches not at all;
+      // and a browser signed in as someone else asks again (Vary: Cookie), it does not reuse it.
       .header('cache-control', 'private, max-age=31536000, immutable')
+      .header('vary', 'Cookie')
       .header('etag', etag)
       .header('x-content-type-options', 'nosniff')
       .header('content-security-policy', "default-src 'none'; sandbox")

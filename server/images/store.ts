@@ -1,4 +1,7 @@
+import type { CommentStatus } from '../comments/store';
 import type { Database } from '../db/database';
+import type { PostStatus } from '../posts/store';
+import type { ImageRefSource } from './refs';
 
 export type ImageExt = 'png' | 'jpg' | 'gif' | 'webp';
 
@@ -12,6 +15,16 @@ export interface ImageRow {
 }
 
 export type ImageMetaRow = Omit<ImageRow, 'data'>;
+
+/** A place naming an image; the post fields are the tip it belongs to (null for requests and templates). */
+export interface ImagePlace {
+  source: ImageRefSource;
+  sourceId: number;
+  postStatus: PostStatus | null;
+  postAuthorId: number | null;
+  commentStatus: CommentStatus | null;
+  commentAuthorId: number | null;
+}
 
 export interface Quota { daily: number; total: number }
 export type QuotaExceeded = { over: 'daily' | 'total'; used: number; limit: number };
@@ -27,6 +40,19 @@ export function createImageStore(db: Database) {
   const exists = db.prepare('SELECT 1 FROM images WHERE hash = ?').pluck();
   const usedToday = db.prepare('SELECT coalesce(sum(size), 0) FROM image_uploads WHERE user_id = ? AND created_at > ?').pluck();
   const usedTotal = db.prepare('SELECT coalesce(sum(size), 0) FROM images WHERE uploader_id = ?').pluck();
+  const addHolder = db.prepare('INSERT OR IGNORE INTO image_holders (hash, user_id) VALUES (?, ?)');
+  const isHolder = db.prepare('SELECT 1 FROM image_holders WHERE hash = ? AND user_id = ?').pluck();
+  // Each place naming the image, with what the visibility rules need: the tip (of a tip, a
+  // revision or a comment) and, for a comment, the comment itself. A place whose row is gone
+  // cannot be here (the triggers remove its references in the same statement).
+  const places = db.prepare(`SELECT r.source, r.source_id AS sourceId,
+      p.status AS postStatus, p.author_id AS postAuthorId, c.status AS commentStatus, c.author_id AS commentAuthorId
+    FROM image_refs r
+      LEFT JOIN comments c ON r.source = 'comment' AND c.id = r.source_id
+      LEFT JOIN post_revisions v ON r.source = 'revision' AND v.id = r.source_id
+      LEFT JOIN posts p ON p.id = CASE r.source WHEN 'post' THEN r.source_id WHEN 'revision' THEN v.post_id
+        WHEN 'comment' THEN c.post_id END
+    WHERE r.hash = ?`);
   return {
     /**
      * The same bytes uploaded twice are stored once and cost nothing the second time. New bytes
@@ -45,10 +71,16 @@ export function createImageStore(db: Database) {
           insert.run({ ...img, size, now: now.toISOString() });
           logUpload.run(img.uploaderId, img.hash, size, now.toISOString());
         }
+        // Whoever sends the bytes holds them, also when they were stored already.
+        addHolder.run(img.hash, img.uploaderId);
         return meta.get(img.hash) as ImageMetaRow;
       })();
     },
     byHash: (hash: string) => byHash.get(hash) as ImageRow | undefined,
+    /** Whether this member uploaded these bytes (as the first or a later uploader). */
+    isHolder: (hash: string, userId: number) => isHolder.get(hash, userId) === 1,
+    /** Every place that names the image (image_refs), with the rows its visibility depends on. */
+    places: (hash: string) => places.all(hash) as ImagePlace[],
     /** Bytes the member added in the last 24 hours, and keeps stored. */
     usage(userId: number, now: Date) {
       return {

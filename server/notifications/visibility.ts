@@ -1,9 +1,8 @@
 import type { Context } from '../context';
+import { canSeeComment } from '../comments/service';
 import { canRead } from '../posts/service';
 import type { UserRow } from '../users/store';
 import type { NotificationRow } from './store';
-
-const isStaff = (u: UserRow) => u.role === 'moderator' || u.role === 'admin';
 
 /**
  * A notification keeps the words it was written with (a tip's title, a comment's excerpt), also
@@ -44,7 +43,7 @@ export function contentSeenBy(ctx: Context, reader: UserRow) {
   };
   const seesComment = (id: number) => {
     const c = ctx.comments.byId(id);
-    return c === undefined || (seesTip(c.post_id) && (c.status !== 'hidden' || c.author_id === reader.id || isStaff(reader)));
+    return c === undefined || (seesTip(c.post_id) && canSeeComment(reader, c));
   };
   return { seesTip, seesComment };
 }

@@ -2,12 +2,13 @@ import type { Context } from '../context';
 import { conflict, forbidden, notFound } from '../http/errors';
 import { presentSummaries, withViewer } from '../posts/presenter';
 import { getReadable } from '../posts/service';
+import type { PostSummaryT } from '../posts/schemas';
 import type { PostRow } from '../posts/store';
 import type { UserRow } from '../users/store';
 import { addDays, japanDay, japanDayStartIso, monthStart } from '../shared/japan-time';
 import { windowStart } from '../views/windows';
 import type { OtherDepartmentsT, RankingsT } from './schemas';
-import type { RankedRow, RankingFilter, RankingPeriod } from './store';
+import type { RankedRow, RankingPeriod } from './store';
 
 /** A tip that can take a new like or bookmark: readable and published (not hidden, not a draft). */
 function openTip(ctx: Context, user: UserRow, postId: number, what: string): PostRow {
@@ -58,13 +59,18 @@ export interface RankingRequest {
 }
 
 /**
- * A ranking, kept by the read cache until the next write of any kind (views flushed, likes,
- * bookmarks, tip events, renamed people): exact, with nothing to invalidate by hand. `today`
- * is part of the key, as the windows move daily.
+ * The candidates for "popular in other departments" as every reader of one department sees
+ * them: a ranking (week or month) of tips whose authors work elsewhere, presented for nobody in
+ * particular. Kept by the read cache until the next write of any kind (views flushed, likes,
+ * bookmarks, tip events, renamed people): exact, with nothing to invalidate by hand. `today` is
+ * part of the key, as the windows move daily. Shared by every reader of the department: the
+ * reader's own tips and marks are dealt with per request, not in the key.
  */
-function cachedRanking(ctx: Context, f: RankingFilter, today: string): RankedRow[] {
-  return ctx.readCache.get(JSON.stringify(['ranking', today, f.period, f.tagId, f.department, f.notDepartment, f.limit]),
-    () => ctx.popularity.ranking(f));
+function otherDepartmentCandidates(ctx: Context, department: string, period: 'week' | 'month', limit: number, today: string) {
+  return ctx.readCache.get(JSON.stringify(['ranking.otherDepartments', today, period, department, limit]), () => {
+    const rows = ctx.popularity.ranking({ period, notDepartment: department, limit });
+    return { rows, posts: presentSummaries(ctx, rows, null) };
+  });
 }
 
 /** Ranked rows for a period and filters; an unknown tag ranks nothing. (GET /api/rankings keeps its whole answer in the read cache.) */
@@ -87,25 +93,23 @@ export function rankingRows(ctx: Context, q: RankingRequest): RankedRow[] {
 export function otherDepartmentRows(ctx: Context, user: UserRow, limit: number, perDepartment: number) {
   const today = japanDay(ctx.now());
   ctx.views.windows.ensure(today);
-  let chosen: RankedRow[] = [];
+  let chosen: { row: RankedRow; post: PostSummaryT }[] = [];
   let period: 'week' | 'month' = 'week';
   for (period of ['week', 'month'] as const) {
-    // Shared by every reader of the department (the reader's own tips are left out here, not in
-    // the cache key: a key per reader filled the shared read cache with one entry per person).
-    const rows = cachedRanking(ctx, { period, notDepartment: user.department, limit: limit * perDepartment * 4 }, today);
+    const { rows, posts } = otherDepartmentCandidates(ctx, user.department, period, limit * perDepartment * 4, today);
     const perDept = new Map<string, number>();
     chosen = [];
-    for (const row of rows) {
+    for (const [i, row] of rows.entries()) {
       if (row.author_id === user.id) continue;
       const n = perDept.get(row.department) ?? 0;
       if (n >= perDepartment) continue;
       perDept.set(row.department, n + 1);
-      chosen.push(row);
+      chosen.push({ row, post: posts[i] });
       if (chosen.length === limit) break;
     }
     if (chosen.length === limit) break;
   }
-  return { period, rows: chosen };
+  return { period, chosen };
 }
 
 /** The author's numbers: totals, this month (Japan calendar month), a daily series and per tip. */
@@ -174,10 +178,11 @@ export function rankingAnswer(ctx: Context, user: UserRow, q: RankingRequest & {
 
 /** Tips popular in departments other than the reader's, as GET /api/rankings/other-departments answers. */
 export function otherDepartmentsAnswer(ctx: Context, user: UserRow, limit: number, perDepartment: number): OtherDepartmentsT {
-  const { period, rows } = otherDepartmentRows(ctx, user, limit, perDepartment);
-  const posts = presentSummaries(ctx, rows, user);
+  const { period, chosen } = otherDepartmentRows(ctx, user, limit, perDepartment);
+  // The shared summaries with this reader's own likes and bookmarks.
+  const posts = withViewer(ctx, chosen.map((c) => c.post), user);
   return {
     period,
-    items: rows.map((r, i) => ({ department: r.department, post: posts[i], views: r.ranked_views, likes: r.ranked_likes })),
+    items: chosen.map(({ row }, i) => ({ department: row.department, post: posts[i], views: row.ranked_views, likes: row.ranked_likes })),
   };
 }

@@ -1,5 +1,6 @@
 import crypto from 'node:crypto';
 import type { Database } from '../db/database';
+import { writeUnseenByCache } from '../db/read-cache';
 import type { UserRow } from '../users/store';
 import { onRowChange } from './changes';
 
@@ -108,7 +109,8 @@ export function createSessionStore(db: Database, opts: { maxAge: number; idle: n
         return null;
       }
       if (idleSince > TOUCH_EVERY_MS) {
-        touch.run(now.toISOString(), s.id); // its trigger forgets the entry: keep it, with the new time
+        // Its trigger forgets the entry: keep it, with the new time. No cached answer shows it.
+        writeUnseenByCache(db, () => touch.run(now.toISOString(), s.id));
         s.lastSeenMs = t;
         remember(token, s);
       }

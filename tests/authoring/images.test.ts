@@ -80,12 +80,15 @@ describe('GET /api/images/:name', () => {
   it('serves the bytes with their type, nosniff, a year of private cache and an etag', async () => {
     const { url, hash } = (await upload(alice, PNG, 'application/octet-stream')).json();
     const bob = await t.user('bob');
+    // Another member sees it once a tip names it (tests/security/image-access.test.ts has the rule).
+    await postTip(t, alice, { title: 'with image', body: `![](${url})` });
     const res = await t.as(bob, { method: 'GET', url });
     expect(res.statusCode).toBe(200);
     expect(res.rawPayload.equals(PNG)).toBe(true);
     expect(res.headers['content-type']).toBe('image/png');
     expect(res.headers['x-content-type-options']).toBe('nosniff');
     expect(res.headers['cache-control']).toBe('private, max-age=31536000, immutable');
+    expect(res.headers.vary).toMatch(/cookie/i);
     expect(res.headers['content-security-policy']).toMatch(/sandbox/);
     expect(res.headers.etag).toBe(`"${hash}"`);
     const again = await t.as(bob, { method: 'GET', url, headers: { 'if-none-match': `"${hash}"` } });

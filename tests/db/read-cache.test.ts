@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase, type Database } from '../../server/db/database';
-import { createReadCache } from '../../server/db/read-cache';
+import { createReadCache, writeUnseenByCache } from '../../server/db/read-cache';
 import { createTestApp, postTip, type TestApp } from '../helpers/app';
 
 let db: Database | undefined;
@@ -25,6 +25,28 @@ describe('the read cache', () => {
     db.prepare('UPDATE b SET y = 2').run();
     read();
     expect(computed).toBe(4);
+  });
+
+  it('is not emptied by writes no cached answer shows (a session\'s last-seen time), and still by every other', () => {
+    db = openDatabase(':memory:');
+    db.exec('CREATE TABLE a (x); CREATE TABLE seen (t)');
+    // A trigger's rows count too: the write below changes two rows.
+    db.exec('CREATE TABLE log (t); CREATE TRIGGER seen_log AFTER INSERT ON seen BEGIN INSERT INTO log VALUES (NEW.t); END');
+    const cache = createReadCache(db);
+    let computed = 0;
+    const read = () => cache.get('k', () => { computed++; return db!.prepare('SELECT count(*) FROM a').pluck().get(); });
+    read();
+    for (let i = 0; i < 3; i++) writeUnseenByCache(db, () => db!.prepare('INSERT INTO seen VALUES (?)').run(i));
+    read();
+    expect(computed).toBe(1);
+    db.prepare('INSERT INTO a VALUES (1)').run();
+    expect(read()).toBe(1);
+    expect(computed).toBe(2);
+    // A second cache on the same connection agrees.
+    const other = createReadCache(db);
+    other.get('k', () => 0);
+    writeUnseenByCache(db, () => db!.prepare('INSERT INTO seen VALUES (9)').run());
+    expect(other.get('k', () => 1)).toBe(0);
   });
 
   it('keeps nothing read inside a transaction, which may yet roll back', () => {

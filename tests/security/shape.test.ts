@@ -173,3 +173,70 @@ describe('notifications quoting content later hidden', () => {
     expect(await notes(reporter)).toContain('SECRET-TITLE-1');
   });
 });
+
+describe('award nominations of a tip that may not be seen', () => {
+  it('answer as missing ones when nominating, reading, withdrawing and scoring; lists and counts leave them out', async () => {
+    const judge = await t.user('judge'); // a member on the jury
+    const nominator = await t.user('nominator');
+    const round = (await t.as(t.admin, { method: 'POST', url: '/api/awards', payload: {
+      title: '第1回 DX賞', categories: ['業務改善'], criteria: [{ key: 'effect', label: '効果', weight: 1 }], judges: ['judge', 'mod'],
+    } })).json();
+    expect(round.id).toBeGreaterThan(0);
+    const nominate = (who: TestUser, postId: number) => t.as(who, { method: 'POST', url: `/api/awards/${round.id}/nominations`,
+      payload: { postId, category: '業務改善', statement: '推薦します' } });
+    const visible = await postTip(t, author, { title: 'VISIBLE-NOMINEE' });
+    const later = await postTip(t, author, { title: 'SECRET-NOMINEE' });
+    expect((await nominate(nominator, visible.id)).statusCode).toBe(201);
+    const secret = (await nominate(nominator, later.id)).json();
+    expect((await t.as(mod, { method: 'POST', url: `/api/posts/${later.id}/hide`, payload: { reason: '確認中' } })).statusCode).toBe(200);
+    const MISSING_NID = 876543;
+    const compare = async (viewer: TestUser, call: (nid: number) => Parameters<TestApp['as']>[1], where: string) => {
+      const unseen = await t.as(viewer, call(secret.id));
+      const missing = await t.as(viewer, call(MISSING_NID));
+      expect(missing.statusCode, where).toBe(404);
+      expect(`${unseen.statusCode} ${same(unseen.body, secret.id)}`, where).toBe(`${missing.statusCode} ${same(missing.body, MISSING_NID)}`);
+    };
+
+    // Nominating a hidden or draft tip: the same answer as a tip that does not exist.
+    const fresh = await postTip(t, author, { title: 'SECRET-UNNOMINATED' });
+    expect((await t.as(mod, { method: 'POST', url: `/api/posts/${fresh.id}/hide`, payload: { reason: '確認中' } })).statusCode).toBe(200);
+    for (const [viewer, ids] of [[member, [hiddenId, draftId, fresh.id, later.id]], [mod, [draftId]], [author, [draftId]]] as const) {
+      for (const id of ids) {
+        const unseen = await nominate(viewer, id);
+        const missing = await nominate(viewer, MISSING);
+        expect(`${unseen.statusCode} ${same(unseen.body, id)}`, `nominate ${id} as ${viewer.username}`).toBe(`${missing.statusCode} ${same(missing.body, MISSING)}`);
+      }
+    }
+
+    // Reading and withdrawing its nomination, as someone else and as the nominator.
+    for (const viewer of [member, nominator, judge]) {
+      await compare(viewer, (nid) => ({ method: 'GET', url: `/api/awards/${round.id}/nominations/${nid}` }), `GET as ${viewer.username}`);
+      await compare(viewer, (nid) => ({ method: 'DELETE', url: `/api/awards/${round.id}/nominations/${nid}` }), `DELETE as ${viewer.username}`);
+    }
+
+    // Lists and counts: members see the visible nomination only; staff, who may read hidden tips, both.
+    const list = async (viewer: TestUser) => (await t.as(viewer, { method: 'GET', url: `/api/awards/${round.id}/nominations` })).json();
+    const roundOf = async (viewer: TestUser) => (await t.as(viewer, { method: 'GET', url: `/api/awards/${round.id}` })).json();
+    const rounds = async (viewer: TestUser) => (await t.as(viewer, { method: 'GET', url: '/api/awards' })).body;
+    for (const viewer of [member, nominator, judge]) {
+      const items = (await list(viewer)).items as { post: { title: string } }[];
+      expect(items.map((n) => n.post.title)).toEqual(['VISIBLE-NOMINEE']);
+      expect((await roundOf(viewer)).nominationCount).toBe(1);
+      expect(await rounds(viewer)).not.toContain('"nominationCount":2');
+    }
+    expect(((await list(mod)).items as unknown[]).length).toBe(2);
+    expect((await roundOf(mod)).nominationCount).toBe(2);
+
+    // Scoring: a member who judges, and a member who does not.
+    expect((await t.as(t.admin, { method: 'POST', url: `/api/awards/${round.id}/phase`, payload: { phase: 'scoring' } })).statusCode).toBe(200);
+    for (const viewer of [judge, member]) {
+      await compare(viewer, (nid) => ({ method: 'PUT', url: `/api/awards/${round.id}/nominations/${nid}/score`, payload: { scores: { effect: 4 } } }), `score as ${viewer.username}`);
+    }
+    const progress = JSON.stringify((await t.as(judge, { method: 'GET', url: `/api/awards/${round.id}/progress` })).json());
+    expect(progress).not.toContain('SECRET');
+    expect((await t.as(judge, { method: 'GET', url: `/api/awards/${round.id}/results` })).body).not.toContain('SECRET-NOMINEE');
+    // Nothing was done to it.
+    expect(t.db.prepare('SELECT count(*) FROM award_nominations WHERE id = ?').pluck().get(secret.id)).toBe(1);
+    expect(t.db.prepare('SELECT count(*) FROM award_scores WHERE nomination_id = ?').pluck().get(secret.id)).toBe(0);
+  });
+});

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fileInMemory } from '../../server/web/static';
 import { createTestApp, type TestApp } from '../helpers/app';
 
 let t: TestApp;
@@ -61,5 +62,27 @@ describe('system routes', () => {
       expect(doc.paths, p).toHaveProperty([p]);
     }
     expect(doc.paths['/api/posts'].post.requestBody.content['application/json'].schema.additionalProperties).toBe(false);
+  });
+});
+
+describe('index.html kept in memory', () => {
+  it('is read once, and again (one stat a second at most) when a release replaces it', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kotsu-shell-'));
+    const file = path.join(dir, 'index.html');
+    fs.writeFileSync(file, 'release 1');
+    let clock = 0;
+    const shell = fileInMemory(file, 1000, () => clock);
+    expect(shell.read().toString()).toBe('release 1');
+    // A release writes a new file in its place (new inode, other size and time).
+    fs.writeFileSync(`${file}.new`, 'release 2 is longer');
+    fs.renameSync(`${file}.new`, file);
+    expect(shell.read().toString()).toBe('release 1'); // within the second: the copy in memory
+    clock += 1000;
+    expect(shell.read().toString()).toBe('release 2 is longer');
+    // While the file is missing (mid-replacement), the copy in memory is served.
+    fs.rmSync(file);
+    clock += 1000;
+    expect(shell.read().toString()).toBe('release 2 is longer');
+    fs.rmSync(dir, { recursive: true, force: true });
   });
 });
