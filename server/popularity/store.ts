@@ -119,7 +119,7 @@ export function createPopularityStore(db: Database) {
       coalesce(r.n, 0) AS adoptionsReceived, coalesce(g.n, 0) AS adoptionsReported
     FROM d LEFT JOIN t USING (department) LEFT JOIN v USING (department) LEFT JOIN r USING (department)
       LEFT JOIN g USING (department)
-    ORDER BY views DESC, tips DESC, adoptionsReceived DESC, d.department`;
+    ORDER BY views DESC, tips DESC, adoptionsReceived DESC, adoptionsReported DESC, d.department`;
   const leaderboardAll = db.prepare(leaderboardSql(`SELECT u.department, sum(p.view_count) AS views FROM posts p
       JOIN users u ON u.id = p.author_id WHERE p.status = 'published' GROUP BY u.department`));
   const leaderboardWindow = db.prepare(leaderboardSql(`SELECT u.department, sum(w.views) AS views FROM post_window_views w
