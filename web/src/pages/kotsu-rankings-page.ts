@@ -45,6 +45,9 @@ export class KotsuRankingsPage extends KotsuElement {
     th, td { text-align: left; padding: 0.4rem 0.6rem; border-bottom: 1px solid var(--kotsu-border); vertical-align: top; }
     th { background: #f1f4f8; }
     .num { text-align: right; white-space: nowrap; }
+    /* Names stay on one line and headings keep a readable width; a narrow screen scrolls the table in its box. */
+    .leaderboard tbody th { white-space: nowrap; font-weight: 400; }
+    .leaderboard thead th { min-width: 5.5em; white-space: normal; }
     @media (max-width: 480px) { .field, .field select { width: 100%; min-width: 0; } }
   `];
 
