@@ -35,6 +35,11 @@ export class KotsuImpactPage extends KotsuElement {
     th, td { text-align: left; padding: 0.4rem 0.6rem; border-bottom: 1px solid var(--kotsu-border); vertical-align: top; }
     th { background: #f1f4f8; }
     .num { text-align: right; white-space: nowrap; }
+    /* On a phone the tables keep readable columns (no word broken one character per line) and scroll in their box. */
+    th.num { white-space: normal; min-width: 6em; }
+    td:first-child { min-width: 7em; }
+    .tip-cell { min-width: 12em; }
+    .dept { min-width: 6em; }
     .downloads { display: flex; flex-wrap: wrap; gap: 0.5rem; }
     details { margin-top: 0.5rem; }
   `];
@@ -103,7 +108,7 @@ export class KotsuImpactPage extends KotsuElement {
         ${r.byDepartment.length === 0 ? html`<p class="muted">${msg('impact.none')}</p>` : html`
           <kotsu-bar-chart summary=${msg('impact.byDepartmentChart')} .items=${r.byDepartment.map((d) => ({
             label: d.department || msg('impact.noDepartment'), value: d.minutesSavedPerMonth, display: this.hours(d.minutesSavedPerMonth) }))}></kotsu-bar-chart>
-          <div class="scroll"><table aria-labelledby="by-dept">
+          <div class="scroll" tabindex="0" role="region" aria-labelledby="by-dept"><table aria-labelledby="by-dept">
             <thead><tr><th scope="col">${msg('impact.department')}</th><th class="num" scope="col">${msg('impact.adoptions')}</th>
               <th class="num" scope="col">${msg('impact.savedPerMonth')}</th></tr></thead>
             <tbody>${r.byDepartment.map((d) => html`<tr><td>${d.department || msg('impact.noDepartment')}</td>
@@ -117,7 +122,7 @@ export class KotsuImpactPage extends KotsuElement {
           .items=${r.byMonth.map((m) => ({ month: m.month, added: m.minutesSavedPerMonth, total: m.cumulativeMinutesSavedPerMonth }))}></kotsu-month-chart>
         <p class="muted">${msg('impact.byMonthLegend')}</p>
         <details><summary>${msg('impact.byMonthTable')}</summary>
-          <div class="scroll"><table>
+          <div class="scroll" tabindex="0" role="region" aria-label=${msg('impact.byMonthTable')}><table>
             <thead><tr><th scope="col">${msg('impact.month')}</th><th class="num" scope="col">${msg('impact.adoptions')}</th>
               <th class="num" scope="col">${msg('impact.added')}</th><th class="num" scope="col">${msg('impact.cumulative')}</th></tr></thead>
             <tbody>${r.byMonth.map((m) => html`<tr><td>${m.month}</td><td class="num">${formatNumber(m.adoptions)}</td>
@@ -125,12 +130,12 @@ export class KotsuImpactPage extends KotsuElement {
           </table></div></details>`}
 
         <h2 id="top">${msg('impact.topPosts')}</h2>
-        ${r.topPosts.length === 0 ? html`<p class="muted">${msg('impact.none')}</p>` : html`<div class="scroll"><table aria-labelledby="top">
+        ${r.topPosts.length === 0 ? html`<p class="muted">${msg('impact.none')}</p>` : html`<div class="scroll" tabindex="0" role="region" aria-labelledby="top"><table aria-labelledby="top">
           <thead><tr><th scope="col">${msg('impact.tip')}</th><th scope="col">${msg('impact.authorDepartment')}</th>
             <th class="num" scope="col">${msg('impact.adoptions')}</th><th class="num" scope="col">${msg('impact.savedPerMonth')}</th></tr></thead>
           <tbody>${r.topPosts.map((t) => html`<tr>
-            <td><a href=${link('/tips/', t.post.id)}>${t.post.title}</a> <kotsu-award-badges .awards=${t.post.awards ?? []}></kotsu-award-badges></td>
-            <td>${t.post.author.department || msg('impact.noDepartment')}</td>
+            <td class="tip-cell"><a href=${link('/tips/', t.post.id)}>${t.post.title}</a> <kotsu-award-badges .awards=${t.post.awards ?? []}></kotsu-award-badges></td>
+            <td class="dept">${t.post.author.department || msg('impact.noDepartment')}</td>
             <td class="num">${formatNumber(t.adoptions)}</td><td class="num">${this.hours(t.minutesSavedPerMonth)}</td></tr>`)}</tbody>
         </table></div>`}
 
