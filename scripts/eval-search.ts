@@ -5,7 +5,9 @@
  *     the engine, frozen: its hash is in docs/search.md) — reported, never tuned on;
  *  3. the held-out set planted among 10,000 generated distractor tips (distractors.ts), and the
  *     loss against 2 (target < 0.05).
- * Usage: npm run eval:search [-- --verbose] [-- --no-10k] [-- --outranked <file>]
+ * Usage: npm run eval:search [-- --verbose] [-- --no-10k] [-- --dev-only] [-- --outranked <file>]
+ *   --dev-only scores the development set only (to tune on it without seeing the held-out queries:
+ *   --verbose lists every query with what it found).
  *   --outranked writes, for each held-out query among the 10k, the distractors ranked above its
  *   first relevant tip (to read whether they are in fact relevant).
  */
@@ -34,7 +36,7 @@ report('development set', TIPS.length, QUERIES.length, dev);
 // The held-out files are imported by name, never read here; absent, that part is skipped.
 let heldout: { HELDOUT_TIPS: readonly EvalTip[]; HELDOUT_QUERIES: readonly GradedQuery[] } | null = null;
 let distractors: ((n?: number) => EvalTip[]) | null = null;
-try {
+if (!process.argv.includes('--dev-only')) try {
   heldout = await import('./search-eval/heldout');
   distractors = (await import('./search-eval/distractors')).generateDistractors;
 } catch (err) {

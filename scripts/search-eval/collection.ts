@@ -163,6 +163,18 @@ export const TIPS: EvalTip[] = [
   T('outlook-archive', 'Outlookの容量がいっぱいになったらアーカイブ', ['Outlook', 'メール'], '古いメールを個人用フォルダーにアーカイブすると、メールボックスの容量を空けられます。'),
   T('screen-brightness', 'ノートPCの画面が暗いときの明るさ調整', ['Windows'], '通知領域のクイック設定で明るさのスライダーを動かします。省電力モードも確認します。'),
   T('shortcut-undo', '間違えて消したファイルを元に戻す', ['Windows', 'フォルダ'], 'ごみ箱を開いて元に戻すを選びます。共有フォルダで消した場合は以前のバージョンから復元します。'),
+  // Issue 19, second round (written before changing the engine): Latin words the tips write only
+  // in katakana or only in a body, and paraphrases of everyday office verbs.
+  T('calendar-holiday', 'カレンダーに県の休日と祝日を追加する', ['Outlook', '予定表'], 'オプションの予定表から祝日の追加を選ぶと、カレンダーに祝日が表示されます。県民の日などの県の休日は手で登録します。'),
+  T('hyperlink', 'ハイパーリンクを一括で解除する', ['Excel', 'Word'], 'URLを入力すると自動でハイパーリンクになります。Wordでは全体を選んで Ctrl+Shift+F9 を押すと文書内のリンクをまとめて解除できます。'),
+  T('template-excel', 'テンプレートとして保存して毎月の報告書を作る', ['Excel', '文書'], 'ファイルの種類で Excel テンプレート(*.xltx) を選んで保存すると、開くたびに新しいブックとして使えます。'),
+  T('password-change', 'パスワードの有効期限が切れたときの変更手順', ['Windows', 'アカウント'], 'Ctrl+Alt+Delete を押してパスワードの変更を選びます。新しいパスワードは12文字以上で、前回と同じものは使えません。'),
+  T('access-query', 'Accessの選択クエリで条件に合うレコードを抽出する', ['Access', 'データ整理'], 'デザインビューで抽出条件の行に条件を書くと、該当するレコードだけが表示されます。'),
+  T('vba-msgbox', 'VBAのMsgBoxで処理の前に確認する', ['VBA', 'マクロ'], 'If MsgBox("実行しますか", vbYesNo) = vbNo Then Exit Sub と書くと、いいえを押したときに処理を止められます。'),
+  T('pdf-compress', 'PDFのファイルサイズを小さくしてメールで送る', ['PDF', 'メール'], 'Acrobatの「PDFを圧縮」か「PDFサイズの縮小」で、添付できる大きさにできます。画像の解像度を下げるとさらに小さくなります。'),
+  T('color-filter', '色フィルターで色付きのセルだけ表示する', ['Excel', 'データ整理'], '見出しのフィルターボタンから「色フィルター」を選び、セルの色を指定すると、その色の行だけが表示されます。'),
+  T('sort-custom', 'ユーザー設定の並べ替えで課の順番に並べる', ['Excel', 'データ整理'], '並べ替えダイアログで順序を「ユーザー設定リスト」にし、総務課、企画課…の順を登録しておきます。'),
+  T('sheet-delete', '複数のシートを一度に削除する', ['Excel'], 'Ctrlキーを押しながらシート見出しをクリックして選び、右クリックから削除を選びます。元に戻せないので保存してから行います。'),
 ];
 
 const r = (...keys: string[]) => Object.fromEntries(keys.map((k) => [k, 2])) as Record<string, 2>;
@@ -245,12 +257,49 @@ export const QUERIES: EvalQuery[] = [
   { q: 'Teams チャット 探し方', kind: 'phrasing', relevant: { ...r('teams-chat-search') } },
   { q: '画面を明るくしたい', kind: 'phrasing', relevant: { ...r('screen-brightness') } },
   { q: 'ユーザーアカウント ロック 解除方法', kind: 'phrasing', relevant: { ...r('user-account') } },
+  // Second round (written before any change for them): questions as typed in full sentences.
+  { q: 'PDFを結合したいです', kind: 'phrasing', relevant: { ...r('pdf-merge') } },
+  { q: 'Teamsで背景をぼかすには', kind: 'phrasing', relevant: { ...r('teams-bg') } },
+  { q: 'CSVが文字化けする原因', kind: 'phrasing', relevant: { ...r('csv-garbled') } },
+  { q: '会議室の予約はどうすればいい', kind: 'phrasing', relevant: { ...r('meeting-room'), ...u('outlook-calendar') } },
+  { q: 'OneDriveが同期されない', kind: 'phrasing', relevant: { ...r('onedrive') } },
+  { q: 'マクロを有効にするにはどうしたらいいですか', kind: 'phrasing', relevant: { ...r('macro-security'), ...u('macro-not-run') } },
+  { q: 'パスワード付きのファイルを送るやり方を教えてください', kind: 'phrasing', relevant: { ...r('password-zip') } },
+  { q: 'VLOOKUPでエラーになる時の対処方法', kind: 'phrasing', relevant: { ...r('vlookup-na'), ...u('vlookup') } },
+  { q: '署名の設定の仕方がわからない', kind: 'phrasing', relevant: { ...r('outlook-signature') } },
   // Synonyms and paraphrase.
   { q: '条件に合う行を抜き出す', kind: 'synonym', relevant: { ...r('extract-filter', 'extract-advanced') } },
   { q: '文字列の一部を抽出', kind: 'synonym', relevant: { ...r('text-mid') } },
   { q: '空白行を消す', kind: 'synonym', relevant: { ...r('delete-blank-rows') } },
   { q: 'シートを結合', kind: 'synonym', relevant: { ...r('sheets-combine'), ...u('power-query') } },
   { q: 'ファイル 削除 戻す', kind: 'synonym', relevant: { ...r('shortcut-undo'), ...u('server-backup') } },
+  // Second round (written before changing the engine): typos of words the tips write in katakana
+  // or only in bodies, a typo in one word of two or three; synonyms and paraphrase.
+  { q: 'calender 祝日', kind: 'latin-typo', relevant: { ...r('calendar-holiday') } },
+  { q: 'hyperlnk 解除', kind: 'latin-typo', relevant: { ...r('hyperlink') } },
+  { q: 'templete 保存', kind: 'latin-typo', relevant: { ...r('template-excel') } },
+  { q: 'pasword 変更', kind: 'latin-typo', relevant: { ...r('password-change'), ...u('password-excel') } },
+  { q: 'Acess クエリ', kind: 'latin-typo', relevant: { ...r('access-query') } },
+  { q: 'vba mesgbox', kind: 'latin-typo', relevant: { ...r('vba-msgbox') } },
+  { q: 'acorbat サイズ', kind: 'latin-typo', relevant: { ...r('pdf-compress') } },
+  { q: 'Exel 印刷範囲', kind: 'latin-typo', relevant: { ...r('print-area') } },
+  { q: 'shotcut excel', kind: 'latin-typo', relevant: { ...r('shortcut-excel') } },
+  { q: 'fillter 色', kind: 'latin-typo', relevant: { ...r('color-filter'), ...u('conditional-count-color') } },
+  { q: 'vlokup 別シート 転記', kind: 'latin-typo', relevant: { ...r('vlookup'), ...u('vba-transfer') } },
+  // Product names typed split or joined otherwise than the tips write them.
+  { q: 'one drive 同期', kind: 'latin-typo', relevant: { ...r('onedrive') } },
+  { q: 'share point サイト', kind: 'latin-typo', relevant: { ...r('sharepoint') } },
+  { q: 'powerquery 結合', kind: 'latin-typo', relevant: { ...r('power-query'), ...u('csv-export') } },
+  { q: '重複を取り除く', kind: 'synonym', relevant: { ...r('dedupe'), ...u('unique', 'dedupe-count') } },
+  { q: 'PDFを分ける', kind: 'synonym', relevant: { ...r('pdf-split') } },
+  { q: 'ミーティングを録画', kind: 'synonym', relevant: { ...r('teams-record') } },
+  { q: 'ソート 課の順', kind: 'synonym', relevant: { ...r('sort-custom') } },
+  { q: 'ファイル名をまとめて変える', kind: 'synonym', relevant: { ...r('file-rename') } },
+  { q: '名簿の空白を除去', kind: 'synonym', relevant: { ...r('trim') } },
+  { q: '氏名をつなげる', kind: 'synonym', relevant: { ...r('concat') } },
+  { q: 'シートをまとめて消す', kind: 'synonym', relevant: { ...r('sheet-delete') } },
+  { q: '文字を抜き出す関数', kind: 'synonym', relevant: { ...r('text-mid'), ...u('extract-filter') } },
+  { q: '複数のシートを統合', kind: 'synonym', relevant: { ...r('sheets-combine'), ...u('power-query') } },
   // Fragments pasted from the middle of a tip.
   { q: 'プをクリックし、「プリンターをオンラインで使用', kind: 'fragment', relevant: { ...r('printer-offline') } },
   { q: 'ールを個人用フォルダーにアーカイブすると', kind: 'fragment', relevant: { ...r('outlook-archive') } },

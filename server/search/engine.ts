@@ -33,7 +33,7 @@ export interface SearchEngineOptions {
 export function createSearchEngine(db: Database, opts: SearchEngineOptions = {}) {
   const store = createSearchStore(db, { rankCap: opts.rankCap, denseWalk: opts.denseWalk });
   const maintenance = createIndexMaintenance(db, { enabled: !db.readonly && !db.memory, ...opts.maintenance });
-  const suggester = createSuggester({ all: store.suggestDocs, one: store.suggestDoc });
+  const suggester = createSuggester({ words: store.latinWords, fresh: store.freshWords, version: store.dataVersion, docs: store.docsOf });
   const titles = createTitleIndex({ all: store.titleDocs, one: store.suggestDoc }, { cap: SUGGEST_CAP });
   let tagCache: { name: string; count: number; norm: string }[] | null = null;
   const followed = new WeakSet<PostEvents>();

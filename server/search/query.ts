@@ -12,7 +12,7 @@
  *   A kanji word with okurigana matches on its kanji stem (消し → 消*, 条件付き → 条件付).
  */
 import { alternativesOf, stemOf } from './lexicon';
-import { normalize, toKatakana } from './normalize';
+import { normalize, normalizeWithMap, toKatakana } from './normalize';
 import { CJK_RUN, pieces, pieceTokens } from './tokenize';
 
 export interface Term {
@@ -34,11 +34,18 @@ export interface Term {
    * (lexicon.ts) and, for a word typed in hiragana, its katakana. Each is a phrase of tokens.
    */
   alternatives?: string[][];
+  /**
+   * The dictionary's further synonyms of the word (past MAX_SYNONYMS), matched only in the wide
+   * tier: tips found through them rank after every tip found without them (service.ts).
+   */
+  synonyms?: string[][];
 }
 
 export interface ParsedQuery {
   must: Term[];
   not: Term[];
+  /** Match each must term's `synonyms` too (the wide tier). */
+  wide?: boolean;
   /**
    * Words that rank but are not required: question and intent words (作り方, 方法, できない, …)
    * and, for a query typed without spaces, the whole of it as one phrase (a fragment pasted from
@@ -61,6 +68,8 @@ const STOP = new Set([
   'たく', 'ください', 'くださ', 'ほしい', '欲しい', 'どう', 'どうやって', 'どうすれば', 'なぜ',
   'なに', '何', 'どこ', 'いつ', 'こと', 'もの', 'よう', 'ように', 'とき', '時',
   '場合', '?', 'か?', 'たら', 'れ', 'られ', 'さ', 'せ', 'く', 'し', 'ず',
+  // Endings of polite questions, as the segmenter cuts them (ください → くだ|さい).
+  'したら', 'すれば', 'いい', 'よい', 'です', 'ですか', 'でしょう', 'でしょうか', 'くだ', 'さい', 'ませ', 'ん', 'ので', 'けど',
 ]);
 
 /**
@@ -69,15 +78,20 @@ const STOP = new Set([
  * words are recognized whatever the verb (`isIntent`): "way of doing" (X方: 作り方, 探し方, 直し方)
  * and a negated verb (動かない, 開けない, 印刷できない, 表示されない, 動きません).
  */
-const INTENT = new Set([
+const INTENT_WORDS = [
   '方法', 'やり方', '仕方', '手順', '手段', 'する方法', 'コツ', 'エラー', 'できない', '出来ない', 'うまくいかない',
-  'わからない', '分からない', '困った', '教えて', '知りたい', 'したい', '不具合', '原因', '対処', '対処法', '解決',
-]);
+  'わからない', '分からない', '困った', '教えて', '教え', '知りたい', 'したい', '不具合', '原因', '対処', '対処法', '解決',
+];
+/** As typed and as folded (エラー, エラ). */
+const INTENT = new Set([...INTENT_WORDS, ...INTENT_WORDS.map(normalize)]);
 const WAY_OF = /^\p{sc=Han}[\p{sc=Han}\p{sc=Hiragana}]*方$/u;
 const NEGATED = /^[\p{sc=Han}\p{sc=Katakana}ー]+[\p{sc=Hiragana}]*(?:ない|なく|ません)$/u;
-const isIntent = (s: string) => INTENT.has(s) || WAY_OF.test(s) || NEGATED.test(s);
+const isIntent = (s: string) => INTENT.has(s) || INTENT.has(normalize(s)) || WAY_OF.test(s) || NEGATED.test(s);
 
 const HIRAGANA = /^\p{sc=Hiragana}+$/u;
+const SINGLE_KANJI = /^\p{sc=Han}$/u;
+/** The kana normalize.ts drops between two kanji (okurigana), alone. */
+const OKURIGANA_KANA = /^[いうえきぎくけげこしじすせちつてねびべみむめりるれろ]$/u;
 const HIRAGANA_WORD = /^\p{sc=Hiragana}[\p{sc=Hiragana}ー]{2,}$/u;
 const KATAKANA = /^[\p{sc=Katakana}ー]+$/u;
 const OKURIGANA_WORD = /^(\p{sc=Han}[\p{sc=Han}々]*)\p{sc=Hiragana}+$/u;
@@ -95,7 +109,13 @@ function japaneseSpans(run: string): string[] {
   const spans: string[] = [];
   let current = '';
   let prev = '';
-  for (const seg of segs) {
+  for (const [i, seg] of segs.entries()) {
+    // A kana between two kanji that the folding drops (貼り付け: り) joins them, as in the index.
+    if (OKURIGANA_KANA.test(seg) && /\p{sc=Han}$/u.test(current) && /^\p{sc=Han}/u.test(segs[i + 1] ?? '')) {
+      current += seg;
+      prev = seg;
+      continue;
+    }
     if (isStop(seg)) {
       if (current) spans.push(current);
       current = '';
@@ -131,38 +151,52 @@ function cjkTerm(span: string): Term {
   return { tokens, prefix: Array.from(span).length === 1, highlights: [span], latin: false };
 }
 
-/** Most other words tried for one word (each is one more doclist for FTS5 to walk). */
+/** Most other words tried for one word in the first tier (each is one more doclist for FTS5 to walk). */
 const MAX_ALTERNATIVES = 6;
-/** Synonyms (other words of the same meaning) taken per word, after its other spellings. */
-export const MAX_SYNONYMS = 2;
+/** Synonyms (other words of the same meaning) taken per word in the first tier, after its other spellings. */
+export const MAX_SYNONYMS = 0;
+/** Most further synonyms per word in the wide tier. */
+export const MAX_WIDE = 12;
 
 /**
  * The word's other spellings and synonyms from the dictionary, its katakana when typed in
- * hiragana, as token phrases. `forms`: the word as typed and its stem (消したい: 消したい, 消).
+ * hiragana, as token phrases: the first tier's (`alternatives`) and the rest of the synonyms
+ * (`synonyms`, the wide tier). `forms`: the word as typed and its stems (消したい: 消したい, 消).
  */
-function alternativesFor(forms: string[], self: string): string[][] {
+function alternativesFor(forms: string[], self: string): { alternatives: string[][]; synonyms: string[][] } {
   const words: string[] = [];
-  const add = (w: string) => {
-    if (w !== self && Array.from(w).length >= 2 && !words.includes(w)) words.push(w);
-  };
+  const wide: string[] = [];
+  const ok = (w: string) => w !== self && Array.from(w).length >= 2 && !words.includes(w) && !wide.includes(w);
+  // A verb's one-kanji stem (除く → 除, 消す → 消) is a synonym too, matched as a prefix in the
+  // wide tier (除* finds 除いた, 除去): as the query's own one-kanji stems are.
+  const okWide = (w: string) => ok(w) || (w !== self && SINGLE_KANJI.test(w) && !wide.includes(w));
+  const add = (w: string) => { if (ok(w)) words.push(w); };
   const lookups = [...forms];
   for (const f of forms) if (HIRAGANA_WORD.test(f)) { const k = normalize(toKatakana(f)); add(k); lookups.push(k); }
+  const rest: string[] = [];
   for (const f of lookups) {
     const alt = alternativesOf(f);
     if (!alt) continue;
     alt.same.forEach(add);
     alt.synonyms.slice(0, MAX_SYNONYMS).forEach(add);
+    rest.push(...alt.synonyms.slice(MAX_SYNONYMS));
   }
-  return words.slice(0, MAX_ALTERNATIVES).map((w) => pieces(w).flatMap(pieceTokens)).filter((t) => t.length > 0);
+  const first = words.slice(0, MAX_ALTERNATIVES);
+  for (const w of [...words.slice(MAX_ALTERNATIVES), ...rest]) if (okWide(w) && !first.includes(w)) wide.push(w);
+  const toks = (list: string[]) => list.map((w) => pieces(w).flatMap(pieceTokens)).filter((t) => t.length > 0);
+  return { alternatives: toks(first), synonyms: toks(wide.slice(0, MAX_WIDE)) };
 }
 
 function withAlternatives(t: Term, forms: string[], self: string): Term {
-  const alternatives = alternativesFor(forms, self);
-  if (alternatives.length === 0) return t;
-  return { ...t, alternatives, highlights: [...t.highlights, ...alternatives.map((a) => a.join(''))] };
+  const { alternatives, synonyms } = alternativesFor(forms, self);
+  if (alternatives.length === 0 && synonyms.length === 0) return t;
+  const out: Term = { ...t, highlights: [...t.highlights, ...[...alternatives, ...synonyms].map((a) => a.join(''))] };
+  if (alternatives.length > 0) out.alternatives = alternatives;
+  if (synonyms.length > 0) out.synonyms = synonyms;
+  return out;
 }
 
-interface Clause { text: string; quoted: boolean; negated: boolean }
+interface Clause { text: string; quoted: boolean; negated: boolean; /** Offset of `text` in the normalized query. */ at: number }
 
 function clauses(norm: string): Clause[] {
   const out: Clause[] = [];
@@ -178,12 +212,12 @@ function clauses(norm: string): Clause[] {
     if (norm[i] === '"') {
       const close = norm.indexOf('"', i + 1);
       const end = close === -1 ? norm.length : close;
-      out.push({ text: norm.slice(i + 1, end), quoted: true, negated });
+      out.push({ text: norm.slice(i + 1, end), quoted: true, negated, at: i + 1 });
       i = end + 1;
     } else {
       let j = i;
       while (j < norm.length && !/\s/u.test(norm[j]) && norm[j] !== '"') j++;
-      out.push({ text: norm.slice(i, j), quoted: false, negated });
+      out.push({ text: norm.slice(i, j), quoted: false, negated, at: i });
       i = j;
     }
   }
@@ -202,7 +236,13 @@ export function parseQuery(raw: string): ParsedQuery {
   const cleaned = raw
     .replace(/[\p{Cc}\p{Cs}\u2028\u2029]/gu, ' ')
     .replace(/[\u201C\u201D\u201E\u201F\u301D\u301E\u301F]/gu, '"');
-  const norm = normalize(cleaned);
+  const mapped = normalizeWithMap(cleaned);
+  const norm = mapped.text;
+  // The text as typed (width and case folded only) behind a span of the normalized query: words
+  // are cut there, where okurigana still marks where a verb ends (抜き出す関数 is 抜き出す + 関数;
+  // folded first, 抜出関数 reads as one word), and each word is folded after.
+  const typed = (from: number, length: number) =>
+    cleaned.slice(mapped.start[from], mapped.end[from + length - 1]).normalize('NFKC').toLowerCase();
   const endsOpen = !/[\s"]$/u.test(cleaned) && cleaned.trim() !== '';
   const must: Term[] = [];
   const not: Term[] = [];
@@ -223,12 +263,14 @@ export function parseQuery(raw: string): ParsedQuery {
         must.push(p.text.length >= 4 ? withAlternatives(t, [p.text], p.text) : t);
         return;
       }
-      const spans = japaneseSpans(p.text);
+      const spans = japaneseSpans(typed(c.at + p.index, p.text.length)).map(normalize).filter((x) => x !== '');
       spans.forEach((span, si) => {
         const stemmed = stem(span);
         let term = cjkTerm(stemmed);
         if (last && si === spans.length - 1) term.prefix = true;
-        if (isIntent(span)) { should.push(term); return; }
+        // Intent words, and a short run of hiragana left between words (grammar the lists above
+        // do not name: いい, よね): they rank, they are not required.
+        if (isIntent(span) || (HIRAGANA.test(span) && Array.from(span).length <= 2 && spans.length > 1)) { should.push(term); return; }
         must.push(withAlternatives(term, [...new Set([span, stemmed, stemOf(span)])], stemmed));
       });
     });
@@ -278,14 +320,20 @@ function ownPhrase(t: Term): string[] {
   return t.completions.map((w) => quote([...head, w]));
 }
 
-/** One term as an FTS5 expression: its phrase, OR its completions and alternatives. */
-export function termMatch(t: Term): string {
-  return phrase(t);
+/** One term as an FTS5 expression: its phrase, OR its completions and alternatives (and synonyms when `wide`). */
+export function termMatch(t: Term, wide = false): string {
+  return phrase(t, wide);
 }
 
-function phrase(t: Term): string {
-  const each = [...ownPhrase(t), ...(t.alternatives ?? []).map(quote)];
+function phrase(t: Term, wide = false): string {
+  const each = [...ownPhrase(t), ...(t.alternatives ?? []).map(quote),
+    ...(wide ? t.synonyms ?? [] : []).map((a) => (a.length === 1 && SINGLE_KANJI.test(a[0]) ? `${quote(a)}*` : quote(a)))];
   return each.length === 1 ? each[0] : `(${each.join(' OR ')})`;
+}
+
+/** Whether the wide tier would match more than the first (some required word has further synonyms). */
+export function hasWideTier(q: ParsedQuery): boolean {
+  return q.must.some((t) => (t.synonyms?.length ?? 0) > 0);
 }
 
 /** A prefix standing for more whole words than this stays a prefix query. */
@@ -307,7 +355,7 @@ export function completePrefixes(q: ParsedQuery, words: (prefix: string, limit: 
     const found = words(last, MAX_COMPLETIONS + 1);
     return found.length >= 1 && found.length <= MAX_COMPLETIONS ? { ...t, completions: found } : t;
   });
-  return { must, not: q.not, should: q.should };
+  return { ...q, must };
 }
 
 /**
@@ -318,25 +366,27 @@ export function completePrefixes(q: ParsedQuery, words: (prefix: string, limit: 
 export function toMatch(q: ParsedQuery, mode: 'all' | 'relaxed' = 'all', columns?: string): string | null {
   if (q.must.length === 0) return null;
   let positive: string;
+  const w = q.wide === true;
+  const ph = (t: Term) => phrase(t, w);
   if (mode === 'all' || q.must.length < RELAX_MIN_TERMS) {
-    positive = q.must.map(phrase).join(' AND ');
+    positive = q.must.map(ph).join(' AND ');
   } else {
     const groups: string[] = [];
     for (let skip = 0; skip < q.must.length; skip++) {
       const rest = q.must.filter((_, i) => i !== skip);
-      groups.push(`(${rest.map(phrase).join(' AND ')})`);
+      groups.push(`(${rest.map(ph).join(' AND ')})`);
     }
     positive = groups.join(' OR ');
   }
   // Words that rank but are not required: OR-ed with a required word, the set of matches is the
   // same, and BM25 adds the weight of those a tip has.
   if (q.should && q.should.length > 0 && !columns) {
-    positive = `(${positive}) AND (${[...q.should.map(phrase), phrase(q.must[0])].join(' OR ')})`;
+    positive = `(${positive}) AND (${[...q.should.map((t) => phrase(t)), ph(q.must[0])].join(' OR ')})`;
   }
   // A column filter restricts where the words must be; an excluded word is excluded anywhere.
   if (columns) positive = `{${columns}} : (${positive})`;
   if (q.not.length === 0) return positive;
-  return `(${positive}) NOT (${q.not.map(phrase).join(' OR ')})`;
+  return `(${positive}) NOT (${q.not.map((t) => phrase(t)).join(' OR ')})`;
 }
 
 /**
@@ -348,5 +398,5 @@ export function toMatch(q: ParsedQuery, mode: 'all' | 'relaxed' = 'all', columns
  */
 export function relaxedGroups(q: ParsedQuery): string[] | null {
   if (q.must.length < RELAX_MIN_TERMS) return null;
-  return q.must.map((_, skip) => toMatch({ must: q.must.filter((__, i) => i !== skip), not: q.not, should: [] }) as string);
+  return q.must.map((_, skip) => toMatch({ must: q.must.filter((__, i) => i !== skip), not: q.not, should: [], wide: q.wide }) as string);
 }

@@ -2,9 +2,11 @@ import type { Context } from '../context';
 import { alternativesOf } from './lexicon';
 import { normalize } from './normalize';
 import { presentHits } from './presenter';
-import { completePrefixes, parseQuery, termMatch, RELAX_MIN_TERMS, relaxedGroups, toMatch, type ParsedQuery } from './query';
+import { completePrefixes, hasWideTier, parseQuery, termMatch, RELAX_MIN_TERMS, relaxedGroups, toMatch, type ParsedQuery } from './query';
 import type { SearchQueryT, SearchResultT, SuggestResultT } from './schemas';
 import { highlighter } from './snippet';
+import { CJK_TOKEN } from './tokenize';
+import { recompose } from './compounds';
 import type { SearchFilter } from './store';
 
 const SUGGEST_POSTS = 8;
@@ -13,13 +15,18 @@ const SUGGEST_TAGS = 5;
 const empty = (): SearchResultT => ({ total: 0, items: [], didYouMean: null, relaxed: false });
 
 /**
- * A mistyped Latin word replaced by the closest word in titles and tags, when the corrected
- * query finds something. Returned in normalized form (vlookup 関数).
+ * The query with Latin compounds recomposed (compounds.ts) and each mistyped Latin word replaced
+ * by the closest word of the index (suggest.ts), when the corrected query finds something with
+ * all its words. Returned with width and case folded (vlookup 関数).
  */
-function didYouMean(ctx: Context, q: string, parsed: ParsedQuery, base: SearchFilter): string | null {
-  let corrected = normalize(q);
-  let changed = false;
-  for (const t of parsed.must) {
+function didYouMean(ctx: Context, q: string, base: SearchFilter): string | null {
+  const { suggester, store } = ctx.search;
+  // Folded for width and case only: the corrections touch Latin words, and the rest is shown as typed (別シート, not 別シト).
+  const typed = q.normalize('NFKC').toLowerCase();
+  // Compounds first (one drive → onedrive, powerquery → power query), then word by word.
+  let corrected = recompose(typed, (w) => suggester.known(w) && (store.docsOf(w) > 0 || !/^[a-z0-9]+$/.test(w) || suggester.isLoanword(w)));
+  let changed = corrected !== typed;
+  for (const t of parseQuery(`${corrected} `).must) {
     if (!t.latin || t.tokens[0].length < 4) continue;
     const fix = ctx.search.suggester.correct(t.tokens[0]);
     if (!fix) continue;
@@ -34,15 +41,21 @@ function didYouMean(ctx: Context, q: string, parsed: ParsedQuery, base: SearchFi
   return found ? corrected.trim() : null;
 }
 
+/** A Japanese word of a query (not Latin, not a phrase in quotes): the kind said otherwise in tips. */
+const isPredicate = (t: ParsedQuery['must'][number]) => !t.latin && t.tokens.every((x) => CJK_TOKEN.test(x));
+
 /**
- * A search; when the query as typed finds nothing and a corrected one does (mistyped words
- * replaced, word by word), the corrected query's results with `correctedTo` set, unless `exact`.
+ * A search; when the query as typed finds nothing, or finds tips only with one of its words left
+ * out (relaxed), and a corrected one finds tips with all its words (mistyped words replaced,
+ * word by word), the corrected query's results with `correctedTo` set, unless `exact`.
  */
 export function search(ctx: Context, query: SearchQueryT): SearchResultT {
   const first = searchAsTyped(ctx, query);
-  if (first.total > 0 || !first.didYouMean || query.exact) return { ...first, correctedTo: null };
+  if ((first.total > 0 && !first.relaxed) || !first.didYouMean || query.exact) return { ...first, correctedTo: null };
+  // Found nothing, or only by leaving a word out (the mistyped one, often): the corrected query
+  // has every word (didYouMean checks that it finds something).
   const again = searchAsTyped(ctx, { ...query, q: first.didYouMean });
-  if (again.total === 0) return { ...first, correctedTo: null };
+  if (again.total === 0 || again.relaxed) return { ...first, correctedTo: null };
   return { ...again, didYouMean: first.didYouMean, correctedTo: first.didYouMean };
 }
 
@@ -75,13 +88,50 @@ function searchAsTyped(ctx: Context, query: SearchQueryT): SearchResultT {
     match, titleMatch: hasText ? toMatch(parsed, 'all', 'title tags') : null, titleOnly: titlesAlone ? match : null,
     tagIds: [...new Set(tagIds)], authorId, sort, limit, offset, now: ctx.now().toISOString(),
   };
+  // The wide tier: the words' further synonyms (query.ts). Sorted by relevance, tips found only
+  // through them come after every tip found without them; sorted by date or popularity, they are
+  // simply among the matches.
+  const wideQ: ParsedQuery | null = hasText && hasWideTier(parsed) ? { ...parsed, wide: true } : null;
+  if (wideQ && sort !== 'relevance') {
+    filter.match = toMatch(wideQ);
+    filter.titleMatch = toMatch(wideQ, 'all', 'title tags');
+    filter.titleOnly = titlesAlone ? filter.match : null;
+  }
   let page = store.topPage(filter) ?? store.page(filter);
   let total = page.total;
   let relaxed = false;
+  if (wideQ && sort === 'relevance' && page.total < offset + limit) {
+    const strict = filter.match as string;
+    const wideMatch = toMatch(wideQ) as string;
+    const extra: SearchFilter = {
+      ...filter, match: `(${wideMatch}) NOT (${strict})`, titleMatch: `(${toMatch(wideQ, 'all', 'title tags')}) NOT (${strict})`,
+      titleOnly: null, offset: Math.max(0, offset - page.total), limit: offset + limit - Math.max(offset, page.total),
+    };
+    const more = store.topPage(extra) ?? store.page(extra);
+    if (more.total > 0) {
+      page = { ids: [...page.ids, ...more.ids], total: page.total + more.total };
+      total = page.total;
+      filter.match = wideMatch;
+    }
+  }
   if (total === 0 && parsed.must.length >= RELAX_MIN_TERMS) {
-    const looseMatch = toMatch(parsed, 'relaxed');
-    const loose = { ...filter, match: looseMatch, titleMatch: toMatch(parsed, 'relaxed', 'title tags'),
-      titleOnly: titlesAlone ? looseMatch : null, groups: relaxedGroups(parsed) };
+    const lq = wideQ ?? parsed;
+    const looseMatch = toMatch(lq, 'relaxed');
+    const loose = { ...filter, match: looseMatch, titleMatch: toMatch(lq, 'relaxed', 'title tags'),
+      titleOnly: titlesAlone ? looseMatch : null, groups: relaxedGroups(lq) };
+    const again = store.topPage(loose) ?? store.page(loose);
+    if (again.total > 0) {
+      page = again;
+      total = again.total;
+      relaxed = true;
+      filter.match = loose.match;
+    }
+  } else if (total === 0 && parsed.must.length === 2 && isPredicate(parsed.must[1])) {
+    // Two words, the last a Japanese word that the tips phrase otherwise (シートを結合 for a tip
+    // that says シートを1つにまとめる): the first word alone, flagged relaxed.
+    const lq: ParsedQuery = { must: [parsed.must[0]], not: parsed.not, wide: wideQ !== null };
+    const looseMatch = toMatch(lq);
+    const loose = { ...filter, match: looseMatch, titleMatch: toMatch(lq, 'all', 'title tags'), titleOnly: titlesAlone ? looseMatch : null };
     const again = store.topPage(loose) ?? store.page(loose);
     if (again.total > 0) {
       page = again;
@@ -93,7 +143,7 @@ function searchAsTyped(ctx: Context, query: SearchQueryT): SearchResultT {
   const result: SearchResultT = {
     total,
     items: presentHits(ctx, page.ids, highlighter(parsed.must)),
-    didYouMean: total === 0 && hasText ? didYouMean(ctx, q, parsed, filter) : null,
+    didYouMean: (total === 0 || relaxed) && hasText ? didYouMean(ctx, q, { ...filter, match: null }) : null,
     relaxed,
   };
   if (facets) result.facets = total > 0 ? store.facets(filter) : [];

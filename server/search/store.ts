@@ -101,6 +101,9 @@ const ORDER: Record<SearchSort, string> = {
 const TAGS_OF_P = `coalesce((SELECT group_concat(t.name, ' ') FROM post_tags pt JOIN tags t ON t.id = pt.tag_id
         WHERE pt.post_id = p.id), '') AS tags`;
 
+/** New words kept for the typo vocabulary between two of its lookups (store.freshWords). */
+const FRESH_MAX = 50_000;
+
 export function createSearchStore(db: Database, opts: { rankCap?: number; denseWalk?: number } = {}) {
   const rankCap = opts.rankCap ?? RANK_CAP;
   const denseWalk = opts.denseWalk ?? DENSE_WALK;
@@ -117,6 +120,11 @@ export function createSearchStore(db: Database, opts: { rankCap?: number; denseW
   const addWord = db.prepare('INSERT OR IGNORE INTO search_vocab (term) VALUES (?)');
   const clearWords = db.prepare('DELETE FROM search_vocab');
   // char(1114111) is the last code point: every word that starts with @prefix sorts below it.
+  const allWords = db.prepare("SELECT term FROM search_vocab WHERE term >= 'a' AND term < '{'").pluck();
+  const dataVersion = db.prepare('PRAGMA data_version').pluck();
+  // Words new to search_vocab on this connection, until the typo vocabulary takes them (suggest.ts).
+  // Past FRESH_MAX words (a bulk import) it says "read them all again" instead (null).
+  let fresh: string[] | null = [];
   const wordsFrom = db.prepare(`SELECT term FROM search_vocab WHERE term >= @prefix AND term < @prefix || char(1114111)
     ORDER BY term LIMIT @limit`).pluck();
   const optimize = db.prepare("INSERT INTO search_fts (search_fts) VALUES ('optimize')");
@@ -142,9 +150,6 @@ export function createSearchStore(db: Database, opts: { rankCap?: number; denseW
   // each against the list (7 ms at 100,000 tips) instead of looking up the listed ids.
   const rankStats = db.prepare(`SELECT id, view_count, like_count, updated_at FROM posts
     WHERE id IN (SELECT value FROM json_each(?)) AND +status = 'published'`);
-  // The vocabulary's source: every published title, and every tag in use (once each).
-  const suggestAll = db.prepare(`SELECT p.id, p.title, '' AS tags, 0 AS popularity FROM posts p WHERE p.status = 'published'
-    UNION ALL SELECT -t.id, '', t.name, 0 FROM tags t WHERE t.post_count > 0`);
   const suggestOne = db.prepare(`SELECT p.id, p.title, p.view_count + 3 * p.like_count AS popularity,
       ${TAGS_OF_P}
     FROM posts p WHERE p.status = 'published' AND p.id = ?`);
@@ -270,7 +275,10 @@ export function createSearchStore(db: Database, opts: { rankCap?: number; denseW
       for (const text of [doc.title, doc.tags, doc.body]) {
         for (const token of text.split(' ')) {
           if (token === '' || seen.has(token) || CJK_RUN.test(token)) continue;
-          addWord.run(token);
+          if (addWord.run(token).changes > 0 && fresh) {
+            if (fresh.length < FRESH_MAX) fresh.push(token);
+            else fresh = null;
+          }
           seen.add(token);
         }
       }
@@ -394,7 +402,12 @@ export function createSearchStore(db: Database, opts: { rankCap?: number; denseW
     facets(f: SearchFilter): { name: string; count: number }[] {
       return prepared('facets', f).all(params(f, 'facets')) as { name: string; count: number }[];
     },
-    suggestDocs: () => suggestAll.iterate() as Iterable<SuggestSource>,
+    /** Every indexed word starting with a Latin letter (the typo vocabulary's source, suggest.ts). */
+    latinWords: () => allWords.iterate() as Iterable<string>,
+    /** Words first indexed on this connection since the last call. */
+    freshWords: (): string[] | null => { const out = fresh; fresh = []; return out; },
+    /** Moves when another connection commits. */
+    dataVersion: () => dataVersion.get() as number,
     suggestDoc: (id: number) => (suggestOne.get(id) as SuggestSource | undefined) ?? null,
     titleDocs: () => titleAll.iterate() as Iterable<SuggestSource>,
     tagCounts: () => tagCounts.all() as { name: string; count: number }[],

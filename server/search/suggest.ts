@@ -1,34 +1,35 @@
 /**
- * Typo tolerance: MiniSearch held in memory over the vocabulary of Latin words in the titles and
- * tags of published tips (vlookup, outlook, sumifs…), with fuzzy matching, so a mistyped word
- * (VLOKUP, Outlok) can be replaced by the word the tips use. Suggestions then look the corrected
- * words up in the title index (titles.ts), and didYouMean runs them through the full-text index.
+ * Typo tolerance: MiniSearch held in memory over the Latin words of the search index — titles,
+ * tags and bodies: the word list `search_vocab` that prefix completion uses (store.ts), so one
+ * list of the index's words serves both — plus the Latin spellings of the loanwords the
+ * dictionary knows (pivot for ピボット), with fuzzy matching, so a mistyped word (VLOKUP, Outlok,
+ * IFEROR written only in bodies, calender for a tip that says カレンダー) can be replaced by a
+ * word the tips use. Suggestions then look the corrected words up in the title index
+ * (titles.ts), and searches run the corrected query through the full-text index (service.ts).
  *
  * Why words and not whole titles: MiniSearch scores every document a term matches, and at
- * 100,000 tips a common word matches tens of thousands of titles (tens of milliseconds a
- * keystroke); the vocabulary is a few thousand words, so a fuzzy lookup stays far below a
- * millisecond. Titles themselves are matched by the title index (titles.ts).
+ * 100,000 tips a common word matches tens of thousands of titles; the vocabulary is words, so a
+ * fuzzy lookup stays far below a millisecond. A tie between candidates goes to the word more
+ * tips hold (FTS5's own counts, looked up for the few candidates only).
  *
- * It follows writes lazily: a tip write only marks the tip dirty (inside the write's
- * transaction) and the next read adds the words of the dirty tips as they are in the database
- * then, so a write that rolls back adds nothing. Words are never removed: a word that no
- * published tip uses any more only costs a correction that then finds nothing and is dropped.
+ * It follows writes: words new to the index are handed over by the store as tips are indexed
+ * (`fresh`, on the connection that writes), and a connection that only reads (the search
+ * threads) reads the word list again when another connection has committed since, at most once
+ * every REFRESH_MS. Words are never removed: a word no published tip uses any more only costs a
+ * correction that then finds nothing and is dropped.
  */
 import MiniSearch from 'minisearch';
 import { latinLoanwords } from './lexicon';
-import { normalize } from './normalize';
-import { pieces } from './tokenize';
 
+/** A reading connection looks for words committed by the writer at most this often. */
+export const REFRESH_MS = 10_000;
+
+/** A tip's title and tags with its popularity (the title index's source, titles.ts). */
 export interface SuggestSource { id: number; title: string; tags: string; popularity: number }
 
-interface Word { id: string; count: number }
+interface Word { id: string }
 
-const isLatinWord = (term: string) => /^[a-z][a-z0-9]{2,39}$/.test(term);
 export const correctable = (term: string) => /^[a-z][a-z0-9]{3,39}$/.test(term);
-
-function latinWords(doc: Pick<SuggestSource, 'title' | 'tags'>): string[] {
-  return pieces(normalize(`${doc.title} ${doc.tags}`)).filter((p) => !p.cjk && isLatinWord(p.text)).map((p) => p.text);
-}
 
 /** Optimal string alignment distance: insertions, deletions, substitutions and swaps of neighbours. */
 export function editDistance(a: string, b: string): number {
@@ -44,80 +45,108 @@ export function editDistance(a: string, b: string): number {
   return d[a.length][b.length];
 }
 
-export function createSuggester(load: {
-  all: () => Iterable<SuggestSource>;
-  one: (id: number) => SuggestSource | null;
-}) {
-  const dirty = new Set<number>();
-  const counts = new Map<string, number>();
+export interface VocabularySource {
+  /** Every Latin word of the index (search_vocab). */
+  words: () => Iterable<string>;
+  /** Words added to the index on this connection since the last call (drained); null: too many, read `words` again. */
+  fresh?: () => string[] | null;
+  /** Changes when another connection commits (PRAGMA data_version). */
+  version?: () => number;
+  /** Tips holding a word (ties between candidates). */
+  docs: (word: string) => number;
+}
+
+export function createSuggester(load: VocabularySource, opts: { now?: () => number } = {}) {
+  const now = opts.now ?? Date.now;
+  let known: Set<string> | null = null;
+  let loanwords: Set<string> = new Set();
   let index: MiniSearch<Word> | null = null;
+  let version = -1;
+  let refreshed = 0;
+  // Tips per word (a lookup reads the word's doclist: ~6 ms for a word in half the tips at
+  // 100,000), kept for REFRESH_MS: they only break ties.
+  const docCounts = new Map<string, number>();
+  let countedAt = 0;
+  const docs = (w: string) => {
+    if (now() - countedAt >= REFRESH_MS) { docCounts.clear(); countedAt = now(); }
+    let n = docCounts.get(w);
+    if (n === undefined) docCounts.set(w, n = load.docs(w));
+    return n;
+  };
 
-  const make = () => new MiniSearch<Word>({
-    fields: ['id'],
-    storeFields: ['count'],
-    tokenize: (text) => [text],
-    processTerm: (term) => term,
-  });
+  const make = () => new MiniSearch<Word>({ fields: ['id'], tokenize: (text) => [text], processTerm: (term) => term });
 
-  function addWords(words: string[]) {
-    for (const w of words) {
-      const n = counts.get(w);
-      counts.set(w, (n ?? 0) + 1);
-      if (n === undefined) index?.add({ id: w, count: 1 });
-    }
+  function add(w: string) {
+    if (!known || known.has(w) || loanwords.has(w) || !correctable(w)) return;
+    known.add(w);
+    index?.add({ id: w });
   }
 
   function ready(): MiniSearch<Word> {
-    if (!index) {
-      counts.clear();
-      for (const doc of load.all()) for (const w of latinWords(doc)) counts.set(w, (counts.get(w) ?? 0) + 1);
-      // The Latin spellings of loanwords the dictionary knows (pivot for ピボット, printer for
-      // プリンター), so a mistyped one is corrected to a word the tips write in katakana.
-      for (const w of latinLoanwords()) if (!counts.has(w)) counts.set(w, 0);
+    if (!index || !known) {
+      known = new Set();
+      for (const w of load.words()) if (correctable(w)) known.add(w);
+      load.fresh?.();
+      loanwords = new Set(latinLoanwords().filter((w) => !known!.has(w)));
       index = make();
-      index.addAll([...counts].map(([id, count]) => ({ id, count })));
-      dirty.clear();
+      index.addAll([...known, ...loanwords].map((id) => ({ id })));
+      version = load.version?.() ?? -1;
+      refreshed = now();
+      return index;
     }
-    for (const id of dirty) {
-      const doc = load.one(id);
-      if (doc) addWords(latinWords(doc));
+    const fresh = load.fresh ? load.fresh() : [];
+    if (fresh === null) for (const w of load.words()) add(w);
+    else for (const w of fresh) add(w);
+    if (load.version && now() - refreshed >= REFRESH_MS) {
+      refreshed = now();
+      const v = load.version();
+      if (v !== version) {
+        version = v;
+        for (const w of load.words()) add(w);
+      }
     }
-    dirty.clear();
     return index;
   }
 
   return {
-    /** Called inside a tip write's transaction; the change is read on the next lookup. */
-    touch(id: number) { if (index) dirty.add(id); },
+    /** Kept for the engine's write events: new words arrive through `fresh`. */
+    touch(_id: number) { /* words come from the store */ },
     /** Builds the vocabulary now (at start-up) rather than on the first keystroke. */
     warm() { ready(); },
-    reset() { index = null; dirty.clear(); },
-    /** Whether titles or tags use this word as it is. */
-    known(word: string): boolean { ready(); return counts.has(word); },
+    reset() { index = null; known = null; },
+    /** Whether the index (or the dictionary, as a loanword) has this word as it is. */
+    known(word: string): boolean { ready(); return known!.has(word) || loanwords.has(word); },
+    /** Whether the word is one of the dictionary's loanwords the index does not have as it is (pivot). */
+    isLoanword(word: string): boolean { ready(); return loanwords.has(word); },
     /**
-     * The closest word of titles and tags to a mistyped one (edit distance up to about a
-     * quarter of its length), the more frequent on a tie; null if there is none or it is known.
+     * The closest word of the index (or the dictionary's loanwords) to a mistyped one: edit
+     * distance up to about a quarter of its length, the word more tips hold on a tie; null if
+     * there is none. A loanword is never corrected; a word the index has only when candidates
+     * at one edit are held by more than twice as many tips (a typo written in a tip or two).
      */
     correct(word: string): string | null {
       if (!correctable(word)) return null;
       const idx = ready();
-      if (counts.has(word)) return null;
-      // Candidates within two edits (MiniSearch's Levenshtein), then the closest by edit distance
-      // counting a swap of two neighbours as one edit (pivto → pivot, not pistol), the more
-      // frequent on a tie; at most a quarter of the word's letters (at least one).
+      if (loanwords.has(word)) return null;
+      const own = known!.has(word) ? docs(word) : -1;
+      // Candidates within two or three edits (MiniSearch's Levenshtein), then the closest by edit
+      // distance counting a swap of two neighbours as one edit (pivto → pivot, not pistol).
       const results = idx.search(word, { prefix: false, fuzzy: word.length >= 5 ? 0.4 : 0.25, maxFuzzy: 3 });
-      const limit = Math.max(1, Math.round(word.length / 4));
+      const limit = own >= 0 ? 1 : Math.max(1, Math.round(word.length / 4));
       let best: { w: string; d: number; n: number } | null = null;
       for (const r of results) {
         const w = String(r.id);
+        if (w === word) continue;
         const d = editDistance(word, w);
-        const n = counts.get(w) ?? 0;
         if (d > limit) continue;
-        if (!best || d < best.d || (d === best.d && n > best.n)) best = { w, d, n };
+        if (best && d > best.d) continue;
+        const n = docs(w);
+        if (own >= 0 && n <= 2 * own) continue;
+        if (!best || d < best.d || n > best.n) best = { w, d, n };
       }
       return best ? best.w : null;
     },
-    size: () => { ready(); return counts.size; },
+    size: () => { ready(); return known!.size + loanwords.size; },
   };
 }
 

@@ -52,10 +52,18 @@ describe('parseQuery / toMatch', () => {
     expect(m('エクセル ')).toBe('("エク クセ セル" OR "excel")');
     expect(m('excel ')).toBe('("excel" OR "エク クセ セル")');
     expect(m('printer ')).toContain('"プリ リン ンタ"');
+    // Synonyms are matched in the wide tier only (service.ts ranks what they find after the rest).
+    const wide = (q: string) => toMatch({ ...parseQuery(q), wide: true });
     // A verb is looked up by its stem whatever its form (抜き出したい: 抜出); 抽出 finds 抜き出す.
-    expect(m('抜き出したい ')).toMatch(/^\("抜出" OR /u);
-    expect(m('抽出 ')).toContain('"抜出"');
-    expect(m('削除 ')).toContain('"delete"');
+    expect(wide('抜き出したい ')).toMatch(/^\("抜出" OR /u);
+    expect(wide('抽出 ')).toContain('"抜出"');
+    expect(m('抽出 ')).not.toContain('"抜出"');
+    expect(wide('削除 ')).toContain('"delete"');
+    // A verb's one-kanji stem is a synonym matched as a prefix (取り除く: 除*).
+    expect(wide('取り除く ')).toContain('"除"*');
+    expect(m('取り除く ')).not.toContain('"除"*');
+    // Words are cut before okurigana is folded: 抜き出す関数 is two words, not 抜出関数.
+    expect(parseQuery('抜き出す関数 ').must.map((t) => t.tokens.join(' '))).toEqual(['抜出', '関数']);
     // Hiragana typed for katakana.
     expect(m('ぴぼっと ')).toContain('"ピボ ボツ ツト"');
     // Short Latin abbreviations are left alone (cod is not 着払い).
@@ -66,6 +74,14 @@ describe('parseQuery / toMatch', () => {
     const q = parseQuery('エクセルで重複を消したい');
     expect(q.must.map((t) => t.tokens.join(' '))).toEqual(['エク クセ セル', '重複', '消']);
     expect(toMatch(q, 'relaxed')).toContain(' OR ');
+    // Polite endings as the segmenter cuts them (くだ|さい, したら|いい|です|か) and 教え(て) are
+    // not required; a short hiragana run left between words ranks only.
+    const polite = parseQuery('パスワード付きのファイルを送るやり方を教えてください');
+    expect(polite.must.map((t) => t.tokens.join(' '))).toEqual(['パス スワ ワド ド付', 'フア アイ イル', '送']);
+    const how = parseQuery('マクロを有効にするにはどうしたらいいですか');
+    expect(how.must.map((t) => t.tokens.join(' '))).toEqual(['マク クロ', '有効']);
+    // Typed alone, a two-letter hiragana word is what there is to match.
+    expect(parseQuery('ねじ ').must.map((t) => t.tokens.join(' '))).toEqual(['ねじ']);
   });
 
   test('question and intent words rank but are not required', () => {

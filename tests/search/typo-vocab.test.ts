@@ -1,0 +1,111 @@
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { recompose } from '../../server/search/compounds';
+import { createSuggester, REFRESH_MS } from '../../server/search/suggest';
+import { createTestApp, postTip, type TestApp } from '../helpers/app';
+
+describe('typo vocabulary (suggest.ts) over the index word list', () => {
+  function source(words: string[], docs: Record<string, number> = {}) {
+    const state = { words: [...words], fresh: [] as string[] | null, version: 1 };
+    return {
+      state,
+      load: {
+        words: () => state.words,
+        fresh: () => { const f = state.fresh; state.fresh = []; return f; },
+        version: () => state.version,
+        docs: (w: string) => docs[w] ?? (state.words.includes(w) ? 1 : 0),
+      },
+    };
+  }
+
+  test('corrects to words of bodies too, the word more tips hold on a tie, a loanword from the dictionary', () => {
+    const { load } = source(['iferror', 'vlookup', 'hlookup', 'xlookup'], { vlookup: 30, hlookup: 2 });
+    const s = createSuggester(load);
+    expect(s.correct('iferor')).toBe('iferror');
+    // vlokup is one edit from vlookup only; xlookp is one edit from xlookup.
+    expect(s.correct('vlokup')).toBe('vlookup');
+    // Ties at the same distance: the word more tips hold (h/v lookup, both one edit from "olookup").
+    expect(s.correct('olookup')).toBe('vlookup');
+    // A Latin loanword the tips write in katakana only (calendar for カレンダー).
+    expect(s.correct('calender')).toBe('calendar');
+    // Words the index has, and loanwords, are not corrected.
+    expect(s.correct('vlookup')).toBeNull();
+    expect(s.correct('calendar')).toBeNull();
+  });
+
+  test('a word the index has from one or two tips is corrected to one held by more than twice as many', () => {
+    const { load } = source(['outlook', 'outlok'], { outlook: 40, outlok: 1 });
+    const s = createSuggester(load);
+    expect(s.correct('outlok')).toBe('outlook');
+    const even = source(['outlook', 'outlok'], { outlook: 2, outlok: 1 });
+    expect(createSuggester(even.load).correct('outlok')).toBeNull();
+  });
+
+  test('follows new words: those written on this connection at once, others after REFRESH_MS', () => {
+    const { load, state } = source(['excel']);
+    let clock = 0;
+    const s = createSuggester(load, { now: () => clock });
+    expect(s.correct('sumproduc')).toBeNull();
+    state.fresh = ['sumproduct'];
+    expect(s.correct('sumprodcut')).toBe('sumproduct');
+    // Another connection committed: read again only after REFRESH_MS.
+    state.words.push('textjoin');
+    state.version = 2;
+    expect(s.correct('textjion')).toBeNull();
+    clock += REFRESH_MS;
+    expect(s.correct('textjion')).toBe('textjoin');
+    // Too many new words at once (a bulk import): the whole list is read again.
+    state.words.push('networkdays');
+    state.fresh = null;
+    expect(s.correct('networkdys')).toBe('networkdays');
+  });
+});
+
+describe('Latin compounds (compounds.ts)', () => {
+  const known = (list: string[]) => (w: string) => list.includes(w);
+  test('two words the tips write as one are joined; one word they write as two is split', () => {
+    expect(recompose('one drive 同期', known(['onedrive', 'drive']))).toBe('onedrive 同期');
+    expect(recompose('powerquery 結合', known(['power', 'query']))).toBe('power query 結合');
+    // Known words stay; a split needs both parts known and at least three letters each.
+    expect(recompose('excel vba', known(['excel', 'vba']))).toBe('excel vba');
+    expect(recompose('access', known(['a', 'ccess', 'ac', 'cess']))).toBe('access');
+    expect(recompose('xyzabc', known([]))).toBe('xyzabc');
+  });
+});
+
+describe('corrections through GET /api/search', () => {
+  let t: TestApp;
+  beforeEach(async () => { t = await createTestApp(); });
+  afterEach(async () => { await t.close(); });
+  const find = async (q: string) => {
+    const res = await t.as(t.admin, { method: 'GET', url: `/api/search?q=${encodeURIComponent(q)}` });
+    expect(res.statusCode, res.body).toBe(200);
+    return res.json() as { total: number; items: { id: number }[]; correctedTo: string | null; relaxed: boolean };
+  };
+
+  test('a word written only in a body is a correction target', async () => {
+    const a = await postTip(t, t.admin, { title: 'エラーを空白で表示する', body: '=IFERROR(VLOOKUP(A2,表,2,FALSE),"") と書きます。', tags: ['関数'] });
+    const r = await find('iferor 空白 ');
+    expect(r.correctedTo).toBe('iferror 空白');
+    expect(r.items.map((i) => i.id)).toEqual([a.id]);
+  });
+
+  test('a typo in one word of three is corrected even though leaving a word out finds tips', async () => {
+    const a = await postTip(t, t.admin, { title: 'VLOOKUPで別シートから転記する', body: '台帳から転記します。', tags: ['Excel'] });
+    await postTip(t, t.admin, { title: '別シートへの転記をマクロで', body: 'VBAで転記します。', tags: ['VBA'] });
+    const r = await find('vlokup 別シート 転記 ');
+    expect(r.relaxed).toBe(false);
+    expect(r.correctedTo).toBe('vlookup 別シート 転記');
+    expect(r.items.map((i) => i.id)).toEqual([a.id]);
+  });
+
+  test('product names split or joined otherwise', async () => {
+    const a = await postTip(t, t.admin, { title: 'OneDriveでファイルを同期する', body: '同期の設定です。', tags: [] });
+    const b = await postTip(t, t.admin, { title: 'Power Queryで表を結合する', body: 'クエリを結合します。', tags: [] });
+    const one = await find('one drive 同期 ');
+    expect(one.correctedTo).toBe('onedrive 同期');
+    expect(one.items.map((i) => i.id)).toEqual([a.id]);
+    const pq = await find('powerquery 結合 ');
+    expect(pq.correctedTo).toBe('power query 結合');
+    expect(pq.items.map((i) => i.id)).toEqual([b.id]);
+  });
+});
