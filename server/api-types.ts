@@ -78,6 +78,7 @@ export type RankingPeriod = S<typeof popularity.RankingPeriod>;
 export type RankingsQuery = S<typeof popularity.RankingsQuery>;
 export type RankingItem = S<typeof popularity.RankingItem>;
 export type Ranking = S<typeof popularity.Rankings>;
+export type DepartmentLeaderboard = S<typeof popularity.DepartmentLeaderboard>;
 export type OtherDepartmentsQuery = S<typeof popularity.OtherDepartmentsQuery>;
 export type OtherDepartments = S<typeof popularity.OtherDepartments>;
 export type MyStatsQuery = S<typeof popularity.MyStatsQuery>;

@@ -30,7 +30,7 @@ export const REASONS = [
   // moderation
   'tip_already_hidden', 'report_exists', 'tip_not_hidden', 'report_not_found', 'report_resolved',
   // popularity, impact
-  'own_tip_like', 'own_tip_adoption', 'adoption_not_found',
+  'own_tip_like', 'own_tip_adoption', 'adoption_not_found', 'adoption_figures', 'adoption_too_much',
   // templates
   'template_name_taken', 'template_not_found',
   // requests

@@ -14,6 +14,9 @@ const CSV_ROWS = 1000;
 export const impactRoutes: FastifyPluginAsyncTypebox<{ ctx: Context }> = async (app, { ctx }) => {
   app.post('/api/posts/:id/adoptions', {
     schema: { tags: ['impact'], summary: 'Report that you put a tip to use (使ってみた); a second report replaces the first',
+      description: 'Send `usesPerMonth` (回/月) and `minutesSavedPerUse` (分/回); the server stores both and derives '
+        + '`minutesSavedPerMonth` = uses × minutes. The older body `{minutesSavedPerMonth, note?}` is still accepted and '
+        + 'stored as given, with the uses unknown (null). Departments are the adopter\'s at the time of the report.',
       params: IdParams, body: AdoptBody, response: { 201: PostAdoptions, ...errors(400, 401, 403, 404, 415) } },
   }, async (request, reply) => {
     const user = currentUser(request);
@@ -35,10 +38,13 @@ export const impactRoutes: FastifyPluginAsyncTypebox<{ ctx: Context }> = async (
 
   app.get('/api/impact', {
     schema: { tags: ['impact'], summary: 'Adoptions and minutes saved per month, by department and top tips',
+      description: 'period=month|year are rolling (last 30/365 days), all is all time, fy is one fiscal year (年度, '
+        + '1 April–31 March, Japan time) given by `fy` (the calendar year it starts in; default the current one). '
+        + 'Adoptions count by the day they were first reported; departments are the adopter\'s at report time.',
       querystring: ImpactQuery, response: { 200: Impact, ...errors(400, 401) } },
   }, async (request) => {
-    const { period = 'all', limit = 10 } = request.query;
-    return impactReport(ctx, currentUser(request), period, limit);
+    const { period = 'all', limit = 10, fy } = request.query;
+    return impactReport(ctx, currentUser(request), period, limit, fy);
   });
 
   app.get('/api/impact.csv', {
@@ -46,16 +52,16 @@ export const impactRoutes: FastifyPluginAsyncTypebox<{ ctx: Context }> = async (
       querystring: ImpactCsvQuery,
       response: { 200: { description: 'text/csv; charset=utf-8', type: 'string' }, ...errors(400, 401) } },
   }, async (request, reply) => {
-    const { period = 'all', table = 'departments' } = request.query;
-    const report = impactReport(ctx, currentUser(request), period, table === 'posts' ? CSV_ROWS : 1);
+    const { period = 'all', table = 'departments', fy } = request.query;
+    const report = impactReport(ctx, currentUser(request), period, table === 'posts' ? CSV_ROWS : 1, fy);
     let header: string[];
     let rows: Cell[][];
     if (table === 'departments') {
-      header = ['所属', '導入件数', '削減時間（分/月）', '削減時間（時間/月）'];
+      header = ['報告者の所属（報告時）', '使ってみた報告（件）', '削減時間（分/月）', '削減時間（時間/月）'];
       rows = report.byDepartment.map((d) => [d.department || NO_DEPARTMENT, d.adoptions, d.minutesSavedPerMonth, hours(d.minutesSavedPerMonth)]);
     } else {
       const base = ctx.config.publicUrl.origin;
-      header = ['順位', 'タイトル', '投稿者', '投稿者の所属', '導入件数', '削減時間（分/月）', '削減時間（時間/月）', '1回あたりの削減（分）', '受賞', 'URL'];
+      header = ['順位', 'タイトル', '投稿者', '投稿者の所属', '使ってみた報告（件）', '削減時間（分/月）', '削減時間（時間/月）', '投稿者の見積もり（分/回）', '受賞', 'URL'];
       rows = report.topPosts.map((t, i) => [
         i + 1, t.post.title, t.post.author.displayName, t.post.author.department || NO_DEPARTMENT, t.adoptions,
         t.minutesSavedPerMonth, hours(t.minutesSavedPerMonth), t.minutesSavedPerUse,
@@ -65,7 +71,7 @@ export const impactRoutes: FastifyPluginAsyncTypebox<{ ctx: Context }> = async (
     const day = ctx.now().toISOString().slice(0, 10);
     return reply
       .type('text/csv; charset=utf-8')
-      .header('content-disposition', `attachment; filename="kotsu-impact-${table}-${period}-${day}.csv"`)
+      .header('content-disposition', `attachment; filename="kotsu-impact-${table}-${report.fiscalYear !== null ? `fy${report.fiscalYear}` : period}-${day}.csv"`)
       .header('cache-control', 'no-store')
       .send(toCsv(header, rows));
   });

@@ -6,6 +6,8 @@ export interface AdoptionRow {
   user_id: number;
   department: string;
   minutes_saved_per_month: number;
+  uses_per_month: number | null;
+  minutes_saved_per_use: number | null;
   note: string;
   created_at: string;
   updated_at: string;
@@ -20,14 +22,16 @@ export interface MonthTotals extends Totals { month: string }
 
 // Impact counts only adoptions of published tips: a hidden tip is not part of what staff can reuse.
 const COUNTED = `adoptions a JOIN posts p ON p.id = a.post_id AND p.status = 'published'`;
-const SINCE = '(@since IS NULL OR a.created_at >= @since)';
+const SINCE = '(@since IS NULL OR a.created_at >= @since) AND (@until IS NULL OR a.created_at < @until)';
 
 export function createImpactStore(db: Database) {
   const upsert = db.prepare(`INSERT INTO adoptions
-    (post_id, user_id, department, minutes_saved_per_month, note, created_at, updated_at)
-    VALUES (@postId, @userId, @department, @minutes, @note, @now, @now)
+    (post_id, user_id, department, minutes_saved_per_month, uses_per_month, minutes_saved_per_use, note, created_at, updated_at)
+    VALUES (@postId, @userId, @department, @minutes, @uses, @perUse, @note, @now, @now)
     ON CONFLICT (post_id, user_id) DO UPDATE SET department = excluded.department,
-      minutes_saved_per_month = excluded.minutes_saved_per_month, note = excluded.note, updated_at = excluded.updated_at`);
+      minutes_saved_per_month = excluded.minutes_saved_per_month, uses_per_month = excluded.uses_per_month,
+      minutes_saved_per_use = excluded.minutes_saved_per_use, note = excluded.note, updated_at = excluded.updated_at`);
+  const firstAdoption = db.prepare(`SELECT min(a.created_at) FROM ${COUNTED}`).pluck();
   const remove = db.prepare('DELETE FROM adoptions WHERE post_id = ? AND user_id = ?');
   const one = db.prepare(`SELECT a.*, u.username, u.display_name FROM adoptions a JOIN users u ON u.id = a.user_id
     WHERE a.post_id = ? AND a.user_id = ?`);
@@ -51,7 +55,7 @@ export function createImpactStore(db: Database) {
 
   return {
     /** Records or replaces this member's adoption of a tip; the first report's date is kept. */
-    upsert(a: { postId: number; userId: number; department: string; minutes: number; note: string }, now: string) {
+    upsert(a: { postId: number; userId: number; department: string; minutes: number; uses: number | null; perUse: number | null; note: string }, now: string) {
       upsert.run({ ...a, now });
     },
     remove: (postId: number, userId: number) => remove.run(postId, userId).changes > 0,
@@ -64,9 +68,11 @@ export function createImpactStore(db: Database) {
       for (const r of ofPosts.all(JSON.stringify(postIds)) as PostTotals[]) out.set(r.postId, { adoptions: r.adoptions, minutes: r.minutes });
       return out;
     },
-    totals: (since: string | null) => totals.get({ since }) as Totals,
-    byDepartment: (since: string | null) => byDepartment.all({ since }) as DepartmentTotals[],
-    topPosts: (since: string | null, limit: number) => topPosts.all({ since, limit }) as PostTotals[],
+    totals: (since: string | null, until: string | null = null) => totals.get({ since, until }) as Totals,
+    byDepartment: (since: string | null, until: string | null = null) => byDepartment.all({ since, until }) as DepartmentTotals[],
+    topPosts: (since: string | null, limit: number, until: string | null = null) => topPosts.all({ since, until, limit }) as PostTotals[],
+    /** When the first counted adoption was reported, or null. */
+    firstAdoptionAt: () => (firstAdoption.get() as string | null) ?? null,
     byMonth: (since: string) => byMonth.all({ since }) as MonthTotals[],
     minutesSavedPerUse: (postId: number) => minutesOfPost.get(postId) as number | null,
     minutesSavedPerUseOf(postIds: readonly number[]): Map<number, number | null> {

@@ -6,11 +6,11 @@ import { errors, IdParams, Page } from '../http/schemas';
 import { PostSummary } from '../posts/schemas';
 import { presentSummaries } from '../posts/presenter';
 import {
-  BookmarksQuery, BookmarkState, LikeState, MyStats, MyStatsQuery, OtherDepartments, OtherDepartmentsQuery, Rankings,
+  BookmarksQuery, BookmarkState, DepartmentLeaderboard, DepartmentLeaderboardQuery, LikeState, MyStats, MyStatsQuery, OtherDepartments, OtherDepartmentsQuery, Rankings,
   RankingsQuery,
 } from './schemas';
 import {
-  authorStats, bookmark, like, otherDepartmentsAnswer, rankingAnswer, unbookmark, unlike,
+  authorStats, bookmark, departmentLeaderboard, like, otherDepartmentsAnswer, rankingAnswer, unbookmark, unlike,
 } from './service';
 
 export const popularityRoutes: FastifyPluginAsyncTypebox<{ ctx: Context }> = async (app, { ctx }) => {
@@ -46,11 +46,18 @@ export const popularityRoutes: FastifyPluginAsyncTypebox<{ ctx: Context }> = asy
   app.get('/api/rankings', {
     config: member,
     schema: { tags: ['popularity'], summary: 'Most viewed tips in a period (Japan days, today included), then most liked',
+      description: 'Paged: pass `nextCursor` back as `cursor` for the next page (ranks continue across pages).',
       querystring: RankingsQuery, response: { 200: Rankings, ...errors(400, 401) } },
   }, async (request) => {
-    const { period = 'week', tag, department, limit = 20 } = request.query;
-    return rankingAnswer(ctx, currentUser(request), { period, tag, department, limit });
+    const { period = 'week', tag, department, limit = 20, cursor } = request.query;
+    return rankingAnswer(ctx, currentUser(request), { period, tag, department, limit, cursor });
   });
+
+  app.get('/api/rankings/departments', {
+    config: member,
+    schema: { tags: ['popularity'], summary: 'Department leaderboard: tips written, views and 使ってみた reports per department in a period',
+      querystring: DepartmentLeaderboardQuery, response: { 200: DepartmentLeaderboard, ...errors(400, 401) } },
+  }, async (request) => departmentLeaderboard(ctx, request.query.period ?? 'week'));
 
   app.get('/api/rankings/other-departments', {
     config: member,

@@ -10,6 +10,8 @@ export const RankingsQuery = Type.Object({
   tag: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
   department: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
   limit: Type.Optional(Limit),
+  /** The `nextCursor` of the previous page. */
+  cursor: Type.Optional(Cursor),
 }, { additionalProperties: false });
 
 export const RankingItem = Type.Object({
@@ -27,6 +29,30 @@ export const Rankings = Type.Object({
   from: Type.Union([Type.String(), Type.Null()]),
   to: Type.String(),
   items: Type.Array(RankingItem),
+  /** Pass as `cursor` for the next page; null on the last page. */
+  nextCursor: Type.Union([Cursor, Type.Null()]),
+});
+
+export const DepartmentLeaderboardQuery = Type.Object({
+  period: Type.Optional(RankingPeriod),
+}, { additionalProperties: false });
+
+export const DepartmentLeaderboard = Type.Object({
+  period: RankingPeriod,
+  from: Type.Union([Type.String(), Type.Null()]),
+  to: Type.String(),
+  /** Every department someone belongs to (or reported from), most viewed first. */
+  items: Type.Array(Type.Object({
+    department: Type.String(),
+    /** Published tips its members (by their department now) wrote in the period. */
+    tips: Type.Integer(),
+    /** Views in the period of its members' published tips. */
+    views: Type.Integer(),
+    /** 使ってみた reports in the period on its members' tips. */
+    adoptionsReceived: Type.Integer(),
+    /** 使ってみた reports in the period made from this department (the adopter's department at report time). */
+    adoptionsReported: Type.Integer(),
+  })),
 });
 
 export const OtherDepartmentsQuery = Type.Object({
@@ -78,5 +104,6 @@ export const MyStats = Type.Object({
 });
 
 export type RankingsT = Static<typeof Rankings>;
+export type DepartmentLeaderboardT = Static<typeof DepartmentLeaderboard>;
 export type OtherDepartmentsT = Static<typeof OtherDepartments>;
 export type MyStatsT = Static<typeof MyStats>;

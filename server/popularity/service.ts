@@ -7,7 +7,8 @@ import type { PostRow } from '../posts/store';
 import type { UserRow } from '../users/store';
 import { addDays, japanDay, japanDayStartIso, monthStart } from '../shared/japan-time';
 import { windowStart } from '../views/windows';
-import type { OtherDepartmentsT, RankingsT } from './schemas';
+import type { DepartmentLeaderboardT, OtherDepartmentsT, RankingsT } from './schemas';
+import { paginate, type PageKey } from '../http/cursor';
 import type { RankedRow, RankingPeriod } from './store';
 
 /** A tip that can take a new like or bookmark: readable and published (not hidden, not a draft). */
@@ -56,7 +57,18 @@ export interface RankingRequest {
   tag?: string;
   department?: string;
   limit: number;
+  /** The `nextCursor` of the page before. */
+  cursor?: string;
 }
+
+/** A ranked tip with its place in the whole ranking (not only on its page). */
+type PlacedRow = RankedRow & { rank: number };
+
+/** Ranking pages are keyed by the last tip's [views, likes, id] and its rank, so the next page numbers on. */
+const RANKING_ORDER: PageKey<PlacedRow> = {
+  shape: ['number', 'number', 'number', 'number'],
+  key: (r) => [r.ranked_views, r.ranked_likes, r.id, r.rank],
+};
 
 /**
  * The candidates for "popular in other departments" as every reader of one department sees
@@ -74,7 +86,7 @@ function otherDepartmentCandidates(ctx: Context, department: string, period: 'we
 }
 
 /** Ranked rows for a period and filters; an unknown tag ranks nothing. (GET /api/rankings keeps its whole answer in the read cache.) */
-export function rankingRows(ctx: Context, q: RankingRequest): RankedRow[] {
+export function rankingRows(ctx: Context, q: Omit<RankingRequest, 'cursor'>, after?: readonly [number, number, number]): RankedRow[] {
   let tagId: number | undefined;
   if (q.tag !== undefined) {
     const tag = ctx.tags.byName(q.tag);
@@ -83,7 +95,7 @@ export function rankingRows(ctx: Context, q: RankingRequest): RankedRow[] {
   }
   const today = japanDay(ctx.now());
   if (q.period !== 'all') ctx.views.windows.ensure(today);
-  return ctx.popularity.ranking({ period: q.period, tagId, department: q.department, limit: q.limit });
+  return ctx.popularity.ranking({ period: q.period, tagId, department: q.department, limit: q.limit, after });
 }
 
 /**
@@ -161,11 +173,16 @@ export function authorStats(ctx: Context, user: UserRow, q: { days: number; post
  */
 export function sharedRanking(ctx: Context, q: RankingRequest & { limit: number }): RankingsT {
   const today = japanDay(ctx.now());
-  return ctx.readCache.get(JSON.stringify(['rankings', today, q.period, q.tag, q.department, q.limit]), () => {
-    const rows = rankingRows(ctx, q);
-    const posts = presentSummaries(ctx, rows, null);
-    const items = rows.map((r, i) => ({ rank: i + 1, post: posts[i], views: r.ranked_views, likes: r.ranked_likes }));
-    return { period: q.period, ...periodDays(q.period, today), items };
+  return ctx.readCache.get(JSON.stringify(['rankings', today, q.period, q.tag, q.department, q.limit, q.cursor ?? '']), () => {
+    const page = paginate({ cursor: q.cursor, limit: q.limit }, RANKING_ORDER, (after, take) => {
+      const first = after ? Number(after[3]) : 0;
+      const rows = rankingRows(ctx, { ...q, limit: take }, after ? [after[0], after[1], after[2]] as [number, number, number] : undefined);
+      return rows.map((r, i) => ({ ...r, rank: first + i + 1 }));
+    }, (rows) => {
+      const posts = presentSummaries(ctx, rows, null);
+      return rows.map((r, i) => ({ rank: r.rank, post: posts[i], views: r.ranked_views, likes: r.ranked_likes }));
+    });
+    return { period: q.period, ...periodDays(q.period, today), items: page.items, nextCursor: page.nextCursor };
   });
 }
 
@@ -174,6 +191,19 @@ export function rankingAnswer(ctx: Context, user: UserRow, q: RankingRequest & {
   const shared = sharedRanking(ctx, q);
   const posts = withViewer(ctx, shared.items.map((i) => i.post), user);
   return { ...shared, items: shared.items.map((item, i) => ({ ...item, post: posts[i] })) };
+}
+
+/**
+ * The department leaderboard for a period: every department with its members' published tips
+ * written, their views, the 使ってみた reports they received, and the reports made from it.
+ */
+export function departmentLeaderboard(ctx: Context, period: RankingPeriod): DepartmentLeaderboardT {
+  const today = japanDay(ctx.now());
+  const days = periodDays(period, today);
+  if (period !== 'all') ctx.views.windows.ensure(today);
+  const items = ctx.readCache.get(JSON.stringify(['departments', today, period]),
+    () => ctx.popularity.departments(period, days.from === null ? null : japanDayStartIso(days.from)));
+  return { period, ...days, items };
 }
 
 /** Tips popular in departments other than the reader's, as GET /api/rankings/other-departments answers. */

@@ -11,9 +11,13 @@ export interface RankingFilter {
   department?: string;
   /** Leave out tips whose author is in this department ("popular in other departments"). */
   notDepartment?: string;
-  /** Leave out this author's tips. */
   limit: number;
+  /** Keyset paging: the [views, likes, post id] of the last tip already shown. */
+  after?: readonly [number, number, number];
 }
+
+/** One department's figures on the leaderboard. */
+export interface DepartmentRow { department: string; tips: number; views: number; adoptionsReceived: number; adoptionsReported: number }
 
 /** A tip ready to present, with its views in the period and likes. */
 export type RankedRow = PostSummaryRow & { ranked_views: number; ranked_likes: number };
@@ -69,7 +73,8 @@ export function createPopularityStore(db: Database) {
   // Ranking statements depend only on which filters are present; each shape is prepared once.
   const rankingStatements = new Map<string, Statement>();
   function rankingStatement(f: RankingFilter): Statement {
-    const shape = [f.period === 'all', f.tagId !== undefined, f.department !== undefined, f.notDepartment !== undefined].join('|');
+    const shape = [f.period === 'all', f.tagId !== undefined, f.department !== undefined, f.notDepartment !== undefined,
+      f.after !== undefined].join('|');
     let stmt = rankingStatements.get(shape);
     if (!stmt) {
       const where = ["p.status = 'published'"];
@@ -77,6 +82,10 @@ export function createPopularityStore(db: Database) {
       if (f.tagId !== undefined) where.push('EXISTS (SELECT 1 FROM post_tags pt WHERE pt.post_id = p.id AND pt.tag_id = @tagId)');
       if (f.department !== undefined) where.push('u.department = @department');
       if (f.notDepartment !== undefined) where.push('u.department <> @notDepartment');
+      // The next page starts right after the last tip shown, in the ranking's own order (no duplicates, no gaps).
+      if (f.after !== undefined) {
+        where.push(f.period === 'all' ? '(p.view_count, p.like_count, p.id) < (@k0, @k1, @k2)' : '(w.views, w.likes, w.post_id) < (@k0, @k1, @k2)');
+      }
       // The summary columns come with the ranking, so presenting needs no second read of the tips.
       // All time walks posts_popular (view_count order) and sorts only the ties by likes.
       stmt = f.period === 'all'
@@ -92,6 +101,30 @@ export function createPopularityStore(db: Database) {
     }
     return stmt;
   }
+
+  // Department leaderboard. Tips and views count by the author's department now; adoptions received
+  // by the same; adoptions reported by the adopter's department at report time (adoptions.department).
+  // Every department someone belongs to is listed, so any department can be chosen.
+  const leaderboardSql = (views: string) => `WITH d AS (
+      SELECT department FROM users WHERE department <> ''
+      UNION SELECT department FROM adoptions WHERE department <> ''),
+    t AS (SELECT u.department, count(*) AS tips FROM posts p JOIN users u ON u.id = p.author_id
+      WHERE p.status = 'published' AND (@since IS NULL OR p.created_at >= @since) GROUP BY u.department),
+    v AS (${views}),
+    r AS (SELECT u.department, count(*) AS n FROM adoptions a JOIN posts p ON p.id = a.post_id AND p.status = 'published'
+      JOIN users u ON u.id = p.author_id WHERE (@since IS NULL OR a.created_at >= @since) GROUP BY u.department),
+    g AS (SELECT a.department, count(*) AS n FROM adoptions a JOIN posts p ON p.id = a.post_id AND p.status = 'published'
+      WHERE (@since IS NULL OR a.created_at >= @since) GROUP BY a.department)
+    SELECT d.department, coalesce(t.tips, 0) AS tips, coalesce(v.views, 0) AS views,
+      coalesce(r.n, 0) AS adoptionsReceived, coalesce(g.n, 0) AS adoptionsReported
+    FROM d LEFT JOIN t USING (department) LEFT JOIN v USING (department) LEFT JOIN r USING (department)
+      LEFT JOIN g USING (department)
+    ORDER BY views DESC, tips DESC, adoptionsReceived DESC, adoptionsReported DESC, d.department`;
+  const leaderboardAll = db.prepare(leaderboardSql(`SELECT u.department, sum(p.view_count) AS views FROM posts p
+      JOIN users u ON u.id = p.author_id WHERE p.status = 'published' GROUP BY u.department`));
+  const leaderboardWindow = db.prepare(leaderboardSql(`SELECT u.department, sum(w.views) AS views FROM post_window_views w
+      JOIN posts p ON p.id = w.post_id AND p.status = 'published' JOIN users u ON u.id = p.author_id
+      WHERE w.period = @period GROUP BY u.department`));
 
   const toMap = (rows: { id: number; n: number }[]) => new Map(rows.map((r) => [r.id, r.n]));
 
@@ -157,7 +190,13 @@ export function createPopularityStore(db: Database) {
       if (f.tagId !== undefined) params.tagId = f.tagId;
       if (f.department !== undefined) params.department = f.department;
       if (f.notDepartment !== undefined) params.notDepartment = f.notDepartment;
+      if (f.after !== undefined) [params.k0, params.k1, params.k2] = f.after;
       return rankingStatement(f).all(params) as RankedRow[];
+    },
+
+    /** Every department with its tips, views and adoptions in the period (`since`: the instant it began; null for all time). */
+    departments(period: RankingPeriod, since: string | null): DepartmentRow[] {
+      return (period === 'all' ? leaderboardAll.all({ since: null }) : leaderboardWindow.all({ period, since })) as DepartmentRow[];
     },
 
     /** The author's published and hidden tips, most viewed first. */

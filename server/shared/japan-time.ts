@@ -41,3 +41,14 @@ export function lastJapanMonths(now: Date, count: number): { months: string[]; s
   const first = Date.UTC(jst.getUTCFullYear(), jst.getUTCMonth() - (count - 1), 1) - JST_OFFSET_MS;
   return { months, since: new Date(first).toISOString() };
 }
+
+/** The Japanese fiscal year (年度) an instant falls in, by the calendar year it starts in: April–March, Japan time. */
+export function japanFiscalYear(at: Date): number {
+  const jst = new Date(at.getTime() + JST_OFFSET_MS);
+  return jst.getUTCMonth() >= 3 ? jst.getUTCFullYear() : jst.getUTCFullYear() - 1;
+}
+
+/** The instants fiscal year `fy` begins (1 April 00:00 JST) and ends (exclusive: the next 1 April), as ISO UTC strings. */
+export function japanFiscalYearRange(fy: number): { since: string; until: string } {
+  return { since: japanDayStartIso(`${fy}-04-01`), until: japanDayStartIso(`${fy + 1}-04-01`) };
+}

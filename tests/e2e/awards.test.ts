@@ -101,11 +101,15 @@ describe('DX award round and impact', () => {
 
     await member.getByRole('button', { name: '使ってみた' }).click();
     const adopt = member.getByRole('dialog', { name: '使ってみた' });
-    await adopt.getByLabel('削減できた時間（分/月）').fill('120');
+    // One unit (issue 18): uses a month × minutes per use, the author's estimate (30) prefilled.
+    expect(await adopt.getByLabel('1回あたりの削減時間（分/回）').inputValue()).toBe('30');
+    await adopt.getByLabel('使う回数（回/月）').fill('4');
+    await expect.poll(() => adopt.locator('.derived').textContent()).toContain('120 分/月（2 時間/月）');
     await adopt.getByLabel('ひとこと（任意）').fill('土木部の台帳でも使えました');
     await adopt.getByRole('button', { name: '報告する' }).click();
-    await expect.poll(() => member.locator('kotsu-tip-impact .adoption-count').textContent()).toBe('1');
-    expect(await member.locator('kotsu-tip-impact section').textContent()).toContain('1回あたり約 30 分の削減');
+    await expect.poll(() => member.locator('kotsu-tip-impact .adoption-count').textContent()).toBe('1 件');
+    expect(await member.locator('kotsu-tip-impact section').textContent()).toContain('投稿者の見積もり: 1回あたり約 30 分（分/回）');
+    expect(await member.locator('kotsu-tip-impact .mine').textContent()).toContain('月 4 回 × 30 分 = 120 分/月');
     await expectAccessible(member, 'tip page with nomination and impact');
 
     // The judge's own tip is nominated too (by the API), so the conflict-of-interest rule shows.
@@ -233,8 +237,8 @@ describe('DX award round and impact', () => {
     const text = await card.textContent();
     expect(text).toContain('最優秀賞');
     expect(text).toContain('税務課');
-    expect(text).toContain('使ってみた 1 件');
-    expect(text).toContain('削減 月 2 時間');
+    expect(text).toContain('使ってみた報告 1 件');
+    expect(text).toContain('削減 2 時間/月');
     expect(await member.getByRole('heading', { name: '業務改善部門' }).count()).toBe(1);
     await expectAccessible(member, '/showcase');
   });

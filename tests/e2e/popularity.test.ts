@@ -133,8 +133,8 @@ describe('popularity', () => {
     await reader.getByRole('combobox', { name: 'タグ' }).selectOption('Word');
     await reader.waitForURL('**/rankings?period=all&tag=Word');
     await expect.poll(titles).toEqual([WORD]);
-    await reader.getByLabel(/自分の所属（税務課）/).check();
-    await reader.waitForURL('**/rankings?period=all&tag=Word&mine=1');
+    await reader.getByRole('combobox', { name: '所属（投稿者）' }).selectOption('税務課');
+    await reader.waitForURL((u) => u.searchParams.get('department') === '税務課' && u.searchParams.get('tag') === 'Word');
     await expect.poll(() => reader.getByText('この条件で閲覧されたコツはまだありません。').count()).toBe(1);
   });
 

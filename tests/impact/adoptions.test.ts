@@ -31,7 +31,7 @@ describe('POST /api/posts/:id/adoptions (使ってみた)', () => {
       adoptions: 1, minutesSavedPerMonth: 120,
       mine: {
         user: { id: bob.id, username: 'bob', displayName: '税務 太郎', department: '税務課' }, department: '税務課',
-        minutesSavedPerMonth: 120, note: '月次集計で使用', createdAt: now.toISOString(), updatedAt: now.toISOString(),
+        minutesSavedPerMonth: 120, usesPerMonth: null, minutesSavedPerUse: null, note: '月次集計で使用', createdAt: now.toISOString(), updatedAt: now.toISOString(),
       },
       recent: [expect.objectContaining({ minutesSavedPerMonth: 120 })],
     });

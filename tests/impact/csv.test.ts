@@ -63,7 +63,7 @@ describe('GET /api/impact.csv', () => {
     expect(res.headers['content-disposition']).toMatch(/^attachment; filename="kotsu-impact-departments-all-\d{4}-\d{2}-\d{2}\.csv"$/);
     expect(res.rawPayload.includes(Buffer.from('\r\n'))).toBe(true);
     expect(openAsExcel(res.rawPayload)).toEqual([
-      ['所属', '導入件数', '削減時間（分/月）', '削減時間（時間/月）'],
+      ['報告者の所属（報告時）', '使ってみた報告（件）', '削減時間（分/月）', '削減時間（時間/月）'],
       ['税務課', '1', '90', '1.5'],
       ['土木部, 道路課', '1', '30', '0.5'],
     ]);
@@ -75,13 +75,13 @@ describe('GET /api/impact.csv', () => {
     await t.as(bob, { method: 'POST', url: `/api/posts/${tricky.id}/adoptions`, payload: { minutesSavedPerMonth: 60 } });
     const res = await t.as(bob, { method: 'GET', url: '/api/impact.csv?table=posts' });
     const rows = openAsExcel(res.rawPayload);
-    expect(rows[0]).toEqual(['順位', 'タイトル', '投稿者', '投稿者の所属', '導入件数', '削減時間（分/月）', '削減時間（時間/月）', '1回あたりの削減（分）', '受賞', 'URL']);
+    expect(rows[0]).toEqual(['順位', 'タイトル', '投稿者', '投稿者の所属', '使ってみた報告（件）', '削減時間（分/月）', '削減時間（時間/月）', '投稿者の見積もり（分/回）', '受賞', 'URL']);
     expect(rows[1]).toEqual(['1', '\'=VLOOKUP(A2,B:C,2,FALSE)で「"照合"」', '財政 花子', '財政課', '1', '60', '1', '5', '', `http://localhost:3000/tips/${tricky.id}`]);
   });
 
   it('an empty report is just the header; bad parameters are 400; a session is needed', async () => {
     expect(openAsExcel((await t.as(bob, { method: 'GET', url: '/api/impact.csv?period=month' })).rawPayload))
-      .toEqual([['所属', '導入件数', '削減時間（分/月）', '削減時間（時間/月）']]);
+      .toEqual([['報告者の所属（報告時）', '使ってみた報告（件）', '削減時間（分/月）', '削減時間（時間/月）']]);
     expect((await t.as(bob, { method: 'GET', url: '/api/impact.csv?table=users' })).statusCode).toBe(400);
     expect((await t.as(null, { method: 'GET', url: '/api/impact.csv' })).statusCode).toBe(401);
   });

@@ -8,6 +8,9 @@ import { sharedStyles } from '../styles/shared';
 import { KotsuElement } from './kotsu-element';
 import { errorMessage } from '../i18n/error-message';
 
+/** The most minutes a month can save, as the server checks (31 days × 24 h). */
+const MONTH_MINUTES = 44_640;
+
 /**
  * The effect of a tip on its page: the author's estimate of minutes saved per use (which the
  * author can set here), how many colleagues put it to use and the minutes per month they save,
@@ -29,13 +32,17 @@ export class KotsuTipImpact extends KotsuElement {
     .buttons { display: flex; flex-wrap: wrap; gap: 0.5rem; justify-content: flex-end; margin-top: 1rem; }
     textarea { font-family: var(--kotsu-font); }
     .estimate label { margin: 0; }
+    .pair { display: grid; grid-template-columns: repeat(auto-fit, minmax(10rem, 1fr)); gap: 0 0.75rem; }
+    .pair input { width: 100%; }
+    .derived { font-weight: 700; margin: 0.5rem 0; }
   `];
 
   @property({ attribute: false }) post: Post | null = null;
   /** The tip's adoptions as the tip page received them. */
   @property({ attribute: false }) adoptions: PostAdoptions | null = null;
   @state() private _data: PostAdoptions | null = null;
-  @state() private _minutes = '';
+  @state() private _uses = '';
+  @state() private _perUse = '';
   @state() private _note = '';
   @state() private _estimate = '';
   @state() private _busy = false;
@@ -72,7 +79,10 @@ export class KotsuTipImpact extends KotsuElement {
 
   private openDialog(): void {
     const mine = this._data?.mine;
-    this._minutes = mine ? String(mine.minutesSavedPerMonth) : '';
+    const estimate = this.post?.minutesSavedPerUse;
+    this._uses = mine?.usesPerMonth != null ? String(mine.usesPerMonth) : '';
+    // Minutes per use: the adopter's own figure, else the author's estimate to start from.
+    this._perUse = mine?.minutesSavedPerUse != null ? String(mine.minutesSavedPerUse) : estimate != null ? String(estimate) : '';
     this._note = mine?.note ?? '';
     this._error = '';
     this.dialog?.showModal();
@@ -80,12 +90,12 @@ export class KotsuTipImpact extends KotsuElement {
 
   private async submit(e: Event): Promise<void> {
     e.preventDefault();
-    const minutes = Number(this._minutes);
-    if (!this.post || this._busy || !Number.isInteger(minutes) || minutes < 0) return;
+    const figures = this.figures();
+    if (!this.post || this._busy || !figures) return;
     this._busy = true;
     this._error = '';
     try {
-      this._data = await adopt(this.post.id, minutes, this._note.trim());
+      this._data = await adopt(this.post.id, figures.uses, figures.perUse, this._note.trim());
       this.dialog?.close();
       this._done = msg('adopt.done');
     } catch (err) {
@@ -93,6 +103,14 @@ export class KotsuTipImpact extends KotsuElement {
     } finally {
       this._busy = false;
     }
+  }
+
+  /** The two figures the adopter typed, when both are whole numbers ≥ 0, and the minutes a month they make. */
+  private figures(): { uses: number; perUse: number; minutes: number } | null {
+    const whole = (v: string) => (v.trim() !== '' && Number.isInteger(Number(v)) && Number(v) >= 0 ? Number(v) : null);
+    const uses = whole(this._uses);
+    const perUse = whole(this._perUse);
+    return uses === null || perUse === null ? null : { uses, perUse, minutes: uses * perUse };
   }
 
   private async withdraw(): Promise<void> {
@@ -135,22 +153,29 @@ export class KotsuTipImpact extends KotsuElement {
     if (!user || !p || !d) return nothing;
     const isAuthor = user.id === p.author.id;
     const canEstimate = isAuthor || hasRole(user, 'moderator');
-    const minutesValid = this._minutes !== '' && Number.isInteger(Number(this._minutes)) && Number(this._minutes) >= 0;
+    const figures = this.figures();
+    const tooMuch = figures !== null && figures.minutes > MONTH_MINUTES;
     return html`
       <section class="card" aria-labelledby="impact-heading">
         <h2 id="impact-heading" style="margin-top:0">${msg('impact.tipTitle')}</h2>
         <div class="figures">
-          <span>${msg('impact.adoptedBy')} <strong class="adoption-count">${formatNumber(d.adoptions)}</strong></span>
-          <span>${msg('impact.savedPerMonth')} <strong>${msg('impact.hours', { h: formatNumber(toHours(d.minutesSavedPerMonth)) })}</strong></span>
+          <span>${msg('impact.adoptedBy')} <strong class="adoption-count">${msg('impact.count', { n: formatNumber(d.adoptions) })}</strong></span>
+          <span>${msg('impact.savedPerMonth')} <strong>${msg('impact.hours', { h: formatNumber(toHours(d.minutesSavedPerMonth)) })}</strong>
+            <span class="muted">${msg('impact.minutesPerMonth', { m: formatNumber(d.minutesSavedPerMonth) })}</span></span>
           ${p.minutesSavedPerUse != null ? html`<span class="muted">${msg('impact.estimate', { m: formatNumber(p.minutesSavedPerUse) })}</span>` : nothing}
         </div>
         ${d.recent.length ? html`<ul class="recent" aria-label=${msg('impact.recent')}>${d.recent.map((a) => html`<li>
-          ${msg('impact.recentItem', { department: a.department || '—', name: a.user.displayName, m: formatNumber(a.minutesSavedPerMonth) })}
+          ${a.usesPerMonth != null && a.minutesSavedPerUse != null
+            ? msg('impact.recentItemUses', { department: a.department || '—', name: a.user.displayName, u: formatNumber(a.usesPerMonth),
+              p: formatNumber(a.minutesSavedPerUse), m: formatNumber(a.minutesSavedPerMonth) })
+            : msg('impact.recentItem', { department: a.department || '—', name: a.user.displayName, m: formatNumber(a.minutesSavedPerMonth) })}
           ${a.note ? html`<span class="muted"> — ${a.note}</span>` : nothing}</li>`)}</ul>` : nothing}
         ${!isAuthor && p.status === 'published' ? html`<div class="row">
           <button class="btn" type="button" aria-haspopup="dialog" @click=${() => this.openDialog()}>
             ${d.mine ? msg('adopt.edit') : msg('adopt.open')}</button>
-          ${d.mine ? html`<span class="muted">${msg('adopt.mine', { m: formatNumber(d.mine.minutesSavedPerMonth) })}</span>` : nothing}
+          ${d.mine ? html`<span class="muted mine">${d.mine.usesPerMonth != null && d.mine.minutesSavedPerUse != null
+            ? msg('adopt.mineUses', { u: formatNumber(d.mine.usesPerMonth), p: formatNumber(d.mine.minutesSavedPerUse), m: formatNumber(d.mine.minutesSavedPerMonth) })
+            : msg('adopt.mine', { m: formatNumber(d.mine.minutesSavedPerMonth) })}</span>` : nothing}
         </div>` : nothing}
         ${canEstimate ? html`<form class="row estimate" @submit=${(e: Event) => this.saveEstimate(e)}>
           <div><label for="estimate">${msg('impact.estimateLabel')}</label>
@@ -165,9 +190,20 @@ export class KotsuTipImpact extends KotsuElement {
         <form @submit=${(e: Event) => this.submit(e)}>
           <h2 id="adopt-title">${msg('adopt.title')}</h2>
           <p class="muted">${msg('adopt.intro')}</p>
-          <label for="adopt-minutes">${msg('adopt.minutes')}</label>
-          <input id="adopt-minutes" type="number" min="0" max="44640" step="1" inputmode="numeric" required .value=${this._minutes}
-            @input=${(e: Event) => { this._minutes = (e.target as HTMLInputElement).value; }}>
+          <div class="pair">
+            <div><label for="adopt-uses">${msg('adopt.uses')}</label>
+            <input id="adopt-uses" type="number" min="0" max="1000" step="1" inputmode="numeric" required .value=${this._uses}
+              @input=${(e: Event) => { this._uses = (e.target as HTMLInputElement).value; }}></div>
+            <div><label for="adopt-per-use">${msg('adopt.perUse')}</label>
+            <input id="adopt-per-use" type="number" min="0" max="1440" step="1" inputmode="numeric" required .value=${this._perUse}
+              aria-describedby="adopt-per-use-hint"
+              @input=${(e: Event) => { this._perUse = (e.target as HTMLInputElement).value; }}></div>
+          </div>
+          <p class="muted" id="adopt-per-use-hint">${p.minutesSavedPerUse != null
+            ? msg('adopt.perUseHint', { m: formatNumber(p.minutesSavedPerUse) }) : msg('adopt.perUseNoEstimate')}</p>
+          <p class="derived" role="status">${figures
+            ? msg('adopt.derived', { m: formatNumber(figures.minutes), h: formatNumber(toHours(figures.minutes)) }) : msg('adopt.derivedEmpty')}</p>
+          ${tooMuch ? html`<p class="error">${msg('reason.adoption_too_much', { max: formatNumber(MONTH_MINUTES) })}</p>` : nothing}
           <label for="adopt-note">${msg('adopt.note')}</label>
           <textarea id="adopt-note" rows="3" maxlength="500" .value=${this._note}
             @input=${(e: Event) => { this._note = (e.target as HTMLTextAreaElement).value; }}></textarea>
@@ -175,7 +211,7 @@ export class KotsuTipImpact extends KotsuElement {
           <div class="buttons">
             ${d.mine ? html`<button class="btn danger" type="button" @click=${() => this.withdraw()}>${msg('adopt.withdraw')}</button>` : nothing}
             <button class="btn secondary" type="button" @click=${() => this.dialog?.close()}>${msg('common.cancel')}</button>
-            <button class="btn" type="submit" ?disabled=${this._busy || !minutesValid}>${msg('adopt.submit')}</button>
+            <button class="btn" type="submit" ?disabled=${this._busy || !figures || tooMuch}>${msg('adopt.submit')}</button>
           </div>
         </form>
       </dialog>` : nothing}

@@ -2,7 +2,7 @@ import { css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import '../components/kotsu-award-badges';
 import { KotsuElement } from '../components/kotsu-element';
-import { getRankings, RANKING_PERIODS, type Ranking, type RankingPeriod } from '../data/popularity';
+import { getDepartmentLeaderboard, getRankings, RANKING_PERIODS, type DepartmentLeaderboard, type Ranking, type RankingPeriod } from '../data/popularity';
 import { listTags } from '../data/tags';
 import type { TagCount } from '../data/types';
 import { formatDate, formatNumber, msg, type MessageKey } from '../i18n/catalogue';
@@ -15,10 +15,13 @@ const PERIOD_LABEL: Record<RankingPeriod, MessageKey> = {
   week: 'rankings.period.week', month: 'rankings.period.month', year: 'rankings.period.year', all: 'rankings.period.all',
 };
 
+const PAGE = 20;
+
 /**
- * /rankings?period=week|month|year|all&tag=…&mine=1 — most viewed tips in a period, optionally
- * of one tag or of the reader's own department. The switches are links, so a ranking can be
- * shared by its address.
+ * /rankings?period=week|month|year|all&tag=…&department=… — most viewed tips in a period, optionally
+ * of one tag or of any department (`mine=1`, the older address, means the reader's own), paged
+ * with "もっと見る", and the department leaderboard for the same period. The switches are links,
+ * so a ranking can be shared by its address.
  */
 @customElement('kotsu-rankings-page')
 export class KotsuRankingsPage extends KotsuElement {
@@ -36,12 +39,24 @@ export class KotsuRankingsPage extends KotsuElement {
     .title { font-weight: 700; word-break: break-word; }
     .meta { display: flex; flex-wrap: wrap; gap: 0.25rem 0.9rem; color: var(--kotsu-muted); font-size: 0.8125rem; margin-top: 0.2rem; }
     .meta strong { color: var(--kotsu-text); }
+    .more { margin-top: 0.75rem; display: flex; flex-wrap: wrap; gap: 0.5rem; align-items: center; }
+    .scroll { overflow-x: auto; }
+    table { width: 100%; border-collapse: collapse; background: var(--kotsu-surface); font-size: 0.875rem; margin-top: 0.5rem; }
+    th, td { text-align: left; padding: 0.4rem 0.6rem; border-bottom: 1px solid var(--kotsu-border); vertical-align: top; }
+    th { background: #f1f4f8; }
+    .num { text-align: right; white-space: nowrap; }
+    /* Names stay on one line and headings keep a readable width; a narrow screen scrolls the table in its box. */
+    .leaderboard tbody th { white-space: nowrap; font-weight: 400; }
+    .leaderboard thead th { min-width: 5.5em; white-space: normal; }
+    @media (max-width: 480px) { .field, .field select { width: 100%; min-width: 0; } }
   `];
 
   @property({ attribute: false }) params: Record<string, string> = {};
   @property({ attribute: false }) query = new URLSearchParams();
   @state() private _ranking: Ranking | null = null;
   @state() private _tags: TagCount[] = [];
+  @state() private _leaderboard: DepartmentLeaderboard | null = null;
+  @state() private _loadingMore = false;
   @state() private _error = '';
   private readonly session = new SessionController(this);
 
@@ -54,8 +69,11 @@ export class KotsuRankingsPage extends KotsuElement {
     return this.query.get('tag') ?? '';
   }
 
-  private get mine(): boolean {
-    return this.query.get('mine') === '1';
+  /** The department filter: `department=…`, or the reader's own with the older `mine=1`. */
+  private get department(): string {
+    const d = this.query.get('department');
+    if (d) return d;
+    return this.query.get('mine') === '1' ? this.session.user?.department ?? '' : '';
   }
 
   override connectedCallback(): void {
@@ -65,27 +83,45 @@ export class KotsuRankingsPage extends KotsuElement {
 
   private async load(): Promise<void> {
     this._error = '';
-    const department = this.mine ? this.session.user?.department || undefined : undefined;
+    const department = this.department || undefined;
     try {
-      const [ranking, tags] = await Promise.all([
-        getRankings({ period: this.period, tag: this.tag || undefined, department, limit: 50 }),
+      const [ranking, tags, leaderboard] = await Promise.all([
+        getRankings({ period: this.period, tag: this.tag || undefined, department, limit: PAGE }),
         listTags({ limit: 50 }),
+        getDepartmentLeaderboard(this.period),
       ]);
       this._ranking = ranking;
       this._tags = tags.items;
+      this._leaderboard = leaderboard;
     } catch (err) {
       this._error = errorMessage(err);
     }
   }
 
-  private address(change: { period?: RankingPeriod; tag?: string; mine?: boolean }): string {
+  /** The next page of the ranking, added under the tips already shown. */
+  private async more(): Promise<void> {
+    const r = this._ranking;
+    if (!r?.nextCursor || this._loadingMore) return;
+    this._loadingMore = true;
+    try {
+      const next = await getRankings({ period: this.period, tag: this.tag || undefined, department: this.department || undefined,
+        limit: PAGE, cursor: r.nextCursor });
+      this._ranking = { ...next, items: [...r.items, ...next.items] };
+    } catch (err) {
+      this._error = errorMessage(err);
+    } finally {
+      this._loadingMore = false;
+    }
+  }
+
+  private address(change: { period?: RankingPeriod; tag?: string; department?: string }): string {
     const q = new URLSearchParams();
     const period = change.period ?? this.period;
     const tag = change.tag ?? this.tag;
-    const mine = change.mine ?? this.mine;
+    const department = change.department ?? this.department;
     if (period !== 'week') q.set('period', period);
     if (tag) q.set('tag', tag);
-    if (mine) q.set('mine', '1');
+    if (department) q.set('department', department);
     const s = q.toString();
     return s ? `/rankings?${s}` : '/rankings';
   }
@@ -98,7 +134,13 @@ export class KotsuRankingsPage extends KotsuElement {
 
   override render() {
     const r = this._ranking;
-    const department = this.session.user?.department ?? '';
+    const own = this.session.user?.department ?? '';
+    const chosen = this.department;
+    const departments = (this._leaderboard?.items ?? []).map((d) => d.department);
+    if (own && !departments.includes(own)) departments.push(own);
+    if (chosen && !departments.includes(chosen)) departments.push(chosen);
+    departments.sort((a, b) => (a === own ? -1 : b === own ? 1 : a.localeCompare(b, 'ja')));
+    const active = (this._leaderboard?.items ?? []).filter((d) => d.views + d.tips + d.adoptionsReceived + d.adoptionsReported > 0);
     const tagNames = this._tags.map((t) => t.name);
     if (this.tag && !tagNames.includes(this.tag)) tagNames.unshift(this.tag);
     return html`
@@ -114,9 +156,13 @@ export class KotsuRankingsPage extends KotsuElement {
             ${tagNames.map((name) => html`<option value=${name} ?selected=${name === this.tag}>${name}</option>`)}
           </select>
         </div>
-        ${department ? html`<label class="mine"><input type="checkbox" ?checked=${this.mine}
-          @change=${(e: Event) => navigate(this.address({ mine: (e.target as HTMLInputElement).checked }))}>
-          ${msg('rankings.myDepartment', { department })}</label>` : nothing}
+        <div class="field">
+          <label for="department">${msg('rankings.departmentLabel')}</label>
+          <select id="department" @change=${(e: Event) => navigate(this.address({ department: (e.target as HTMLSelectElement).value }))}>
+            <option value="" ?selected=${!chosen}>${msg('rankings.allDepartments')}</option>
+            ${departments.map((d) => html`<option value=${d} ?selected=${d === chosen}>${d === own ? msg('rankings.ownDepartment', { department: d }) : d}</option>`)}
+          </select>
+        </div>
       </div>
       ${this._error ? html`<p class="error" role="alert">${this._error} <button class="btn secondary" @click=${() => this.load()}>${msg('common.retry')}</button></p>` : nothing}
       ${!r ? (this._error ? nothing : html`<p class="muted" aria-live="polite">${msg('common.loading')}</p>`) : html`
@@ -135,7 +181,23 @@ export class KotsuRankingsPage extends KotsuElement {
               </div>
             </div>
           </li>`)}
-        </ol>`}`}
+        </ol>
+        <div class="more">${r.nextCursor
+          ? html`<button class="btn secondary" type="button" ?disabled=${this._loadingMore} @click=${() => this.more()}>${msg('rankings.more')}</button>`
+          : html`<span class="muted ranking-end">${msg('rankings.end', { n: r.items.length })}</span>`}</div>`}
+
+        <h2 id="departments">${msg('rankings.departments')}</h2>
+        <p class="muted">${msg('rankings.departmentsIntro')}</p>
+        ${active.length === 0 ? html`<p class="muted">${msg('rankings.dept.empty')}</p>` : html`<div class="scroll" tabindex="0" role="region" aria-labelledby="departments">
+          <table class="leaderboard" aria-labelledby="departments">
+            <thead><tr><th scope="col">${msg('rankings.dept.name')}</th><th class="num" scope="col">${msg('rankings.dept.views')}</th>
+              <th class="num" scope="col">${msg('rankings.dept.tips')}</th><th class="num" scope="col">${msg('rankings.dept.received')}</th>
+              <th class="num" scope="col">${msg('rankings.dept.reported')}</th></tr></thead>
+            <tbody>${active.map((d) => html`<tr>
+              <th scope="row"><a href=${this.address({ department: d.department })}>${d.department}</a></th>
+              <td class="num">${formatNumber(d.views)}</td><td class="num">${formatNumber(d.tips)}</td>
+              <td class="num">${formatNumber(d.adoptionsReceived)}</td><td class="num">${formatNumber(d.adoptionsReported)}</td></tr>`)}</tbody>
+          </table></div>`}`}
     `;
   }
 }
