@@ -141,7 +141,7 @@ export async function seedActivity(o: ActivityOptions): Promise<ActivityReport> 
     const post = created.get(a.tip);
     if (!post) continue;
     const perUse = post.minutes_saved_per_use ?? 10;
-    await atTime(o, later(post.created_at, 5, now), () => adopt(ctx, user(a.by), post.id, { minutesSavedPerMonth: perUse * a.usesPerMonth, note: a.note }));
+    await atTime(o, later(post.created_at, 5, now), () => adopt(ctx, user(a.by), post.id, { usesPerMonth: a.usesPerMonth, minutesSavedPerUse: perUse, note: a.note }));
     report.adoptions += 1;
   }
   if (report.adoptions) log(`使ってみた: ${report.adoptions}`);

@@ -250,6 +250,11 @@ describe('npm run seed:demo', () => {
     const xlookup = tips.find((t) => t.title.startsWith('XLOOKUPで'))!;
     const adoptions = await server.get(`/api/posts/${xlookup.id}/adoptions`);
     expect(adoptions.adoptions).toBeGreaterThanOrEqual(2);
+    // Reported in the one unit (uses per month × minutes per use), as the web form sends it.
+    for (const r of adoptions.recent) {
+      expect(r.usesPerMonth).toBeGreaterThan(0);
+      expect(r.minutesSavedPerMonth).toBe(r.usesPerMonth * r.minutesSavedPerUse);
+    }
   });
 
   it('adds a finished DX award round: nominations, scores (never a judge\'s own tip) and published results by category', async () => {
