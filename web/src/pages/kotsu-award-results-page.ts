@@ -24,6 +24,8 @@ export class KotsuAwardResultsPage extends KotsuElement {
     th, td { text-align: left; vertical-align: top; padding: 0.45rem 0.6rem; border-bottom: 1px solid var(--kotsu-border); }
     th { background: #f1f4f8; }
     td.num, th.num { text-align: right; white-space: nowrap; }
+    /* The tip's title keeps a readable width on a phone; the table scrolls in its own box instead. */
+    td.tip { min-width: 12em; }
     .tie { display: inline-block; margin-left: 0.3rem; padding: 0 0.4rem; border-radius: 999px; background: #fff3c4; color: #5c4300; font-size: 0.75rem; font-weight: 700; }
     td input { min-width: 8rem; }
     .comments { margin: 0.25rem 0 0; padding-left: 1rem; }
@@ -113,7 +115,7 @@ export class KotsuAwardResultsPage extends KotsuElement {
         </tr></thead>
         <tbody>${items.map((it) => html`<tr>
           ${ranking ? html`<td class="num">${it.rank ?? '—'}${it.tied ? html`<span class="tie">${msg('results.tie')}</span>` : nothing}</td>` : nothing}
-          <td><a href=${link('/tips/', it.nomination.post.id)}>${it.nomination.post.title}</a>
+          <td class="tip"><a href=${link('/tips/', it.nomination.post.id)}>${it.nomination.post.title}</a>
             <div class="muted">${it.nomination.post.author.department || '—'} · ${it.nomination.post.author.displayName}</div>
             ${insider && it.comments.length ? html`<details><summary>${msg('results.comments', { n: it.comments.length })}</summary>
               <ul class="comments">${it.comments.map((c) => html`<li>${c.judge.displayName}: ${c.comment}</li>`)}</ul></details>` : nothing}</td>
