@@ -1,6 +1,8 @@
 import fs from 'node:fs';
 import { expect, test } from 'vitest';
+import type { RenderTask } from '../../server/markdown/worker';
 import { bundle, startTsWorker } from '../../server/shared/ts-worker';
+import type { TaskRequest } from '../../server/workers/serve';
 
 // Worker threads run a bundle of their module (plain JavaScript, ~28 MB of rss a search thread
 // instead of ~61 MB through tsx); bundling must work for both kinds of thread, or every thread
@@ -24,7 +26,8 @@ test('a bundled worker runs without tsx and answers', async () => {
     const reply = await new Promise<unknown>((resolve, reject) => {
       w.on('message', (m: { id?: number }) => { if (m.id === 1) resolve(m); });
       w.once('error', reject);
-      w.postMessage({ id: 1, source: '# 見出し\n\n**太字**' });
+      // The pool's task protocol (server/workers/serve.ts): { id, input }.
+      w.postMessage({ id: 1, input: { source: '# 見出し\n\n**太字**' } } satisfies TaskRequest<RenderTask>);
     });
     expect(JSON.stringify(reply)).toContain('<strong>太字</strong>');
   } finally {
