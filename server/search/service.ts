@@ -114,31 +114,27 @@ function searchAsTyped(ctx: Context, query: SearchQueryT): SearchResultT {
       filter.match = wideMatch;
     }
   }
+  /** A looser query's page, taken (and flagged relaxed) only when it finds something. */
+  const adoptLoose = (loose: typeof filter): void => {
+    const again = store.topPage(loose) ?? store.page(loose);
+    if (again.total === 0) return;
+    page = again;
+    total = again.total;
+    relaxed = true;
+    filter.match = loose.match;
+  };
   if (total === 0 && parsed.must.length >= RELAX_MIN_TERMS) {
     const lq = wideQ ?? parsed;
     const looseMatch = toMatch(lq, 'relaxed');
     const loose = { ...filter, match: looseMatch, titleMatch: toMatch(lq, 'relaxed', 'title tags'),
       titleOnly: titlesAlone ? looseMatch : null, groups: relaxedGroups(lq) };
-    const again = store.topPage(loose) ?? store.page(loose);
-    if (again.total > 0) {
-      page = again;
-      total = again.total;
-      relaxed = true;
-      filter.match = loose.match;
-    }
+    adoptLoose(loose);
   } else if (total === 0 && parsed.must.length === 2 && isPredicate(parsed.must[1])) {
     // Two words, the last a Japanese word that the tips phrase otherwise (シートを結合 for a tip
     // that says シートを1つにまとめる): the first word alone, flagged relaxed.
     const lq: ParsedQuery = { must: [parsed.must[0]], not: parsed.not, wide: wideQ !== null };
     const looseMatch = toMatch(lq);
-    const loose = { ...filter, match: looseMatch, titleMatch: toMatch(lq, 'all', 'title tags'), titleOnly: titlesAlone ? looseMatch : null };
-    const again = store.topPage(loose) ?? store.page(loose);
-    if (again.total > 0) {
-      page = again;
-      total = again.total;
-      relaxed = true;
-      filter.match = loose.match;
-    }
+    adoptLoose({ ...filter, match: looseMatch, titleMatch: toMatch(lq, 'all', 'title tags'), titleOnly: titlesAlone ? looseMatch : null });
   }
   const result: SearchResultT = {
     total,
