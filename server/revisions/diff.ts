@@ -25,6 +25,45 @@ export interface ContentDiff {
   tags: { added: string[]; removed: string[] };
   body: DiffLine[];
   stats: { added: number; removed: number };
+  /** `body` stops early: the diff had more rows or in-line segments than a diff answer carries (capBody). */
+  truncated: boolean;
+}
+
+/**
+ * The most a diff answer carries, whatever the bodies: rows of `body` (each `skip` row counts
+ * one), and in-line segments of its `changed` rows together. A 50,000-line body against a
+ * shuffled copy is ~100,000 rows, a 4.4 MB answer that the event loop would have to write out
+ * and a browser to lay out; no reader follows a diff that long. `stats` still counts every
+ * line. Documented in docs/AUTHORING.md.
+ */
+export const DIFF_MAX_ROWS = 2000;
+export const DIFF_MAX_SEGMENTS = 10_000;
+
+const sideText = (segs: Segment[], drop: SegmentKind) => segs.filter((s) => s.kind !== drop).map((s) => s.text).join('');
+
+/**
+ * The rows that fit the caps above, in order. A `changed` row whose segments would pass the
+ * segment cap is shown as its old line removed and its new line added (two rows, no segments);
+ * the first row that would pass the row cap ends the body, and `truncated` says so.
+ */
+export function capBody(rows: DiffLine[]): { body: DiffLine[]; truncated: boolean } {
+  const body: DiffLine[] = [];
+  let segments = 0;
+  for (const row of rows) {
+    let pieces = [row];
+    if (row.kind === 'changed' && row.segments) {
+      if (segments + row.segments.length <= DIFF_MAX_SEGMENTS) segments += row.segments.length;
+      else {
+        pieces = [
+          { kind: 'removed', oldLine: row.oldLine, text: sideText(row.segments, 'added') },
+          { kind: 'added', newLine: row.newLine, text: sideText(row.segments, 'removed') },
+        ];
+      }
+    }
+    if (body.length + pieces.length > DIFF_MAX_ROWS) return { body, truncated: true };
+    body.push(...pieces);
+  }
+  return { body, truncated: false };
 }
 
 // Japanese has no spaces between words: ICU's dictionary segmentation finds the words, so a
@@ -129,6 +168,7 @@ function fold(lines: DiffLine[], context: number): DiffLine[] {
 
 export function diffContent(before: RevisionContent, after: RevisionContent, context: number): ContentDiff {
   const lines = bodyLines(before.body, after.body);
+  const { body, truncated } = capBody(lines.some((l) => l.kind !== 'equal') ? fold(lines, context) : []);
   const beforeTags = new Set(before.tags.map(normalizeTag));
   const afterTags = new Set(after.tags.map(normalizeTag));
   return {
@@ -137,11 +177,12 @@ export function diffContent(before: RevisionContent, after: RevisionContent, con
       added: after.tags.filter((t) => !beforeTags.has(normalizeTag(t))),
       removed: before.tags.filter((t) => !afterTags.has(normalizeTag(t))),
     },
-    body: lines.some((l) => l.kind !== 'equal') ? fold(lines, context) : [],
+    body,
     stats: {
       added: lines.filter((l) => l.kind === 'added' || l.kind === 'changed').length,
       removed: lines.filter((l) => l.kind === 'removed' || l.kind === 'changed').length,
     },
+    truncated,
   };
 }
 
@@ -154,6 +195,7 @@ export function wholeDiff(before: RevisionContent, after: RevisionContent, conte
   const removed = split(before.body).map((text, i): DiffLine => ({ kind: 'removed', oldLine: i + 1, text }));
   const added = split(after.body).map((text, i): DiffLine => ({ kind: 'added', newLine: i + 1, text }));
   const same = before.body === after.body;
+  const { body, truncated } = capBody(same ? [] : fold([...removed, ...added], context));
   const beforeTags = new Set(before.tags.map(normalizeTag));
   const afterTags = new Set(after.tags.map(normalizeTag));
   return {
@@ -163,7 +205,8 @@ export function wholeDiff(before: RevisionContent, after: RevisionContent, conte
       added: after.tags.filter((t) => !beforeTags.has(normalizeTag(t))),
       removed: before.tags.filter((t) => !afterTags.has(normalizeTag(t))),
     },
-    body: same ? [] : fold([...removed, ...added], context),
+    body,
     stats: { added: same ? 0 : added.length, removed: same ? 0 : removed.length },
+    truncated,
   };
 }
