@@ -32,12 +32,12 @@ export type QuotaExceeded = { over: 'daily' | 'total'; used: number; limit: numb
 const DAY_MS = 24 * 3600 * 1000;
 
 export function createImageStore(db: Database) {
-  // Bytes already stored are written again all the same (and their age restarts, so the sweep's
-  // grace period counts from this upload): an upload costs the same time whether or not someone
-  // else stored the bytes first. `uploader_id` stays the first uploader's.
-  const upsert = db.prepare(`INSERT INTO images (hash, ext, mime, size, data, uploader_id, created_at)
-    VALUES (@hash, @ext, @mime, @size, @data, @uploaderId, @now)
-    ON CONFLICT (hash) DO UPDATE SET data = excluded.data, created_at = max(created_at, excluded.created_at)`);
+  const insert = db.prepare(`INSERT INTO images (hash, ext, mime, size, data, uploader_id, created_at)
+    VALUES (@hash, @ext, @mime, @size, @data, @uploaderId, @now)`);
+  // Uploaded again: its age restarts, so the sweep's grace period counts from this upload.
+  const touch = db.prepare('UPDATE images SET created_at = max(created_at, ?) WHERE hash = ?');
+  const exists = db.prepare('SELECT 1 FROM images WHERE hash = ?').pluck();
+  const copy = db.prepare('INSERT INTO image_copies (hash, user_id, data) VALUES (?, ?, ?)');
   const logUpload = db.prepare('INSERT INTO image_uploads (user_id, hash, size, created_at) VALUES (?, ?, ?, ?)');
   const byHash = db.prepare('SELECT hash, ext, mime, size, data, created_at FROM images WHERE hash = ?');
   const meta = db.prepare('SELECT hash, ext, mime, size, created_at FROM images WHERE hash = ?');
@@ -60,25 +60,29 @@ export function createImageStore(db: Database) {
     WHERE r.hash = ?`);
   return {
     /**
-     * Deduplication is per member, for the quota: bytes this member already holds cost nothing
-     * again; any other upload is charged to the uploader in full, whether the bytes are new or
-     * someone else stored them already (stored once all the same). So neither the answer, nor
-     * the quota, nor the time it takes tells a member whether someone else uploaded an image.
-     * The check and the store are one transaction, so parallel uploads cannot pass the limit together.
+     * Deduplication is per member (migration 0035): bytes this member already holds cost nothing
+     * again and store nothing; any other upload is charged to the uploader in full and stored for
+     * them — the first time in `images`, later for another member as their own copy
+     * (`image_copies`), the same write of the same size. So neither the answer, nor the quota,
+     * nor the time an upload takes tells a member whether someone else uploaded the image. The
+     * check and the store are one transaction, so parallel uploads cannot pass the limit together.
      */
     save(img: { hash: string; ext: ImageExt; mime: string; data: Buffer; uploaderId: number }, now: Date, quota: Quota):
       ImageMetaRow | QuotaExceeded {
       return db.transaction((): ImageMetaRow | QuotaExceeded => {
         const size = img.data.length;
+        const at = now.toISOString();
         if (!isHolder.get(img.hash, img.uploaderId)) {
           const today = usedToday.get(img.uploaderId, new Date(now.getTime() - DAY_MS).toISOString()) as number;
           if (today + size > quota.daily) return { over: 'daily', used: today, limit: quota.daily };
           const total = usedTotal.get(img.uploaderId) as number;
           if (total + size > quota.total) return { over: 'total', used: total, limit: quota.total };
-          logUpload.run(img.uploaderId, img.hash, size, now.toISOString());
+          logUpload.run(img.uploaderId, img.hash, size, at);
+          if (exists.get(img.hash)) copy.run(img.hash, img.uploaderId, img.data);
+          else insert.run({ ...img, size, now: at });
+          addHolder.run(img.hash, img.uploaderId);
         }
-        upsert.run({ ...img, size, now: now.toISOString() });
-        addHolder.run(img.hash, img.uploaderId);
+        touch.run(at, img.hash);
         return meta.get(img.hash) as ImageMetaRow;
       })();
     },

@@ -125,8 +125,14 @@ describe('an upload does not tell whether someone else stored the same bytes (de
     const over = await upload(b, png());
     expect(over.statusCode).toBe(413);
     expect(over.json()).toMatchObject({ reason: 'image_quota_total' });
-    // Stored once all the same.
+    // One image each, and B's own copy of the bytes B sent (dedupe is per member): B's upload
+    // of A's bytes wrote as much as new bytes would have.
     expect(imageCount()).toBe(2);
+    const copies = t.db.prepare('SELECT u.username, length(c.data) AS bytes FROM image_copies c JOIN users u ON u.id = c.user_id ORDER BY c.rowid').all();
+    expect(copies).toEqual([{ username: 'suzuki', bytes: 3000 }, { username: 'suzuki', bytes: 3000 }]);
+    // A's re-upload of its own bytes stores nothing more.
+    expect((await upload(a, x)).statusCode).toBe(201);
+    expect(t.db.prepare('SELECT count(*) FROM image_copies').pluck().get()).toBe(2);
   });
 
   it('uploading bytes stored long ago restarts their age, so the sweep gives the new uploader the grace period', async () => {
@@ -141,7 +147,9 @@ describe('an upload does not tell whether someone else stored the same bytes (de
     later(1);
     expect((await sweepImages(t.db, now, 24 * 3600)).deleted).toBe(0);
     later(24);
-    expect((await sweepImages(t.db, now, 24 * 3600)).deleted).toBe(1);
+    // The image and B's copy of it go together.
+    expect(await sweepImages(t.db, now, 24 * 3600)).toMatchObject({ deleted: 1, bytes: 6000 });
+    expect(t.db.prepare('SELECT count(*) FROM image_copies').pluck().get()).toBe(0);
   });
 });
 
