@@ -1,3 +1,4 @@
+import { performance } from 'node:perf_hooks';
 import { diffArrays, diffLines, type ChangeObject } from 'diff';
 import { normalizeTag } from '../tags/normalize';
 import type { RevisionContent } from './store';
@@ -74,6 +75,15 @@ const words = (s: string) => Array.from(segmenter.segment(s), (x) => x.segment);
 /** Gives up on a diff that would take longer than this and shows old and new whole. */
 const TIMEOUT_MS = 1000;
 
+/**
+ * The word-level diffs of one revision diff together get this long. Each line pair costs little,
+ * but 25,000 of them (50,000 one-character lines against a shuffled copy) took over 2 s, past
+ * the diff thread's time limit: the thread was stopped and a fresh one started for every such
+ * request (seen in a CPU profile, issue 16 part 8). Past the budget, the pairs left are shown
+ * as a removal and an addition, in linear time.
+ */
+export const INLINE_BUDGET_MS = 1000;
+
 function pushSegment(out: Segment[], kind: SegmentKind, text: string): void {
   if (text === '') return;
   const last = out[out.length - 1];
@@ -81,10 +91,14 @@ function pushSegment(out: Segment[], kind: SegmentKind, text: string): void {
   else out.push({ kind, text });
 }
 
-/** Word-level changes within one line; joining the segments gives back both texts exactly. */
-export function inlineDiff(before: string, after: string): Segment[] {
+/**
+ * Word-level changes within one line; joining the segments gives back both texts exactly.
+ * Past `deadline` (a performance.now() time), the old line removed and the new one added.
+ */
+export function inlineDiff(before: string, after: string, deadline = Infinity): Segment[] {
   const out: Segment[] = [];
-  const changes = diffArrays(words(before), words(after), { timeout: TIMEOUT_MS });
+  const left = Math.min(TIMEOUT_MS, deadline - performance.now());
+  const changes = left > 0 ? diffArrays(words(before), words(after), { timeout: left }) : undefined;
   if (!changes) {
     pushSegment(out, 'removed', before);
     pushSegment(out, 'added', after);
@@ -104,7 +118,7 @@ function similarity(segments: Segment[], before: string, after: string): number 
   return before.length + after.length === 0 ? 1 : (2 * kept) / (before.length + after.length);
 }
 
-function bodyLines(before: string, after: string): DiffLine[] {
+function bodyLines(before: string, after: string, deadline: number): DiffLine[] {
   const changes = diffLines(before, after, { timeout: TIMEOUT_MS, stripTrailingCr: true, ignoreNewlineAtEof: true }) ??
     [{ value: before, removed: true, added: false, count: 0 }, { value: after, added: true, removed: false, count: 0 }]
       .filter((c) => c.value !== '');
@@ -128,7 +142,7 @@ function bodyLines(before: string, after: string): DiffLine[] {
     const paired = Math.min(removed.length, added.length);
     const tail: DiffLine[] = [];
     for (let k = 0; k < paired; k++) {
-      const segments = inlineDiff(removed[k], added[k]);
+      const segments = inlineDiff(removed[k], added[k], deadline);
       if (similarity(segments, removed[k], added[k]) >= SIMILAR_ENOUGH) {
         out.push({ kind: 'changed', oldLine: oldLine++, newLine: newLine++, segments });
       } else {
@@ -166,8 +180,8 @@ function fold(lines: DiffLine[], context: number): DiffLine[] {
   return out;
 }
 
-export function diffContent(before: RevisionContent, after: RevisionContent, context: number): ContentDiff {
-  const lines = bodyLines(before.body, after.body);
+export function diffContent(before: RevisionContent, after: RevisionContent, context: number, budgetMs = INLINE_BUDGET_MS): ContentDiff {
+  const lines = bodyLines(before.body, after.body, performance.now() + budgetMs);
   const { body, truncated } = capBody(lines.some((l) => l.kind !== 'equal') ? fold(lines, context) : []);
   const beforeTags = new Set(before.tags.map(normalizeTag));
   const afterTags = new Set(after.tags.map(normalizeTag));

@@ -79,6 +79,18 @@ describe('the size of a diff answer is capped (issue 16 part 8)', () => {
     expect(body.reduce((n, r) => n + (r.segments?.length ?? 0), 0)).toBeLessThanOrEqual(DIFF_MAX_SEGMENTS);
   });
 
+  it('word-level diffs share one time budget; past it, line pairs come as a removal and an addition', () => {
+    const a = content('印刷範囲を設定する\n余白を狭くする');
+    const b = content('印刷範囲を必ず設定する\n余白を少し狭くする');
+    expect(diffContent(a, b, 3).body.map((l) => l.kind)).toEqual(['changed', 'changed']);
+    const spent = diffContent(a, b, 3, 0);
+    expect(spent.body).toEqual([
+      { kind: 'removed', oldLine: 1, text: '印刷範囲を設定する' }, { kind: 'removed', oldLine: 2, text: '余白を狭くする' },
+      { kind: 'added', newLine: 1, text: '印刷範囲を必ず設定する' }, { kind: 'added', newLine: 2, text: '余白を少し狭くする' },
+    ]);
+    expect(spent.stats).toEqual({ added: 2, removed: 2 });
+  });
+
   describe('through the API, the diff computed in its thread', () => {
     let app: TestApp | undefined;
     afterEach(async () => { await app?.close(); app = undefined; });
