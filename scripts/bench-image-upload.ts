@@ -31,7 +31,9 @@ const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(
 const ROUNDS = Number(process.argv[process.argv.indexOf('--rounds') + 1]) || 30;
 process.stdout.write(`load average at start ${os.loadavg().map((x) => x.toFixed(1)).join(' ')} on ${os.availableParallelism()} cores; ${ROUNDS} uploads of each kind per size\n`);
 process.stdout.write(`${'size'.padEnd(10)} ${'known: median'.padStart(14)} ${'p90'.padStart(7)} ${'new: median'.padStart(12)} ${'p90'.padStart(7)}  statuses\n`);
-for (const size of [50_000, 1_000_000, 5_000_000]) {
+/** `--sizes 1000000,5000000` to pick the sizes. */
+const SIZES = process.argv.includes('--sizes') ? process.argv[process.argv.indexOf('--sizes') + 1].split(',').map(Number) : [50_000, 1_000_000, 5_000_000];
+for (const size of SIZES) {
   const known: number[] = [];
   const fresh: number[] = [];
   const statuses = new Set<string>();
