@@ -1,5 +1,6 @@
 import os from 'node:os';
 import { defineConfig } from 'vitest/config';
+import { BaseSequencer, type TestSpecification } from 'vitest/node';
 
 /**
  * Test files of unit+api at the same time: every core, at least two. Vitest's own default is one
@@ -9,11 +10,29 @@ import { defineConfig } from 'vitest/config';
  */
 const apiWorkers = Math.max(2, os.availableParallelism());
 
+/**
+ * Files that start real servers or other processes, longest first: started at once, they run
+ * beside the rest on the other worker instead of last. Vitest orders by the durations of an
+ * earlier run, which a fresh clone (CI) has none of: it then runs larger files first, and the
+ * crash test (400 s under load, a short file) came last, alone on one worker.
+ */
+const SLOW_FIRST = ['tests/security/crash.test.ts', 'tests/server/main.test.ts', 'tests/web/api-types.test.ts', 'tests/security/backup.test.ts', 'tests/scripts/seed-demo.test.ts'];
+
+class SlowFirstSequencer extends BaseSequencer {
+  override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
+    const sorted = await super.sort(files);
+    const rank = (f: TestSpecification) => SLOW_FIRST.findIndex((p) => f.moduleId.endsWith(p));
+    const slow = sorted.filter((f) => rank(f) >= 0).sort((a, b) => rank(a) - rank(b));
+    return [...slow, ...sorted.filter((f) => rank(f) < 0)];
+  }
+}
+
 export default defineConfig({
   test: {
     environment: 'node',
     testTimeout: 30_000,
     hookTimeout: 120_000,
+    sequence: { sequencer: SlowFirstSequencer },
     // Browser tests share one built web app and run after the rest (groupOrder), one file at a time.
     projects: [
       { extends: true, test: { name: 'unit+api', include: ['tests/**/*.test.ts'], exclude: ['tests/e2e/**', '**/node_modules/**'],
