@@ -86,3 +86,33 @@ describe('spelling keys (spellings.ts): one token for a word and its other spell
     expect(toMatch(parseQuery('関数 '))).toBe('"関数"');
   });
 });
+
+describe('spelling keys in the app', () => {
+  test('tips written in either spelling are found by both; an index of another pipeline or dictionary is rebuilt', async () => {
+    const { createTestApp, postTip } = await import('../helpers/app');
+    const { createSearchEngine, pipelineStamp } = await import('../../server/search/engine');
+    const t = await createTestApp();
+    try {
+      const a = await postTip(t, t.admin, { title: 'エクセルで課ごとに集計する', body: '手順です。', tags: [] });
+      const b = await postTip(t, t.admin, { title: 'Excel の関数', body: 'ＥＸＣＥＬで使います。', tags: [] });
+      const c = await postTip(t, t.admin, { title: '表計算ソフトの話', body: 'セルに入力します。', tags: [] });
+      const ids = async (q: string) => {
+        const res = await t.as(t.admin, { method: 'GET', url: `/api/search?q=${encodeURIComponent(q)}&exact=true` });
+        expect(res.statusCode, res.body).toBe(200);
+        return (JSON.parse(res.body) as { items: { id: number }[] }).items.map((h) => h.id).sort((x, y) => x - y);
+      };
+      for (const q of ['エクセル', 'excel', 'ｴｸｾﾙ', 'EXCEL ']) expect(await ids(q), q).toEqual([a.id, b.id]);
+      expect(await ids('セル')).toContain(c.id);
+      expect(t.db.prepare("SELECT value FROM search_meta WHERE key = 'pipeline'").pluck().get()).toBe(pipelineStamp());
+      // An index stamped by the pipeline before spelling keys: rebuilt (with keys) at start-up.
+      t.db.prepare("UPDATE search_meta SET value = '1' WHERE key = 'pipeline'").run();
+      t.db.prepare("INSERT INTO search_fts (search_fts) VALUES ('delete-all')").run();
+      createSearchEngine(t.db, { maintenance: { enabled: false } });
+      expect(t.db.prepare("SELECT value FROM search_meta WHERE key = 'pipeline'").pluck().get()).toBe(pipelineStamp());
+      const key = spellingKey('excel')!;
+      expect(t.db.prepare('SELECT rowid FROM search_fts WHERE search_fts MATCH ? ORDER BY rowid').pluck().all(`"${key}"`)).toEqual([a.id, b.id]);
+    } finally {
+      await t.close();
+    }
+  });
+});
