@@ -14,6 +14,7 @@
 import { alternativesOf, stemOf } from './lexicon';
 import { normalize, normalizeWithMap, toKatakana } from './normalize';
 import { spellingKey } from './spellings';
+import { neighboursOf } from './thesaurus';
 import { CJK_RUN, pieces, pieceTokens } from './tokenize';
 
 export interface Term {
@@ -200,6 +201,11 @@ function alternativesFor(forms: string[], self: string): Pick<Term, 'alternative
     alt.synonyms.slice(0, MAX_SYNONYMS).forEach(add);
     rest.push(...alt.synonyms.slice(MAX_SYNONYMS));
   }
+  // The second resource's neighbours (thesaurus.ts, EDICT), after the Sudachi synonyms: the word as typed.
+  rest.push(...neighboursOf(forms[0]));
+  // A compound of three or more kanji that tips may write in part (休暇届: 休暇; 算用数字: 数字):
+  // its first and last two kanji, in the wide tier only.
+  if (/^\p{sc=Han}{3,}$/u.test(self)) { const k = Array.from(self); rest.push(k.slice(-2).join(''), k.slice(0, 2).join('')); }
   const first = words.slice(0, MAX_ALTERNATIVES);
   for (const w of [...words.slice(MAX_ALTERNATIVES), ...rest]) if (okWide(w) && !first.includes(w) && !covered.has(w)) wide.push(w);
   const toks = (list: string[]) => list.map((w) => pieces(w).flatMap(pieceTokens)).filter((t) => t.length > 0);
