@@ -139,3 +139,12 @@ function findLatinLoanwords(): string[] {
   }
   return out;
 }
+
+/** Every word with other spellings, and those spellings (the "same" lists): spellings.ts folds them. */
+export function* spellingLists(): Iterable<[string, string[]]> {
+  table ??= load();
+  for (const [k, v] of table) {
+    const same = v.split(SYN)[0];
+    if (same) yield [k, same.split(SAME)];
+  }
+}
