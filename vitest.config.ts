@@ -1,14 +1,44 @@
+import os from 'node:os';
 import { defineConfig } from 'vitest/config';
+import { BaseSequencer, type TestSpecification } from 'vitest/node';
+
+/**
+ * Test files of unit+api at the same time: every core, at least two. Vitest's own default is one
+ * fewer than the cores, so a 2-core CI machine ran the ~115 files one after another with a core
+ * idle. The files share nothing that could collide: each builds its own app on its own in-memory
+ * database or a mkdtemp folder, servers listen on port 0, worker bundles are named per process.
+ */
+const apiWorkers = Math.max(2, os.availableParallelism());
+
+/**
+ * Files that start real servers or other processes, longest first: started at once, they run
+ * beside the rest on the other worker instead of last. Vitest orders by the durations of an
+ * earlier run, which a fresh clone (CI) has none of: it then runs larger files first, and the
+ * crash test (400 s under load, a short file) came last, alone on one worker.
+ */
+const SLOW_FIRST = ['tests/security/crash.test.ts', 'tests/server/main.test.ts', 'tests/web/api-types.test.ts', 'tests/security/backup.test.ts', 'tests/scripts/seed-demo.test.ts'];
+
+class SlowFirstSequencer extends BaseSequencer {
+  override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
+    const sorted = await super.sort(files);
+    const rank = (f: TestSpecification) => SLOW_FIRST.findIndex((p) => f.moduleId.endsWith(p));
+    const slow = sorted.filter((f) => rank(f) >= 0).sort((a, b) => rank(a) - rank(b));
+    return [...slow, ...sorted.filter((f) => rank(f) < 0)];
+  }
+}
 
 export default defineConfig({
   test: {
     environment: 'node',
     testTimeout: 30_000,
     hookTimeout: 120_000,
-    // Browser tests share one built web app and run after the rest, one file at a time.
+    sequence: { sequencer: SlowFirstSequencer },
+    // Browser tests share one built web app and run after the rest (groupOrder), one file at a time.
     projects: [
-      { extends: true, test: { name: 'unit+api', include: ['tests/**/*.test.ts'], exclude: ['tests/e2e/**', '**/node_modules/**'] } },
+      { extends: true, test: { name: 'unit+api', include: ['tests/**/*.test.ts'], exclude: ['tests/e2e/**', '**/node_modules/**'],
+        maxWorkers: apiWorkers, sequence: { groupOrder: 0 } } },
       { extends: true, test: { name: 'e2e', include: ['tests/e2e/**/*.test.ts'], fileParallelism: false, testTimeout: 120_000, globalSetup: ['tests/e2e/global-setup.ts'],
+        sequence: { groupOrder: 1 },
         // A page under a loaded CI machine may take seconds to settle; polls wait for it.
         expect: { poll: { timeout: 15_000, interval: 100 } } } },
     ],

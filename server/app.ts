@@ -14,6 +14,7 @@ import { syncConfiguredAdmins } from './users/admins';
 import { openDatabase, type Database } from './db/database';
 import { authPlugin } from './http/auth';
 import { installErrorHandlers } from './http/errors';
+import { installSerialization } from './http/serialization';
 import { installValidation } from './http/validation';
 import { impactRoutes } from './impact/routes';
 import { moderationRoutes } from './moderation/routes';
@@ -77,6 +78,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   app.addHook('onReady', async () => { ctx.warm(); });
   installErrorHandlers(app);
   installValidation(app);
+  installSerialization(app);
   // JSON is the only body format: a text/plain or form body is what a cross-site form can send.
   app.removeAllContentTypeParsers();
   const json = app.getDefaultJsonParser('error', 'error');

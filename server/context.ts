@@ -23,6 +23,7 @@ import { createPopularityStore } from './popularity/store';
 import { createSearchEngine } from './search/engine';
 import { createSearchPool } from './search/pool';
 import { warmLexicon } from './search/lexicon';
+import { warmSpellings } from './search/spellings';
 
 export type Clock = () => Date;
 
@@ -52,6 +53,7 @@ export function createContext(db: Database, config: Config, now: Clock = () => n
     warm() {
       // The dictionary's table (search/lexicon.ts), the typo vocabulary and the title index, before the first request.
       warmLexicon();
+      warmSpellings(true); // this thread indexes tips: the matcher of spellings.ts too
       ctx.search.suggester.warm();
       ctx.search.titles.warm();
       if (config.dbPath !== ':memory:') { ctx.markdown.warm(); ctx.diffs.warm(); }

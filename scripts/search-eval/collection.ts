@@ -9,7 +9,9 @@ export interface EvalTip { key: string; title: string; tags: string[]; body: str
 export type QueryKind =
   | 'two-char' | 'katakana/width' | 'case' | 'mixed' | 'natural' | 'typo' | 'prefix' | 'okurigana' | 'phrase/exclude' | 'none'
   // Kinds added for issue 19 (written before any tuning; the held-out set is elsewhere).
-  | 'long-vowel' | 'small-kana' | 'hiragana' | 'latin-typo' | 'phrasing' | 'synonym' | 'fragment';
+  | 'long-vowel' | 'small-kana' | 'hiragana' | 'latin-typo' | 'phrasing' | 'synonym' | 'fragment'
+  // Third round (syn19): paraphrases of everyday requests, written before that round's engine change.
+  | 'paraphrase';
 export interface EvalQuery { q: string; kind: QueryKind; relevant: Record<string, 1 | 2> }
 
 const T = (key: string, title: string, tags: string[], body: string): EvalTip => ({ key, title, tags, body });
@@ -175,6 +177,28 @@ export const TIPS: EvalTip[] = [
   T('color-filter', '色フィルターで色付きのセルだけ表示する', ['Excel', 'データ整理'], '見出しのフィルターボタンから「色フィルター」を選び、セルの色を指定すると、その色の行だけが表示されます。'),
   T('sort-custom', 'ユーザー設定の並べ替えで課の順番に並べる', ['Excel', 'データ整理'], '並べ替えダイアログで順序を「ユーザー設定リスト」にし、総務課、企画課…の順を登録しておきます。'),
   T('sheet-delete', '複数のシートを一度に削除する', ['Excel'], 'Ctrlキーを押しながらシート見出しをクリックして選び、右クリックから削除を選びます。元に戻せないので保存してから行います。'),
+  // Issue 19, third round (syn19; written before changing the engine): tips that a paraphrase of
+  // an everyday request should find — kango ↔ wago, verb ↔ noun, katakana ↔ kanji.
+  T('col-hide', '作業用の列を非表示にする', ['Excel'], '列見出しを右クリックして「非表示」を選ぶと、計算用の列が画面から見えなくなります。戻すときは前後の列を選んで「再表示」です。'),
+  T('screen-magnify', '画面の文字を拡大して見やすくする', ['Windows'], 'Ctrlキーを押しながらマウスのホイールを回すと表示倍率が変わります。全体を大きくするにはWindowsの設定の「テキストのサイズ」を使います。'),
+  T('mail-forward', '受信したメールを自動で転送する', ['Outlook', 'メール'], '仕分けルールの処理で「指定したアドレスに転送する」を選びます。庁外のアドレスへの自動転送は情報セキュリティポリシーで禁止されています。'),
+  T('attach-limit', '添付ファイルの容量制限と大容量ファイルの送り方', ['メール'], 'メールに添付できるのは合計10MBまでです。超える場合は庁内の大容量ファイル送信サービスに登録し、ダウンロード用のURLを相手に知らせます。'),
+  T('meeting-reschedule', '会議の日時を変更して出席者に知らせる', ['Outlook', '会議'], '予定表から会議を開き、開始時刻と終了時刻を直して「更新を送信」を押すと、出席者全員に変更の通知が届きます。'),
+  T('sheet-protect', 'シートの保護で入力欄以外を編集できないようにする', ['Excel'], '入力してよいセルだけ書式設定の「ロック」を外し、校閲タブの「シートの保護」をかけると、数式や見出しを誤って壊されません。'),
+  T('leave-request', '年次休暇を庶務事務システムで申請する', ['庶務'], '庶務事務システムの休暇申請画面で日付と休暇の種類を選び、所属長の承認を受けます。時間単位での取得もできます。'),
+  T('trip-report', '出張から戻ったら復命書を提出する', ['庶務', '文書'], '出張後5日以内に復命書を提出します。用務の内容、相手方、結果と今後の対応を簡潔に書き、資料があれば添付します。'),
+  T('font-style', '文書全体のフォントをスタイルで一括変更する', ['Word', '文書'], 'ホームタブのスタイル「標準」を右クリックして変更を選び、書体を指定すると、本文の文字がすべて同じ書体になります。'),
+  T('mail-search', 'Outlookで差出人や期間を指定してメールを検索する', ['Outlook', 'メール'], '検索ボックスに from:山田 や received:先月 と入れると、差出人や受信日で絞り込めます。フォルダーの範囲は「すべてのメールボックス」にします。'),
+  T('kanji-number', 'Excelで数字を漢数字で表示する', ['Excel', '書式'], 'セルの書式設定の「その他」で「漢数字」を選ぶと、123が百二十三と表示されます。値は数値のままなので計算にも使えます。'),
+  T('pdf-rotate', 'PDFのページの向きを回転して保存する', ['PDF'], 'Acrobatの「ページを整理」で横向きになったページを選び、回転ボタンで向きを直してから上書き保存します。'),
+  T('sort-date', 'データを日付の新しい順に並べ替える', ['Excel', 'データ整理'], '日付の列のセルを選び、データタブの「降順」を押すと新しい日付が上に来ます。見出し行は先頭行として扱われます。'),
+  T('password-forgot', 'パスワードを忘れたときの再発行', ['アカウント'], '情報政策課のヘルプデスクに電話し、職員番号で本人確認を受けると仮パスワードが発行されます。ログイン後すぐに変更します。'),
+  T('format-painter', '書式のコピーで別のセルを同じ見た目にする', ['Excel', '書式'], 'ホームタブの刷毛のボタンを押してから別のセルをクリックすると、色や罫線などの書式だけが写ります。ダブルクリックすると続けて使えます。'),
+  T('print-duplex', '両面印刷で用紙を節約する', ['印刷', 'プリンタ'], '印刷画面のプリンターのプロパティで「両面」を選び、とじ方を長辺にします。会議資料は原則として両面で配ります。'),
+  T('mail-recall', '送ったメールを取り消す', ['Outlook', 'メール'], '送信済みフォルダーでメールを開き「メッセージの取り消し」を選びます。庁内の相手がまだ開いていない場合に限り削除されます。'),
+  T('image-compress', '写真の容量を小さくして文書に貼る', ['Word', 'PowerPoint'], '図を選んで「図の圧縮」から解像度を150ppiにすると、写真を多く貼った文書でもファイルが小さくなり、メールで送れます。'),
+  T('calendar-share', '自分の予定表を課のメンバーに公開する', ['Outlook', '予定表'], '予定表を右クリックして「共有」から課のメンバーを追加し、「すべての詳細を表示」か「予定あり/なしのみ」を選びます。'),
+  T('word-proofread', 'Wordの校閲機能で誤字や表記ゆれを見つける', ['Word', '文書'], '校閲タブの「エディター」を使うと、誤字や送り仮名の揺れに下線が付き、候補から直せます。公用文の表記にも合わせられます。'),
 ];
 
 const r = (...keys: string[]) => Object.fromEntries(keys.map((k) => [k, 2])) as Record<string, 2>;
@@ -300,6 +324,32 @@ export const QUERIES: EvalQuery[] = [
   { q: 'シートをまとめて消す', kind: 'synonym', relevant: { ...r('sheet-delete') } },
   { q: '文字を抜き出す関数', kind: 'synonym', relevant: { ...r('text-mid'), ...u('extract-filter') } },
   { q: '複数のシートを統合', kind: 'synonym', relevant: { ...r('sheets-combine'), ...u('power-query') } },
+  // Issue 19, third round (syn19; written before changing the engine): paraphrases of everyday
+  // requests, graded by meaning — kango ↔ wago, verb ↔ noun, katakana ↔ kanji.
+  { q: '列を隠す', kind: 'paraphrase', relevant: { ...r('col-hide') } },
+  { q: '字を大きくする', kind: 'paraphrase', relevant: { ...r('screen-magnify') } },
+  { q: 'ズーム', kind: 'paraphrase', relevant: { ...r('screen-magnify') } },
+  { q: 'メールを他の人に回す', kind: 'paraphrase', relevant: { ...r('mail-forward'), ...u('outlook-rule') } },
+  { q: '重いファイルを送りたい', kind: 'paraphrase', relevant: { ...r('attach-limit'), ...u('pdf-compress', 'zip', 'image-compress') } },
+  { q: '打ち合わせの日程をずらす', kind: 'paraphrase', relevant: { ...r('meeting-reschedule') } },
+  { q: '会議の予定を変える', kind: 'paraphrase', relevant: { ...r('meeting-reschedule') } },
+  { q: 'セルを守る', kind: 'paraphrase', relevant: { ...r('sheet-protect'), ...u('password-excel') } },
+  { q: '休みを取る手続き', kind: 'paraphrase', relevant: { ...r('leave-request') } },
+  { q: '休暇届', kind: 'paraphrase', relevant: { ...r('leave-request') } },
+  { q: '出張の報告書', kind: 'paraphrase', relevant: { ...r('trip-report'), ...u('travel') } },
+  { q: 'ハンコをPDFに', kind: 'paraphrase', relevant: { ...r('pdf-sign') } },
+  { q: 'フォントを揃える', kind: 'paraphrase', relevant: { ...r('font-style') } },
+  { q: '昔のメールを見つける', kind: 'paraphrase', relevant: { ...r('mail-search'), ...u('outlook-archive') } },
+  { q: '算用数字を漢字に変える', kind: 'paraphrase', relevant: { ...r('kanji-number') } },
+  { q: 'PDFのページを回す', kind: 'paraphrase', relevant: { ...r('pdf-rotate') } },
+  { q: '日付で整列', kind: 'paraphrase', relevant: { ...r('sort-date'), ...u('sort-custom') } },
+  { q: 'パスワード 思い出せない', kind: 'paraphrase', relevant: { ...r('password-forgot'), ...u('password-change') } },
+  { q: '書式を複製', kind: 'paraphrase', relevant: { ...r('format-painter') } },
+  { q: '裏表に刷る', kind: 'paraphrase', relevant: { ...r('print-duplex') } },
+  { q: '送信したメールを撤回', kind: 'paraphrase', relevant: { ...r('mail-recall'), ...u('outlook-delay') } },
+  { q: '画像を軽くする', kind: 'paraphrase', relevant: { ...r('image-compress'), ...u('pdf-compress') } },
+  { q: 'スケジュールを見せる', kind: 'paraphrase', relevant: { ...r('calendar-share'), ...u('outlook-calendar') } },
+  { q: '誤字をチェック', kind: 'paraphrase', relevant: { ...r('word-proofread') } },
   // Fragments pasted from the middle of a tip.
   { q: 'プをクリックし、「プリンターをオンラインで使用', kind: 'fragment', relevant: { ...r('printer-offline') } },
   { q: 'ールを個人用フォルダーにアーカイブすると', kind: 'fragment', relevant: { ...r('outlook-archive') } },
@@ -309,4 +359,5 @@ export const QUERIES: EvalQuery[] = [
   { q: 'ドローン 操縦', kind: 'none', relevant: {} },
   { q: '確定申告 医療費控除', kind: 'none', relevant: {} },
   { q: 'kubernetes', kind: 'none', relevant: {} },
+  { q: '釣りの仕掛け', kind: 'none', relevant: {} },
 ];

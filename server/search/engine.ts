@@ -12,12 +12,24 @@ import { createSearchStore, SUGGEST_CAP, type IndexedDoc, type SourceRow } from 
 import { createSuggester } from './suggest';
 import { createTitleIndex } from './titles';
 import { indexedTitle } from './tokenize';
+import { foldSpellings, spellingDigest } from './spellings';
 
-/** Bump when normalize.ts or tokenize.ts change what is indexed: the index is rebuilt at start-up. */
-export const PIPELINE_VERSION = '1';
+/**
+ * Bump when normalize.ts or tokenize.ts change what is indexed: the index is rebuilt at start-up.
+ * 2: spelling keys (spellings.ts) appended to every column.
+ */
+export const PIPELINE_VERSION = '2';
+/** What the index was built with: the pipeline and the dictionary's spelling keys (rebuilt when either changes). */
+export const pipelineStamp = (): string => `${PIPELINE_VERSION}:${spellingDigest()}`;
+
+/** Title and tags as search_fts and search_titles hold them: tokens, then spelling keys. */
+export function foldedTitle(row: { title: string; tags: string }): { title: string; tags: string } {
+  const t = indexedTitle(row);
+  return { title: foldSpellings(t.title), tags: foldSpellings(t.tags) };
+}
 
 export function indexedDoc(row: Pick<SourceRow, 'title' | 'html' | 'tags'>, prepared?: PreparedBodies): IndexedDoc {
-  return { ...indexedTitle(row), body: prepared ? prepared.take(row.html) : indexedBody(row.html) };
+  return { ...foldedTitle(row), body: foldSpellings(prepared ? prepared.take(row.html) : indexedBody(row.html)) };
 }
 
 export type Progress = (done: number, total: number) => void;
@@ -83,7 +95,7 @@ export function createSearchEngine(db: Database, opts: SearchEngineOptions = {})
     }
     db.transaction(() => {
       store.optimize();
-      store.setMeta('pipeline', PIPELINE_VERSION);
+      store.setMeta('pipeline', pipelineStamp());
       store.setMeta('vocab', '1');
       store.setMeta('titles', '1');
     })();
@@ -95,7 +107,7 @@ export function createSearchEngine(db: Database, opts: SearchEngineOptions = {})
 
   // An index built by another pipeline version (or never built: first start after the
   // migration) is rebuilt before the app serves anything.
-  if (opts.rebuildIfStale !== false && !db.readonly && store.meta('pipeline') !== PIPELINE_VERSION) rebuild();
+  if (opts.rebuildIfStale !== false && !db.readonly && store.meta('pipeline') !== pipelineStamp()) rebuild();
   // The list of indexed Latin words (prefix completion) came after the index: fill it once.
   if (opts.rebuildIfStale !== false && !db.readonly && store.meta('vocab') !== '1') {
     db.transaction(() => {
@@ -112,7 +124,7 @@ export function createSearchEngine(db: Database, opts: SearchEngineOptions = {})
   if (opts.rebuildIfStale !== false && !db.readonly && store.meta('titles') !== '1') {
     let after = 0;
     const batch = db.transaction((rows: Pick<SourceRow, 'id' | 'title' | 'tags'>[]) => {
-      for (const r of rows) store.putTitle(r.id, indexedTitle(r));
+      for (const r of rows) store.putTitle(r.id, foldedTitle(r));
     });
     for (;;) {
       const rows = store.publishedTitlesAfter(after, 1000);

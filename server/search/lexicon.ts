@@ -117,8 +117,19 @@ export function alternativesOf(word: string): Alternatives | null {
   return { same: same ? same.split(SAME) : [], synonyms: synonyms ? synonyms.split(SAME) : [] };
 }
 
-/** Latin words the dictionary pairs with a katakana spelling (pivot ↔ ピボット): typo targets. */
-export function latinLoanwords(): string[] {
+/** The table's Latin loanwords, found once per process (a pass over the whole table). */
+let loanwords: readonly string[] | null = null;
+
+/**
+ * Latin words the dictionary pairs with a katakana spelling (pivot ↔ ピボット): typo targets.
+ * Read once per process (the table never changes): every app's suggester starts from them.
+ */
+export function latinLoanwords(): readonly string[] {
+  loanwords ??= findLatinLoanwords();
+  return loanwords;
+}
+
+function findLatinLoanwords(): string[] {
   table ??= load();
   const out: string[] = [];
   for (const [k, v] of table) {
@@ -127,4 +138,13 @@ export function latinLoanwords(): string[] {
     if (same && same.split(SAME).some((w) => /^\p{sc=Katakana}+$/u.test(w))) out.push(k);
   }
   return out;
+}
+
+/** Every word with other spellings, and those spellings (the "same" lists): spellings.ts folds them. */
+export function* spellingLists(): Iterable<[string, string[]]> {
+  table ??= load();
+  for (const [k, v] of table) {
+    const same = v.split(SYN)[0];
+    if (same) yield [k, same.split(SAME)];
+  }
 }

@@ -13,6 +13,8 @@
  */
 import { alternativesOf, stemOf } from './lexicon';
 import { normalize, normalizeWithMap, toKatakana } from './normalize';
+import { spellingKey } from './spellings';
+import { neighboursOf } from './thesaurus';
 import { CJK_RUN, pieces, pieceTokens } from './tokenize';
 
 export interface Term {
@@ -39,6 +41,15 @@ export interface Term {
    * tier: tips found through them rank after every tip found without them (service.ts).
    */
   synonyms?: string[][];
+  /**
+   * What the full-text index matches in place of `alternatives`: the spelling keys of the word's
+   * forms (spellings.ts: one token standing for the word and all its other spellings, folded at
+   * index time), then the alternatives no key stands for (a hiragana word's katakana without
+   * dictionary entry). `alternatives` stay the phrases themselves (highlights, the title index).
+   */
+  spellings?: string[][];
+  /** A key of `spellings` stands for the word itself: its own phrase need not be matched. */
+  ownCovered?: boolean;
 }
 
 export interface ParsedQuery {
@@ -163,7 +174,7 @@ export const MAX_WIDE = 12;
  * hiragana, as token phrases: the first tier's (`alternatives`) and the rest of the synonyms
  * (`synonyms`, the wide tier). `forms`: the word as typed and its stems (消したい: 消したい, 消).
  */
-function alternativesFor(forms: string[], self: string): { alternatives: string[][]; synonyms: string[][] } {
+function alternativesFor(forms: string[], self: string): Pick<Term, 'alternatives' | 'synonyms' | 'spellings' | 'ownCovered'> {
   const words: string[] = [];
   const wide: string[] = [];
   const ok = (w: string) => w !== self && Array.from(w).length >= 2 && !words.includes(w) && !wide.includes(w);
@@ -174,25 +185,45 @@ function alternativesFor(forms: string[], self: string): { alternatives: string[
   const lookups = [...forms];
   for (const f of forms) if (HIRAGANA_WORD.test(f)) { const k = normalize(toKatakana(f)); add(k); lookups.push(k); }
   const rest: string[] = [];
+  // The spelling keys of the forms (spellings.ts) and the words each stands for.
+  const keys: string[] = [];
+  const covered = new Set<string>();
   for (const f of lookups) {
     const alt = alternativesOf(f);
     if (!alt) continue;
+    const key = spellingKey(f);
+    if (key) {
+      if (!keys.includes(key)) keys.push(key);
+      covered.add(f);
+      alt.same.forEach((w) => covered.add(w));
+    }
     alt.same.forEach(add);
     alt.synonyms.slice(0, MAX_SYNONYMS).forEach(add);
     rest.push(...alt.synonyms.slice(MAX_SYNONYMS));
   }
+  // The second resource's neighbours (thesaurus.ts, EDICT), after the Sudachi synonyms: the word as typed.
+  rest.push(...neighboursOf(forms[0]));
+  // A compound of three or more kanji that tips may write in part (休暇届: 休暇; 算用数字: 数字):
+  // its first and last two kanji, in the wide tier only.
+  if (/^\p{sc=Han}{3,}$/u.test(self)) { const k = Array.from(self); rest.push(k.slice(-2).join(''), k.slice(0, 2).join('')); }
   const first = words.slice(0, MAX_ALTERNATIVES);
-  for (const w of [...words.slice(MAX_ALTERNATIVES), ...rest]) if (okWide(w) && !first.includes(w)) wide.push(w);
+  for (const w of [...words.slice(MAX_ALTERNATIVES), ...rest]) if (okWide(w) && !first.includes(w) && !covered.has(w)) wide.push(w);
   const toks = (list: string[]) => list.map((w) => pieces(w).flatMap(pieceTokens)).filter((t) => t.length > 0);
-  return { alternatives: toks(first), synonyms: toks(wide.slice(0, MAX_WIDE)) };
+  const out: Pick<Term, 'alternatives' | 'synonyms' | 'spellings' | 'ownCovered'> = { alternatives: toks(first), synonyms: toks(wide.slice(0, MAX_WIDE)) };
+  if (keys.length > 0) {
+    out.spellings = [...keys.map((k) => [k]), ...toks(first.filter((w) => !covered.has(w)))];
+    out.ownCovered = covered.has(self);
+  }
+  return out;
 }
 
 function withAlternatives(t: Term, forms: string[], self: string): Term {
-  const { alternatives, synonyms } = alternativesFor(forms, self);
-  if (alternatives.length === 0 && synonyms.length === 0) return t;
+  const { alternatives = [], synonyms = [], spellings, ownCovered } = alternativesFor(forms, self);
+  if (alternatives.length === 0 && synonyms.length === 0 && !spellings) return t;
   const out: Term = { ...t, highlights: [...t.highlights, ...[...alternatives, ...synonyms].map((a) => a.join(''))] };
   if (alternatives.length > 0) out.alternatives = alternatives;
   if (synonyms.length > 0) out.synonyms = synonyms;
+  if (spellings) { out.spellings = spellings; out.ownCovered = ownCovered; }
   return out;
 }
 
@@ -314,10 +345,12 @@ function expands(t: Term): boolean {
 const quote = (tokens: readonly string[]) => `"${tokens.join(' ').replace(/"/g, '""')}"`;
 
 function ownPhrase(t: Term): string[] {
-  if (!expands(t)) return [quote(t.tokens)];
+  // The word's spelling key stands for it (spellings.ts); a prefix's other completions do not.
+  if (!expands(t)) return t.ownCovered ? [] : [quote(t.tokens)];
   if (!t.completions || t.completions.length === 0) return [`${quote(t.tokens)}*`];
   const head = t.tokens.slice(0, -1);
-  return t.completions.map((w) => quote([...head, w]));
+  const self = t.tokens[t.tokens.length - 1];
+  return t.completions.filter((w) => !(t.ownCovered && head.length === 0 && w === self)).map((w) => quote([...head, w]));
 }
 
 /** One term as an FTS5 expression: its phrase, OR its completions and alternatives (and synonyms when `wide`). */
@@ -326,7 +359,7 @@ export function termMatch(t: Term, wide = false): string {
 }
 
 function phrase(t: Term, wide = false): string {
-  const each = [...ownPhrase(t), ...(t.alternatives ?? []).map(quote),
+  const each = [...ownPhrase(t), ...(t.spellings ?? t.alternatives ?? []).map(quote),
     ...(wide ? t.synonyms ?? [] : []).map((a) => (a.length === 1 && SINGLE_KANJI.test(a[0]) ? `${quote(a)}*` : quote(a)))];
   return each.length === 1 ? each[0] : `(${each.join(' OR ')})`;
 }

@@ -2,6 +2,7 @@ import type { Statement } from 'better-sqlite3';
 import type { Database } from '../db/database';
 import type { SuggestSource } from './suggest';
 import { CJK_RUN } from './tokenize';
+import { isSpellingKey } from './spellings';
 
 export type SearchSort = 'relevance' | 'new' | 'popular';
 
@@ -274,7 +275,7 @@ export function createSearchStore(db: Database, opts: { rankCap?: number; denseW
       // "a@b.com" was ~27,000 statements, ~20 ms of the write, before this set).
       for (const text of [doc.title, doc.tags, doc.body]) {
         for (const token of text.split(' ')) {
-          if (token === '' || seen.has(token) || CJK_RUN.test(token)) continue;
+          if (token === '' || seen.has(token) || CJK_RUN.test(token) || isSpellingKey(token)) continue;
           if (addWord.run(token).changes > 0 && fresh) {
             if (fresh.length < FRESH_MAX) fresh.push(token);
             else fresh = null;
@@ -296,7 +297,7 @@ export function createSearchStore(db: Database, opts: { rankCap?: number; denseW
       db.exec("CREATE VIRTUAL TABLE IF NOT EXISTS temp.search_fts_terms USING fts5vocab(main, search_fts, 'row')");
       try {
         for (const term of db.prepare('SELECT term FROM temp.search_fts_terms').pluck().all() as string[]) {
-          if (!CJK_RUN.test(term)) addWord.run(term);
+          if (!CJK_RUN.test(term) && !isSpellingKey(term)) addWord.run(term);
         }
       } finally {
         db.exec('DROP TABLE temp.search_fts_terms');

@@ -22,6 +22,7 @@ import { openDatabase } from '../db/database';
 import { createReadCache } from '../db/read-cache';
 import type { SearchQueryT } from './schemas';
 import { warmLexicon } from './lexicon';
+import { warmSpellings } from './spellings';
 import { search } from './service';
 
 export interface SearchTask { query: SearchQueryT; now: string }
@@ -40,6 +41,7 @@ const ctx = createContext(db, loadConfig(process.env, { dbPath }), () => now);
 const cache = ctx.config.searchCache ? createReadCache(db, CACHE_ENTRIES) : null;
 // The dictionary's table (lexicon.ts) is read before the first search, not during it.
 warmLexicon();
+warmSpellings();
 
 // Said `ready` only once loaded (the index's statements prepared): searches are timed from their start.
 serveTasks<SearchTask, SearchResultBytes>((task) => {

@@ -249,6 +249,10 @@ describe('DX award round and impact', () => {
     await expect.poll(() => narrow.locator('.total-adoptions').textContent()).toBe('1');
     expect(await narrow.locator('.total-hours').textContent()).toBe('2 時間');
     expect(await narrow.locator('kotsu-bar-chart svg[role="img"] rect').count()).toBe(1);
+    // The bar chart is drawn at the phone's own width: its labels keep a readable size (a fixed
+    // 640-wide drawing scaled to 360 px put them at about 6 px).
+    const labelPx = await narrow.locator('kotsu-bar-chart text.label').first().evaluate((el) => el.getBoundingClientRect().height);
+    expect(labelPx).toBeGreaterThanOrEqual(10);
     expect(await narrow.locator('kotsu-month-chart svg[role="img"] polyline').count()).toBe(1);
     expect(await narrow.locator('table', { hasText: '土木部' }).count()).toBeGreaterThan(0);
     await expectAccessible(narrow, '/impact at 360 px');

@@ -1,5 +1,5 @@
 import { css, svg } from 'lit';
-import { customElement } from 'lit/decorators.js';
+import { customElement, state } from 'lit/decorators.js';
 import { ChartElement, chartStyles, extent, scaleMax, type ChartDrawing } from './chart-svg';
 
 export interface BarDatum {
@@ -10,31 +10,59 @@ export interface BarDatum {
 }
 
 const ROW = 28;
-const LABEL_W = 150;
-const WIDTH = 640;
-const VALUE_W = 110;
+const FONT = 12;
+/** Widest drawing; narrower screens get a drawing of their own width (never a scaled-down one). */
+const MAX_WIDTH = 640;
+const MIN_WIDTH = 240;
 
-const clip = (s: string) => (s.length > 12 ? `${s.slice(0, 11)}…` : s);
+/** A label cut to about what fits in `px` at the chart's font size (a CJK character is ~1 em). */
+const clip = (s: string, px: number) => {
+  const max = Math.max(4, Math.floor(px / FONT));
+  return s.length > max ? `${s.slice(0, max - 1)}…` : s;
+};
 
-/** A horizontal bar chart, one row per item with its label and value (see chart-svg.ts). */
+/**
+ * A horizontal bar chart, one row per item with its label and value (see chart-svg.ts). The
+ * drawing is as wide as the element in CSS pixels, so its text stays 12 px on a phone instead of
+ * shrinking with a fixed viewBox (at 360 px a 640-wide drawing put labels at ~6 px).
+ */
 @customElement('kotsu-bar-chart')
 export class KotsuBarChart extends ChartElement<BarDatum> {
   static override styles = [chartStyles, css`
-    .label { font-size: 12px; fill: #1d2330; }
-    .value { font-size: 12px; fill: #545d6e; }
+    .label { font-size: ${FONT}px; fill: #1d2330; }
+    .value { font-size: ${FONT}px; fill: #545d6e; }
   `];
 
+  @state() private _width = MAX_WIDTH;
+  private readonly _resize = new ResizeObserver((entries) => {
+    const w = entries[0]?.contentRect.width ?? 0;
+    if (w > 0) this._width = Math.max(MIN_WIDTH, Math.min(MAX_WIDTH, Math.floor(w)));
+  });
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this._resize.observe(this);
+  }
+
+  override disconnectedCallback(): void {
+    this._resize.disconnect();
+    super.disconnectedCallback();
+  }
+
   protected override draw(items: BarDatum[]): ChartDrawing {
+    const width = this._width;
+    const labelW = Math.min(150, Math.round(width * 0.34));
+    const valueW = Math.min(110, Math.round(width * 0.28));
     const max = scaleMax(items.map((d) => d.value));
-    const plot = WIDTH - LABEL_W - VALUE_W;
-    return { width: WIDTH, height: items.length * ROW + 8, marks: svg`${items.map((d, i) => {
+    const plot = width - labelW - valueW;
+    return { width, height: items.length * ROW + 8, marks: svg`${items.map((d, i) => {
       const y = 4 + i * ROW;
       const w = Math.max(extent(d.value, max, plot), d.value > 0 ? 2 : 0);
       return svg`<g>
         <title>${d.label}: ${d.display}</title>
-        <text class="label" x=${LABEL_W - 8} y=${y + 17} text-anchor="end">${clip(d.label)}</text>
-        <rect class="bar" x=${LABEL_W} y=${y + 4} width=${w} height=${ROW - 10} rx="3"></rect>
-        <text class="value" x=${LABEL_W + w + 6} y=${y + 17}>${d.display}</text>
+        <text class="label" x=${labelW - 8} y=${y + 17} text-anchor="end">${clip(d.label, labelW - 8)}</text>
+        <rect class="bar" x=${labelW} y=${y + 4} width=${w} height=${ROW - 10} rx="3"></rect>
+        <text class="value" x=${labelW + w + 6} y=${y + 17}>${d.display}</text>
       </g>`;
     })}` };
   }

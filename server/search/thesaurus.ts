@@ -1,0 +1,29 @@
+/**
+ * The search's second synonym resource (issue 19, third round): neighbours of common Japanese words
+ * derived at build time from EDICT (EDRDG, CC BY-SA 4.0) by `scripts/derive-thesaurus.ts` — two
+ * words are neighbours when the main sense of each is glossed with the same specific English word
+ * (削除 "deletion" / 消す "to delete", 回転 "rotation" / 回す "to rotate"). Checked in as
+ * `data/edict-thesaurus.json` (see `data/README.md`); nothing is read from outside at run time.
+ * Words are stored as the search matches them (normalize.ts, a verb by its stem), so a query word
+ * (or its stem) is looked up directly. Used only in the wide tier: query.ts appends these after the Sudachi dictionary's synonyms
+ * (lexicon.ts) and caps the whole at MAX_WIDE.
+ */
+import data from './data/edict-thesaurus.json';
+
+const table = data as Record<string, string>;
+
+/**
+ * The derived neighbours (best first) of a query word as typed and normalized: the word itself, or
+ * the longest of its beginnings that is a key. A verb is keyed without the kana that conjugates
+ * (見つける → 見つけ, 回す → 回), so 見つけたい finds 見つける's neighbours and not 見る's.
+ */
+export function neighboursOf(word: string): string[] {
+  const chars = Array.from(word);
+  for (let n = chars.length; n >= 1; n--) {
+    const key = chars.slice(0, n).join('');
+    if (Object.hasOwn(table, key)) return table[key].split(' ');
+    // Only the conjugating kana at the end are cut; a noun is looked up whole.
+    if (!/\p{sc=Hiragana}/u.test(chars[n - 1])) break;
+  }
+  return [];
+}
