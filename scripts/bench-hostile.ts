@@ -9,13 +9,18 @@
  * Exits 1 if one does not.
  *
  * `npm run bench:hostile -- --stalls` runs part two instead: diffs, feeds, snippets, indexing
- * and regular expressions over pathological bodies, with /api/health latency meanwhile.
+ * and regular expressions over pathological bodies, with /api/health latency meanwhile. It runs
+ * the app as production does, on a database file (in a temporary directory, removed at the
+ * end), so searches go to the search threads and the render and diff threads are warmed at start.
+ * `--only TEXT` measures only the cases whose name contains TEXT (e.g. under `node --cpu-prof`).
  *
  * Each mode first posts every case once untimed (JIT, highlight.js grammars compiled on first
  * use, the render thread started). Other requests' latency is counted from the moment each was
  * due, not from when a blocked loop let it be sent (no coordinated omission).
  */
+import fs from 'node:fs';
 import os from 'node:os';
+import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { buildApp } from '../server/app';
 import { loadConfig } from '../server/config';
@@ -134,6 +139,9 @@ const LINE = (n: number) => `${n}. 「データ」タブの「重複の削除」
 const lines = (f: (n: number) => string) => { const out: string[] = []; let len = 0; for (let n = 0; len < N; n++) { const l = f(n); out.push(l); len += l.length + 1; } return out.join('\n'); };
 const HOSTILE_FEED_BODIES = ['!['.repeat(N / 2), '![]('.repeat(N / 4), '['.repeat(N), '<'.repeat(N), 'ー'.repeat(N - 2) + 'アー'];
 
+/** Each search run asks for a different query (the same hits): nothing cached answers it. */
+let searchRuns = 0;
+
 const STALL_CASES: StallCase[] = [
   postCase('Markdown: run of * (100k)', '*'.repeat(N)),
   postCase('Markdown: run of _* (100k)', '_*'.repeat(N / 2)),
@@ -176,7 +184,7 @@ const STALL_CASES: StallCase[] = [
         await app.inject({ method: 'POST', url: '/api/posts', headers, payload: { title: `snip ${i}`, body: fit(`重複 ${'<'.repeat(10)}${'ー'.repeat(3)} `.repeat(N / 16)), tags: [] } });
       }
     },
-    run: (app) => app.inject({ method: 'GET', url: '/api/search?q=%E9%87%8D%E8%A4%87', headers }),
+    run: (app) => app.inject({ method: 'GET', url: `/api/search?q=${encodeURIComponent(`重複 -除外${++searchRuns}`)}`, headers }),
   },
   {
     // The word only at the end of 20 long tips: every hit's snippet reads as far as it may.
@@ -186,7 +194,7 @@ const STALL_CASES: StallCase[] = [
         await app.inject({ method: 'POST', url: '/api/posts', headers, payload: { title: `deep ${i}`, body: fit(`${'&lt;'.repeat(18_000)} 末尾の語スパークライン`), tags: [] } });
       }
     },
-    run: (app) => app.inject({ method: 'GET', url: `/api/search?q=${encodeURIComponent('スパークライン')}`, headers }),
+    run: (app) => app.inject({ method: 'GET', url: `/api/search?q=${encodeURIComponent(`スパークライン -除外${++searchRuns}`)}`, headers }),
   },
 ];
 
@@ -195,14 +203,24 @@ const REPEAT = Math.max(1, Number(process.argv[process.argv.indexOf('--repeat') 
 const median = (xs: number[]) => { const s = [...xs].sort((a, b) => a - b); return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2; };
 interface StallRow { name: string; status: number; ms: number; healthMedian: number; healthWorst: number; healthN: number }
 
+const ONLY = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] ?? '' : '';
+
 async function measureStalls(): Promise<StallRow[]> {
-  const db = openDatabase(':memory:');
-  const app = await buildApp({ config: { ...baseConfig, renderWorkers: baseConfig.renderWorkers || 1 }, db });
+  // A database file, as in production: an in-memory one keeps searches on the event loop
+  // (a thread cannot open it), which production never does.
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kotsu-stalls-'));
+  const dbPath = path.join(dir, 'kotsu.db');
+  const db = openDatabase(dbPath);
+  // The search threads' cache of identical searches off: each run must do the search's work, as
+  // a search for other words (an attacker's) would.
+  const app = await buildApp({ config: { ...baseConfig, dbPath, renderWorkers: baseConfig.renderWorkers || 1,
+    searchWorkers: baseConfig.searchWorkers || 1, searchCache: false }, db });
+  await app.ready();
   await app.inject({ method: 'GET', url: '/api/me', headers });
   const out: StallRow[] = [];
   // The floor on this machine now: the same pings while nothing else runs.
   const idle: StallCase = { name: 'baseline: nothing running (1 s)', run: async () => { await new Promise((r) => setTimeout(r, 1000)); return { statusCode: 0 }; } };
-  for (const c of [idle, ...STALL_CASES]) {
+  for (const c of [idle, ...STALL_CASES.filter((x) => x.name.includes(ONLY))]) {
     try {
       await c.setup?.(app);
     } catch (err) {
@@ -238,6 +256,7 @@ async function measureStalls(): Promise<StallRow[]> {
   }
   await app.close();
   db.close();
+  fs.rmSync(dir, { recursive: true, force: true });
   return out;
 }
 

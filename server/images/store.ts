@@ -33,13 +33,18 @@ const DAY_MS = 24 * 3600 * 1000;
 
 export function createImageStore(db: Database) {
   const insert = db.prepare(`INSERT INTO images (hash, ext, mime, size, data, uploader_id, created_at)
-    VALUES (@hash, @ext, @mime, @size, @data, @uploaderId, @now) ON CONFLICT (hash) DO NOTHING`);
+    VALUES (@hash, @ext, @mime, @size, @data, @uploaderId, @now)`);
+  // Uploaded again: its age restarts, so the sweep's grace period counts from this upload.
+  const touch = db.prepare('UPDATE images SET created_at = max(created_at, ?) WHERE hash = ?');
+  const exists = db.prepare('SELECT 1 FROM images WHERE hash = ?').pluck();
+  const copy = db.prepare('INSERT INTO image_copies (hash, user_id, data) VALUES (?, ?, ?)');
   const logUpload = db.prepare('INSERT INTO image_uploads (user_id, hash, size, created_at) VALUES (?, ?, ?, ?)');
   const byHash = db.prepare('SELECT hash, ext, mime, size, data, created_at FROM images WHERE hash = ?');
   const meta = db.prepare('SELECT hash, ext, mime, size, created_at FROM images WHERE hash = ?');
-  const exists = db.prepare('SELECT 1 FROM images WHERE hash = ?').pluck();
   const usedToday = db.prepare('SELECT coalesce(sum(size), 0) FROM image_uploads WHERE user_id = ? AND created_at > ?').pluck();
-  const usedTotal = db.prepare('SELECT coalesce(sum(size), 0) FROM images WHERE uploader_id = ?').pluck();
+  // Every image the member holds counts in full, whoever stored its bytes first.
+  const usedTotal = db.prepare(`SELECT coalesce(sum(i.size), 0) FROM image_holders h JOIN images i ON i.hash = h.hash
+    WHERE h.user_id = ?`).pluck();
   const addHolder = db.prepare('INSERT OR IGNORE INTO image_holders (hash, user_id) VALUES (?, ?)');
   const isHolder = db.prepare('SELECT 1 FROM image_holders WHERE hash = ? AND user_id = ?').pluck();
   // Each place naming the image, with what the visibility rules need: the tip (of a tip, a
@@ -55,24 +60,29 @@ export function createImageStore(db: Database) {
     WHERE r.hash = ?`);
   return {
     /**
-     * The same bytes uploaded twice are stored once and cost nothing the second time. New bytes
-     * are checked against the uploader's quota and stored in one transaction, so parallel
-     * uploads cannot pass the limit together.
+     * Deduplication is per member (migration 0035): bytes this member already holds cost nothing
+     * again and store nothing; any other upload is charged to the uploader in full and stored for
+     * them — the first time in `images`, later for another member as their own copy
+     * (`image_copies`), the same write of the same size. So neither the answer, nor the quota,
+     * nor the time an upload takes tells a member whether someone else uploaded the image. The
+     * check and the store are one transaction, so parallel uploads cannot pass the limit together.
      */
     save(img: { hash: string; ext: ImageExt; mime: string; data: Buffer; uploaderId: number }, now: Date, quota: Quota):
       ImageMetaRow | QuotaExceeded {
       return db.transaction((): ImageMetaRow | QuotaExceeded => {
-        if (!exists.get(img.hash)) {
-          const size = img.data.length;
+        const size = img.data.length;
+        const at = now.toISOString();
+        if (!isHolder.get(img.hash, img.uploaderId)) {
           const today = usedToday.get(img.uploaderId, new Date(now.getTime() - DAY_MS).toISOString()) as number;
           if (today + size > quota.daily) return { over: 'daily', used: today, limit: quota.daily };
           const total = usedTotal.get(img.uploaderId) as number;
           if (total + size > quota.total) return { over: 'total', used: total, limit: quota.total };
-          insert.run({ ...img, size, now: now.toISOString() });
-          logUpload.run(img.uploaderId, img.hash, size, now.toISOString());
+          logUpload.run(img.uploaderId, img.hash, size, at);
+          if (exists.get(img.hash)) copy.run(img.hash, img.uploaderId, img.data);
+          else insert.run({ ...img, size, now: at });
+          addHolder.run(img.hash, img.uploaderId);
         }
-        // Whoever sends the bytes holds them, also when they were stored already.
-        addHolder.run(img.hash, img.uploaderId);
+        touch.run(at, img.hash);
         return meta.get(img.hash) as ImageMetaRow;
       })();
     },
@@ -81,7 +91,7 @@ export function createImageStore(db: Database) {
     isHolder: (hash: string, userId: number) => isHolder.get(hash, userId) === 1,
     /** Every place that names the image (image_refs), with the rows its visibility depends on. */
     places: (hash: string) => places.all(hash) as ImagePlace[],
-    /** Bytes the member added in the last 24 hours, and keeps stored. */
+    /** Bytes the member was charged for in the last 24 hours, and the images they hold. */
     usage(userId: number, now: Date) {
       return {
         daily: usedToday.get(userId, new Date(now.getTime() - DAY_MS).toISOString()) as number,

@@ -20,12 +20,15 @@ export async function sweepImages(db: Database, now: Date, graceSeconds: number)
     const unused = db.prepare(`SELECT hash, size FROM images i WHERE created_at < ?
       AND NOT EXISTS (SELECT 1 FROM image_refs r WHERE r.hash = i.hash)`).all(cutoff) as { hash: string; size: number }[];
     const remove = db.prepare('DELETE FROM images WHERE hash = ?');
+    // Members' own copies of the bytes (migration 0035) go with the image.
+    const copies = db.prepare('SELECT count(*) FROM image_copies WHERE hash = ?').pluck();
     let bytes = 0;
     let deleted = 0;
     for (const { hash, size } of unused) {
+      const stored = 1 + (copies.get(hash) as number);
       const changes = remove.run(hash).changes;
       deleted += changes;
-      bytes += changes * size;
+      bytes += changes * size * stored;
     }
     db.prepare('DELETE FROM image_uploads WHERE created_at < ?').run(new Date(now.getTime() - 2 * DAY_MS).toISOString());
     return { candidates: unused.length, deleted, bytes };

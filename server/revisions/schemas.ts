@@ -2,6 +2,7 @@ import { Type, type Static } from '@sinclair/typebox';
 import { Cursor, Limit } from '../http/schemas';
 import { Post } from '../posts/schemas';
 import { PublicUser } from '../users/presenter';
+import { DIFF_MAX_ROWS, DIFF_MAX_SEGMENTS } from './diff';
 import { EditBaseFields } from './edit-base';
 
 export const RevisionSummary = Type.Object({
@@ -47,7 +48,8 @@ export const RevisionDiff = Type.Object({
   title: Type.Array(Segment),
   tags: Type.Object({ added: Type.Array(Type.String()), removed: Type.Array(Type.String()) }),
   body: Type.Array(DiffLine, { description: 'line-based, `changed` lines carry word-level segments; empty when the body is unchanged' }),
-  stats: Type.Object({ added: Type.Integer(), removed: Type.Integer() }),
+  stats: Type.Object({ added: Type.Integer(), removed: Type.Integer() }, { description: 'every added and removed line, also when `body` is truncated' }),
+  truncated: Type.Boolean({ description: `\`body\` stops early: a diff answer carries at most ${DIFF_MAX_ROWS} rows and ${DIFF_MAX_SEGMENTS} in-line segments (a \`changed\` line past the segment cap comes as a removal and an addition)` }),
 });
 
 export const RestoreBody = Type.Object(EditBaseFields, { additionalProperties: false });

@@ -71,6 +71,88 @@ describe('per-member image quota', () => {
   });
 });
 
+describe('an upload does not tell whether someone else stored the same bytes (dedupe is per member)', () => {
+  /** Everything a client can see of an answer but the values that differ by nature (time, request id, the bytes' own hash/url). */
+  const shape = (res: Awaited<ReturnType<typeof upload>>) => ({
+    status: res.statusCode,
+    headers: Object.keys(res.headers).filter((h) => !['date', 'x-request-id', 'content-length'].includes(h)).sort()
+      .map((h) => (['content-type', 'cache-control', 'vary'].includes(h) ? `${h}: ${String(res.headers[h])}` : h)),
+    body: Object.fromEntries(Object.entries(res.json() as Record<string, unknown>).map(([k, v]) =>
+      [k, k === 'hash' || k === 'url' || k === 'markdown' ? typeof v : v])),
+  });
+
+  it("member B uploading A's bytes is charged in full and answered exactly as for new bytes of the same size", async () => {
+    now = new Date('2026-04-01T09:00:00Z');
+    t = await createTestApp({ now: clock, config: { imageQuotaDaily: 10_000, imageQuotaTotal: 1_000_000 } });
+    const a = await t.user('sato');
+    const b = await t.user('suzuki');
+    const c = await t.user('tanaka');
+    const [hers, hers2] = [png(), png()];
+    expect((await upload(a, hers)).statusCode).toBe(201);
+    expect((await upload(a, hers2)).statusCode).toBe(201);
+    // B sends A's bytes, C sends new bytes of the same size: the same answer but for the hash.
+    const known = await upload(b, hers);
+    const fresh = await upload(c, png());
+    expect(known.statusCode).toBe(201);
+    expect(shape(known)).toEqual(shape(fresh));
+    expect(known.json()).toMatchObject({ hash: expect.stringMatching(/^[0-9a-f]{64}$/), size: 3000, mime: 'image/png' });
+    // Both were charged 3,000 bytes: two more fit the 10,000-byte day, the third does not,
+    // whether it is A's bytes (B) or new ones (C), with the same answer.
+    for (const u of [b, c]) {
+      expect((await upload(u, png())).statusCode).toBe(201);
+      expect((await upload(u, png())).statusCode).toBe(201);
+    }
+    const overKnown = await upload(b, hers2);
+    const overFresh = await upload(c, png());
+    expect(overKnown.statusCode).toBe(413);
+    expect(overKnown.json()).toEqual(overFresh.json());
+    expect(overKnown.json()).toMatchObject({ reason: 'image_quota_daily' });
+    // Bytes a member already holds cost nothing again, even at the limit: B sent them, nothing leaks.
+    expect((await upload(b, hers)).statusCode).toBe(201);
+    expect(imageCount()).toBe(7);
+  });
+
+  it("A's bytes count in B's total storage too, and a re-upload past B's total quota gets 413", async () => {
+    now = new Date('2026-04-01T09:00:00Z');
+    t = await createTestApp({ now: clock, config: { imageQuotaDaily: 1_000_000, imageQuotaTotal: 7_000 } });
+    const a = await t.user('sato');
+    const b = await t.user('suzuki');
+    const [x, y] = [png(), png()];
+    expect((await upload(a, x)).statusCode).toBe(201);
+    expect((await upload(a, y)).statusCode).toBe(201);
+    expect((await upload(b, x)).statusCode).toBe(201);
+    expect((await upload(b, y)).statusCode).toBe(201);
+    const over = await upload(b, png());
+    expect(over.statusCode).toBe(413);
+    expect(over.json()).toMatchObject({ reason: 'image_quota_total' });
+    // One image each, and B's own copy of the bytes B sent (dedupe is per member): B's upload
+    // of A's bytes wrote as much as new bytes would have.
+    expect(imageCount()).toBe(2);
+    const copies = t.db.prepare('SELECT u.username, length(c.data) AS bytes FROM image_copies c JOIN users u ON u.id = c.user_id ORDER BY c.rowid').all();
+    expect(copies).toEqual([{ username: 'suzuki', bytes: 3000 }, { username: 'suzuki', bytes: 3000 }]);
+    // A's re-upload of its own bytes stores nothing more.
+    expect((await upload(a, x)).statusCode).toBe(201);
+    expect(t.db.prepare('SELECT count(*) FROM image_copies').pluck().get()).toBe(2);
+  });
+
+  it('uploading bytes stored long ago restarts their age, so the sweep gives the new uploader the grace period', async () => {
+    now = new Date('2026-04-01T09:00:00Z');
+    t = await createTestApp({ now: clock });
+    const a = await t.user('sato');
+    const b = await t.user('suzuki');
+    const img = png();
+    expect((await upload(a, img)).statusCode).toBe(201);
+    later(48);
+    expect((await upload(b, img)).statusCode).toBe(201);
+    later(1);
+    expect((await sweepImages(t.db, now, 24 * 3600)).deleted).toBe(0);
+    later(24);
+    // The image and B's copy of it go together.
+    expect(await sweepImages(t.db, now, 24 * 3600)).toMatchObject({ deleted: 1, bytes: 6000 });
+    expect(t.db.prepare('SELECT count(*) FROM image_copies').pluck().get()).toBe(0);
+  });
+});
+
 describe('sweep of unreferenced images', () => {
   it('keeps images any tip, draft, comment or revision uses and new uploads; removes the rest', async () => {
     now = new Date('2026-04-01T09:00:00Z');

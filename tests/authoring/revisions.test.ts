@@ -1,6 +1,6 @@
-import { describe, expect, it } from 'vitest';
-import { diffContent, inlineDiff } from '../../server/revisions/diff';
-import { postTip, type TestUser } from '../helpers/app';
+import { afterEach, describe, expect, it } from 'vitest';
+import { capBody, diffContent, DIFF_MAX_ROWS, DIFF_MAX_SEGMENTS, INLINE_MAX_CHARS, inlineDiff, type DiffLine, wholeDiff } from '../../server/revisions/diff';
+import { createTestApp, postTip, type TestApp, type TestUser } from '../helpers/app';
 import { useClockedApp } from '../helpers/fixture';
 
 describe('diff', () => {
@@ -36,6 +36,102 @@ describe('diff', () => {
       { kind: 'added', newLine: 23, text: '追加' },
     ]);
     expect(d.stats).toEqual({ added: 3, removed: 2 });
+    expect(d.truncated).toBe(false);
+  });
+});
+
+describe('the size of a diff answer is capped (issue 16 part 8)', () => {
+  const content = (body: string) => ({ title: 't', tags: [], body });
+  const numbered = (n: number, f = (i: number) => `行${i + 1}`) => Array.from({ length: n }, (_, i) => f(i)).join('\n');
+
+  it(`keeps the first ${DIFF_MAX_ROWS} rows and says it was truncated; stats count every line`, () => {
+    const d = diffContent(content(''), content(numbered(3 * DIFF_MAX_ROWS)), 3);
+    expect(d.truncated).toBe(true);
+    expect(d.body).toHaveLength(DIFF_MAX_ROWS);
+    expect(d.body[DIFF_MAX_ROWS - 1]).toEqual({ kind: 'added', newLine: DIFF_MAX_ROWS, text: `行${DIFF_MAX_ROWS}` });
+    expect(d.stats).toEqual({ added: 3 * DIFF_MAX_ROWS, removed: 0 });
+    // The linear whole-bodies answer (a diff out of time) is capped the same way.
+    const w = wholeDiff(content(numbered(DIFF_MAX_ROWS)), content(numbered(DIFF_MAX_ROWS, (i) => `新${i}`)), 3);
+    expect(w).toMatchObject({ truncated: true, stats: { added: DIFF_MAX_ROWS, removed: DIFF_MAX_ROWS } });
+    expect(w.body).toHaveLength(DIFF_MAX_ROWS);
+  });
+
+  it('a diff of exactly the cap, and any smaller one, is whole and unchanged', () => {
+    const d = diffContent(content(''), content(numbered(DIFF_MAX_ROWS)), 3);
+    expect(d).toMatchObject({ truncated: false, stats: { added: DIFF_MAX_ROWS, removed: 0 } });
+    expect(d.body).toHaveLength(DIFF_MAX_ROWS);
+    const rows: DiffLine[] = [{ kind: 'skip', oldLine: 1, newLine: 1, count: 5 }, { kind: 'changed', oldLine: 6, newLine: 6, segments: [{ kind: 'equal', text: 'a' }, { kind: 'added', text: 'b' }] }];
+    expect(capBody(rows)).toEqual({ body: rows, truncated: false });
+  });
+
+  it(`a changed line past ${DIFF_MAX_SEGMENTS} in-line segments in all comes as its old line removed and new line added`, () => {
+    const changed = (n: number, segs: number): DiffLine => ({ kind: 'changed', oldLine: n, newLine: n,
+      segments: Array.from({ length: segs }, (_, i) => ({ kind: (['equal', 'removed', 'added'] as const)[i % 3], text: `${i % 3}` })) });
+    const half = Math.floor(DIFF_MAX_SEGMENTS / 2);
+    const { body, truncated } = capBody([changed(1, half), changed(2, half), changed(3, 3)]);
+    expect(truncated).toBe(false);
+    expect(body.slice(0, 2)).toEqual([changed(1, half), changed(2, half)]);
+    const old = changed(3, 3).segments!;
+    expect(body.slice(2)).toEqual([
+      { kind: 'removed', oldLine: 3, text: old.filter((s) => s.kind !== 'added').map((s) => s.text).join('') },
+      { kind: 'added', newLine: 3, text: old.filter((s) => s.kind !== 'removed').map((s) => s.text).join('') },
+    ]);
+    expect(body.reduce((n, r) => n + (r.segments?.length ?? 0), 0)).toBeLessThanOrEqual(DIFF_MAX_SEGMENTS);
+  });
+
+  it('word-level diffs share one time budget; past it, line pairs come as a removal and an addition', () => {
+    const a = content('印刷範囲を設定する\n余白を狭くする');
+    const b = content('印刷範囲を必ず設定する\n余白を少し狭くする');
+    expect(diffContent(a, b, 3).body.map((l) => l.kind)).toEqual(['changed', 'changed']);
+    const spent = diffContent(a, b, 3, 0);
+    expect(spent.body).toEqual([
+      { kind: 'removed', oldLine: 1, text: '印刷範囲を設定する' }, { kind: 'removed', oldLine: 2, text: '余白を狭くする' },
+      { kind: 'added', newLine: 1, text: '印刷範囲を必ず設定する' }, { kind: 'added', newLine: 2, text: '余白を少し狭くする' },
+    ]);
+    expect(spent.stats).toEqual({ added: 2, removed: 2 });
+  });
+
+  it(`a line over ${INLINE_MAX_CHARS} characters is not diffed word by word (jsdiff's timeout cannot stop one such step)`, () => {
+    const sentence = (n: number) => `${n}. 「データ」タブの「重複の削除」で、選択した列が同じ行を一度に消せます（手順${n}）。`;
+    const long = (n: number) => sentence(n).repeat(Math.ceil((INLINE_MAX_CHARS + 1) / sentence(n).length)).slice(0, INLINE_MAX_CHARS + 1);
+    expect(inlineDiff(long(0), long(1))).toEqual([{ kind: 'removed', text: long(0) }, { kind: 'added', text: long(1) }]);
+    // At the limit, still word by word.
+    const atLimit = inlineDiff(long(0).slice(0, INLINE_MAX_CHARS), long(1).slice(0, INLINE_MAX_CHARS));
+    expect(atLimit.some((x) => x.kind === 'equal')).toBe(true);
+  });
+
+  describe('through the API, the diff computed in its thread', () => {
+    let app: TestApp | undefined;
+    afterEach(async () => { await app?.close(); app = undefined; });
+
+    it('a huge many-line diff comes back capped with truncated: true; a small one whole with truncated: false', async () => {
+      app = await createTestApp({ config: { renderWorkers: 1, renderTimeoutMs: 60_000 } });
+      const a = app.admin;
+      // One-character lines against a shuffled copy: nearly every line is its own row.
+      const before = Array.from({ length: 5000 }, (_, i) => 'ab'[i % 2]).join('\n');
+      const after = Array.from({ length: 5000 }, (_, i) => 'ab'[(i * 7) % 3 % 2]).join('\n');
+      const tip = await postTip(app, a, { title: '大きな差分', body: before });
+      expect((await app.as(a, { method: 'PATCH', url: `/api/posts/${tip.id}`, payload: { body: after } })).statusCode).toBe(200);
+      const res = await app.as(a, { method: 'GET', url: `/api/posts/${tip.id}/diff?context=100000` });
+      expect(res.statusCode).toBe(200);
+      expect(app.app.ctx.diffs.stats().answered).toBeGreaterThanOrEqual(1); // from the thread, not inline
+      const d = res.json();
+      expect(d.truncated).toBe(true);
+      expect(d.body.length).toBe(DIFF_MAX_ROWS);
+      expect(d.stats.added + d.stats.removed).toBeGreaterThan(DIFF_MAX_ROWS);
+      expect(res.rawPayload.length).toBeLessThan(200_000);
+      expect(d).toMatchObject({ from: { number: 1 }, to: { number: 2 } });
+
+      const small = await postTip(app, a, { title: '小さな差分', body: '1行目\n印刷範囲を設定する\n3行目' });
+      await app.as(a, { method: 'PATCH', url: `/api/posts/${small.id}`, payload: { body: '1行目\n印刷範囲を必ず設定する\n3行目' } });
+      const s = (await app.as(a, { method: 'GET', url: `/api/posts/${small.id}/diff` })).json();
+      expect(s).toMatchObject({ truncated: false, stats: { added: 1, removed: 1 } });
+      expect(s.body).toEqual([
+        { kind: 'equal', oldLine: 1, newLine: 1, text: '1行目' },
+        { kind: 'changed', oldLine: 2, newLine: 2, segments: [{ kind: 'equal', text: '印刷範囲を' }, { kind: 'added', text: '必ず' }, { kind: 'equal', text: '設定する' }] },
+        { kind: 'equal', oldLine: 3, newLine: 3, text: '3行目' },
+      ]);
+    }, 120_000); // a slow shared machine: the 2 s limits of the app are not under test here
   });
 });
 

@@ -8,6 +8,7 @@ import { KotsuElement } from './kotsu-element';
 /**
  * Shows the changes between two revisions: title and body line by line, with the changed words
  * inside a line marked (`<del>`/`<ins>`, announced as removed/added), and tags added or removed.
+ * A diff the server cut short (`truncated`, at most DIFF_MAX_ROWS rows) says so above and at its end.
  */
 @customElement('kotsu-diff-view')
 export class KotsuDiffView extends KotsuElement {
@@ -25,6 +26,8 @@ export class KotsuDiffView extends KotsuElement {
     .title { font-size: 1.05rem; margin: 0.25rem 0 0.75rem; }
     .tags { margin-bottom: 0.75rem; }
     .stats { margin: 0 0 0.5rem; }
+    .truncated { margin: 0 0 0.75rem; padding: 0.5rem 0.75rem; border-left: 4px solid #b26a00; background: #fff4e0; }
+    tr.cut td { background: #fff4e0; font-family: inherit; text-align: center; }
   `];
 
   @property({ attribute: false }) diff: RevisionDiff | null = null;
@@ -60,6 +63,7 @@ export class KotsuDiffView extends KotsuElement {
     const tagsChanged = d.tags.added.length + d.tags.removed.length > 0;
     return html`
       <p class="stats muted">${msg('diff.stats', { added: d.stats.added, removed: d.stats.removed })}</p>
+      ${d.truncated ? html`<p class="truncated" role="note">${msg('diff.truncated')}</p>` : nothing}
       ${titleChanged ? html`<p class="title"><strong>${msg('diff.title')}</strong> ${this.segments(d.title, 'old')} → ${this.segments(d.title, 'new')}</p>` : nothing}
       ${tagsChanged ? html`<p class="tags">
         ${d.tags.added.length ? html`<span>${msg('diff.tagsAdded', { tags: d.tags.added.join('、') })}</span> ` : nothing}
@@ -68,7 +72,8 @@ export class KotsuDiffView extends KotsuElement {
         <div class="block"><table>
           <caption class="visually-hidden">${msg('diff.caption', { from: d.from.number, to: d.to.number })}</caption>
           <thead class="visually-hidden"><tr><th scope="col">${msg('diff.oldLineNo')}</th><th scope="col">${msg('diff.newLineNo')}</th><th scope="col">${msg('diff.change')}</th><th scope="col">${msg('diff.text')}</th></tr></thead>
-          <tbody>${d.body.map((l) => this.line(l))}</tbody>
+          <tbody>${d.body.map((l) => this.line(l))}
+            ${d.truncated ? html`<tr class="cut"><td colspan="4">${msg('diff.truncatedEnd')}</td></tr>` : nothing}</tbody>
         </table></div>`}
     `;
   }
