@@ -183,6 +183,20 @@ describe('authoring', () => {
     expect(restored.body).toBe(original.body);
   });
 
+  it('says so when a diff is too large to show whole (the server caps its rows)', async () => {
+    // 2,500 lines rewritten: 5,000 changed rows, more than the server's cap (DIFF_MAX_ROWS).
+    const lines = (word: string) => Array.from({ length: 2500 }, (_, i) => `${word} ${i + 1}`).join('\n');
+    const big = await apiCall(server, 'POST', '/api/posts', { title: '大きな差分の確認', body: lines('旧'), tags: ['Excel'] }, memberCookie);
+    expect(big.status).toBe(201);
+    expect((await apiCall(server, 'PATCH', `/api/posts/${big.json.id}`, { body: lines('新') }, memberCookie)).status).toBe(200);
+    await member.goto(`/tips/${big.json.id}/history`);
+    const note = member.locator('kotsu-diff-view p.truncated[role="note"]');
+    await expect.poll(() => note.textContent()).toContain('差分が大きすぎるため、途中までを表示しています');
+    await expect.poll(() => member.locator('kotsu-diff-view tr.cut').textContent()).toContain('差分の表示はここまでです');
+    // The counts above the diff are for the whole change, not the rows shown.
+    expect(await member.locator('kotsu-diff-view .stats').textContent()).toMatch(/追加 2,?500 行・削除 2,?500 行/);
+  });
+
   it('asks 教えて, gathers 私も知りたい, is answered with a tip and marked solved', async () => {
     await member.goto('/requests');
     await member.getByLabel('知りたいこと').fill('Teams の会議録画を自動で共有フォルダに保存したい');
