@@ -29,7 +29,7 @@ export function foldedTitle(row: { title: string; tags: string }): { title: stri
 }
 
 export function indexedDoc(row: Pick<SourceRow, 'title' | 'html' | 'tags'>, prepared?: PreparedBodies): IndexedDoc {
-  return { ...foldedTitle(row), body: foldSpellings(prepared ? prepared.take(row.html) : indexedBody(row.html)) };
+  return { ...foldedTitle(row), body: prepared ? prepared.take(row.html) : indexedBody(row.html) };
 }
 
 export type Progress = (done: number, total: number) => void;
