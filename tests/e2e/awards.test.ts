@@ -253,6 +253,9 @@ describe('DX award round and impact', () => {
     // 640-wide drawing scaled to 360 px put them at about 6 px).
     const labelPx = await narrow.locator('kotsu-bar-chart text.label').first().evaluate((el) => el.getBoundingClientRect().height);
     expect(labelPx).toBeGreaterThanOrEqual(10);
+    // Every chart is drawn at its own width (chart-svg.ts), the month chart's axis labels too.
+    const axisPx = await narrow.locator('kotsu-month-chart text.axis').first().evaluate((el) => el.getBoundingClientRect().height);
+    expect(axisPx).toBeGreaterThanOrEqual(9);
     expect(await narrow.locator('kotsu-month-chart svg[role="img"] polyline').count()).toBe(1);
     expect(await narrow.locator('table', { hasText: '土木部' }).count()).toBeGreaterThan(0);
     await expectAccessible(narrow, '/impact at 360 px');

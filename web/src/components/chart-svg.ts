@@ -1,8 +1,11 @@
 import { css, html, nothing, svg, type SVGTemplateResult } from 'lit';
-import { property } from 'lit/decorators.js';
+import { property, state } from 'lit/decorators.js';
 import { KotsuElement } from './kotsu-element';
 
 // What the app's SVG charts share (no chart library, nothing fetched); not an element itself.
+
+const CHART_MAX_WIDTH = 640;
+const CHART_MIN_WIDTH = 240;
 
 export interface ChartDrawing { width: number; height: number; marks: SVGTemplateResult }
 
@@ -15,6 +18,26 @@ export abstract class ChartElement<T> extends KotsuElement {
   @property({ attribute: false }) items: T[] = [];
   /** Accessible summary of what the chart shows. */
   @property() summary = '';
+  /**
+   * The drawing's width: the element's own width in CSS pixels (240 to 640), so text drawn at
+   * 11–12 px stays that size on a phone. A fixed 640-wide viewBox scaled down to 360 px put every
+   * label at about 6 px.
+   */
+  @state() protected drawWidth = CHART_MAX_WIDTH;
+  private readonly _resize = new ResizeObserver((entries) => {
+    const w = entries[0]?.contentRect.width ?? 0;
+    if (w > 0) this.drawWidth = Math.max(CHART_MIN_WIDTH, Math.min(CHART_MAX_WIDTH, Math.floor(w)));
+  });
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this._resize.observe(this);
+  }
+
+  override disconnectedCallback(): void {
+    this._resize.disconnect();
+    super.disconnectedCallback();
+  }
 
   /** The drawing's size and marks; only called when there is at least one item. */
   protected abstract draw(items: T[]): ChartDrawing;

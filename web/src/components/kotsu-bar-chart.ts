@@ -1,5 +1,5 @@
 import { css, svg } from 'lit';
-import { customElement, state } from 'lit/decorators.js';
+import { customElement } from 'lit/decorators.js';
 import { ChartElement, chartStyles, extent, scaleMax, type ChartDrawing } from './chart-svg';
 
 export interface BarDatum {
@@ -11,9 +11,6 @@ export interface BarDatum {
 
 const ROW = 28;
 const FONT = 12;
-/** Widest drawing; narrower screens get a drawing of their own width (never a scaled-down one). */
-const MAX_WIDTH = 640;
-const MIN_WIDTH = 240;
 
 /** A label cut to about what fits in `px` at the chart's font size (a CJK character is ~1 em). */
 const clip = (s: string, px: number) => {
@@ -22,9 +19,8 @@ const clip = (s: string, px: number) => {
 };
 
 /**
- * A horizontal bar chart, one row per item with its label and value (see chart-svg.ts). The
- * drawing is as wide as the element in CSS pixels, so its text stays 12 px on a phone instead of
- * shrinking with a fixed viewBox (at 360 px a 640-wide drawing put labels at ~6 px).
+ * A horizontal bar chart, one row per item with its label and value (see chart-svg.ts); the
+ * label and value columns narrow with the drawing's width.
  */
 @customElement('kotsu-bar-chart')
 export class KotsuBarChart extends ChartElement<BarDatum> {
@@ -33,24 +29,8 @@ export class KotsuBarChart extends ChartElement<BarDatum> {
     .value { font-size: ${FONT}px; fill: #545d6e; }
   `];
 
-  @state() private _width = MAX_WIDTH;
-  private readonly _resize = new ResizeObserver((entries) => {
-    const w = entries[0]?.contentRect.width ?? 0;
-    if (w > 0) this._width = Math.max(MIN_WIDTH, Math.min(MAX_WIDTH, Math.floor(w)));
-  });
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this._resize.observe(this);
-  }
-
-  override disconnectedCallback(): void {
-    this._resize.disconnect();
-    super.disconnectedCallback();
-  }
-
   protected override draw(items: BarDatum[]): ChartDrawing {
-    const width = this._width;
+    const width = this.drawWidth;
     const labelW = Math.min(150, Math.round(width * 0.34));
     const valueW = Math.min(110, Math.round(width * 0.28));
     const max = scaleMax(items.map((d) => d.value));

@@ -23,7 +23,7 @@ export class KotsuDailyChart extends ChartElement<DailyDatum> {
   `];
 
   protected override draw(items: DailyDatum[]): ChartDrawing {
-    const p = new ColumnPlot(640, 180, PAD, scaleMax(items.map((d) => d.value)), items.length);
+    const p = new ColumnPlot(this.drawWidth, 180, PAD, scaleMax(items.map((d) => d.value)), items.length);
     const barW = Math.max(p.step * 0.75, 1);
     return { width: p.width, height: p.height, marks: svg`
       ${p.rule(p.y(p.max), 'grid')}

@@ -29,7 +29,7 @@ export class KotsuMonthChart extends ChartElement<MonthDatum> {
   @property({ attribute: false }) format: (n: number) => string = (n) => String(n);
 
   protected override draw(items: MonthDatum[]): ChartDrawing {
-    const p = new ColumnPlot(640, 240, PAD, scaleMax(items.map((d) => Math.max(d.added, d.total))), items.length);
+    const p = new ColumnPlot(this.drawWidth, 240, PAD, scaleMax(items.map((d) => Math.max(d.added, d.total))), items.length);
     const points = items.map((d, i) => `${p.center(i)},${p.y(d.total)}`).join(' ');
     return { width: p.width, height: p.height, marks: svg`
       ${[0, 0.5, 1].map((f) => f * p.max).map((v) => svg`${p.rule(p.y(v), 'grid')}${p.tick(p.y(v), this.format(v), 'axis')}`)}
