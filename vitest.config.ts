@@ -6,7 +6,8 @@ import { BaseSequencer, type TestSpecification } from 'vitest/node';
  * Test files of unit+api at the same time: every core, at least two. Vitest's own default is one
  * fewer than the cores, so a 2-core CI machine ran the ~115 files one after another with a core
  * idle. The files share nothing that could collide: each builds its own app on its own in-memory
- * database or a mkdtemp folder, servers listen on port 0, worker bundles are named per process.
+ * database or a mkdtemp folder, servers listen on port 0, worker bundles are named by their content
+ * and written whole then renamed (server/shared/ts-worker.ts), so two files bundling at once agree.
  */
 const apiWorkers = Math.max(2, os.availableParallelism());
 
