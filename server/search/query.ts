@@ -50,6 +50,16 @@ export interface Term {
   spellings?: string[][];
   /** A key of `spellings` stands for the word itself: its own phrase need not be matched. */
   ownCovered?: boolean;
+  /**
+   * For a one-character synonym matched as a prefix in the wide tier (除*): the index's terms it
+   * stands for, when they are few (`completePrefixes`); matched instead of the prefix.
+   */
+  synonymCompletions?: Record<string, string[]>;
+  /**
+   * The whole of a query typed without spaces, as one phrase (a should word). A tip holding it
+   * has every required word, so it can match only in the first tier (see `toMatch`).
+   */
+  whole?: boolean;
 }
 
 export interface ParsedQuery {
@@ -309,7 +319,7 @@ export function parseQuery(raw: string): ParsedQuery {
     // have it contiguously (a pasted fragment) first.
     const whole = ps.flatMap(pieceTokens);
     if (must.length >= 2 && whole.length >= 3 && all.length === 1) {
-      should.push({ tokens: whole, prefix: false, highlights: [], latin: false });
+      should.push({ tokens: whole, prefix: false, highlights: [], latin: false, whole: true });
     }
   });
   // Only intent words (方法): they are what there is to match.
@@ -359,8 +369,11 @@ export function termMatch(t: Term, wide = false): string {
 }
 
 function phrase(t: Term, wide = false): string {
-  const each = [...ownPhrase(t), ...(t.spellings ?? t.alternatives ?? []).map(quote),
-    ...(wide ? t.synonyms ?? [] : []).map((a) => (a.length === 1 && SINGLE_KANJI.test(a[0]) ? `${quote(a)}*` : quote(a)))];
+  const synonym = (a: string[]) => (a.length === 1 && SINGLE_KANJI.test(a[0])
+    ? t.synonymCompletions?.[a[0]]?.map((w) => quote([w])) ?? [`${quote(a)}*`] : [quote(a)]);
+  // Once each (a one-kanji synonym's completions may repeat the word: 重* → 重複).
+  const each = [...new Set([...ownPhrase(t), ...(t.spellings ?? t.alternatives ?? []).map(quote),
+    ...(wide ? t.synonyms ?? [] : []).flatMap(synonym)])];
   return each.length === 1 ? each[0] : `(${each.join(' OR ')})`;
 }
 
@@ -373,20 +386,35 @@ export function hasWideTier(q: ParsedQuery): boolean {
 export const MAX_COMPLETIONS = 8;
 
 /**
- * Rewrites each Latin prefix (the last word, typed so far) to the whole words of the index it
- * stands for — `excel`* to `excel` when that is the only indexed word starting so — because FTS5
- * answers a prefix query by merging the doclists of every matching term into a copy first (about
- * twice the time of the plain word on a frequent one). `words(prefix, limit)` lists the indexed
- * words with that prefix (all of them, up to `limit`); it must know every word of the index, or a
- * tip would be missed. A prefix with more than MAX_COMPLETIONS words keeps its star.
+ * Rewrites each prefix to the whole words of the index it stands for — `excel`* to `excel` when
+ * that is the only indexed word starting so — because FTS5 answers a prefix query by merging the
+ * doclists of every matching term into a copy first (about twice the time of the plain word on a
+ * frequent one, and it cannot skip ahead: `"申請 請書" AND "様"*` copied all 60,000 様 entries of the
+ * bench's index to find nothing; `"申請 請書" AND "様式"` seeks, 1.5 → 0.02 ms). `words(prefix,
+ * limit)` lists the indexed Latin words with that prefix (all of them, up to `limit`); it must know
+ * every word of the index, or a tip would be missed. `chars(c, limit)` does the same for a single
+ * Japanese character (a one-kanji word, 様 or 消したい's 消, and the wide tier's one-kanji synonyms,
+ * 除*): the index's terms starting with it. A prefix with more than MAX_COMPLETIONS keeps its star.
  */
-export function completePrefixes(q: ParsedQuery, words: (prefix: string, limit: number) => string[]): ParsedQuery {
+export function completePrefixes(q: ParsedQuery, words: (prefix: string, limit: number) => string[],
+  chars?: (c: string, limit: number) => string[] | null): ParsedQuery {
+  const few = (found: string[] | null | undefined) => (found && found.length >= 1 && found.length <= MAX_COMPLETIONS ? found : null);
   const must = q.must.map((t) => {
-    if (!expands(t)) return t;
+    let out = t;
+    if (chars) {
+      const stems = (t.synonyms ?? []).filter((a) => a.length === 1 && SINGLE_KANJI.test(a[0])).map((a) => a[0]);
+      const found: Record<string, string[]> = {};
+      for (const c of stems) { const f = few(chars(c, MAX_COMPLETIONS + 1)); if (f) found[c] = f; }
+      if (Object.keys(found).length > 0) out = { ...out, synonymCompletions: found };
+    }
+    if (!expands(t)) return out;
     const last = t.tokens[t.tokens.length - 1];
-    if (CJK_RUN.test(last)) return t;
-    const found = words(last, MAX_COMPLETIONS + 1);
-    return found.length >= 1 && found.length <= MAX_COMPLETIONS ? { ...t, completions: found } : t;
+    if (CJK_RUN.test(last)) {
+      const f = chars && t.tokens.length === 1 && Array.from(last).length === 1 ? few(chars(last, MAX_COMPLETIONS + 1)) : null;
+      return f ? { ...out, completions: f } : out;
+    }
+    const f = few(words(last, MAX_COMPLETIONS + 1));
+    return f ? { ...out, completions: f } : out;
   });
   return { ...q, must };
 }
@@ -413,8 +441,12 @@ export function toMatch(q: ParsedQuery, mode: 'all' | 'relaxed' = 'all', columns
   }
   // Words that rank but are not required: OR-ed with a required word, the set of matches is the
   // same, and BM25 adds the weight of those a tip has.
-  if (q.should && q.should.length > 0 && !columns) {
-    positive = `(${positive}) AND (${[...q.should.map((t) => phrase(t)), ph(q.must[0])].join(' OR ')})`;
+  // The whole-query phrase (a pasted fragment) has every required word: it cannot match where
+  // those did not all match (the wide tier, which excludes the first, and the relaxed fallback),
+  // and walking its doclists there only costs time.
+  const should = (q.should ?? []).filter((t) => !(t.whole && (w || mode === 'relaxed')));
+  if (should.length > 0 && !columns) {
+    positive = `(${positive}) AND (${[...should.map((t) => phrase(t)), ph(q.must[0])].join(' OR ')})`;
   }
   // A column filter restricts where the words must be; an excluded word is excluded anywhere.
   if (columns) positive = `{${columns}} : (${positive})`;

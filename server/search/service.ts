@@ -62,7 +62,7 @@ export function search(ctx: Context, query: SearchQueryT): SearchResultT {
 function searchAsTyped(ctx: Context, query: SearchQueryT): SearchResultT {
   const { q = '', tag = [], author, sort = 'relevance', limit = 20, offset = 0, facets = false } = query;
   const { store } = ctx.search;
-  const parsed = completePrefixes(parseQuery(q), (prefix, max) => store.words(prefix, max) ?? []);
+  const parsed = completePrefixes(parseQuery(q), (prefix, max) => store.words(prefix, max) ?? [], store.termsFrom);
   const hasText = q.trim() !== '';
   // Text that yields no word to match (only punctuation, only exclusions) finds nothing.
   if (hasText && parsed.must.length === 0) return empty();
@@ -101,11 +101,16 @@ function searchAsTyped(ctx: Context, query: SearchQueryT): SearchResultT {
   let total = page.total;
   let relaxed = false;
   if (wideQ && sort === 'relevance' && page.total < offset + limit) {
-    const strict = filter.match as string;
     const wideMatch = toMatch(wideQ) as string;
+    const wideTitles = toMatch(wideQ, 'all', 'title tags') as string;
+    // The first tier's tips are left out (NOT its required words, without the should words and
+    // exclusions, which change nothing there); when it found none, nothing is to be left out and
+    // search_titles can answer the title probe as in the first tier.
+    const strict = toMatch({ ...parsed, not: [], should: [] }) as string;
+    const none = page.total === 0;
     const extra: SearchFilter = {
-      ...filter, match: `(${wideMatch}) NOT (${strict})`, titleMatch: `(${toMatch(wideQ, 'all', 'title tags')}) NOT (${strict})`,
-      titleOnly: null, offset: Math.max(0, offset - page.total), limit: offset + limit - Math.max(offset, page.total),
+      ...filter, match: none ? wideMatch : `(${wideMatch}) NOT (${strict})`, titleMatch: none ? wideTitles : `(${wideTitles}) NOT (${strict})`,
+      titleOnly: none && titlesAlone ? wideMatch : null, offset: Math.max(0, offset - page.total), limit: offset + limit - Math.max(offset, page.total),
     };
     const more = store.topPage(extra) ?? store.page(extra);
     if (more.total > 0) {

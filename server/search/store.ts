@@ -258,6 +258,29 @@ export function createSearchStore(db: Database, opts: { rankCap?: number; denseW
     }
     return (termDocs.get(token) as number | undefined) ?? 0;
   };
+  // The index's terms starting with one Japanese character (query.ts completePrefixes): 様 → 様式,
+  // 様子, … FTS5's vocabulary lists them, but walks each one's doclist to count it (1.5 ms for a term
+  // in 60,000 tips), so the answers are kept until the index changes: a commit on another
+  // connection moves data_version, and this connection's own writes clear them (put, remove, clear).
+  let termsStmt: Statement | null = null;
+  const termsCache = new Map<string, string[]>();
+  let termsVersion = -1;
+  const termsFrom = (c: string, limit: number): string[] => {
+    const v = dataVersion.get() as number;
+    if (v !== termsVersion) { termsCache.clear(); termsVersion = v; }
+    const key = `${limit} ${c}`;
+    let found = termsCache.get(key);
+    if (!found) {
+      if (!termsStmt) {
+        db.exec("CREATE VIRTUAL TABLE IF NOT EXISTS temp.search_fts_rows USING fts5vocab(main, search_fts, 'row')");
+        termsStmt = db.prepare('SELECT term FROM temp.search_fts_rows WHERE term >= @c AND term < @c || char(1114111) LIMIT @limit').pluck();
+      }
+      found = termsStmt.all({ c, limit }) as string[];
+      if (termsCache.size >= 4096) termsCache.clear();
+      termsCache.set(key, found);
+    }
+    return found;
+  };
   // The best matches of an OR of rare words by BM25 (title 8, tags 5, body 1), among the newest
   // RANK_CAP matches (the same bound as searches), without the tip itself.
   const relatedRanked = db.prepare(`WITH c AS MATERIALIZED (
@@ -268,6 +291,7 @@ export function createSearchStore(db: Database, opts: { rankCap?: number; denseW
   return {
     /** Indexes a tip (replacing its entry) and records its Latin words; `seen` skips known words in bulk. */
     put(id: number, doc: IndexedDoc, seen: Set<string> = new Set()) {
+      termsCache.clear();
       remove.run(id);
       insert.run({ id, ...doc });
       putTitle(id, doc);
@@ -284,8 +308,8 @@ export function createSearchStore(db: Database, opts: { rankCap?: number; denseW
         }
       }
     },
-    remove: (id: number) => { remove.run(id); removeTitle.run(id); },
-    clear: () => { clear.run(); clearTitles.run(); clearWords.run(); },
+    remove: (id: number) => { termsCache.clear(); remove.run(id); removeTitle.run(id); },
+    clear: () => { termsCache.clear(); clear.run(); clearTitles.run(); clearWords.run(); },
     /** The titles-only index's source in batches, and one tip's entry in it (filling it once, engine.ts). */
     publishedTitlesAfter: (afterId: number, limit: number) => publishedTitles.all(afterId, limit) as Pick<SourceRow, 'id' | 'title' | 'tags'>[],
     putTitle,
@@ -395,6 +419,8 @@ export function createSearchStore(db: Database, opts: { rankCap?: number; denseW
     },
     /** How many indexed tips hold this token. */
     docsOf,
+    /** The index's terms starting with the character `c` (at most `limit`, in order). */
+    termsFrom,
     /** Tip ids best matching `match` (an OR of words), best first, never `self`. */
     related(match: string, self: number, limit: number): { id: number; score: number }[] {
       return relatedRanked.all({ match, self, limit, cap: rankCap }) as { id: number; score: number }[];
