@@ -18,7 +18,7 @@
  * every REFRESH_MS. Words are never removed: a word no published tip uses any more only costs a
  * correction that then finds nothing and is dropped.
  */
-import MiniSearch from 'minisearch';
+import SearchableMap from 'minisearch/SearchableMap';
 import { latinLoanwords } from './lexicon';
 
 /** A reading connection looks for words committed by the writer at most this often. */
@@ -26,8 +26,6 @@ export const REFRESH_MS = 10_000;
 
 /** A tip's title and tags with its popularity (the title index's source, titles.ts). */
 export interface SuggestSource { id: number; title: string; tags: string; popularity: number }
-
-interface Word { id: string }
 
 export const correctable = (term: string) => /^[a-z][a-z0-9]{3,39}$/.test(term);
 
@@ -60,7 +58,7 @@ export function createSuggester(load: VocabularySource, opts: { now?: () => numb
   const now = opts.now ?? Date.now;
   let known: Set<string> | null = null;
   let loanwords: Set<string> = new Set();
-  let index: MiniSearch<Word> | null = null;
+  let index: SearchableMap<true> | null = null;
   let version = -1;
   let refreshed = 0;
   // Tips per word (a lookup reads the word's doclist: ~6 ms for a word in half the tips at
@@ -74,22 +72,21 @@ export function createSuggester(load: VocabularySource, opts: { now?: () => numb
     return n;
   };
 
-  const make = () => new MiniSearch<Word>({ fields: ['id'], tokenize: (text) => [text], processTerm: (term) => term });
-
   function add(w: string) {
     if (!known || known.has(w) || loanwords.has(w) || !correctable(w)) return;
     known.add(w);
-    index?.add({ id: w });
+    index?.set(w, true);
   }
 
-  function ready(): MiniSearch<Word> {
+  function ready(): SearchableMap<true> {
     if (!index || !known) {
       known = new Set();
       for (const w of load.words()) if (correctable(w)) known.add(w);
       load.fresh?.();
       loanwords = new Set(latinLoanwords().filter((w) => !known!.has(w)));
-      index = make();
-      index.addAll([...known, ...loanwords].map((id) => ({ id })));
+      index = new SearchableMap<true>();
+      for (const w of known) index.set(w, true);
+      for (const w of loanwords) index.set(w, true);
       version = load.version?.() ?? -1;
       refreshed = now();
       return index;
@@ -129,20 +126,37 @@ export function createSuggester(load: VocabularySource, opts: { now?: () => numb
       const idx = ready();
       if (loanwords.has(word)) return null;
       const own = known!.has(word) ? docs(word) : -1;
-      // Candidates within two or three edits (MiniSearch's Levenshtein), then the closest by edit
-      // distance counting a swap of two neighbours as one edit (pivto → pivot, not pistol).
-      const results = idx.search(word, { prefix: false, fuzzy: word.length >= 5 ? 0.4 : 0.25, maxFuzzy: 3 });
+      // At most `limit` edits counting a swap of two neighbours as one (pivto → pivot, not pistol).
       const limit = own >= 0 ? 1 : Math.max(1, Math.round(word.length / 4));
-      let best: { w: string; d: number; n: number } | null = null;
-      for (const r of results) {
-        const w = String(r.id);
-        if (w === word) continue;
-        const d = editDistance(word, w);
-        if (d > limit) continue;
-        if (best && d > best.d) continue;
-        const n = docs(w);
+      // Candidates from the radix tree within as many Levenshtein edits as that can take (a swap
+      // is two), and never more than before (about 0.4 of the word, at most 3). The tree is walked
+      // to two edits first: every word one swap-aware edit away is within them, and a word found
+      // only at three edits is two or more away, so it cannot beat one found there (powerpont: a
+      // walk to three edits cost ~1 ms of the keystroke's 2–4 ms; powerpoint is one edit away).
+      const maxLev = Math.min(2 * limit, Math.min(3, Math.round(word.length * (word.length >= 5 ? 0.4 : 0.25))));
+      if (maxLev < 1) return null;
+      const within = (lev: number) => {
+        const out: { w: string; d: number; order: number }[] = [];
+        for (const [w, [, l]] of idx.fuzzyGet(word, lev)) {
+          if (w === word) continue;
+          const d = editDistance(word, w);
+          if (d <= limit) out.push({ w, d, order: w.length / (w.length + l) });
+        }
+        return out;
+      };
+      let found = within(Math.min(2, maxLev));
+      if (maxLev > 2 && !found.some((f) => f.d <= 1)) found = within(maxLev);
+      if (found.length === 0) return null;
+      // The fewest edits; then the word more tips hold (counted only for those: a count reads the
+      // word's doclist); then the closer and longer word, as MiniSearch's score ordered them.
+      const d = Math.min(...found.map((f) => f.d));
+      const tied = found.filter((f) => f.d === d).sort((a, b) => b.order - a.order || (a.w < b.w ? -1 : 1));
+      if (own < 0 && tied.length === 1) return tied[0].w;
+      let best: { w: string; n: number } | null = null;
+      for (const f of tied) {
+        const n = docs(f.w);
         if (own >= 0 && n <= 2 * own) continue;
-        if (!best || d < best.d || n > best.n) best = { w, d, n };
+        if (!best || n > best.n) best = { w: f.w, n };
       }
       return best ? best.w : null;
     },
