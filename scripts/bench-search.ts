@@ -382,7 +382,7 @@ async function main() {
         const took = performance.now() - s;
         searchTimes.push(took);
         perQuery.set(q, [...(perQuery.get(q) ?? []), took]);
-        const match = toMatch(completePrefixes(parseQuery(q), words));
+        const match = toMatch(completePrefixes(parseQuery(q), words, ctx.search.store.termsFrom));
         if (!match) continue;
         s = performance.now();
         floorBare.all(match);
@@ -480,7 +480,7 @@ async function main() {
   // The floor's expressions for the same mix (prefix completion included), for the HTTP floor below.
   const floorMatchesFile = path.join(dir, 'floor-matches.json');
   fs.writeFileSync(floorMatchesFile, JSON.stringify(SEARCH_MIX
-    .map((q) => toMatch(completePrefixes(parseQuery(q), (prefix, max) => ctx.search.store.words(prefix, max) ?? [])))
+    .map((q) => toMatch(completePrefixes(parseQuery(q), (prefix, max) => ctx.search.store.words(prefix, max) ?? [], ctx.search.store.termsFrom)))
     .filter((m): m is string => m !== null)));
   await app.close();
   db.close();

@@ -103,13 +103,14 @@ function searchAsTyped(ctx: Context, query: SearchQueryT): SearchResultT {
   if (wideQ && sort === 'relevance' && page.total < offset + limit) {
     const wideMatch = toMatch(wideQ) as string;
     const wideTitles = toMatch(wideQ, 'all', 'title tags') as string;
-    // The first tier's tips are left out (NOT its required words, without the should words and
-    // exclusions, which change nothing there); when it found none, nothing is to be left out and
-    // search_titles can answer the title probe as in the first tier.
-    const strict = toMatch({ ...parsed, not: [], should: [] }) as string;
+    // The first tier's tips (fewer than the page) are left out by id: `NOT (first tier)` in the
+    // expression made FTS5 walk the first tier's doclists again in each statement, and BM25 weigh
+    // its phrases too. When it found none, nothing is to be left out, and search_titles can answer
+    // the title probe as in the first tier.
     const none = page.total === 0;
+    const exclude = none ? null : store.newest(filter, page.total + 1);
     const extra: SearchFilter = {
-      ...filter, match: none ? wideMatch : `(${wideMatch}) NOT (${strict})`, titleMatch: none ? wideTitles : `(${wideTitles}) NOT (${strict})`,
+      ...filter, match: wideMatch, titleMatch: wideTitles, exclude,
       titleOnly: none && titlesAlone ? wideMatch : null, offset: Math.max(0, offset - page.total), limit: offset + limit - Math.max(offset, page.total),
     };
     const more = store.topPage(extra) ?? store.page(extra);

@@ -36,6 +36,12 @@ export interface SearchFilter {
    * by a disjoint set of tips, ranked one by one when together they are within RANK_CAP.
    */
   groups?: string[] | null;
+  /**
+   * Tips left out whatever they match: the first tier's, for the wide tier (service.ts). Tested on
+   * each row, instead of `NOT (first tier)` in the expression, which FTS5 walked again in every
+   * statement and whose phrases BM25 weighed over their whole doclists besides.
+   */
+  exclude?: number[] | null;
 }
 
 /**
@@ -167,18 +173,21 @@ export function createSearchStore(db: Database, opts: { rankCap?: number; denseW
   // match), and posts is not read at all: the index holds published tips only, and reading a
   // tip's status or dates walks the overflow pages of its body and HTML (2-3 µs a match). A
   // `rowid IN (subquery)` filter would be worse still: FTS5 takes it as one rowid lookup per value.
-  type Kind = 'count' | 'probe' | 'top' | 'topCount' | 'ranked' | 'ordered' | 'orderedDense' | 'facets';
+  type Kind = 'count' | 'probe' | 'newest' | 'top' | 'topCount' | 'ranked' | 'ordered' | 'orderedDense' | 'facets';
   const statements = new Map<string, Statement>();
   /** `table`: search_titles for the first tier's `probe` (see SearchFilter.titleOnly). */
   function prepared(kind: Kind, f: SearchFilter, table: 'search_fts' | 'search_titles' = 'search_fts'): Statement {
-    const key = `${kind}|${f.match !== null}|${f.sort}|${f.tagIds.length}|${f.authorId !== undefined}|${table}`;
+    const key = `${kind}|${f.match !== null}|${f.sort}|${f.tagIds.length}|${f.authorId !== undefined}|${table}|${(f.exclude?.length ?? 0) > 0}`;
     let stmt = statements.get(key);
     if (stmt) return stmt;
     // Matching tips as FTS5 rows (no posts join), or published tips when there are no words.
     const fts = ['search_fts MATCH @match'];
     f.tagIds.forEach((_, i) => fts.push(`EXISTS (SELECT 1 FROM post_tags WHERE post_id = search_fts.rowid AND tag_id = @tag${i})`));
     if (f.authorId !== undefined) fts.push('EXISTS (SELECT 1 FROM posts WHERE id = search_fts.rowid AND author_id = @authorId)');
+    const excluding = (f.exclude?.length ?? 0) > 0;
+    if (excluding) fts.push('search_fts.rowid NOT IN (SELECT value FROM json_each(@exclude))');
     const where = ["p.status = 'published'"];
+    if (excluding) where.push('p.id NOT IN (SELECT value FROM json_each(@exclude))');
     if (f.match !== null) where.push('search_fts MATCH @match');
     f.tagIds.forEach((_, i) => where.push(`p.id IN (SELECT post_id FROM post_tags WHERE tag_id = @tag${i})`));
     if (f.authorId !== undefined) where.push('p.author_id = @authorId');
@@ -198,6 +207,8 @@ export function createSearchStore(db: Database, opts: { rankCap?: number; denseW
       // The newest two matches, without BM25: one match or none needs no ranking, and asking BM25
       // for even one row makes FTS5 weigh every phrase over its whole doclist first.
       probe: () => `SELECT rowid AS id FROM search_fts WHERE ${matches} ORDER BY rowid DESC LIMIT 2`,
+      // The newest @n matches, unranked (the first tier's tips, to leave them out of the wide tier).
+      newest: () => `SELECT rowid AS id FROM search_fts WHERE ${matches} ORDER BY rowid DESC LIMIT @n`,
       // The best @k by BM25 among the newest @cap matches; SQLite keeps the top @k in its sorter.
       top: () => `WITH c AS MATERIALIZED (${newest(scored)})
         SELECT id, score FROM c ORDER BY score DESC LIMIT @k`,
@@ -234,6 +245,7 @@ export function createSearchStore(db: Database, opts: { rankCap?: number; denseW
     if (f.match !== null) p.match = f.match;
     f.tagIds.forEach((id, i) => { p[`tag${i}`] = id; });
     if (f.authorId !== undefined) p.authorId = f.authorId;
+    if ((f.exclude?.length ?? 0) > 0) p.exclude = JSON.stringify(f.exclude);
     if (kind === 'ranked' || kind === 'ordered' || kind === 'orderedDense') { p.limit = f.limit; p.offset = f.offset; }
     if (kind === 'ranked') p.now = f.now;
     if (kind === 'top' || kind === 'topCount' || kind === 'ranked' || kind === 'facets') p.cap = rankCap;
@@ -406,6 +418,10 @@ export function createSearchStore(db: Database, opts: { rankCap?: number; denseW
         if (ids.length < f.offset + f.limit) ids = [...ids, ...best(f.match, new Set(ids))];
       }
       return { ids: ids.slice(f.offset, f.offset + f.limit), total };
+    },
+    /** The newest `n` matching tip ids, unranked (`f.match` must be set). */
+    newest(f: SearchFilter, n: number): number[] {
+      return (prepared('newest', f).all({ ...params(f, 'newest'), n }) as { id: number }[]).map((r) => r.id);
     },
     /**
      * Tips whose title or tags match (`match` must carry its own column filter), best first by

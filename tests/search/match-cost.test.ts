@@ -93,7 +93,7 @@ test('the whole-query phrase is matched in the first tier only', () => {
   expect(toMatch({ ...parseQuery('マクロ 重複 方法 '), wide: true })).toMatch(/AND \(.*OR.*\)$/u);
 });
 
-test('after an empty first tier the wide tier is matched without excluding it, and titles answer its probe', async () => {
+test('the wide tier leaves the first tier out by id; after an empty first tier, titles answer its probe', async () => {
   t = await createTestApp();
   const only = await postTip(t, t.admin, { title: '重複した行を消去する', body: '一度に消去します。', tags: [] });
   const both = await postTip(t, t.admin, { title: '名簿の重複を削除', body: '削除します。', tags: [] });
@@ -103,11 +103,17 @@ test('after an empty first tier the wide tier is matched without excluding it, a
   store.topPage = (f) => { seen.push({ ...f }); return topPage(f); };
   try {
     const find = async (q: string) => (await t!.as(t!.admin, { method: 'GET', url: `/api/search?q=${encodeURIComponent(q)}` })).json();
-    // First tier has one tip: the wide tier leaves it out.
+    // First tier has one tip: the wide tier leaves it out by id, not by NOT (first tier) …
     const r1 = await find('重複 削除 ');
     expect(r1.items.map((i: { id: number }) => i.id)).toEqual([both.id, only.id]);
-    expect(seen[1].match).toContain(' NOT ');
+    expect(r1.total).toBe(2);
+    expect(seen[1].match).not.toContain(' NOT ');
+    expect(seen[1].exclude).toEqual([both.id]);
     expect(seen[1].titleOnly).toBeNull();
+    // … and counts, pages and ranks the wide tier without it.
+    const wide = t.app.ctx.search.store.topPage(seen[1]);
+    expect(wide).toEqual({ ids: [only.id], total: 1 });
+    expect(t.app.ctx.search.store.page({ ...seen[1], sort: 'new' })).toEqual({ ids: [only.id], total: 1 });
     // First tier empty (nothing has 抹消): nothing to leave out.
     seen.length = 0;
     const r2 = await find('重複 抹消 ');
