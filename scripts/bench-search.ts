@@ -355,7 +355,7 @@ async function main() {
 
   t0 = performance.now();
   ctx.search.suggester.warm();
-  out(`typo vocabulary (MiniSearch over ${ctx.search.suggester.size().toLocaleString()} Latin words of the index — titles, tags, bodies — and the dictionary's loanwords) built in ${((performance.now() - t0) / 1000).toFixed(2)} s`);
+  out(`typo vocabulary (MiniSearch's radix tree over ${ctx.search.suggester.size().toLocaleString()} Latin words of the index — titles, tags, bodies — and the dictionary's loanwords) built in ${((performance.now() - t0) / 1000).toFixed(2)} s`);
   // The suggestions' title index (titles.ts), as the server builds it at start-up; its heap cost is
   // the difference after a full GC (run with `node --expose-gc`, e.g. `npx tsx --expose-gc ...`).
   ctx.search.titles.reset();
