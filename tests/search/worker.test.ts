@@ -116,5 +116,5 @@ test('a search thread loads what a search reads only: no renderer, mailer, highl
   expect(inputs).toContain('server/search/service.ts');
   expect(inputs.filter((f) => /^server\/(context|app|markdown\/|mail\/|revisions\/diff)/.test(f))).toEqual([]);
   expect(externals.filter((p) => /^(markdown-it|highlight\.js|nodemailer|fastify|@fastify\/)/.test(p))).toEqual([]);
-  expect(externals).toContain('minisearch');
+  expect(externals).toContain('minisearch/SearchableMap');
 });
