@@ -110,11 +110,34 @@ const SEGMENTER = new Intl.Segmenter('ja', { granularity: 'word' });
 
 const isStop = (s: string) => STOP.has(s) || (HIRAGANA.test(s) && s.length === 1);
 
+/** A case particle as the segmenter cuts it out (ピボット|が|でき|ない). */
+const PARTICLE = /^[がをはもにでとへの]$/u;
+
+/**
+ * A run that reads as one negated or intent predicate may be a word, a particle and the
+ * predicate (ピボットができない, プリンターがうまくいかない, 保存ができない): the word before
+ * the particle and the predicate after it, or null when the run is one predicate (動かない,
+ * 印刷できない, 繋がらない).
+ */
+function wordThenPredicate(run: string): [string, string] | null {
+  const segs = [...SEGMENTER.segment(run)].map((x) => x.segment);
+  for (let i = 1; i < segs.length - 1; i++) {
+    if (!PARTICLE.test(segs[i]) || HIRAGANA.test(segs[i - 1])) continue;
+    const tail = segs.slice(i + 1);
+    if (isIntent(tail.join('')) || tail.every(isStop)) return [segs.slice(0, i).join(''), tail.join('')];
+  }
+  return null;
+}
+
 /** Splits a run of Japanese typed without spaces into the spans worth matching. */
 function japaneseSpans(run: string): string[] {
   // A word typed in hiragana (ぴぼっと, まくろ): the segmenter would cut it into particles.
   if (HIRAGANA_WORD.test(run) && !isStop(run) && !isIntent(run)) return [run];
-  if (isIntent(run)) return [run];
+  if (isIntent(run)) {
+    const split = wordThenPredicate(run);
+    if (!split) return [run];
+    return [...japaneseSpans(split[0]), ...(isStop(split[1]) ? [] : [split[1]])];
+  }
   const segs = [...SEGMENTER.segment(run)].map((s) => s.segment);
   if (segs.every(isStop)) return isStop(run) ? [] : [run];
   const spans: string[] = [];

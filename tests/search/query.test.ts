@@ -107,6 +107,22 @@ describe('parseQuery / toMatch', () => {
     expect(parseQuery('方法').must).toHaveLength(1);
   });
 
+  test('a word, a particle and a negated or intent predicate typed as one run keep the word required', () => {
+    // Any word before が/を/… and a predicate after it: the word is what is looked for.
+    for (const [q, word] of [['ピボットができない', 'ピボット'], ['プリンターがうまくいかない', 'プリンター'], ['保存ができない', '保存'],
+      ['ログインができない', 'ログイン'], ['スキャナーがうまくいかない', 'スキャナー'], ['エクセルがうまくいかない', 'エクセル']]) {
+      const p = parseQuery(q);
+      expect(p.must, q).toHaveLength(1);
+      expect(p.must[0].highlights[0], q).toBe(normalize(word).trim());
+    }
+    // One predicate stays one intent word, ranked only beside another word.
+    for (const q of ['印刷できない', '動かない', '開けない']) {
+      const p = parseQuery(`台帳 ${q}`);
+      expect(p.must.map((t) => t.highlights[0]), q).toEqual(['台帳']);
+      expect(p.should, q).toHaveLength(1);
+    }
+  });
+
   test('a query typed without spaces also ranks by the whole of it as one phrase', () => {
     const p = parseQuery('空白セルを選び、行全体を削除');
     expect(p.must.length).toBeGreaterThanOrEqual(2);
