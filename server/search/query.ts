@@ -143,7 +143,8 @@ function japaneseSpans(run: string): string[] {
   const spans: string[] = [];
   let current = '';
   let prev = '';
-  for (const [i, seg] of segs.entries()) {
+  for (let i = 0; i < segs.length; i++) {
+    const seg = segs[i];
     // A kana between two kanji that the folding drops (貼り付け: り) joins them, as in the index.
     if (OKURIGANA_KANA.test(seg) && /\p{sc=Han}$/u.test(current) && /^\p{sc=Han}/u.test(segs[i + 1] ?? '')) {
       current += seg;
@@ -154,6 +155,19 @@ function japaneseSpans(run: string): string[] {
       if (current) spans.push(current);
       current = '';
       prev = '';
+      continue;
+    }
+    // A predicate cut before its endings (知り|たい, 分|か|り|ま|せん, 動|か|ない) is read whole, so
+    // an intent word stays one word and ranks instead of its stem being required.
+    let end = i + 1;
+    while (end < segs.length && HIRAGANA.test(segs[end])) end++;
+    const whole = segs.slice(i, end).join('');
+    if (end > i + 1 && !isStop(seg) && isIntent(whole) && !/^\p{sc=Katakana}/u.test(whole)) {
+      if (current) spans.push(current);
+      spans.push(whole);
+      current = '';
+      prev = '';
+      i = end - 1;
       continue;
     }
     const join = current !== '' && (

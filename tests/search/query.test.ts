@@ -115,6 +115,12 @@ describe('parseQuery / toMatch', () => {
       expect(p.must, q).toHaveLength(1);
       expect(p.must[0].highlights[0], q).toBe(normalize(word).trim());
     }
+    // A predicate the segmenter cuts before its endings is read whole (知|り|たい, 分|か|り|ま|せん, 動|か|ない).
+    for (const [q, word] of [['集計について知りたい', '集計'], ['関数のやり方が分かりません', '関数'], ['マクロが動かない', 'マクロ'],
+      ['台帳が開けません', '台帳'], ['署名の設定の仕方が分からない', '署名 設定']]) {
+      const p = parseQuery(q);
+      expect(p.must.map((t) => t.highlights[0]).join(' '), q).toBe(normalize(word).trim());
+    }
     // One predicate stays one intent word, ranked only beside another word.
     for (const q of ['印刷できない', '動かない', '開けない']) {
       const p = parseQuery(`台帳 ${q}`);
