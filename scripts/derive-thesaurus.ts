@@ -40,7 +40,8 @@ const SENSES = Number(arg('--senses') ?? 1);
  * WN_WEIGHT as much as a shared English word. `--no-wn` derives the EDICT-only table. Variants
  * measured and not taken (docs/search.md): `--wn-distinct` (a concept counts only when the two
  * words reach it through different English words), `--wn-direct` (one of the two must reach it as
- * its own synset, not by derivation), `--wn-cross` (derivational links across parts of speech only).
+ * its own synset, not by derivation), `--wn-cross` (derivational links across parts of speech only),
+ * `--wn-blend` (EDICT's and WordNet's neighbours in one order by score: WordNet's pushed EDICT's out).
  */
 const WN = !process.argv.includes('--no-wn');
 const WN_SENSES = Number(arg('--wn-senses') ?? 1);
@@ -48,6 +49,7 @@ const WN_WEIGHT = Number(arg('--wn-weight') ?? 0.5);
 const WN_DERIVATION = process.argv.includes('--no-deriv') ? 'none' : process.argv.includes('--wn-cross') ? 'cross' : 'any';
 const WN_DISTINCT = process.argv.includes('--wn-distinct');
 const WN_DIRECT = process.argv.includes('--wn-direct');
+const WN_BLEND = process.argv.includes('--wn-blend');
 
 const source = arg('--edict') ?? '/usr/share/edict/edict';
 const sample = Number(arg('--sample') ?? 0);
@@ -172,11 +174,15 @@ const weight = (k: string) => (k.startsWith('wn:') ? WN_WEIGHT : 1);
 const common = entries.filter((e) => e.common && e.cls.size > 0);
 const df = new Map<string, number>();
 const seen = new Set<string>();
-for (const e of common) {
-  const id = [...e.keys].sort().join('|');
-  if (seen.has(id)) continue;
-  seen.add(id);
-  for (const k of e.keys) df.set(k, (df.get(k) ?? 0) + 1);
+// (EDICT's keys and WordNet's are counted apart, so adding WordNet changes no EDICT key's count.)
+for (const wn of [false, true]) {
+  for (const e of common) {
+    const own = [...e.keys].filter((k) => k.startsWith('wn:') === wn);
+    const id = `${wn}|${own.sort().join('|')}`;
+    if (seen.has(id)) continue;
+    seen.add(id);
+    for (const k of own) df.set(k, (df.get(k) ?? 0) + 1);
+  }
 }
 const byKey = new Map<string, number[]>();
 common.forEach((e, i) => { for (const k of e.keys) if ((df.get(k) ?? 0) <= DF_MAX) (byKey.get(k) ?? byKey.set(k, []).get(k)!).push(i); });
@@ -186,6 +192,7 @@ for (const e of common) if (e.forms.some((f) => debug.includes(f))) process.stdo
 const table = new Map<string, Map<string, number>>();
 common.forEach((e, i) => {
   const score = new Map<number, number>();
+  const edictScore = new Map<number, number>();
   for (const k of e.keys) {
     const others = byKey.get(k);
     if (!others) continue;
@@ -199,9 +206,16 @@ common.forEach((e, i) => {
       // act (terrorist, terrorism); one of them must have it as its own synset.
       if (k.startsWith('wn:') && WN_DIRECT && !e.wnDirect.has(k) && !common[j].wnDirect.has(k)) continue;
       score.set(j, (score.get(j) ?? 0) + idf);
+      if (!k.startsWith('wn:')) edictScore.set(j, (edictScore.get(j) ?? 0) + idf);
     }
   }
-  const best = [...score].filter(([j, sc]) => sc >= MIN_SCORE && [...common[j].cls].some((c) => e.cls.has(c))).sort((a, b) => b[1] - a[1]);
+  // WordNet adds neighbours, it does not displace EDICT's: the pairs EDICT's keys alone keep come
+  // first, in their order, then those WordNet's concepts brought over the threshold (--wn-blend:
+  // one order by the summed score).
+  const edictFirst = (j: number) => !WN_BLEND && (edictScore.get(j) ?? 0) >= MIN_SCORE;
+  const best = [...score].filter(([j, sc]) => sc >= MIN_SCORE && [...common[j].cls].some((c) => e.cls.has(c)))
+    .map(([j, sc]): [number, number] => [j, edictFirst(j) ? edictScore.get(j)! : sc])
+    .sort((a, b) => Number(edictFirst(b[0])) - Number(edictFirst(a[0])) || b[1] - a[1]);
   for (const form of e.forms) {
     const from = matchForm(form, e);
     if (!from) continue;
@@ -210,7 +224,8 @@ common.forEach((e, i) => {
       for (const f of common[j].forms) {
         const to = matchForm(f, common[j]);
         if (!to || to.target === from.key || to.target === from.target) continue;
-        if ((list.get(to.target) ?? 0) < s) list.set(to.target, s);
+        const r = edictFirst(j) ? 1 + s : s;
+        if ((list.get(to.target) ?? 0) < r) list.set(to.target, r);
       }
     }
   }
