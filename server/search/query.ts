@@ -448,7 +448,8 @@ export function toMatch(q: ParsedQuery, mode: 'all' | 'relaxed' = 'all', columns
  */
 function anchor(terms: Term[], wide: boolean): string {
   const all = terms.map((t) => phrase(t, wide)).join(' AND ');
-  if (!wide || !terms.some((t) => (t.synonyms?.length ?? 0) > (t.dictionarySynonyms ?? 0))) return all;
+  // A word without weak synonyms can only match strongly: the group is anchored already.
+  if (!wide || terms.some((t) => (t.synonyms?.length ?? 0) <= (t.dictionarySynonyms ?? 0))) return all;
   return `${all} AND (${terms.map((t) => phrase(t, true, true)).join(' OR ')})`;
 }
 
