@@ -12,10 +12,11 @@
  * --keep saves the freshly built database (before the timed writes) as <dir>/base.db with the
  * planted tips' keys; --from copies that database and skips generating and indexing, so A/B runs
  * share the same tips. (A kept index built by another PIPELINE_VERSION is rebuilt at start-up.)
- * (the server under load runs in a child process: `--serve <db> <port>` is that mode; the floor
- * over HTTP is `--serve-floor <db> <port> <expressions.json>`.)
+ * The server under load runs in a child process: the compiled build, as in production (see
+ * startServer); `--tsx-server` runs it from the sources (`--serve <db> <port>` is that mode). The
+ * floor over HTTP is `--serve-floor <db> <port> <expressions.json>`.
  */
-import { fork, type ChildProcess } from 'node:child_process';
+import { fork, spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -191,6 +192,53 @@ function suggestViaFts(ctx: Context, q: string) {
   return { posts, tags: suggestTags(ctx, typedText) };
 }
 
+/** A process's resident memory now and at its peak (Linux: /proc), in bytes. */
+function processMemory(pid: number): { rss: number; peak: number } {
+  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? NaN) * 1024;
+  return { rss: kb('VmRSS'), peak: kb('VmHWM') };
+}
+
+/**
+ * The server under load, in its own process. By default as production runs it: the compiled
+ * build under node alone (`scripts/start.mjs`, which builds first when the build is stale), so
+ * its memory is the product's, without tsx's loader thread and transform caches. `--tsx-server`:
+ * from the sources through tsx (this file's `--serve` mode, as rounds before this one measured).
+ */
+async function startServer(dbFile: string, port: number, origin: string) {
+  const tsx = process.argv.includes('--tsx-server');
+  const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+  const child: ChildProcess = tsx
+    ? fork(fileURLToPath(import.meta.url), ['--serve', dbFile, String(port)], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] })
+    : spawn(process.execPath, [path.join(root, 'scripts', 'start.mjs')], {
+      cwd: root, stdio: ['ignore', 'ignore', 'inherit'],
+      env: { ...process.env, KOTSU_DB: dbFile, KOTSU_PORT: String(port), KOTSU_HOST: '127.0.0.1', KOTSU_PUBLIC_URL: origin, KOTSU_LOG_LEVEL: 'warn', KOTSU_WEB_ROOT: '' },
+    });
+  const exited = new Promise<never>((_, reject) => child.once('exit', (code) => reject(new Error(`server exited with ${code}`))));
+  exited.catch(() => {});
+  const ready = tsx
+    ? new Promise<void>((resolve) => child.once('message', () => resolve()))
+    : (async () => {
+      for (;;) {
+        try { if ((await fetch(`http://127.0.0.1:${port}/api/health`)).ok) return; } catch { /* not listening yet */ }
+        await new Promise((r) => setTimeout(r, 200));
+      }
+    })();
+  await Promise.race([ready, exited]);
+  return {
+    mode: tsx ? 'from the sources through tsx' : 'compiled, node dist/server/main.mjs',
+    async memory(): Promise<{ rss: number; peak: number; heap: NodeJS.MemoryUsage | null }> {
+      const heap = tsx ? await new Promise<NodeJS.MemoryUsage>((resolve) => { child.once('message', (m) => resolve(m as NodeJS.MemoryUsage)); child.send('memory'); }) : null;
+      return { ...processMemory(child.pid!), heap };
+    },
+    async stop() {
+      const gone = new Promise((resolve) => child.once('exit', resolve));
+      if (tsx) child.send('stop'); else child.kill('SIGTERM');
+      await gone;
+    },
+  };
+}
+
 async function serve(dbFile: string, port: number) {
   const config = loadConfig({ ...process.env, KOTSU_DB: dbFile }, { webRoot: null, logLevel: 'warn' });
   const db = openDatabase(dbFile);
@@ -307,7 +355,7 @@ async function main() {
 
   t0 = performance.now();
   ctx.search.suggester.warm();
-  out(`typo vocabulary (MiniSearch over ${ctx.search.suggester.size().toLocaleString()} Latin words of the index — titles, tags, bodies — and the dictionary's loanwords) built in ${((performance.now() - t0) / 1000).toFixed(2)} s`);
+  out(`typo vocabulary (MiniSearch's radix tree over ${ctx.search.suggester.size().toLocaleString()} Latin words of the index — titles, tags, bodies — and the dictionary's loanwords) built in ${((performance.now() - t0) / 1000).toFixed(2)} s`);
   // The suggestions' title index (titles.ts), as the server builds it at start-up; its heap cost is
   // the difference after a full GC (run with `node --expose-gc`, e.g. `npx tsx --expose-gc ...`).
   ctx.search.titles.reset();
@@ -487,13 +535,7 @@ async function main() {
 
   // Over HTTP: the server in its own process, autocannon here.
   const port = 3900 + Math.floor(rand() * 500);
-  const child: ChildProcess = fork(fileURLToPath(import.meta.url), ['--serve', dbFile, String(port)], {
-    execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-  });
-  await new Promise<void>((resolve, reject) => {
-    child.once('message', () => resolve());
-    child.once('exit', (code) => reject(new Error(`server exited with ${code}`)));
-  });
+  const server = await startServer(dbFile, port, config.publicUrl.origin);
   const base = `http://127.0.0.1:${port}`;
   try {
     const login = await fetch(`${base}/api/session`, {
@@ -520,15 +562,12 @@ async function main() {
     out(`HTTP search alone (10 connections, ${duration} s): ${Math.round(alone.requests.average)} req/s, latency p50 ${alone.latency.p50} ms, p99 ${alone.latency.p99} ms, errors ${alone.errors + alone.non2xx}`);
     const [mixed, reads] = await Promise.all([load(searchPaths, 10), load(ids.map((id) => `/api/posts/${id}`), 2)]);
     out(`HTTP with both loads: search ${Math.round(mixed.requests.average)} req/s p99 ${mixed.latency.p99} ms; GET /api/posts/:id (2 connections) p50 ${reads.latency.p50} ms, p99 ${reads.latency.p99} ms, errors ${reads.errors + reads.non2xx}`);
-    const serverMem = await new Promise<NodeJS.MemoryUsage>((resolve) => {
-      child.once('message', (m) => resolve(m as NodeJS.MemoryUsage));
-      child.send('memory');
-    });
-    // heap and external are the main thread's only; the threads' heaps and SQLite are in rss.
-    out(`server process memory after the loads (main thread and ${process.env.KOTSU_SEARCH_WORKERS ?? 'default'} search threads): rss ${mb(serverMem.rss)}; main thread heap total ${mb(serverMem.heapTotal)}, used ${mb(serverMem.heapUsed)}, external ${mb(serverMem.external)}`);
+    const mem = await server.memory();
+    // rss is the whole process: the main thread, the search threads' heaps and SQLite's memory.
+    out(`server process memory after the loads (${server.mode}; main thread and ${process.env.KOTSU_SEARCH_WORKERS ?? 'default'} search threads): rss ${mb(mem.rss)}, peak rss ${mb(mem.peak)}` +
+      (mem.heap ? `; main thread heap total ${mb(mem.heap.heapTotal)}, used ${mb(mem.heap.heapUsed)}, external ${mb(mem.heap.external)}` : ''));
   } finally {
-    child.send('stop');
-    await new Promise((resolve) => child.once('exit', resolve));
+    await server.stop();
   }
   try {
     // The floor over HTTP, same machine, same client, same connections.

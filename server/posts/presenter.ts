@@ -44,7 +44,10 @@ export function presentPostFields(row: PostRow, revision: number, staleAfterDays
 }
 
 /** Summaries of a list, their extras looked up in batches. */
-export function presentSummaries(ctx: Context, rows: PostSummaryRow[], viewer: UserRow | null): PostSummaryT[] {
+/** The stores a summary reads (a search thread has these only: search/reader.ts). */
+export type SummaryStores = Pick<Context, 'tags' | 'posts' | 'popularity' | 'awards' | 'comments'>;
+
+export function presentSummaries(ctx: SummaryStores, rows: PostSummaryRow[], viewer: UserRow | null): PostSummaryT[] {
   const ids = rows.map((r) => r.id);
   const tags = ctx.tags.namesFor(ids);
   const liked = viewer ? ctx.posts.likedBy(viewer.id, ids) : new Set<number>();

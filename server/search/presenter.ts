@@ -1,4 +1,4 @@
-import type { Context } from '../context';
+import type { SearchReader } from './reader';
 import { presentSummaries } from '../posts/presenter';
 import type { SearchHitT } from './schemas';
 import { snippetOf } from './snippet';
@@ -10,7 +10,7 @@ import { snippetOf } from './snippet';
  * checks it against the schema). Batched queries, whatever the page size; hidden or deleted tips
  * since ranking drop out.
  */
-export function presentHits(ctx: Context, ids: readonly number[], highlight: RegExp | null): SearchHitT[] {
+export function presentHits(ctx: SearchReader, ids: readonly number[], highlight: RegExp | null): SearchHitT[] {
   const rows = ctx.posts.summaries(ids).filter((r) => r.status === 'published');
   const html = ctx.posts.htmlOf(rows.map((r) => r.id));
   const summaries = new Map(presentSummaries(ctx, rows, null).map((s) => [s.id, s]));

@@ -1,4 +1,4 @@
-import type { Context } from '../context';
+import type { SearchReader } from './reader';
 import { alternativesOf } from './lexicon';
 import { normalize } from './normalize';
 import { presentHits } from './presenter';
@@ -19,7 +19,7 @@ const empty = (): SearchResultT => ({ total: 0, items: [], didYouMean: null, rel
  * by the closest word of the index (suggest.ts), when the corrected query finds something with
  * all its words. Returned with width and case folded (vlookup 関数).
  */
-function didYouMean(ctx: Context, q: string, base: SearchFilter): string | null {
+function didYouMean(ctx: SearchReader, q: string, base: SearchFilter): string | null {
   const { suggester, store } = ctx.search;
   // Folded for width and case only: the corrections touch Latin words, and the rest is shown as typed (別シート, not 別シト).
   const typed = q.normalize('NFKC').toLowerCase();
@@ -49,7 +49,7 @@ const isPredicate = (t: ParsedQuery['must'][number]) => !t.latin && t.tokens.eve
  * out (relaxed), and a corrected one finds tips with all its words (mistyped words replaced,
  * word by word), the corrected query's results with `correctedTo` set, unless `exact`.
  */
-export function search(ctx: Context, query: SearchQueryT): SearchResultT {
+export function search(ctx: SearchReader, query: SearchQueryT): SearchResultT {
   const first = searchAsTyped(ctx, query);
   if ((first.total > 0 && !first.relaxed) || !first.didYouMean || query.exact) return { ...first, correctedTo: null };
   // Found nothing, or only by leaving a word out (the mistyped one, often): the corrected query
@@ -59,7 +59,7 @@ export function search(ctx: Context, query: SearchQueryT): SearchResultT {
   return { ...again, didYouMean: first.didYouMean, correctedTo: first.didYouMean };
 }
 
-function searchAsTyped(ctx: Context, query: SearchQueryT): SearchResultT {
+function searchAsTyped(ctx: SearchReader, query: SearchQueryT): SearchResultT {
   const { q = '', tag = [], author, sort = 'relevance', limit = 20, offset = 0, facets = false } = query;
   const { store } = ctx.search;
   const parsed = completePrefixes(parseQuery(q), (prefix, max) => store.words(prefix, max) ?? []);
@@ -153,7 +153,7 @@ function searchAsTyped(ctx: Context, query: SearchQueryT): SearchResultT {
  * tip has it, body included) goes through the full-text index, which has the bodies, and so does
  * one the title index has no key for (a lone Japanese character typed as a prefix, nothing else).
  */
-function suggestPosts(ctx: Context, q: string): { id: number; title: string }[] {
+function suggestPosts(ctx: SearchReader, q: string): { id: number; title: string }[] {
   if (Array.from(normalize(q).trim()).length < 2) return [];
   const parsed = parseQuery(q);
   if (parsed.must.length === 0) return [];
@@ -175,7 +175,7 @@ function suggestPosts(ctx: Context, q: string): { id: number; title: string }[] 
 }
 
 /** The query's words with each mistyped Latin word replaced by the closest indexed one; null if none was. */
-export function correctTypos(ctx: Context, must: ParsedQuery['must']): ParsedQuery['must'] | null {
+export function correctTypos(ctx: SearchReader, must: ParsedQuery['must']): ParsedQuery['must'] | null {
   let changed = false;
   const fixed = must.map((t) => {
     const fix = t.latin && t.tokens.length === 1 ? ctx.search.suggester.correct(t.tokens[0]) : null;
@@ -188,7 +188,7 @@ export function correctTypos(ctx: Context, must: ParsedQuery['must']): ParsedQue
 }
 
 /** Tags for what has been typed: those starting with it (or with its last word) first, then those containing it. */
-export function suggestTags(ctx: Context, typed: string): SuggestResultT['tags'] {
+export function suggestTags(ctx: SearchReader, typed: string): SuggestResultT['tags'] {
   const norm = normalize(typed);
   const words = norm.split(/\s+/u).filter(Boolean);
   const last = words[words.length - 1] ?? norm;
@@ -200,7 +200,7 @@ export function suggestTags(ctx: Context, typed: string): SuggestResultT['tags']
   return [...starts, ...contains].slice(0, SUGGEST_TAGS).map(({ name, count }) => ({ name, count }));
 }
 
-export function suggest(ctx: Context, q: string): SuggestResultT {
+export function suggest(ctx: SearchReader, q: string): SuggestResultT {
   const typed = q.trim();
   if (typed === '') return { posts: [], tags: [] };
   return { posts: suggestPosts(ctx, q), tags: suggestTags(ctx, typed) };
@@ -221,7 +221,7 @@ const RELATED_COMMON = 0.2;
  * tags above all, come first. Only published tips are indexed (hidden and draft ones never
  * appear), and each is checked published again with its current title.
  */
-export function related(ctx: Context, text: string, self = 0, limit = RELATED_MAX): { id: number; title: string }[] {
+export function related(ctx: SearchReader, text: string, self = 0, limit = RELATED_MAX): { id: number; title: string }[] {
   const { store } = ctx.search;
   const parsed = parseQuery(`${text} `);
   const terms = [...parsed.must, ...(parsed.should ?? []).filter((t) => t.highlights.length > 0)];
@@ -238,7 +238,7 @@ export function related(ctx: Context, text: string, self = 0, limit = RELATED_MA
 }
 
 /** Tips related to a published tip (its title and tags); null when the tip is not published. */
-export function relatedToTip(ctx: Context, id: number): { id: number; title: string }[] | null {
+export function relatedToTip(ctx: SearchReader, id: number): { id: number; title: string }[] | null {
   const row = ctx.search.store.source(id);
   if (!row || row.status !== 'published') return null;
   return related(ctx, `${row.title} ${row.tags}`, id);

@@ -17,12 +17,12 @@
 import { workerData } from 'node:worker_threads';
 import { serveTasks } from '../workers/serve';
 import { loadConfig } from '../config';
-import { createContext } from '../context';
 import { openDatabase } from '../db/database';
 import { createReadCache } from '../db/read-cache';
 import type { SearchQueryT } from './schemas';
 import { warmLexicon } from './lexicon';
 import { warmSpellings } from './spellings';
+import { createSearchReader } from './reader';
 import { search } from './service';
 
 export interface SearchTask { query: SearchQueryT; now: string }
@@ -35,9 +35,9 @@ export const CACHE_ENTRIES = 128;
 const { dbPath } = workerData as { dbPath: string };
 const db = openDatabase(dbPath, { readonly: true });
 let now = new Date();
-// The app's own context on the read-only connection: statements are only prepared, and the
-// search engine does not rebuild (the main thread owns the index).
-const ctx = createContext(db, loadConfig(process.env, { dbPath }), () => now);
+// The stores a search reads (reader.ts), on the read-only connection: statements are only
+// prepared, and the search engine does not rebuild (the main thread owns the index).
+const ctx = createSearchReader(db, loadConfig(process.env, { dbPath }), () => now);
 const cache = ctx.config.searchCache ? createReadCache(db, CACHE_ENTRIES) : null;
 // The dictionary's table (lexicon.ts) is read before the first search, not during it.
 warmLexicon();

@@ -102,3 +102,19 @@ test('identical searches between two commits share one answer; any commit makes 
   await pool.run({ q: '集計' }, new Date('2026-10-01T00:01:00Z'));
   expect(pool.cached()).toBe(2);
 });
+
+test('a search thread loads what a search reads only: no renderer, mailer, highlighter or whole app context', async () => {
+  // Each thread is an isolate of its own: every module it loads is paid once per thread (docs/search.md, Serving: memory).
+  const esbuild = await import('esbuild');
+  const root = path.resolve(import.meta.dirname, '..', '..');
+  const result = await esbuild.build({
+    entryPoints: [path.join(root, 'server/search/worker.ts')], bundle: true, write: false, outdir: os.tmpdir(), platform: 'node', format: 'esm',
+    packages: 'external', metafile: true, absWorkingDir: root, logLevel: 'silent',
+  });
+  const inputs = Object.keys(result.metafile.inputs);
+  const externals = Object.values(result.metafile.outputs).flatMap((o) => o.imports.filter((i) => i.external).map((i) => i.path));
+  expect(inputs).toContain('server/search/service.ts');
+  expect(inputs.filter((f) => /^server\/(context|app|markdown\/|mail\/|revisions\/diff)/.test(f))).toEqual([]);
+  expect(externals.filter((p) => /^(markdown-it|highlight\.js|nodemailer|fastify|@fastify\/)/.test(p))).toEqual([]);
+  expect(externals).toContain('minisearch');
+});
