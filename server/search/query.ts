@@ -164,12 +164,16 @@ function japaneseSpans(run: string): string[] {
       prev = '';
       continue;
     }
-    // A predicate cut before its endings (知り|たい, 分|か|り|ま|せん, 動|か|ない) is read whole, so
-    // an intent word stays one word and ranks instead of its stem being required.
+    // A predicate cut before its endings (知り|たい, 分|か|り|ま|せん, 動|か|ない) that ends the
+    // sentence is read whole, so an intent word stays one word and ranks instead of its stem
+    // being required.
     let end = i + 1;
     while (end < segs.length && HIRAGANA.test(segs[end])) end++;
     const whole = segs.slice(i, end).join('');
-    if (end > i + 1 && !isStop(seg) && isIntent(whole) && !/^\p{sc=Katakana}/u.test(whole)) {
+    // Only at the end of the sentence: a negated verb before a noun says what the thing is
+    // (要らない申請, an application that needs no seal), not that something fails.
+    const last = segs.slice(end).every(isStop);
+    if (end > i + 1 && last && !isStop(seg) && isIntent(whole) && !/^\p{sc=Katakana}/u.test(whole)) {
       if (current) spans.push(current);
       spans.push(whole);
       current = '';

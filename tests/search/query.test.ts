@@ -121,6 +121,8 @@ describe('parseQuery / toMatch', () => {
       const p = parseQuery(q);
       expect(p.must.map((t) => t.highlights[0]).join(' '), q).toBe(normalize(word).trim());
     }
+    // A negated verb before a noun says what the thing is: it stays required.
+    expect(parseQuery('ハンコが要らない申請').must.length).toBe(3);
     // One predicate stays one intent word, ranked only beside another word.
     for (const q of ['印刷できない', '動かない', '開けない']) {
       const p = parseQuery(`台帳 ${q}`);
