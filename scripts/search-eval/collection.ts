@@ -199,6 +199,22 @@ export const TIPS: EvalTip[] = [
   T('image-compress', '写真の容量を小さくして文書に貼る', ['Word', 'PowerPoint'], '図を選んで「図の圧縮」から解像度を150ppiにすると、写真を多く貼った文書でもファイルが小さくなり、メールで送れます。'),
   T('calendar-share', '自分の予定表を課のメンバーに公開する', ['Outlook', '予定表'], '予定表を右クリックして「共有」から課のメンバーを追加し、「すべての詳細を表示」か「予定あり/なしのみ」を選びます。'),
   T('word-proofread', 'Wordの校閲機能で誤字や表記ゆれを見つける', ['Word', '文書'], '校閲タブの「エディター」を使うと、誤字や送り仮名の揺れに下線が付き、候補から直せます。公用文の表記にも合わせられます。'),
+  // Issue 19, fourth round (wn20; written before changing the engine): tips that everyday requests
+  // typed in other words should find, and tips that share a surface word with a request but are
+  // not about it (distractors, graded 0 by leaving them out).
+  T('print-cancel', '送ってしまった印刷ジョブをキャンセルする', ['印刷', 'プリンタ'], 'タスクバーのプリンターのアイコンから印刷キューを開き、止めたい文書を右クリックして「キャンセル」を選びます。複合機側の操作パネルのジョブ一覧からも止められます。'),
+  T('doc-retention', '公文書の保存期間と廃棄の手順', ['文書', '庶務'], '文書管理規程で保存期間が1年、3年、5年、10年、30年と決まっています。期間を過ぎた文書は廃棄の決裁を受けてから溶解処理に出します。'),
+  T('deadline-list', '書類の提出期限が近い案件を一覧にする', ['Excel', '庶務'], '案件ごとの提出期限を表にして、条件付き書式で期間が7日を切った行に色を付けます。'),
+  T('move-notice', '転居したら住居届と通勤届を出す', ['庶務'], '住所が変わった職員は、転居後すぐに庶務事務システムで住居届と通勤届を提出します。通勤経路が変わると通勤手当の額も変わります。'),
+  T('file-repair', '破損したExcelブックを修復して開く', ['Excel', 'トラブル'], 'ファイルを開くダイアログで対象のブックを選び、開くボタンの▼から「開いて修復する」を選びます。修復できないときは以前のバージョンから復元します。'),
+  T('copy-keep', '提出する前に申請書の写しを手元に残す', ['庶務', '文書'], '紙で出す書類は複合機でコピーし、写しを課の簿冊に綴じておきます。電子申請は受付完了の画面をPDFで保存しておきます。'),
+  T('image-trim', '図をトリミングして必要な部分だけ残す', ['Word', 'PowerPoint'], '図を選んで図の形式タブの「トリミング」を押し、黒い枠をドラッグして要らない部分を外します。丸や四角の図形の形に合わせることもできます。'),
+  T('seal-abolish', '押印を廃止した様式の扱い', ['庶務', '電子決裁'], '県に出す様式の多くで押印が不要になりました。印鑑の欄が残っている旧様式も、押さずにそのまま提出して構いません。'),
+  T('auto-reply', '休暇中はOutlookの自動応答で不在を知らせる', ['Outlook', 'メール'], 'ファイル→自動応答で期間を指定し、不在の間に届いたメールの差出人へ送るメッセージを書きます。庁外向けの文面は別に設定できます。'),
+  T('round', 'ROUND関数で小数点以下を丸める', ['Excel', '関数'], '=ROUND(A2,0) で小数第1位で丸めた整数になります。切り上げはROUNDUP、切り捨てはROUNDDOWNを使います。'),
+  T('decimal-format', '小数点以下の表示桁数をそろえる', ['Excel', '書式'], 'ホームタブの「小数点以下の表示桁数を減らす」を押すと見た目だけ桁数が減ります。セルの値は変わらないので、計算には元の値が使われます。'),
+  T('pc-slow', 'PCの動作が重いときに確かめること', ['Windows', 'トラブル'], 'タスクマネージャーでメモリとCPUの使用率を見て、使っていないアプリを閉じます。しばらく再起動していなければ再起動します。'),
+  T('word-compare', '2つの文書の違いを比較機能で確かめる', ['Word', '校閲'], '校閲タブの「比較」で元の文書と修正後の文書を選ぶと、違う箇所が変更履歴として表示されます。'),
 ];
 
 const r = (...keys: string[]) => Object.fromEntries(keys.map((k) => [k, 2])) as Record<string, 2>;
@@ -350,6 +366,23 @@ export const QUERIES: EvalQuery[] = [
   { q: '画像を軽くする', kind: 'paraphrase', relevant: { ...r('image-compress'), ...u('pdf-compress') } },
   { q: 'スケジュールを見せる', kind: 'paraphrase', relevant: { ...r('calendar-share'), ...u('outlook-calendar') } },
   { q: '誤字をチェック', kind: 'paraphrase', relevant: { ...r('word-proofread') } },
+  // Issue 19, fourth round (wn20; written before changing the engine): everyday requests in the
+  // words staff type (wago verbs, everyday nouns) for tips written in other words; some share a
+  // surface word with a tip that is not about them (mail-recall 取り消す, window-split 見比べる,
+  // mail-forward メール 自動, pdf-sign 印鑑, shortcut-screenshot 切り取る, deadline-list 書類 期間).
+  { q: '印刷を取り消す', kind: 'synonym', relevant: { ...r('print-cancel'), ...u('printer') } },
+  { q: '書類の保管期間', kind: 'synonym', relevant: { ...r('doc-retention') } },
+  { q: '引っ越したときの届出', kind: 'paraphrase', relevant: { ...r('move-notice') } },
+  { q: 'スライドを配る', kind: 'paraphrase', relevant: { ...r('ppt-pdf') } },
+  { q: '壊れたファイルを直す', kind: 'paraphrase', relevant: { ...r('file-repair'), ...u('server-backup') } },
+  { q: '申請書の控えを取る', kind: 'synonym', relevant: { ...r('copy-keep') } },
+  { q: '画像を切り抜く', kind: 'paraphrase', relevant: { ...r('image-trim') } },
+  { q: 'ハンコが要らない申請', kind: 'paraphrase', relevant: { ...r('seal-abolish') } },
+  { q: 'メールに自動で返事する', kind: 'paraphrase', relevant: { ...r('auto-reply') } },
+  { q: '表の縦と横を入れ替える', kind: 'paraphrase', relevant: { ...r('paste-transpose') } },
+  { q: '四捨五入', kind: 'synonym', relevant: { ...r('round'), ...u('decimal-format') } },
+  { q: 'パソコンの動きが遅い', kind: 'paraphrase', relevant: { ...r('pc-slow') } },
+  { q: '文書を比べる', kind: 'synonym', relevant: { ...r('word-compare'), ...u('window-split') } },
   // Fragments pasted from the middle of a tip.
   { q: 'プをクリックし、「プリンターをオンラインで使用', kind: 'fragment', relevant: { ...r('printer-offline') } },
   { q: 'ールを個人用フォルダーにアーカイブすると', kind: 'fragment', relevant: { ...r('outlook-archive') } },

@@ -15,12 +15,13 @@
  * The package's JSON (14 MB, 2-3 s to read and sort out) is turned once into a compact table of
  * the normalized words that have alternatives, cached beside the worker bundles in
  * node_modules/.cache (keyed by the package's version and LEXICON_VERSION); each thread then
- * reads that table on first use (figures in docs/search.md).
+ * reads that table on first use, as one sorted text (line-table.ts; figures in docs/search.md).
  */
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { LineTable } from './line-table';
 import { normalize } from './normalize';
 
 interface Item { taigenYogen: string; expandControl: number; vocabularyNumber?: number; midashi: string }
@@ -39,8 +40,8 @@ export interface Alternatives {
   synonyms: string[];
 }
 
-/** Bump when what is derived from the dictionary changes (stems, flags, format). */
-export const LEXICON_VERSION = '1';
+/** Bump when what is derived from the dictionary changes (stems, flags, format). 2: a line table (line-table.ts). */
+export const LEXICON_VERSION = '2';
 /**
  * Text exercising every rule of normalize.ts: its normalized form is part of the cache's name,
  * so a change of the rules derives the table again without anyone remembering to bump a version.
@@ -50,7 +51,7 @@ const SAME = '\u0001';
 const SYN = '\u0002';
 
 /** Per normalized word: its other spellings, SYN, its synonyms, joined (one string per word). */
-let table: Map<string, string> | null = null;
+let table: LineTable | null = null;
 
 /**
  * Every headword that has other words, from the package's groups. Flag 1 ("not a trigger") is
@@ -81,28 +82,49 @@ export function derive(groups: Group[]): Record<string, string> {
   return flat;
 }
 
-function load(): Map<string, string> {
+/** Where tables derived from the dictionary are kept, and the part of their names that says what they were derived from. */
+function cacheOf(): { dir: string; source: string } {
   const require = createRequire(import.meta.url);
   const dir = path.dirname(require.resolve('sudachi-synonyms-dictionary'));
   const version = (JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8')) as { version: string }).version;
-  const cacheDir = path.join(dir, '..', '.cache', 'kotsu-lexicon');
   const rules = createHash('sha1').update(normalize(RULE_PROBE)).digest('hex').slice(0, 10);
-  const cached = path.join(cacheDir, `sudachi-${version}-${LEXICON_VERSION}-${rules}.json`);
-  let flat: Record<string, string>;
+  return { dir: path.join(dir, '..', '.cache', 'kotsu-lexicon'), source: `sudachi-${version}-${LEXICON_VERSION}-${rules}` };
+}
+
+/**
+ * A text derived from the dictionary (and the rules of normalize.ts), read from the cache when it
+ * is there, else made by `make` and written for the next thread or start. `name` says what the
+ * text is and its own format's version.
+ */
+export function derivedText(name: string, make: () => string): string {
+  const { dir, source } = cacheOf();
+  const file = path.join(dir, `${source}-${name}.tsv`);
   try {
-    flat = JSON.parse(fs.readFileSync(cached, 'utf8')) as Record<string, string>;
+    return fs.readFileSync(file, 'utf8');
   } catch {
-    const groups = JSON.parse(fs.readFileSync(path.join(dir, 'sudachi-synonyms-dictionary.json'), 'utf8')) as Group[];
-    flat = derive(groups);
+    const text = make();
     try {
-      fs.mkdirSync(cacheDir, { recursive: true });
+      fs.mkdirSync(dir, { recursive: true });
       // Written whole then renamed: a thread reading at the same time sees all of it or nothing.
-      const tmp = `${cached}.${process.pid}.${Math.random().toString(36).slice(2)}`;
-      fs.writeFileSync(tmp, JSON.stringify(flat));
-      fs.renameSync(tmp, cached);
+      const tmp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}`;
+      fs.writeFileSync(tmp, text);
+      fs.renameSync(tmp, file);
     } catch { /* a read-only install: derived again next time */ }
+    return text;
   }
-  return new Map(Object.entries(flat));
+}
+
+function load(): LineTable {
+  const fresh = () => {
+    const require = createRequire(import.meta.url);
+    const file = path.join(path.dirname(require.resolve('sudachi-synonyms-dictionary')), 'sudachi-synonyms-dictionary.json');
+    return LineTable.format(Object.entries(derive(JSON.parse(fs.readFileSync(file, 'utf8')) as Group[])));
+  };
+  try {
+    return LineTable.parse(derivedText('table', fresh));
+  } catch {
+    return LineTable.parse(fresh()); // a damaged cache file: derived again
+  }
 }
 
 /** Reads the table now (start-up), not on the first query. */
@@ -132,7 +154,7 @@ export function latinLoanwords(): readonly string[] {
 function findLatinLoanwords(): string[] {
   table ??= load();
   const out: string[] = [];
-  for (const [k, v] of table) {
+  for (const [k, v] of table.entries()) {
     if (!/^[a-z][a-z0-9]{3,39}$/.test(k)) continue;
     const same = v.split(SYN)[0];
     if (same && same.split(SAME).some((w) => /^\p{sc=Katakana}+$/u.test(w))) out.push(k);
@@ -143,7 +165,7 @@ function findLatinLoanwords(): string[] {
 /** Every word with other spellings, and those spellings (the "same" lists): spellings.ts folds them. */
 export function* spellingLists(): Iterable<[string, string[]]> {
   table ??= load();
-  for (const [k, v] of table) {
+  for (const [k, v] of table.entries()) {
     const same = v.split(SYN)[0];
     if (same) yield [k, same.split(SAME)];
   }

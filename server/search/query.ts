@@ -42,6 +42,11 @@ export interface Term {
    */
   synonyms?: string[][];
   /**
+   * How many of `synonyms` (the first ones) are the dictionary's (lexicon.ts); the rest are derived
+   * neighbours (thesaurus.ts) and parts of a compound, weaker evidence (see `anchor`).
+   */
+  dictionarySynonyms?: number;
+  /**
    * What the full-text index matches in place of `alternatives`: the spelling keys of the word's
    * forms (spellings.ts: one token standing for the word and all its other spellings, folded at
    * index time), then the alternatives no key stands for (a hiragana word's katakana without
@@ -67,6 +72,8 @@ export interface ParsedQuery {
   not: Term[];
   /** Match each must term's `synonyms` too (the wide tier). */
   wide?: boolean;
+  /** In the wide tier, the dictionary's synonyms only, not the derived neighbours (a looser query). */
+  dictionaryOnly?: boolean;
   /**
    * Words that rank but are not required: question and intent words (作り方, 方法, できない, …)
    * and, for a query typed without spaces, the whole of it as one phrase (a fragment pasted from
@@ -120,17 +127,41 @@ const SEGMENTER = new Intl.Segmenter('ja', { granularity: 'word' });
 
 const isStop = (s: string) => STOP.has(s) || (HIRAGANA.test(s) && s.length === 1);
 
+/** A case particle as the segmenter cuts it out (ピボット|が|でき|ない). */
+const PARTICLE = /^[がをはもにでとへの]$/u;
+
+/**
+ * A run that reads as one negated or intent predicate may be a word, a particle and the
+ * predicate (ピボットができない, プリンターがうまくいかない, 保存ができない): the word before
+ * the particle and the predicate after it, or null when the run is one predicate (動かない,
+ * 印刷できない, 繋がらない).
+ */
+function wordThenPredicate(run: string): [string, string] | null {
+  const segs = [...SEGMENTER.segment(run)].map((x) => x.segment);
+  for (let i = 1; i < segs.length - 1; i++) {
+    if (!PARTICLE.test(segs[i]) || HIRAGANA.test(segs[i - 1])) continue;
+    const tail = segs.slice(i + 1);
+    if (isIntent(tail.join('')) || tail.every(isStop)) return [segs.slice(0, i).join(''), tail.join('')];
+  }
+  return null;
+}
+
 /** Splits a run of Japanese typed without spaces into the spans worth matching. */
 function japaneseSpans(run: string): string[] {
   // A word typed in hiragana (ぴぼっと, まくろ): the segmenter would cut it into particles.
   if (HIRAGANA_WORD.test(run) && !isStop(run) && !isIntent(run)) return [run];
-  if (isIntent(run)) return [run];
+  if (isIntent(run)) {
+    const split = wordThenPredicate(run);
+    if (!split) return [run];
+    return [...japaneseSpans(split[0]), ...(isStop(split[1]) ? [] : [split[1]])];
+  }
   const segs = [...SEGMENTER.segment(run)].map((s) => s.segment);
   if (segs.every(isStop)) return isStop(run) ? [] : [run];
   const spans: string[] = [];
   let current = '';
   let prev = '';
-  for (const [i, seg] of segs.entries()) {
+  for (let i = 0; i < segs.length; i++) {
+    const seg = segs[i];
     // A kana between two kanji that the folding drops (貼り付け: り) joins them, as in the index.
     if (OKURIGANA_KANA.test(seg) && /\p{sc=Han}$/u.test(current) && /^\p{sc=Han}/u.test(segs[i + 1] ?? '')) {
       current += seg;
@@ -141,6 +172,23 @@ function japaneseSpans(run: string): string[] {
       if (current) spans.push(current);
       current = '';
       prev = '';
+      continue;
+    }
+    // A predicate cut before its endings (知り|たい, 分|か|り|ま|せん, 動|か|ない) that ends the
+    // sentence is read whole, so an intent word stays one word and ranks instead of its stem
+    // being required.
+    let end = i + 1;
+    while (end < segs.length && HIRAGANA.test(segs[end])) end++;
+    const whole = segs.slice(i, end).join('');
+    // Only at the end of the sentence: a negated verb before a noun says what the thing is
+    // (要らない申請, an application that needs no seal), not that something fails.
+    const last = segs.slice(end).every(isStop);
+    if (end > i + 1 && last && !isStop(seg) && isIntent(whole) && !/^\p{sc=Katakana}/u.test(whole)) {
+      if (current) spans.push(current);
+      spans.push(whole);
+      current = '';
+      prev = '';
+      i = end - 1;
       continue;
     }
     const join = current !== '' && (
@@ -184,7 +232,7 @@ export const MAX_WIDE = 12;
  * hiragana, as token phrases: the first tier's (`alternatives`) and the rest of the synonyms
  * (`synonyms`, the wide tier). `forms`: the word as typed and its stems (消したい: 消したい, 消).
  */
-function alternativesFor(forms: string[], self: string): Pick<Term, 'alternatives' | 'synonyms' | 'spellings' | 'ownCovered'> {
+function alternativesFor(forms: string[], self: string): Pick<Term, 'alternatives' | 'synonyms' | 'spellings' | 'ownCovered' | 'dictionarySynonyms'> {
   const words: string[] = [];
   const wide: string[] = [];
   const ok = (w: string) => w !== self && Array.from(w).length >= 2 && !words.includes(w) && !wide.includes(w);
@@ -212,14 +260,22 @@ function alternativesFor(forms: string[], self: string): Pick<Term, 'alternative
     rest.push(...alt.synonyms.slice(MAX_SYNONYMS));
   }
   // The second resource's neighbours (thesaurus.ts, EDICT), after the Sudachi synonyms: the word as typed.
+  const fromDictionary = rest.length;
   rest.push(...neighboursOf(forms[0]));
   // A compound of three or more kanji that tips may write in part (休暇届: 休暇; 算用数字: 数字):
   // its first and last two kanji, in the wide tier only.
   if (/^\p{sc=Han}{3,}$/u.test(self)) { const k = Array.from(self); rest.push(k.slice(-2).join(''), k.slice(0, 2).join('')); }
   const first = words.slice(0, MAX_ALTERNATIVES);
-  for (const w of [...words.slice(MAX_ALTERNATIVES), ...rest]) if (okWide(w) && !first.includes(w) && !covered.has(w)) wide.push(w);
+  const candidates = [...words.slice(MAX_ALTERNATIVES), ...rest];
+  // Weaker evidence: the derived neighbours, the compound's parts, and one-kanji stems (prefixes).
+  const derived = new Set([...rest.slice(fromDictionary).filter((w) => !rest.slice(0, fromDictionary).includes(w)), ...rest.filter((w) => SINGLE_KANJI.test(w))]);
+  for (const w of candidates) if (okWide(w) && !first.includes(w) && !covered.has(w)) wide.push(w);
   const toks = (list: string[]) => list.map((w) => pieces(w).flatMap(pieceTokens)).filter((t) => t.length > 0);
-  const out: Pick<Term, 'alternatives' | 'synonyms' | 'spellings' | 'ownCovered'> = { alternatives: toks(first), synonyms: toks(wide.slice(0, MAX_WIDE)) };
+  // The dictionary's synonyms first, then the derived neighbours (a stable order: dictionary first).
+  const taken = wide.slice(0, MAX_WIDE);
+  const ordered = [...taken.filter((w) => !derived.has(w)), ...taken.filter((w) => derived.has(w))];
+  const out: Pick<Term, 'alternatives' | 'synonyms' | 'spellings' | 'ownCovered' | 'dictionarySynonyms'> = {
+    alternatives: toks(first), synonyms: toks(ordered), dictionarySynonyms: toks(ordered.filter((w) => !derived.has(w))).length };
   if (keys.length > 0) {
     out.spellings = [...keys.map((k) => [k]), ...toks(first.filter((w) => !covered.has(w)))];
     out.ownCovered = covered.has(self);
@@ -228,11 +284,11 @@ function alternativesFor(forms: string[], self: string): Pick<Term, 'alternative
 }
 
 function withAlternatives(t: Term, forms: string[], self: string): Term {
-  const { alternatives = [], synonyms = [], spellings, ownCovered } = alternativesFor(forms, self);
+  const { alternatives = [], synonyms = [], spellings, ownCovered, dictionarySynonyms } = alternativesFor(forms, self);
   if (alternatives.length === 0 && synonyms.length === 0 && !spellings) return t;
   const out: Term = { ...t, highlights: [...t.highlights, ...[...alternatives, ...synonyms].map((a) => a.join(''))] };
   if (alternatives.length > 0) out.alternatives = alternatives;
-  if (synonyms.length > 0) out.synonyms = synonyms;
+  if (synonyms.length > 0) { out.synonyms = synonyms; out.dictionarySynonyms = dictionarySynonyms; }
   if (spellings) { out.spellings = spellings; out.ownCovered = ownCovered; }
   return out;
 }
@@ -368,12 +424,13 @@ export function termMatch(t: Term, wide = false): string {
   return phrase(t, wide);
 }
 
-function phrase(t: Term, wide = false): string {
+/** `wide`: also the synonyms; `dictionaryOnly`: only the dictionary's of them, not the derived neighbours. */
+function phrase(t: Term, wide = false, dictionaryOnly = false): string {
+  const synonyms = !wide ? [] : dictionaryOnly ? (t.synonyms ?? []).slice(0, t.dictionarySynonyms ?? 0) : t.synonyms ?? [];
   const synonym = (a: string[]) => (a.length === 1 && SINGLE_KANJI.test(a[0])
     ? t.synonymCompletions?.[a[0]]?.map((w) => quote([w])) ?? [`${quote(a)}*`] : [quote(a)]);
   // Once each (a one-kanji synonym's completions may repeat the word: 重* → 重複).
-  const each = [...new Set([...ownPhrase(t), ...(t.spellings ?? t.alternatives ?? []).map(quote),
-    ...(wide ? t.synonyms ?? [] : []).flatMap(synonym)])];
+  const each = [...new Set([...ownPhrase(t), ...(t.spellings ?? t.alternatives ?? []).map(quote), ...synonyms.flatMap(synonym)])];
   return each.length === 1 ? each[0] : `(${each.join(' OR ')})`;
 }
 
@@ -428,14 +485,14 @@ export function toMatch(q: ParsedQuery, mode: 'all' | 'relaxed' = 'all', columns
   if (q.must.length === 0) return null;
   let positive: string;
   const w = q.wide === true;
-  const ph = (t: Term) => phrase(t, w);
+  const ph = (t: Term) => phrase(t, w, q.dictionaryOnly === true);
   if (mode === 'all' || q.must.length < RELAX_MIN_TERMS) {
     positive = q.must.map(ph).join(' AND ');
   } else {
     const groups: string[] = [];
     for (let skip = 0; skip < q.must.length; skip++) {
       const rest = q.must.filter((_, i) => i !== skip);
-      groups.push(`(${rest.map(ph).join(' AND ')})`);
+      groups.push(`(${anchor(rest, w)})`);
     }
     positive = groups.join(' OR ');
   }
@@ -455,6 +512,20 @@ export function toMatch(q: ParsedQuery, mode: 'all' | 'relaxed' = 'all', columns
 }
 
 /**
+ * A group of a relaxed query (every term but one), AND-ed. In the wide tier, a tip must also match
+ * one of the group's words by strong evidence — as typed, by its spellings or by the dictionary's
+ * synonyms — not only through the weak kind (derived neighbours, a compound's parts, one-kanji stem
+ * prefixes): with a word left out and every other word matched by the weak kind (確定 → 決*,
+ * 申告 → 提出: a tip tagged 電子決裁 that says 提出), a tip is found by chance.
+ */
+function anchor(terms: Term[], wide: boolean): string {
+  const all = terms.map((t) => phrase(t, wide)).join(' AND ');
+  // A word without weak synonyms can only match strongly: the group is anchored already.
+  if (!wide || terms.some((t) => (t.synonyms?.length ?? 0) <= (t.dictionarySynonyms ?? 0))) return all;
+  return `${all} AND (${terms.map((t) => phrase(t, true, true)).join(' OR ')})`;
+}
+
+/**
  * The groups of the `relaxed` expression one by one (every term but one, with the exclusions).
  * Relaxing happens only when no tip has every term, so each match of the relaxed expression
  * matches exactly one group, with the same BM25 (FTS5 scores the phrases of the branch that
@@ -463,5 +534,9 @@ export function toMatch(q: ParsedQuery, mode: 'all' | 'relaxed' = 'all', columns
  */
 export function relaxedGroups(q: ParsedQuery): string[] | null {
   if (q.must.length < RELAX_MIN_TERMS) return null;
-  return q.must.map((_, skip) => toMatch({ must: q.must.filter((__, i) => i !== skip), not: q.not, should: [], wide: q.wide }) as string);
+  const not = q.not.length === 0 ? '' : ` NOT (${q.not.map((t) => phrase(t)).join(' OR ')})`;
+  return q.must.map((_, skip) => {
+    const group = anchor(q.must.filter((__, i) => i !== skip), q.wide === true);
+    return not === '' ? group : `(${group})${not}`;
+  });
 }

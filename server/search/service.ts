@@ -137,8 +137,9 @@ function searchAsTyped(ctx: SearchReader, query: SearchQueryT): SearchResultT {
     adoptLoose(loose);
   } else if (total === 0 && parsed.must.length === 2 && isPredicate(parsed.must[1])) {
     // Two words, the last a Japanese word that the tips phrase otherwise (シートを結合 for a tip
-    // that says シートを1つにまとめる): the first word alone, flagged relaxed.
-    const lq: ParsedQuery = { must: [parsed.must[0]], not: parsed.not, wide: wideQ !== null };
+    // that says シートを1つにまとめる): the first word alone, flagged relaxed — with the dictionary's
+    // synonyms but not the derived neighbours (a word left out and a neighbour is too little).
+    const lq: ParsedQuery = { must: [parsed.must[0]], not: parsed.not, wide: wideQ !== null, dictionaryOnly: true };
     const looseMatch = toMatch(lq);
     adoptLoose({ ...filter, match: looseMatch, titleMatch: toMatch(lq, 'all', 'title tags'), titleOnly: titlesAlone ? looseMatch : null });
   }

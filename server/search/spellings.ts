@@ -23,26 +23,35 @@
  * them, and the index is rebuilt at start-up when it changes (engine.ts).
  */
 import { createHash } from 'node:crypto';
-import { spellingLists } from './lexicon';
+import { derivedText, spellingLists } from './lexicon';
+import { LineTable } from './line-table';
 import { pieces, pieceTokens } from './tokenize';
 
 /** The first character of every spelling key (private use: indexed by FTS5, never typed). */
 export const KEY_MARK = '\uE000';
 export const isSpellingKey = (token: string): boolean => token.charCodeAt(0) === 0xE000;
 
+/** Bump when what build() derives changes (the cached key table is named by it). */
+const SPELLINGS_VERSION = '1';
+
 interface Folding {
   /** A word's key number (the word normalized, 2 characters or more, with other spellings). */
   keyOf: Map<string, number>;
   digest: string;
   /** The words of each set (the index side builds its matcher from them). */
-  setOf: Map<string, string[]> | null;
+  setOf: Map<string, string[]>;
 }
 
-let folding: Folding | null = null;
+/**
+ * What a query needs: each word's key (its number in base 36) and the keys' digest. Derived once
+ * per install and kept beside the dictionary's table (lexicon.ts `derivedText`: the digest on the
+ * first line, then a line table, line-table.ts), so a search thread reads a file instead of
+ * building every set: building them left ~16 MB of garbage that grew each thread's heap for good.
+ */
+let keys: { table: LineTable; digest: string } | null = null;
 /**
  * Per first token, the dictionary's words starting with it, each as `<their other tokens>\u0001<keys>`
- * (one string an entry: this table lives in the thread that indexes only; search threads need
- * `keyOf` alone).
+ * (one string an entry: this table lives in the threads that index only).
  */
 let byFirst: Map<string, string[]> | null = null;
 const chars = (w: string) => Array.from(w).length;
@@ -67,17 +76,31 @@ function build(): Folding {
   return { keyOf, digest, setOf };
 }
 
-function ready(): Folding {
-  if (!folding) folding = build();
-  return folding;
+function keyText(f: Folding): string {
+  return `${f.digest}\n${LineTable.format([...f.keyOf].map(([w, n]) => [w, n.toString(36)]))}`;
+}
+
+function readKeys(text: string): { table: LineTable; digest: string } {
+  const nl = text.indexOf('\n');
+  if (nl <= 0) throw new Error('spelling keys: no digest line');
+  return { digest: text.slice(0, nl), table: LineTable.parse(text.slice(nl + 1)) };
+}
+
+function ready(): { table: LineTable; digest: string } {
+  if (keys) return keys;
+  try {
+    keys = readKeys(derivedText(`spelling-keys-${SPELLINGS_VERSION}`, () => keyText(build())));
+  } catch {
+    keys = readKeys(keyText(build())); // a damaged cache file: built again
+  }
+  return keys;
 }
 
 function matcher(): Map<string, string[]> {
   if (byFirst) return byFirst;
-  const f = ready();
-  const setOf = f.setOf ?? build().setOf!;
+  const f = build();
   const map = new Map<string, string[]>();
-  for (const [w, set] of setOf) {
+  for (const [w, set] of f.setOf) {
     const tokens = tokensOf(w);
     if (tokens.length === 0) continue;
     const keys = [...new Set(set.map((y) => f.keyOf.get(y)).filter((k): k is number => k !== undefined))].map(keyName);
@@ -85,15 +108,13 @@ function matcher(): Map<string, string[]> {
     if (!list) map.set(tokens[0], list = []);
     list.push(`${tokens.slice(1).join(' ')}\u0001${keys.join(' ')}`);
   }
-  f.setOf = null;
   return (byFirst = map);
 }
 
-/** Builds the query side's table now (start-up) rather than on the first query; `indexing`: the index side's too. */
+/** Reads the query side's table now (start-up) rather than on the first query; `indexing`: builds the index side's matcher too. */
 export function warmSpellings(indexing = false): void {
-  const f = ready();
+  ready();
   if (indexing) matcher();
-  else f.setOf = null;
 }
 
 /** Names the keys (dictionary and rules): part of the index's pipeline stamp. */
@@ -101,8 +122,8 @@ export function spellingDigest(): string { return ready().digest; }
 
 /** The spelling key of a normalized word (or stem), or null when it has no other spellings. */
 export function spellingKey(word: string): string | null {
-  const n = ready().keyOf.get(word);
-  return n === undefined ? null : keyName(n);
+  const n = ready().table.get(word);
+  return n === undefined ? null : KEY_MARK + n;
 }
 
 /**

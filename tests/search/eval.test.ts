@@ -2,21 +2,24 @@ import { expect, test } from 'vitest';
 import { evaluate, mean } from '../../scripts/search-eval/evaluate';
 
 // A guard against regressions, not a timing: the figures reached on the development set when this
-// was written, less a small margin. 131 queries since the third round (syn19), whose 24 'paraphrase'
-// cases of everyday requests were written before its engine change: nDCG@10 0.895, recall@10 0.899,
-// MRR 0.908; latin-typo 0.973, synonym 0.883, phrasing 0.945, paraphrase 0.643 (0.560 before it —
-// below the 0.8 the other kinds of issue 19 reach, so floored apart). The held-out set is reported by
-// eval:search, not tested.
+// was written, less a small margin. 144 queries since the fourth round (wn20), whose 13 cases (5
+// synonym, 8 paraphrase, with distractor tips) were written before its engine change and lowered the
+// set's figures before any tuning (overall 0.895 → 0.851, synonym 0.883 → 0.795, paraphrase 0.654 →
+// 0.610, and a 'none' query found a new tip). After it (WordNet in the derived thesaurus, weak
+// evidence kept out of relaxed queries): nDCG@10 0.864, recall@10 0.859, MRR 0.887; synonym 0.795,
+// paraphrase 0.637, latin-typo 0.973, phrasing 0.938. Synonym and paraphrase are below the 0.8 the
+// other kinds of issue 19 reach, so floored apart. The held-out set is reported by eval:search, not tested.
 test('search quality on the test collection does not fall', async () => {
   const scores = await evaluate();
   const overall = mean(scores);
-  expect(overall.count).toBeGreaterThanOrEqual(131);
-  expect(overall.ndcg).toBeGreaterThanOrEqual(0.885);
-  expect(overall.recall).toBeGreaterThanOrEqual(0.89);
-  expect(overall.mrr).toBeGreaterThanOrEqual(0.9);
-  for (const kind of ['long-vowel', 'small-kana', 'hiragana', 'latin-typo', 'phrasing', 'synonym', 'fragment'] as const) {
+  expect(overall.count).toBeGreaterThanOrEqual(144);
+  expect(overall.ndcg).toBeGreaterThanOrEqual(0.855);
+  expect(overall.recall).toBeGreaterThanOrEqual(0.85);
+  expect(overall.mrr).toBeGreaterThanOrEqual(0.88);
+  for (const kind of ['long-vowel', 'small-kana', 'hiragana', 'latin-typo', 'phrasing', 'fragment'] as const) {
     expect(mean(scores.filter((x) => x.kind === kind)).ndcg, kind).toBeGreaterThanOrEqual(0.8);
   }
+  expect(mean(scores.filter((x) => x.kind === 'synonym')).ndcg, 'synonym').toBeGreaterThanOrEqual(0.79);
   expect(mean(scores.filter((x) => x.kind === 'paraphrase')).ndcg, 'paraphrase').toBeGreaterThanOrEqual(0.63);
   for (const s of scores.filter((x) => x.kind === 'none')) expect(s.found, s.q).toEqual([]);
 });

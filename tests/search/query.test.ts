@@ -107,6 +107,30 @@ describe('parseQuery / toMatch', () => {
     expect(parseQuery('方法').must).toHaveLength(1);
   });
 
+  test('a word, a particle and a negated or intent predicate typed as one run keep the word required', () => {
+    // Any word before が/を/… and a predicate after it: the word is what is looked for.
+    for (const [q, word] of [['ピボットができない', 'ピボット'], ['プリンターがうまくいかない', 'プリンター'], ['保存ができない', '保存'],
+      ['ログインができない', 'ログイン'], ['スキャナーがうまくいかない', 'スキャナー'], ['エクセルがうまくいかない', 'エクセル']]) {
+      const p = parseQuery(q);
+      expect(p.must, q).toHaveLength(1);
+      expect(p.must[0].highlights[0], q).toBe(normalize(word).trim());
+    }
+    // A predicate the segmenter cuts before its endings is read whole (知|り|たい, 分|か|り|ま|せん, 動|か|ない).
+    for (const [q, word] of [['集計について知りたい', '集計'], ['関数のやり方が分かりません', '関数'], ['マクロが動かない', 'マクロ'],
+      ['台帳が開けません', '台帳'], ['署名の設定の仕方が分からない', '署名 設定']]) {
+      const p = parseQuery(q);
+      expect(p.must.map((t) => t.highlights[0]).join(' '), q).toBe(normalize(word).trim());
+    }
+    // A negated verb before a noun says what the thing is: it stays required.
+    expect(parseQuery('ハンコが要らない申請').must.length).toBe(3);
+    // One predicate stays one intent word, ranked only beside another word.
+    for (const q of ['印刷できない', '動かない', '開けない']) {
+      const p = parseQuery(`台帳 ${q}`);
+      expect(p.must.map((t) => t.highlights[0]), q).toEqual(['台帳']);
+      expect(p.should, q).toHaveLength(1);
+    }
+  });
+
   test('a query typed without spaces also ranks by the whole of it as one phrase', () => {
     const p = parseQuery('空白セルを選び、行全体を削除');
     expect(p.must.length).toBeGreaterThanOrEqual(2);

@@ -8,7 +8,8 @@ import { setPostStatus } from '../../server/posts/service';
 import { createTestApp, postTip, type TestApp } from '../helpers/app';
 
 // The second synonym resource (issue 19, third round): neighbours derived from EDICT at build time
-// (scripts/derive-thesaurus.ts), used in the wide tier only.
+// (scripts/derive-thesaurus.ts), with WordNet 3.1 as a second pivot step (fourth round), used in the
+// wide tier only, and never as the only evidence of a looser (relaxed, first-word-alone) query.
 
 describe('the derived table (server/search/data/edict-thesaurus.json)', () => {
   const table = data as Record<string, string>;
@@ -33,6 +34,28 @@ describe('the derived table (server/search/data/edict-thesaurus.json)', () => {
     expect(neighboursOf('見')).not.toEqual(found);
     // A noun is looked up whole, never by a shorter beginning.
     expect(neighboursOf('裏表紙')).toEqual([]);
+  });
+
+  test('WordNet links words whose glosses share no English word (fourth round, wn20)', () => {
+    // 比べる "to compare" / 比較 "comparison": Porter stems differ (compar, comparison); WordNet links
+    // compare and comparison by derivation. 守る "to protect" / 保護 "protection": a word glossed by
+    // nine entries, below the EDICT score alone; WordNet's protect/protection concepts add the rest.
+    // Neither pair is in the Sudachi dictionary, so only the derived table can bring them.
+    expect(neighboursOf('比べる')).toContain('比較');
+    expect(alternativesOf('比べる')?.synonyms ?? []).not.toContain('比較');
+    expect(neighboursOf('守りたい')).toContain('保護');
+    expect(alternativesOf('守る')?.synonyms ?? []).not.toContain('保護');
+  });
+
+  test('a term knows which wide-tier synonyms are the dictionary\'s and which are derived (weak)', () => {
+    const [t] = parseQuery('保護 ').must;
+    const syn = (t.synonyms ?? []).map((a) => a.join(''));
+    const strong = syn.slice(0, t.dictionarySynonyms);
+    const weak = syn.slice(t.dictionarySynonyms);
+    // Sudachi's 保護 → 防衛; the derived table's 保護 → 防御 (a neighbour only).
+    expect(strong).toContain('防衛');
+    expect(weak.length).toBeGreaterThan(0);
+    for (const w of weak) expect(alternativesOf('保護')?.synonyms ?? [], w).not.toContain(w);
   });
 
   test('the neighbours reach the query only as wide-tier synonyms, after the Sudachi ones', () => {
@@ -70,6 +93,48 @@ describe('search through the derived neighbours (service.ts wide tier)', () => {
     // Without the tip that has the word as typed, the paraphrase still finds b.
     setPostStatus(t.app.ctx, a.id, 'hidden', 'spam');
     expect((await find('裏表 印刷 ')).items.map((i) => i.id)).toEqual([b.id]);
+  });
+
+  test('a WordNet-only neighbour finds the tip (守る → 保護), after the tip with the word as typed', async () => {
+    // 守* (the query's one-kanji stem) does not match 保護; only the derived table links them.
+    const typed = await postTip(t, t.admin, { title: 'セルの値を守るための入力規則', body: 'リストにない値を入れられないようにします。', tags: ['Excel'] });
+    const guarded = await postTip(t, t.admin, { title: 'シートの保護で編集を止める', body: '入力するセルだけロックを外してから保護をかけます。', tags: ['Excel'] });
+    await postTip(t, t.admin, { title: 'セルの色を変える', body: '塗りつぶしの色を選びます。', tags: ['Excel'] });
+    const r = await find('セルを守る');
+    expect(r.items.map((i) => i.id)).toEqual([typed.id, guarded.id]);
+    expect(r.relaxed).toBe(false);
+    setPostStatus(t.app.ctx, typed.id, 'hidden', 'spam');
+    expect((await find('セルを守る')).items.map((i) => i.id)).toEqual([guarded.id]);
+  });
+
+  test('a relaxed query needs one kept word matched by strong evidence, not neighbours only', async () => {
+    // 確定 → 決* (a one-kanji stem prefix) and 申告 → 提出 (a derived neighbour) both match this tip;
+    // with 医療費控除 left out, nothing of the query as typed would be in it.
+    await postTip(t, t.admin, { title: '押印を廃止した様式の扱い', body: '旧様式も押さずにそのまま提出して構いません。', tags: ['電子決裁'] });
+    const none = await find('確定申告 医療費控除');
+    expect(none.items).toEqual([]);
+    expect(none.total).toBe(0);
+    // One kept word as typed (印刷) and the other through a neighbour (裏表 → 両面): found, relaxed.
+    const duplex = await postTip(t, t.admin, { title: '両面印刷で用紙を節約する', body: 'プロパティで両面を選びます。', tags: ['印刷'] });
+    const r = await find('裏表 印刷 ホッチキス');
+    expect(r.items.map((i) => i.id)).toEqual([duplex.id]);
+    expect(r.relaxed).toBe(true);
+  });
+
+  test('the two-word fallback (the first word alone) takes the dictionary\'s synonyms, not derived neighbours', async () => {
+    // 保護 → 防御 is a derived neighbour, not a Sudachi synonym; 保護 → 防衛 is Sudachi's.
+    expect(neighboursOf('保護')).toContain('防御');
+    expect(alternativesOf('保護')?.synonyms ?? []).not.toContain('防御');
+    expect(alternativesOf('保護')?.synonyms ?? []).toContain('防衛');
+    await postTip(t, t.admin, { title: 'ウイルス防御ソフトの更新', body: '定義ファイルを毎日更新します。', tags: [] });
+    // No tip has 保護 and 申請: the first word alone, without its derived neighbours, finds nothing.
+    expect((await find('保護を申請')).items).toEqual([]);
+    // The word as typed and its dictionary synonyms still find their tips, flagged relaxed.
+    const typed = await postTip(t, t.admin, { title: '個人情報の保護の研修', body: '年に一度受講します。', tags: [] });
+    const synonym = await postTip(t, t.admin, { title: '防衛のための訓練', body: '庁舎の避難訓練です。', tags: [] });
+    const r = await find('保護を申請');
+    expect(r.items.map((i) => i.id).sort()).toEqual([typed.id, synonym.id].sort());
+    expect(r.relaxed).toBe(true);
   });
 
   test('hidden and draft tips are never found through a neighbour', async () => {

@@ -1,0 +1,58 @@
+import { expect, test } from 'vitest';
+import { LineTable } from '../../server/search/line-table';
+import { alternativesOf, derive } from '../../server/search/lexicon';
+import { normalize } from '../../server/search/normalize';
+
+/** Words that are prefixes of one another, in several scripts, with a character outside the BMP. */
+function words(seed: number, n: number): string[] {
+  const alphabet = ['a', 'b', 'z', 'ア', 'ー', 'イ', '印', '刷', '𠮷', 'あ', '1', '\u0001'.repeat(0) || 'ｶ'];
+  let s = seed;
+  const rand = () => (s = (s * 48271) % 2147483647) / 2147483647;
+  const out = new Set<string>();
+  while (out.size < n) {
+    const len = 1 + Math.floor(rand() * 5);
+    let w = '';
+    for (let i = 0; i < len; i++) w += alphabet[Math.floor(rand() * alphabet.length)];
+    out.add(w);
+  }
+  return [...out];
+}
+
+test('a line table answers exactly as a Map of the same entries, for keys and for near misses', () => {
+  const keys = words(7, 2000);
+  const entries = keys.map((k, i) => [k, `v${i}\u0001${k}\u0002x`] as [string, string]);
+  const map = new Map(entries);
+  const table = LineTable.parse(LineTable.format(entries));
+  expect(table.size).toBe(map.size);
+  for (const k of keys) expect(table.get(k)).toBe(map.get(k));
+  // Prefixes, extensions and neighbours of the keys, present or not.
+  for (const k of [...keys.map((k) => k.slice(0, -1)), ...keys.map((k) => `${k}a`), ...words(11, 2000), '', 'zzzzzzz', '\u0000']) {
+    expect(table.get(k)).toBe(map.get(k));
+  }
+  expect(new Map(table.entries())).toEqual(map);
+});
+
+test('a line table refuses text that is not sorted, has a key twice, or holds a tab or line feed', () => {
+  expect(() => LineTable.parse('b\t1\na\t2\n')).toThrow(/sorted/);
+  expect(() => LineTable.parse('a\t1\na\t2\n')).toThrow(/sorted/);
+  expect(() => LineTable.parse('a\t1')).toThrow(/line feed/);
+  expect(() => LineTable.format([['a\tb', '1']])).toThrow(/tab/);
+  expect(LineTable.parse('').get('a')).toBeUndefined();
+});
+
+test('the dictionary read through its line table gives what derive() gives', () => {
+  const groups = [
+    { id: '1', items: [
+      { taigenYogen: '体言', expandControl: 0, vocabularyNumber: 1, midashi: 'ピボット' },
+      { taigenYogen: '体言', expandControl: 0, vocabularyNumber: 1, midashi: 'pivot' },
+    ] },
+  ];
+  const flat = derive(groups);
+  const table = LineTable.parse(LineTable.format(Object.entries(flat)));
+  for (const [k, v] of Object.entries(flat)) expect(table.get(k)).toBe(v);
+  // The real table: a word with other spellings and synonyms is found, a word the dictionary lacks is not.
+  expect(alternativesOf(normalize('ピボット').trim())?.same).toContain('pivot');
+  expect(alternativesOf('pivot')?.same).toContain(normalize('ピボット').trim());
+  expect(alternativesOf('抽出')?.synonyms).toContain('抜出');
+  expect(alternativesOf('ほげほげふが')).toBeNull();
+});
