@@ -1,6 +1,6 @@
 /**
- * Typo tolerance: MiniSearch's radix tree (SearchableMap) held in memory over the Latin words of the search index — titles,
- * tags and bodies: the word list `search_vocab` that prefix completion uses (store.ts), so one
+ * Typo tolerance: MiniSearch's radix tree (SearchableMap) held in memory over the Latin words of
+ * the search index — titles, tags and bodies: the word list `search_vocab` that prefix completion uses (store.ts), so one
  * list of the index's words serves both — plus the Latin spellings of the loanwords the
  * dictionary knows (pivot for ピボット), with fuzzy matching, so a mistyped word (VLOKUP, Outlok,
  * IFEROR written only in bodies, calender for a tip that says カレンダー) can be replaced by a
@@ -59,9 +59,10 @@ export interface VocabularySource {
 
 export function createSuggester(load: VocabularySource, opts: { now?: () => number } = {}) {
   const now = opts.now ?? Date.now;
-  let known: Set<string> | null = null;
-  let loanwords: Set<string> = new Set();
-  let index: SearchableMap<true> | null = null;
+  // Every word of the vocabulary, with where it comes from: the index (true) or the dictionary's
+  // loanwords the index does not have as they are (false). The tree is the one list: membership
+  // and kind are read from it, not from sets beside it.
+  let index: SearchableMap<boolean> | null = null;
   let version = -1;
   let refreshed = 0;
   // Tips per word (a lookup reads the word's doclist: ~6 ms for a word in half the tips at
@@ -79,23 +80,18 @@ export function createSuggester(load: VocabularySource, opts: { now?: () => numb
   // (MiniSearch's search calls it) without a document table, field lengths and per-term postings,
   // 2.6 MB instead of 11.4 MB for the 11,807 words of the bench's 100,000 tips, in every search
   // thread (docs/search.md, Serving: memory).
-  const make = () => new SearchableMap<true>();
-
   function add(w: string) {
-    if (!known || known.has(w) || loanwords.has(w) || !correctable(w)) return;
-    known.add(w);
-    index?.set(w, true);
+    if (!index || index.has(w) || !correctable(w)) return;
+    index.set(w, true);
   }
 
-  function ready(): SearchableMap<true> {
-    if (!index || !known) {
-      known = new Set();
-      for (const w of load.words()) if (correctable(w)) known.add(w);
+  function ready(): SearchableMap<boolean> {
+    if (!index) {
+      const tree = new SearchableMap<boolean>();
+      for (const w of load.words()) if (correctable(w)) tree.set(w, true);
       load.fresh?.();
-      loanwords = new Set(latinLoanwords().filter((w) => !known!.has(w)));
-      index = make();
-      for (const w of known) index.set(w, true);
-      for (const w of loanwords) index.set(w, true);
+      for (const w of latinLoanwords()) if (!tree.has(w)) tree.set(w, false);
+      index = tree;
       version = load.version?.() ?? -1;
       refreshed = now();
       return index;
@@ -119,11 +115,11 @@ export function createSuggester(load: VocabularySource, opts: { now?: () => numb
     touch(_id: number) { /* words come from the store */ },
     /** Builds the vocabulary now (at start-up) rather than on the first keystroke. */
     warm() { ready(); },
-    reset() { index = null; known = null; },
+    reset() { index = null; },
     /** Whether the index (or the dictionary, as a loanword) has this word as it is. */
-    known(word: string): boolean { ready(); return known!.has(word) || loanwords.has(word); },
+    known(word: string): boolean { return ready().has(word); },
     /** Whether the word is one of the dictionary's loanwords the index does not have as it is (pivot). */
-    isLoanword(word: string): boolean { ready(); return loanwords.has(word); },
+    isLoanword(word: string): boolean { return ready().get(word) === false; },
     /**
      * The closest word of the index (or the dictionary's loanwords) to a mistyped one: edit
      * distance up to about a quarter of its length, the word more tips hold on a tie; null if
@@ -133,8 +129,9 @@ export function createSuggester(load: VocabularySource, opts: { now?: () => numb
     correct(word: string): string | null {
       if (!correctable(word)) return null;
       const idx = ready();
-      if (loanwords.has(word)) return null;
-      const own = known!.has(word) ? docs(word) : -1;
+      const kind = idx.get(word);
+      if (kind === false) return null;
+      const own = kind === true ? docs(word) : -1;
       // At most `limit` edits counting a swap of two neighbours as one (pivto → pivot, not pistol).
       const limit = own >= 0 ? 1 : Math.max(1, Math.round(word.length / 4));
       // Candidates from the radix tree within as many Levenshtein edits as that can take (a swap
@@ -169,7 +166,7 @@ export function createSuggester(load: VocabularySource, opts: { now?: () => numb
       }
       return best ? best.w : null;
     },
-    size: () => { ready(); return known!.size + loanwords.size; },
+    size: () => ready().size,
   };
 }
 
