@@ -489,12 +489,7 @@ export function toMatch(q: ParsedQuery, mode: 'all' | 'relaxed' = 'all', columns
   if (mode === 'all' || q.must.length < RELAX_MIN_TERMS) {
     positive = q.must.map(ph).join(' AND ');
   } else {
-    const groups: string[] = [];
-    for (let skip = 0; skip < q.must.length; skip++) {
-      const rest = q.must.filter((_, i) => i !== skip);
-      groups.push(`(${anchor(rest, w)})`);
-    }
-    positive = groups.join(' OR ');
+    positive = groupsOf(q).map((g) => `(${g})`).join(' OR ');
   }
   // Words that rank but are not required: OR-ed with a required word, the set of matches is the
   // same, and BM25 adds the weight of those a tip has.
@@ -535,8 +530,10 @@ function anchor(terms: Term[], wide: boolean): string {
 export function relaxedGroups(q: ParsedQuery): string[] | null {
   if (q.must.length < RELAX_MIN_TERMS) return null;
   const not = q.not.length === 0 ? '' : ` NOT (${q.not.map((t) => phrase(t)).join(' OR ')})`;
-  return q.must.map((_, skip) => {
-    const group = anchor(q.must.filter((__, i) => i !== skip), q.wide === true);
-    return not === '' ? group : `(${group})${not}`;
-  });
+  return groupsOf(q).map((group) => (not === '' ? group : `(${group})${not}`));
+}
+
+/** Every term but one, for each term left out (anchored: see `anchor`). */
+function groupsOf(q: ParsedQuery): string[] {
+  return q.must.map((_, skip) => anchor(q.must.filter((__, i) => i !== skip), q.wide === true));
 }
