@@ -87,9 +87,14 @@ function cacheOf(): { dir: string; source: string } {
   const require = createRequire(import.meta.url);
   const dir = path.dirname(require.resolve('sudachi-synonyms-dictionary'));
   const version = (JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8')) as { version: string }).version;
-  const rules = createHash('sha1').update(normalize(RULE_PROBE)).digest('hex').slice(0, 10);
+  // The rules of normalize.ts (as they fold the probe) and derive()'s own code name what the table
+  // was made by: a change of either derives it again, with no version to remember to bump.
+  const rules = sourceHash(normalize(RULE_PROBE), derive.toString());
   return { dir: path.join(dir, '..', '.cache', 'kotsu-lexicon'), source: `sudachi-${version}-${LEXICON_VERSION}-${rules}` };
 }
+
+/** A short name for what made a derived text (code, rules): part of its cache file's name. */
+export const sourceHash = (...parts: string[]): string => createHash('sha1').update(parts.join('\u0000')).digest('hex').slice(0, 10);
 
 /**
  * A text derived from the dictionary (and the rules of normalize.ts), read from the cache when it
@@ -109,8 +114,18 @@ export function derivedText(name: string, make: () => string): string {
       const tmp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}`;
       fs.writeFileSync(tmp, text);
       fs.renameSync(tmp, file);
+      sweep(dir, file);
     } catch { /* a read-only install: derived again next time */ }
     return text;
+  }
+}
+
+/** Tables derived by code or rules since changed, untouched for a day: removed when a new one is written. */
+function sweep(dir: string, keep: string): void {
+  const dayAgo = Date.now() - 86_400_000;
+  for (const f of fs.readdirSync(dir)) {
+    const full = path.join(dir, f);
+    try { if (full !== keep && fs.statSync(full).mtimeMs < dayAgo) fs.rmSync(full); } catch { /* another process swept it */ }
   }
 }
 

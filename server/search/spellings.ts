@@ -23,7 +23,7 @@
  * them, and the index is rebuilt at start-up when it changes (engine.ts).
  */
 import { createHash } from 'node:crypto';
-import { derivedText, spellingLists } from './lexicon';
+import { derivedText, sourceHash, spellingLists } from './lexicon';
 import { LineTable } from './line-table';
 import { pieces, pieceTokens } from './tokenize';
 
@@ -31,8 +31,6 @@ import { pieces, pieceTokens } from './tokenize';
 export const KEY_MARK = '\uE000';
 export const isSpellingKey = (token: string): boolean => token.charCodeAt(0) === 0xE000;
 
-/** Bump when what build() derives changes (the cached key table is named by it). */
-const SPELLINGS_VERSION = '1';
 
 interface Folding {
   /** A word's key number (the word normalized, 2 characters or more, with other spellings). */
@@ -89,7 +87,8 @@ function readKeys(text: string): { table: LineTable; digest: string } {
 function ready(): { table: LineTable; digest: string } {
   if (keys) return keys;
   try {
-    keys = readKeys(derivedText(`spelling-keys-${SPELLINGS_VERSION}`, () => keyText(build())));
+    // Named by the code that makes it (build, keyText): changed code never reads an old table.
+    keys = readKeys(derivedText(`spelling-keys-${sourceHash(build.toString(), keyText.toString())}`, () => keyText(build())));
   } catch {
     keys = readKeys(keyText(build())); // a damaged cache file: built again
   }

@@ -1,6 +1,9 @@
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
 import { expect, test } from 'vitest';
 import { LineTable } from '../../server/search/line-table';
-import { alternativesOf, derive } from '../../server/search/lexicon';
+import { alternativesOf, derive, derivedText, sourceHash } from '../../server/search/lexicon';
 import { normalize } from '../../server/search/normalize';
 
 /** Words that are prefixes of one another, in several scripts, with a character outside the BMP. */
@@ -55,4 +58,20 @@ test('the dictionary read through its line table gives what derive() gives', () 
   expect(alternativesOf('pivot')?.same).toContain(normalize('ピボット').trim());
   expect(alternativesOf('抽出')?.synonyms).toContain('抜出');
   expect(alternativesOf('ほげほげふが')).toBeNull();
+});
+
+test('a derived text is made once and then read from its cache; its name follows the code that makes it', () => {
+  const name = `test-${process.pid}-${Math.random().toString(36).slice(2)}`;
+  let made = 0;
+  const make = () => { made++; return 'a\t1\n'; };
+  expect(derivedText(name, make)).toBe('a\t1\n');
+  expect(derivedText(name, make)).toBe('a\t1\n');
+  expect(made).toBe(1);
+  // Other code, other name: a table made by changed code is never read as the new one's.
+  const build = (x: number) => x + 1;
+  const changed = (x: number) => x + 2;
+  expect(sourceHash(build.toString())).not.toBe(sourceHash(changed.toString()));
+  expect(sourceHash(build.toString())).toBe(sourceHash(build.toString()));
+  const dir = path.join(path.dirname(createRequire(import.meta.url).resolve('sudachi-synonyms-dictionary')), '..', '.cache', 'kotsu-lexicon');
+  for (const f of fs.readdirSync(dir)) if (f.includes(name)) fs.rmSync(path.join(dir, f));
 });
