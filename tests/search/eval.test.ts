@@ -23,3 +23,14 @@ test('search quality on the test collection does not fall', async () => {
   expect(mean(scores.filter((x) => x.kind === 'paraphrase')).ndcg, 'paraphrase').toBeGreaterThanOrEqual(0.63);
   for (const s of scores.filter((x) => x.kind === 'none')) expect(s.found, s.q).toEqual([]);
 });
+
+test('question and intent words around the words lower no recall (development queries in question frames)', async () => {
+  const { frameScores } = await import('../../scripts/search-eval/frames');
+  const { plain, frames } = await frameScores();
+  // Frames that add a content word of their own (使いたい: use; 簡単にする: make simple) narrow by
+  // meaning; every other frame adds question and intent words only.
+  const content = new Set(['を使いたい', 'を簡単にする']);
+  for (const { name, scores, drops } of frames.filter((f) => !content.has(f.name))) {
+    expect(scores.recall, `${name}: ${drops.join(' | ')}`).toBeGreaterThanOrEqual(plain.recall - 0.05);
+  }
+}, 120_000);
