@@ -2,7 +2,7 @@ import type { SearchReader } from './reader';
 import { alternativesOf } from './lexicon';
 import { normalize, normalizeWithMap, toKatakana } from './normalize';
 import { presentHits } from './presenter';
-import { completePrefixes, hasWideTier, parseQuery, termMatch, RELAX_MIN_TERMS, relaxedGroups, toMatch, type ParsedQuery } from './query';
+import { completePrefixes, hasWideTier, parseQuery, partialGroups, termMatch, RELAX_MIN_TERMS, relaxedGroups, toMatch, type ParsedQuery } from './query';
 import type { SearchQueryT, SearchResultT, SuggestResultT } from './schemas';
 import { highlighter } from './snippet';
 import { CJK_TOKEN } from './tokenize';
@@ -173,12 +173,26 @@ function searchAsTyped(ctx: SearchReader, query: SearchQueryT): SearchResultT {
     const looseMatch = toMatch(lq);
     adoptLoose({ ...filter, match: looseMatch, titleMatch: toMatch(lq, 'all', 'title tags'), titleOnly: titlesAlone ? looseMatch : null });
   }
+  const marks = highlighter(parsed.must);
   const result: SearchResultT = {
     total,
-    items: presentHits(ctx, page.ids, highlighter(parsed.must)),
+    items: presentHits(ctx, page.ids, marks),
     didYouMean: (total === 0 || relaxed) && hasText ? didYouMean(ctx, q, { ...filter, match: null }) : null,
     relaxed,
   };
+  // Fewer tips than the page have every word: the tips with all the words but one follow, apart
+  // (`partial`), best first, to fill the page — never above a tip with every word, never counted
+  // in `total`, and not when no tip has every word (that is `relaxed`, or nothing).
+  if (!relaxed && sort === 'relevance' && offset === 0 && total > 0 && page.ids.length < limit) {
+    const lq = wideQ ?? parsed;
+    const groups = partialGroups(lq);
+    if (groups) {
+      const looseMatch = toMatch(lq, 'relaxed');
+      const partial = { ...filter, match: looseMatch, titleMatch: null, titleOnly: null, groups, exclude: page.ids, offset: 0, limit: limit - page.ids.length };
+      const more = store.topPage(partial) ?? store.page(partial);
+      if (more.ids.length > 0) result.partial = presentHits(ctx, more.ids, marks);
+    }
+  }
   if (facets) result.facets = total > 0 ? store.facets(filter) : [];
   return result;
 }
