@@ -1,8 +1,8 @@
 /**
  * Derives `server/search/data/edict-loanwords.json` from EDICT (EDRDG, CC BY-SA 4.0; Debian package
  * `edict`): English words and the katakana loanwords that spell them (offline → オフライン, merge →
- * マージ, signature → シグネチャ), for the Latin words the Sudachi synonym dictionary does not pair
- * with a katakana spelling. Build time only; the server reads the checked-in JSON.
+ * マージ, signature → シグネチャ), for the Latin words the Sudachi synonym dictionary does not have
+ * (those it has are left out). Build time only; the server reads the checked-in JSON.
  *
  * An entry is a pair when its headword is katakana only (a loanword), a sense of it is glossed by
  * one English word of four letters or more (hyphens dropped: off-line → offline), and the
@@ -20,6 +20,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { similarity } from './lib/loanword-sound';
+import { alternativesOf } from '../server/search/lexicon';
 
 const arg = (name: string) => { const i = process.argv.indexOf(name); return i > 0 ? process.argv[i + 1] : undefined; };
 const source = arg('--edict') ?? '/usr/share/edict/edict';
@@ -86,7 +87,11 @@ function main() {
   }
   // Common (P) entries first, then the closer sound, then EDICT's order; a few per word.
   const table: Record<string, string> = {};
+  // Only the words the Sudachi dictionary does not have: the search looks EDICT up for those
+  // alone (query.ts), so the rest would only be held in every search thread's memory.
+  let known = 0;
   for (const word of [...byWord.keys()].sort()) {
+    if (alternativesOf(word)) { known++; continue; }
     const list = byWord.get(word)!.map((p, i) => ({ ...p, i }))
       .sort((a, b) => Number(b.common) - Number(a.common) || b.score - a.score || a.i - b.i);
     table[word] = list.slice(0, PER_WORD).map((p) => p.katakana).join(' ');
@@ -108,7 +113,7 @@ function main() {
   // Under one key: English words at the top level would become named exports of the JSON module
   // (esbuild), and some are reserved words (package, interface).
   fs.writeFileSync(out, `${JSON.stringify({ katakana: table })}\n`);
-  console.log(`${Object.keys(table).length} English words, ${pairs} pairs (refused by the sound check: ${refused.length}) → ${path.relative(process.cwd(), out)} (${(fs.statSync(out).size / 1024).toFixed(0)} KB)`);
+  console.log(`${Object.keys(table).length} English words, ${pairs} pairs (refused by the sound check: ${refused.length}; left out as the Sudachi dictionary's: ${known}) → ${path.relative(process.cwd(), out)} (${(fs.statSync(out).size / 1024).toFixed(0)} KB)`);
 }
 
 main();

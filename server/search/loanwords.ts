@@ -5,8 +5,9 @@
  * check and docs/search.md for its measured precision). Checked in as `data/edict-loanwords.json`
  * (see `data/README.md`); nothing is read from outside at run time. The Sudachi synonym dictionary
  * (lexicon.ts) pairs Latin words with katakana too, but only some (it has pivot/ピボット, not
- * offline/オフライン): this is the second resource for the same kind of spelling, used the same way —
- * the katakana is the word itself (query.ts, first tier) and its English a typo target (suggest.ts).
+ * offline/オフライン): this is the second resource for the same kind of spelling, for the words
+ * Sudachi lacks (the table holds only those) — the katakana is the word itself (query.ts, first
+ * tier). Its English words are not typo targets (rare ones took corrections from common ones).
  */
 import data from './data/edict-loanwords.json';
 
@@ -17,7 +18,7 @@ export function katakanaOf(latin: string): string[] {
   return Object.hasOwn(table, latin) ? table[latin].split(' ') : [];
 }
 
-/** Every English word with a katakana spelling (typo targets beside the Sudachi loanwords). */
+/** Every English word of the table (tests read them to make cases from the table, not from a list). */
 export function englishLoanwords(): string[] {
   return Object.keys(table);
 }

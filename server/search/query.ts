@@ -261,7 +261,8 @@ function alternativesFor(forms: string[], self: string): Pick<Term, 'alternative
   for (const f of forms) if (HIRAGANA_WORD.test(f)) { const k = normalize(toKatakana(f)); add(k); lookups.push(k); }
   // An English word the Sudachi dictionary does not have: its katakana spellings from EDICT
   // (loanwords.ts), the same word (offline: オフライン), and what the dictionary knows of those.
-  for (const f of forms) if (!alternativesOf(f)) for (const k of katakanaOf(f)) { const n = normalize(k); add(n); lookups.push(n); }
+  // A spelling of two letters or fewer after normalization (cargo: カゴ) would match as one bigram anywhere.
+  for (const f of forms) if (!alternativesOf(f)) for (const k of katakanaOf(f)) { const n = normalize(k); if (n.length >= 3) { add(n); lookups.push(n); } }
   const rest: string[] = [];
   // The spelling keys of the forms (spellings.ts) and the words each stands for.
   const keys: string[] = [];

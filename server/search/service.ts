@@ -49,26 +49,40 @@ function didYouMean(ctx: SearchReader, q: string, base: SearchFilter): string | 
 
 /**
  * `text` with the katakana word of term `t` replaced by the closest katakana word of a title or tag
- * as written there (suggest.ts correctKatakana: ピポットテーブル → ピボットテーブル), when no tip
+ * as written there (suggest.ts katakanaCandidates: ピポットテーブル → ピボットテーブル), when no tip
  * holds the word as typed (a katakana word only in bodies is not mistyped); null otherwise. A word
- * typed in hiragana is taken as its katakana (ぴぼとてーぶる).
+ * typed in hiragana is taken as its katakana (ぴぼとてーぶる). Candidates are tried best first, and
+ * the first that some published tip holds is taken (a title word of a tip deleted since finds
+ * nothing). Every place the word is typed is replaced, except inside an exclusion (-word).
  */
 function correctKatakana(ctx: SearchReader, text: string, t: ParsedQuery['must'][number], base: SearchFilter): string | null {
   const word = normalize(toKatakana(t.highlights[0] ?? ''));
-  const fix = ctx.search.suggester.correctKatakana(word);
-  if (fix === null) return null;
-  const own = toMatch({ must: [t], not: [] });
-  if (own) {
-    const probe = { ...base, match: own, titleMatch: null, titleOnly: null, limit: 1, offset: 0 };
-    if ((ctx.search.store.topPage(probe) ?? ctx.search.store.page(probe)).total > 0) return null;
-  }
+  const candidates = ctx.search.suggester.katakanaCandidates(word);
+  if (candidates.length === 0) return null;
+  const finds = (term: ParsedQuery['must'][number]) => {
+    const match = toMatch({ must: [term], not: [] });
+    if (!match) return false;
+    const probe = { ...base, match, titleMatch: null, titleOnly: null, limit: 1, offset: 0 };
+    return (ctx.search.store.topPage(probe) ?? ctx.search.store.page(probe)).total > 0;
+  };
+  if (finds(t)) return null;
+  const fix = candidates.find((c) => parseQuery(`${c} `).must.slice(0, 1).some(finds));
+  if (fix === undefined) return null;
   // Where the word is in the text as typed: normalization drops long-vowel marks and changes
   // small kana, so the word is found in the normalized text and mapped back (toKatakana changes
   // letters one for one: its offsets are the text's).
   const mapped = normalizeWithMap(toKatakana(text));
-  const at = mapped.text.indexOf(word);
-  if (at < 0) return null;
-  return text.slice(0, mapped.start[at]) + fix + text.slice(mapped.end[at + word.length - 1]);
+  const spans: [number, number][] = [];
+  for (let at = mapped.text.indexOf(word); at >= 0; at = mapped.text.indexOf(word, at + word.length)) {
+    const from = mapped.start[at];
+    // The clause the place is in (from the last space before it): an exclusion starts with -.
+    if (text[text.slice(0, from).search(/\S*$/u)] === '-') continue;
+    spans.push([from, mapped.end[at + word.length - 1]]);
+  }
+  if (spans.length === 0) return null;
+  let out = text;
+  for (const [from, to] of spans.reverse()) out = out.slice(0, from) + fix + out.slice(to);
+  return out;
 }
 
 /** A Japanese word of a query (not Latin, not a phrase in quotes): the kind said otherwise in tips. */

@@ -5,7 +5,7 @@
  * dictionary knows (pivot for ピボット), with fuzzy matching, so a mistyped word (VLOKUP, Outlok,
  * IFEROR written only in bodies, calender for a tip that says カレンダー) can be replaced by a
  * word the tips use; and the katakana words of titles and tags (ピボットテーブル), so a romaji typo
- * through the IME (ピポットテーブル) can be replaced by the title's word (correctKatakana). Suggestions then look the corrected words up in the title index
+ * through the IME (ピポットテーブル) can be replaced by the title's word (katakanaCandidates). Suggestions then look the corrected words up in the title index
  * (titles.ts), and searches run the corrected query through the full-text index (service.ts).
  *
  * Why words and not whole titles: MiniSearch scores every document a term matches, and at
@@ -87,11 +87,17 @@ export function createSuggester(load: VocabularySource, opts: { now?: () => numb
   // (MiniSearch's search calls it) without a document table, field lengths and per-term postings,
   // 2.6 MB instead of 11.4 MB for the 11,807 words of the bench's 100,000 tips, in every search
   // thread (docs/search.md, Serving: memory).
+  // Katakana spellings already taken: a refresh reads every word again (below), and normalizing
+  // each katakana word every time cost ~50 ms per thread at 20,000 words.
+  const katakanaSeen = new Set<string>();
   function put(tree: SearchableMap<boolean | string>, w: string) {
     if (correctable(w)) {
       if (!tree.has(w)) tree.set(w, true);
       return;
     }
+    const c = w.charCodeAt(0);
+    if (c < 0x30a0 || c > 0x30ff || katakanaSeen.has(w)) return;
+    katakanaSeen.add(w);
     const key = normalize(w);
     if (katakanaKey.test(key) && !tree.has(key)) tree.set(key, w);
   }
@@ -133,7 +139,7 @@ export function createSuggester(load: VocabularySource, opts: { now?: () => numb
     touch(_id: number) { /* words come from the store */ },
     /** Builds the vocabulary now (at start-up) rather than on the first keystroke. */
     warm() { ready(); },
-    reset() { index = null; },
+    reset() { index = null; katakanaSeen.clear(); },
     /** Whether the index (or the dictionary, as a loanword) has this word as it is (a katakana word: normalized). */
     known(word: string): boolean { return ready().has(word); },
     /** Whether the word is one of the dictionary's loanwords the index does not have as it is (pivot). */
@@ -185,31 +191,36 @@ export function createSuggester(load: VocabularySource, opts: { now?: () => numb
       return best ? best.w : null;
     },
     /**
-     * The katakana word of a title or tag closest to a normalized katakana word no title or tag
+     * The katakana words of titles and tags closest to a normalized katakana word no title or tag
      * has (ピポツトテブル, ピボトテブル: a romaji typo through the IME), as written there
-     * (ピボットテーブル); null when there is none or the word is one. One edit (insertion,
+     * (ピボットテーブル), best first, at most `max`; none when the word is one. One edit (insertion,
      * deletion, substitution, swap of neighbours) for a word of up to seven letters after
-     * normalization, two from eight; on a tie, the candidate nearest in length, then the first in
-     * order. Whether the tips hold the word itself (in a body) is the caller's question.
+     * normalization, two from eight; ranked by edits, then nearness in length, then order. Whether
+     * the tips hold the word itself (in a body), or still hold a candidate, is the caller's question.
      */
-    correctKatakana(word: string): string | null {
-      if (!katakanaKey.test(word)) return null;
+    katakanaCandidates(word: string, max = 3): string[] {
+      if (!katakanaKey.test(word)) return [];
       const idx = ready();
-      if (idx.has(word)) return null;
+      if (idx.has(word)) return [];
       const limit = word.length >= 8 ? 2 : 1;
-      let best: { surface: string; d: number; gap: number; key: string } | null = null;
-      // Levenshtein counts a swap of neighbours as two edits: the tree is walked that far (at most
-      // three), then each candidate measured with swaps as one.
-      for (const [key, [value]] of idx.fuzzyGet(word, Math.min(3, 2 * limit))) {
-        if (typeof value !== 'string') continue;
-        const d = editDistance(word, key);
-        if (d > limit) continue;
-        const gap = Math.abs(key.length - word.length);
-        if (!best || d < best.d || (d === best.d && (gap < best.gap || (gap === best.gap && key < best.key)))) {
-          best = { surface: value, d, gap, key };
+      // Levenshtein counts a swap of neighbours as two edits: the tree is walked that far, then
+      // each candidate measured with swaps as one — to two edits first, and to three (a swap and
+      // one more edit) only when nothing one edit away was found, as `correct` does.
+      const within = (lev: number) => {
+        const out: { surface: string; d: number; gap: number; key: string }[] = [];
+        for (const [key, [value]] of idx.fuzzyGet(word, lev)) {
+          if (typeof value !== 'string') continue;
+          const d = editDistance(word, key);
+          if (d <= limit) out.push({ surface: value, d, gap: Math.abs(key.length - word.length), key });
         }
-      }
-      return best ? best.surface : null;
+        return out;
+      };
+      let found = within(Math.min(2, 2 * limit));
+      if (limit > 1 && !found.some((f) => f.d <= 1)) found = within(3);
+      return found
+        .sort((a, b) => a.d - b.d || a.gap - b.gap || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
+        .slice(0, max)
+        .map((f) => f.surface);
     },
     size: () => ready().size,
   };

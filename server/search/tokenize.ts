@@ -60,8 +60,8 @@ export function indexedTitle(row: { title: string; tags: string }): { title: str
   return { title: indexText(normalize(row.title)), tags: indexText(normalize(row.tags)) };
 }
 
-/** A katakana word as written: letters, long-vowel marks and iteration marks (a middle dot separates two words). */
-const KATAKANA_WORD = /[\u30A1-\u30FA\u30FC-\u30FE]+/gu;
+/** A katakana word as written: letters, long-vowel marks and iteration marks, parts joined by middle dots. */
+const DOTTED_WORD = /[\u30A1-\u30FA\u30FC-\u30FE]+(?:[・･][\u30A1-\u30FA\u30FC-\u30FE]+)*/gu;
 /** A katakana word is a typo target from this many letters after normalization (ピボット → ピボツト). */
 export const KATAKANA_MIN = 4;
 export const KATAKANA_MAX = 40;
@@ -75,8 +75,12 @@ export const katakanaKey = new RegExp(`^[\\u30A1-\\u30FA\\u30FD\\u30FE]{${KATAKA
  */
 export function katakanaWords(text: string): string[] {
   const out: string[] = [];
-  for (const m of text.normalize('NFKC').matchAll(KATAKANA_WORD)) {
-    if (katakanaKey.test(normalize(m[0]))) out.push(m[0]);
+  const take = (w: string) => { if (katakanaKey.test(normalize(w)) && !out.includes(w)) out.push(w); };
+  for (const m of text.normalize('NFKC').matchAll(DOTTED_WORD)) {
+    // A word written with middle dots (ピボット・テーブル) is one word to normalization, and so
+    // to a query typed without them; its parts are words too.
+    take(m[0]);
+    if (/[・･]/u.test(m[0])) for (const part of m[0].split(/[・･]/u)) take(part);
   }
   return out;
 }

@@ -38,7 +38,7 @@ function typos(word: string, rand: () => number): { kind: string; typo: string }
   return out;
 }
 
-describe('katakana typos (suggest.ts correctKatakana, service.ts didYouMean)', () => {
+describe('katakana typos (suggest.ts katakanaCandidates, service.ts didYouMean)', () => {
   test('voicings are computed from the letter: ホ ボ ポ, カ ガ, and none for ン', () => {
     expect(voicings('ボ').sort()).toEqual(['ホ', 'ポ']);
     expect(voicings('カ')).toEqual(['ガ']);
@@ -47,7 +47,8 @@ describe('katakana typos (suggest.ts correctKatakana, service.ts didYouMean)', (
 
   test('a typo of any katakana word of the titles shows that word\'s tips, corrected', async () => {
     let seed = 7;
-    const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    // 32-bit integer arithmetic (Math.imul): a float LCG of this form falls into a short cycle.
+    const rand = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32);
     const words = [...new Set(TIPS.flatMap((t) => katakanaWords(t.title)))].filter((w) => normalize(w).length >= 5);
     expect(words.length).toBeGreaterThanOrEqual(15);
     const failures: string[] = [];
@@ -83,16 +84,16 @@ describe('katakana typos (suggest.ts correctKatakana, service.ts didYouMean)', (
 
   test('the closest word by edits, nearest in length on a tie; three letters or a known word are left alone', () => {
     const s = createSuggester({ words: () => [], katakana: () => ['ピボットテーブル', 'ピボット', 'スライドマスター', 'フォルダー'], docs: () => 1 });
-    expect(s.correctKatakana(normalize('ピポットテーブル'))).toBe('ピボットテーブル');
-    expect(s.correctKatakana(normalize('ピボトテーブル'))).toBe('ピボットテーブル');
-    expect(s.correctKatakana(normalize('ピポット'))).toBe('ピボット');
+    expect(s.katakanaCandidates(normalize('ピポットテーブル'))[0]).toBe('ピボットテーブル');
+    expect(s.katakanaCandidates(normalize('ピボトテーブル'))[0]).toBe('ピボットテーブル');
+    expect(s.katakanaCandidates(normalize('ピポット'))[0]).toBe('ピボット');
     // Two edits from eight letters on: スラウドマスタ (one substitution, and the long vowel folded).
-    expect(s.correctKatakana(normalize('スラウドマスタ'))).toBe('スライドマスター');
-    expect(s.correctKatakana(normalize('フォルダー'))).toBeNull();
-    expect(s.correctKatakana(normalize('ピボツト'))).toBeNull(); // ッ and ツ are one spelling: it is the word
-    expect(s.correctKatakana(normalize('ホルダ'))).toBeNull(); // three letters: too short to tell
-    expect(s.correctKatakana(normalize('カメラ'))).toBeNull();
-    expect(s.correctKatakana(normalize('アンケート'))).toBeNull(); // nothing near
+    expect(s.katakanaCandidates(normalize('スラウドマスタ'))[0]).toBe('スライドマスター');
+    expect(s.katakanaCandidates(normalize('フォルダー'))).toEqual([]);
+    expect(s.katakanaCandidates(normalize('ピボツト'))).toEqual([]); // ッ and ツ are one spelling: it is the word
+    expect(s.katakanaCandidates(normalize('ホルダ'))).toEqual([]); // three letters: too short to tell
+    expect(s.katakanaCandidates(normalize('カメラ'))).toEqual([]);
+    expect(s.katakanaCandidates(normalize('アンケート'))).toEqual([]); // nothing near
   });
 });
 
@@ -129,6 +130,30 @@ describe('katakana typos over HTTP', () => {
     expect(r.items.map((i) => i.title)).toEqual(['集計の小技']);
   });
 
+  test('every place the word is typed is corrected, none inside an exclusion', async () => {
+    await postTip(t, t.admin, { title: 'ピボットテーブルで件数を集計する', body: '挿入タブから作成します。' });
+    await postTip(t, t.admin, { title: 'ピボットテーブルのスライサー', body: '年度を切り替えます。' });
+    const excluded = await get('-ピポットテーブルスライサー ピポットテーブル');
+    expect(excluded.correctedTo).toBe('-ピポットテーブルスライサー ピボットテーブル');
+    expect(excluded.total).toBe(2);
+    const twice = await get('ピポットテーブル ピポットテーブル');
+    expect(twice.correctedTo).toBe('ピボットテーブル ピボットテーブル');
+    expect(twice.total).toBe(2);
+  });
+
+  test('a title written with a middle dot gives its whole word too; a deleted tip\'s word gives way to a live one', async () => {
+    await postTip(t, t.admin, { title: 'ピボット・テーブルで件数を集計する', body: '挿入タブから作成します。' });
+    expect((await get('ピポットテーブル')).correctedTo).toBe('ピボット・テーブル');
+    // Two title words one edit from the typo, the first in order from a tip deleted since: the
+    // other, which a tip still holds, is taken.
+    const gone = await postTip(t, t.admin, { title: 'スライドマスクの設定', body: '本文。' });
+    await postTip(t, t.admin, { title: 'スライドマスタの編集', body: '本文。' });
+    expect((await t.as(t.admin, { method: 'DELETE', url: `/api/posts/${gone.id}` })).statusCode).toBeLessThan(300);
+    const r = await get('スライドマスダ');
+    expect(r.correctedTo).toBe('スライドマスタ');
+    expect(r.items.map((i) => i.title)).toEqual(['スライドマスタの編集']);
+  });
+
   test('a database indexed before the list gets its katakana words once at start-up', async () => {
     await postTip(t, t.admin, { title: 'スライドマスターでロゴを入れる', body: '表示タブから。' });
     // As an older database: no katakana words in the list, and not marked as recorded.
@@ -138,6 +163,6 @@ describe('katakana typos over HTTP', () => {
     const engine = createSearchEngine(t.db, { maintenance: { enabled: false } });
     expect([...engine.store.katakanaWords()]).toEqual(['スライドマスター']);
     expect(engine.store.meta('katakana')).toBe('1');
-    expect(engine.suggester.correctKatakana(normalize('スライドマスタア'))).toBe('スライドマスター');
+    expect(engine.suggester.katakanaCandidates(normalize('スライドマスタア'))).toEqual(['スライドマスター']);
   });
 });
