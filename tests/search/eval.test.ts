@@ -9,18 +9,22 @@ import { evaluate, mean } from '../../scripts/search-eval/evaluate';
 // evidence kept out of relaxed queries): nDCG@10 0.864, recall@10 0.859, MRR 0.887; synonym 0.795,
 // paraphrase 0.637, latin-typo 0.973, phrasing 0.938. Synonym and paraphrase are below the 0.8 the
 // other kinds of issue 19 reach, so floored apart. The held-out set is reported by eval:search, not tested.
+// Fifth round (syn21): the fresh check set (scripts/search-eval/fresh.ts, 35 tips, 28 queries flagged
+// `fresh`) was added before the engine changed; its tips lowered the older queries' figures before
+// any tuning (overall 0.864 → 0.853, paraphrase 0.637 → 0.595, two-char 0.915 → 0.895). The floors
+// below are on the older 144 queries; the fresh subset is reported by eval:search, never tuned on.
 test('search quality on the test collection does not fall', async () => {
-  const scores = await evaluate();
+  const scores = (await evaluate()).filter((s) => !s.fresh);
   const overall = mean(scores);
   expect(overall.count).toBeGreaterThanOrEqual(144);
-  expect(overall.ndcg).toBeGreaterThanOrEqual(0.855);
-  expect(overall.recall).toBeGreaterThanOrEqual(0.85);
-  expect(overall.mrr).toBeGreaterThanOrEqual(0.88);
+  expect(overall.ndcg).toBeGreaterThanOrEqual(0.848);
+  expect(overall.recall).toBeGreaterThanOrEqual(0.845);
+  expect(overall.mrr).toBeGreaterThanOrEqual(0.87);
   for (const kind of ['long-vowel', 'small-kana', 'hiragana', 'latin-typo', 'phrasing', 'fragment'] as const) {
     expect(mean(scores.filter((x) => x.kind === kind)).ndcg, kind).toBeGreaterThanOrEqual(0.8);
   }
   expect(mean(scores.filter((x) => x.kind === 'synonym')).ndcg, 'synonym').toBeGreaterThanOrEqual(0.79);
-  expect(mean(scores.filter((x) => x.kind === 'paraphrase')).ndcg, 'paraphrase').toBeGreaterThanOrEqual(0.63);
+  expect(mean(scores.filter((x) => x.kind === 'paraphrase')).ndcg, 'paraphrase').toBeGreaterThanOrEqual(0.59);
   for (const s of scores.filter((x) => x.kind === 'none')) expect(s.found, s.q).toEqual([]);
 });
 
