@@ -70,6 +70,16 @@ describe('the derived table (server/search/data/edict-thesaurus.json)', () => {
     for (const w of weak) expect(alternativesOf('保護')?.synonyms ?? [], w).not.toContain(w);
   });
 
+  test('a one-kanji word typed without kana does not take a verb stem\'s neighbours (表 is not 表す)', () => {
+    // The table's one-kanji keys are verbs' stems: 表す → 表 (代弁, 代表 …).
+    const verbs = neighboursOf('表');
+    expect(verbs.length).toBeGreaterThan(0);
+    const syn = (q: string) => (parseQuery(q).must[0].synonyms ?? []).map((a) => a.join(''));
+    for (const w of verbs) expect(syn('表の縦 '), w).not.toContain(w);
+    // Typed as the verb, it takes them (those the cap leaves).
+    expect(syn('表す ').some((w) => verbs.includes(w))).toBe(true);
+  });
+
   test('the neighbours reach the query only as wide-tier synonyms, after the Sudachi ones', () => {
     const [t] = parseQuery('裏表 ').must;
     const alternatives = (t.alternatives ?? []).map((a) => a.join(''));
