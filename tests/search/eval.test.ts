@@ -13,18 +13,20 @@ import { evaluate, mean } from '../../scripts/search-eval/evaluate';
 // `fresh`) was added before the engine changed; its tips lowered the older queries' figures before
 // any tuning (overall 0.864 → 0.853, paraphrase 0.637 → 0.595, two-char 0.915 → 0.895). The floors
 // below are on the older 144 queries; the fresh subset is reported by eval:search, never tuned on.
+// After that round (later senses and particle-free glosses in the derived table; the looser tier
+// after a short wide tier): nDCG@10 0.866, recall@10 0.869, MRR 0.887, synonym 0.846, paraphrase 0.619.
 test('search quality on the test collection does not fall', async () => {
   const scores = (await evaluate()).filter((s) => !s.fresh);
   const overall = mean(scores);
   expect(overall.count).toBeGreaterThanOrEqual(144);
-  expect(overall.ndcg).toBeGreaterThanOrEqual(0.848);
-  expect(overall.recall).toBeGreaterThanOrEqual(0.845);
-  expect(overall.mrr).toBeGreaterThanOrEqual(0.87);
+  expect(overall.ndcg).toBeGreaterThanOrEqual(0.86);
+  expect(overall.recall).toBeGreaterThanOrEqual(0.86);
+  expect(overall.mrr).toBeGreaterThanOrEqual(0.88);
   for (const kind of ['long-vowel', 'small-kana', 'hiragana', 'latin-typo', 'phrasing', 'fragment'] as const) {
     expect(mean(scores.filter((x) => x.kind === kind)).ndcg, kind).toBeGreaterThanOrEqual(0.8);
   }
-  expect(mean(scores.filter((x) => x.kind === 'synonym')).ndcg, 'synonym').toBeGreaterThanOrEqual(0.79);
-  expect(mean(scores.filter((x) => x.kind === 'paraphrase')).ndcg, 'paraphrase').toBeGreaterThanOrEqual(0.59);
+  expect(mean(scores.filter((x) => x.kind === 'synonym')).ndcg, 'synonym').toBeGreaterThanOrEqual(0.84);
+  expect(mean(scores.filter((x) => x.kind === 'paraphrase')).ndcg, 'paraphrase').toBeGreaterThanOrEqual(0.61);
   for (const s of scores.filter((x) => x.kind === 'none')) expect(s.found, s.q).toEqual([]);
 });
 
