@@ -15,6 +15,7 @@ import { alternativesOf, stemOf } from './lexicon';
 import { normalize, normalizeWithMap, toKatakana } from './normalize';
 import { spellingKey } from './spellings';
 import { neighboursOf } from './thesaurus';
+import { katakanaOf } from './loanwords';
 import { CJK_RUN, pieces, pieceTokens } from './tokenize';
 
 export interface Term {
@@ -242,6 +243,9 @@ function alternativesFor(forms: string[], self: string, noun = false): Pick<Term
   const add = (w: string) => { if (ok(w)) words.push(w); };
   const lookups = [...forms];
   for (const f of forms) if (HIRAGANA_WORD.test(f)) { const k = normalize(toKatakana(f)); add(k); lookups.push(k); }
+  // An English word the Sudachi dictionary does not have: its katakana spellings from EDICT
+  // (loanwords.ts), the same word (offline: オフライン), and what the dictionary knows of those.
+  for (const f of forms) if (!alternativesOf(f)) for (const k of katakanaOf(f)) { const n = normalize(k); add(n); lookups.push(n); }
   const rest: string[] = [];
   // The spelling keys of the forms (spellings.ts) and the words each stands for.
   const keys: string[] = [];
