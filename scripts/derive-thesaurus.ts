@@ -5,6 +5,7 @@
  * /usr/share/edict/edict, EUC-JP). Run at build time only, never by the server:
  *
  *   npx tsx scripts/derive-thesaurus.ts [--edict /usr/share/edict/edict] [--sample 100 [--against old.json]]
+ *   (the checked-in table is derived with the defaults)
  *
  * Method (a bilingual pivot, no list of words): two common Japanese words are neighbours when the
  * main sense of each is glossed with the same specific English word or phrase — 削除 "deletion" and
@@ -51,14 +52,41 @@ const WN_DISTINCT = process.argv.includes('--wn-distinct');
 const WN_DIRECT = process.argv.includes('--wn-direct');
 const WN_BLEND = process.argv.includes('--wn-blend');
 
+/**
+ * Fifth round (syn21): evidence the first sense's exact glosses miss, kept apart and added after the
+ * neighbours above (never displacing them): the glosses of later senses (回す sense 3 "to forward",
+ * 控え sense 3 "duplicate"), weighed LATER_DECAY^(sense − 1) on each side, and each gloss also
+ * without its English adverbial particles ("round off (a fraction)" = "rounding (fractions)"),
+ * with its own document frequencies over every sense; LATER_NEIGHBOURS more per word at most.
+ * `--later-senses 0 --no-particles --skip-yoji` derives the fourth round's table byte for byte.
+ * Measured and not taken (docs/search.md): `--cover` (below).
+ */
+const LATER_SENSES = Number(arg('--later-senses') ?? 12);
+const LATER_DECAY = Number(arg('--later-decay') ?? 0.5);
+const LATER_NEIGHBOURS = Number(arg('--later-neighbours') ?? 3);
+const PARTICLES = !process.argv.includes('--no-particles');
+/**
+ * Coverage: a pair whose shared main-sense keys make up at least COVER of the rarity mass (idf =
+ * ln(common entries / df)) of the entry with fewer glosses, keys of up to COVER_DF entries: 配布
+ * "distribution" has one gloss, 配る "to distribute" shares it (df 9: 1/8 alone is under the
+ * threshold above, though it is all 配布 says). Later evidence, added after.
+ */
+const COVER = Number(arg('--cover') ?? 0);
+const COVER_DF = Number(arg('--cover-df') ?? DF_MAX);
+/** Four-character compounds (yoji) are read too: 四捨五入 is a term, not an idiom (`--skip-yoji`: as before). */
+const KEEP_YOJI = !process.argv.includes('--skip-yoji');
+/** English adverbial particles of phrasal verbs (a closed word class of the grammar, not a list of test words). */
+const PARTICLE = new Set(['up', 'off', 'out', 'down', 'away', 'back', 'over', 'around', 'about']);
+
 const source = arg('--edict') ?? '/usr/share/edict/edict';
 const sample = Number(arg('--sample') ?? 0);
 const out = path.join(import.meta.dirname, '..', 'server', 'search', 'data', 'edict-thesaurus.json');
 
 type Cls = 'pred' | 'noun' | 'adj';
-interface Entry { forms: string[]; cls: Set<Cls>; keys: Set<string>; common: boolean; verb: boolean; /** The kept glosses' words, unstemmed (WordNet lemmas). */ glosses: string[][]; /** Each WordNet key's glosses (their stem keys). */ wnFrom: Map<string, Set<string>>; /** WordNet keys reached as a gloss's own synset, not by a derivational link. */ wnDirect: Set<string> }
+interface Entry { forms: string[]; cls: Set<Cls>; keys: Set<string>; /** Later senses' and particle-free keys, with their weight. */ more: Map<string, number>; common: boolean; verb: boolean; /** The kept glosses' words, unstemmed (WordNet lemmas). */ glosses: string[][]; /** Each WordNet key's glosses (their stem keys). */ wnFrom: Map<string, Set<string>>; /** WordNet keys reached as a gloss's own synset, not by a derivational link. */ wnDirect: Set<string> }
 
 const SKIP_SENSE = new Set(['arch', 'obs', 'obsc', 'sl', 'vulg', 'X', 'rare', 'derog', 'joc', 'male-sl', 'net-sl', 'poet', 'id', 'yoji']);
+if (KEEP_YOJI) SKIP_SENSE.delete('yoji');
 const HAN = /\p{sc=Han}/u;
 
 function parse(line: string): Entry | null {
@@ -70,8 +98,11 @@ function parse(line: string): Entry | null {
   let sense = 1;
   let tags: string[] = [];
   let uk = false;
+  let ukForms: boolean | null = null;
   let skip = false;
   const keys = new Set<string>();
+  const more = new Map<string, number>();
+  const addMore = (k: string, w: number) => { if (!keys.has(k) && (more.get(k) ?? 0) < w) more.set(k, w); };
   const glosses: string[][] = [];
   const cls = new Set<Cls>();
   let verb = false;
@@ -91,7 +122,10 @@ function parse(line: string): Entry | null {
     if (newSense) { uk = false; skip = false; }
     if (misc.includes('uk')) uk = true;
     if (misc.some((t) => SKIP_SENSE.has(t))) skip = true;
-    if (sense > SENSES) break;
+    // The forms (below) take "usually written in kana" as read where the main senses end, as before
+    // later senses were read: reading them changes no word's forms.
+    if (sense > SENSES && ukForms === null) ukForms = uk;
+    if (sense > Math.max(SENSES, LATER_SENSES)) break;
     if (sense === 1) {
       const isVerb = tags.some((t) => /^v(1|5|k|z|s-|r)/.test(t));
       verb ||= isVerb;
@@ -103,12 +137,19 @@ function parse(line: string): Entry | null {
     const gloss = f.toLowerCase().replace(/\(([^)]*)\)/g, (_, q: string) => (/^(e\.g\.|i\.e\.|esp\.|usu\.|orig\.|lit\.)/.test(q) || q.split(/\s+/).length > 2 ? ' ' : ` ${q} `)).replace(/^\s*to\s+/, '').replace(/[^a-z0-9' -]/g, ' ').trim();
     const words = gloss.split(/\s+/).filter((w) => w && !['a', 'an', 'the', 'it', 'all', 'one', 'oneself', 'one\'s', 'something', 'someone', 'somebody', 'etc'].includes(w));
     if (words.length === 0 || words.length > MAX_GLOSS_WORDS) continue;
-    keys.add(words.map((w) => stemmer(w)).join(' '));
-    glosses.push(words);
+    const w = sense <= SENSES ? 1 : LATER_DECAY ** (sense - 1);
+    const key = words.map((x) => stemmer(x)).join(' ');
+    if (sense <= SENSES) {
+      keys.add(key);
+      more.delete(key);
+      glosses.push(words);
+    } else addMore(key, w);
+    const bare = words.filter((x) => !PARTICLE.has(x));
+    if (PARTICLES && bare.length > 0 && bare.length < words.length) addMore(bare.map((x) => stemmer(x)).join(' '), w);
   }
   const forms = [head];
-  if (reading && (uk || !HAN.test(head))) forms.push(reading);
-  return { forms, cls, keys, common, verb, glosses, wnFrom: new Map(), wnDirect: new Set() };
+  if (reading && ((ukForms ?? uk) || !HAN.test(head))) forms.push(reading);
+  return { forms, cls, keys, more, common, verb, glosses, wnFrom: new Map(), wnDirect: new Set() };
 }
 
 const RENYOU: Record<string, string> = { う: 'い', く: 'き', ぐ: 'ぎ', す: 'し', つ: 'ち', ぬ: 'に', ぶ: 'び', む: 'み', る: 'り' };
@@ -143,7 +184,7 @@ const text = new TextDecoder('euc-jp').decode(fs.readFileSync(source));
 const entries: Entry[] = [];
 for (const line of text.split('\n')) {
   const e = parse(line);
-  if (e && e.keys.size > 0) entries.push(e);
+  if (e && (e.keys.size > 0 || e.more.size > 0)) entries.push(e);
 }
 // WordNet concepts of each common entry's glosses, in the entry's part of speech: a verb's glosses
 // as verbs, a する noun's as nouns (else verbs), a noun's as nouns, an adjective's as adjectives.
@@ -187,8 +228,27 @@ for (const wn of [false, true]) {
 const byKey = new Map<string, number[]>();
 common.forEach((e, i) => { for (const k of e.keys) if ((df.get(k) ?? 0) <= DF_MAX) (byKey.get(k) ?? byKey.set(k, []).get(k)!).push(i); });
 
+// The later evidence's own counts: entries holding a key in any kept sense or particle-free.
+const dfMore = new Map<string, number>();
+const seenMore = new Set<string>();
+for (const e of common) {
+  const own = [...e.keys].filter((k) => !k.startsWith('wn:')).concat([...e.more.keys()]).sort();
+  const id = own.join('|');
+  if (seenMore.has(id)) continue;
+  seenMore.add(id);
+  for (const k of own) dfMore.set(k, (dfMore.get(k) ?? 0) + 1);
+}
+const byMore = new Map<string, number[]>();
+common.forEach((e, i) => {
+  for (const k of [...e.keys, ...e.more.keys()]) if (!k.startsWith('wn:') && (dfMore.get(k) ?? 0) <= DF_MAX) (byMore.get(k) ?? byMore.set(k, []).get(k)!).push(i);
+});
+const laterTable = new Map<string, Map<string, number>>();
+const idfOf = (k: string) => Math.log(seen.size / Math.max(1, df.get(k) ?? 1));
+const byCover = new Map<string, number[]>();
+if (COVER > 0) common.forEach((e, i) => { for (const k of e.keys) if (!k.startsWith('wn:') && (df.get(k) ?? 0) <= COVER_DF) (byCover.get(k) ?? byCover.set(k, []).get(k)!).push(i); });
+
 const debug = arg('--debug')?.split(',') ?? [];
-for (const e of common) if (e.forms.some((f) => debug.includes(f))) process.stdout.write(`${e.forms.join('/')} ${[...e.cls].join(',')}: ${[...e.keys].map((k) => `${k}(${df.get(k)})`).join(' ')}\n`);
+for (const e of common) if (e.forms.some((f) => debug.includes(f))) process.stdout.write(`${e.forms.join('/')} ${[...e.cls].join(',')}: ${[...e.keys].map((k) => `${k}(${df.get(k)})`).join(' ')} | ${[...e.more].map(([k, w]) => `${k}(${dfMore.get(k)},${w})`).join(' ')}\n`);
 const table = new Map<string, Map<string, number>>();
 common.forEach((e, i) => {
   const score = new Map<number, number>();
@@ -216,9 +276,46 @@ common.forEach((e, i) => {
   const best = [...score].filter(([j, sc]) => sc >= MIN_SCORE && [...common[j].cls].some((c) => e.cls.has(c)))
     .map(([j, sc]): [number, number] => [j, edictFirst(j) ? edictScore.get(j)! : sc])
     .sort((a, b) => Number(edictFirst(b[0])) - Number(edictFirst(a[0])) || b[1] - a[1]);
+  // Later evidence: pairs that share a later sense's or a particle-free key (one side at least).
+  const laterScore = new Map<number, number>();
+  if (LATER_SENSES > 0 || PARTICLES) {
+    const wOf = (x: Entry, k: string) => (x.keys.has(k) ? 1 : x.more.get(k) ?? 0);
+    for (const k of [...e.keys, ...e.more.keys()]) {
+      const others = byMore.get(k);
+      if (!others) continue;
+      for (const j of others) {
+        if (j === i || (!e.more.has(k) && !common[j].more.has(k))) continue;
+        laterScore.set(j, (laterScore.get(j) ?? 0) + (wOf(e, k) * wOf(common[j], k)) / (others.length - 1));
+      }
+    }
+  }
+  if (COVER > 0) {
+    const own = [...e.keys].filter((k) => !k.startsWith('wn:'));
+    const mass = (x: Entry) => [...x.keys].filter((k) => !k.startsWith('wn:')).reduce((m, k) => m + idfOf(k), 0);
+    const mine = mass(e);
+    const shared = new Map<number, number>();
+    for (const k of own) {
+      if ((df.get(k) ?? 0) > COVER_DF) continue;
+      for (const j of byCover.get(k) ?? []) if (j !== i) shared.set(j, (shared.get(j) ?? 0) + idfOf(k));
+    }
+    for (const [j, m] of shared) {
+      const cov = m / Math.min(mine, mass(common[j]));
+      if (cov >= COVER && cov > (laterScore.get(j) ?? 0)) laterScore.set(j, Math.max(MIN_SCORE, cov));
+    }
+  }
+  const laterBest = [...laterScore].filter(([j, sc]) => sc >= MIN_SCORE && [...common[j].cls].some((c) => e.cls.has(c)))
+    .sort((a, b) => b[1] - a[1]);
   for (const form of e.forms) {
     const from = matchForm(form, e);
     if (!from) continue;
+    const later = laterTable.get(from.key) ?? laterTable.set(from.key, new Map()).get(from.key)!;
+    for (const [j, s] of laterBest) {
+      for (const f of common[j].forms) {
+        const to = matchForm(f, common[j]);
+        if (!to || to.target === from.key || to.target === from.target) continue;
+        if ((later.get(to.target) ?? 0) < s) later.set(to.target, s);
+      }
+    }
     const list = table.get(from.key) ?? table.set(from.key, new Map()).get(from.key)!;
     for (const [j, s] of best) {
       for (const f of common[j].forms) {
@@ -233,11 +330,19 @@ common.forEach((e, i) => {
 const flat: Record<string, string> = {};
 for (const [k, m] of [...table].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
   const ns = [...m].sort((a, b) => b[1] - a[1]).slice(0, NEIGHBOURS).map(([w]) => w);
-  if (ns.length > 0) flat[k] = ns.join(' ');
+  // The later evidence's neighbours after these, never in their place.
+  const more = [...(laterTable.get(k) ?? [])].filter(([w]) => !ns.includes(w)).sort((a, b) => b[1] - a[1]).slice(0, LATER_NEIGHBOURS).map(([w]) => w);
+  if (ns.length + more.length > 0) flat[k] = [...ns, ...more].join(' ');
 }
+for (const [k, m] of laterTable) {
+  if (table.has(k) && flat[k] !== undefined) continue;
+  const more = [...m].sort((a, b) => b[1] - a[1]).slice(0, LATER_NEIGHBOURS).map(([w]) => w);
+  if (more.length > 0) flat[k] = more.join(' ');
+}
+const sorted = Object.fromEntries(Object.entries(flat).sort((a, b) => (a[0] < b[0] ? -1 : 1)));
 fs.mkdirSync(path.dirname(out), { recursive: true });
-fs.writeFileSync(out, `${JSON.stringify(flat, null, 0).replace(/","/g, '",\n"')}\n`);
-process.stdout.write(`entries ${entries.length}, common ${common.length} (${seen.size} distinct), words with neighbours ${Object.keys(flat).length}, ${(fs.statSync(out).size / 1024).toFixed(0)} KB → ${path.relative(process.cwd(), out)}\n`);
+fs.writeFileSync(out, `${JSON.stringify(sorted, null, 0).replace(/","/g, '",\n"')}\n`);
+process.stdout.write(`entries ${entries.length}, common ${common.length} (${seen.size} distinct), words with neighbours ${Object.keys(flat).length}, pairs ${Object.values(flat).reduce((n, v) => n + v.split(' ').length, 0)}, ${(fs.statSync(out).size / 1024).toFixed(0)} KB → ${path.relative(process.cwd(), out)}\n`);
 if (sample > 0) {
   // A fixed seed: the same sample for the same dictionary.
   let seed = 19;

@@ -8,6 +8,7 @@
  * Usage: npm run eval:search [-- --verbose] [-- --no-10k] [-- --dev-only] [-- --outranked <file>]
  *   --dev-only scores the development set only (to tune on it without seeing the held-out queries:
  *   --verbose lists every query with what it found).
+ *   With --dev-only, the development set is also planted among the 10,000 distractors (--no-10k skips).
  *   --outranked writes, for each held-out query among the 10k, the distractors ranked above its
  *   first relevant tip (to read whether they are in fact relevant).
  */
@@ -25,13 +26,30 @@ function report(name: string, tips: number, queries: number, scores: QueryScore[
   if (verbose) {
     process.stdout.write('\n');
     for (const s of scores) {
-      process.stdout.write(`${s.ndcg.toFixed(2)}  [${s.kind}] ${s.q}${s.corrected ? ` → ${s.corrected}` : ''}: ${s.found.join(', ') || '(nothing)'}\n`);
+      process.stdout.write(`${s.ndcg.toFixed(2)}  [${s.kind}${s.fresh ? " fresh" : ""}] ${s.q}${s.corrected ? ` → ${s.corrected}` : ''}: ${s.found.join(', ') || '(nothing)'}\n`);
     }
   }
 }
 
 const dev = await evaluate();
 report('development set', TIPS.length, QUERIES.length, dev);
+// The fifth round's fresh check set (fresh.ts) apart, and the older queries without it (comparable
+// with the figures before it was added).
+const older = dev.filter((s) => !s.fresh);
+const fresh = dev.filter((s) => s.fresh);
+if (fresh.length > 0) {
+  report('development set without the fresh subset', TIPS.length, older.length, older);
+  report('fresh subset (never tuned on)', TIPS.length, fresh.length, fresh);
+}
+// --dev-only: the development set planted among the 10,000 generated distractors too (--no-10k skips it).
+if (process.argv.includes('--dev-only') && !process.argv.includes('--no-10k')) {
+  const others = (await import('./search-eval/distractors')).generateDistractors(10_000);
+  const big = await evaluate({ distractors: others });
+  report('development set among 10,000 generated distractors', TIPS.length + others.length, QUERIES.length, big);
+  const bigFresh = big.filter((s) => s.fresh);
+  if (bigFresh.length > 0) process.stdout.write(`\nfresh subset among 10,000: nDCG@10 ${mean(bigFresh).ndcg.toFixed(3)}, recall@10 ${mean(bigFresh).recall.toFixed(3)}\n`);
+  process.stdout.write(`\nloss of development nDCG@10 among 10,000: ${(mean(dev).ndcg - mean(big).ndcg).toFixed(3)} (target < 0.05)\n`);
+}
 
 // The held-out files are imported by name, never read here; absent, that part is skipped.
 let heldout: { HELDOUT_TIPS: readonly EvalTip[]; HELDOUT_QUERIES: readonly GradedQuery[] } | null = null;

@@ -42,6 +42,8 @@ export interface Config {
   searchTimeoutMs: number;
   /** Each search thread's cache of identical searches between two writes. */
   searchCache: boolean;
+  /** The looser tier (all words but one) also follows a synonym tier that filled less than the page (docs/search.md). */
+  searchLooseAfterWide: boolean;
   /** Image bytes one member may add per rolling 24 hours, and keep stored in all (server/images/quota). */
   imageQuotaDaily: number;
   imageQuotaTotal: number;
@@ -97,6 +99,7 @@ export const EnvSchema = Type.Object({
   KOTSU_SEARCH_WORKER: flag('search threads on (1) or off (0)'),
   KOTSU_SEARCH_TIMEOUT_MS: int(1, 60000, 'milliseconds', 5000),
   KOTSU_SEARCH_CACHE: flag('search threads\' cache on (1) or off (0)'),
+  KOTSU_LOOSE_AFTER_WIDE: flag('looser tier after a short synonym tier on (1) or off (0, to measure)'),
   KOTSU_STALE_AFTER_DAYS: int(30, 3650, 'days', 365),
   KOTSU_IMAGE_QUOTA_DAILY: int(0, 2 ** 40, 'bytes', 50 * 1024 * 1024),
   KOTSU_IMAGE_QUOTA_TOTAL: int(0, 2 ** 40, 'bytes', 500 * 1024 * 1024),
@@ -205,6 +208,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     searchWorkers: e.KOTSU_SEARCH_WORKER === '0' ? 0 : e.KOTSU_SEARCH_WORKERS ?? defaultSearchWorkers(),
     searchTimeoutMs: e.KOTSU_SEARCH_TIMEOUT_MS,
     searchCache: e.KOTSU_SEARCH_CACHE === '1',
+    searchLooseAfterWide: e.KOTSU_LOOSE_AFTER_WIDE === '1',
     imageQuotaDaily: e.KOTSU_IMAGE_QUOTA_DAILY,
     imageQuotaTotal: e.KOTSU_IMAGE_QUOTA_TOTAL,
     imageSweepInterval: e.KOTSU_IMAGE_SWEEP_INTERVAL,

@@ -5,6 +5,8 @@
  * `npm run bench:search`.
  */
 
+import { FRESH_QUERIES, FRESH_TIPS } from './fresh';
+
 export interface EvalTip { key: string; title: string; tags: string[]; body: string }
 export type QueryKind =
   | 'two-char' | 'katakana/width' | 'case' | 'mixed' | 'natural' | 'typo' | 'prefix' | 'okurigana' | 'phrase/exclude' | 'none'
@@ -12,7 +14,8 @@ export type QueryKind =
   | 'long-vowel' | 'small-kana' | 'hiragana' | 'latin-typo' | 'phrasing' | 'synonym' | 'fragment'
   // Third round (syn19): paraphrases of everyday requests, written before that round's engine change.
   | 'paraphrase';
-export interface EvalQuery { q: string; kind: QueryKind; relevant: Record<string, 1 | 2> }
+/** `fresh`: the fifth round's check set (fresh.ts), reported apart and never tuned on. */
+export interface EvalQuery { q: string; kind: QueryKind; relevant: Record<string, 1 | 2>; fresh?: boolean }
 
 const T = (key: string, title: string, tags: string[], body: string): EvalTip => ({ key, title, tags, body });
 
@@ -215,6 +218,8 @@ export const TIPS: EvalTip[] = [
   T('decimal-format', '小数点以下の表示桁数をそろえる', ['Excel', '書式'], 'ホームタブの「小数点以下の表示桁数を減らす」を押すと見た目だけ桁数が減ります。セルの値は変わらないので、計算には元の値が使われます。'),
   T('pc-slow', 'PCの動作が重いときに確かめること', ['Windows', 'トラブル'], 'タスクマネージャーでメモリとCPUの使用率を見て、使っていないアプリを閉じます。しばらく再起動していなければ再起動します。'),
   T('word-compare', '2つの文書の違いを比較機能で確かめる', ['Word', '校閲'], '校閲タブの「比較」で元の文書と修正後の文書を選ぶと、違う箇所が変更履歴として表示されます。'),
+  // Issue 19, fifth round (syn21): the fresh check set's tips (fresh.ts), written before that round.
+  ...FRESH_TIPS,
 ];
 
 const r = (...keys: string[]) => Object.fromEntries(keys.map((k) => [k, 2])) as Record<string, 2>;
@@ -393,4 +398,6 @@ export const QUERIES: EvalQuery[] = [
   { q: '確定申告 医療費控除', kind: 'none', relevant: {} },
   { q: 'kubernetes', kind: 'none', relevant: {} },
   { q: '釣りの仕掛け', kind: 'none', relevant: {} },
+  // Fifth round (syn21): the fresh check set (fresh.ts), flagged `fresh` and reported apart.
+  ...FRESH_QUERIES,
 ];

@@ -14,8 +14,8 @@ import { search } from '../../server/search/service';
 import { QUERIES, TIPS, type EvalTip } from './collection';
 
 /** A graded query of any collection (the development set's kinds or the held-out set's). */
-export interface GradedQuery { q: string; kind: string; relevant: Record<string, 1 | 2> }
-export interface QueryScore { q: string; kind: string; ndcg: number; recall: number; rr: number; found: string[]; corrected: string | null }
+export interface GradedQuery { q: string; kind: string; relevant: Record<string, 1 | 2>; fresh?: boolean }
+export interface QueryScore { q: string; kind: string; fresh?: boolean; ndcg: number; recall: number; rr: number; found: string[]; corrected: string | null }
 export interface Scores { ndcg: number; recall: number; mrr: number; count: number }
 
 const K = 10;
@@ -58,7 +58,7 @@ export function runQueries(ctx: Context, keyOf: Map<number, string>, queries: re
     }
     // As the search page lists them: the tips with every word, then those with all but one (partial).
     const found = [...result.items, ...(result.partial ?? [])].map((i) => keyOf.get(i.id) ?? `#${i.id}`);
-    return { q: query.q, kind: query.kind, found, corrected, ...score(query, found) };
+    return { q: query.q, kind: query.kind, fresh: query.fresh === true, found, corrected, ...score(query, found) };
   });
 }
 

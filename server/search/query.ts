@@ -249,7 +249,7 @@ export const MAX_WIDE = 12;
  * hiragana, as token phrases: the first tier's (`alternatives`) and the rest of the synonyms
  * (`synonyms`, the wide tier). `forms`: the word as typed and its stems (消したい: 消したい, 消).
  */
-function alternativesFor(forms: string[], self: string): Pick<Term, 'alternatives' | 'synonyms' | 'spellings' | 'ownCovered' | 'dictionarySynonyms'> {
+function alternativesFor(forms: string[], self: string, noun = false): Pick<Term, 'alternatives' | 'synonyms' | 'spellings' | 'ownCovered' | 'dictionarySynonyms'> {
   const words: string[] = [];
   const wide: string[] = [];
   const ok = (w: string) => w !== self && Array.from(w).length >= 2 && !words.includes(w) && !wide.includes(w);
@@ -282,7 +282,7 @@ function alternativesFor(forms: string[], self: string): Pick<Term, 'alternative
   }
   // The second resource's neighbours (thesaurus.ts, EDICT), after the Sudachi synonyms: the word as typed.
   const fromDictionary = rest.length;
-  rest.push(...neighboursOf(forms[0]));
+  if (!(noun && SINGLE_KANJI.test(forms[0]))) rest.push(...neighboursOf(forms[0]));
   // A compound of three or more kanji that tips may write in part (休暇届: 休暇; 算用数字: 数字):
   // its first and last two kanji, in the wide tier only.
   if (/^\p{sc=Han}{3,}$/u.test(self)) { const k = Array.from(self); rest.push(k.slice(-2).join(''), k.slice(0, 2).join('')); }
@@ -304,8 +304,8 @@ function alternativesFor(forms: string[], self: string): Pick<Term, 'alternative
   return out;
 }
 
-function withAlternatives(t: Term, forms: string[], self: string): Term {
-  const { alternatives = [], synonyms = [], spellings, ownCovered, dictionarySynonyms } = alternativesFor(forms, self);
+function withAlternatives(t: Term, forms: string[], self: string, noun = false): Term {
+  const { alternatives = [], synonyms = [], spellings, ownCovered, dictionarySynonyms } = alternativesFor(forms, self, noun);
   if (alternatives.length === 0 && synonyms.length === 0 && !spellings) return t;
   const out: Term = { ...t, highlights: [...t.highlights, ...[...alternatives, ...synonyms].map((a) => a.join(''))] };
   if (alternatives.length > 0) out.alternatives = alternatives;
@@ -381,7 +381,8 @@ export function parseQuery(raw: string): ParsedQuery {
         must.push(p.text.length >= 4 ? withAlternatives(t, [p.text], p.text) : t);
         return;
       }
-      const spans = japaneseSpans(typed(c.at + p.index, p.text.length)).map(normalize).filter((x) => x !== '');
+      const asTyped = japaneseSpans(typed(c.at + p.index, p.text.length)).map((x) => [x, normalize(x)] as const).filter(([, x]) => x !== '');
+      const spans = asTyped.map(([, x]) => x);
       spans.forEach((span, si) => {
         const stemmed = stem(span);
         let term = cjkTerm(stemmed);
@@ -389,7 +390,10 @@ export function parseQuery(raw: string): ParsedQuery {
         // Intent words, and a short run of hiragana left between words (grammar the lists above
         // do not name: いい, よね): they rank, they are not required.
         if (isIntent(span) || (HIRAGANA.test(span) && Array.from(span).length <= 2 && spans.length > 1)) { should.push(term); return; }
-        must.push(withAlternatives(term, [...new Set([span, stemmed, stemOf(span)])], stemmed));
+        // A one-kanji word typed without kana (表 in 表の縦と横) is a noun: the derived table's
+        // one-kanji keys are verbs' stems (表す → 表), which it must not take.
+        const noun = SINGLE_KANJI.test(asTyped[si][0]);
+        must.push(withAlternatives(term, [...new Set([span, stemmed, stemOf(span)])], stemmed, noun));
       });
     });
     // Typed without spaces and cut into several words: the whole as one phrase ranks tips that

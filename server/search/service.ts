@@ -144,6 +144,8 @@ function searchAsTyped(ctx: SearchReader, query: SearchQueryT): SearchResultT {
   let page = store.topPage(filter) ?? store.page(filter);
   let total = page.total;
   let relaxed = false;
+  /** No tip has every word as typed or by its spellings: the looser tiers may follow. */
+  const firstEmpty = page.total === 0;
   if (wideQ && sort === 'relevance' && page.total < offset + limit) {
     const wideMatch = toMatch(wideQ) as string;
     const wideTitles = toMatch(wideQ, 'all', 'title tags') as string;
@@ -164,28 +166,55 @@ function searchAsTyped(ctx: SearchReader, query: SearchQueryT): SearchResultT {
       filter.match = wideMatch;
     }
   }
-  /** A looser query's page, taken (and flagged relaxed) only when it finds something. */
-  const adoptLoose = (loose: typeof filter): void => {
-    const again = store.topPage(loose) ?? store.page(loose);
-    if (again.total === 0) return;
-    page = again;
-    total = again.total;
-    relaxed = true;
-    filter.match = loose.match;
+  /**
+   * The looser query: with three words or more, every word but one (relaxed groups); with two
+   * words whose last is a Japanese word that the tips phrase otherwise (シートを結合 for a tip that
+   * says シートを1つにまとめる), the first word alone — with the dictionary's synonyms but not the
+   * derived neighbours (a word left out and a neighbour is too little). Null when there is none.
+   */
+  /** `strong`: relaxed groups of the words and their spellings only, without the wide tier's synonyms. */
+  const looseFilter = (strong = false): SearchFilter | null => {
+    if (parsed.must.length >= RELAX_MIN_TERMS) {
+      const lq = strong || !wideQ ? parsed : wideQ;
+      const looseMatch = toMatch(lq, 'relaxed');
+      return { ...filter, match: looseMatch, titleMatch: toMatch(lq, 'relaxed', 'title tags'),
+        titleOnly: titlesAlone ? looseMatch : null, groups: relaxedGroups(lq) };
+    }
+    if (parsed.must.length === 2 && isPredicate(parsed.must[1])) {
+      const lq: ParsedQuery = { must: [parsed.must[0]], not: parsed.not, wide: wideQ !== null, dictionaryOnly: true };
+      const looseMatch = toMatch(lq);
+      return { ...filter, match: looseMatch, titleMatch: toMatch(lq, 'all', 'title tags'), titleOnly: titlesAlone ? looseMatch : null };
+    }
+    return null;
   };
-  if (total === 0 && parsed.must.length >= RELAX_MIN_TERMS) {
-    const lq = wideQ ?? parsed;
-    const looseMatch = toMatch(lq, 'relaxed');
-    const loose = { ...filter, match: looseMatch, titleMatch: toMatch(lq, 'relaxed', 'title tags'),
-      titleOnly: titlesAlone ? looseMatch : null, groups: relaxedGroups(lq) };
-    adoptLoose(loose);
-  } else if (total === 0 && parsed.must.length === 2 && isPredicate(parsed.must[1])) {
-    // Two words, the last a Japanese word that the tips phrase otherwise (シートを結合 for a tip
-    // that says シートを1つにまとめる): the first word alone, flagged relaxed — with the dictionary's
-    // synonyms but not the derived neighbours (a word left out and a neighbour is too little).
-    const lq: ParsedQuery = { must: [parsed.must[0]], not: parsed.not, wide: wideQ !== null, dictionaryOnly: true };
-    const looseMatch = toMatch(lq);
-    adoptLoose({ ...filter, match: looseMatch, titleMatch: toMatch(lq, 'all', 'title tags'), titleOnly: titlesAlone ? looseMatch : null });
+  if (hasText && total === 0) {
+    const loose = looseFilter();
+    // A looser query's page, taken (and flagged relaxed) only when it finds something.
+    const again = loose ? store.topPage(loose) ?? store.page(loose) : null;
+    if (loose && again && again.total > 0) {
+      page = again;
+      total = again.total;
+      relaxed = true;
+      filter.match = loose.match;
+    }
+  } else if (ctx.config.searchLooseAfterWide && hasText && firstEmpty && sort === 'relevance' && total < offset + limit) {
+    // Fifth round: no tip has every word, and the wide tier (synonyms, derived neighbours: weaker
+    // evidence) filled less than the page — the looser query's tips follow the wide tier's, never
+    // before them (a wrong neighbour's match no longer hides every tip with the first word).
+    // Its relaxed groups without the wide tier's synonyms: the words as typed and their spellings
+    // (as strong as evidence gets once a word is left out; the same figures, fewer phrases).
+    const loose = looseFilter(true);
+    if (loose) {
+      const wideIds = store.newest({ ...filter, titleOnly: null }, total + 1);
+      const extra: SearchFilter = { ...loose, exclude: wideIds, titleOnly: null,
+        offset: Math.max(0, offset - total), limit: offset + limit - Math.max(offset, total) };
+      const more = store.topPage(extra) ?? store.page(extra);
+      if (more.total > 0) {
+        page = { ids: [...page.ids, ...more.ids], total: total + more.total };
+        total = page.total;
+        relaxed = true;
+      }
+    }
   }
   const marks = highlighter(parsed.must);
   const result: SearchResultT = {

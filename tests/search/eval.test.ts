@@ -9,19 +9,26 @@ import { evaluate, mean } from '../../scripts/search-eval/evaluate';
 // evidence kept out of relaxed queries): nDCG@10 0.864, recall@10 0.859, MRR 0.887; synonym 0.795,
 // paraphrase 0.637, latin-typo 0.973, phrasing 0.938. Synonym and paraphrase are below the 0.8 the
 // other kinds of issue 19 reach, so floored apart. The held-out set is reported by eval:search, not tested.
+// Fifth round (syn21): the fresh check set (scripts/search-eval/fresh.ts, 35 tips, 28 queries flagged
+// `fresh`) was added before the engine changed; its tips lowered the older queries' figures before
+// any tuning (overall 0.864 → 0.853, paraphrase 0.637 → 0.595, two-char 0.915 → 0.895). The floors
+// below are on the older 144 queries; the fresh subset is reported by eval:search, never tuned on.
+// After that round (later senses and particle-free glosses in the derived table; the looser tier
+// after a short wide tier): nDCG@10 0.866, recall@10 0.869, MRR 0.887, synonym 0.846, paraphrase 0.619.
 test('search quality on the test collection does not fall', async () => {
-  const scores = await evaluate();
+  const scores = (await evaluate()).filter((s) => !s.fresh);
   const overall = mean(scores);
   expect(overall.count).toBeGreaterThanOrEqual(144);
-  // Fifth round: the page as shown, with the tips with all the words but one after those with
-  // every word (service.ts `partial`): nDCG@10 0.875, recall@10 0.895, synonym 0.810.
-  expect(overall.ndcg).toBeGreaterThanOrEqual(0.865);
-  expect(overall.recall).toBeGreaterThanOrEqual(0.88);
+  // With both parts of the fifth round merged (syn21's, and the lead's: the tips with all the words
+  // but one after those with every word, service.ts `partial`; function-word endings; katakana
+  // typos): nDCG@10 0.881, recall@10 0.903, MRR 0.894, synonym 0.852, paraphrase 0.650.
+  expect(overall.ndcg).toBeGreaterThanOrEqual(0.87);
+  expect(overall.recall).toBeGreaterThanOrEqual(0.89);
   expect(overall.mrr).toBeGreaterThanOrEqual(0.88);
   for (const kind of ['long-vowel', 'small-kana', 'hiragana', 'latin-typo', 'phrasing', 'fragment'] as const) {
     expect(mean(scores.filter((x) => x.kind === kind)).ndcg, kind).toBeGreaterThanOrEqual(0.8);
   }
-  expect(mean(scores.filter((x) => x.kind === 'synonym')).ndcg, 'synonym').toBeGreaterThanOrEqual(0.80);
+  expect(mean(scores.filter((x) => x.kind === 'synonym')).ndcg, 'synonym').toBeGreaterThanOrEqual(0.84);
   expect(mean(scores.filter((x) => x.kind === 'paraphrase')).ndcg, 'paraphrase').toBeGreaterThanOrEqual(0.63);
   for (const s of scores.filter((x) => x.kind === 'none')) expect(s.found, s.q).toEqual([]);
 });
