@@ -28,6 +28,18 @@ export interface TestServer {
 }
 
 export async function startServer(env: Record<string, string> = {}, overrides: Partial<Config> = {}): Promise<TestServer> {
+  // Browser test files run two at a time: the port found free may be taken by the other file
+  // before this app listens on it. Then start again on another port.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startServerOnce(env, overrides);
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EADDRINUSE' || attempt === 5) throw err;
+    }
+  }
+}
+
+async function startServerOnce(env: Record<string, string>, overrides: Partial<Config>): Promise<TestServer> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kotsu-e2e-'));
   // The public URL is where the browser finds the server: writes are accepted from that origin only.
   const port = await freePort();
@@ -37,7 +49,13 @@ export async function startServer(env: Record<string, string> = {}, overrides: P
     webRoot: path.resolve('dist', 'web'), ...overrides,
   });
   const app = await buildApp({ config });
-  await app.listen({ port, host: '127.0.0.1' });
+  try {
+    await app.listen({ port, host: '127.0.0.1' });
+  } catch (err) {
+    await app.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+    throw err;
+  }
   return {
     url, app, dir,
     async close() {
