@@ -56,7 +56,8 @@ export function runQueries(ctx: Context, keyOf: Map<number, string>, queries: re
       corrected = first.didYouMean;
       result = search(ctx, { q: corrected, limit: K });
     }
-    const found = result.items.map((i) => keyOf.get(i.id) ?? `#${i.id}`);
+    // As the search page lists them: the tips with every word, then those with all but one (partial).
+    const found = [...result.items, ...(result.partial ?? [])].map((i) => keyOf.get(i.id) ?? `#${i.id}`);
     return { q: query.q, kind: query.kind, found, corrected, ...score(query, found) };
   });
 }

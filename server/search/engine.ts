@@ -11,7 +11,7 @@ import { createPreparedBodies, indexedBody, type PreparedBodies } from './body-i
 import { createSearchStore, SUGGEST_CAP, type IndexedDoc, type SourceRow } from './store';
 import { createSuggester } from './suggest';
 import { createTitleIndex } from './titles';
-import { indexedTitle } from './tokenize';
+import { indexedTitle, katakanaWords } from './tokenize';
 import { foldSpellings, spellingDigest } from './spellings';
 
 /**
@@ -29,7 +29,10 @@ export function foldedTitle(row: { title: string; tags: string }): { title: stri
 }
 
 export function indexedDoc(row: Pick<SourceRow, 'title' | 'html' | 'tags'>, prepared?: PreparedBodies): IndexedDoc {
-  return { ...foldedTitle(row), body: prepared ? prepared.take(row.html) : indexedBody(row.html) };
+  return {
+    ...foldedTitle(row), body: prepared ? prepared.take(row.html) : indexedBody(row.html),
+    katakana: katakanaWords(`${row.title} ${row.tags}`),
+  };
 }
 
 export type Progress = (done: number, total: number) => void;
@@ -45,7 +48,7 @@ export interface SearchEngineOptions {
 export function createSearchEngine(db: Database, opts: SearchEngineOptions = {}) {
   const store = createSearchStore(db, { rankCap: opts.rankCap, denseWalk: opts.denseWalk });
   const maintenance = createIndexMaintenance(db, { enabled: !db.readonly && !db.memory, ...opts.maintenance });
-  const suggester = createSuggester({ words: store.latinWords, fresh: store.freshWords, version: store.dataVersion, docs: store.docsOf });
+  const suggester = createSuggester({ words: store.latinWords, katakana: store.katakanaWords, fresh: store.freshWords, version: store.dataVersion, docs: store.docsOf });
   const titles = createTitleIndex({ all: store.titleDocs, one: store.suggestDoc }, { cap: SUGGEST_CAP });
   let tagCache: { name: string; count: number; norm: string }[] | null = null;
   const followed = new WeakSet<PostEvents>();
@@ -98,6 +101,7 @@ export function createSearchEngine(db: Database, opts: SearchEngineOptions = {})
       store.setMeta('pipeline', pipelineStamp());
       store.setMeta('vocab', '1');
       store.setMeta('titles', '1');
+      store.setMeta('katakana', '1');
     })();
     suggester.reset();
     titles.reset();
@@ -136,6 +140,23 @@ export function createSearchEngine(db: Database, opts: SearchEngineOptions = {})
       store.optimizeTitles(); // the full-text index is as it was: not rewritten here
       store.setMeta('titles', '1');
     })();
+  }
+
+  // The katakana words of titles and tags (typo targets, suggest.ts) came after the word list:
+  // record them once from the tips (titles and tags only) instead of rebuilding the index.
+  if (opts.rebuildIfStale !== false && !db.readonly && store.meta('katakana') !== '1') {
+    let after = 0;
+    const seen = new Set<string>();
+    const batch = db.transaction((rows: Pick<SourceRow, 'id' | 'title' | 'tags'>[]) => {
+      for (const r of rows) store.addKatakana(katakanaWords(`${r.title} ${r.tags}`), seen);
+    });
+    for (;;) {
+      const rows = store.publishedTitlesAfter(after, 1000);
+      if (rows.length === 0) break;
+      batch(rows);
+      after = rows[rows.length - 1].id;
+    }
+    store.setMeta('katakana', '1');
   }
 
   return {

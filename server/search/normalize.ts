@@ -64,6 +64,11 @@ export interface MappedText {
 }
 
 function replaceMapped(src: MappedText, re: RegExp, fn: (m: string, ...groups: string[]) => string): MappedText {
+  // Most rules match nothing in most text: the input is then the output, not a copy of it.
+  re.lastIndex = 0;
+  const any = re.test(src.text);
+  re.lastIndex = 0; // matchAll below starts where the regular expression's lastIndex is
+  if (!any) return src;
   const out: MappedText = { text: '', start: [], end: [] };
   let last = 0;
   const copy = (from: number, to: number) => {
@@ -89,17 +94,48 @@ function replaceMapped(src: MappedText, re: RegExp, fn: (m: string, ...groups: s
   return out;
 }
 
+/**
+ * A UTF-16 unit that NFKC and lower-casing leave as it is, on its own and before any other
+ * such unit (none of them is a combining mark): printable ASCII but capitals, hiragana and
+ * katakana letters, the prolonged sound mark and middle dot, CJK punctuation 、。「」 and the
+ * unified ideographs. Tips are mostly these; the rest go through NFKC one group at a time.
+ */
+const stable = (c: number) =>
+  (c >= 0x20 && c <= 0x7e && !(c >= 0x41 && c <= 0x5a)) || (c >= 0x3041 && c <= 0x3096) ||
+  (c >= 0x30a1 && c <= 0x30fc) || (c >= 0x3001 && c <= 0x3002) || (c >= 0x300c && c <= 0x300f) ||
+  (c >= 0x4e00 && c <= 0x9fff);
+
+/** A base character and the marks that follow it, normalized together (ｶﾞ → ガ). */
+const GROUP = /[\s\S][\p{M}\uFF9E\uFF9F]*/uy;
+
 /** Same result as `normalize`, with a map back to the input for highlighting. */
 export function normalizeWithMap(input: string): MappedText {
-  let out: MappedText = { text: '', start: [], end: [] };
-  // A base character and the marks that follow it are normalized together (ｶﾞ → ガ).
-  const groups = /[\s\S][\p{M}\uFF9E\uFF9F]*/gu;
-  for (const m of input.matchAll(groups)) {
-    const at = m.index ?? 0;
-    const n = m[0].normalize('NFKC').toLowerCase();
-    out.text += n;
-    for (let i = 0; i < n.length; i++) { out.start.push(at); out.end.push(at + m[0].length); }
+  const start: number[] = [];
+  const end: number[] = [];
+  let text = '';
+  let run = 0; // start of the current run of stable units, copied at once
+  let i = 0;
+  while (i < input.length) {
+    const c = input.charCodeAt(i);
+    const next = i + 1 < input.length ? input.charCodeAt(i + 1) : 0x20;
+    // A stable unit followed by another stable one (or the end) is its own output.
+    if (stable(c) && stable(next)) {
+      start.push(i);
+      end.push(i + 1);
+      i++;
+      continue;
+    }
+    text += input.slice(run, i);
+    GROUP.lastIndex = i;
+    const m = GROUP.exec(input)![0];
+    const n = m.normalize('NFKC').toLowerCase();
+    text += n;
+    for (let k = 0; k < n.length; k++) { start.push(i); end.push(i + m.length); }
+    i += m.length;
+    run = i;
   }
+  text += input.slice(run);
+  let out: MappedText = { text, start, end };
   for (const [re, fn] of RULES) out = replaceMapped(out, re, fn);
   return out;
 }

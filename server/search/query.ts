@@ -15,6 +15,7 @@ import { alternativesOf, stemOf } from './lexicon';
 import { normalize, normalizeWithMap, toKatakana } from './normalize';
 import { spellingKey } from './spellings';
 import { neighboursOf } from './thesaurus';
+import { katakanaOf } from './loanwords';
 import { CJK_RUN, pieces, pieceTokens } from './tokenize';
 
 export interface Term {
@@ -114,7 +115,10 @@ const INTENT_WORDS = [
 const INTENT = new Set([...INTENT_WORDS, ...INTENT_WORDS.map(normalize)]);
 const WAY_OF = /^\p{sc=Han}[\p{sc=Han}\p{sc=Hiragana}]*方$/u;
 const NEGATED = /^[\p{sc=Han}\p{sc=Katakana}ー]+[\p{sc=Hiragana}]*(?:ない|なく|ません)$/u;
-const isIntent = (s: string) => INTENT.has(s) || INTENT.has(normalize(s)) || WAY_OF.test(s) || NEGATED.test(s);
+/** A verb in its progressive form (困っています, 困っている): its past form is what the list holds (困った). */
+const PROGRESSIVE = /^(.+?)([てで])(?:いる|います|いた|いました|る|ます)$/u;
+const pastOf = (s: string) => { const m = PROGRESSIVE.exec(s); return m ? `${m[1]}${m[2] === 'て' ? 'た' : 'だ'}` : null; };
+const isIntent = (s: string): boolean => INTENT.has(s) || INTENT.has(normalize(s)) || WAY_OF.test(s) || NEGATED.test(s) || INTENT.has(pastOf(s) ?? '');
 
 const HIRAGANA = /^\p{sc=Hiragana}+$/u;
 const SINGLE_KANJI = /^\p{sc=Han}$/u;
@@ -125,7 +129,20 @@ const KATAKANA = /^[\p{sc=Katakana}ー]+$/u;
 const OKURIGANA_WORD = /^(\p{sc=Han}[\p{sc=Han}々]*)\p{sc=Hiragana}+$/u;
 const SEGMENTER = new Intl.Segmenter('ja', { granularity: 'word' });
 
-const isStop = (s: string) => STOP.has(s) || (HIRAGANA.test(s) && s.length === 1);
+/**
+ * Function words and what is made only of them, as the segmenter leaves them joined (のですが =
+ * の + です + が, したいのですが): built from the list's words of two letters or more and the case
+ * particles, never from any single letter (いれる is not い + れる).
+ */
+const STOP_PARTS = [...STOP].filter((w) => HIRAGANA.test(w) && (Array.from(w).length >= 2 || /^[がをはもにでとへの]$/u.test(w)));
+function composedOfStops(s: string): boolean {
+  const ok: boolean[] = [true];
+  for (let i = 1; i <= s.length; i++) {
+    ok[i] = STOP_PARTS.some((w) => w.length <= i && ok[i - w.length] && s.startsWith(w, i - w.length));
+  }
+  return ok[s.length];
+}
+const isStop = (s: string) => STOP.has(s) || (HIRAGANA.test(s) && (s.length === 1 || composedOfStops(s)));
 
 /** A case particle as the segmenter cuts it out (ピボット|が|でき|ない). */
 const PARTICLE = /^[がをはもにでとへの]$/u;
@@ -242,6 +259,9 @@ function alternativesFor(forms: string[], self: string): Pick<Term, 'alternative
   const add = (w: string) => { if (ok(w)) words.push(w); };
   const lookups = [...forms];
   for (const f of forms) if (HIRAGANA_WORD.test(f)) { const k = normalize(toKatakana(f)); add(k); lookups.push(k); }
+  // An English word the Sudachi dictionary does not have: its katakana spellings from EDICT
+  // (loanwords.ts), the same word (offline: オフライン), and what the dictionary knows of those.
+  for (const f of forms) if (!alternativesOf(f)) for (const k of katakanaOf(f)) { const n = normalize(k); add(n); lookups.push(n); }
   const rest: string[] = [];
   // The spelling keys of the forms (spellings.ts) and the words each stands for.
   const keys: string[] = [];
@@ -528,7 +548,15 @@ function anchor(terms: Term[], wide: boolean): string {
  * instead of every phrase of every group (n × (n − 1) doclist walks). Null below RELAX_MIN_TERMS.
  */
 export function relaxedGroups(q: ParsedQuery): string[] | null {
-  if (q.must.length < RELAX_MIN_TERMS) return null;
+  return q.must.length < RELAX_MIN_TERMS ? null : partialGroups(q);
+}
+
+/**
+ * The same groups for two terms or more: the tips with all the words but one, beside fewer tips
+ * than the page that have them all (service.ts, `partial`). Null for a single term.
+ */
+export function partialGroups(q: ParsedQuery): string[] | null {
+  if (q.must.length < 2) return null;
   const not = q.not.length === 0 ? '' : ` NOT (${q.not.map((t) => phrase(t)).join(' OR ')})`;
   return groupsOf(q).map((group) => (not === '' ? group : `(${group})${not}`));
 }

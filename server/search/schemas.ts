@@ -46,6 +46,12 @@ export const SearchResult = Type.Object({
    * corrected query (mistyped words replaced); `exact=true` searches the query as typed.
    */
   correctedTo: Type.Optional(Type.Union([Type.String(), Type.Null()])),
+  /**
+   * Extension: when fewer tips than the page have every word (first page, sorted by relevance),
+   * tips that have all the words but one, best first, up to the page's remaining places. They are
+   * not in `items` nor counted in `total`.
+   */
+  partial: Type.Optional(Type.Array(SearchHit)),
   facets: Type.Optional(Type.Array(TagCount)),
 });
 

@@ -1,8 +1,8 @@
 import type { SearchReader } from './reader';
 import { alternativesOf } from './lexicon';
-import { normalize } from './normalize';
+import { normalize, normalizeWithMap, toKatakana } from './normalize';
 import { presentHits } from './presenter';
-import { completePrefixes, hasWideTier, parseQuery, termMatch, RELAX_MIN_TERMS, relaxedGroups, toMatch, type ParsedQuery } from './query';
+import { completePrefixes, hasWideTier, parseQuery, partialGroups, termMatch, RELAX_MIN_TERMS, relaxedGroups, toMatch, type ParsedQuery } from './query';
 import type { SearchQueryT, SearchResultT, SuggestResultT } from './schemas';
 import { highlighter } from './snippet';
 import { CJK_TOKEN } from './tokenize';
@@ -26,8 +26,14 @@ function didYouMean(ctx: SearchReader, q: string, base: SearchFilter): string | 
   // Compounds first (one drive → onedrive, powerquery → power query), then word by word.
   let corrected = recompose(typed, (w) => suggester.known(w) && (store.docsOf(w) > 0 || !/^[a-z0-9]+$/.test(w) || suggester.isLoanword(w)));
   let changed = corrected !== typed;
-  for (const t of parseQuery(`${corrected} `).must) {
-    if (!t.latin || t.tokens[0].length < 4) continue;
+  const parsed = parseQuery(`${corrected} `);
+  for (const t of parsed.must) {
+    if (!t.latin) {
+      const fixed = correctKatakana(ctx, corrected, t, base);
+      if (fixed !== null) { corrected = fixed; changed = true; }
+      continue;
+    }
+    if (t.tokens[0].length < 4) continue;
     const fix = ctx.search.suggester.correct(t.tokens[0]);
     if (!fix) continue;
     corrected = corrected.replace(new RegExp(`(?<![a-z0-9])${t.tokens[0]}(?![a-z0-9])`, 'g'), fix);
@@ -39,6 +45,30 @@ function didYouMean(ctx: SearchReader, q: string, base: SearchFilter): string | 
   const probe = { ...base, match, titleMatch: null, titleOnly: null, limit: 1, offset: 0 };
   const found = (ctx.search.store.topPage(probe) ?? ctx.search.store.page(probe)).total;
   return found ? corrected.trim() : null;
+}
+
+/**
+ * `text` with the katakana word of term `t` replaced by the closest katakana word of a title or tag
+ * as written there (suggest.ts correctKatakana: ピポットテーブル → ピボットテーブル), when no tip
+ * holds the word as typed (a katakana word only in bodies is not mistyped); null otherwise. A word
+ * typed in hiragana is taken as its katakana (ぴぼとてーぶる).
+ */
+function correctKatakana(ctx: SearchReader, text: string, t: ParsedQuery['must'][number], base: SearchFilter): string | null {
+  const word = normalize(toKatakana(t.highlights[0] ?? ''));
+  const fix = ctx.search.suggester.correctKatakana(word);
+  if (fix === null) return null;
+  const own = toMatch({ must: [t], not: [] });
+  if (own) {
+    const probe = { ...base, match: own, titleMatch: null, titleOnly: null, limit: 1, offset: 0 };
+    if ((ctx.search.store.topPage(probe) ?? ctx.search.store.page(probe)).total > 0) return null;
+  }
+  // Where the word is in the text as typed: normalization drops long-vowel marks and changes
+  // small kana, so the word is found in the normalized text and mapped back (toKatakana changes
+  // letters one for one: its offsets are the text's).
+  const mapped = normalizeWithMap(toKatakana(text));
+  const at = mapped.text.indexOf(word);
+  if (at < 0) return null;
+  return text.slice(0, mapped.start[at]) + fix + text.slice(mapped.end[at + word.length - 1]);
 }
 
 /** A Japanese word of a query (not Latin, not a phrase in quotes): the kind said otherwise in tips. */
@@ -143,12 +173,26 @@ function searchAsTyped(ctx: SearchReader, query: SearchQueryT): SearchResultT {
     const looseMatch = toMatch(lq);
     adoptLoose({ ...filter, match: looseMatch, titleMatch: toMatch(lq, 'all', 'title tags'), titleOnly: titlesAlone ? looseMatch : null });
   }
+  const marks = highlighter(parsed.must);
   const result: SearchResultT = {
     total,
-    items: presentHits(ctx, page.ids, highlighter(parsed.must)),
+    items: presentHits(ctx, page.ids, marks),
     didYouMean: (total === 0 || relaxed) && hasText ? didYouMean(ctx, q, { ...filter, match: null }) : null,
     relaxed,
   };
+  // Fewer tips than the page have every word: the tips with all the words but one follow, apart
+  // (`partial`), best first, to fill the page — never above a tip with every word, never counted
+  // in `total`, and not when no tip has every word (that is `relaxed`, or nothing).
+  if (!relaxed && sort === 'relevance' && offset === 0 && total > 0 && page.ids.length < limit) {
+    const lq = wideQ ?? parsed;
+    const groups = partialGroups(lq);
+    if (groups) {
+      const looseMatch = toMatch(lq, 'relaxed');
+      const partial = { ...filter, match: looseMatch, titleMatch: null, titleOnly: null, groups, exclude: page.ids, offset: 0, limit: limit - page.ids.length };
+      const more = store.topPage(partial) ?? store.page(partial);
+      if (more.ids.length > 0) result.partial = presentHits(ctx, more.ids, marks);
+    }
+  }
   if (facets) result.facets = total > 0 ? store.facets(filter) : [];
   return result;
 }

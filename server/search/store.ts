@@ -7,7 +7,11 @@ import { isSpellingKey } from './spellings';
 export type SearchSort = 'relevance' | 'new' | 'popular';
 
 /** What one tip contributes to the index: token text per column (see tokenize.ts). */
-export interface IndexedDoc { title: string; tags: string; body: string }
+export interface IndexedDoc {
+  title: string; tags: string; body: string;
+  /** The katakana words of the title and tags as written (tokenize.ts katakanaWords): typo targets. */
+  katakana?: string[];
+}
 
 /** The source of a tip's index entry, read inside the write's transaction. */
 export interface SourceRow { id: number; title: string; html: string; status: string; tags: string }
@@ -128,6 +132,8 @@ export function createSearchStore(db: Database, opts: { rankCap?: number; denseW
   const clearWords = db.prepare('DELETE FROM search_vocab');
   // char(1114111) is the last code point: every word that starts with @prefix sorts below it.
   const allWords = db.prepare("SELECT term FROM search_vocab WHERE term >= 'a' AND term < '{'").pluck();
+  // The katakana words of titles and tags as written (the katakana block, U+30A0 to U+30FF).
+  const allKatakana = db.prepare("SELECT term FROM search_vocab WHERE term >= '\u30a0' AND term < '\u3100'").pluck();
   const dataVersion = db.prepare('PRAGMA data_version').pluck();
   // Words new to search_vocab on this connection, until the typo vocabulary takes them (suggest.ts).
   // Past FRESH_MAX words (a bulk import) it says "read them all again" instead (null).
@@ -253,6 +259,16 @@ export function createSearchStore(db: Database, opts: { rankCap?: number; denseW
     return p;
   }
 
+  /** A word into search_vocab, and to the typo vocabulary's fresh words when it is new there. */
+  function record(word: string, seen: Set<string>) {
+    if (seen.has(word)) return;
+    if (addWord.run(word).changes > 0 && fresh) {
+      if (fresh.length < FRESH_MAX) fresh.push(word);
+      else fresh = null;
+    }
+    seen.add(word);
+  }
+
   function putTitle(id: number, doc: Pick<IndexedDoc, 'title' | 'tags'>) {
     removeTitle.run(id);
     insertTitle.run({ id, title: doc.title, tags: doc.tags });
@@ -305,20 +321,21 @@ export function createSearchStore(db: Database, opts: { rankCap?: number; denseW
     put(id: number, doc: IndexedDoc, seen: Set<string> = new Set()) {
       termsCache.clear();
       remove.run(id);
-      insert.run({ id, ...doc });
+      insert.run({ id, title: doc.title, tags: doc.tags, body: doc.body });
       putTitle(id, doc);
+      for (const word of doc.katakana ?? []) record(word, seen);
       // Each distinct word once: a long body repeats its words thousands of times (64 KB of
       // "a@b.com" was ~27,000 statements, ~20 ms of the write, before this set).
       for (const text of [doc.title, doc.tags, doc.body]) {
         for (const token of text.split(' ')) {
           if (token === '' || seen.has(token) || CJK_RUN.test(token) || isSpellingKey(token)) continue;
-          if (addWord.run(token).changes > 0 && fresh) {
-            if (fresh.length < FRESH_MAX) fresh.push(token);
-            else fresh = null;
-          }
-          seen.add(token);
+          record(token, seen);
         }
       }
+    },
+    /** Records the katakana words of titles and tags (databases indexed before they were words of the list). */
+    addKatakana(words: readonly string[], seen: Set<string> = new Set()) {
+      for (const word of words) record(word, seen);
     },
     remove: (id: number) => { termsCache.clear(); remove.run(id); removeTitle.run(id); },
     clear: () => { termsCache.clear(); clear.run(); clearTitles.run(); clearWords.run(); },
@@ -447,6 +464,8 @@ export function createSearchStore(db: Database, opts: { rankCap?: number; denseW
     },
     /** Every indexed word starting with a Latin letter (the typo vocabulary's source, suggest.ts). */
     latinWords: () => allWords.iterate() as Iterable<string>,
+    /** Every katakana word of a title or tag as written (the typo vocabulary's katakana, suggest.ts). */
+    katakanaWords: () => allKatakana.iterate() as Iterable<string>,
     /** Words first indexed on this connection since the last call. */
     freshWords: (): string[] | null => { const out = fresh; fresh = []; return out; },
     /** Moves when another connection commits. */

@@ -4,7 +4,8 @@
  * list of the index's words serves both — plus the Latin spellings of the loanwords the
  * dictionary knows (pivot for ピボット), with fuzzy matching, so a mistyped word (VLOKUP, Outlok,
  * IFEROR written only in bodies, calender for a tip that says カレンダー) can be replaced by a
- * word the tips use. Suggestions then look the corrected words up in the title index
+ * word the tips use; and the katakana words of titles and tags (ピボットテーブル), so a romaji typo
+ * through the IME (ピポットテーブル) can be replaced by the title's word (correctKatakana). Suggestions then look the corrected words up in the title index
  * (titles.ts), and searches run the corrected query through the full-text index (service.ts).
  *
  * Why words and not whole titles: MiniSearch scores every document a term matches, and at
@@ -20,6 +21,8 @@
  */
 import SearchableMap from 'minisearch/SearchableMap';
 import { latinLoanwords } from './lexicon';
+import { normalize } from './normalize';
+import { katakanaKey } from './tokenize';
 
 /** A reading connection looks for words committed by the writer at most this often. */
 export const REFRESH_MS = 10_000;
@@ -49,6 +52,8 @@ export function editDistance(a: string, b: string): number {
 export interface VocabularySource {
   /** Every Latin word of the index (search_vocab). */
   words: () => Iterable<string>;
+  /** The katakana words of titles and tags as written (search_vocab): ピボットテーブル. */
+  katakana?: () => Iterable<string>;
   /** Words added to the index on this connection since the last call (drained); null: too many, read `words` again. */
   fresh?: () => string[] | null;
   /** Changes when another connection commits (PRAGMA data_version). */
@@ -59,10 +64,12 @@ export interface VocabularySource {
 
 export function createSuggester(load: VocabularySource, opts: { now?: () => number } = {}) {
   const now = opts.now ?? Date.now;
-  // Every word of the vocabulary, with where it comes from: the index (true) or the dictionary's
-  // loanwords the index does not have as they are (false). The tree is the one list: membership
-  // and kind are read from it, not from sets beside it.
-  let index: SearchableMap<boolean> | null = null;
+  // Every word of the vocabulary, with where it comes from: a Latin word of the index (true), one
+  // of the dictionary's loanwords the index does not have as they are (false), or a katakana word
+  // of a title or tag, keyed by its normalized form, with a spelling to show (ピボツトテブル →
+  // ピボットテーブル). The tree is the one list: membership and kind are read from it, not from
+  // sets beside it.
+  let index: SearchableMap<boolean | string> | null = null;
   let version = -1;
   let refreshed = 0;
   // Tips per word (a lookup reads the word's doclist: ~6 ms for a word in half the tips at
@@ -80,15 +87,26 @@ export function createSuggester(load: VocabularySource, opts: { now?: () => numb
   // (MiniSearch's search calls it) without a document table, field lengths and per-term postings,
   // 2.6 MB instead of 11.4 MB for the 11,807 words of the bench's 100,000 tips, in every search
   // thread (docs/search.md, Serving: memory).
-  function add(w: string) {
-    if (!index || index.has(w) || !correctable(w)) return;
-    index.set(w, true);
+  function put(tree: SearchableMap<boolean | string>, w: string) {
+    if (correctable(w)) {
+      if (!tree.has(w)) tree.set(w, true);
+      return;
+    }
+    const key = normalize(w);
+    if (katakanaKey.test(key) && !tree.has(key)) tree.set(key, w);
   }
+  function add(w: string) {
+    if (index) put(index, w);
+  }
+  const allWords = function* () {
+    yield* load.words();
+    if (load.katakana) yield* load.katakana();
+  };
 
-  function ready(): SearchableMap<boolean> {
+  function ready(): SearchableMap<boolean | string> {
     if (!index) {
-      const tree = new SearchableMap<boolean>();
-      for (const w of load.words()) if (correctable(w)) tree.set(w, true);
+      const tree = new SearchableMap<boolean | string>();
+      for (const w of allWords()) put(tree, w);
       load.fresh?.();
       for (const w of latinLoanwords()) if (!tree.has(w)) tree.set(w, false);
       index = tree;
@@ -97,14 +115,14 @@ export function createSuggester(load: VocabularySource, opts: { now?: () => numb
       return index;
     }
     const fresh = load.fresh ? load.fresh() : [];
-    if (fresh === null) for (const w of load.words()) add(w);
+    if (fresh === null) for (const w of allWords()) add(w);
     else for (const w of fresh) add(w);
     if (load.version && now() - refreshed >= REFRESH_MS) {
       refreshed = now();
       const v = load.version();
       if (v !== version) {
         version = v;
-        for (const w of load.words()) add(w);
+        for (const w of allWords()) add(w);
       }
     }
     return index;
@@ -116,7 +134,7 @@ export function createSuggester(load: VocabularySource, opts: { now?: () => numb
     /** Builds the vocabulary now (at start-up) rather than on the first keystroke. */
     warm() { ready(); },
     reset() { index = null; },
-    /** Whether the index (or the dictionary, as a loanword) has this word as it is. */
+    /** Whether the index (or the dictionary, as a loanword) has this word as it is (a katakana word: normalized). */
     known(word: string): boolean { return ready().has(word); },
     /** Whether the word is one of the dictionary's loanwords the index does not have as it is (pivot). */
     isLoanword(word: string): boolean { return ready().get(word) === false; },
@@ -165,6 +183,33 @@ export function createSuggester(load: VocabularySource, opts: { now?: () => numb
         if (!best || n > best.n) best = { w: f.w, n };
       }
       return best ? best.w : null;
+    },
+    /**
+     * The katakana word of a title or tag closest to a normalized katakana word no title or tag
+     * has (ピポツトテブル, ピボトテブル: a romaji typo through the IME), as written there
+     * (ピボットテーブル); null when there is none or the word is one. One edit (insertion,
+     * deletion, substitution, swap of neighbours) for a word of up to seven letters after
+     * normalization, two from eight; on a tie, the candidate nearest in length, then the first in
+     * order. Whether the tips hold the word itself (in a body) is the caller's question.
+     */
+    correctKatakana(word: string): string | null {
+      if (!katakanaKey.test(word)) return null;
+      const idx = ready();
+      if (idx.has(word)) return null;
+      const limit = word.length >= 8 ? 2 : 1;
+      let best: { surface: string; d: number; gap: number; key: string } | null = null;
+      // Levenshtein counts a swap of neighbours as two edits: the tree is walked that far (at most
+      // three), then each candidate measured with swaps as one.
+      for (const [key, [value]] of idx.fuzzyGet(word, Math.min(3, 2 * limit))) {
+        if (typeof value !== 'string') continue;
+        const d = editDistance(word, key);
+        if (d > limit) continue;
+        const gap = Math.abs(key.length - word.length);
+        if (!best || d < best.d || (d === best.d && (gap < best.gap || (gap === best.gap && key < best.key)))) {
+          best = { surface: value, d, gap, key };
+        }
+      }
+      return best ? best.surface : null;
     },
     size: () => ready().size,
   };

@@ -59,3 +59,24 @@ export function indexText(norm: string): string {
 export function indexedTitle(row: { title: string; tags: string }): { title: string; tags: string } {
   return { title: indexText(normalize(row.title)), tags: indexText(normalize(row.tags)) };
 }
+
+/** A katakana word as written: letters, long-vowel marks and iteration marks (a middle dot separates two words). */
+const KATAKANA_WORD = /[\u30A1-\u30FA\u30FC-\u30FE]+/gu;
+/** A katakana word is a typo target from this many letters after normalization (ピボット → ピボツト). */
+export const KATAKANA_MIN = 4;
+export const KATAKANA_MAX = 40;
+/** A normalized katakana word that can be a typo target (suggest.ts): KATAKANA_MIN to KATAKANA_MAX letters. */
+export const katakanaKey = new RegExp(`^[\\u30A1-\\u30FA\\u30FD\\u30FE]{${KATAKANA_MIN},${KATAKANA_MAX}}$`, 'u');
+
+/**
+ * The katakana words of a tip's title or tags as written (width folded: ﾋﾟﾎﾞｯﾄ → ピボット), long
+ * enough after normalization to be corrected to: the typo vocabulary's katakana (suggest.ts) is
+ * the words that name tips' subjects, each kept with a spelling to show (「ピボットテーブル」).
+ */
+export function katakanaWords(text: string): string[] {
+  const out: string[] = [];
+  for (const m of text.normalize('NFKC').matchAll(KATAKANA_WORD)) {
+    if (katakanaKey.test(normalize(m[0]))) out.push(m[0]);
+  }
+  return out;
+}

@@ -128,6 +128,26 @@ describe('search', () => {
     await expect.poll(() => page.locator('ol.results > li .title').allTextContents(), { timeout: 15_000 }).toEqual(['VLOOKUP関数で台帳から転記']);
   });
 
+  it('fewer tips than the page have every word: tips with all the words but one follow under their own heading', async () => {
+    await page.goto('/search?q=' + encodeURIComponent('印刷 宛名'));
+    const main = page.locator('ol.results:not([aria-labelledby]) > li .title');
+    await expect.poll(() => main.allTextContents(), { timeout: 15_000 }).toEqual(['Wordの差し込み印刷で宛名ラベル']);
+    const heading = page.getByRole('heading', { name: 'ほかに、一部の語（1語を除くすべて）に一致するコツ' });
+    expect(await heading.count()).toBe(1);
+    // The list is named by its heading; the count above still says how many have every word.
+    await expect.poll(() => page.getByRole('list', { name: 'ほかに、一部の語（1語を除くすべて）に一致するコツ' }).locator('li .title').allTextContents(), { timeout: 15_000 })
+      .toEqual(['印刷範囲を設定して1枚に収める']);
+    expect(await page.getByRole('status').filter({ hasText: '件中' }).textContent()).toContain('1 件中 1–1 件目');
+    await expectAccessible(page, 'partial matches');
+    if (process.env.KOTSU_SHOTS) {
+      for (const width of [1280, 360]) {
+        await page.setViewportSize({ width, height: 900 });
+        await page.screenshot({ path: `${process.env.KOTSU_SHOTS}/partial-${width}.png`, fullPage: true });
+      }
+      await page.setViewportSize({ width: 1280, height: 900 });
+    }
+  });
+
   it('nothing found: close tags and a 教えて request with the query filled in, which shows similar tips', async () => {
     await page.goto('/search?q=' + encodeURIComponent('ドローン excel'));
     await expect.poll(() => page.getByText('「ドローン excel」に一致するコツは見つかりませんでした。').count(), { timeout: 15_000 }).toBe(1);

@@ -174,6 +174,29 @@ describe('GET /api/search', () => {
 });
 
 describe('the index follows every write', () => {
+  test('fewer tips than the page with every word: tips with all the words but one follow apart, never above them nor counted', async () => {
+    const both = await postTip(t, t.admin, { title: 'VLOOKUP関数で台帳から転記', body: '検索値の列を先頭に置きます。', tags: [] });
+    const one = await postTip(t, t.admin, { title: 'VLOOKUPの#N/Aを空白にする', body: 'IFERRORで包みます。', tags: [] });
+    const other = await postTip(t, t.admin, { title: '関数の引数を確かめる', body: 'Shift+F3 で引数の画面を開きます。', tags: [] });
+    await postTip(t, t.admin, { title: '会議室の予約', body: '予定表から予約します。', tags: [] });
+    const r = await find('VLOOKUP関数') as Awaited<ReturnType<typeof find>> & { partial?: { id: number }[] };
+    expect(r.total).toBe(1);
+    expect(r.items.map((i) => i.id)).toEqual([both.id]);
+    // Both words but one: the rarer word's tip first (BM25 weighs it more), the unrelated tip never.
+    expect(r.partial?.map((i) => i.id)).toEqual([one.id, other.id]);
+    // Only the page's remaining places, only on the first page, only sorted by relevance, and
+    // never when no tip has every word (then nothing, or the relaxed results themselves).
+    expect(((await find('VLOOKUP関数', '&limit=2')) as typeof r).partial?.map((i) => i.id)).toEqual([one.id]);
+    expect(((await find('VLOOKUP関数', '&offset=1')) as typeof r).partial).toBeUndefined();
+    expect(((await find('VLOOKUP関数', '&sort=new')) as typeof r).partial).toBeUndefined();
+    expect(((await find('VLOOKUP 確定申告')) as typeof r).partial).toBeUndefined();
+    expect(((await find('VLOOKUP 確定申告')) as typeof r).total).toBe(0);
+    // A single word has no "all but one".
+    expect(((await find('会議室')) as typeof r).partial).toBeUndefined();
+    // Exclusions hold for them too.
+    expect(((await find('VLOOKUP関数 -引数')) as typeof r).partial?.map((i) => i.id)).toEqual([one.id]);
+  });
+
   test('edits, deletes, hides and restores change what is found in the same request', async () => {
     const s = await seed();
     const u = await t.user('suzuki');

@@ -13,13 +13,15 @@ test('search quality on the test collection does not fall', async () => {
   const scores = await evaluate();
   const overall = mean(scores);
   expect(overall.count).toBeGreaterThanOrEqual(144);
-  expect(overall.ndcg).toBeGreaterThanOrEqual(0.855);
-  expect(overall.recall).toBeGreaterThanOrEqual(0.85);
+  // Fifth round: the page as shown, with the tips with all the words but one after those with
+  // every word (service.ts `partial`): nDCG@10 0.875, recall@10 0.895, synonym 0.810.
+  expect(overall.ndcg).toBeGreaterThanOrEqual(0.865);
+  expect(overall.recall).toBeGreaterThanOrEqual(0.88);
   expect(overall.mrr).toBeGreaterThanOrEqual(0.88);
   for (const kind of ['long-vowel', 'small-kana', 'hiragana', 'latin-typo', 'phrasing', 'fragment'] as const) {
     expect(mean(scores.filter((x) => x.kind === kind)).ndcg, kind).toBeGreaterThanOrEqual(0.8);
   }
-  expect(mean(scores.filter((x) => x.kind === 'synonym')).ndcg, 'synonym').toBeGreaterThanOrEqual(0.79);
+  expect(mean(scores.filter((x) => x.kind === 'synonym')).ndcg, 'synonym').toBeGreaterThanOrEqual(0.80);
   expect(mean(scores.filter((x) => x.kind === 'paraphrase')).ndcg, 'paraphrase').toBeGreaterThanOrEqual(0.63);
   for (const s of scores.filter((x) => x.kind === 'none')) expect(s.found, s.q).toEqual([]);
 });

@@ -67,6 +67,61 @@ describe('normalize', () => {
   });
 });
 
+/**
+ * The per-character mapping as it was before the fast path for stable runs (every character's
+ * group normalized on its own, every rule copying the whole text): the reference the fast path
+ * must agree with, text and map, on any input.
+ */
+function referenceWithMap(input: string): { text: string; start: number[]; end: number[] } {
+  let out = { text: '', start: [] as number[], end: [] as number[] };
+  for (const m of input.matchAll(/[\s\S][\p{M}\uFF9E\uFF9F]*/gu)) {
+    const at = m.index ?? 0;
+    const n = m[0].normalize('NFKC').toLowerCase();
+    out.text += n;
+    for (let i = 0; i < n.length; i++) { out.start.push(at); out.end.push(at + m[0].length); }
+  }
+  // The katakana and okurigana rules are left out: the test below compares maps only on text
+  // where none of them applies (its text then equals normalize()'s).
+  return out;
+}
+
+describe('normalizeWithMap on any text', () => {
+  // Letters from every range the fast path treats apart: ASCII (capitals too), hiragana with and
+  // without combining marks, katakana with small kana, long-vowel marks and dots, half-width
+  // katakana with their voicing marks, full-width Latin, kanji, CJK punctuation, surrogate pairs.
+  const ALPHABET = [...'aZz09 -_.,!?\t\nあがかゃっをんアガカャッヴーヽ・･ｶﾞﾊﾟｰｳｨｧＡｚ０１：漢字取り込み印刷、。「」『』（）＠𠮷😀', '\u3099', '\u309A', '\u0301', 'ﾞ', 'ﾟ'];
+  let seed = 42;
+  const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  const sample = (n: number) => Array.from({ length: n }, () => ALPHABET[Math.floor(rand() * ALPHABET.length)]).join('');
+
+  test('the text is normalize()\'s and every character maps into the input, in order', () => {
+    for (let round = 0; round < 3000; round++) {
+      const input = sample(1 + Math.floor(rand() * 24));
+      const m = normalizeWithMap(input);
+      expect(m.text, JSON.stringify(input)).toBe(normalize(input));
+      expect(m.start).toHaveLength(m.text.length);
+      expect(m.end).toHaveLength(m.text.length);
+      for (let i = 0; i < m.text.length; i++) {
+        expect(m.end[i]).toBeGreaterThan(m.start[i]);
+        expect(m.end[i]).toBeLessThanOrEqual(input.length);
+        if (i > 0) expect(m.start[i]).toBeGreaterThanOrEqual(m.start[i - 1]);
+      }
+    }
+  });
+
+  test('where no katakana rule or okurigana applies, the map is the per-character reference', () => {
+    // Text without katakana and without kanji+hiragana pairs: only NFKC and case act.
+    const PLAIN = [...'aZz09 -.,あがかをんＡｚ０：、。「」（）𠮷😀', '\u3099', '\u0301'];
+    for (let round = 0; round < 2000; round++) {
+      const input = Array.from({ length: 1 + Math.floor(rand() * 20) }, () => PLAIN[Math.floor(rand() * PLAIN.length)]).join('');
+      const ref = referenceWithMap(input);
+      if (ref.text !== normalize(input)) continue; // a rule applied after all (e.g. ゛ joined into a katakana letter)
+      const m = normalizeWithMap(input);
+      expect({ text: m.text, start: m.start, end: m.end }, JSON.stringify(input)).toEqual(ref);
+    }
+  });
+});
+
 describe('tokenize', () => {
   test('Japanese runs become bigrams, so two-character words are one token', () => {
     expect(indexText('関数')).toBe('関数');

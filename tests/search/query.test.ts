@@ -107,6 +107,25 @@ describe('parseQuery / toMatch', () => {
     expect(parseQuery('方法').must).toHaveLength(1);
   });
 
+  test('endings made only of function words are dropped; a progressive form of an intent word ranks only', () => {
+    // のですが = の + です + が, したいのですが = したい + の + です + が: nothing to require.
+    for (const q of ['集計したいのですが', '集計のですが', 'VLOOKUP関数したいのですが']) {
+      expect(parseQuery(q).must.map((t) => t.highlights[0]).join(' '), q).toBe(q.startsWith('VLOOKUP') ? 'vlookup 関数' : '集計');
+    }
+    // Built from function words of two letters or more and the particles, never from any single
+    // letter: いれる (い + れる) and まとめる stay words.
+    expect(parseQuery('セルに値をいれる').must.map((t) => t.highlights[0])).toContain('いれ');
+    expect(parseQuery('PDFを まとめる').must.map((t) => t.highlights[0])).toContain('まとめ');
+    // 困っています is 困った (an intent word) in its progressive form: it ranks, it is not required.
+    for (const q of ['集計で困っています', '集計で困っている']) {
+      const p = parseQuery(q);
+      expect(p.must.map((t) => t.highlights[0]), q).toEqual(['集計']);
+      expect((p.should ?? []).some((t) => t.highlights[0] === '困'), q).toBe(true);
+    }
+    // Another verb's progressive form is a word like any other.
+    expect(parseQuery('セルを選んでいます').must.map((t) => t.highlights[0])).toContain('選');
+  });
+
   test('a word, a particle and a negated or intent predicate typed as one run keep the word required', () => {
     // Any word before が/を/… and a predicate after it: the word is what is looked for.
     for (const [q, word] of [['ピボットができない', 'ピボット'], ['プリンターがうまくいかない', 'プリンター'], ['保存ができない', '保存'],

@@ -33,6 +33,7 @@ export class KotsuSearchPage extends KotsuElement {
     .meta { display: flex; flex-wrap: wrap; gap: 0.25rem 0.9rem; color: var(--kotsu-muted); font-size: 0.8125rem; }
     .meta a { color: inherit; }
     aside h2 { margin-top: 0; font-size: 1rem; }
+    h2.partial { font-size: 1rem; margin: 1.25rem 0 0.5rem; color: var(--kotsu-muted); }
     aside ul { list-style: none; padding: 0; margin: 0; display: grid; gap: 0.3rem; }
     .facet { display: flex; justify-content: space-between; gap: 0.5rem; text-decoration: none; padding: 0.2rem 0.4rem; border-radius: 6px; }
     .facet:hover { background: #e8f0fa; }
@@ -165,6 +166,8 @@ export class KotsuSearchPage extends KotsuElement {
         <div class="layout">
           <section aria-label=${msg('searchPage.results')}>
             ${r.items.length ? html`<ol class="results">${r.items.map((hit) => this.renderHit(hit))}</ol>` : this.renderEmpty(r)}
+            ${r.partial?.length ? html`<h2 class="partial" id="partial-heading">${msg('searchPage.partial')}</h2>
+              <ol class="results" aria-labelledby="partial-heading">${r.partial.map((hit) => this.renderHit(hit))}</ol>` : nothing}
             ${r.total > PAGE_SIZE ? html`<nav class="pages" aria-label=${msg('searchPage.pages')}>
               ${this.page > 1 ? html`<a class="btn secondary" href=${this.href({ page: this.page - 1 })}>${msg('searchPage.prev')}</a>` : nothing}
               ${from + PAGE_SIZE < r.total ? html`<a class="btn secondary" href=${this.href({ page: this.page + 1 })}>${msg('searchPage.next')}</a>` : nothing}
