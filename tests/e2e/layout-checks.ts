@@ -3,8 +3,8 @@
  * `aria-controls` names an element that exists in its own tree (document or shadow root), no
  * two landmarks share a role and name, and scrollable regions can be reached by keyboard.
  */
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
+import { axe } from './harness';
 
 /** `aria-controls` pointing at nothing (also while a popup is closed — then it should be absent). */
 export function ariaControlsProblems(page: Page): Promise<string[]> {
@@ -27,14 +27,15 @@ export function ariaControlsProblems(page: Page): Promise<string[]> {
   });
 }
 
-/** axe rules this project holds to whatever their impact: landmark names and keyboard-reachable scrollers. */
-async function axeRules(page: Page, rules: string[]): Promise<string[]> {
-  const result = await new AxeBuilder({ page }).withRules(rules).analyze();
+/**
+ * axe rules this project holds to whatever their impact: landmark names and keyboard-reachable
+ * scrollers, in one axe run (each run injects axe and walks the whole page, shadow roots included).
+ */
+export async function landmarkAndScrollProblems(page: Page): Promise<string[]> {
+  const rules = ['landmark-unique', 'landmark-no-duplicate-main', 'landmark-no-duplicate-banner', 'scrollable-region-focusable'];
+  const result = await axe(page).withRules(rules).analyze();
   return result.violations.map((v) => `${v.id}: ${v.nodes.slice(0, 4).map((n) => n.target.join(' ')).join(', ')}`);
 }
-
-export const landmarkProblems = (page: Page) => axeRules(page, ['landmark-unique', 'landmark-no-duplicate-main', 'landmark-no-duplicate-banner']);
-export const scrollProblems = (page: Page) => axeRules(page, ['scrollable-region-focusable']);
 
 /** The outermost elements that reach past the right edge of the viewport, to say what overflows. */
 export function overflowCulprits(page: Page): Promise<string[]> {

@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiCall, apiLogin, createUser, externalRequests, launchBrowser, newContext, setupAdmin, startServer, uiLogin, type TestServer } from './harness';
-import { ariaControlsProblems, landmarkProblems, overflowCulprits, scrollProblems } from './layout-checks';
+import { ariaControlsProblems, landmarkAndScrollProblems, overflowCulprits } from './layout-checks';
 
 /**
  * Issue 18, items 1 and 10: every page of the app, as each role, at 360 and 414 px (and 1280):
@@ -139,10 +139,7 @@ describe('every page fits a phone and keeps its navigation', () => {
           }, PRIMARY);
           if (visible.length !== PRIMARY.length) problems.push(`${where}: main links visible: ${visible.join(',')}`);
           problems.push(...(await ariaControlsProblems(page)).map((p) => `${where}: ${p}`));
-          if (width === 360) {
-            problems.push(...(await landmarkProblems(page)).map((p) => `${where}: ${p}`));
-            problems.push(...(await scrollProblems(page)).map((p) => `${where}: ${p}`));
-          }
+          if (width === 360) problems.push(...(await landmarkAndScrollProblems(page)).map((p) => `${where}: ${p}`));
         }
         // The header takes at most a fifth of a phone screen (740 px tall here: 148 px).
         const header = (await page.locator('kotsu-app header').boundingBox())!;
