@@ -227,7 +227,10 @@ function searchAsTyped(ctx: SearchReader, query: SearchQueryT): SearchResultT {
   // (`partial`), best first, to fill the page — never above a tip with every word, never counted
   // in `total`, and not when no tip has every word (that is `relaxed`, or nothing).
   if (!relaxed && sort === 'relevance' && offset === 0 && total > 0 && page.ids.length < limit) {
-    const lq = wideQ ?? parsed;
+    // The words as typed and their spellings, without the wide tier's synonyms (as the looser
+    // tier after the wide tier: a word left out and a synonym is too little, and each synonym is
+    // one more phrase in every group).
+    const lq = parsed;
     const groups = partialGroups(lq);
     if (groups) {
       const looseMatch = toMatch(lq, 'relaxed');
