@@ -95,12 +95,20 @@ const isPredicate = (t: ParsedQuery['must'][number]) => !t.latin && t.tokens.eve
  */
 export function search(ctx: SearchReader, query: SearchQueryT): SearchResultT {
   const first = searchAsTyped(ctx, query);
-  if ((first.total > 0 && !first.relaxed) || !first.didYouMean || query.exact) return { ...first, correctedTo: null };
+  if ((first.total > 0 && !first.relaxed) || !first.didYouMean || query.exact) return answer(first, null);
   // Found nothing, or only by leaving a word out (the mistyped one, often): the corrected query
   // has every word (didYouMean checks that it finds something).
   const again = searchAsTyped(ctx, { ...query, q: first.didYouMean });
-  if (again.total === 0 || again.relaxed) return { ...first, correctedTo: null };
-  return { ...again, didYouMean: first.didYouMean, correctedTo: first.didYouMean };
+  if (again.total === 0 || again.relaxed) return answer(first, null);
+  return answer({ ...again, didYouMean: first.didYouMean }, first.didYouMean);
+}
+
+/** The answer with its fields in the schema's order (a search thread sends it as JSON text as it is). */
+function answer(r: SearchResultT, correctedTo: string | null): SearchResultT {
+  return {
+    total: r.total, items: r.items, didYouMean: r.didYouMean, relaxed: r.relaxed, correctedTo,
+    ...(r.partial ? { partial: r.partial } : {}), ...(r.facets ? { facets: r.facets } : {}),
+  };
 }
 
 function searchAsTyped(ctx: SearchReader, query: SearchQueryT): SearchResultT {
