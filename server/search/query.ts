@@ -369,7 +369,13 @@ export function parseQuery(raw: string): ParsedQuery {
   all.forEach((c, ci) => {
     if (c.negated || c.quoted) {
       const t = phraseTerm(c.text);
-      if (t) (c.negated ? not : must).push(t);
+      if (!t) return;
+      if (!c.negated) { must.push(t); return; }
+      // An excluded word is excluded in all its spellings, as a required word is matched in them
+      // (-printer leaves out tips that write プリンター; -エクセル those that write Excel): one word
+      // typed unquoted, four letters or more if Latin (as for required words).
+      const one = !c.quoted && pieces(c.text).length === 1 && (!/^[a-z0-9]+$/.test(c.text) || c.text.length >= 4);
+      not.push(one ? withAlternatives(t, [c.text], c.text) : t);
       return;
     }
     const ps = pieces(c.text);

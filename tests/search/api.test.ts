@@ -52,6 +52,16 @@ describe('GET /api/search', () => {
     expect(await ids('rpa：vlookup ')).toEqual([]);
   });
 
+  test('an excluded word is excluded in all its spellings, as a required word is matched in them', async () => {
+    const s = await seed();
+    // Tips a, b, c, e write Ｅｘｃｅｌ, エクセル, ｴｸｾﾙ or Excel: excluding any spelling leaves them all out.
+    for (const q of ['印刷 -excel ', '印刷 -エクセル ', '印刷 -ｴｸｾﾙ ']) expect(await ids(q), q).toEqual([]);
+    for (const q of ['フォルダ -excel ', 'ショートカット -エクセル ']) expect(await ids(q), q).toEqual([s.d]);
+    // Quoted, it is that exact phrase only; a Latin word of three letters or fewer is taken as typed.
+    expect(await ids('印刷 -"excel" ')).toEqual([s.c]);
+    expect(await ids('印刷 -pdf ')).toEqual([s.c, s.e]);
+  });
+
   test('the last word matches as a prefix while typing', async () => {
     const s = await seed();
     expect(await ids('vlo')).toEqual([s.b]);
