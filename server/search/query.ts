@@ -512,12 +512,13 @@ export function completePrefixes(q: ParsedQuery, words: (prefix: string, limit: 
  * term but one (`relaxed`), which rescues natural questions that use a different verb.
  * Null when there is nothing positive to match.
  */
-export function toMatch(q: ParsedQuery, mode: 'all' | 'relaxed' = 'all', columns?: string): string | null {
+export function toMatch(q: ParsedQuery, mode: 'all' | 'relaxed' | 'partial' = 'all', columns?: string): string | null {
   if (q.must.length === 0) return null;
   let positive: string;
   const w = q.wide === true;
   const ph = (t: Term) => phrase(t, w, q.dictionaryOnly === true);
-  if (mode === 'all' || q.must.length < RELAX_MIN_TERMS) {
+  // `partial`: every word but one from two words on (partialGroups), `relaxed` from RELAX_MIN_TERMS.
+  if (mode === 'all' || q.must.length < (mode === 'partial' ? 2 : RELAX_MIN_TERMS)) {
     positive = q.must.map(ph).join(' AND ');
   } else {
     positive = groupsOf(q).map((g) => `(${g})`).join(' OR ');
@@ -527,7 +528,7 @@ export function toMatch(q: ParsedQuery, mode: 'all' | 'relaxed' = 'all', columns
   // The whole-query phrase (a pasted fragment) has every required word: it cannot match where
   // those did not all match (the wide tier, which excludes the first, and the relaxed fallback),
   // and walking its doclists there only costs time.
-  const should = (q.should ?? []).filter((t) => !(t.whole && (w || mode === 'relaxed')));
+  const should = (q.should ?? []).filter((t) => !(t.whole && (w || mode !== 'all')));
   if (should.length > 0 && !columns) {
     positive = `(${positive}) AND (${[...should.map((t) => phrase(t)), ph(q.must[0])].join(' OR ')})`;
   }

@@ -240,10 +240,11 @@ function searchAsTyped(ctx: SearchReader, query: SearchQueryT): SearchResultT {
     // The words as typed and their spellings, without the wide tier's synonyms (as the looser
     // tier after the wide tier: a word left out and a synonym is too little, and each synonym is
     // one more phrase in every group).
-    const lq = parsed;
-    const groups = partialGroups(lq);
+    const groups = partialGroups(parsed);
     if (groups) {
-      const looseMatch = toMatch(lq, 'relaxed');
+      // The groups OR-ed whole: what topPage ranks instead when together they hold more than the
+      // cap (with two words, `relaxed` would be both words again, and find nothing new).
+      const looseMatch = toMatch(parsed, 'partial');
       const partial = { ...filter, match: looseMatch, titleMatch: null, titleOnly: null, groups, exclude: page.ids, offset: 0, limit: limit - page.ids.length };
       const more = store.topPage(partial) ?? store.page(partial);
       if (more.ids.length > 0) result.partial = presentHits(ctx, more.ids, marks);

@@ -194,3 +194,18 @@ test('a listing by one tag counts its published tips only, hidden and draft ones
   expect(excel.items.map((i) => i.id).sort((a, b) => a - b)).toEqual(made.slice(2));
   expect((await list('tag=Excel&tag=Word')).total).toBe(2);
 });
+
+test('tips with all the words but one are found past the rank cap too, two words included', async () => {
+  t = await createTestApp();
+  const { createSearchEngine } = await import('../../server/search/engine');
+  const { search } = await import('../../server/search/service');
+  for (let i = 0; i < 6; i++) await postTip(t, t.admin, { title: `関数の使い方${i}`, body: filler, tags: [] });
+  const both = await postTip(t, t.admin, { title: 'VLOOKUP関数で転記する', body: filler, tags: [] });
+  const vlookup = await postTip(t, t.admin, { title: 'VLOOKUPの#N/Aを空白にする', body: filler, tags: [] });
+  // Cap 4: the groups (関数 alone: 7 tips; vlookup alone: 1) hold more than it together, so they
+  // are ranked as one expression among its newest 4 — which must be the groups, not both words again.
+  const capped = createSearchEngine(t.db, { rebuildIfStale: false, rankCap: 4, maintenance: { enabled: false } });
+  const r = search({ ...t.app.ctx, search: capped }, { q: 'VLOOKUP関数' });
+  expect(r.items.map((i) => i.id)).toEqual([both.id]);
+  expect(r.partial?.map((i) => i.id)).toContain(vlookup.id);
+});
