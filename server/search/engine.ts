@@ -28,10 +28,13 @@ export function foldedTitle(row: { title: string; tags: string }): { title: stri
   return { title: foldSpellings(t.title), tags: foldSpellings(t.tags) };
 }
 
+/** The katakana words of a tip's title and tags as written: the typo vocabulary's katakana (suggest.ts). */
+const titleKatakana = (row: { title: string; tags: string }): string[] => katakanaWords(`${row.title} ${row.tags}`);
+
 export function indexedDoc(row: Pick<SourceRow, 'title' | 'html' | 'tags'>, prepared?: PreparedBodies): IndexedDoc {
   return {
     ...foldedTitle(row), body: prepared ? prepared.take(row.html) : indexedBody(row.html),
-    katakana: katakanaWords(`${row.title} ${row.tags}`),
+    katakana: titleKatakana(row),
   };
 }
 
@@ -123,19 +126,21 @@ export function createSearchEngine(db: Database, opts: SearchEngineOptions = {})
   // Whatever an earlier run left unmerged (a crash mid-campaign, changes below the threshold).
   maintenance.startSoon();
 
-  // The titles-only index came after the full-text index (migration 0010): fill it once from the
-  // tips (titles and tags only: about a second at 100,000 tips).
-  if (opts.rebuildIfStale !== false && !db.readonly && store.meta('titles') !== '1') {
-    let after = 0;
-    const batch = db.transaction((rows: Pick<SourceRow, 'id' | 'title' | 'tags'>[]) => {
-      for (const r of rows) store.putTitle(r.id, foldedTitle(r));
-    });
-    for (;;) {
+  /** Each published tip's title and tags, in batches of one transaction each (the fills below). */
+  function eachPublishedTitle(put: (row: Pick<SourceRow, 'id' | 'title' | 'tags'>) => void) {
+    const batch = db.transaction((rows: Pick<SourceRow, 'id' | 'title' | 'tags'>[]) => { for (const r of rows) put(r); });
+    for (let after = 0; ;) {
       const rows = store.publishedTitlesAfter(after, 1000);
       if (rows.length === 0) break;
       batch(rows);
       after = rows[rows.length - 1].id;
     }
+  }
+
+  // The titles-only index came after the full-text index (migration 0010): fill it once from the
+  // tips (titles and tags only: about a second at 100,000 tips).
+  if (opts.rebuildIfStale !== false && !db.readonly && store.meta('titles') !== '1') {
+    eachPublishedTitle((r) => store.putTitle(r.id, foldedTitle(r)));
     db.transaction(() => {
       store.optimizeTitles(); // the full-text index is as it was: not rewritten here
       store.setMeta('titles', '1');
@@ -145,17 +150,8 @@ export function createSearchEngine(db: Database, opts: SearchEngineOptions = {})
   // The katakana words of titles and tags (typo targets, suggest.ts) came after the word list:
   // record them once from the tips (titles and tags only) instead of rebuilding the index.
   if (opts.rebuildIfStale !== false && !db.readonly && store.meta('katakana') !== '1') {
-    let after = 0;
     const seen = new Set<string>();
-    const batch = db.transaction((rows: Pick<SourceRow, 'id' | 'title' | 'tags'>[]) => {
-      for (const r of rows) store.addKatakana(katakanaWords(`${r.title} ${r.tags}`), seen);
-    });
-    for (;;) {
-      const rows = store.publishedTitlesAfter(after, 1000);
-      if (rows.length === 0) break;
-      batch(rows);
-      after = rows[rows.length - 1].id;
-    }
+    eachPublishedTitle((r) => store.addKatakana(titleKatakana(r), seen));
     store.setMeta('katakana', '1');
   }
 

@@ -66,7 +66,7 @@ function correctKatakana(ctx: SearchReader, text: string, t: ParsedQuery['must']
     return (ctx.search.store.topPage(probe) ?? ctx.search.store.page(probe)).total > 0;
   };
   if (finds(t)) return null;
-  const fix = candidates.find((c) => parseQuery(`${c} `).must.slice(0, 1).some(finds));
+  const fix = candidates.find((c) => { const [term] = parseQuery(`${c} `).must; return term !== undefined && finds(term); });
   if (fix === undefined) return null;
   // Where the word is in the text as typed: normalization drops long-vowel marks and changes
   // small kana, so the word is found in the normalized text and mapped back (toKatakana changes
