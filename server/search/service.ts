@@ -85,6 +85,8 @@ function correctKatakana(ctx: SearchReader, text: string, t: ParsedQuery['must']
   return out;
 }
 
+const sameList = <T>(a: readonly T[], b: readonly T[]) => a.length === b.length && a.every((x, i) => x === b[i]);
+
 /** A Japanese word of a query (not Latin, not a phrase in quotes): the kind said otherwise in tips. */
 const isPredicate = (t: ParsedQuery['must'][number]) => !t.latin && t.tokens.every((x) => CJK_TOKEN.test(x));
 
@@ -152,6 +154,8 @@ function searchAsTyped(ctx: SearchReader, query: SearchQueryT): SearchResultT {
   let page = store.topPage(filter) ?? store.page(filter);
   let total = page.total;
   let relaxed = false;
+  /** Relaxed groups already found empty with these tips left out (the partial tier asks the same). */
+  let emptyGroups: { groups: string[]; exclude: readonly number[] } | null = null;
   /** No tip has every word as typed or by its spellings: the looser tiers may follow. */
   const firstEmpty = page.total === 0;
   if (wideQ && sort === 'relevance' && page.total < offset + limit) {
@@ -223,7 +227,7 @@ function searchAsTyped(ctx: SearchReader, query: SearchQueryT): SearchResultT {
         page = { ids: [...page.ids, ...more.ids], total: total + more.total };
         total = page.total;
         relaxed = true;
-      }
+      } else if (loose.groups) emptyGroups = { groups: loose.groups, exclude: wideIds };
     }
   }
   const marks = highlighter(parsed.must);
@@ -241,7 +245,10 @@ function searchAsTyped(ctx: SearchReader, query: SearchQueryT): SearchResultT {
     // tier after the wide tier: a word left out and a synonym is too little, and each synonym is
     // one more phrase in every group).
     const groups = partialGroups(parsed);
-    if (groups) {
+    // The same groups with the same tips left out, found empty by the looser tier just above
+    // (three words or more: its groups are these), find nothing again: not asked twice.
+    const askedEmpty = groups !== null && emptyGroups !== null && sameList(groups, emptyGroups.groups) && sameList(page.ids, emptyGroups.exclude);
+    if (groups && !askedEmpty) {
       // The groups OR-ed whole: what topPage ranks instead when together they hold more than the
       // cap (with two words, `relaxed` would be both words again, and find nothing new).
       const looseMatch = toMatch(parsed, 'partial');
