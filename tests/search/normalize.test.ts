@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { normalize, normalizeWithMap } from '../../server/search/normalize';
+import { normalize, normalizeWithMap, RULE_PATTERNS } from '../../server/search/normalize';
+import { TIPS } from '../../scripts/search-eval/collection';
 import { indexText, pieces } from '../../server/search/tokenize';
 
 describe('normalize', () => {
@@ -120,6 +121,98 @@ describe('normalizeWithMap on any text', () => {
       const m = normalizeWithMap(input);
       expect({ text: m.text, start: m.start, end: m.end }, JSON.stringify(input)).toEqual(ref);
     }
+  });
+});
+
+/**
+ * The rules as the regular expressions that define them (RULE_PATTERNS), applied with
+ * String.replace: normalize() and normalizeWithMap() scan for them by hand (sixth round: the
+ * lookbehinds made V8 try every position), and must give exactly this, maps included.
+ */
+const VU_ROW: Record<string, string> = { '': 'ブ', 'ァ': 'バ', 'ィ': 'ビ', 'ェ': 'ベ', 'ォ': 'ボ' };
+const SMALL: Record<string, string> = {
+  'ァ': 'ア', 'ィ': 'イ', 'ゥ': 'ウ', 'ェ': 'エ', 'ォ': 'オ', 'ッ': 'ツ', 'ャ': 'ヤ', 'ュ': 'ユ', 'ョ': 'ヨ', 'ヮ': 'ワ',
+  'ヵ': 'カ', 'ヶ': 'ケ', 'ヂ': 'ジ', 'ヅ': 'ズ',
+};
+const REFERENCE_RULES: [RegExp, (m: string, ...groups: string[]) => string][] = [
+  [RULE_PATTERNS.vu, (_m, small) => VU_ROW[small]],
+  [RULE_PATTERNS.small, (m) => SMALL[m]],
+  [RULE_PATTERNS.longVowel, () => ''],
+  [RULE_PATTERNS.middleDot, () => ''],
+  [RULE_PATTERNS.okurigana, () => ''],
+];
+function referenceNormalize(text: string): string {
+  let s = text.normalize('NFKC').toLowerCase();
+  for (const [re, fn] of REFERENCE_RULES) s = s.replace(re, fn as (m: string) => string);
+  return s;
+}
+/** normalizeWithMap as it was written with the regular expressions (before the sixth round). */
+function referenceMapped(input: string): { text: string; start: number[]; end: number[] } {
+  let src = referenceWithMap(input);
+  for (const [re, fn] of REFERENCE_RULES) {
+    const out = { text: '', start: [] as number[], end: [] as number[] };
+    let last = 0;
+    const copy = (from: number, to: number) => {
+      out.text += src.text.slice(from, to);
+      for (let i = from; i < to; i++) { out.start.push(src.start[i]); out.end.push(src.end[i]); }
+    };
+    let any = false;
+    for (const m of src.text.matchAll(re)) {
+      any = true;
+      const at = m.index ?? 0;
+      copy(last, at);
+      const rep = fn(m[0], ...m.slice(1).map((g) => g ?? ''));
+      const s = src.start[at];
+      const e = src.end[at + m[0].length - 1];
+      if (rep === '') {
+        if (out.end.length > 0) out.end[out.end.length - 1] = Math.max(out.end[out.end.length - 1], e);
+      } else {
+        out.text += rep;
+        for (let i = 0; i < rep.length; i++) { out.start.push(s); out.end.push(e); }
+      }
+      last = at + m[0].length;
+    }
+    if (!any) continue;
+    copy(last, src.text.length);
+    src = out;
+  }
+  return src;
+}
+
+describe('the rules scanned by hand equal their regular expressions', () => {
+  // Every kind of letter a rule looks at, on both sides of it: ヴ rows, small kana, ヂ ヅ, long-vowel
+  // marks after katakana letters of every block (ㇰ U+31F0, ヷ U+30F7, ヽ ヿ) and after other letters,
+  // middle dots (full and half width), okurigana letters and other hiragana after kanji of the BMP
+  // (漢, 々, 〇, ⺀) and beyond it (𠮷), lone surrogates, half-width katakana and voicing marks.
+  const ALPHABET = [...'ヴァィゥェォッャュョヮヵヶヂヅカアンㇰㇿヷヺ゠ヽヾヿゟーー・･ｶﾞﾟｰｳｨ漢字取貼々〆〇⺀𠮷😀いうきしすりるれろつのをでがかゃゝゞアイaZ0QΣΩİ※→Ⓐ 、。\n',
+    '\uD842', '\uDFB7', '\u3099', '\u309A', '\u30FC\u30FC', '取り込み', '貼り付け', '問い合わせ', 'ヴィヴァ'];
+  let seed = 7;
+  const rand = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32);
+  const sample = (n: number) => Array.from({ length: n }, () => ALPHABET[Math.floor(rand() * ALPHABET.length)]).join('');
+
+  test('on random text: the same text, and the same map back to the input', () => {
+    for (let round = 0; round < 20000; round++) {
+      const input = sample(Math.floor(rand() * 16));
+      expect(normalize(input), JSON.stringify(input)).toBe(referenceNormalize(input));
+      if (round % 4 === 0) {
+        const m = normalizeWithMap(input);
+        expect({ text: m.text, start: m.start, end: m.end }, JSON.stringify(input)).toEqual(referenceMapped(input));
+      }
+    }
+  });
+
+  test('on the tips of the evaluation collection', () => {
+    for (const tip of TIPS) {
+      for (const text of [tip.title, tip.body, tip.tags.join(' ')]) {
+        expect(normalize(text)).toBe(referenceNormalize(text));
+        const m = normalizeWithMap(text);
+        expect({ text: m.text, start: m.start, end: m.end }).toEqual(referenceMapped(text));
+      }
+    }
+  });
+
+  test('each rule is seen to act (the samples above are not vacuous)', () => {
+    expect(normalize('ヴィ ウィ ー カー ピボット・テーブル 𠮷り込 取り')).toBe('ビ ウイ ー カ ピボツトテブル 𠮷込 取');
   });
 });
 
