@@ -112,6 +112,9 @@ const ORDER: Record<SearchSort, string> = {
 const TAGS_OF_P = `coalesce((SELECT group_concat(t.name, ' ') FROM post_tags pt JOIN tags t ON t.id = pt.tag_id
         WHERE pt.post_id = p.id), '') AS tags`;
 
+/** A MATCH expression that is one token as indexed (see tokenCount). */
+const ONE_TOKEN = /^"([a-z0-9\u3041-\u3096\u30a1-\u30fa\u30fc\u3400-\u4dbf\u4e00-\u9fff\ue000-\uf8ff]+)"$/;
+
 /** New words kept for the typo vocabulary between two of its lookups (store.freshWords). */
 const FRESH_MAX = 50_000;
 
@@ -289,6 +292,18 @@ export function createSearchStore(db: Database, opts: { rankCap?: number; denseW
     }
     return (termDocs.get(token) as number | undefined) ?? 0;
   };
+  /**
+   * How many tips a one-token expression (`"関数"`, a spelling key) matches, with no other filter:
+   * FTS5's own count of the token's rows (fts5vocab, which honours contentless deletes' tombstones),
+   * half the time of counting the MATCH's rows one by one (0.35 vs 0.71 ms for 関数, 1.6 vs 3.0 ms
+   * for Excel's key at 100,000 tips). Only tokens the tokenizer keeps as they are (lower-case Latin,
+   * digits, kana, kanji, private-use keys), so the MATCH would look up that very term; null otherwise.
+   */
+  const tokenCount = (f: SearchFilter): number | null => {
+    if (f.tagIds.length > 0 || f.authorId !== undefined || (f.exclude?.length ?? 0) > 0 || f.match === null) return null;
+    const one = ONE_TOKEN.exec(f.match);
+    return one ? docsOf(one[1]) : null;
+  };
   // The index's terms starting with one Japanese character (query.ts completePrefixes): 様 → 様式,
   // 様子, … FTS5's vocabulary lists them, but walks each one's doclist to count it (1.5 ms for a term
   // in 60,000 tips), so the answers are kept until the index changes: a commit on another
@@ -429,7 +444,7 @@ export function createSearchStore(db: Database, opts: { rankCap?: number; denseW
       // 勤務表 集計 自動化 at 100,000 tips); two or more are counted.
       const two = probe(f.match);
       if (two.length < 2) return { ids: unranked(two).slice(f.offset, f.offset + f.limit), total: two.length };
-      const total = prepared('count', f).get(params(f, 'count')) as number;
+      const total = tokenCount(f) ?? prepared('count', f).get(params(f, 'count')) as number;
       const best = (match: string, exclude: Set<number>) =>
         blended((prepared('top', f).all({ ...params(f, 'top'), match }) as { id: number; score: number }[]).filter((t) => !exclude.has(t.id)));
       let ids: number[];
