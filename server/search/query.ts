@@ -99,6 +99,12 @@ const STOP = new Set([
   '場合', '?', 'か?', 'たら', 'れ', 'られ', 'さ', 'せ', 'く', 'し', 'ず',
   // Endings of polite questions, as the segmenter cuts them (ください → くだ|さい).
   'したら', 'すれば', 'いい', 'よい', 'です', 'ですか', 'でしょう', 'でしょうか', 'くだ', 'さい', 'ませ', 'ん', 'ので', 'けど',
+  // The rest of the closed classes a grammar lists: conjunctive particles (のに, ても, ながら),
+  // adverbial particles (だけ, しか, ほど, ずつ) and auxiliary words of manner and intent (らしい,
+  // みたい, べき, はず, つもり). None says what a tip is about (数字なのに足し算されない).
+  'のに', 'なのに', 'けれど', 'けれども', 'けども', 'ても', 'でも', 'ながら', 'たり', 'だり',
+  'だけ', 'しか', 'ばかり', 'ほど', 'くらい', 'ぐらい', 'なんか', 'なんて', 'って', 'さえ', 'すら', 'こそ', 'ずつ', 'ごと',
+  'らしい', 'みたい', 'べき', 'はず', 'つもり',
 ]);
 
 /**

@@ -126,6 +126,24 @@ describe('parseQuery / toMatch', () => {
     expect(parseQuery('セルを選んでいます').must.map((t) => t.highlights[0])).toContain('選');
   });
 
+  test('conjunctive and adverbial particles and auxiliaries of manner are not required words', () => {
+    // Each closed-class word between or after the real words: none is required.
+    const cases: [string, string[]][] = [
+      ['数字なのに足し算されない', ['数字', '足算']],
+      ['保存したのに消えた', ['保存', '消']],
+      ['印刷だけしたい', ['印刷']],
+      ['部署ごとに集計', ['部署', '集計']],
+      ['1件ずつ転記', ['1', '件', '転記']],
+      ['開いても表示されない', ['開']],
+      ['マクロを使うべきか', ['マクロ', '使']],
+      ['集計するつもりが', ['集計']],
+    ];
+    for (const [q, words] of cases) {
+      const must = parseQuery(q).must.map((t) => t.highlights[0]);
+      expect(must, q).toEqual(words);
+    }
+  });
+
   test('a word, a particle and a negated or intent predicate typed as one run keep the word required', () => {
     // Any word before が/を/… and a predicate after it: the word is what is looked for.
     for (const [q, word] of [['ピボットができない', 'ピボット'], ['プリンターがうまくいかない', 'プリンター'], ['保存ができない', '保存'],
