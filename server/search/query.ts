@@ -163,8 +163,37 @@ function wordThenPredicate(run: string): [string, string] | null {
   return null;
 }
 
+/** Letters typed in hiragana with a long-vowel mark after one of them (ゆーざー, すきゃなーで). */
+const KANA_LOAN = /[\p{sc=Hiragana}ー]*\p{sc=Hiragana}ー[\p{sc=Hiragana}ー]*/u;
+
+/**
+ * A loanword typed in hiragana in a longer run (ゆーざー辞書, すきゃなーで読み取り): its long-vowel
+ * mark says what it is (native words write none), and the segmenter, which cuts it letter by letter
+ * (ゆ|ー|ざ|ー), cuts its katakana right (ユーザー|辞書, スキャナー|デ). The run before it, the
+ * word as typed (up to the segment with its last mark, particles before it left out) and the rest;
+ * null when the run has none.
+ */
+function kanaLoanword(run: string): [string, string, string] | null {
+  const m = KANA_LOAN.exec(run);
+  if (!m) return null;
+  const typed = [...SEGMENTER.segment(toKatakana(m[0]))].map((x) => m[0].slice(x.index, x.index + x.segment.length));
+  const lastMark = m[0].lastIndexOf('ー');
+  let from = 0;
+  while (from < typed.length - 1 && PARTICLE.test(typed[from])) from++;
+  let to = from;
+  let at = typed.slice(0, from + 1).join('').length;
+  while (at <= lastMark) at += typed[++to].length;
+  const word = typed.slice(from, to + 1).join('');
+  return [run.slice(0, m.index) + typed.slice(0, from).join(''), word, run.slice(m.index + typed.slice(0, to + 1).join('').length)];
+}
+
 /** Splits a run of Japanese typed without spaces into the spans worth matching. */
 function japaneseSpans(run: string): string[] {
+  const loan = kanaLoanword(run);
+  if (loan && loan[1] !== run) {
+    const [before, word, after] = loan;
+    return [...(before ? japaneseSpans(before) : []), word, ...(after ? japaneseSpans(after) : [])];
+  }
   // A word typed in hiragana (ぴぼっと, まくろ): the segmenter would cut it into particles.
   if (HIRAGANA_WORD.test(run) && !isStop(run) && !isIntent(run)) return [run];
   if (isIntent(run)) {
@@ -208,8 +237,12 @@ function japaneseSpans(run: string): string[] {
       i = end - 1;
       continue;
     }
+    // A kanji word with okurigana joins what comes before it (条件|付き, パスワード|付き), but a verb
+    // in its dictionary form after a katakana word is a predicate: ウィンドウ並べる is ウィンドウ and
+    // 並べる (typed without を), not one phrase no tip writes.
     const join = current !== '' && (
-      seg.length === 1 || prev.length === 1 || (KATAKANA.test(seg) && KATAKANA.test(prev)) || OKURIGANA_WORD.test(seg));
+      seg.length === 1 || prev.length === 1 || (KATAKANA.test(seg) && KATAKANA.test(prev)) ||
+      (OKURIGANA_WORD.test(seg) && !(/[\p{sc=Katakana}ー]$/u.test(current) && /[うくぐすつぬぶむる]$/u.test(seg))));
     if (join) current += seg;
     else {
       if (current) spans.push(current);
@@ -353,7 +386,11 @@ function phraseTerm(text: string): Term | null {
 export function parseQuery(raw: string): ParsedQuery {
   const cleaned = raw
     .replace(/[\p{Cc}\p{Cs}\u2028\u2029]/gu, ' ')
-    .replace(/[\u201C\u201D\u201E\u201F\u301D\u301E\u301F]/gu, '"');
+    .replace(/[\u201C\u201D\u201E\u201F\u301D\u301E\u301F]/gu, '"')
+    // A long-vowel or voiced-sound mark that follows no letter is the cut end of a word a fragment
+    // was copied from (テ|ーブル, ﾃ|ﾞｰﾀ): the index drops every mark after a katakana letter, so
+    // kept, it is a character no tip has there.
+    .replace(/(?<![\p{L}\p{N}\p{M}ーｰ])[ーｰ\uFF9E\uFF9F\u3099\u309A\u309B\u309C]+/gu, '');
   const mapped = normalizeWithMap(cleaned);
   const norm = mapped.text;
   // The text as typed (width and case folded only) behind a span of the normalized query: words
