@@ -333,7 +333,9 @@ export function related(ctx: SearchReader, text: string, self = 0, limit = RELAT
   const parsed = parseQuery(`${text} `);
   const terms = [...parsed.must, ...(parsed.should ?? []).filter((t) => t.highlights.length > 0)];
   const total = Math.max(1, store.publishedCount());
-  const scored = terms.map((t) => ({ t, docs: Math.min(...t.tokens.map((token) => store.docsOf(token))) }))
+  // How many tips a word is in: as typed, or in the other spellings it matches in (ぴぼっと, エクセル: tips write ピボット, Excel).
+  const docsOf = (phrase: string[]) => Math.min(...phrase.map((token) => store.docsOf(token)));
+  const scored = terms.map((t) => ({ t, docs: Math.max(docsOf(t.tokens), ...(t.spellings ?? t.alternatives ?? []).map(docsOf)) }))
     .filter((x) => x.docs > 0 && (x.docs <= RELATED_COMMON * total || total < 50))
     .sort((a, b) => a.docs - b.docs)
     .slice(0, RELATED_WORDS);
