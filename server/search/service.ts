@@ -300,8 +300,12 @@ export function suggestTags(ctx: SearchReader, typed: string): SuggestResultT['t
   const words = norm.split(/\s+/u).filter(Boolean);
   const last = words[words.length - 1] ?? norm;
   const all = ctx.search.tags();
-  // The typed word's other spellings in the dictionary (エクセル: excel), whole.
-  const spellings = last.length >= 2 ? alternativesOf(last)?.same ?? [] : [];
+  // Each typed word's other spellings in the dictionary (エクセル, えくせる: excel), whole: a tag
+  // another word of the query names is close too (the no-results page offers these).
+  const spellings = words.filter((w) => w.length >= 2).flatMap((w) => {
+    const kana = normalize(toKatakana(w));
+    return [...(alternativesOf(w)?.same ?? []), ...(kana === w ? [] : [kana, ...(alternativesOf(kana)?.same ?? [])])];
+  });
   const starts = all.filter((t) => t.norm.startsWith(norm) || t.norm.startsWith(last) || spellings.includes(t.norm));
   const contains = all.filter((t) => !starts.includes(t) && (t.norm.includes(norm) || (last.length >= 2 && t.norm.includes(last))));
   return [...starts, ...contains].slice(0, SUGGEST_TAGS).map(({ name, count }) => ({ name, count }));

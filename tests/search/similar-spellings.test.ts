@@ -33,3 +33,19 @@ describe('GET /api/search/similar', () => {
     }
   });
 });
+
+describe('close tags (GET /api/search/suggest tags, offered when nothing is found)', () => {
+  test('a tag named by any word of the query, in any of its spellings', async () => {
+    await postTip(t, t.admin, { title: '関数で台帳から転記', body: '名簿から引きます。', tags: ['Excel', '関数'] });
+    await postTip(t, t.admin, { title: '署名を切り替える', body: '課の署名。', tags: ['Outlook'] });
+    const tags = async (q: string) => {
+      const res = await t.as(t.admin, { method: 'GET', url: `/api/search/suggest?q=${encodeURIComponent(q)}` });
+      expect(res.statusCode, res.body).toBe(200);
+      return (res.json().tags as { name: string }[]).map((x) => x.name);
+    };
+    // No tip says 確定申告 or ドローン: the tags the query's other words name are offered.
+    for (const [q, tag] of [['えくせる 確定申告', 'Excel'], ['エクセル 確定申告', 'Excel'], ['確定申告 エクセル', 'Excel'], ['あうとるっく ドローン', 'Outlook'], ['ｱｳﾄﾙｯｸ ドローン', 'Outlook']] as const) {
+      expect(await tags(q), q).toContain(tag);
+    }
+  });
+});
