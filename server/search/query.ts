@@ -424,7 +424,14 @@ export function parseQuery(raw: string): ParsedQuery {
         must.push(p.text.length >= 4 ? withAlternatives(t, [p.text], p.text) : t);
         return;
       }
-      const asTyped = japaneseSpans(typed(c.at + p.index, p.text.length)).map((x) => [x, normalize(x)] as const).filter(([, x]) => x !== '');
+      const run = typed(c.at + p.index, p.text.length);
+      let cursor = 0;
+      // Each span as typed, folded, and the letter typed before it (を before 消 in 凡例を消したい).
+      const asTyped = japaneseSpans(run).map((x) => {
+        const at = run.indexOf(x, cursor);
+        if (at >= 0) cursor = at + x.length;
+        return [x, normalize(x), at > 0 ? run[at - 1] : ''] as const;
+      }).filter(([, x]) => x !== '');
       const spans = asTyped.map(([, x]) => x);
       spans.forEach((span, si) => {
         const stemmed = stem(span);
@@ -436,7 +443,17 @@ export function parseQuery(raw: string): ParsedQuery {
         // A one-kanji word typed without kana (表 in 表の縦と横) is a noun: the derived table's
         // one-kanji keys are verbs' stems (表す → 表), which it must not take.
         const noun = SINGLE_KANJI.test(asTyped[si][0]);
-        must.push(withAlternatives(term, [...new Set([span, stemmed, stemOf(span)])], stemmed, noun));
+        const word = withAlternatives(term, [...new Set([span, stemmed, stemOf(span)])], stemmed, noun);
+        // A one-kanji word ends a run of the index where its okurigana are folded away (凡例を消す。
+        // → 凡例を消): it is there only in the bigram with the letter before it, which its prefix 消*
+        // never reaches. Typed after a particle, that bigram (を消) matches in its place too.
+        const before = asTyped[si][2];
+        if (SINGLE_KANJI.test(stemmed) && PARTICLE.test(before)) {
+          const edge = [before + stemmed];
+          word.alternatives = [...(word.alternatives ?? []), edge];
+          if (word.spellings) word.spellings = [...word.spellings, edge];
+        }
+        must.push(word);
       });
     });
     // Typed without spaces and cut into several words: the whole as one phrase ranks tips that

@@ -75,4 +75,22 @@ describe('queries typed without spaces', () => {
     expect(await ids('データベース取る')).toEqual([tips[5]]);
     expect(await ids('リスト作る')).toEqual([tips[7]]);
   });
+
+  test('a one-kanji verb that ends a tip\'s sentence matches when typed after its particle (凡例を消したい: 凡例を消す)', async () => {
+    // Titles ending in a one-kanji verb: the folding drops its okurigana there (消す → 消), so the
+    // index has the kanji only with the letter before it. Each title as typed and in the -たい form.
+    const verbs = [['グラフの凡例を消す', '消す', '消したい'], ['職員番号から氏名を引く', '引く', '引きたい'], ['添付ファイルを課内に送る', '送る', '送りたい'], ['起案の決裁ルートを選ぶ', '選ぶ', '選びたい']];
+    const ids: number[] = [];
+    for (const [title] of verbs) ids.push((await postTip(t, t.admin, { title, body: '手順は次のとおりです。', tags: [] })).id);
+    // A tip with the other words only, which every word but one would find too.
+    for (const [title, verb] of verbs) await postTip(t, t.admin, { title: title.replace(verb, 'を確かめる'), body: '確認の手順。', tags: [] });
+    for (const [i, [title, verb, wish]] of verbs.entries()) {
+      for (const q of [title, title.replace(verb, wish), `${title.replace(verb, wish)}のですが`]) {
+        const res = await t.as(t.admin, { method: 'GET', url: `/api/search?q=${encodeURIComponent(q)}` });
+        const r = res.json();
+        expect(r.items.map((x: { id: number }) => x.id), q).toEqual([ids[i]]);
+        expect(r.relaxed, q).toBe(false);
+      }
+    }
+  });
 });
