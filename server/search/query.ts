@@ -16,7 +16,7 @@ import { normalize, normalizeWithMap, toKatakana } from './normalize';
 import { spellingKey } from './spellings';
 import { neighboursOf } from './thesaurus';
 import { katakanaOf } from './loanwords';
-import { CJK_RUN, pieces, pieceTokens } from './tokenize';
+import { CJK_RUN, CJK_TOKEN, pieces, pieceTokens } from './tokenize';
 
 export interface Term {
   /** Tokens matched as one phrase. */
@@ -337,10 +337,25 @@ function alternativesFor(forms: string[], self: string, noun = false): Pick<Term
   return out;
 }
 
+/**
+ * The text a phrase of tokens stands for, to highlight: the overlapping bigrams of a Japanese word
+ * give each letter once (ピボ ボツ ツト: ピボツト, not ピボボツツト, which no text holds).
+ */
+function textOf(tokens: string[]): string {
+  let out = '';
+  tokens.forEach((tok, i) => {
+    const prev = i > 0 ? Array.from(tokens[i - 1]) : [];
+    const chars = Array.from(tok);
+    const overlaps = prev.length === 2 && chars.length === 2 && CJK_TOKEN.test(tok) && CJK_TOKEN.test(prev[0]) && prev[1] === chars[0];
+    out += overlaps ? chars[1] : tok;
+  });
+  return out;
+}
+
 function withAlternatives(t: Term, forms: string[], self: string, noun = false): Term {
   const { alternatives = [], synonyms = [], spellings, ownCovered, dictionarySynonyms } = alternativesFor(forms, self, noun);
   if (alternatives.length === 0 && synonyms.length === 0 && !spellings) return t;
-  const out: Term = { ...t, highlights: [...t.highlights, ...[...alternatives, ...synonyms].map((a) => a.join(''))] };
+  const out: Term = { ...t, highlights: [...t.highlights, ...[...alternatives, ...synonyms].map(textOf)] };
   if (alternatives.length > 0) out.alternatives = alternatives;
   if (synonyms.length > 0) { out.synonyms = synonyms; out.dictionarySynonyms = dictionarySynonyms; }
   if (spellings) { out.spellings = spellings; out.ownCovered = ownCovered; }

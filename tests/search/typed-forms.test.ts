@@ -93,4 +93,17 @@ describe('queries typed without spaces', () => {
       }
     }
   });
+
+  test('the snippet marks the word in the spelling the tip writes when it was typed in another (ぴぼっと: <mark>ピボット</mark>)', async () => {
+    // Tips whose bodies write katakana words of three letters or more; each typed in hiragana.
+    const bodies = ['Excelのピボットテーブルで集計します。', '複合機のスキャナーで読み取ります。', '共有のカレンダーに予定を入れます。', 'シナリオの待ち時間を延ばします。'];
+    for (const body of bodies) await postTip(t, t.admin, { title: '手順のメモ', body, tags: [] });
+    for (const body of bodies) {
+      const word = /[\u30A1-\u30FC]{3,}/u.exec(body)![0];
+      const res = await t.as(t.admin, { method: 'GET', url: `/api/search?q=${encodeURIComponent(hiragana(word))}` });
+      const snippets = (res.json().items as { snippet: string }[]).map((i) => i.snippet);
+      expect(snippets.some((sn) => /<mark>[^<]*<\/mark>/u.test(sn) && sn.replace(/<\/?mark>/gu, '') === body), `${hiragana(word)} → ${snippets.join(' | ')}`).toBe(true);
+      expect(snippets.join(''), hiragana(word)).toContain(`<mark>${word.replace(/ー$/u, '')}`);
+    }
+  });
 });
