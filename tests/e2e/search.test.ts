@@ -148,6 +148,25 @@ describe('search', () => {
     }
   });
 
+  it('no tip has every word: the tips with some of them, said so, and a 教えて request one click away', async () => {
+    const q = '宛名 ラベル 封筒';
+    await page.goto('/search?q=' + encodeURIComponent(q));
+    await expect.poll(() => page.locator('ol.results > li .title').allTextContents(), { timeout: 15_000 }).toEqual(['Wordの差し込み印刷で宛名ラベル']);
+    const notice = page.locator('p.notice').filter({ hasText: 'すべての語を含むコツがないため' });
+    expect(await notice.count()).toBe(1);
+    await expectAccessible(page, 'relaxed results');
+    if (process.env.KOTSU_SHOTS) {
+      for (const width of [1280, 360]) {
+        await page.setViewportSize({ width, height: 900 });
+        await page.screenshot({ path: `${process.env.KOTSU_SHOTS}/relaxed-${width}.png`, fullPage: true });
+      }
+      await page.setViewportSize({ width: 1280, height: 900 });
+    }
+    await notice.getByRole('link', { name: 'この内容を「教えて」でリクエストする' }).click();
+    await page.waitForURL((u) => u.pathname === '/requests' && u.searchParams.get('ask') === q);
+    await expect.poll(() => page.locator('#request-title').inputValue(), { timeout: 15_000 }).toBe(q);
+  });
+
   it('nothing found: close tags and a 教えて request with the query filled in, which shows similar tips', async () => {
     await page.goto('/search?q=' + encodeURIComponent('ドローン excel'));
     await expect.poll(() => page.getByText('「ドローン excel」に一致するコツは見つかりませんでした。').count(), { timeout: 15_000 }).toBe(1);
