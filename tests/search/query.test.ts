@@ -147,6 +147,8 @@ describe('parseQuery / toMatch', () => {
       }
     }
     expect(tried).toBeGreaterThanOrEqual(8);
+    // Not with one kanji left (お金 is not every sense of 金: 金曜, gold).
+    expect(parseQuery('お金').must[0].highlights).not.toContain('金曜');
     // Not before kana (おすすめ is a word of its own) and nothing left of a lone prefix.
     expect(parseQuery('おすすめ').must[0].highlights).not.toContain('すすめ');
   });
