@@ -409,9 +409,9 @@ export function parseQuery(raw: string): ParsedQuery {
         const noun = SINGLE_KANJI.test(asTyped[si][0]);
         // A word with the beautifying prefix お/ご before its kanji (お知らせ, ご連絡) is the word
         // without it, as the dictionaries list it: its spellings and synonyms are those too.
-        // (Not one kanji alone: お金 is not every sense of 金.)
+        // (Not one kanji alone, as typed: お金 is not every sense of 金; お勤め is 勤め.)
         const rest = span.slice(1);
-        const plain = BEAUTIFIED.test(span) && Array.from(rest).length >= 2 ? [rest, stem(rest), stemOf(rest)] : [];
+        const plain = BEAUTIFIED.test(span) && Array.from(asTyped[si][0]).length >= 3 ? [rest, stem(rest), stemOf(rest)] : [];
         must.push(withAlternatives(term, [...new Set([span, stemmed, stemOf(span), ...plain])], stemmed, noun));
       });
     });
