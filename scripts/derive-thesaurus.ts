@@ -78,12 +78,25 @@ const KEEP_YOJI = !process.argv.includes('--skip-yoji');
 /** English adverbial particles of phrasal verbs (a closed word class of the grammar, not a list of test words). */
 const PARTICLE = new Set(['up', 'off', 'out', 'down', 'away', 'back', 'over', 'around', 'about']);
 
+/**
+ * Sixth round: the same specific phrase, whole, as the main sense of two entries, common or not —
+ * 離席 and 退席 are both glossed "leaving one's seat", and neither is marked common, so the pivot
+ * above never saw them. A gloss of two words or more held by at most EXACT_DF distinct entries
+ * (their parts of speech agreeing), EXACT_NEIGHBOURS per word, after every neighbour above, never in
+ * its place. `--no-exact` derives the fifth round's table byte for byte.
+ */
+const EXACT = !process.argv.includes('--no-exact');
+const EXACT_DF = Number(arg('--exact-df') ?? 4);
+const EXACT_NEIGHBOURS = Number(arg('--exact-neighbours') ?? 3);
+const EXACT_ANY = process.argv.includes('--exact-any');
+const sharesKanji = (a: string, b: string) => Array.from(a).some((c) => /\p{sc=Han}/u.test(c) && b.includes(c));
+
 const source = arg('--edict') ?? '/usr/share/edict/edict';
 const sample = Number(arg('--sample') ?? 0);
 const out = path.join(import.meta.dirname, '..', 'server', 'search', 'data', 'edict-thesaurus.json');
 
 type Cls = 'pred' | 'noun' | 'adj';
-interface Entry { forms: string[]; cls: Set<Cls>; keys: Set<string>; /** Later senses' and particle-free keys, with their weight. */ more: Map<string, number>; common: boolean; verb: boolean; /** The kept glosses' words, unstemmed (WordNet lemmas). */ glosses: string[][]; /** Each WordNet key's glosses (their stem keys). */ wnFrom: Map<string, Set<string>>; /** WordNet keys reached as a gloss's own synset, not by a derivational link. */ wnDirect: Set<string> }
+interface Entry { forms: string[]; cls: Set<Cls>; keys: Set<string>; /** Main-sense glosses of two words or more, whole (the exact evidence below). */ exact: Set<string>; /** Later senses' and particle-free keys, with their weight. */ more: Map<string, number>; common: boolean; verb: boolean; /** The kept glosses' words, unstemmed (WordNet lemmas). */ glosses: string[][]; /** Each WordNet key's glosses (their stem keys). */ wnFrom: Map<string, Set<string>>; /** WordNet keys reached as a gloss's own synset, not by a derivational link. */ wnDirect: Set<string> }
 
 const SKIP_SENSE = new Set(['arch', 'obs', 'obsc', 'sl', 'vulg', 'X', 'rare', 'derog', 'joc', 'male-sl', 'net-sl', 'poet', 'id', 'yoji']);
 if (KEEP_YOJI) SKIP_SENSE.delete('yoji');
@@ -101,6 +114,7 @@ function parse(line: string): Entry | null {
   let ukForms: boolean | null = null;
   let skip = false;
   const keys = new Set<string>();
+  const exact = new Set<string>();
   const more = new Map<string, number>();
   const addMore = (k: string, w: number) => { if (!keys.has(k) && (more.get(k) ?? 0) < w) more.set(k, w); };
   const glosses: string[][] = [];
@@ -141,6 +155,7 @@ function parse(line: string): Entry | null {
     const key = words.map((x) => stemmer(x)).join(' ');
     if (sense <= SENSES) {
       keys.add(key);
+      if (words.length >= 2) exact.add(key);
       more.delete(key);
       glosses.push(words);
     } else addMore(key, w);
@@ -149,7 +164,7 @@ function parse(line: string): Entry | null {
   }
   const forms = [head];
   if (reading && ((ukForms ?? uk) || !HAN.test(head))) forms.push(reading);
-  return { forms, cls, keys, more, common, verb, glosses, wnFrom: new Map(), wnDirect: new Set() };
+  return { forms, cls, keys, exact, more, common, verb, glosses, wnFrom: new Map(), wnDirect: new Set() };
 }
 
 const RENYOU: Record<string, string> = { う: 'い', く: 'き', ぐ: 'ぎ', す: 'し', つ: 'ち', ぬ: 'に', ぶ: 'び', む: 'み', る: 'り' };
@@ -243,6 +258,24 @@ common.forEach((e, i) => {
   for (const k of [...e.keys, ...e.more.keys()]) if (!k.startsWith('wn:') && (dfMore.get(k) ?? 0) <= DF_MAX) (byMore.get(k) ?? byMore.set(k, []).get(k)!).push(i);
 });
 const laterTable = new Map<string, Map<string, number>>();
+/**
+ * Each form of `e`, as the search looks it up, to each form of its neighbours, as the search
+ * matches them, with the neighbour's score (the best, when two forms meet); `accept` may refuse a pair.
+ */
+function link(into: Map<string, Map<string, number>>, e: Entry, neighbours: [Entry, number][], accept = (_from: string, _to: string) => true): void {
+  for (const form of e.forms) {
+    const from = matchForm(form, e);
+    if (!from) continue;
+    const list = into.get(from.key) ?? into.set(from.key, new Map()).get(from.key)!;
+    for (const [n, sc] of neighbours) {
+      for (const f of n.forms) {
+        const to = matchForm(f, n);
+        if (!to || to.target === from.key || to.target === from.target || !accept(from.target, to.target)) continue;
+        if ((list.get(to.target) ?? 0) < sc) list.set(to.target, sc);
+      }
+    }
+  }
+}
 const idfOf = (k: string) => Math.log(seen.size / Math.max(1, df.get(k) ?? 1));
 const byCover = new Map<string, number[]>();
 if (COVER > 0) common.forEach((e, i) => { for (const k of e.keys) if (!k.startsWith('wn:') && (df.get(k) ?? 0) <= COVER_DF) (byCover.get(k) ?? byCover.set(k, []).get(k)!).push(i); });
@@ -305,28 +338,36 @@ common.forEach((e, i) => {
   }
   const laterBest = [...laterScore].filter(([j, sc]) => sc >= MIN_SCORE && [...common[j].cls].some((c) => e.cls.has(c)))
     .sort((a, b) => b[1] - a[1]);
-  for (const form of e.forms) {
-    const from = matchForm(form, e);
-    if (!from) continue;
-    const later = laterTable.get(from.key) ?? laterTable.set(from.key, new Map()).get(from.key)!;
-    for (const [j, s] of laterBest) {
-      for (const f of common[j].forms) {
-        const to = matchForm(f, common[j]);
-        if (!to || to.target === from.key || to.target === from.target) continue;
-        if ((later.get(to.target) ?? 0) < s) later.set(to.target, s);
-      }
-    }
-    const list = table.get(from.key) ?? table.set(from.key, new Map()).get(from.key)!;
-    for (const [j, s] of best) {
-      for (const f of common[j].forms) {
-        const to = matchForm(f, common[j]);
-        if (!to || to.target === from.key || to.target === from.target) continue;
-        const r = edictFirst(j) ? 1 + s : s;
-        if ((list.get(to.target) ?? 0) < r) list.set(to.target, r);
-      }
-    }
-  }
+  link(laterTable, e, laterBest.map(([j, sc]) => [common[j], sc]));
+  link(table, e, best.map(([j, sc]) => [common[j], edictFirst(j) ? 1 + sc : sc]));
 });
+// The exact evidence, over every entry with a part of speech (common or not).
+const exactTable = new Map<string, Map<string, number>>();
+if (EXACT) {
+  const withExact = entries.filter((e) => e.cls.size > 0 && e.exact.size > 0);
+  const dfExact = new Map<string, number>();
+  const seenExact = new Set<string>();
+  for (const e of withExact) {
+    const id = [...e.keys].filter((k) => !k.startsWith('wn:')).sort().join('|');
+    if (seenExact.has(id)) continue;
+    seenExact.add(id);
+    for (const k of e.exact) dfExact.set(k, (dfExact.get(k) ?? 0) + 1);
+  }
+  const byExact = new Map<string, number[]>();
+  withExact.forEach((e, i) => { for (const k of e.exact) if ((dfExact.get(k) ?? 0) <= EXACT_DF) (byExact.get(k) ?? byExact.set(k, []).get(k)!).push(i); });
+  withExact.forEach((e, i) => {
+    const score = new Map<number, number>();
+    for (const k of e.exact) {
+      const others = byExact.get(k);
+      if (!others || others.length < 2) continue;
+      for (const j of others) if (j !== i && [...withExact[j].cls].some((c) => e.cls.has(c))) score.set(j, (score.get(j) ?? 0) + 1 / (others.length - 1));
+    }
+    if (score.size === 0) return;
+    // Two kanji words that share a kanji (離席/退席, 勤続/勤務): the phrase is the meaning their
+    // common part carries, not a coincidence of English (--exact-any: any two words).
+    link(exactTable, e, [...score].map(([j, sc]) => [withExact[j], sc]), (from, to) => EXACT_ANY || sharesKanji(from, to));
+  });
+}
 const flat: Record<string, string> = {};
 for (const [k, m] of [...table].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
   const ns = [...m].sort((a, b) => b[1] - a[1]).slice(0, NEIGHBOURS).map(([w]) => w);
@@ -338,6 +379,15 @@ for (const [k, m] of laterTable) {
   if (table.has(k) && flat[k] !== undefined) continue;
   const more = [...m].sort((a, b) => b[1] - a[1]).slice(0, LATER_NEIGHBOURS).map(([w]) => w);
   if (more.length > 0) flat[k] = more.join(' ');
+}
+// The exact evidence's neighbours after all the others, never in their place.
+for (const [k, m] of exactTable) {
+  const have = flat[k]?.split(' ') ?? [];
+  // Equal scores: the neighbour sharing more of the word's characters first (Dice over letters:
+  // 離席 → 退席 before 席を外), then in code point order.
+  const dice = (w: string) => { const a = Array.from(k); const b = Array.from(w); return (2 * a.filter((c) => b.includes(c)).length) / (a.length + b.length); };
+  const add = [...m].filter(([w]) => !have.includes(w)).sort((a, b) => b[1] - a[1] || dice(b[0]) - dice(a[0]) || (a[0] < b[0] ? -1 : 1)).slice(0, EXACT_NEIGHBOURS).map(([w]) => w);
+  if (add.length > 0) flat[k] = [...have, ...add].join(' ');
 }
 const sorted = Object.fromEntries(Object.entries(flat).sort((a, b) => (a[0] < b[0] ? -1 : 1)));
 fs.mkdirSync(path.dirname(out), { recursive: true });

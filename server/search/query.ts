@@ -99,6 +99,12 @@ const STOP = new Set([
   '場合', '?', 'か?', 'たら', 'れ', 'られ', 'さ', 'せ', 'く', 'し', 'ず',
   // Endings of polite questions, as the segmenter cuts them (ください → くだ|さい).
   'したら', 'すれば', 'いい', 'よい', 'です', 'ですか', 'でしょう', 'でしょうか', 'くだ', 'さい', 'ませ', 'ん', 'ので', 'けど',
+  // The rest of the closed classes a grammar lists: conjunctive particles (のに, ても, ながら),
+  // adverbial particles (だけ, しか, ほど, ずつ) and auxiliary words of manner and intent (らしい,
+  // みたい, べき, はず, つもり). None says what a tip is about (数字なのに足し算されない).
+  'のに', 'なのに', 'けれど', 'けれども', 'けども', 'ても', 'でも', 'ながら', 'たり', 'だり',
+  'だけ', 'しか', 'ばかり', 'ほど', 'くらい', 'ぐらい', 'なんか', 'なんて', 'って', 'さえ', 'すら', 'こそ', 'ずつ', 'ごと',
+  'らしい', 'みたい', 'べき', 'はず', 'つもり',
 ]);
 
 /**
@@ -128,6 +134,8 @@ const HIRAGANA_WORD = /^\p{sc=Hiragana}[\p{sc=Hiragana}ー]{2,}$/u;
 const KATAKANA = /^[\p{sc=Katakana}ー]+$/u;
 const OKURIGANA_WORD = /^(\p{sc=Han}[\p{sc=Han}々]*)\p{sc=Hiragana}+$/u;
 const SEGMENTER = new Intl.Segmenter('ja', { granularity: 'word' });
+/** The beautifying prefix (美化語の接頭辞) before a word in kanji: お知らせ, ご連絡, お問い合わせ. */
+const BEAUTIFIED = /^[おご](?=\p{sc=Han})/u;
 
 /**
  * Function words and what is made only of them, as the segmenter leaves them joined (のですが =
@@ -458,7 +466,12 @@ export function parseQuery(raw: string): ParsedQuery {
         // A one-kanji word typed without kana (表 in 表の縦と横) is a noun: the derived table's
         // one-kanji keys are verbs' stems (表す → 表), which it must not take.
         const noun = SINGLE_KANJI.test(asTyped[si][0]);
-        const word = withAlternatives(term, [...new Set([span, stemmed, stemOf(span)])], stemmed, noun);
+        // A word with the beautifying prefix お/ご before its kanji (お知らせ, ご連絡) is the word
+        // without it, as the dictionaries list it: its spellings and synonyms are those too.
+        // (Not one kanji alone, as typed: お金 is not every sense of 金; お勤め is 勤め.)
+        const rest = span.slice(1);
+        const plain = BEAUTIFIED.test(span) && Array.from(asTyped[si][0]).length >= 3 ? [rest, stem(rest), stemOf(rest)] : [];
+        const word = withAlternatives(term, [...new Set([span, stemmed, stemOf(span), ...plain])], stemmed, noun);
         // A one-kanji word ends a run of the index where its okurigana are folded away (凡例を消す。
         // → 凡例を消): it is there only in the bigram with the letter before it, which its prefix 消*
         // never reaches. Typed after a particle, that bigram (を消) matches in its place too.

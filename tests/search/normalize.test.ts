@@ -85,11 +85,31 @@ function referenceWithMap(input: string): { text: string; start: number[]; end: 
   return out;
 }
 
+describe('spacing sound marks', () => {
+  test('every kana letter with a voiced or semi-voiced form, followed by the spacing mark, is that form', () => {
+    // The letters come from Unicode itself: those that compose with the combining mark (U+3099,
+    // U+309A) into one letter. The spacing marks (U+309B ゛, U+309C ゜) are typed or come from old
+    // text; NFKC alone turns each into a space and the combining mark, which cut the word in two.
+    let checked = 0;
+    for (let c = 0x3041; c <= 0x30fa; c++) {
+      const letter = String.fromCharCode(c);
+      for (const [combining, spacing] of [['\u3099', '\u309B'], ['\u309A', '\u309C']]) {
+        const composed = (letter + combining).normalize('NFC');
+        if (composed.length !== 1) continue;
+        checked++;
+        expect(normalize(`パ${letter}${spacing}コ`), letter + spacing).toBe(normalize(`パ${composed}コ`));
+        expect(normalizeWithMap(`${letter}${spacing}`).text).toBe(normalize(composed));
+      }
+    }
+    expect(checked).toBeGreaterThan(50);
+  });
+});
+
 describe('normalizeWithMap on any text', () => {
   // Letters from every range the fast path treats apart: ASCII (capitals too), hiragana with and
   // without combining marks, katakana with small kana, long-vowel marks and dots, half-width
   // katakana with their voicing marks, full-width Latin, kanji, CJK punctuation, surrogate pairs.
-  const ALPHABET = [...'aZz09 -_.,!?\t\nあがかゃっをんアガカャッヴーヽ・･ｶﾞﾊﾟｰｳｨｧＡｚ０１：漢字取り込み印刷、。「」『』（）＠𠮷😀', '\u3099', '\u309A', '\u0301', 'ﾞ', 'ﾟ'];
+  const ALPHABET = [...'aZz09 -_.,!?\t\nあがかゃっをんアガカャッヴーヽ・･ｶﾞﾊﾟｰｳｨｧＡｚ０１：漢字取り込み印刷、。「」『』（）＠𠮷😀', '\u3099', '\u309A', '\u309B', '\u309C', '\u0301', 'ﾞ', 'ﾟ'];
   let seed = 42;
   // 32-bit integer arithmetic (Math.imul): a float LCG of this form falls into a short cycle.
   const rand = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32);

@@ -1,6 +1,7 @@
 import BetterSqlite3 from 'better-sqlite3';
 import { describe, expect, test } from 'vitest';
 import { normalize } from '../../server/search/normalize';
+import { alternativesOf } from '../../server/search/lexicon';
 import { parseQuery, toMatch } from '../../server/search/query';
 import { spellingKey } from '../../server/search/spellings';
 
@@ -124,6 +125,50 @@ describe('parseQuery / toMatch', () => {
     }
     // Another verb's progressive form is a word like any other.
     expect(parseQuery('セルを選んでいます').must.map((t) => t.highlights[0])).toContain('選');
+  });
+
+  test('a word with the beautifying prefix お/ご takes the plain word\'s spellings and synonyms', () => {
+    // Words the segmenter keeps joined to their prefix (お|届け is cut apart, お知らせ is not).
+    let tried = 0;
+    for (const w of ['知らせ', '支払い', '利用', '勤め', '見舞い', '返事']) {
+      for (const prefix of ['お', 'ご']) {
+        // A prefixed form the dictionary lists has its own entry, which comes first (お願い: 御願).
+        if (alternativesOf(normalize(`${prefix}${w}`))) continue;
+        tried++;
+        const plain = parseQuery(w).must[0];
+        const prefixed = parseQuery(`${prefix}${w}`).must;
+        expect(prefixed, `${prefix}${w}`).toHaveLength(1);
+        const has = new Set(prefixed[0].highlights);
+        // The plain word's spellings and synonyms (its highlights after itself), but for the last
+        // few, which the prefixed word's own form may push past the cap.
+        const others = plain.highlights.slice(1);
+        expect(others.length, w).toBeGreaterThan(0);
+        expect(others.filter((h) => has.has(h)).length, `${prefix}${w}`).toBeGreaterThanOrEqual(Math.ceil(others.length * 0.7));
+      }
+    }
+    expect(tried).toBeGreaterThanOrEqual(8);
+    // Not with one kanji left (お金 is not every sense of 金: 金曜, gold).
+    expect(parseQuery('お金').must[0].highlights).not.toContain('金曜');
+    // Not before kana (おすすめ is a word of its own) and nothing left of a lone prefix.
+    expect(parseQuery('おすすめ').must[0].highlights).not.toContain('すすめ');
+  });
+
+  test('conjunctive and adverbial particles and auxiliaries of manner are not required words', () => {
+    // Each closed-class word between or after the real words: none is required.
+    const cases: [string, string[]][] = [
+      ['数字なのに足し算されない', ['数字', '足算']],
+      ['保存したのに消えた', ['保存', '消']],
+      ['印刷だけしたい', ['印刷']],
+      ['部署ごとに集計', ['部署', '集計']],
+      ['1件ずつ転記', ['1', '件', '転記']],
+      ['開いても表示されない', ['開']],
+      ['マクロを使うべきか', ['マクロ', '使']],
+      ['集計するつもりが', ['集計']],
+    ];
+    for (const [q, words] of cases) {
+      const must = parseQuery(q).must.map((t) => t.highlights[0]);
+      expect(must, q).toEqual(words);
+    }
   });
 
   test('a word, a particle and a negated or intent predicate typed as one run keep the word required', () => {
