@@ -164,6 +164,8 @@ describe('parseQuery / toMatch', () => {
       ['開いても表示されない', ['開']],
       ['マクロを使うべきか', ['マクロ', '使']],
       ['集計するつもりが', ['集計']],
+      ['なぜかアップロードできないんですが', [normalize('アップロード')]],
+      ['どうしても印刷できない', ['印刷']],
     ];
     for (const [q, words] of cases) {
       const must = parseQuery(q).must.map((t) => t.highlights[0]);
