@@ -33,6 +33,12 @@ export interface Term {
    */
   completions?: string[];
   /**
+   * For the first word, a Latin piece that no tip holds as a word: the indexed words ending with it
+   * (a fragment copied from inside a word: lookup関数 from XLOOKUP関数), matched besides it
+   * (`completeEndings`).
+   */
+  endings?: string[];
+  /**
    * Other words that match in its place (OR): the dictionary's spellings and synonyms of the word
    * (lexicon.ts) and, for a word typed in hiragana, its katakana. Each is a phrase of tokens.
    */
@@ -526,12 +532,13 @@ function expands(t: Term): boolean {
 const quote = (tokens: readonly string[]) => `"${tokens.join(' ').replace(/"/g, '""')}"`;
 
 function ownPhrase(t: Term): string[] {
+  const endings = (t.endings ?? []).map((w) => quote([w]));
   // The word's spelling key stands for it (spellings.ts); a prefix's other completions do not.
-  if (!expands(t)) return t.ownCovered ? [] : [quote(t.tokens)];
-  if (!t.completions || t.completions.length === 0) return [`${quote(t.tokens)}*`];
+  if (!expands(t)) return [...(t.ownCovered ? [] : [quote(t.tokens)]), ...endings];
+  if (!t.completions || t.completions.length === 0) return [`${quote(t.tokens)}*`, ...endings];
   const head = t.tokens.slice(0, -1);
   const self = t.tokens[t.tokens.length - 1];
-  return t.completions.filter((w) => !(t.ownCovered && head.length === 0 && w === self)).map((w) => quote([...head, w]));
+  return [...t.completions.filter((w) => !(t.ownCovered && head.length === 0 && w === self)).map((w) => quote([...head, w])), ...endings];
 }
 
 /** One term as an FTS5 expression: its phrase, OR its completions and alternatives (and synonyms when `wide`). */
@@ -589,6 +596,25 @@ export function completePrefixes(q: ParsedQuery, words: (prefix: string, limit: 
     return f ? { ...out, completions: f } : out;
   });
   return { ...q, must };
+}
+
+/** Shortest piece of a Latin word taken as the end of a longer one (two letters end too many words). */
+const MIN_ENDING = 3;
+
+/**
+ * A query that starts inside a Latin word (a fragment copied from a tip: lookup関数で from
+ * =XLOOKUP関数で, osoft 365 from Microsoft 365): when its first word is a Latin piece that no tip
+ * holds as a word, the indexed words ending with it (at most MAX_COMPLETIONS, shortest first) match
+ * besides it. `ending` lists them (store.wordsEnding), `known` says whether tips hold a word.
+ */
+export function completeEndings(q: ParsedQuery, ending: (suffix: string, limit: number) => string[] | null, known: (word: string) => boolean): ParsedQuery {
+  const first = q.must[0];
+  if (!first || !first.latin || first.tokens.length !== 1 || (first.completions?.length ?? 0) > 0) return q;
+  const piece = first.tokens[0];
+  if (piece.length < MIN_ENDING || known(piece)) return q;
+  const found = (ending(piece, MAX_COMPLETIONS + 1) ?? []).filter((w) => w !== piece).slice(0, MAX_COMPLETIONS);
+  if (found.length === 0) return q;
+  return { ...q, must: [{ ...first, endings: found }, ...q.must.slice(1)] };
 }
 
 /**
