@@ -258,6 +258,24 @@ common.forEach((e, i) => {
   for (const k of [...e.keys, ...e.more.keys()]) if (!k.startsWith('wn:') && (dfMore.get(k) ?? 0) <= DF_MAX) (byMore.get(k) ?? byMore.set(k, []).get(k)!).push(i);
 });
 const laterTable = new Map<string, Map<string, number>>();
+/**
+ * Each form of `e`, as the search looks it up, to each form of its neighbours, as the search
+ * matches them, with the neighbour's score (the best, when two forms meet); `accept` may refuse a pair.
+ */
+function link(into: Map<string, Map<string, number>>, e: Entry, neighbours: [Entry, number][], accept = (_from: string, _to: string) => true): void {
+  for (const form of e.forms) {
+    const from = matchForm(form, e);
+    if (!from) continue;
+    const list = into.get(from.key) ?? into.set(from.key, new Map()).get(from.key)!;
+    for (const [n, sc] of neighbours) {
+      for (const f of n.forms) {
+        const to = matchForm(f, n);
+        if (!to || to.target === from.key || to.target === from.target || !accept(from.target, to.target)) continue;
+        if ((list.get(to.target) ?? 0) < sc) list.set(to.target, sc);
+      }
+    }
+  }
+}
 const idfOf = (k: string) => Math.log(seen.size / Math.max(1, df.get(k) ?? 1));
 const byCover = new Map<string, number[]>();
 if (COVER > 0) common.forEach((e, i) => { for (const k of e.keys) if (!k.startsWith('wn:') && (df.get(k) ?? 0) <= COVER_DF) (byCover.get(k) ?? byCover.set(k, []).get(k)!).push(i); });
@@ -320,27 +338,8 @@ common.forEach((e, i) => {
   }
   const laterBest = [...laterScore].filter(([j, sc]) => sc >= MIN_SCORE && [...common[j].cls].some((c) => e.cls.has(c)))
     .sort((a, b) => b[1] - a[1]);
-  for (const form of e.forms) {
-    const from = matchForm(form, e);
-    if (!from) continue;
-    const later = laterTable.get(from.key) ?? laterTable.set(from.key, new Map()).get(from.key)!;
-    for (const [j, s] of laterBest) {
-      for (const f of common[j].forms) {
-        const to = matchForm(f, common[j]);
-        if (!to || to.target === from.key || to.target === from.target) continue;
-        if ((later.get(to.target) ?? 0) < s) later.set(to.target, s);
-      }
-    }
-    const list = table.get(from.key) ?? table.set(from.key, new Map()).get(from.key)!;
-    for (const [j, s] of best) {
-      for (const f of common[j].forms) {
-        const to = matchForm(f, common[j]);
-        if (!to || to.target === from.key || to.target === from.target) continue;
-        const r = edictFirst(j) ? 1 + s : s;
-        if ((list.get(to.target) ?? 0) < r) list.set(to.target, r);
-      }
-    }
-  }
+  link(laterTable, e, laterBest.map(([j, sc]) => [common[j], sc]));
+  link(table, e, best.map(([j, sc]) => [common[j], edictFirst(j) ? 1 + sc : sc]));
 });
 // The exact evidence, over every entry with a part of speech (common or not).
 const exactTable = new Map<string, Map<string, number>>();
@@ -364,21 +363,9 @@ if (EXACT) {
       for (const j of others) if (j !== i && [...withExact[j].cls].some((c) => e.cls.has(c))) score.set(j, (score.get(j) ?? 0) + 1 / (others.length - 1));
     }
     if (score.size === 0) return;
-    for (const form of e.forms) {
-      const from = matchForm(form, e);
-      if (!from) continue;
-      const list = exactTable.get(from.key) ?? exactTable.set(from.key, new Map()).get(from.key)!;
-      for (const [j, sc] of score) {
-        for (const f of withExact[j].forms) {
-          const to = matchForm(f, withExact[j]);
-          if (!to || to.target === from.key || to.target === from.target) continue;
-          // Two kanji words that share a kanji (離席/退席, 勤続/勤務): the phrase is the meaning
-          // their common part carries, not a coincidence of English (--exact-any: any two words).
-          if (!EXACT_ANY && !sharesKanji(from.target, to.target)) continue;
-          if ((list.get(to.target) ?? 0) < sc) list.set(to.target, sc);
-        }
-      }
-    }
+    // Two kanji words that share a kanji (離席/退席, 勤続/勤務): the phrase is the meaning their
+    // common part carries, not a coincidence of English (--exact-any: any two words).
+    link(exactTable, e, [...score].map(([j, sc]) => [withExact[j], sc]), (from, to) => EXACT_ANY || sharesKanji(from, to));
   });
 }
 const flat: Record<string, string> = {};

@@ -6,7 +6,8 @@
  * lexicon.ts). In order:
  *
  * 1. NFKC: full-width Latin and digits become ASCII (ＥＸＣＥＬ → EXCEL, ：→ :), half-width
- *    katakana becomes full-width (ｴｸｾﾙ → エクセル, ｶﾞ → ガ), compatibility forms unfold (㈱ → (株)).
+ *    katakana becomes full-width (ｴｸｾﾙ → エクセル, ｶﾞ → ガ), compatibility forms unfold (㈱ → (株));
+ *    a spacing sound mark after a kana letter is taken as the combining one first (ハ゜ → パ).
  * 2. Case folding (toLowerCase): Excel / EXCEL / excel are one word.
  * 3. Katakana spelling of loanwords: ヴァ ヴィ ヴ ヴェ ヴォ → バ ビ ブ ベ ボ, small kana become large
  *    (ウィ = ウイ, ティ = テイ, ッ = ツ, ヵ ヶ = カ ケ), ヂ ヅ → ジ ズ, every long-vowel mark after a
@@ -127,9 +128,19 @@ function applyRule(s: string, rule: Rule): string {
   return last < 0 ? s : out + s.slice(last);
 }
 
+/**
+ * A spacing voiced or semi-voiced sound mark after a kana letter (ハ゜ソコン, カ゛イド: typed or
+ * converted from old text) is the combining mark, so NFKC composes the letter (パ, ガ); NFKC alone
+ * unfolds the spacing mark into a space and the combining mark, which split the word in two.
+ * (A lookbehind expression: only run on text that has a spacing mark at all.)
+ */
+const SPACING_MARK = /(?<=[\u3041-\u3096\u309D\u309E\u30A1-\u30FA\u30FD\u30FE])[\u309B\u309C]/gu;
+const toCombining = (s: string) => (!s.includes('\u309B') && !s.includes('\u309C') ? s
+  : s.replace(SPACING_MARK, (m) => (m === '\u309B' ? '\u3099' : '\u309A')));
+
 /** Fast path for indexing: the normalized text only. */
 export function normalize(text: string): string {
-  let s = text.normalize('NFKC').toLowerCase();
+  let s = toCombining(text).normalize('NFKC').toLowerCase();
   for (const rule of RULES) s = applyRule(s, rule);
   return s;
 }
@@ -191,7 +202,7 @@ const stable = (c: number) =>
   (c >= 0x4e00 && c <= 0x9fff);
 
 /** A base character and the marks that follow it, normalized together (ｶﾞ → ガ). */
-const GROUP = /[\s\S][\p{M}\uFF9E\uFF9F]*/uy;
+const GROUP = /[\s\S][\p{M}\uFF9E\uFF9F\u309B\u309C]*/uy;
 
 /** Same result as `normalize`, with a map back to the input for highlighting. */
 export function normalizeWithMap(input: string): MappedText {
@@ -213,7 +224,7 @@ export function normalizeWithMap(input: string): MappedText {
     text += input.slice(run, i);
     GROUP.lastIndex = i;
     const m = GROUP.exec(input)![0];
-    const n = m.normalize('NFKC').toLowerCase();
+    const n = toCombining(m).normalize('NFKC').toLowerCase();
     text += n;
     for (let k = 0; k < n.length; k++) { start.push(i); end.push(i + m.length); }
     i += m.length;

@@ -16,7 +16,7 @@ import { normalize, normalizeWithMap, toKatakana } from './normalize';
 import { spellingKey } from './spellings';
 import { neighboursOf } from './thesaurus';
 import { katakanaOf } from './loanwords';
-import { CJK_RUN, pieces, pieceTokens } from './tokenize';
+import { CJK_RUN, CJK_TOKEN, pieces, pieceTokens } from './tokenize';
 
 export interface Term {
   /** Tokens matched as one phrase. */
@@ -32,6 +32,12 @@ export interface Term {
    * `completePrefixes`); the term then matches any of them instead of the prefix.
    */
   completions?: string[];
+  /**
+   * For the first word, a Latin piece that no tip holds as a word: the indexed words ending with it
+   * (a fragment copied from inside a word: lookup関数 from XLOOKUP関数), matched besides it
+   * (`completeEndings`).
+   */
+  endings?: string[];
   /**
    * Other words that match in its place (OR): the dictionary's spellings and synonyms of the word
    * (lexicon.ts) and, for a word typed in hiragana, its katakana. Each is a phrase of tokens.
@@ -105,6 +111,8 @@ const STOP = new Set([
   'のに', 'なのに', 'けれど', 'けれども', 'けども', 'ても', 'でも', 'ながら', 'たり', 'だり',
   'だけ', 'しか', 'ばかり', 'ほど', 'くらい', 'ぐらい', 'なんか', 'なんて', 'って', 'さえ', 'すら', 'こそ', 'ずつ', 'ごと',
   'らしい', 'みたい', 'べき', 'はず', 'つもり',
+  // Interrogatives with か / も / て (indefinite and emphatic forms): なぜかアップロードできない.
+  'なぜか', 'なんで', 'なんでか', 'どうして', 'どうしても', 'どうにか', 'なんとか', 'なにか', '何か', 'どこか', 'いつも', 'いつか',
 ]);
 
 /**
@@ -171,8 +179,37 @@ function wordThenPredicate(run: string): [string, string] | null {
   return null;
 }
 
+/** Letters typed in hiragana with a long-vowel mark after one of them (ゆーざー, すきゃなーで). */
+const KANA_LOAN = /[\p{sc=Hiragana}ー]*\p{sc=Hiragana}ー[\p{sc=Hiragana}ー]*/u;
+
+/**
+ * A loanword typed in hiragana in a longer run (ゆーざー辞書, すきゃなーで読み取り): its long-vowel
+ * mark says what it is (native words write none), and the segmenter, which cuts it letter by letter
+ * (ゆ|ー|ざ|ー), cuts its katakana right (ユーザー|辞書, スキャナー|デ). The run before it, the
+ * word as typed (up to the segment with its last mark, particles before it left out) and the rest;
+ * null when the run has none.
+ */
+function kanaLoanword(run: string): [string, string, string] | null {
+  const m = KANA_LOAN.exec(run);
+  if (!m) return null;
+  const typed = [...SEGMENTER.segment(toKatakana(m[0]))].map((x) => m[0].slice(x.index, x.index + x.segment.length));
+  const lastMark = m[0].lastIndexOf('ー');
+  let from = 0;
+  while (from < typed.length - 1 && PARTICLE.test(typed[from])) from++;
+  let to = from;
+  let at = typed.slice(0, from + 1).join('').length;
+  while (at <= lastMark) at += typed[++to].length;
+  const word = typed.slice(from, to + 1).join('');
+  return [run.slice(0, m.index) + typed.slice(0, from).join(''), word, run.slice(m.index + typed.slice(0, to + 1).join('').length)];
+}
+
 /** Splits a run of Japanese typed without spaces into the spans worth matching. */
 function japaneseSpans(run: string): string[] {
+  const loan = kanaLoanword(run);
+  if (loan && loan[1] !== run) {
+    const [before, word, after] = loan;
+    return [...(before ? japaneseSpans(before) : []), word, ...(after ? japaneseSpans(after) : [])];
+  }
   // A word typed in hiragana (ぴぼっと, まくろ): the segmenter would cut it into particles.
   if (HIRAGANA_WORD.test(run) && !isStop(run) && !isIntent(run)) return [run];
   if (isIntent(run)) {
@@ -216,8 +253,12 @@ function japaneseSpans(run: string): string[] {
       i = end - 1;
       continue;
     }
+    // A kanji word with okurigana joins what comes before it (条件|付き, パスワード|付き), but a verb
+    // in its dictionary form after a katakana word is a predicate: ウィンドウ並べる is ウィンドウ and
+    // 並べる (typed without を), not one phrase no tip writes.
     const join = current !== '' && (
-      seg.length === 1 || prev.length === 1 || (KATAKANA.test(seg) && KATAKANA.test(prev)) || OKURIGANA_WORD.test(seg));
+      seg.length === 1 || prev.length === 1 || (KATAKANA.test(seg) && KATAKANA.test(prev)) ||
+      (OKURIGANA_WORD.test(seg) && !(/[\p{sc=Katakana}ー]$/u.test(current) && /[うくぐすつぬぶむる]$/u.test(seg))));
     if (join) current += seg;
     else {
       if (current) spans.push(current);
@@ -312,10 +353,25 @@ function alternativesFor(forms: string[], self: string, noun = false): Pick<Term
   return out;
 }
 
+/**
+ * The text a phrase of tokens stands for, to highlight: the overlapping bigrams of a Japanese word
+ * give each letter once (ピボ ボツ ツト: ピボツト, not ピボボツツト, which no text holds).
+ */
+function textOf(tokens: string[]): string {
+  let out = '';
+  tokens.forEach((tok, i) => {
+    const prev = i > 0 ? Array.from(tokens[i - 1]) : [];
+    const chars = Array.from(tok);
+    const overlaps = prev.length === 2 && chars.length === 2 && CJK_TOKEN.test(tok) && CJK_TOKEN.test(prev[0]) && prev[1] === chars[0];
+    out += overlaps ? chars[1] : tok;
+  });
+  return out;
+}
+
 function withAlternatives(t: Term, forms: string[], self: string, noun = false): Term {
   const { alternatives = [], synonyms = [], spellings, ownCovered, dictionarySynonyms } = alternativesFor(forms, self, noun);
   if (alternatives.length === 0 && synonyms.length === 0 && !spellings) return t;
-  const out: Term = { ...t, highlights: [...t.highlights, ...[...alternatives, ...synonyms].map((a) => a.join(''))] };
+  const out: Term = { ...t, highlights: [...t.highlights, ...[...alternatives, ...synonyms].map(textOf)] };
   if (alternatives.length > 0) out.alternatives = alternatives;
   if (synonyms.length > 0) { out.synonyms = synonyms; out.dictionarySynonyms = dictionarySynonyms; }
   if (spellings) { out.spellings = spellings; out.ownCovered = ownCovered; }
@@ -361,7 +417,11 @@ function phraseTerm(text: string): Term | null {
 export function parseQuery(raw: string): ParsedQuery {
   const cleaned = raw
     .replace(/[\p{Cc}\p{Cs}\u2028\u2029]/gu, ' ')
-    .replace(/[\u201C\u201D\u201E\u201F\u301D\u301E\u301F]/gu, '"');
+    .replace(/[\u201C\u201D\u201E\u201F\u301D\u301E\u301F]/gu, '"')
+    // A long-vowel or voiced-sound mark that follows no letter is the cut end of a word a fragment
+    // was copied from (テ|ーブル, ﾃ|ﾞｰﾀ): the index drops every mark after a katakana letter, so
+    // kept, it is a character no tip has there.
+    .replace(/(?<![\p{L}\p{N}\p{M}ーｰ])[ーｰ\uFF9E\uFF9F\u3099\u309A\u309B\u309C]+/gu, '');
   const mapped = normalizeWithMap(cleaned);
   const norm = mapped.text;
   // The text as typed (width and case folded only) behind a span of the normalized query: words
@@ -395,7 +455,14 @@ export function parseQuery(raw: string): ParsedQuery {
         must.push(p.text.length >= 4 ? withAlternatives(t, [p.text], p.text) : t);
         return;
       }
-      const asTyped = japaneseSpans(typed(c.at + p.index, p.text.length)).map((x) => [x, normalize(x)] as const).filter(([, x]) => x !== '');
+      const run = typed(c.at + p.index, p.text.length);
+      let cursor = 0;
+      // Each span as typed, folded, and the letter typed before it (を before 消 in 凡例を消したい).
+      const asTyped = japaneseSpans(run).map((x) => {
+        const at = run.indexOf(x, cursor);
+        if (at >= 0) cursor = at + x.length;
+        return [x, normalize(x), at > 0 ? run[at - 1] : ''] as const;
+      }).filter(([, x]) => x !== '');
       const spans = asTyped.map(([, x]) => x);
       spans.forEach((span, si) => {
         const stemmed = stem(span);
@@ -409,8 +476,20 @@ export function parseQuery(raw: string): ParsedQuery {
         const noun = SINGLE_KANJI.test(asTyped[si][0]);
         // A word with the beautifying prefix お/ご before its kanji (お知らせ, ご連絡) is the word
         // without it, as the dictionaries list it: its spellings and synonyms are those too.
-        const plain = BEAUTIFIED.test(span) ? [span.slice(1), stem(span.slice(1)), stemOf(span.slice(1))] : [];
-        must.push(withAlternatives(term, [...new Set([span, stemmed, stemOf(span), ...plain])], stemmed, noun));
+        // (Not one kanji alone, as typed: お金 is not every sense of 金; お勤め is 勤め.)
+        const rest = span.slice(1);
+        const plain = BEAUTIFIED.test(span) && Array.from(asTyped[si][0]).length >= 3 ? [rest, stem(rest), stemOf(rest)] : [];
+        const word = withAlternatives(term, [...new Set([span, stemmed, stemOf(span), ...plain])], stemmed, noun);
+        // A one-kanji word ends a run of the index where its okurigana are folded away (凡例を消す。
+        // → 凡例を消): it is there only in the bigram with the letter before it, which its prefix 消*
+        // never reaches. Typed after a particle, that bigram (を消) matches in its place too.
+        const before = asTyped[si][2];
+        if (SINGLE_KANJI.test(stemmed) && PARTICLE.test(before)) {
+          const edge = [before + stemmed];
+          word.alternatives = [...(word.alternatives ?? []), edge];
+          if (word.spellings) word.spellings = [...word.spellings, edge];
+        }
+        must.push(word);
       });
     });
     // Typed without spaces and cut into several words: the whole as one phrase ranks tips that
@@ -453,12 +532,13 @@ function expands(t: Term): boolean {
 const quote = (tokens: readonly string[]) => `"${tokens.join(' ').replace(/"/g, '""')}"`;
 
 function ownPhrase(t: Term): string[] {
+  const endings = (t.endings ?? []).map((w) => quote([w]));
   // The word's spelling key stands for it (spellings.ts); a prefix's other completions do not.
-  if (!expands(t)) return t.ownCovered ? [] : [quote(t.tokens)];
-  if (!t.completions || t.completions.length === 0) return [`${quote(t.tokens)}*`];
+  if (!expands(t)) return [...(t.ownCovered ? [] : [quote(t.tokens)]), ...endings];
+  if (!t.completions || t.completions.length === 0) return [`${quote(t.tokens)}*`, ...endings];
   const head = t.tokens.slice(0, -1);
   const self = t.tokens[t.tokens.length - 1];
-  return t.completions.filter((w) => !(t.ownCovered && head.length === 0 && w === self)).map((w) => quote([...head, w]));
+  return [...t.completions.filter((w) => !(t.ownCovered && head.length === 0 && w === self)).map((w) => quote([...head, w])), ...endings];
 }
 
 /** One term as an FTS5 expression: its phrase, OR its completions and alternatives (and synonyms when `wide`). */
@@ -516,6 +596,25 @@ export function completePrefixes(q: ParsedQuery, words: (prefix: string, limit: 
     return f ? { ...out, completions: f } : out;
   });
   return { ...q, must };
+}
+
+/** Shortest piece of a Latin word taken as the end of a longer one (two letters end too many words). */
+const MIN_ENDING = 3;
+
+/**
+ * A query that starts inside a Latin word (a fragment copied from a tip: lookup関数で from
+ * =XLOOKUP関数で, osoft 365 from Microsoft 365): when its first word is a Latin piece that no tip
+ * holds as a word, the indexed words ending with it (at most MAX_COMPLETIONS, shortest first) match
+ * besides it. `ending` lists them (store.wordsEnding), `known` says whether tips hold a word.
+ */
+export function completeEndings(q: ParsedQuery, ending: (suffix: string, limit: number) => string[] | null, known: (word: string) => boolean): ParsedQuery {
+  const first = q.must[0];
+  if (!first || !first.latin || first.tokens.length !== 1 || (first.completions?.length ?? 0) > 0) return q;
+  const piece = first.tokens[0];
+  if (piece.length < MIN_ENDING || known(piece)) return q;
+  const found = (ending(piece, MAX_COMPLETIONS + 1) ?? []).filter((w) => w !== piece).slice(0, MAX_COMPLETIONS);
+  if (found.length === 0) return q;
+  return { ...q, must: [{ ...first, endings: found }, ...q.must.slice(1)] };
 }
 
 /**

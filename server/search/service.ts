@@ -2,7 +2,7 @@ import type { SearchReader } from './reader';
 import { alternativesOf } from './lexicon';
 import { normalize, normalizeWithMap, toKatakana } from './normalize';
 import { presentHits } from './presenter';
-import { completePrefixes, hasWideTier, parseQuery, partialGroups, termMatch, RELAX_MIN_TERMS, relaxedGroups, toMatch, type ParsedQuery } from './query';
+import { completeEndings, completePrefixes, hasWideTier, parseQuery, partialGroups, termMatch, RELAX_MIN_TERMS, relaxedGroups, toMatch, type ParsedQuery } from './query';
 import type { SearchQueryT, SearchResultT, SuggestResultT } from './schemas';
 import { highlighter } from './snippet';
 import { CJK_TOKEN } from './tokenize';
@@ -116,7 +116,8 @@ function answer(r: SearchResultT, correctedTo: string | null): SearchResultT {
 function searchAsTyped(ctx: SearchReader, query: SearchQueryT): SearchResultT {
   const { q = '', tag = [], author, sort = 'relevance', limit = 20, offset = 0, facets = false } = query;
   const { store } = ctx.search;
-  const parsed = completePrefixes(parseQuery(q), (prefix, max) => store.words(prefix, max) ?? [], store.termsFrom);
+  const parsed = completeEndings(completePrefixes(parseQuery(q), (prefix, max) => store.words(prefix, max) ?? [], store.termsFrom),
+    (suffix, max) => store.wordsEnding(suffix, max), (word) => store.docsOf(word) > 0);
   const hasText = q.trim() !== '';
   // Text that yields no word to match (only punctuation, only exclusions) finds nothing.
   if (hasText && parsed.must.length === 0) return empty();
@@ -307,8 +308,12 @@ export function suggestTags(ctx: SearchReader, typed: string): SuggestResultT['t
   const words = norm.split(/\s+/u).filter(Boolean);
   const last = words[words.length - 1] ?? norm;
   const all = ctx.search.tags();
-  // The typed word's other spellings in the dictionary (エクセル: excel), whole.
-  const spellings = last.length >= 2 ? alternativesOf(last)?.same ?? [] : [];
+  // Each typed word's other spellings in the dictionary (エクセル, えくせる: excel), whole: a tag
+  // another word of the query names is close too (the no-results page offers these).
+  const spellings = words.filter((w) => w.length >= 2).flatMap((w) => {
+    const kana = normalize(toKatakana(w));
+    return [...(alternativesOf(w)?.same ?? []), ...(kana === w ? [] : [kana, ...(alternativesOf(kana)?.same ?? [])])];
+  });
   const starts = all.filter((t) => t.norm.startsWith(norm) || t.norm.startsWith(last) || spellings.includes(t.norm));
   const contains = all.filter((t) => !starts.includes(t) && (t.norm.includes(norm) || (last.length >= 2 && t.norm.includes(last))));
   return [...starts, ...contains].slice(0, SUGGEST_TAGS).map(({ name, count }) => ({ name, count }));
@@ -340,7 +345,9 @@ export function related(ctx: SearchReader, text: string, self = 0, limit = RELAT
   const parsed = parseQuery(`${text} `);
   const terms = [...parsed.must, ...(parsed.should ?? []).filter((t) => t.highlights.length > 0)];
   const total = Math.max(1, store.publishedCount());
-  const scored = terms.map((t) => ({ t, docs: Math.min(...t.tokens.map((token) => store.docsOf(token))) }))
+  // How many tips a word is in: as typed, or in the other spellings it matches in (ぴぼっと, エクセル: tips write ピボット, Excel).
+  const docsOf = (phrase: string[]) => Math.min(...phrase.map((token) => store.docsOf(token)));
+  const scored = terms.map((t) => ({ t, docs: Math.max(docsOf(t.tokens), ...(t.spellings ?? t.alternatives ?? []).map(docsOf)) }))
     .filter((x) => x.docs > 0 && (x.docs <= RELATED_COMMON * total || total < 50))
     .sort((a, b) => a.docs - b.docs)
     .slice(0, RELATED_WORDS);

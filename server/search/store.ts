@@ -135,6 +135,8 @@ export function createSearchStore(db: Database, opts: { rankCap?: number; denseW
   const clearWords = db.prepare('DELETE FROM search_vocab');
   // char(1114111) is the last code point: every word that starts with @prefix sorts below it.
   const allWords = db.prepare("SELECT term FROM search_vocab WHERE term >= 'a' AND term < '{'").pluck();
+  // Shortest first: a piece is likelier the end of a short word (lookup: vlookup before hlookupsheet).
+  const wordsEnding = db.prepare("SELECT term FROM search_vocab WHERE term >= 'a' AND term < '{' AND term GLOB '*' || @suffix ORDER BY length(term), term LIMIT @limit").pluck();
   // The katakana words of titles and tags as written (the katakana block, U+30A0 to U+30FF).
   const allKatakana = db.prepare("SELECT term FROM search_vocab WHERE term >= '\u30a0' AND term < '\u3100'").pluck();
   const dataVersion = db.prepare('PRAGMA data_version').pluck();
@@ -381,6 +383,14 @@ export function createSearchStore(db: Database, opts: { rankCap?: number; denseW
     words(prefix: string, limit: number): string[] | null {
       wordsComplete ||= getMeta.get('vocab') === '1';
       return wordsComplete ? wordsFrom.all({ prefix, limit }) as string[] : null;
+    },
+    /**
+     * Indexed Latin words ending with `suffix` (lower-case letters and digits), at most `limit`,
+     * shortest first; null while the list is not known to be complete.
+     */
+    wordsEnding(suffix: string, limit: number): string[] | null {
+      wordsComplete ||= getMeta.get('vocab') === '1';
+      return wordsComplete && /^[a-z0-9]+$/.test(suffix) ? wordsEnding.all({ suffix, limit }) as string[] : null;
     },
     optimize: () => { optimize.run(); optimizeTitles.run(); },
     optimizeTitles: () => { optimizeTitles.run(); },

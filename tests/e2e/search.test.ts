@@ -7,6 +7,16 @@ import { apiCall, expectAccessible, externalRequests, launchBrowser, newContext,
  * sent during an IME composition), opening a suggestion, the results page with snippets, tag
  * facets, order and an empty state that offers a correction — all in the address.
  */
+/** With KOTSU_SHOTS set (a folder), the page at 1280 and 360 px, to look at. */
+async function screenshots(page: Page, name: string): Promise<void> {
+  if (!process.env.KOTSU_SHOTS) return;
+  for (const width of [1280, 360]) {
+    await page.setViewportSize({ width, height: 900 });
+    await page.screenshot({ path: `${process.env.KOTSU_SHOTS}/${name}-${width}.png`, fullPage: true });
+  }
+  await page.setViewportSize({ width: 1280, height: 900 });
+}
+
 describe('search', () => {
   let server: TestServer;
   let browser: Browser;
@@ -139,13 +149,20 @@ describe('search', () => {
       .toEqual(['印刷範囲を設定して1枚に収める']);
     expect(await page.getByRole('status').filter({ hasText: '件中' }).textContent()).toContain('1 件中 1–1 件目');
     await expectAccessible(page, 'partial matches');
-    if (process.env.KOTSU_SHOTS) {
-      for (const width of [1280, 360]) {
-        await page.setViewportSize({ width, height: 900 });
-        await page.screenshot({ path: `${process.env.KOTSU_SHOTS}/partial-${width}.png`, fullPage: true });
-      }
-      await page.setViewportSize({ width: 1280, height: 900 });
-    }
+    await screenshots(page, 'partial');
+  });
+
+  it('no tip has every word: the tips with some of them, said so, and a 教えて request one click away', async () => {
+    const q = '宛名 ラベル 封筒';
+    await page.goto('/search?q=' + encodeURIComponent(q));
+    await expect.poll(() => page.locator('ol.results > li .title').allTextContents(), { timeout: 15_000 }).toEqual(['Wordの差し込み印刷で宛名ラベル']);
+    const notice = page.locator('p.notice').filter({ hasText: 'すべての語を含むコツがないため' });
+    expect(await notice.count()).toBe(1);
+    await expectAccessible(page, 'relaxed results');
+    await screenshots(page, 'relaxed');
+    await notice.getByRole('link', { name: 'この内容を「教えて」でリクエストする' }).click();
+    await page.waitForURL((u) => u.pathname === '/requests' && u.searchParams.get('ask') === q);
+    await expect.poll(() => page.locator('#request-title').inputValue(), { timeout: 15_000 }).toBe(q);
   });
 
   it('nothing found: close tags and a 教えて request with the query filled in, which shows similar tips', async () => {

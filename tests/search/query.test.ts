@@ -147,6 +147,8 @@ describe('parseQuery / toMatch', () => {
       }
     }
     expect(tried).toBeGreaterThanOrEqual(8);
+    // Not with one kanji left (お金 is not every sense of 金: 金曜, gold).
+    expect(parseQuery('お金').must[0].highlights).not.toContain('金曜');
     // Not before kana (おすすめ is a word of its own) and nothing left of a lone prefix.
     expect(parseQuery('おすすめ').must[0].highlights).not.toContain('すすめ');
   });
@@ -162,6 +164,8 @@ describe('parseQuery / toMatch', () => {
       ['開いても表示されない', ['開']],
       ['マクロを使うべきか', ['マクロ', '使']],
       ['集計するつもりが', ['集計']],
+      ['なぜかアップロードできないんですが', [normalize('アップロード')]],
+      ['どうしても印刷できない', ['印刷']],
     ];
     for (const [q, words] of cases) {
       const must = parseQuery(q).must.map((t) => t.highlights[0]);

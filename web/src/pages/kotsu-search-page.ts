@@ -16,6 +16,9 @@ const SORTS: SearchSort[] = ['relevance', 'new', 'popular'];
  * narrow (with counts), order and paging. Everything is in the address, so a search can be
  * bookmarked and shared; every control is a plain link to another address.
  */
+/** A 教えて request with the query filled in (the request form reads `ask`). */
+const askHref = (q: string) => `/requests?ask=${encodeURIComponent(q.trim())}`;
+
 @customElement('kotsu-search-page')
 export class KotsuSearchPage extends KotsuElement {
   static override styles = [sharedStyles, css`
@@ -134,7 +137,7 @@ export class KotsuSearchPage extends KotsuElement {
       ${this._closeTags.length ? html`<p>${msg('searchPage.closeTags')}: ${this._closeTags.map((t) => html`<a class="tag" href=${link('/tags/', t.name)}>${t.name}</a> `)}</p>` : nothing}
       <p class="muted">${msg('searchPage.hints')}</p>
       ${this.tags.length ? html`<p><a href=${this.href({ tags: [] })}>${msg('searchPage.removeTag', { name: this.tags.join('・') })}</a></p>` : nothing}
-      ${this.q.trim() ? html`<p><a class="btn" href=${`/requests?ask=${encodeURIComponent(this.q.trim())}`}>${msg('searchPage.ask')}</a></p>` : nothing}
+      ${this.q.trim() ? html`<p><a class="btn" href=${askHref(this.q)}>${msg('searchPage.ask')}</a></p>` : nothing}
     </div>`;
   }
 
@@ -162,7 +165,8 @@ export class KotsuSearchPage extends KotsuElement {
         </div>
         ${r.correctedTo ? html`<p class="notice" role="status">${msg('searchPage.correctedTo', { q: r.correctedTo })}
           <a href=${this.href({ q: this.q, exact: true })}>${msg('searchPage.searchExact', { q: this.q })}</a></p>` : nothing}
-        ${r.relaxed ? html`<p class="notice">${msg('searchPage.relaxed')}</p>` : nothing}
+        ${r.relaxed ? html`<p class="notice">${msg('searchPage.relaxed')}
+          ${this.q.trim() ? html`<a href=${askHref(this.q)}>${msg('searchPage.ask')}</a>` : nothing}</p>` : nothing}
         <div class="layout">
           <section aria-label=${msg('searchPage.results')}>
             ${r.items.length ? html`<ol class="results">${r.items.map((hit) => this.renderHit(hit))}</ol>` : this.renderEmpty(r)}

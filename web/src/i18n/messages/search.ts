@@ -52,7 +52,7 @@ export const en: Record<keyof typeof ja, string> = {
   'searchPage.empty': 'No tip matches “{q}”.',
   'searchPage.emptyFilters': 'No tip matches these filters.',
   'searchPage.didYouMean': 'Did you mean: ',
-  'searchPage.relaxed': 'No tip has every word; showing tips that match all but one.',
+  'searchPage.relaxed': 'No tip has every word; showing tips that match some of them.',
   'searchPage.partial': 'Other tips matching all the words but one',
   'searchPage.hints': 'Try fewer words, another word for the same thing, or removing a tag filter.',
   'searchPage.help': 'Finds tips with every word. "Quotes" match words in order; -word leaves out tips with that word.',
