@@ -81,3 +81,10 @@ export async function postTip(t: TestApp, user: TestUser, tip: { title: string; 
   if (res.statusCode !== 201) throw new Error(`post failed: ${res.statusCode} ${res.body}`);
   return res.json();
 }
+
+/** The ids a search as the admin finds, in the order given (a non-200 answer throws). */
+export async function searchIds(t: TestApp, q: string): Promise<number[]> {
+  const res = await t.as(t.admin, { method: 'GET', url: `/api/search?q=${encodeURIComponent(q)}` });
+  if (res.statusCode !== 200) throw new Error(`search failed: ${res.statusCode} ${res.body}`);
+  return res.json().items.map((i: { id: number }) => i.id);
+}

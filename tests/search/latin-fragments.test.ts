@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { completeEndings, parseQuery } from '../../server/search/query';
-import { createTestApp, postTip, type TestApp } from '../helpers/app';
+import { createTestApp, postTip, searchIds, type TestApp } from '../helpers/app';
 
 /**
  * A fragment copied from a tip that starts inside a Latin word (=XLOOKUP関数 copied from its second
@@ -22,11 +22,7 @@ const TIPS = [
 /** Latin words of a title (four letters or more), each with where it starts. */
 const latinWords = (title: string) => [...title.matchAll(/[A-Za-z][A-Za-z0-9]{3,}/g)].map((m) => ({ word: m[0], at: m.index ?? 0 }));
 
-async function ids(q: string): Promise<number[]> {
-  const res = await t.as(t.admin, { method: 'GET', url: `/api/search?q=${encodeURIComponent(q)}` });
-  expect(res.statusCode, res.body).toBe(200);
-  return res.json().items.map((i: { id: number }) => i.id);
-}
+const ids = (q: string) => searchIds(t, q);
 
 describe('a fragment that starts inside a Latin word', () => {
   test('finds its tip first, cut one to three letters into any Latin word of the title', async () => {

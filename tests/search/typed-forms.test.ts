@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { createTestApp, postTip, type TestApp } from '../helpers/app';
+import { createTestApp, postTip, searchIds, type TestApp } from '../helpers/app';
 
 /**
  * Queries as people type them into a run without spaces, found by an independent review (review22):
@@ -30,11 +30,7 @@ async function seed() {
   for (const tip of TIPS) await postTip(t, t.admin, { title: `${tip.word}の扱いについて`, body: `${tip.word}は課の決まりに従います。`, tags: [] });
   return ids;
 }
-async function ids(q: string): Promise<number[]> {
-  const res = await t.as(t.admin, { method: 'GET', url: `/api/search?q=${encodeURIComponent(q)}` });
-  expect(res.statusCode, res.body).toBe(200);
-  return res.json().items.map((i: { id: number }) => i.id);
-}
+const ids = (q: string) => searchIds(t, q);
 
 describe('queries typed without spaces', () => {
   test('a loanword typed in hiragana beside kanji or a particle is the katakana word (ゆーざー辞書, すきゃなーで)', async () => {
