@@ -22,6 +22,7 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { stemmer } from 'stemmer';
+import { LineTable } from '../server/search/line-table';
 import { normalize } from '../server/search/normalize';
 import { loadWordNet, type WnPos } from './lib/wordnet';
 
@@ -389,9 +390,11 @@ for (const [k, m] of exactTable) {
   const add = [...m].filter(([w]) => !have.includes(w)).sort((a, b) => b[1] - a[1] || dice(b[0]) - dice(a[0]) || (a[0] < b[0] ? -1 : 1)).slice(0, EXACT_NEIGHBOURS).map(([w]) => w);
   if (add.length > 0) flat[k] = [...have, ...add].join(' ');
 }
-const sorted = Object.fromEntries(Object.entries(flat).sort((a, b) => (a[0] < b[0] ? -1 : 1)));
+// One JSON string of `word\tneighbours` lines sorted by word (line-table.ts): imported, it is one
+// string in each isolate, not an object of 55,000 properties built from a literal in the bundle
+// (that cost the compiled server ~90 MB of rss at start).
 fs.mkdirSync(path.dirname(out), { recursive: true });
-fs.writeFileSync(out, `${JSON.stringify(sorted, null, 0).replace(/","/g, '",\n"')}\n`);
+fs.writeFileSync(out, `${JSON.stringify(LineTable.format(Object.entries(flat)))}\n`);
 process.stdout.write(`entries ${entries.length}, common ${common.length} (${seen.size} distinct), words with neighbours ${Object.keys(flat).length}, pairs ${Object.values(flat).reduce((n, v) => n + v.split(' ').length, 0)}, ${(fs.statSync(out).size / 1024).toFixed(0)} KB → ${path.relative(process.cwd(), out)}\n`);
 if (sample > 0) {
   // A fixed seed: the same sample for the same dictionary.
@@ -399,7 +402,11 @@ if (sample > 0) {
   const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
   // `--against old.json`: only the pairs that table lacks (what a change added), to read those.
   const against = arg('--against');
-  const old = against ? JSON.parse(fs.readFileSync(against, 'utf8')) as Record<string, string> : null;
+  const read = (file: string): Record<string, string> => {
+    const data = JSON.parse(fs.readFileSync(file, 'utf8')) as string | Record<string, string>;
+    return typeof data === 'string' ? Object.fromEntries(LineTable.parse(data).entries()) : data;
+  };
+  const old = against ? read(against) : null;
   const uniq = Object.entries(flat).flatMap(([k, v]) => v.split(' ').filter((w) => !old?.[k]?.split(' ').includes(w)).map((w) => `${k}\t${w}`));
   if (old) process.stdout.write(`pairs not in ${against}: ${uniq.length} of ${Object.values(flat).reduce((n, v) => n + v.split(' ').length, 0)}\n`);
   for (let i = 0; i < sample && uniq.length > 0; i++) process.stdout.write(`${uniq.splice(Math.floor(rand() * uniq.length), 1)[0]}\n`);

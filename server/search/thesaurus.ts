@@ -8,9 +8,15 @@
  * (or its stem) is looked up directly. Used only in the wide tier: query.ts appends these after the Sudachi dictionary's synonyms
  * (lexicon.ts) and caps the whole at MAX_WIDE.
  */
-import data from './data/edict-thesaurus.json';
+import text from './data/edict-thesaurus.json';
+import { LineTable } from './line-table';
 
-const table = data as Record<string, string>;
+/**
+ * The file is one JSON string of `word\tneighbours` lines sorted by word: imported, it is one string
+ * in each isolate, read in place (line-table.ts). As an object literal of 55,000 properties in the
+ * bundle it cost the compiled server ~90 MB of rss (main thread and each search thread).
+ */
+const table = LineTable.parse(text as string);
 
 /**
  * The derived neighbours (best first) of a query word as typed and normalized: the word itself, or
@@ -21,7 +27,8 @@ export function neighboursOf(word: string): string[] {
   const chars = Array.from(word);
   for (let n = chars.length; n >= 1; n--) {
     const key = chars.slice(0, n).join('');
-    if (Object.hasOwn(table, key)) return table[key].split(' ');
+    const found = table.get(key);
+    if (found !== undefined) return found.split(' ');
     // Only the conjugating kana at the end are cut; a noun is looked up whole.
     if (!/\p{sc=Hiragana}/u.test(chars[n - 1])) break;
   }

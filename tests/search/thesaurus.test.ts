@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import data from '../../server/search/data/edict-thesaurus.json';
 import { alternativesOf } from '../../server/search/lexicon';
+import { LineTable } from '../../server/search/line-table';
 import { normalize } from '../../server/search/normalize';
 import { parseQuery } from '../../server/search/query';
 import { neighboursOf } from '../../server/search/thesaurus';
@@ -12,7 +13,7 @@ import { createTestApp, postTip, type TestApp } from '../helpers/app';
 // wide tier only, and never as the only evidence of a looser (relaxed, first-word-alone) query.
 
 describe('the derived table (server/search/data/edict-thesaurus.json)', () => {
-  const table = data as Record<string, string>;
+  const table = Object.fromEntries(LineTable.parse(data as string).entries());
 
   test('is a compact table of normalized words, at most six neighbours each (and three of the later evidence, three of the exact), never the word itself', () => {
     const keys = Object.keys(table);
