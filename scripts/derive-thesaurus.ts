@@ -84,9 +84,11 @@ const PARTICLE = new Set(['up', 'off', 'out', 'down', 'away', 'back', 'over', 'a
  * 離席 and 退席 are both glossed "leaving one's seat", and neither is marked common, so the pivot
  * above never saw them. A gloss of two words or more held by at most EXACT_DF distinct entries
  * (their parts of speech agreeing), EXACT_NEIGHBOURS per word, after every neighbour above, never in
- * its place. `--no-exact` derives the fifth round's table byte for byte.
+ * its place. **Off by default** (`--exact` turns it on): the table grew 12,214 → 55,437 words and
+ * the compiled server's rss after bench:search's HTTP load rose from 359–465 to 525–591 MB (the
+ * target is under 500), for one check-set query gained (docs/search.md, sixth round).
  */
-const EXACT = !process.argv.includes('--no-exact');
+const EXACT = process.argv.includes('--exact');
 const EXACT_DF = Number(arg('--exact-df') ?? 4);
 const EXACT_NEIGHBOURS = Number(arg('--exact-neighbours') ?? 3);
 const EXACT_ANY = process.argv.includes('--exact-any');
@@ -384,6 +386,7 @@ for (const [k, m] of laterTable) {
 // The exact evidence's neighbours after all the others, never in their place.
 for (const [k, m] of exactTable) {
   const have = flat[k]?.split(' ') ?? [];
+
   // Equal scores: the neighbour sharing more of the word's characters first (Dice over letters:
   // 離席 → 退席 before 席を外), then in code point order.
   const dice = (w: string) => { const a = Array.from(k); const b = Array.from(w); return (2 * a.filter((c) => b.includes(c)).length) / (a.length + b.length); };
