@@ -117,7 +117,7 @@ function searchAsTyped(ctx: SearchReader, query: SearchQueryT): SearchResultT {
   const { q = '', tag = [], author, sort = 'relevance', limit = 20, offset = 0, facets = false } = query;
   const { store } = ctx.search;
   const parsed = completeEndings(completePrefixes(parseQuery(q), (prefix, max) => store.words(prefix, max) ?? [], store.termsFrom),
-    (suffix, max) => store.wordsEnding(suffix, max), (word) => store.docsOf(word) > 0);
+    (suffix, max) => store.wordsEnding(suffix, max), store.hasWord);
   const hasText = q.trim() !== '';
   // Text that yields no word to match (only punctuation, only exclusions) finds nothing.
   if (hasText && parsed.must.length === 0) return empty();

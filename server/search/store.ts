@@ -136,6 +136,7 @@ export function createSearchStore(db: Database, opts: { rankCap?: number; denseW
   // char(1114111) is the last code point: every word that starts with @prefix sorts below it.
   const allWords = db.prepare("SELECT term FROM search_vocab WHERE term >= 'a' AND term < '{'").pluck();
   // Shortest first: a piece is likelier the end of a short word (lookup: vlookup before hlookupsheet).
+  const hasWordStmt = db.prepare('SELECT 1 FROM search_vocab WHERE term = ?').pluck();
   const wordsEnding = db.prepare("SELECT term FROM search_vocab WHERE term >= 'a' AND term < '{' AND term GLOB '*' || @suffix ORDER BY length(term), term LIMIT @limit").pluck();
   // The katakana words of titles and tags as written (the katakana block, U+30A0 to U+30FF).
   const allKatakana = db.prepare("SELECT term FROM search_vocab WHERE term >= '\u30a0' AND term < '\u3100'").pluck();
@@ -392,6 +393,8 @@ export function createSearchStore(db: Database, opts: { rankCap?: number; denseW
       wordsComplete ||= getMeta.get('vocab') === '1';
       return wordsComplete && /^[a-z0-9]+$/.test(suffix) ? wordsEnding.all({ suffix, limit }) as string[] : null;
     },
+    /** Whether the index has this word (search_vocab, one key lookup; docsOf walks the word's doclist). */
+    hasWord: (word: string): boolean => hasWordStmt.get(word) !== undefined,
     optimize: () => { optimize.run(); optimizeTitles.run(); },
     optimizeTitles: () => { optimizeTitles.run(); },
     meta: (key: string) => getMeta.get(key) as string | undefined,
