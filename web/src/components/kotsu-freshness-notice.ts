@@ -8,6 +8,7 @@ import { formatAge } from '../shared/age';
 import { hasRole, SessionController } from '../state/session';
 import { sharedStyles } from '../styles/shared';
 import { KotsuElement } from './kotsu-element';
+import { firePostChanged } from './post-changed';
 
 /**
  * On a tip page: once the tip is due for a look (`reviewDueAt`, the server's rule), a notice with
@@ -37,7 +38,7 @@ export class KotsuFreshnessNotice extends KotsuElement {
     try {
       const post = await confirmPost(this.post.id);
       this._status = msg('fresh.justConfirmed');
-      this.dispatchEvent(new CustomEvent('kotsu-post-changed', { detail: { post }, bubbles: true, composed: true }));
+      firePostChanged(this, post);
     } catch (err) {
       this._error = errorMessage(err);
     } finally {

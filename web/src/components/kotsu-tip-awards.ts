@@ -35,7 +35,12 @@ export class KotsuTipAwards extends KotsuElement {
   `];
 
   @property({ attribute: false }) post: Post | null = null;
+  /**
+   * The tip's nominations as the tip page loaded them. The page sets it again each time it draws
+   * (a counted view, a copied link), so what this part learns later lives in `_nominations`.
+   */
   @property({ attribute: false }) nominations: PostNomination[] = [];
+  @state() private _nominations: PostNomination[] = [];
   /** Rounds taking nominations. */
   @property({ attribute: false }) rounds: TipPage['nominatingRounds'] = [];
   @state() private _roundId = 0;
@@ -45,11 +50,16 @@ export class KotsuTipAwards extends KotsuElement {
   @state() private _error = '';
   @state() private _done = '';
   private readonly session = new SessionController(this);
+
+  override willUpdate(changed: Map<PropertyKey, unknown>): void {
+    if (changed.has('nominations')) this._nominations = this.nominations;
+  }
+
   /** After nominating: the tip's nominations as they are now. */
   private async reload(): Promise<void> {
     if (!this.post) return;
     try {
-      this.nominations = (await postNominations(this.post.id)).items;
+      this._nominations = (await postNominations(this.post.id)).items;
     } catch {
       // The nomination was taken (the server said so); only the list could not be refreshed.
     }
@@ -57,7 +67,7 @@ export class KotsuTipAwards extends KotsuElement {
 
   /** Rounds still taking nominations in which this tip is not yet nominated. */
   private get available(): TipPage['nominatingRounds'] {
-    const taken = new Set(this.nominations.map((n) => n.roundId));
+    const taken = new Set(this._nominations.map((n) => n.roundId));
     return this.rounds.filter((r) => !taken.has(r.id));
   }
 
@@ -97,12 +107,12 @@ export class KotsuTipAwards extends KotsuElement {
     if (!p || !this.session.user) return nothing;
     const available = p.status === 'published' ? this.available : [];
     const round = available.find((r) => r.id === this._roundId) ?? available[0];
-    if (!p.awards?.length && this.nominations.length === 0 && available.length === 0 && !this._done) return nothing;
+    if (!p.awards?.length && this._nominations.length === 0 && available.length === 0 && !this._done) return nothing;
     return html`
       <section aria-labelledby="dx-heading">
         <h2 id="dx-heading">${msg('award.sectionTitle')}</h2>
         <kotsu-award-badges .awards=${p.awards ?? []}></kotsu-award-badges>
-        ${this.nominations.length ? html`<ul class="nominations">${this.nominations.map((n) => html`<li>
+        ${this._nominations.length ? html`<ul class="nominations">${this._nominations.map((n) => html`<li>
           <div><strong>${msg('nominate.shown', { round: n.roundTitle, category: n.category })}</strong>
             <span class="muted">（${msg(PHASE_LABEL[n.phase])}）</span></div>
           <div class="muted">${msg('nominate.by', { name: n.nominatedBy.displayName, department: n.nominatedBy.department || '—' })}</div>

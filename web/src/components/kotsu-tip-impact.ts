@@ -7,6 +7,7 @@ import { hasRole, SessionController } from '../state/session';
 import { sharedStyles } from '../styles/shared';
 import { KotsuElement } from './kotsu-element';
 import { errorMessage } from '../i18n/error-message';
+import { firePostChanged } from './post-changed';
 
 /** The most minutes a month can save, as the server checks (31 days × 24 h). */
 const MONTH_MINUTES = 44_640;
@@ -15,6 +16,7 @@ const MONTH_MINUTES = 44_640;
  * The effect of a tip on its page: the author's estimate of minutes saved per use (which the
  * author can set here), how many colleagues put it to use and the minutes per month they save,
  * and the "使ってみた" button that reports (or corrects, or withdraws) one's own adoption.
+ * A saved estimate goes to the tip page as `kotsu-post-changed` (the page owns the tip).
  */
 @customElement('kotsu-tip-impact')
 export class KotsuTipImpact extends KotsuElement {
@@ -137,7 +139,7 @@ export class KotsuTipImpact extends KotsuElement {
     this._error = '';
     try {
       const saved = await setMinutesSavedPerUse(this.post.id, value);
-      this.post = { ...this.post, minutesSavedPerUse: saved.minutesSavedPerUse };
+      firePostChanged(this, { ...this.post, minutesSavedPerUse: saved.minutesSavedPerUse });
       this._done = msg('impact.estimateSaved');
     } catch (err) {
       this.fail(err);

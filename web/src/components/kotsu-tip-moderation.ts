@@ -9,10 +9,7 @@ import { KotsuElement } from './kotsu-element';
 import { confirmAction } from './kotsu-confirm-dialog';
 import './kotsu-report-dialog';
 import { errorMessage } from '../i18n/error-message';
-
-export interface PostChangedDetail {
-  post: Post;
-}
+import { firePostChanged } from './post-changed';
 
 /**
  * Moderation on a tip page: "report a problem" for members other than the author, and hide
@@ -35,7 +32,7 @@ export class KotsuTipModeration extends KotsuElement {
   private readonly session = new SessionController(this);
 
   private changed(post: Post): void {
-    this.dispatchEvent(new CustomEvent<PostChangedDetail>('kotsu-post-changed', { detail: { post }, bubbles: true, composed: true }));
+    firePostChanged(this, post);
   }
 
   /** The same dialog hides a comment (kotsu-comment-item): it says what happens and takes the reason. */
@@ -93,8 +90,5 @@ export class KotsuTipModeration extends KotsuElement {
 declare global {
   interface HTMLElementTagNameMap {
     'kotsu-tip-moderation': KotsuTipModeration;
-  }
-  interface HTMLElementEventMap {
-    'kotsu-post-changed': CustomEvent<PostChangedDetail>;
   }
 }

@@ -6,11 +6,8 @@ import { errorMessage } from '../i18n/error-message';
 import { SessionController } from '../state/session';
 import { sharedStyles } from '../styles/shared';
 import { KotsuElement } from './kotsu-element';
+import { firePostChanged } from './post-changed';
 import './kotsu-likers-dialog';
-
-export interface PostChangedDetail {
-  post: PopularPost;
-}
 
 /**
  * The "役に立った" (like) and "ストック" (bookmark) toggles under a tip, with how many people
@@ -56,7 +53,7 @@ export class KotsuTipReactions extends KotsuElement {
   private changed(patch: Partial<PopularPost>): void {
     if (!this.post) return;
     const post = { ...this.post, ...patch };
-    this.dispatchEvent(new CustomEvent<PostChangedDetail>('kotsu-post-changed', { detail: { post }, bubbles: true, composed: true }));
+    firePostChanged(this, post);
   }
 
   private async toggleLike(): Promise<void> {

@@ -67,6 +67,12 @@ export class KotsuTipPage extends KotsuElement {
   private _viewTimer = 0;
   private _observer: IntersectionObserver | null = null;
 
+  constructor() {
+    super();
+    // Every part that changes the tip says so with this event; the page keeps the one copy.
+    this.addEventListener('kotsu-post-changed', (e) => { this._post = e.detail.post; });
+  }
+
   override connectedCallback(): void {
     super.connectedCallback();
     void this.load();
@@ -174,7 +180,7 @@ export class KotsuTipPage extends KotsuElement {
       ${p.status === 'hidden' ? html`<p class="notice" role="status"><strong>${msg('tip.hidden')}</strong>
         ${p.hiddenReason ? html` ${msg('tip.hiddenReason', { reason: p.hiddenReason })}` : nothing}</p>` : nothing}
       ${p.status === 'draft' ? html`<p class="notice" role="status">${msg('tip.draftNotice')} <a href=${`/tips/${p.id}/edit`}>${msg('tip.continueDraft')}</a></p>` : nothing}
-      <kotsu-freshness-notice .post=${p} @kotsu-post-changed=${(e: CustomEvent<{ post: Post }>) => { this._post = e.detail.post; }}></kotsu-freshness-notice>
+      <kotsu-freshness-notice .post=${p}></kotsu-freshness-notice>
       <article aria-labelledby="tip-title">
         <h1 id="tip-title">${p.title}</h1>
         ${p.awards?.length ? html`<div class="title-awards"><kotsu-award-badges .awards=${p.awards}></kotsu-award-badges></div>` : nothing}
@@ -196,11 +202,10 @@ export class KotsuTipPage extends KotsuElement {
         </div>` : nothing}
         <p class="print-url">${msg('reading.printUrl', { url: tipUrl(p.id) })}</p>
       </article>
-      <kotsu-tip-reactions .post=${p} @kotsu-post-changed=${(e: CustomEvent<{ post: Post }>) => { this._post = e.detail.post; }}></kotsu-tip-reactions>
+      <kotsu-tip-reactions .post=${p}></kotsu-tip-reactions>
       <kotsu-tip-awards .post=${p} .nominations=${page.nominations} .rounds=${page.nominatingRounds}></kotsu-tip-awards>
       <kotsu-tip-impact .post=${p} .adoptions=${page.adoptions}></kotsu-tip-impact>
-      <kotsu-tip-moderation .post=${p} .reportPending=${page.reportPending}
-        @kotsu-post-changed=${(e: CustomEvent<{ post: Post }>) => { this._post = e.detail.post; }}></kotsu-tip-moderation>
+      <kotsu-tip-moderation .post=${p} .reportPending=${page.reportPending}></kotsu-tip-moderation>
       ${p.status === 'published' ? html`<kotsu-related-tips .items=${page.related}></kotsu-related-tips>` : nothing}
       ${p.status !== 'draft' ? html`<kotsu-comments post-id=${p.id} .first=${page.comments} ?can-comment=${p.status === 'published'}></kotsu-comments>` : nothing}
     `;
