@@ -16,6 +16,7 @@ import { normalize, normalizeWithMap, toKatakana } from './normalize';
 import { spellingKey } from './spellings';
 import { neighboursOf } from './thesaurus';
 import { katakanaOf } from './loanwords';
+import { isReading, kanjiOf } from './readings';
 import { CJK_RUN, CJK_TOKEN, pieces, pieceTokens } from './tokenize';
 
 export interface Term {
@@ -132,7 +133,9 @@ const NEGATED = /^[\p{sc=Han}\p{sc=Katakana}ー]+[\p{sc=Hiragana}]*(?:ない|な
 /** A verb in its progressive form (困っています, 困っている): its past form is what the list holds (困った). */
 const PROGRESSIVE = /^(.+?)([てで])(?:いる|います|いた|いました|る|ます)$/u;
 const pastOf = (s: string) => { const m = PROGRESSIVE.exec(s); return m ? `${m[1]}${m[2] === 'て' ? 'た' : 'だ'}` : null; };
-const isIntent = (s: string): boolean => INTENT.has(s) || INTENT.has(normalize(s)) || WAY_OF.test(s) || NEGATED.test(s) || INTENT.has(pastOf(s) ?? '');
+const isIntent = (s: string): boolean => INTENT.has(s) || INTENT.has(normalize(s)) || WAY_OF.test(s) || NEGATED.test(s) || INTENT.has(pastOf(s) ?? '')
+  // Typed in hiragana and left unconverted (ほうほう, しかた): the reading of an intent word.
+  || (HIRAGANA.test(s) && kanjiOf(s).some((k) => INTENT.has(k)));
 
 const HIRAGANA = /^\p{sc=Hiragana}+$/u;
 const SINGLE_KANJI = /^\p{sc=Han}$/u;
@@ -203,6 +206,108 @@ function kanaLoanword(run: string): [string, string, string] | null {
   return [run.slice(0, m.index) + typed.slice(0, from).join(''), word, run.slice(m.index + typed.slice(0, to + 1).join('').length)];
 }
 
+/** The kana a verb or adjective ends in, after its stem (取りだ|す, 並べか|える is two: not taken). */
+const ENDING_KANA = /^[うくぐすつぬぶむるい]$/u;
+/** The longest piece of a hiragana run tried as one word (a reading is rarely longer). */
+const MAX_READING = 12;
+
+/**
+ * A run of hiragana that is words typed and left unconverted, with their particles and endings
+ * (しゅうけいのしかた, とりだしたい, かんすうでけいさん): cut where the words the dictionary reads
+ * (readings.ts, three letters or more, or such a verb's stem and its last kana) and the function
+ * words between them (STOP, particles, intent words) cover it whole, in as few pieces as possible;
+ * the words and intent words are kept. Null when the run is one such word (its kanji come with it,
+ * query.ts alternativesFor) or cannot be read so (ぴぼっとのつくりかた stays as typed).
+ */
+function readingSpans(run: string): string[] | null {
+  if (isReading(run) || isReading(stem(run))) return null;
+  return readingCover(run);
+}
+
+type Piece = 'word' | 'function';
+
+/**
+ * The words, intent words and unread stretches of a run of hiragana read as above (one word alone
+ * included), or null when no word of the table is in it. Pieces: a word the table reads (three
+ * letters or more, or a verb's stem and its last kana); a function word of two letters or more, a
+ * one-letter particle, or an intent word; another single-letter function word only at the end. The
+ * whole run must be covered so: a letter nothing reads means the run is grammar the lists do not
+ * name (できないんですが), where a reading found by chance (きない: 機内) would be a required word
+ * no tip has. A word may carry one or two letters after it that read as nothing, a compound's
+ * suffix (しんせいしょ: 申請 + 書), matched by the word alone. The cover with the fewest of those
+ * letters, then the fewest pieces, is taken. `lead` (after a kanji): the first piece must be a particle, a function
+ * word, or a word of four letters or more (the kanji's okurigana are never read: 確かめる).
+ */
+function readingCover(run: string, lead = false): string[] | null {
+  // A long-vowel mark says a loanword (kanaLoanword): no native word's reading writes one.
+  if (run.includes('ー')) return null;
+  const isWord = (p: string) => p.length >= 3 && (isReading(p) || (p.length >= 4 && ENDING_KANA.test(p.slice(-1)) && isReading(p.slice(0, -1))));
+  // Function words of two letters or more and the one-letter particles (case particles, か, や, the
+  // adnominal な and the sentence-final ね, よ; not first), never any other single letter inside (し|ん would cut しんせい where it is
+  // not a function word).
+  const isFunction = (p: string, last: boolean, first: boolean) => (STOP.has(p) && (p.length >= 2 || last)) || PARTICLE.test(p) || (!first && /^[かやなねよ]$/u.test(p)) || composedOfStops(p) || isIntent(p);
+  // A word and one or two letters after it that read as nothing: the suffix of a compound
+  // (しんせいしょ: 申請 + 書), matched by the word alone, its letters counted as unread. Like a
+  // compound noun's, it ends the run or comes before a case particle (できないんですが is not
+  // きない + ん + ですが): the cover's state says whether the last piece was such a word.
+  interface Cut { unread: number; pieces: number; words: number; from: number; fromState: 0 | 1; kind: Piece; suffix: number }
+  const better = (a: Cut, b: Cut | null) => !b || a.unread < b.unread || (a.unread === b.unread && (a.pieces < b.pieces || (a.pieces === b.pieces && a.words > b.words)));
+  // best[state][i]: the best cover of run[0, i) whose last piece is (1) or is not (0) a suffixed word.
+  const best: (Cut | null)[][] = [[{ unread: 0, pieces: 0, words: 0, from: -1, fromState: 0, kind: 'function', suffix: 0 }], [null]];
+  for (let i = 1; i <= run.length; i++) {
+    best[0][i] = null;
+    best[1][i] = null;
+    for (let j = Math.max(0, i - MAX_READING); j < i; j++) {
+      const piece = run.slice(j, i);
+      // A function word is one, whatever the dictionary also reads it as (について: に就いて).
+      const fn = isFunction(piece, i === run.length, j === 0);
+      const suffix = fn ? -1 : isWord(piece) ? 0 : [1, 2].find((k) => piece.length - k >= 3 && isWord(piece.slice(0, -k))) ?? -1;
+      const kind: Piece | null = fn ? 'function' : suffix >= 0 ? 'word' : null;
+      if (!kind || (lead && j === 0 && kind !== 'function' && !(kind === 'word' && piece.length - suffix >= 4))) continue;
+      for (const from of [0, 1] as const) {
+        const prev = best[from][j];
+        // After a suffixed word only a case particle.
+        if (!prev || (from === 1 && !PARTICLE.test(piece))) continue;
+        const to = kind === 'word' && suffix > 0 ? 1 : 0;
+        const next: Cut = { unread: prev.unread + (kind === 'word' ? suffix : 0), pieces: prev.pieces + 1, words: prev.words + (kind === 'word' ? 1 : 0), from: j, fromState: from, kind, suffix: Math.max(0, suffix) };
+        if (better(next, best[to][i])) best[to][i] = next;
+      }
+    }
+  }
+  const n = run.length;
+  let state: 0 | 1 = best[0][n] && !(best[1][n] && better(best[1][n]!, best[0][n])) ? 0 : 1;
+  if (!best[state][n]) return null;
+  if (best[state][n]!.words === 0) return null;
+  const spans: string[] = [];
+  for (let i = n; i > 0;) {
+    const cut = best[state][i]!;
+    const piece = run.slice(cut.from, i - cut.suffix);
+    if (cut.kind === 'word' || isIntent(piece)) spans.unshift(piece);
+    i = cut.from;
+    state = cut.fromState;
+  }
+  return spans;
+}
+
+/**
+ * A stretch of hiragana inside a longer run that reads as words left unconverted (件数をしゅうけいする,
+ * 別シートのだいちょうから, 和暦でひょうじ, 電子いんかん): the run before it, its words, the run after
+ * it; null when there is none. Right after a kanji the stretch may begin with that kanji's okurigana
+ * (明るさちょうせい: るさ), up to two letters left to the kanji, and must then read as `lead` says.
+ */
+function unconvertedStretch(run: string): [string, string[], string] | null {
+  for (const m of run.matchAll(/\p{sc=Hiragana}{3,}/gu)) {
+    const at = m.index ?? 0;
+    // After a kanji: what begins the stretch may be its okurigana.
+    const afterKanji = at > 0 && /\p{sc=Han}/u.test(run[at - 1]);
+    for (let skip = 0; skip <= (afterKanji ? 2 : 0) && m[0].length - skip >= 3; skip++) {
+      const words = readingCover(m[0].slice(skip), afterKanji);
+      if (words) return [run.slice(0, at + skip), words, run.slice(at + m[0].length)];
+    }
+  }
+  return null;
+}
+
 /** Splits a run of Japanese typed without spaces into the spans worth matching. */
 function japaneseSpans(run: string): string[] {
   const loan = kanaLoanword(run);
@@ -211,11 +316,16 @@ function japaneseSpans(run: string): string[] {
     return [...(before ? japaneseSpans(before) : []), word, ...(after ? japaneseSpans(after) : [])];
   }
   // A word typed in hiragana (ぴぼっと, まくろ): the segmenter would cut it into particles.
-  if (HIRAGANA_WORD.test(run) && !isStop(run) && !isIntent(run)) return [run];
+  if (HIRAGANA_WORD.test(run) && !isStop(run) && !isIntent(run)) return readingSpans(run) ?? [run];
   if (isIntent(run)) {
     const split = wordThenPredicate(run);
     if (!split) return [run];
     return [...japaneseSpans(split[0]), ...(isStop(split[1]) ? [] : [split[1]])];
+  }
+  const unconverted = unconvertedStretch(run);
+  if (unconverted) {
+    const [before, words, after] = unconverted;
+    return [...(before ? japaneseSpans(before) : []), ...words, ...(after ? japaneseSpans(after) : [])];
   }
   const segs = [...SEGMENTER.segment(run)].map((s) => s.segment);
   if (segs.every(isStop)) return isStop(run) ? [] : [run];
@@ -308,6 +418,14 @@ function alternativesFor(forms: string[], self: string, noun = false): Pick<Term
   const add = (w: string) => { if (ok(w)) words.push(w); };
   const lookups = [...forms];
   for (const f of forms) if (HIRAGANA_WORD.test(f)) { const k = normalize(toKatakana(f)); add(k); lookups.push(k); }
+  // A word typed in hiragana and left unconverted (しゅうけい, とりだ from とりだす): its kanji
+  // spellings (readings.ts), the most used one also looked up as if typed (集計's own spellings).
+  for (const f of forms) {
+    if (!HIRAGANA.test(f)) continue;
+    const kanji = kanjiOf(f);
+    kanji.forEach(add);
+    if (kanji.length > 0) lookups.push(kanji[0]);
+  }
   // An English word the Sudachi dictionary does not have: its katakana spellings from EDICT
   // (loanwords.ts), the same word (offline: オフライン), and what the dictionary knows of those.
   // A spelling of two letters or fewer after normalization (cargo: カゴ) would match as one bigram anywhere.
