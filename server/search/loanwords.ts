@@ -10,6 +10,7 @@
  * tier). Its English words are not typo targets (rare ones took corrections from common ones).
  */
 import data from './data/edict-loanwords.json';
+import { normalize } from './normalize';
 
 const table = (data as { katakana: Record<string, string> }).katakana;
 
@@ -21,4 +22,13 @@ export function katakanaOf(latin: string): string[] {
 /** Every English word of the table (tests read them to make cases from the table, not from a list). */
 export function englishLoanwords(): string[] {
   return Object.keys(table);
+}
+
+/** The table's katakana, normalized (built on first use). */
+let spellings: Set<string> | null = null;
+
+/** Whether a normalized katakana word is the spelling of one of the table's loanwords (スケジュル, マジ). */
+export function isLoanwordKatakana(katakana: string): boolean {
+  spellings ??= new Set(Object.values(table).flatMap((v) => v.split(' ')).map(normalize));
+  return spellings.has(katakana);
 }

@@ -15,7 +15,7 @@ import { alternativesOf, stemOf } from './lexicon';
 import { normalize, normalizeWithMap, toKatakana } from './normalize';
 import { spellingKey } from './spellings';
 import { neighboursOf } from './thesaurus';
-import { katakanaOf } from './loanwords';
+import { isLoanwordKatakana, katakanaOf } from './loanwords';
 import { isReading, kanjiOf } from './readings';
 import { CJK_RUN, CJK_TOKEN, pieces, pieceTokens } from './tokenize';
 
@@ -133,9 +133,18 @@ const NEGATED = /^[\p{sc=Han}\p{sc=Katakana}ー]+[\p{sc=Hiragana}]*(?:ない|な
 /** A verb in its progressive form (困っています, 困っている): its past form is what the list holds (困った). */
 const PROGRESSIVE = /^(.+?)([てで])(?:いる|います|いた|いました|る|ます)$/u;
 const pastOf = (s: string) => { const m = PROGRESSIVE.exec(s); return m ? `${m[1]}${m[2] === 'て' ? 'た' : 'だ'}` : null; };
+/**
+ * The same two shapes typed in hiragana and left unconverted (やりかた, つかいかた; つかえない,
+ * うごかない, ひらけません): a verb's stem — its 連用形 in the i or e row — before かた, or its
+ * negative or potential stem — the a or e row — before ない, なく, ません. Four letters or more, a
+ * verb's worth before the ending (a longer run is words and a predicate: しゅうけいのやりかた).
+ */
+const WAY_OF_KANA = /^\p{sc=Hiragana}{1,3}[いきぎしじちにひびみりえけげせぜてでねべめれ]かた$/u;
+const NEGATED_KANA = /^\p{sc=Hiragana}{1,3}[かがさたなばまらわえけげせぜてでねべめれ](?:ない|なく|ません)$/u;
 const isIntent = (s: string): boolean => INTENT.has(s) || INTENT.has(normalize(s)) || WAY_OF.test(s) || NEGATED.test(s) || INTENT.has(pastOf(s) ?? '')
   // Typed in hiragana and left unconverted (ほうほう, しかた): the reading of an intent word.
-  || (HIRAGANA.test(s) && kanjiOf(s).some((k) => INTENT.has(k)));
+  || (HIRAGANA.test(s) && kanjiOf(s).some((k) => INTENT.has(k)))
+  || (Array.from(s).length >= 4 && (WAY_OF_KANA.test(s) || NEGATED_KANA.test(s)));
 
 const HIRAGANA = /^\p{sc=Hiragana}+$/u;
 const SINGLE_KANJI = /^\p{sc=Han}$/u;
@@ -153,11 +162,15 @@ const BEAUTIFIED = /^[おご](?=\p{sc=Han})/u;
  * の + です + が, したいのですが): built from the list's words of two letters or more and the case
  * particles, never from any single letter (いれる is not い + れる).
  */
-const STOP_PARTS = [...STOP].filter((w) => HIRAGANA.test(w) && (Array.from(w).length >= 2 || /^[がをはもにでとへの]$/u.test(w)));
+const STOP_PARTS = new Set([...STOP].filter((w) => HIRAGANA.test(w) && (Array.from(w).length >= 2 || /^[がをはもにでとへの]$/u.test(w))));
+const STOP_PART_MAX = Math.max(...[...STOP_PARTS].map((w) => w.length));
 function composedOfStops(s: string): boolean {
+  // ok[i]: s[0, i) is made of the parts. Each end is tried against the parts' lengths only (one set
+  // lookup each), not against every part: the DP of readingCover asks this of every piece it tries.
   const ok: boolean[] = [true];
   for (let i = 1; i <= s.length; i++) {
-    ok[i] = STOP_PARTS.some((w) => w.length <= i && ok[i - w.length] && s.startsWith(w, i - w.length));
+    ok[i] = false;
+    for (let k = 1; k <= Math.min(i, STOP_PART_MAX) && !ok[i]; k++) ok[i] = ok[i - k] && STOP_PARTS.has(s.slice(i - k, i));
   }
   return ok[s.length];
 }
@@ -227,6 +240,28 @@ function readingSpans(run: string): string[] | null {
 type Piece = 'word' | 'function';
 
 /**
+ * The letters that write foreign sounds in kana: a long-vowel mark, a small vowel (ふぁ, てぃ), a
+ * double consonant, a p-sound, ゔ. A native word's reading has few of them, and a letter string
+ * without one that happens to spell a katakana word (でき|ないん|ですが: ナイン, nine) is grammar.
+ */
+const FOREIGN_SOUND = /[ーぁぃぅぇぉゎゔっぱぴぷぺぽ]/u;
+
+/**
+ * A loanword typed in hiragana (ぴぼっと, ふぁいる, めーる): it writes a foreign sound, and its
+ * katakana is a word of the dictionaries (lexicon.ts: ピボット, ファイル; loanwords.ts: EDICT's
+ * katakana for English words). A piece of a run the readings cover (ぴぼっとでしゅうけい,
+ * ふぁいるをこうかい), kept as typed: its katakana comes with it (alternativesFor), as for such a
+ * word typed alone. Its long-vowel mark (めーる) is the only one a cover reads: no native word's
+ * reading writes one.
+ */
+function isKanaLoanword(p: string): boolean {
+  if (!FOREIGN_SOUND.test(p)) return false;
+  const k = normalize(toKatakana(p));
+  // Three letters typed (メール folds to メル: its mark counts as typed).
+  return Array.from(p).length >= 3 && Array.from(k).length >= 2 && (alternativesOf(k) !== null || isLoanwordKatakana(k));
+}
+
+/**
  * The words, intent words and unread stretches of a run of hiragana read as above (one word alone
  * included), or null when no word of the table is in it. Pieces: a word the table reads (three
  * letters or more, or a verb's stem and its last kana); a function word of two letters or more, a
@@ -239,50 +274,71 @@ type Piece = 'word' | 'function';
  * word, or a word of four letters or more (the kanji's okurigana are never read: 確かめる).
  */
 function readingCover(run: string, lead = false): string[] | null {
-  // A long-vowel mark says a loanword (kanaLoanword): no native word's reading writes one.
-  if (run.includes('ー')) return null;
-  const isWord = (p: string) => p.length >= 3 && (isReading(p) || (p.length >= 4 && ENDING_KANA.test(p.slice(-1)) && isReading(p.slice(0, -1))));
+  // What each piece is, once per piece (a run that repeats itself asks of the same pieces again).
+  const memo = <T>(f: (p: string) => T) => { const seen = new Map<string, T>(); return (p: string) => { let v = seen.get(p); if (v === undefined) { v = f(p); seen.set(p, v); } return v; }; };
+  const isWord = memo((p: string) => p.length >= 3 && (isReading(p) || (p.length >= 4 && ENDING_KANA.test(p.slice(-1)) && isReading(p.slice(0, -1)))));
+  const isLoan = memo(isKanaLoanword);
+  const isLongFunction = memo((p: string) => (STOP.has(p) && p.length >= 2) || composedOfStops(p) || isIntent(p));
   // Function words of two letters or more and the one-letter particles (case particles, か, や, the
   // adnominal な and the sentence-final ね, よ; not first), never any other single letter inside (し|ん would cut しんせい where it is
   // not a function word).
-  const isFunction = (p: string, last: boolean, first: boolean) => (STOP.has(p) && (p.length >= 2 || last)) || PARTICLE.test(p) || (!first && /^[かやなねよ]$/u.test(p)) || composedOfStops(p) || isIntent(p);
+  const isFunction = (p: string, last: boolean, first: boolean) => (last && STOP.has(p)) || PARTICLE.test(p) || (!first && /^[かやなねよ]$/u.test(p)) || isLongFunction(p);
   // A word and one or two letters after it that read as nothing: the suffix of a compound
   // (しんせいしょ: 申請 + 書), matched by the word alone, its letters counted as unread. Like a
   // compound noun's, it ends the run or comes before a case particle (できないんですが is not
   // きない + ん + ですが): the cover's state says whether the last piece was such a word.
-  interface Cut { unread: number; pieces: number; words: number; from: number; fromState: 0 | 1; kind: Piece; suffix: number }
-  const better = (a: Cut, b: Cut | null) => !b || a.unread < b.unread || (a.unread === b.unread && (a.pieces < b.pieces || (a.pieces === b.pieces && a.words > b.words)));
+  // A loanword in hiragana (isKanaLoanword) is the last resort: a cover takes as few as it can, then
+  // as above. Readings say more: しんせいしょ is 申請 + 書, not シンセ (synthesizer) + 遺書.
+  interface Cut { loans: number; unread: number; pieces: number; words: number; from: number; fromState: 0 | 1; kind: Piece; suffix: number; loan: boolean }
+  const better = (a: Cut, b: Cut | null) => !b || a.loans < b.loans || (a.loans === b.loans && (a.unread < b.unread || (a.unread === b.unread && (a.pieces < b.pieces || (a.pieces === b.pieces && a.words > b.words)))));
   // best[state][i]: the best cover of run[0, i) whose last piece is (1) or is not (0) a suffixed word.
-  const best: (Cut | null)[][] = [[{ unread: 0, pieces: 0, words: 0, from: -1, fromState: 0, kind: 'function', suffix: 0 }], [null]];
+  const best: (Cut | null)[][] = [[{ loans: 0, unread: 0, pieces: 0, words: 0, from: -1, fromState: 0, kind: 'function', suffix: 0, loan: false }], [null]];
+  // The last end a cover reaches: a cover must reach every letter, so once MAX_READING letters go
+  // by with none reached, none after is, and the run cannot be read (a long run of letters nothing
+  // reads costs the letters up to there, not MAX_READING lookups for each of its letters).
+  let reached = 0;
   for (let i = 1; i <= run.length; i++) {
     best[0][i] = null;
     best[1][i] = null;
+    if (i - reached > MAX_READING) return null;
     for (let j = Math.max(0, i - MAX_READING); j < i; j++) {
+      // Only from where a cover ends (the pieces after a letter nothing reaches are never used).
+      if (!best[0][j] && !best[1][j]) continue;
       const piece = run.slice(j, i);
       // A function word is one, whatever the dictionary also reads it as (について: に就いて).
-      const fn = isFunction(piece, i === run.length, j === 0);
-      const suffix = fn ? -1 : isWord(piece) ? 0 : [1, 2].find((k) => piece.length - k >= 3 && isWord(piece.slice(0, -k))) ?? -1;
-      const kind: Piece | null = fn ? 'function' : suffix >= 0 ? 'word' : null;
+      // A long-vowel mark is read only inside a loanword (no native word's reading writes one).
+      const marked = piece.includes('ー');
+      const fn = !marked && isFunction(piece, i === run.length, j === 0);
+      const suffix = fn || marked ? -1 : isWord(piece) ? 0 : [1, 2].find((k) => piece.length - k >= 3 && isWord(piece.slice(0, -k))) ?? -1;
+      const loan = !fn && suffix < 0 && isLoan(piece);
+      const kind: Piece | null = fn ? 'function' : suffix >= 0 || loan ? 'word' : null;
       if (!kind || (lead && j === 0 && kind !== 'function' && !(kind === 'word' && piece.length - suffix >= 4))) continue;
       for (const from of [0, 1] as const) {
         const prev = best[from][j];
         // After a suffixed word only a case particle.
         if (!prev || (from === 1 && !PARTICLE.test(piece))) continue;
         const to = kind === 'word' && suffix > 0 ? 1 : 0;
-        const next: Cut = { unread: prev.unread + (kind === 'word' ? suffix : 0), pieces: prev.pieces + 1, words: prev.words + (kind === 'word' ? 1 : 0), from: j, fromState: from, kind, suffix: Math.max(0, suffix) };
+        const next: Cut = { loans: prev.loans + (loan ? 1 : 0), unread: prev.unread + Math.max(0, suffix), pieces: prev.pieces + 1, words: prev.words + (kind === 'word' ? 1 : 0), from: j, fromState: from, kind, suffix: Math.max(0, suffix), loan };
         if (better(next, best[to][i])) best[to][i] = next;
       }
     }
+    if (best[0][i] || best[1][i]) reached = i;
   }
   const n = run.length;
   let state: 0 | 1 = best[0][n] && !(best[1][n] && better(best[1][n]!, best[0][n])) ? 0 : 1;
   if (!best[state][n]) return null;
   if (best[state][n]!.words === 0) return null;
   const spans: string[] = [];
+  // Loanwords one after the other are one compound, as katakana writes it (ぴぼっと|てーぶる).
+  let joins = false;
   for (let i = n; i > 0;) {
     const cut = best[state][i]!;
     const piece = run.slice(cut.from, i - cut.suffix);
-    if (cut.kind === 'word' || isIntent(piece)) spans.unshift(piece);
+    if (cut.loan && joins) spans[0] = piece + spans[0];
+    // An intent word's shape may take in the particle before it (の|やりかた, が|わからない): not kept.
+    else if (cut.kind === 'word') spans.unshift(piece);
+    else if (isIntent(piece)) spans.unshift(PARTICLE.test(piece[0]) && isIntent(piece.slice(1)) ? piece.slice(1) : piece);
+    joins = cut.loan;
     i = cut.from;
     state = cut.fromState;
   }
@@ -310,6 +366,13 @@ function unconvertedStretch(run: string): [string, string[], string] | null {
 
 /** Splits a run of Japanese typed without spaces into the spans worth matching. */
 function japaneseSpans(run: string): string[] {
+  // Hiragana only, with a loanword's long-vowel mark: the words it reads, loanwords among them, when
+  // they cover it (ちゃーとでしゅうけい); the katakana segmenter (kanaLoanword) knows fewer words and
+  // leaves the rest of the run unread (ちゃー|とでしゅうけい).
+  if (HIRAGANA_WORD.test(run) && run.includes('ー') && !isStop(run) && !isIntent(run)) {
+    const words = readingSpans(run);
+    if (words) return words;
+  }
   const loan = kanaLoanword(run);
   if (loan && loan[1] !== run) {
     const [before, word, after] = loan;
