@@ -109,7 +109,7 @@ const STOP = new Set([
   // The rest of the closed classes a grammar lists: conjunctive particles (のに, ても, ながら),
   // adverbial particles (だけ, しか, ほど, ずつ) and auxiliary words of manner and intent (らしい,
   // みたい, べき, はず, つもり). None says what a tip is about (数字なのに足し算されない).
-  'のに', 'なのに', 'けれど', 'けれども', 'けども', 'ても', 'でも', 'ながら', 'たり', 'だり',
+  'のに', 'なのに', 'けれど', 'けれども', 'けども', 'だけど', 'だけれど', 'ですけど', 'ても', 'でも', 'ながら', 'たり', 'だり',
   'だけ', 'しか', 'ばかり', 'ほど', 'くらい', 'ぐらい', 'なんか', 'なんて', 'って', 'さえ', 'すら', 'こそ', 'ずつ', 'ごと',
   'らしい', 'みたい', 'べき', 'はず', 'つもり',
   // Interrogatives with か / も / て (indefinite and emphatic forms): なぜかアップロードできない.
@@ -267,7 +267,7 @@ function isKanaLoanword(p: string): boolean {
  * letters or more, or a verb's stem and its last kana); a function word of two letters or more, a
  * one-letter particle, or an intent word; another single-letter function word only at the end. The
  * whole run must be covered so: a letter nothing reads means the run is grammar the lists do not
- * name (できないんですが), where a reading found by chance (きない: 機内) would be a required word
+ * name, where a reading found by chance (きない: 機内) would be a required word
  * no tip has. A word may carry one or two letters after it that read as nothing, a compound's
  * suffix (しんせいしょ: 申請 + 書), matched by the word alone. The cover with the fewest of those
  * letters, then the fewest pieces, is taken. `lead` (after a kanji): the first piece must be a particle, a function
@@ -280,9 +280,9 @@ function readingCover(run: string, lead = false): string[] | null {
   const isLoan = memo(isKanaLoanword);
   const isLongFunction = memo((p: string) => (STOP.has(p) && p.length >= 2) || composedOfStops(p) || isIntent(p));
   // Function words of two letters or more and the one-letter particles (case particles, か, や, the
-  // adnominal な and the sentence-final ね, よ; not first), never any other single letter inside (し|ん would cut しんせい where it is
+  // adnominal な, the sentence-final ね, よ and the explanatory ん of んです, んだけど; not first), never any other single letter inside (し|ん would cut しんせい where it is
   // not a function word).
-  const isFunction = (p: string, last: boolean, first: boolean) => (last && STOP.has(p)) || PARTICLE.test(p) || (!first && /^[かやなねよ]$/u.test(p)) || isLongFunction(p);
+  const isFunction = (p: string, last: boolean, first: boolean) => (last && STOP.has(p)) || PARTICLE.test(p) || (!first && /^[かやなねよん]$/u.test(p)) || isLongFunction(p);
   // A word and one or two letters after it that read as nothing: the suffix of a compound
   // (しんせいしょ: 申請 + 書), matched by the word alone, its letters counted as unread. Like a
   // compound noun's, it ends the run or comes before a case particle (できないんですが is not

@@ -136,3 +136,14 @@ describe('through the API', () => {
     }
   });
 });
+
+describe('a question that ends in explanatory grammar', () => {
+  test('んですが, んだけど after words left unconverted are grammar, not one word no tip has', () => {
+    // Before: the whole run stayed one required word (ん read as nothing).
+    expect(spellings('しゅうけいできないんですが')).toEqual([expect.arrayContaining([asTokens('集計')])]);
+    expect(spellings('いんさつができないんだけど')).toEqual([expect.arrayContaining([asTokens('印刷')])]);
+    expect(intents('かんすうがわからないんです')).toContain('わからない');
+    // Grammar alone is still no word of the table: left to the segmenter as before.
+    expect(words('できないんですが').some((w) => w.length === 3)).toBe(false);
+  });
+});
