@@ -308,7 +308,8 @@ function readingCover(run: string, lead = false): string[] | null {
       // A function word is one, whatever the dictionary also reads it as (について: に就いて).
       // A long-vowel mark is read only inside a loanword (no native word's reading writes one).
       const marked = piece.includes('ー');
-      const fn = !marked && isFunction(piece, i === run.length, j === 0);
+      // First in a run only; after a kanji (lead) the adnominal な, や and か follow a noun (必要な|ぶぶん).
+      const fn = !marked && isFunction(piece, i === run.length, j === 0 && !lead);
       const suffix = fn || marked ? -1 : isWord(piece) ? 0 : [1, 2].find((k) => piece.length - k >= 3 && isWord(piece.slice(0, -k))) ?? -1;
       const loan = !fn && suffix < 0 && isLoan(piece);
       const kind: Piece | null = fn ? 'function' : suffix >= 0 || loan ? 'word' : null;
@@ -350,12 +351,13 @@ function readingCover(run: string, lead = false): string[] | null {
  * 別シートのだいちょうから, 和暦でひょうじ, 電子いんかん): the run before it, its words, the run after
  * it; null when there is none. Right after a kanji the stretch may begin with that kanji's okurigana
  * (明るさちょうせい: るさ), up to two letters left to the kanji, and must then read as `lead` says.
+ * So after a digit (`afterDigit`: the run follows one), whose counter is kana (1つにけつごう: つ).
  */
-function unconvertedStretch(run: string): [string, string[], string] | null {
+function unconvertedStretch(run: string, afterDigit = false): [string, string[], string] | null {
   for (const m of run.matchAll(/\p{sc=Hiragana}{3,}/gu)) {
     const at = m.index ?? 0;
-    // After a kanji: what begins the stretch may be its okurigana.
-    const afterKanji = at > 0 && /\p{sc=Han}/u.test(run[at - 1]);
+    // After a kanji (or a digit): what begins the stretch may be its okurigana (or counter).
+    const afterKanji = at > 0 ? /\p{sc=Han}$/u.test(run.slice(0, at)) : afterDigit;
     for (let skip = 0; skip <= (afterKanji ? 2 : 0) && m[0].length - skip >= 3; skip++) {
       const words = readingCover(m[0].slice(skip), afterKanji);
       if (words) return [run.slice(0, at + skip), words, run.slice(at + m[0].length)];
@@ -364,8 +366,18 @@ function unconvertedStretch(run: string): [string, string[], string] | null {
   return null;
 }
 
-/** Splits a run of Japanese typed without spaces into the spans worth matching. */
-function japaneseSpans(run: string): string[] {
+/**
+ * Splits a run of Japanese typed without spaces into the spans worth matching. `afterDigit`: the run
+ * follows a digit (1つにけつごう), whose counter may begin it.
+ */
+function japaneseSpans(run: string, afterDigit = false): string[] {
+  if (afterDigit && /^\p{sc=Hiragana}/u.test(run)) {
+    const counted = unconvertedStretch(run, true);
+    if (counted && counted[0].length <= 2) {
+      const [before, words, after] = counted;
+      return [...(before ? japaneseSpans(before) : []), ...words, ...(after ? japaneseSpans(after) : [])];
+    }
+  }
   // Hiragana only, with a loanword's long-vowel mark: the words it reads, loanwords among them, when
   // they cover it (ちゃーとでしゅうけい); the katakana segmenter (kanaLoanword) knows fewer words and
   // leaves the rest of the run unread (ちゃー|とでしゅうけい).
@@ -639,7 +651,7 @@ export function parseQuery(raw: string): ParsedQuery {
       const run = typed(c.at + p.index, p.text.length);
       let cursor = 0;
       // Each span as typed, folded, and the letter typed before it (を before 消 in 凡例を消したい).
-      const asTyped = japaneseSpans(run).map((x) => {
+      const asTyped = japaneseSpans(run, pi > 0 && /\p{N}$/u.test(ps[pi - 1].text)).map((x) => {
         const at = run.indexOf(x, cursor);
         if (at >= 0) cursor = at + x.length;
         return [x, normalize(x), at > 0 ? run[at - 1] : ''] as const;

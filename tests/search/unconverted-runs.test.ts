@@ -147,3 +147,21 @@ describe('a question that ends in explanatory grammar', () => {
     expect(words('できないんですが').some((w) => w.length === 3)).toBe(false);
   });
 });
+
+describe('a stretch after a digit or after a noun in kanji', () => {
+  test('a digit\'s counter in kana begins the stretch, as a kanji\'s okurigana may (1つにけつごう)', () => {
+    // Before: つにけつごうする stayed one required word.
+    expect(spellings('複数のPDFを1つにけつごうする').flat()).toContain(asTokens('結合'));
+    expect(spellings('2つのしりょうを見比べる').flat()).toContain(asTokens('資料'));
+    // Nothing read after the counter: as before.
+    expect(words('2かいめ')).toEqual(['2', 'かいめ']);
+  });
+
+  test('the adnominal な (and や, か) after a kanji word begins a stretch (必要なぶぶん)', () => {
+    // Before: な was no first piece after a kanji, and ぶぶん was cut by the segmenter (ぶ|ぶん).
+    expect(spellings('図をトリミングして必要なぶぶんだけ残す').flat()).toContain(asTokens('部分'));
+    expect(spellings('印刷やしゅうけい').flat()).toContain(asTokens('集計'));
+    // A kanji's own okurigana are still never read apart.
+    expect(words('重複を確かめる')).toEqual(['重複', '確']);
+  });
+});
