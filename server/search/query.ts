@@ -234,7 +234,10 @@ const MAX_READING = 12;
  */
 function readingSpans(run: string): string[] | null {
   if (isReading(run) || isReading(stem(run))) return null;
-  return readingCover(run);
+  // A whole run that no cover reads stays one word no tip is likely to write: a loanword without a
+  // foreign sound (ぐらふ, まくろ) may be read there, never inside a longer run (unconvertedStretch),
+  // where the segmenter is the way back.
+  return readingCover(run, false, true);
 }
 
 type Piece = 'word' | 'function';
@@ -254,8 +257,8 @@ const FOREIGN_SOUND = /[ーぁぃぅぇぉゎゔっぱぴぷぺぽ]/u;
  * word typed alone. Its long-vowel mark (めーる) is the only one a cover reads: no native word's
  * reading writes one.
  */
-function isKanaLoanword(p: string): boolean {
-  if (!FOREIGN_SOUND.test(p)) return false;
+function isKanaLoanword(p: string, plain = false): boolean {
+  if (!plain && !FOREIGN_SOUND.test(p)) return false;
   const k = normalize(toKatakana(p));
   // Three letters typed (メール folds to メル: its mark counts as typed).
   return Array.from(p).length >= 3 && Array.from(k).length >= 2 && (alternativesOf(k) !== null || isLoanwordKatakana(k));
@@ -273,11 +276,11 @@ function isKanaLoanword(p: string): boolean {
  * letters, then the fewest pieces, is taken. `lead` (after a kanji): the first piece must be a particle, a function
  * word, or a word of four letters or more (the kanji's okurigana are never read: 確かめる).
  */
-function readingCover(run: string, lead = false): string[] | null {
+function readingCover(run: string, lead = false, plainLoans = false): string[] | null {
   // What each piece is, once per piece (a run that repeats itself asks of the same pieces again).
   const memo = <T>(f: (p: string) => T) => { const seen = new Map<string, T>(); return (p: string) => { let v = seen.get(p); if (v === undefined) { v = f(p); seen.set(p, v); } return v; }; };
   const isWord = memo((p: string) => p.length >= 3 && (isReading(p) || (p.length >= 4 && ENDING_KANA.test(p.slice(-1)) && isReading(p.slice(0, -1)))));
-  const isLoan = memo(isKanaLoanword);
+  const isLoan = memo((p: string) => isKanaLoanword(p, plainLoans));
   const isLongFunction = memo((p: string) => (STOP.has(p) && p.length >= 2) || composedOfStops(p) || isIntent(p));
   // Function words of two letters or more and the one-letter particles (case particles, か, や, the
   // adnominal な, the sentence-final ね, よ and the explanatory ん of んです, んだけど; not first), never any other single letter inside (し|ん would cut しんせい where it is

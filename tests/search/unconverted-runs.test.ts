@@ -69,7 +69,7 @@ describe('a loanword typed in hiragana among words left unconverted', () => {
     expect(missed.length / N, missed.join('\n')).toBeLessThanOrEqual(0.1);
   });
 
-  test('a loanword is the last resort of a cover, and only with a foreign sound in it', () => {
+  test('a loanword is the last resort of a cover; inside a longer run, only with a foreign sound in it', () => {
     // Readings first: 申請 + 書, not シンセ (synthesizer) + 遺書.
     expect(words('しんせいしょのようしき')).toEqual(['しんせい', 'ようしき']);
     // Grammar with no foreign sound is no loanword (でき|ないん|ですが: ナイン).
@@ -78,6 +78,9 @@ describe('a loanword typed in hiragana among words left unconverted', () => {
     expect(words('ぴぼっとてーぶる')).toEqual(['ぴぼっとてーぶる']);
     expect(words('ぴぼっとてーぶるでしゅうけい')).toEqual(['ぴぼっとてーぶる', 'しゅうけい']);
     expect(words('かれんだー')).toEqual(['かれんだー']);
+    // A whole run of hiragana, which would otherwise stay one word: a loanword without a foreign sound too.
+    expect(words('ぐらふをさくせい')).toEqual(['ぐらふ', 'さくせい']);
+    expect(words('まくろのつくりかた')).toEqual(['まくろ']);
     // A long-vowel mark is read only inside a loanword: ふしん + な + めーる.
     expect(words('ふしんなめーる')).toEqual(['ふしん', 'めーる']);
   });
