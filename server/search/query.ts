@@ -312,7 +312,8 @@ function readingCover(run: string, lead = false, plainLoans = false): string[] |
       // A long-vowel mark is read only inside a loanword (no native word's reading writes one).
       const marked = piece.includes('ー');
       // First in a run only; after a kanji (lead) the adnominal な, や and か follow a noun (必要な|ぶぶん).
-      const fn = !marked && isFunction(piece, i === run.length, j === 0 && !lead);
+      // The explanatory ん only before the copula or で (んです, んだけど, んで), as the grammar has it (に|ん|よう is no sentence).
+      const fn = !marked && (piece !== 'ん' || /^[でだじ]/u.test(run.slice(i))) && isFunction(piece, i === run.length, j === 0 && !lead);
       const suffix = fn || marked ? -1 : isWord(piece) ? 0 : [1, 2].find((k) => piece.length - k >= 3 && isWord(piece.slice(0, -k))) ?? -1;
       const loan = !fn && suffix < 0 && isLoan(piece);
       const kind: Piece | null = fn ? 'function' : suffix >= 0 || loan ? 'word' : null;

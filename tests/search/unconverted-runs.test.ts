@@ -146,6 +146,8 @@ describe('a question that ends in explanatory grammar', () => {
     expect(spellings('しゅうけいできないんですが')).toEqual([expect.arrayContaining([asTokens('集計')])]);
     expect(spellings('いんさつができないんだけど')).toEqual([expect.arrayContaining([asTokens('印刷')])]);
     expect(intents('かんすうがわからないんです')).toContain('わからない');
+    // Only before the copula or で: に|ん|よう is no reading of にんよう (任用, which the table lacks).
+    expect(words('かいけいねんどにんようしょくいん')).toHaveLength(1);
     // Grammar alone is still no word of the table: left to the segmenter as before.
     expect(words('できないんですが').some((w) => w.length === 3)).toBe(false);
   });
