@@ -28,6 +28,8 @@ export interface Term {
   highlights: string[];
   /** A single Latin word (a candidate for typo correction). */
   latin: boolean;
+  /** The word as typed (width and case folded), to name it to the reader (a partial tip lacks 「消したい」). */
+  typed?: string;
   /**
    * For a prefix: the whole words of the index it stands for, when they are few (see
    * `completePrefixes`); the term then matches any of them instead of the prefix.
@@ -556,7 +558,7 @@ export function parseQuery(raw: string): ParsedQuery {
     if (c.negated || c.quoted) {
       const t = phraseTerm(c.text);
       if (!t) return;
-      if (!c.negated) { must.push(t); return; }
+      if (!c.negated) { must.push({ ...t, typed: c.text }); return; }
       // An excluded word is excluded in all its spellings, as a required word is matched in them
       // (-printer leaves out tips that write プリンター; -エクセル those that write Excel): one word
       // typed unquoted, four letters or more if Latin (as for required words).
@@ -570,7 +572,7 @@ export function parseQuery(raw: string): ParsedQuery {
       if (!p.cjk) {
         const t: Term = { tokens: pieceTokens(p), prefix: last, highlights: [p.text], latin: /^[a-z]/.test(p.text) };
         // Latin abbreviations of three letters or fewer stand for too many things (cod, pc, ok).
-        must.push(p.text.length >= 4 ? withAlternatives(t, [p.text], p.text) : t);
+        must.push({ ...(p.text.length >= 4 ? withAlternatives(t, [p.text], p.text) : t), typed: p.text });
         return;
       }
       const run = typed(c.at + p.index, p.text.length);
@@ -607,7 +609,7 @@ export function parseQuery(raw: string): ParsedQuery {
           word.alternatives = [...(word.alternatives ?? []), edge];
           if (word.spellings) word.spellings = [...word.spellings, edge];
         }
-        must.push(word);
+        must.push({ ...word, typed: asTyped[si][0] });
       });
     });
     // Typed without spaces and cut into several words: the whole as one phrase ranks tips that
