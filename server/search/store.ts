@@ -1,7 +1,7 @@
 import type { Statement } from 'better-sqlite3';
 import type { Database } from '../db/database';
 import type { SuggestSource } from './suggest';
-import { CJK_RUN } from './tokenize';
+import { CJK_RUN, isIndexTerm } from './tokenize';
 import { isSpellingKey } from './spellings';
 
 export type SearchSort = 'relevance' | 'new' | 'popular';
@@ -112,8 +112,8 @@ const ORDER: Record<SearchSort, string> = {
 const TAGS_OF_P = `coalesce((SELECT group_concat(t.name, ' ') FROM post_tags pt JOIN tags t ON t.id = pt.tag_id
         WHERE pt.post_id = p.id), '') AS tags`;
 
-/** A MATCH expression that is one token as indexed (see tokenCount). */
-const ONE_TOKEN = /^"([a-z0-9\u3041-\u3096\u30a1-\u30fa\u30fc\u3400-\u4dbf\u4e00-\u9fff\ue000-\uf8ff]+)"$/;
+/** A MATCH expression that is one quoted string (one token as indexed when isIndexTerm says so; see tokenCount). */
+const ONE_QUOTED = /^"([^"\s]+)"$/u;
 
 /** New words kept for the typo vocabulary between two of its lookups (store.freshWords). */
 const FRESH_MAX = 50_000;
@@ -320,13 +320,13 @@ export function createSearchStore(db: Database, opts: { rankCap?: number; denseW
    * How many tips a one-token expression (`"関数"`, a spelling key) matches, with no other filter:
    * FTS5's own count of the token's rows (fts5vocab, which honours contentless deletes' tombstones),
    * half the time of counting the MATCH's rows one by one (0.35 vs 0.71 ms for 関数, 1.6 vs 3.0 ms
-   * for Excel's key at 100,000 tips). Only tokens the tokenizer keeps as they are (lower-case Latin,
-   * digits, kana, kanji, private-use keys), so the MATCH would look up that very term; null otherwise.
+   * for Excel's key at 100,000 tips). Only tokens the tokenizer keeps as they are (tokenize.ts
+   * isIndexTerm), so the MATCH would look up that very term; null otherwise.
    */
   const tokenCount = (f: SearchFilter): number | null => {
     if (f.tagIds.length > 0 || f.authorId !== undefined || (f.exclude?.length ?? 0) > 0 || f.match === null) return null;
-    const one = ONE_TOKEN.exec(f.match);
-    return one ? docsOf(one[1]) : null;
+    const one = ONE_QUOTED.exec(f.match);
+    return one && isIndexTerm(one[1]) ? docsOf(one[1]) : null;
   };
   // The index's terms starting with one Japanese character (query.ts completePrefixes): 様 → 様式,
   // 様子, … FTS5's vocabulary lists them, but walks each one's doclist to count it (1.5 ms for a term
