@@ -16,7 +16,7 @@ import { normalize, normalizeWithMap, toKatakana } from './normalize';
 import { spellingKey } from './spellings';
 import { neighboursOf } from './thesaurus';
 import { katakanaOf } from './loanwords';
-import { isReading, kanjiOf } from './readings';
+import { isReading, kanjiOf, startsReading } from './readings';
 import { CJK_RUN, CJK_TOKEN, pieces, pieceTokens } from './tokenize';
 
 export interface Term {
@@ -135,7 +135,7 @@ const NEGATED = /^[\p{sc=Han}\p{sc=Katakana}ー]+[\p{sc=Hiragana}]*(?:ない|な
 /** A verb in its progressive form (困っています, 困っている): its past form is what the list holds (困った). */
 const PROGRESSIVE = /^(.+?)([てで])(?:いる|います|いた|いました|る|ます)$/u;
 const pastOf = (s: string) => { const m = PROGRESSIVE.exec(s); return m ? `${m[1]}${m[2] === 'て' ? 'た' : 'だ'}` : null; };
-const isIntent = (s: string): boolean => INTENT.has(s) || INTENT.has(normalize(s)) || WAY_OF.test(s) || NEGATED.test(s) || INTENT.has(pastOf(s) ?? '')
+const isIntent = (s: string): boolean => INTENT.has(s) || (!HIRAGANA.test(s) && INTENT.has(normalize(s))) || WAY_OF.test(s) || NEGATED.test(s) || INTENT.has(pastOf(s) ?? '')
   // Typed in hiragana and left unconverted (ほうほう, しかた): the reading of an intent word.
   || (HIRAGANA.test(s) && kanjiOf(s).some((k) => INTENT.has(k)));
 
@@ -155,11 +155,13 @@ const BEAUTIFIED = /^[おご](?=\p{sc=Han})/u;
  * の + です + が, したいのですが): built from the list's words of two letters or more and the case
  * particles, never from any single letter (いれる is not い + れる).
  */
-const STOP_PARTS = [...STOP].filter((w) => HIRAGANA.test(w) && (Array.from(w).length >= 2 || /^[がをはもにでとへの]$/u.test(w)));
+const STOP_PARTS = new Set([...STOP].filter((w) => HIRAGANA.test(w) && (Array.from(w).length >= 2 || /^[がをはもにでとへの]$/u.test(w))));
+const STOP_PART_MAX = Math.max(...[...STOP_PARTS].map((w) => w.length));
 function composedOfStops(s: string): boolean {
   const ok: boolean[] = [true];
   for (let i = 1; i <= s.length; i++) {
-    ok[i] = STOP_PARTS.some((w) => w.length <= i && ok[i - w.length] && s.startsWith(w, i - w.length));
+    ok[i] = false;
+    for (let k = 1; k <= Math.min(i, STOP_PART_MAX) && !ok[i]; k++) ok[i] = ok[i - k] && STOP_PARTS.has(s.slice(i - k, i));
   }
   return ok[s.length];
 }
@@ -212,6 +214,8 @@ function kanaLoanword(run: string): [string, string, string] | null {
 const ENDING_KANA = /^[うくぐすつぬぶむるい]$/u;
 /** The longest piece of a hiragana run tried as one word (a reading is rarely longer). */
 const MAX_READING = 12;
+/** The longest piece tried as function words (のですが, うまくいかない); longer grammar is two pieces. */
+const FUNCTION_MAX = 8;
 
 /**
  * A run of hiragana that is words typed and left unconverted, with their particles and endings
@@ -243,10 +247,9 @@ type Piece = 'word' | 'function';
 function readingCover(run: string, lead = false): string[] | null {
   // A long-vowel mark says a loanword (kanaLoanword): no native word's reading writes one.
   if (run.includes('ー')) return null;
-  const isWord = (p: string) => p.length >= 3 && (isReading(p) || (p.length >= 4 && ENDING_KANA.test(p.slice(-1)) && isReading(p.slice(0, -1))));
   // Function words of two letters or more and the one-letter particles (case particles, か, や, the
-  // adnominal な and the sentence-final ね, よ; not first), never any other single letter inside (し|ん would cut しんせい where it is
-  // not a function word).
+  // adnominal な and the sentence-final ね, よ; not first), never any other single letter inside
+  // (し|ん would cut しんせい where it is not a function word). Up to FUNCTION_MAX letters a piece.
   const isFunction = (p: string, last: boolean, first: boolean) => (STOP.has(p) && (p.length >= 2 || last)) || PARTICLE.test(p) || (!first && /^[かやなねよ]$/u.test(p)) || composedOfStops(p) || isIntent(p);
   // A word and one or two letters after it that read as nothing: the suffix of a compound
   // (しんせいしょ: 申請 + 書), matched by the word alone, its letters counted as unread. Like a
@@ -254,29 +257,46 @@ function readingCover(run: string, lead = false): string[] | null {
   // きない + ん + ですが): the cover's state says whether the last piece was such a word.
   interface Cut { unread: number; pieces: number; words: number; from: number; fromState: 0 | 1; kind: Piece; suffix: number }
   const better = (a: Cut, b: Cut | null) => !b || a.unread < b.unread || (a.unread === b.unread && (a.pieces < b.pieces || (a.pieces === b.pieces && a.words > b.words)));
+  // What each piece is, by where it starts and its length; the readings looked up only while some
+  // reading starts with the piece (one binary search a letter), so a long run costs little.
+  const n = run.length;
+  const pieceAt: ({ kind: Piece; suffix: number } | null)[][] = [];
+  for (let j = 0; j < n; j++) {
+    const read: boolean[] = [];
+    let open = true;
+    const row: ({ kind: Piece; suffix: number } | null)[] = [];
+    const isWord = (m: number) => m >= 3 && (read[m] || (m >= 4 && ENDING_KANA.test(run[j + m - 1]) && read[m - 1]));
+    for (let k = 1; k <= MAX_READING && j + k <= n; k++) {
+      const piece = run.slice(j, j + k);
+      open &&= startsReading(piece);
+      read[k] = open && isReading(piece);
+      // A function word is one, whatever the dictionary also reads it as (について: に就いて).
+      const fn = k <= FUNCTION_MAX && isFunction(piece, j + k === n, j === 0);
+      const suffix = fn ? -1 : isWord(k) ? 0 : [1, 2].find((x) => k - x >= 3 && isWord(k - x)) ?? -1;
+      row[k] = fn ? { kind: 'function', suffix: 0 } : suffix >= 0 ? { kind: 'word', suffix } : null;
+    }
+    pieceAt[j] = row;
+  }
   // best[state][i]: the best cover of run[0, i) whose last piece is (1) or is not (0) a suffixed word.
   const best: (Cut | null)[][] = [[{ unread: 0, pieces: 0, words: 0, from: -1, fromState: 0, kind: 'function', suffix: 0 }], [null]];
   for (let i = 1; i <= run.length; i++) {
     best[0][i] = null;
     best[1][i] = null;
     for (let j = Math.max(0, i - MAX_READING); j < i; j++) {
-      const piece = run.slice(j, i);
-      // A function word is one, whatever the dictionary also reads it as (について: に就いて).
-      const fn = isFunction(piece, i === run.length, j === 0);
-      const suffix = fn ? -1 : isWord(piece) ? 0 : [1, 2].find((k) => piece.length - k >= 3 && isWord(piece.slice(0, -k))) ?? -1;
-      const kind: Piece | null = fn ? 'function' : suffix >= 0 ? 'word' : null;
-      if (!kind || (lead && j === 0 && kind !== 'function' && !(kind === 'word' && piece.length - suffix >= 4))) continue;
+      const at = pieceAt[j][i - j];
+      if (!at) continue;
+      const { kind, suffix } = at;
+      if (lead && j === 0 && kind !== 'function' && !(kind === 'word' && i - j - suffix >= 4)) continue;
       for (const from of [0, 1] as const) {
         const prev = best[from][j];
         // After a suffixed word only a case particle.
-        if (!prev || (from === 1 && !PARTICLE.test(piece))) continue;
+        if (!prev || (from === 1 && !(i - j === 1 && PARTICLE.test(run[j])))) continue;
         const to = kind === 'word' && suffix > 0 ? 1 : 0;
-        const next: Cut = { unread: prev.unread + (kind === 'word' ? suffix : 0), pieces: prev.pieces + 1, words: prev.words + (kind === 'word' ? 1 : 0), from: j, fromState: from, kind, suffix: Math.max(0, suffix) };
+        const next: Cut = { unread: prev.unread + suffix, pieces: prev.pieces + 1, words: prev.words + (kind === 'word' ? 1 : 0), from: j, fromState: from, kind, suffix };
         if (better(next, best[to][i])) best[to][i] = next;
       }
     }
   }
-  const n = run.length;
   let state: 0 | 1 = best[0][n] && !(best[1][n] && better(best[1][n]!, best[0][n])) ? 0 : 1;
   if (!best[state][n]) return null;
   if (best[state][n]!.words === 0) return null;
