@@ -135,11 +135,13 @@ const NEGATED = /^[\p{sc=Han}\p{sc=Katakana}ー]+[\p{sc=Hiragana}]*(?:ない|な
 /** A verb in its progressive form (困っています, 困っている): its past form is what the list holds (困った). */
 const PROGRESSIVE = /^(.+?)([てで])(?:いる|います|いた|いました|る|ます)$/u;
 const pastOf = (s: string) => { const m = PROGRESSIVE.exec(s); return m ? `${m[1]}${m[2] === 'て' ? 'た' : 'だ'}` : null; };
-const isIntent = (s: string): boolean => INTENT.has(s) || (!HIRAGANA.test(s) && INTENT.has(normalize(s))) || WAY_OF.test(s) || NEGATED.test(s) || INTENT.has(pastOf(s) ?? '')
+const isIntent = (s: string): boolean => INTENT.has(s) || (!PLAIN_HIRAGANA.test(s) && INTENT.has(normalize(s))) || WAY_OF.test(s) || NEGATED.test(s) || INTENT.has(pastOf(s) ?? '')
   // Typed in hiragana and left unconverted (ほうほう, しかた): the reading of an intent word.
   || (HIRAGANA.test(s) && kanjiOf(s).some((k) => INTENT.has(k)));
 
 const HIRAGANA = /^\p{sc=Hiragana}+$/u;
+/** Hiragana letters only (not ゝ ゞ ゟ, which NFKC changes): normalize leaves these as they are (normalize.test.ts). */
+const PLAIN_HIRAGANA = /^[\u3041-\u3096]+$/u;
 const SINGLE_KANJI = /^\p{sc=Han}$/u;
 /** The kana normalize.ts drops between two kanji (okurigana), alone. */
 const OKURIGANA_KANA = /^[いうえきぎくけげこしじすせちつてねびべみむめりるれろ]$/u;
