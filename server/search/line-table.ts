@@ -50,6 +50,21 @@ export class LineTable {
     return undefined;
   }
 
+  /** Whether some key starts with `prefix` (a key equal to it included): one binary search. */
+  hasPrefix(prefix: string): boolean {
+    const { text, starts } = this;
+    let lo = 0;
+    let hi = starts.length - 1;
+    // The first line whose key is not below `prefix`.
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (compareAt(prefix, text, starts[mid]) > 0) lo = mid + 1; else hi = mid;
+    }
+    if (lo >= starts.length - 1) return false;
+    for (let i = 0; i < prefix.length; i++) if (text.charCodeAt(starts[lo] + i) !== prefix.charCodeAt(i)) return false;
+    return true;
+  }
+
   *entries(): IterableIterator<[string, string]> {
     const { text, starts } = this;
     for (let k = 0; k + 1 < starts.length; k++) {

@@ -1,3 +1,5 @@
+import { missingWord } from './missing';
+import type { Term } from './query';
 import type { SearchReader } from './reader';
 import { presentSummaries } from '../posts/presenter';
 import type { SearchHitT } from './schemas';
@@ -8,18 +10,23 @@ import { snippetOf } from './snippet';
  * them, plus a snippet of the matching text. Each hit carries exactly the fields of `SearchHit`,
  * in its order, so the worker can send JSON.stringify of the result as the response body (a test
  * checks it against the schema). Batched queries, whatever the page size; hidden or deleted tips
- * since ranking drop out.
+ * since ranking drop out. `lacking`: the query's required words, for tips with all of them but one
+ * (`partial`): each hit then names the word it lacks (`missing`, missing.ts) when one can be told.
  */
-export function presentHits(ctx: SearchReader, ids: readonly number[], highlight: RegExp | null): SearchHitT[] {
+export function presentHits(ctx: SearchReader, ids: readonly number[], highlight: RegExp | null, lacking?: readonly Term[]): SearchHitT[] {
   const rows = ctx.posts.summaries(ids).filter((r) => r.status === 'published');
   const html = ctx.posts.htmlOf(rows.map((r) => r.id));
   const summaries = new Map(presentSummaries(ctx, rows, null).map((s) => [s.id, s]));
   return ids.flatMap((id) => {
     const s = summaries.get(id);
-    return s ? [{
+    if (!s) return [];
+    const hit: SearchHitT = {
       id: s.id, title: s.title, snippet: snippetOf(html.get(id) ?? '', highlight), tags: s.tags,
       author: s.author, viewCount: s.viewCount, likeCount: s.likeCount, createdAt: s.createdAt, updatedAt: s.updatedAt,
       awards: s.awards,
-    }] : [];
+    };
+    const missing = lacking ? missingWord({ title: s.title, tags: s.tags, html: html.get(id) ?? '' }, lacking) : null;
+    if (missing) hit.missing = missing;
+    return [hit];
   });
 }

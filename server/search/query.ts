@@ -16,7 +16,7 @@ import { normalize, normalizeWithMap, toKatakana } from './normalize';
 import { spellingKey } from './spellings';
 import { neighboursOf } from './thesaurus';
 import { isLoanwordKatakana, katakanaOf } from './loanwords';
-import { isReading, kanjiOf } from './readings';
+import { isReading, kanjiOf, startsReading } from './readings';
 import { CJK_RUN, CJK_TOKEN, pieces, pieceTokens } from './tokenize';
 
 export interface Term {
@@ -28,6 +28,8 @@ export interface Term {
   highlights: string[];
   /** A single Latin word (a candidate for typo correction). */
   latin: boolean;
+  /** The word as typed (width and case folded), to name it to the reader (a partial tip lacks 「消したい」). */
+  typed?: string;
   /**
    * For a prefix: the whole words of the index it stands for, when they are few (see
    * `completePrefixes`); the term then matches any of them instead of the prefix.
@@ -141,12 +143,14 @@ const pastOf = (s: string) => { const m = PROGRESSIVE.exec(s); return m ? `${m[1
  */
 const WAY_OF_KANA = /^\p{sc=Hiragana}{1,3}[いきぎしじちにひびみりえけげせぜてでねべめれ]かた$/u;
 const NEGATED_KANA = /^\p{sc=Hiragana}{1,3}[かがさたなばまらわえけげせぜてでねべめれ](?:ない|なく|ません)$/u;
-const isIntent = (s: string): boolean => INTENT.has(s) || INTENT.has(normalize(s)) || WAY_OF.test(s) || NEGATED.test(s) || INTENT.has(pastOf(s) ?? '')
+const isIntent = (s: string): boolean => INTENT.has(s) || (!PLAIN_HIRAGANA.test(s) && INTENT.has(normalize(s))) || WAY_OF.test(s) || NEGATED.test(s) || INTENT.has(pastOf(s) ?? '')
   // Typed in hiragana and left unconverted (ほうほう, しかた): the reading of an intent word.
   || (HIRAGANA.test(s) && kanjiOf(s).some((k) => INTENT.has(k)))
   || (Array.from(s).length >= 4 && (WAY_OF_KANA.test(s) || NEGATED_KANA.test(s)));
 
 const HIRAGANA = /^\p{sc=Hiragana}+$/u;
+/** Hiragana letters only (not ゝ ゞ ゟ, which NFKC changes): normalize leaves these as they are (normalize.test.ts). */
+const PLAIN_HIRAGANA = /^[\u3041-\u3096]+$/u;
 const SINGLE_KANJI = /^\p{sc=Han}$/u;
 /** The kana normalize.ts drops between two kanji (okurigana), alone. */
 const OKURIGANA_KANA = /^[いうえきぎくけげこしじすせちつてねびべみむめりるれろ]$/u;
@@ -223,6 +227,8 @@ function kanaLoanword(run: string): [string, string, string] | null {
 const ENDING_KANA = /^[うくぐすつぬぶむるい]$/u;
 /** The longest piece of a hiragana run tried as one word (a reading is rarely longer). */
 const MAX_READING = 12;
+/** The longest piece tried as function words (のですが, うまくいかない); longer grammar is two pieces. */
+const FUNCTION_MAX = 8;
 
 /**
  * A run of hiragana that is words typed and left unconverted, with their particles and endings
@@ -277,15 +283,11 @@ function isKanaLoanword(p: string, plain = false): boolean {
  * word, or a word of four letters or more (the kanji's okurigana are never read: 確かめる).
  */
 function readingCover(run: string, lead = false, plainLoans = false): string[] | null {
-  // What each piece is, once per piece (a run that repeats itself asks of the same pieces again).
-  const memo = <T>(f: (p: string) => T) => { const seen = new Map<string, T>(); return (p: string) => { let v = seen.get(p); if (v === undefined) { v = f(p); seen.set(p, v); } return v; }; };
-  const isWord = memo((p: string) => p.length >= 3 && (isReading(p) || (p.length >= 4 && ENDING_KANA.test(p.slice(-1)) && isReading(p.slice(0, -1)))));
-  const isLoan = memo((p: string) => isKanaLoanword(p, plainLoans));
-  const isLongFunction = memo((p: string) => (STOP.has(p) && p.length >= 2) || composedOfStops(p) || isIntent(p));
   // Function words of two letters or more and the one-letter particles (case particles, か, や, the
-  // adnominal な, the sentence-final ね, よ and the explanatory ん of んです, んだけど; not first), never any other single letter inside (し|ん would cut しんせい where it is
-  // not a function word).
-  const isFunction = (p: string, last: boolean, first: boolean) => (last && STOP.has(p)) || PARTICLE.test(p) || (!first && /^[かやなねよん]$/u.test(p)) || isLongFunction(p);
+  // adnominal な, the sentence-final ね, よ and the explanatory ん of んです, んだけど; not first), never
+  // any other single letter inside (し|ん would cut しんせい where it is not a function word). Up to
+  // FUNCTION_MAX letters a piece.
+  const isFunction = (p: string, last: boolean, first: boolean) => (STOP.has(p) && (p.length >= 2 || last)) || PARTICLE.test(p) || (!first && /^[かやなねよん]$/u.test(p)) || composedOfStops(p) || isIntent(p);
   // A word and one or two letters after it that read as nothing: the suffix of a compound
   // (しんせいしょ: 申請 + 書), matched by the word alone, its letters counted as unread. Like a
   // compound noun's, it ends the run or comes before a case particle (できないんですが is not
@@ -294,42 +296,66 @@ function readingCover(run: string, lead = false, plainLoans = false): string[] |
   // as above. Readings say more: しんせいしょ is 申請 + 書, not シンセ (synthesizer) + 遺書.
   interface Cut { loans: number; unread: number; pieces: number; words: number; from: number; fromState: 0 | 1; kind: Piece; suffix: number; loan: boolean }
   const better = (a: Cut, b: Cut | null) => !b || a.loans < b.loans || (a.loans === b.loans && (a.unread < b.unread || (a.unread === b.unread && (a.pieces < b.pieces || (a.pieces === b.pieces && a.words > b.words)))));
-  // best[state][i]: the best cover of run[0, i) whose last piece is (1) or is not (0) a suffixed word.
-  const best: (Cut | null)[][] = [[{ loans: 0, unread: 0, pieces: 0, words: 0, from: -1, fromState: 0, kind: 'function', suffix: 0, loan: false }], [null]];
-  // The last end a cover reaches: a cover must reach every letter, so once MAX_READING letters go
-  // by with none reached, none after is, and the run cannot be read (a long run of letters nothing
-  // reads costs the letters up to there, not MAX_READING lookups for each of its letters).
-  let reached = 0;
-  for (let i = 1; i <= run.length; i++) {
-    best[0][i] = null;
-    best[1][i] = null;
-    if (i - reached > MAX_READING) return null;
-    for (let j = Math.max(0, i - MAX_READING); j < i; j++) {
-      // Only from where a cover ends (the pieces after a letter nothing reaches are never used).
-      if (!best[0][j] && !best[1][j]) continue;
-      const piece = run.slice(j, i);
-      // A function word is one, whatever the dictionary also reads it as (について: に就いて).
+  // Whether a piece is a loanword, once per piece (a run that repeats itself asks of the same pieces again).
+  const loans = new Map<string, boolean>();
+  const isLoan = (p: string) => { let v = loans.get(p); if (v === undefined) loans.set(p, v = isKanaLoanword(p, plainLoans)); return v; };
+  // What each piece is, by where it starts and its length: worked out only for the starts a cover
+  // reaches, the readings looked up only while some reading starts with the piece (one binary search
+  // a letter), function words up to FUNCTION_MAX letters, so a long run costs little.
+  interface PieceInfo { kind: Piece; suffix: number; loan: boolean }
+  const n = run.length;
+  const rowAt = (j: number): (PieceInfo | null)[] => {
+    const read: boolean[] = [];
+    let open = true;
+    const row: (PieceInfo | null)[] = [];
+    const isWord = (m: number) => m >= 3 && (read[m] || (m >= 4 && ENDING_KANA.test(run[j + m - 1]) && read[m - 1]));
+    for (let k = 1; k <= MAX_READING && j + k <= n; k++) {
+      const piece = run.slice(j, j + k);
       // A long-vowel mark is read only inside a loanword (no native word's reading writes one).
       const marked = piece.includes('ー');
-      // First in a run only; after a kanji (lead) the adnominal な, や and か follow a noun (必要な|ぶぶん).
-      // The explanatory ん only before the copula or で (んです, んだけど, んで), as the grammar has it (に|ん|よう is no sentence).
-      const fn = !marked && (piece !== 'ん' || /^[でだじ]/u.test(run.slice(i))) && isFunction(piece, i === run.length, j === 0 && !lead);
-      const suffix = fn || marked ? -1 : isWord(piece) ? 0 : [1, 2].find((k) => piece.length - k >= 3 && isWord(piece.slice(0, -k))) ?? -1;
-      const loan = !fn && suffix < 0 && isLoan(piece);
-      const kind: Piece | null = fn ? 'function' : suffix >= 0 || loan ? 'word' : null;
-      if (!kind || (lead && j === 0 && kind !== 'function' && !(kind === 'word' && piece.length - suffix >= 4))) continue;
+      open &&= !marked && startsReading(piece);
+      read[k] = open && isReading(piece);
+      // A function word is one, whatever the dictionary also reads it as (について: に就いて). Its
+      // first-letter rule holds first in a run only: after a kanji (lead) the adnominal な, や and か
+      // follow a noun (必要な|ぶぶん). The explanatory ん only before the copula or で (んです,
+      // んだけど, んで), as the grammar has it (に|ん|よう is no sentence).
+      const fn = !marked && k <= FUNCTION_MAX && (piece !== 'ん' || /^[でだじ]/u.test(run.slice(j + k))) && isFunction(piece, j + k === n, j === 0 && !lead);
+      const suffix = fn || marked ? -1 : isWord(k) ? 0 : [1, 2].find((x) => k - x >= 3 && isWord(k - x)) ?? -1;
+      row[k] = fn ? { kind: 'function', suffix: 0, loan: false } : suffix >= 0 ? { kind: 'word', suffix, loan: false }
+        : isLoan(piece) ? { kind: 'word', suffix: 0, loan: true } : null;
+    }
+    return row;
+  };
+  // best[state][i]: the best cover of run[0, i) whose last piece is (1) or is not (0) a suffixed word.
+  const best: (Cut | null)[][] = [[{ loans: 0, unread: 0, pieces: 0, words: 0, from: -1, fromState: 0, kind: 'function', suffix: 0, loan: false }], [null]];
+  for (let i = 1; i <= n; i++) { best[0][i] = null; best[1][i] = null; }
+  // From each end a cover reaches, forward. A cover must reach every letter, so once MAX_READING
+  // letters go by with none reached, none after is, and the run cannot be read (a long run of
+  // letters nothing reads costs the letters up to there, not MAX_READING pieces for each letter).
+  let reached = 0;
+  for (let j = 0; j < n; j++) {
+    if (!best[0][j] && !best[1][j]) {
+      if (j - reached >= MAX_READING) return null;
+      continue;
+    }
+    reached = j;
+    const row = rowAt(j);
+    for (let k = 1; k < row.length; k++) {
+      const at = row[k];
+      if (!at) continue;
+      const i = j + k;
+      const { kind, suffix, loan } = at;
+      if (lead && j === 0 && kind !== 'function' && !(kind === 'word' && k - suffix >= 4)) continue;
       for (const from of [0, 1] as const) {
         const prev = best[from][j];
         // After a suffixed word only a case particle.
-        if (!prev || (from === 1 && !PARTICLE.test(piece))) continue;
+        if (!prev || (from === 1 && !(k === 1 && PARTICLE.test(run[j])))) continue;
         const to = kind === 'word' && suffix > 0 ? 1 : 0;
-        const next: Cut = { loans: prev.loans + (loan ? 1 : 0), unread: prev.unread + Math.max(0, suffix), pieces: prev.pieces + 1, words: prev.words + (kind === 'word' ? 1 : 0), from: j, fromState: from, kind, suffix: Math.max(0, suffix), loan };
+        const next: Cut = { loans: prev.loans + (loan ? 1 : 0), unread: prev.unread + suffix, pieces: prev.pieces + 1, words: prev.words + (kind === 'word' ? 1 : 0), from: j, fromState: from, kind, suffix, loan };
         if (better(next, best[to][i])) best[to][i] = next;
       }
     }
-    if (best[0][i] || best[1][i]) reached = i;
   }
-  const n = run.length;
   let state: 0 | 1 = best[0][n] && !(best[1][n] && better(best[1][n]!, best[0][n])) ? 0 : 1;
   if (!best[state][n]) return null;
   if (best[state][n]!.words === 0) return null;
@@ -635,7 +661,7 @@ export function parseQuery(raw: string): ParsedQuery {
     if (c.negated || c.quoted) {
       const t = phraseTerm(c.text);
       if (!t) return;
-      if (!c.negated) { must.push(t); return; }
+      if (!c.negated) { must.push({ ...t, typed: c.text }); return; }
       // An excluded word is excluded in all its spellings, as a required word is matched in them
       // (-printer leaves out tips that write プリンター; -エクセル those that write Excel): one word
       // typed unquoted, four letters or more if Latin (as for required words).
@@ -649,7 +675,7 @@ export function parseQuery(raw: string): ParsedQuery {
       if (!p.cjk) {
         const t: Term = { tokens: pieceTokens(p), prefix: last, highlights: [p.text], latin: /^[a-z]/.test(p.text) };
         // Latin abbreviations of three letters or fewer stand for too many things (cod, pc, ok).
-        must.push(p.text.length >= 4 ? withAlternatives(t, [p.text], p.text) : t);
+        must.push({ ...(p.text.length >= 4 ? withAlternatives(t, [p.text], p.text) : t), typed: p.text });
         return;
       }
       const run = typed(c.at + p.index, p.text.length);
@@ -686,7 +712,7 @@ export function parseQuery(raw: string): ParsedQuery {
           word.alternatives = [...(word.alternatives ?? []), edge];
           if (word.spellings) word.spellings = [...word.spellings, edge];
         }
-        must.push(word);
+        must.push({ ...word, typed: asTyped[si][0] });
       });
     });
     // Typed without spaces and cut into several words: the whole as one phrase ranks tips that

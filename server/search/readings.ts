@@ -21,6 +21,9 @@ export function kanjiOf(reading: string): string[] {
 /** Whether a hiragana run is the reading of a word the table knows. */
 export const isReading = (s: string): boolean => table.get(s) !== undefined;
 
+/** Whether some reading of the table starts with `s` (a longer run from here may still be a word). */
+export const startsReading = (s: string): boolean => table.hasPrefix(s);
+
 /** Every reading and its spellings (tests make their cases from the table itself). */
 export function* readings(): IterableIterator<[string, string[]]> {
   for (const [k, v] of table.entries()) yield [k, v.split(' ')];

@@ -30,6 +30,8 @@ export const SearchHit = Type.Object({
   updatedAt: Type.String({ format: 'date-time' }),
   /** DX賞 prizes of the tip, as on post summaries. */
   awards: Type.Array(AwardBadge),
+  /** Extension, on `partial` hits only: the word of the query (as typed) the tip does not have. */
+  missing: Type.Optional(Type.String()),
 });
 
 export const TagCount = Type.Object({ name: Type.String(), count: Type.Integer() });

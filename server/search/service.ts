@@ -255,7 +255,7 @@ function searchAsTyped(ctx: SearchReader, query: SearchQueryT): SearchResultT {
       const looseMatch = toMatch(parsed, 'partial');
       const partial = { ...filter, match: looseMatch, titleMatch: null, titleOnly: null, groups, exclude: page.ids, offset: 0, limit: limit - page.ids.length };
       const more = store.topPage(partial) ?? store.page(partial);
-      if (more.ids.length > 0) result.partial = presentHits(ctx, more.ids, marks);
+      if (more.ids.length > 0) result.partial = presentHits(ctx, more.ids, marks, parsed.must);
     }
   }
   if (facets) result.facets = total > 0 ? store.facets(filter) : [];

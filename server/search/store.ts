@@ -1,7 +1,7 @@
 import type { Statement } from 'better-sqlite3';
 import type { Database } from '../db/database';
 import type { SuggestSource } from './suggest';
-import { CJK_RUN } from './tokenize';
+import { CJK_RUN, isIndexTerm } from './tokenize';
 import { isSpellingKey } from './spellings';
 
 export type SearchSort = 'relevance' | 'new' | 'popular';
@@ -112,8 +112,8 @@ const ORDER: Record<SearchSort, string> = {
 const TAGS_OF_P = `coalesce((SELECT group_concat(t.name, ' ') FROM post_tags pt JOIN tags t ON t.id = pt.tag_id
         WHERE pt.post_id = p.id), '') AS tags`;
 
-/** A MATCH expression that is one token as indexed (see tokenCount). */
-const ONE_TOKEN = /^"([a-z0-9\u3041-\u3096\u30a1-\u30fa\u30fc\u3400-\u4dbf\u4e00-\u9fff\ue000-\uf8ff]+)"$/;
+/** A MATCH expression that is one quoted string (one token as indexed when isIndexTerm says so; see tokenCount). */
+const ONE_QUOTED = /^"([^"\s]+)"$/u;
 
 /** New words kept for the typo vocabulary between two of its lookups (store.freshWords). */
 const FRESH_MAX = 50_000;
@@ -285,38 +285,55 @@ export function createSearchStore(db: Database, opts: { rankCap?: number; denseW
 
   let wordsComplete: boolean | null = null;
 
-  // How many tips hold a token (related tips keep the rarest words of a title): FTS5's own
-  // per-term counts through an fts5vocab table on this connection (temp: nothing is stored).
+  // Answers read from FTS5's vocabulary, which walks a term's whole doclist to give them, kept until
+  // the index changes: a commit on another connection moves data_version, and this connection's own
+  // writes forget them (put, remove, clear). At most CACHED entries each.
+  const CACHED = 4096;
+  const termsCache = new Map<string, string[]>();
+  const docsCache = new Map<string, number>();
+  let cachedVersion = -1;
+  const current = (): void => {
+    const v = dataVersion.get() as number;
+    if (v !== cachedVersion) { forget(); cachedVersion = v; }
+  };
+  const forget = (): void => { termsCache.clear(); docsCache.clear(); };
+
+  // How many tips hold a token (related tips keep the rarest words of a title; one-token totals):
+  // FTS5's own per-term counts through an fts5vocab table on this connection (temp: nothing is
+  // stored). A word as common as excel walks ~1.4 ms at 100,000 tips; related() asks for each word
+  // of a title and each of its spellings, on every tip page.
   let termDocs: Statement | null = null;
   const docsOf = (token: string): number => {
+    current();
+    const known = docsCache.get(token);
+    if (known !== undefined) return known;
     if (!termDocs) {
       db.exec("CREATE VIRTUAL TABLE IF NOT EXISTS temp.search_fts_rows USING fts5vocab(main, search_fts, 'row')");
       termDocs = db.prepare('SELECT doc FROM temp.search_fts_rows WHERE term = ?').pluck();
     }
-    return (termDocs.get(token) as number | undefined) ?? 0;
+    const n = (termDocs.get(token) as number | undefined) ?? 0;
+    if (docsCache.size >= CACHED) docsCache.clear();
+    docsCache.set(token, n);
+    return n;
   };
   /**
    * How many tips a one-token expression (`"関数"`, a spelling key) matches, with no other filter:
    * FTS5's own count of the token's rows (fts5vocab, which honours contentless deletes' tombstones),
    * half the time of counting the MATCH's rows one by one (0.35 vs 0.71 ms for 関数, 1.6 vs 3.0 ms
-   * for Excel's key at 100,000 tips). Only tokens the tokenizer keeps as they are (lower-case Latin,
-   * digits, kana, kanji, private-use keys), so the MATCH would look up that very term; null otherwise.
+   * for Excel's key at 100,000 tips). Only tokens the tokenizer keeps as they are (tokenize.ts
+   * isIndexTerm), so the MATCH would look up that very term; null otherwise.
    */
   const tokenCount = (f: SearchFilter): number | null => {
     if (f.tagIds.length > 0 || f.authorId !== undefined || (f.exclude?.length ?? 0) > 0 || f.match === null) return null;
-    const one = ONE_TOKEN.exec(f.match);
-    return one ? docsOf(one[1]) : null;
+    const one = ONE_QUOTED.exec(f.match);
+    return one && isIndexTerm(one[1]) ? docsOf(one[1]) : null;
   };
   // The index's terms starting with one Japanese character (query.ts completePrefixes): 様 → 様式,
   // 様子, … FTS5's vocabulary lists them, but walks each one's doclist to count it (1.5 ms for a term
-  // in 60,000 tips), so the answers are kept until the index changes: a commit on another
-  // connection moves data_version, and this connection's own writes clear them (put, remove, clear).
+  // in 60,000 tips): kept as docsOf's counts are.
   let termsStmt: Statement | null = null;
-  const termsCache = new Map<string, string[]>();
-  let termsVersion = -1;
   const termsFrom = (c: string, limit: number): string[] => {
-    const v = dataVersion.get() as number;
-    if (v !== termsVersion) { termsCache.clear(); termsVersion = v; }
+    current();
     const key = `${limit} ${c}`;
     let found = termsCache.get(key);
     if (!found) {
@@ -325,7 +342,7 @@ export function createSearchStore(db: Database, opts: { rankCap?: number; denseW
         termsStmt = db.prepare('SELECT term FROM temp.search_fts_rows WHERE term >= @c AND term < @c || char(1114111) LIMIT @limit').pluck();
       }
       found = termsStmt.all({ c, limit }) as string[];
-      if (termsCache.size >= 4096) termsCache.clear();
+      if (termsCache.size >= CACHED) termsCache.clear();
       termsCache.set(key, found);
     }
     return found;
@@ -340,7 +357,7 @@ export function createSearchStore(db: Database, opts: { rankCap?: number; denseW
   return {
     /** Indexes a tip (replacing its entry) and records its Latin words; `seen` skips known words in bulk. */
     put(id: number, doc: IndexedDoc, seen: Set<string> = new Set()) {
-      termsCache.clear();
+      forget();
       remove.run(id);
       insert.run({ id, title: doc.title, tags: doc.tags, body: doc.body });
       putTitle(id, doc);
@@ -358,8 +375,8 @@ export function createSearchStore(db: Database, opts: { rankCap?: number; denseW
     addKatakana(words: readonly string[], seen: Set<string> = new Set()) {
       for (const word of words) record(word, seen);
     },
-    remove: (id: number) => { termsCache.clear(); remove.run(id); removeTitle.run(id); },
-    clear: () => { termsCache.clear(); clear.run(); clearTitles.run(); clearWords.run(); },
+    remove: (id: number) => { forget(); remove.run(id); removeTitle.run(id); },
+    clear: () => { forget(); clear.run(); clearTitles.run(); clearWords.run(); },
     /** The titles-only index's source in batches, and one tip's entry in it (filling it once, engine.ts). */
     publishedTitlesAfter: (afterId: number, limit: number) => publishedTitles.all(afterId, limit) as Pick<SourceRow, 'id' | 'title' | 'tags'>[],
     putTitle,

@@ -38,6 +38,17 @@ export function pieces(norm: string): Piece[] {
   return out;
 }
 
+/**
+ * Whether FTS5's tokenizer keeps `s` as one term, unchanged (migrations/0002_search.sql: unicode61,
+ * token characters of the categories L*, N*, Co and M*, case folded, no diacritics removed), for the
+ * scripts the pipeline indexes: Latin letters that are not upper or title case, kanji, kana and the
+ * long-vowel mark, digits, and private-use characters (the spelling keys). Marks and other scripts
+ * are left out: unicode61 folds some of them (U+0345 to ι), so their MATCH is counted row by row. A
+ * quoted MATCH of such a string looks up that very term (store.ts tokenCount).
+ */
+export const isIndexTerm = (s: string): boolean =>
+  /^(?:(?=[\p{sc=Latin}\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}])[\p{Ll}\p{Lo}\p{Lm}]|[\p{Nd}\p{Co}ー])+$/u.test(s);
+
 /** The tokens of one piece: bigrams for Japanese, the word itself otherwise. */
 export function pieceTokens(p: Pick<Piece, 'text' | 'cjk'>): string[] {
   if (!p.cjk) return [p.text.slice(0, MAX_WORD)];

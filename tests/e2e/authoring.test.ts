@@ -2,8 +2,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GIF, PNG, SVG } from '../authoring/fixtures';
 import {
-  apiCall, createUser, expectAccessible, externalRequests, launchBrowser, newContext, setupAdmin, startServer, uiLogin,
-  type TestServer,
+  apiCall, createUser, expectAccessible, externalRequests, launchBrowser, setupAdmin, startServer, type TestServer, signedInPage,
 } from './harness';
 
 /**
@@ -25,15 +24,7 @@ describe('authoring', () => {
   const TITLE = 'Power Automate でメール添付を自動保存する';
   const IMAGE_RE = /!\[\]\(\/api\/images\/[0-9a-f]{64}\.png\)/;
 
-  async function pageFor(username: string): Promise<Page> {
-    const context = await newContext(browser, server);
-    contexts.push(context);
-    const page = await context.newPage();
-    // Every question is the app's own dialog (issue 18); a native one fails the test.
-    page.on('dialog', (d) => { throw new Error(`native dialog: ${d.type()} ${d.message()}`); });
-    await uiLogin(page, username);
-    return page;
-  }
+  const pageFor = (username: string): Promise<Page> => signedInPage(browser, server, contexts, username);
 
   /** What a screenshot pasted with Ctrl+V looks like to the page: a paste event carrying a file. */
   async function pasteImage(page: Page, bytes: Buffer, name = 'image.png', type = 'image/png'): Promise<void> {

@@ -3,8 +3,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  apiCall, createUser, expectAccessible, externalRequests, launchBrowser, newContext, setupAdmin, startServer, uiLogin,
-  type TestServer,
+  apiCall, createUser, expectAccessible, externalRequests, launchBrowser, setupAdmin, startServer, type TestServer, signedInPage,
 } from './harness';
 
 /**
@@ -27,15 +26,7 @@ describe('DX award round and impact', () => {
   const WINNER = 'RPAで課税台帳の照合を自動化';
   const JUDGE_TIP = 'Power Queryで出勤簿を集計';
 
-  async function pageFor(username: string, width?: number): Promise<Page> {
-    const context = await newContext(browser, server, { width });
-    contexts.push(context);
-    const page = await context.newPage();
-    // Every question is the app's own dialog (issue 18); a native one fails the test.
-    page.on('dialog', (d) => { throw new Error(`native dialog: ${d.type()} ${d.message()}`); });
-    await uiLogin(page, username);
-    return page;
-  }
+  const pageFor = (username: string, width?: number): Promise<Page> => signedInPage(browser, server, contexts, username, width);
 
   beforeAll(async () => {
     server = await startServer();

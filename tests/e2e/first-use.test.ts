@@ -1,8 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  apiCall, apiLogin, createUser, expectAccessible, externalRequests, launchBrowser, newContext, setupAdmin, startServer, uiLogin,
-  type TestServer,
+  apiCall, apiLogin, createUser, expectAccessible, externalRequests, launchBrowser, newContext, setupAdmin, startServer, type TestServer, signedInPage,
 } from './harness';
 
 /**
@@ -17,15 +16,7 @@ describe('first use without a stumble', () => {
   let adminCookie = '';
   let tipId = 0;
 
-  async function pageFor(username: string, width = 1280): Promise<Page> {
-    const context = await newContext(browser, server, { width });
-    contexts.push(context);
-    const page = await context.newPage();
-    // Any native dialog (alert/confirm/prompt) is a failure here: the app asks in its own dialog.
-    page.on('dialog', (d) => { throw new Error(`native dialog: ${d.type()} ${d.message()}`); });
-    await uiLogin(page, username);
-    return page;
-  }
+  const pageFor = (username: string, width?: number): Promise<Page> => signedInPage(browser, server, contexts, username, width);
 
   /** Text of the status line under the tag field. */
   const said = (page: Page) => page.locator('kotsu-tag-input [role="status"]').textContent();

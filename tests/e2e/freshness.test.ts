@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiCall, createUser, expectAccessible, launchBrowser, newContext, setupAdmin, startServer, uiLogin, type TestServer } from './harness';
+import { apiCall, createUser, expectAccessible, launchBrowser, setupAdmin, startServer, type TestServer, signedInPage } from './harness';
 
 /**
  * Freshness (issue 20 part 5) in a real browser: a tip unchanged for over a year shows its age
@@ -13,13 +13,7 @@ describe('freshness', () => {
   let aliceCookie = '';
   let bobCookie = '';
 
-  async function pageFor(username: string, width = 1280): Promise<Page> {
-    const context = await newContext(browser, server, { width });
-    contexts.push(context);
-    const page = await context.newPage();
-    await uiLogin(page, username);
-    return page;
-  }
+  const pageFor = (username: string, width?: number): Promise<Page> => signedInPage(browser, server, contexts, username, width);
 
   /** A tip last edited `days` ago: written now, its date moved back as a year-old tip's would be. */
   async function oldTip(title: string, days: number): Promise<number> {

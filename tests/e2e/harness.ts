@@ -168,3 +168,17 @@ export async function uiLogin(page: Page, username: string, password = PASSWORD)
   await page.getByRole('button', { name: 'ログイン' }).click();
   await page.waitForURL((u) => u.pathname !== '/login');
 }
+
+/**
+ * A page in a context of its own (newContext), signed in as `username` through the login form.
+ * Any native dialog fails the test: every question is the app's own dialog (issue 18). The context
+ * is added to `contexts`, for the file's afterAll to close and check for external requests.
+ */
+export async function signedInPage(browser: Browser, server: TestServer, contexts: BrowserContext[], username: string, width?: number): Promise<Page> {
+  const context = await newContext(browser, server, { width });
+  contexts.push(context);
+  const page = await context.newPage();
+  page.on('dialog', (d) => { throw new Error(`native dialog: ${d.type()} ${d.message()}`); });
+  await uiLogin(page, username);
+  return page;
+}

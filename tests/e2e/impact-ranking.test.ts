@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  apiCall, apiLogin, createUser, expectAccessible, launchBrowser, newContext, setupAdmin, startServer, uiLogin, type TestServer,
+  apiCall, apiLogin, createUser, expectAccessible, launchBrowser, setupAdmin, startServer, type TestServer, signedInPage,
 } from './harness';
 import { overflowCulprits } from './layout-checks';
 
@@ -24,13 +24,7 @@ describe('impact in one unit, fiscal year, ranking pages and departments', () =>
   const jst = new Date(Date.now() + 9 * 3600_000);
   const FY = jst.getUTCMonth() >= 3 ? jst.getUTCFullYear() : jst.getUTCFullYear() - 1;
 
-  async function pageFor(username: string, width?: number): Promise<Page> {
-    const context = await newContext(browser, server, { width });
-    contexts.push(context);
-    const page = await context.newPage();
-    await uiLogin(page, username);
-    return page;
-  }
+  const pageFor = (username: string, width?: number): Promise<Page> => signedInPage(browser, server, contexts, username, width);
   async function viewAs(cookie: string, postId: number): Promise<void> {
     const res = await fetch(`${server.url}/api/posts/${postId}/views`, { method: 'POST', headers: { cookie, 'user-agent': BROWSER_UA, origin: server.url } });
     expect(res.status).toBe(200);

@@ -2,8 +2,7 @@ import iconv from 'iconv-lite';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  apiCall, createUser, expectAccessible, externalRequests, launchBrowser, newContext, PASSWORD, setupAdmin, startServer, uiLogin,
-  type TestServer,
+  apiCall, createUser, expectAccessible, externalRequests, launchBrowser, PASSWORD, setupAdmin, startServer, type TestServer, signedInPage,
 } from './harness';
 
 /**
@@ -23,13 +22,7 @@ describe('moderation loop', () => {
   const TITLE = '住民票の写しの交付手順（旧様式）';
   const NOTE = '2025年4月の様式改正で手順が変わりました';
 
-  async function pageFor(username: string): Promise<Page> {
-    const context = await newContext(browser, server);
-    contexts.push(context);
-    const page = await context.newPage();
-    await uiLogin(page, username);
-    return page;
-  }
+  const pageFor = (username: string): Promise<Page> => signedInPage(browser, server, contexts, username);
 
   async function openUserMenu(page: Page): Promise<void> {
     await page.locator('kotsu-user-menu button.toggle').click();

@@ -1,8 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  apiCall, apiLogin, createUser, expectAccessible, externalRequests, launchBrowser, newContext, setupAdmin, startServer, uiLogin,
-  type TestServer,
+  apiCall, apiLogin, createUser, expectAccessible, externalRequests, launchBrowser, setupAdmin, startServer, type TestServer, signedInPage,
 } from './harness';
 
 const BROWSER_UA = 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/150.0.0.0 Safari/537.36';
@@ -22,13 +21,7 @@ describe('popularity', () => {
   const EXCEL = 'XLOOKUPで台帳を突き合わせる';
   const WORD = '差し込み印刷で通知文を作る';
 
-  async function pageFor(username: string, width?: number): Promise<Page> {
-    const context = await newContext(browser, server, { width });
-    contexts.push(context);
-    const page = await context.newPage();
-    await uiLogin(page, username);
-    return page;
-  }
+  const pageFor = (username: string, width?: number): Promise<Page> => signedInPage(browser, server, contexts, username, width);
 
   /** A view as the web page sends it (a browser's User-Agent), written at once. */
   async function viewAs(cookie: string, postId: number): Promise<void> {

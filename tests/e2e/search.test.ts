@@ -147,6 +147,8 @@ describe('search', () => {
     // The list is named by its heading; the count above still says how many have every word.
     await expect.poll(() => page.getByRole('list', { name: 'ほかに、一部の語（1語を除くすべて）に一致するコツ' }).locator('li .title').allTextContents(), { timeout: 15_000 })
       .toEqual(['印刷範囲を設定して1枚に収める']);
+    // It says which word it lacks.
+    expect(await page.getByRole('list', { name: 'ほかに、一部の語（1語を除くすべて）に一致するコツ' }).locator('li .missing').allTextContents()).toEqual(['「宛名」を含みません']);
     expect(await page.getByRole('status').filter({ hasText: '件中' }).textContent()).toContain('1 件中 1–1 件目');
     await expectAccessible(page, 'partial matches');
     await screenshots(page, 'partial');

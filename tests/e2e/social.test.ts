@@ -2,8 +2,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deliverFollowNotifications } from '../../server/follows/service';
 import {
-  apiCall, apiLogin, createUser, expectAccessible, externalRequests, launchBrowser, newContext, setupAdmin, startServer, uiLogin,
-  type TestServer,
+  apiCall, apiLogin, createUser, expectAccessible, externalRequests, launchBrowser, newContext, setupAdmin, startServer, type TestServer, signedInPage,
 } from './harness';
 
 /** Issue 20 in the browser: follow buttons, the フォロー中 tab and its notification. */
@@ -13,13 +12,7 @@ describe('social', () => {
   const contexts: BrowserContext[] = [];
   let sato = '';
 
-  async function pageFor(username: string): Promise<Page> {
-    const context = await newContext(browser, server);
-    contexts.push(context);
-    const page = await context.newPage();
-    await uiLogin(page, username);
-    return page;
-  }
+  const pageFor = (username: string): Promise<Page> => signedInPage(browser, server, contexts, username);
 
   beforeAll(async () => {
     server = await startServer();

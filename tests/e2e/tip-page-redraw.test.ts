@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiCall, createUser, launchBrowser, newContext, setupAdmin, startServer, uiLogin, type TestServer } from './harness';
+import { apiCall, createUser, launchBrowser, setupAdmin, startServer, type TestServer, signedInPage } from './harness';
 
 /**
  * What a part of the tip page changes stays changed when the page draws itself again. The page
@@ -19,14 +19,7 @@ describe('tip page parts keep their changes when the page draws again', () => {
   let tipId = 0;
   let roundId = 0;
 
-  async function pageFor(username: string): Promise<Page> {
-    const context = await newContext(browser, server);
-    contexts.push(context);
-    const page = await context.newPage();
-    page.on('dialog', (d) => { throw new Error(`native dialog: ${d.type()} ${d.message()}`); });
-    await uiLogin(page, username);
-    return page;
-  }
+  const pageFor = (username: string): Promise<Page> => signedInPage(browser, server, contexts, username);
 
   /**
    * Makes the tip page draw again from its own state: the reader copies the tip's link, which the

@@ -189,11 +189,14 @@ describe('the index follows every write', () => {
     const one = await postTip(t, t.admin, { title: 'VLOOKUPの#N/Aを空白にする', body: 'IFERRORで包みます。', tags: [] });
     const other = await postTip(t, t.admin, { title: '関数の引数を確かめる', body: 'Shift+F3 で引数の画面を開きます。', tags: [] });
     await postTip(t, t.admin, { title: '会議室の予約', body: '予定表から予約します。', tags: [] });
-    const r = await find('VLOOKUP関数') as Awaited<ReturnType<typeof find>> & { partial?: { id: number }[] };
+    const r = await find('VLOOKUP関数') as Awaited<ReturnType<typeof find>> & { partial?: { id: number; missing?: string }[] };
     expect(r.total).toBe(1);
     expect(r.items.map((i) => i.id)).toEqual([both.id]);
     // Both words but one: the rarer word's tip first (BM25 weighs it more), the unrelated tip never.
     expect(r.partial?.map((i) => i.id)).toEqual([one.id, other.id]);
+    // Each says which word it lacks, as typed (Latin case folded); tips with every word say nothing.
+    expect(r.partial?.map((i) => i.missing)).toEqual(['関数', 'vlookup']);
+    expect(r.items.every((i) => !('missing' in i))).toBe(true);
     // Only the page's remaining places, only on the first page, only sorted by relevance, and
     // never when no tip has every word (then nothing, or the relaxed results themselves).
     expect(((await find('VLOOKUP関数', '&limit=2')) as typeof r).partial?.map((i) => i.id)).toEqual([one.id]);

@@ -21,6 +21,15 @@ function words(seed: number, n: number): string[] {
   return [...out];
 }
 
+test('hasPrefix says whether some key starts with the text, as a scan of the keys does', () => {
+  const keys = words(11, 1500);
+  const table = LineTable.parse(LineTable.format(keys.map((k) => [k, 'v'] as [string, string])));
+  // Every prefix of every key, and near misses (a key with a letter more or changed).
+  const probes = new Set<string>(['', 'zzzzzz', '\uFFFF']);
+  for (const k of words(12, 400)) for (let n = 1; n <= k.length; n++) { probes.add(k.slice(0, n)); probes.add(`${k.slice(0, n)}ア`); }
+  for (const p of probes) expect(table.hasPrefix(p), JSON.stringify(p)).toBe(keys.some((k) => k.startsWith(p)));
+});
+
 test('a line table answers exactly as a Map of the same entries, for keys and for near misses', () => {
   const keys = words(7, 2000);
   const entries = keys.map((k, i) => [k, `v${i}\u0001${k}\u0002x`] as [string, string]);

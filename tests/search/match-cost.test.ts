@@ -61,7 +61,7 @@ test("the wide tier's one-kanji synonyms become the terms they stand for", async
   expect(rows(t, toMatch(done)!)).toHaveLength(1);
 });
 
-test("terms listed on a reading connection follow another connection's commits", () => {
+test("terms listed and counted on a reading connection follow another connection's commits", () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kotsu-terms-'));
   const file = path.join(dir, 'k.db');
   const writer = openDatabase(file);
@@ -73,6 +73,12 @@ test("terms listed on a reading connection follow another connection's commits",
     expect(r.termsFrom('様', 9)).toEqual(['様式']);
     writer.transaction(() => w.put(2, { title: '様子', tags: '', body: '' }))();
     expect(r.termsFrom('様', 9)).toEqual(['様子', '様式']);
+    // Counts of tips per term (kept between calls) follow the same way, and the writer's own.
+    expect([r.docsOf('様式'), w.docsOf('様式')]).toEqual([1, 1]);
+    writer.transaction(() => w.put(3, { title: '様式 式の の例', tags: '', body: '' }))();
+    expect([r.docsOf('様式'), w.docsOf('様式')]).toEqual([2, 2]);
+    w.remove(1);
+    expect([r.docsOf('様式'), w.docsOf('様式')]).toEqual([1, 1]);
   } finally {
     reader.close();
     writer.close();

@@ -37,6 +37,7 @@ export class KotsuSearchPage extends KotsuElement {
     .meta a { color: inherit; }
     aside h2 { margin-top: 0; font-size: 1rem; }
     h2.partial { font-size: 1rem; margin: 1.25rem 0 0.5rem; color: var(--kotsu-muted); }
+    .missing { margin: 0.25rem 0 0; font-size: 0.875rem; color: var(--kotsu-muted); }
     aside ul { list-style: none; padding: 0; margin: 0; display: grid; gap: 0.3rem; }
     .facet { display: flex; justify-content: space-between; gap: 0.5rem; text-decoration: none; padding: 0.2rem 0.4rem; border-radius: 6px; }
     .facet:hover { background: #e8f0fa; }
@@ -120,6 +121,7 @@ export class KotsuSearchPage extends KotsuElement {
       <a class="title" href=${link('/tips/', hit.id)}>${hit.title}</a>
       <kotsu-award-badges .awards=${hit.awards}></kotsu-award-badges>
       <p class="snippet">${snippetParts(hit.snippet).map((part) => (part.mark ? html`<mark>${part.text}</mark>` : part.text))}</p>
+      ${hit.missing ? html`<p class="missing">${msg('searchPage.missing', { word: hit.missing })}</p>` : nothing}
       ${hit.tags.length ? html`<ul class="tags" aria-label=${msg('tip.tags')}>${hit.tags.map((t) => html`<li style="display:contents"><a class="tag" href=${link('/tags/', t)}>${t}</a></li>`)}</ul>` : nothing}
       <div class="meta">
         <a href=${link('/users/', hit.author.username)}>${msg('tip.by', { name: hit.author.displayName, department: hit.author.department || '—' })}</a>

@@ -1,0 +1,22 @@
+/**
+ * Which word a tip in `partial` (all the words but one) lacks, to say so beside it: 「集計」を含まない.
+ * The tip's title, tags and text, normalized, are looked through with each required word's
+ * highlighter (the word, its other spellings and synonyms, as snippets mark them): the one word
+ * none of them finds is the missing one. None is named when every word is found in the text (the
+ * index matched a word the highlighter does not see) or more than one is not.
+ */
+import { normalize } from './normalize';
+import type { Term } from './query';
+import { highlighter, plainText } from './snippet';
+
+export function missingWord(tip: { title: string; tags: readonly string[]; html: string }, terms: readonly Term[]): string | null {
+  const text = normalize(`${tip.title}\n${tip.tags.join(' ')}\n${plainText(tip.html)}`);
+  let missing: Term | null = null;
+  for (const t of terms) {
+    const re = highlighter([t]);
+    if (!re || re.test(text)) continue;
+    if (missing) return null;
+    missing = t;
+  }
+  return missing ? missing.typed ?? missing.highlights[0] ?? null : null;
+}
