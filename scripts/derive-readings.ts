@@ -5,10 +5,11 @@
  * とりだす) finds the tips that write it in kanji (集計, 並べ替え, 取り出す). Build time only; the
  * server reads the checked-in file (server/search/readings.ts).
  *
- * An entry counts when its headword has a kanji, its reading is given, and it is marked common (P)
+ * An entry counts when its headword has a kanji, its reading is given, and it is marked common (P),
  * or a sense is marked with a field of the wiki's subjects (DOMAINS: computing, mathematics, law,
  * finance, economics, business, engineering, statistics): 関数 (math) and 並べ替え (comp) are not
- * marked common. Every entry would be 186,000 readings, most of them words nobody types here.
+ * marked common, or the Sudachi synonym dictionary has the word (起案, 押印). Every entry would be
+ * 186,000 readings, most of them words nobody types here.
  * Keys and spellings are as the search looks words up and matches them (normalize.ts): a noun whole
  * (集計 by しゅうけい); a verb or adjective without the kana that conjugates, on both sides
  * (取り出す → 取出 by とりだ, 並べ替える → 並替 by ならべかえ), as query.ts stems what is typed.
@@ -23,6 +24,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { LineTable } from '../server/search/line-table';
+import { alternativesOf } from '../server/search/lexicon';
 import { normalize } from '../server/search/normalize';
 
 const arg = (name: string) => { const i = process.argv.indexOf(name); return i > 0 ? process.argv[i + 1] : undefined; };
@@ -45,7 +47,9 @@ for (const line of text.split('\n')) {
   const m = /^(\S+) \[([^\]]+)\] \/(.*)\/$/u.exec(line);
   if (!m) continue;
   const common = m[3].split('/').includes('(P)');
-  if (!common && !DOMAINS.test(m[3])) continue;
+  // Or a word of the Sudachi synonym dictionary (lexicon.ts), which lists the words of everyday and
+  // office Japanese EDICT does not mark common: 起案, 押印, 年休, 超勤.
+  if (!common && !DOMAINS.test(m[3]) && alternativesOf(normalize(m[1])) === null) continue;
   const [, head, reading] = m;
   // A headword that starts in kana is an expression around a kanji (に就いて), not a word typed.
   if (!/^\p{sc=Han}/u.test(head) || !HIRAGANA.test(reading)) continue;

@@ -358,7 +358,7 @@ function readingCover(run: string, lead = false, plainLoans = false): string[] |
   }
   let state: 0 | 1 = best[0][n] && !(best[1][n] && better(best[1][n]!, best[0][n])) ? 0 : 1;
   if (!best[state][n]) return null;
-  if (best[state][n]!.words === 0) return null;
+  const noWord = best[state][n]!.words === 0;
   const spans: string[] = [];
   // Loanwords one after the other are one compound, as katakana writes it (ぴぼっと|てーぶる).
   let joins = false;
@@ -373,6 +373,9 @@ function readingCover(run: string, lead = false, plainLoans = false): string[] |
     i = cut.from;
     state = cut.fromState;
   }
+  // Function words alone are grammar, left to the segmenter as before; but an intent word typed
+  // unconverted (てじゅん, ほうほう: read as 手順, 方法) is a word left unconverted all the same.
+  if (noWord && !spans.some((w) => kanjiOf(w).some((k) => INTENT.has(k)))) return null;
   return spans;
 }
 

@@ -75,9 +75,13 @@ describe('words typed in hiragana and left unconverted', () => {
     expect(words('かんすうでけいさん').length).toBe(2);
     // A loanword typed in hiragana is no reading: it stays whole (its katakana comes with it).
     expect(words('ぴぼっと')).toEqual(['ぴぼっと']);
-    // Never cut at single letters that are not particles (し|ん in しんせいしょ); a compound's suffix
-    // that reads as nothing is left to its word (しんせいしょ: 申請).
-    expect(words('しんせいしょのようしき')).toEqual(['しんせい', 'ようしき']);
+    // Never cut at single letters that are not particles (し|ん in しんせいしょ: 申請書, a word of the
+    // table); a compound's suffix that reads as nothing is left to its word (かくにんてん: 確認).
+    expect(words('しんせいしょのようしき')).toEqual(['しんせいしょ', 'ようしき']);
+    expect(words('かくにんてんのいちらん')).toEqual(['かくにん', 'いちらん']);
+    // An intent word typed unconverted after the words ranks as 手順 does; grammar alone stays grammar.
+    expect(words('重複データを削除するてじゅん')).toEqual(['重複', 'デタ', '削除']);
+    expect(intents('重複データを削除するてじゅん')).toContain('てじゅん');
     // Inside a longer run: from a case particle after a kanji, anywhere after other letters.
     expect(spellings('ピボットテーブルで件数をしゅうけいする')).toContain('集計');
     expect(spellings('別シートのだいちょうから転記')).toContain('台帳');
