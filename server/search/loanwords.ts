@@ -9,10 +9,10 @@
  * Sudachi lacks (the table holds only those) — the katakana is the word itself (query.ts, first
  * tier). Its English words are not typo targets (rare ones took corrections from common ones).
  */
-import data from './data/edict-loanwords.json';
+import { readData } from './data-file';
 import { normalize } from './normalize';
 
-const table = (data as { katakana: Record<string, string> }).katakana;
+const table = readData<{ katakana: Record<string, string> }>('edict-loanwords.json').katakana;
 
 /** The katakana spellings (as EDICT writes them, best first) of a lower-case English word. */
 export function katakanaOf(latin: string): string[] {

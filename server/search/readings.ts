@@ -8,10 +8,10 @@
  * Keys and spellings are as the search looks up and matches words (normalize.ts; a verb or
  * adjective without the kana that conjugates, as query.ts stems what is typed).
  */
-import text from './data/edict-readings.json';
+import { readData } from './data-file';
 import { LineTable } from './line-table';
 
-const table = LineTable.parse(text as string);
+const table = LineTable.parse(readData<string>('edict-readings.json'));
 
 /** The kanji spellings (best first) of a normalized hiragana reading; none when the dictionary has none. */
 export function kanjiOf(reading: string): string[] {
