@@ -3,7 +3,7 @@
  * `scripts/derive-loanwords.ts`: a katakana headword glossed by one English word that it sounds
  * like (offline → オフライン, merge → マージ, schedule → スケジュール; see the script for the sound
  * check and docs/search.md for its measured precision). Checked in as `data/edict-loanwords.json`
- * (see `data/README.md`); nothing is read from outside at run time. The Sudachi synonym dictionary
+ * (see `data/README.md`), read from the project's own folder at start. The Sudachi synonym dictionary
  * (lexicon.ts) pairs Latin words with katakana too, but only some (it has pivot/ピボット, not
  * offline/オフライン): this is the second resource for the same kind of spelling, for the words
  * Sudachi lacks (the table holds only those) — the katakana is the word itself (query.ts, first

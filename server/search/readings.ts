@@ -4,7 +4,7 @@
  * (computing, mathematics, law, finance …), best first. A word typed and left unconverted (the
  * IME's Enter pressed too soon: しゅうけい, かんすう, とりだしたい) is matched in kanji too (集計,
  * 関数, 取り出す) — query.ts, first tier, as another spelling of the same word. Checked in as
- * `data/edict-readings.json` (see `data/README.md`); nothing is read from outside at run time.
+ * `data/edict-readings.json` (see `data/README.md`), read from the project's own folder at start.
  * Keys and spellings are as the search looks up and matches words (normalize.ts; a verb or
  * adjective without the kana that conjugates, as query.ts stems what is typed).
  */
