@@ -9,14 +9,20 @@ import { normalize } from './normalize';
 import type { Term } from './query';
 import { highlighter, plainText } from './snippet';
 
-export function missingWord(tip: { title: string; tags: readonly string[]; html: string }, terms: readonly Term[]): string | null {
-  const text = normalize(`${tip.title}\n${tip.tags.join(' ')}\n${plainText(tip.html)}`);
-  let missing: Term | null = null;
-  for (const t of terms) {
-    const re = highlighter([t]);
-    if (!re || re.test(text)) continue;
-    if (missing) return null;
-    missing = t;
-  }
-  return missing ? missing.typed ?? missing.highlights[0] ?? null : null;
+export type MissingWord = (tip: { title: string; tags: readonly string[]; html: string }) => string | null;
+
+/** The test for the word a tip lacks among `terms`; each word's highlighter is built once, for every tip. */
+export function missingWord(terms: readonly Term[]): MissingWord {
+  const finders = terms.flatMap((t) => { const re = highlighter([t]); return re ? [{ t, re }] : []; });
+  return (tip) => {
+    const text = normalize(`${tip.title}\n${tip.tags.join(' ')}\n${plainText(tip.html)}`);
+    let missing: Term | null = null;
+    for (const { t, re } of finders) {
+      re.lastIndex = 0;
+      if (re.test(text)) continue;
+      if (missing) return null;
+      missing = t;
+    }
+    return missing ? missing.typed ?? missing.highlights[0] ?? null : null;
+  };
 }

@@ -14,6 +14,7 @@ import { snippetOf } from './snippet';
  * (`partial`): each hit then names the word it lacks (`missing`, missing.ts) when one can be told.
  */
 export function presentHits(ctx: SearchReader, ids: readonly number[], highlight: RegExp | null, lacking?: readonly Term[]): SearchHitT[] {
+  const lacks = lacking ? missingWord(lacking) : null;
   const rows = ctx.posts.summaries(ids).filter((r) => r.status === 'published');
   const html = ctx.posts.htmlOf(rows.map((r) => r.id));
   const summaries = new Map(presentSummaries(ctx, rows, null).map((s) => [s.id, s]));
@@ -25,7 +26,7 @@ export function presentHits(ctx: SearchReader, ids: readonly number[], highlight
       author: s.author, viewCount: s.viewCount, likeCount: s.likeCount, createdAt: s.createdAt, updatedAt: s.updatedAt,
       awards: s.awards,
     };
-    const missing = lacking ? missingWord({ title: s.title, tags: s.tags, html: html.get(id) ?? '' }, lacking) : null;
+    const missing = lacks ? lacks({ title: s.title, tags: s.tags, html: html.get(id) ?? '' }) : null;
     if (missing) hit.missing = missing;
     return [hit];
   });

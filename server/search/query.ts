@@ -404,12 +404,12 @@ function unconvertedStretch(run: string, afterDigit = false): [string, string[],
  * follows a digit (1つにけつごう), whose counter may begin it.
  */
 function japaneseSpans(run: string, afterDigit = false): string[] {
+  // Words found inside the run: the spans of what is before and after them, around them.
+  const around = ([before, words, after]: [string, string[], string]): string[] =>
+    [...(before ? japaneseSpans(before) : []), ...words, ...(after ? japaneseSpans(after) : [])];
   if (afterDigit && /^\p{sc=Hiragana}/u.test(run)) {
     const counted = unconvertedStretch(run, true);
-    if (counted && counted[0].length <= 2) {
-      const [before, words, after] = counted;
-      return [...(before ? japaneseSpans(before) : []), ...words, ...(after ? japaneseSpans(after) : [])];
-    }
+    if (counted && counted[0].length <= 2) return around(counted);
   }
   // Hiragana only, with a loanword's long-vowel mark: the words it reads, loanwords among them, when
   // they cover it (ちゃーとでしゅうけい); the katakana segmenter (kanaLoanword) knows fewer words and
@@ -419,10 +419,7 @@ function japaneseSpans(run: string, afterDigit = false): string[] {
     if (words) return words;
   }
   const loan = kanaLoanword(run);
-  if (loan && loan[1] !== run) {
-    const [before, word, after] = loan;
-    return [...(before ? japaneseSpans(before) : []), word, ...(after ? japaneseSpans(after) : [])];
-  }
+  if (loan && loan[1] !== run) return around([loan[0], [loan[1]], loan[2]]);
   // A word typed in hiragana (ぴぼっと, まくろ): the segmenter would cut it into particles.
   if (HIRAGANA_WORD.test(run) && !isStop(run) && !isIntent(run)) return readingSpans(run) ?? [run];
   if (isIntent(run)) {
@@ -431,10 +428,7 @@ function japaneseSpans(run: string, afterDigit = false): string[] {
     return [...japaneseSpans(split[0]), ...(isStop(split[1]) ? [] : [split[1]])];
   }
   const unconverted = unconvertedStretch(run);
-  if (unconverted) {
-    const [before, words, after] = unconverted;
-    return [...(before ? japaneseSpans(before) : []), ...words, ...(after ? japaneseSpans(after) : [])];
-  }
+  if (unconverted) return around(unconverted);
   const segs = [...SEGMENTER.segment(run)].map((s) => s.segment);
   if (segs.every(isStop)) return isStop(run) ? [] : [run];
   const spans: string[] = [];

@@ -8,24 +8,30 @@ describe('missingWord', () => {
   const must = (q: string) => parseQuery(q).must;
 
   test('names the one word the tip lacks, as typed', () => {
-    expect(missingWord(tip('VLOOKUPの#N/Aを空白にする', 'IFERRORで包みます。'), must('VLOOKUP関数'))).toBe('関数');
-    expect(missingWord(tip('集計表の作り方'), must('Excelで集計したい'))).toBe('excel');
+    expect(missingWord(must('VLOOKUP関数'))(tip('VLOOKUPの#N/Aを空白にする', 'IFERRORで包みます。'))).toBe('関数');
+    expect(missingWord(must('Excelで集計したい'))(tip('集計表の作り方'))).toBe('excel');
     // A verb is named as typed, without the endings the query drops (たい), not by the stem the
     // search matches (消).
-    expect(missingWord(tip('グラフの凡例の位置を変える'), must('グラフ 凡例 消したい'))).toBe('消し');
+    expect(missingWord(must('グラフ 凡例 消したい'))(tip('グラフの凡例の位置を変える'))).toBe('消し');
   });
 
   test('a word found in another spelling, in the tags or in the text is not missing', () => {
     // エクセル is Excel; the tag and the body count as the title does.
-    expect(missingWord(tip('エクセルで集計', '', []), must('Excel 集計 ピボット'))).toBe('ピボット');
-    expect(missingWord(tip('集計の手順', 'ピボットを使います。', ['Excel']), must('Excel 集計 ピボット'))).toBeNull();
+    expect(missingWord(must('Excel 集計 ピボット'))(tip('エクセルで集計', '', []))).toBe('ピボット');
+    expect(missingWord(must('Excel 集計 ピボット'))(tip('集計の手順', 'ピボットを使います。', ['Excel']))).toBeNull();
     // Typed in hiragana and left unconverted, written in kanji.
-    expect(missingWord(tip('印刷の設定'), must('しゅうけい 印刷'))).toBe('しゅうけい');
-    expect(missingWord(tip('集計表を印刷'), must('しゅうけい 印刷 余白'))).toBe('余白');
+    expect(missingWord(must('しゅうけい 印刷'))(tip('印刷の設定'))).toBe('しゅうけい');
+    expect(missingWord(must('しゅうけい 印刷 余白'))(tip('集計表を印刷'))).toBe('余白');
+  });
+
+  test('one test serves every tip of a page (its highlighters carry no state from one tip to the next)', () => {
+    const lacks = missingWord(must('Excel 集計 ピボット'));
+    const tips = [tip('Excelで集計'), tip('Excelでピボット'), tip('Excelで集計'), tip('ピボットで集計')];
+    expect(tips.map(lacks)).toEqual(['ピボット', '集計', 'ピボット', 'excel']);
   });
 
   test('names none when two are missing or none is (it cannot tell which)', () => {
-    expect(missingWord(tip('会議室の予約'), must('VLOOKUP関数'))).toBeNull();
-    expect(missingWord(tip('VLOOKUP関数で転記'), must('VLOOKUP関数'))).toBeNull();
+    expect(missingWord(must('VLOOKUP関数'))(tip('会議室の予約'))).toBeNull();
+    expect(missingWord(must('VLOOKUP関数'))(tip('VLOOKUP関数で転記'))).toBeNull();
   });
 });
