@@ -19,11 +19,10 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { arg, edictText, seeded } from './lib/edict';
 import { similarity } from './lib/loanword-sound';
 import { alternativesOf } from '../server/search/lexicon';
 
-const arg = (name: string) => { const i = process.argv.indexOf(name); return i > 0 ? process.argv[i + 1] : undefined; };
-const source = arg('--edict') ?? '/usr/share/edict/edict';
 const MIN_SIMILARITY = Number(arg('--min') ?? 0.6);
 const MIN_LETTERS = 4;
 /** Katakana spellings kept per English word (EDICT lists a few: サーバー, サーバ). */
@@ -73,7 +72,7 @@ function pairsOf(line: string): { kept: Pair[]; refused: Pair[] } {
 }
 
 function main() {
-  const text = new TextDecoder('euc-jp').decode(fs.readFileSync(source));
+  const text = edictText();
   const byWord = new Map<string, Pair[]>();
   const refused: Pair[] = [];
   for (const line of text.split('\n')) {
@@ -97,8 +96,7 @@ function main() {
     table[word] = list.slice(0, PER_WORD).map((p) => p.katakana).join(' ');
   }
   const pairs = Object.values(table).reduce((n, v) => n + v.split(' ').length, 0);
-  let seed = 20261207;
-  const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  const rand = seeded(20261207);
   const sample = Number(arg('--sample') ?? 0);
   if (sample > 0) {
     const words = Object.keys(table);

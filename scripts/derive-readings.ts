@@ -23,12 +23,10 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { LineTable } from '../server/search/line-table';
 import { alternativesOf } from '../server/search/lexicon';
 import { normalize } from '../server/search/normalize';
+import { arg, edictText, seeded, writeLineTable } from './lib/edict';
 
-const arg = (name: string) => { const i = process.argv.indexOf(name); return i > 0 ? process.argv[i + 1] : undefined; };
-const source = arg('--edict') ?? '/usr/share/edict/edict';
 const sample = Number(arg('--sample') ?? 0);
 const PER_READING = 4;
 const MIN_KEY = 3;
@@ -42,7 +40,7 @@ const DOMAINS = /\((comp|math|law|finc|econ|bus|engr|stat)\)/;
 
 /** Per key: its spellings, each with whether the word is common (those come first). */
 const table = new Map<string, [string, boolean][]>();
-const text = new TextDecoder('euc-jp').decode(fs.readFileSync(source));
+const text = edictText();
 for (const line of text.split('\n')) {
   const m = /^(\S+) \[([^\]]+)\] \/(.*)\/$/u.exec(line);
   if (!m) continue;
@@ -79,11 +77,10 @@ for (const h of heads) {
 }
 const best = (list: [string, boolean][]) => [...list].sort((a, b) => Number(b[1]) - Number(a[1]) || uses.get(b[0])! - uses.get(a[0])!).slice(0, PER_READING).map(([s]) => s);
 fs.mkdirSync(path.dirname(out), { recursive: true });
-fs.writeFileSync(out, `${JSON.stringify(LineTable.format([...table].map(([k, v]) => [k, best(v).join(' ')])))}\n`);
+writeLineTable(out, [...table].map(([k, v]): [string, string] => [k, best(v).join(' ')]));
 process.stdout.write(`readings ${table.size}, spellings ${[...table.values()].reduce((n, v) => n + Math.min(v.length, PER_READING), 0)}, ${(fs.statSync(out).size / 1024).toFixed(0)} KB → ${path.relative(process.cwd(), out)}\n`);
 if (sample > 0) {
-  let seed = 19;
-  const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  const rand = seeded(19);
   const all = [...table];
   for (let i = 0; i < sample && all.length > 0; i++) {
     const [k, v] = all.splice(Math.floor(rand() * all.length), 1)[0];

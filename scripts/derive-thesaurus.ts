@@ -24,9 +24,9 @@ import path from 'node:path';
 import { stemmer } from 'stemmer';
 import { LineTable } from '../server/search/line-table';
 import { normalize } from '../server/search/normalize';
+import { arg, edictText, seeded, writeLineTable } from './lib/edict';
 import { loadWordNet, type WnPos } from './lib/wordnet';
 
-const arg = (name: string) => { const i = process.argv.indexOf(name); return i > 0 ? process.argv[i + 1] : undefined; };
 const DF_MAX = Number(arg('--df') ?? 12);
 /** Summed 1 / (entries sharing the key − 1): one key shared by up to seven entries, or two less specific ones. */
 const MIN_SCORE = Number(process.argv.includes('--min') ? process.argv[process.argv.indexOf('--min') + 1] : 0.15);
@@ -112,7 +112,6 @@ const LOAN_NEIGHBOURS = Number(arg('--loan-neighbours') ?? 3);
 const KATAKANA_WORD = /^[\p{sc=Katakana}ー・]+$/u;
 const sharesKanji = (a: string, b: string) => Array.from(a).some((c) => /\p{sc=Han}/u.test(c) && b.includes(c));
 
-const source = arg('--edict') ?? '/usr/share/edict/edict';
 const sample = Number(arg('--sample') ?? 0);
 const out = path.join(import.meta.dirname, '..', 'server', 'search', 'data', 'edict-thesaurus.json');
 
@@ -223,7 +222,7 @@ function matchForm(form: string, e: Entry): { key: string; target: string } | nu
   return { key, target: ONE_KANJI ? key : key + renyou };
 }
 
-const text = new TextDecoder('euc-jp').decode(fs.readFileSync(source));
+const text = edictText();
 const entries: Entry[] = [];
 for (const line of text.split('\n')) {
   const e = parse(line);
@@ -458,12 +457,10 @@ for (const [k, m] of loanTable) {
 // string in each isolate, not an object of 55,000 properties built from a literal in the bundle
 // (that cost the compiled server ~90 MB of rss at start).
 fs.mkdirSync(path.dirname(out), { recursive: true });
-fs.writeFileSync(out, `${JSON.stringify(LineTable.format(Object.entries(flat)))}\n`);
+writeLineTable(out, Object.entries(flat));
 process.stdout.write(`entries ${entries.length}, common ${common.length} (${seen.size} distinct), words with neighbours ${Object.keys(flat).length}, pairs ${Object.values(flat).reduce((n, v) => n + v.split(' ').length, 0)}, ${(fs.statSync(out).size / 1024).toFixed(0)} KB → ${path.relative(process.cwd(), out)}\n`);
 if (sample > 0) {
-  // A fixed seed: the same sample for the same dictionary.
-  let seed = 19;
-  const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  const rand = seeded(19);
   // `--against old.json`: only the pairs that table lacks (what a change added), to read those.
   const against = arg('--against');
   const read = (file: string): Record<string, string> => {
