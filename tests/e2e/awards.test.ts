@@ -3,7 +3,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  apiCall, createUser, expectAccessible, externalRequests, launchBrowser, setupAdmin, startServer, type TestServer, signedInPage,
+  apiCall, createUser, expectAccessible, externalRequests, launchBrowser, setupAdmin, startServer, type TestServer, signedInPage, pageCookie,
 } from './harness';
 
 /**
@@ -104,7 +104,7 @@ describe('DX award round and impact', () => {
     await expectAccessible(member, 'tip page with nomination and impact');
 
     // The judge's own tip is nominated too (by the API), so the conflict-of-interest rule shows.
-    const cookie = (await member.context().cookies()).map((c) => `${c.name}=${c.value}`).join('; ');
+    const cookie = await pageCookie(member);
     const n = await apiCall(server, 'POST', `/api/awards/${roundId}/nominations`, { postId: judgeTipId, category: '事業部門', statement: '出勤簿の集計が早くなった' }, cookie);
     expect(n.status).toBe(201);
   });
@@ -214,7 +214,7 @@ describe('DX award round and impact', () => {
     const hit = member.locator('kotsu-search-page ol.results > li', { hasText: WINNER }).first();
     await expect.poll(() => hit.locator('kotsu-award-badges ul').textContent()).toContain(`${ROUND} 最優秀賞`);
     await expectAccessible(member, 'search results with an award badge');
-    const cookie = (await member.context().cookies()).map((c) => `${c.name}=${c.value}`).join('; ');
+    const cookie = await pageCookie(member);
     const search = await apiCall(server, 'GET', `/api/search?q=${encodeURIComponent('RPA')}`, undefined, cookie);
     expect(search.json.items.find((i: { id: number }) => i.id === winnerId).awards).toEqual([{ roundId, roundTitle: ROUND, prize: '最優秀賞' }]);
 

@@ -182,3 +182,8 @@ export async function signedInPage(browser: Browser, server: TestServer, context
   await uiLogin(page, username);
   return page;
 }
+
+/** The page's session as a Cookie header, for apiCall on its behalf. */
+export async function pageCookie(page: Page): Promise<string> {
+  return (await page.context().cookies()).map((c) => `${c.name}=${c.value}`).join('; ');
+}

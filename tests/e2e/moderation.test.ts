@@ -2,7 +2,7 @@ import iconv from 'iconv-lite';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  apiCall, createUser, expectAccessible, externalRequests, launchBrowser, PASSWORD, setupAdmin, startServer, type TestServer, signedInPage,
+  apiCall, createUser, expectAccessible, externalRequests, launchBrowser, PASSWORD, setupAdmin, startServer, type TestServer, signedInPage, pageCookie,
 } from './harness';
 
 /**
@@ -90,7 +90,7 @@ describe('moderation loop', () => {
     await expect.poll(() => moderator.getByText(`「${TITLE}」を非表示にしました。`).count()).toBe(1);
     expect(await moderator.getByText('未対応の報告はありません。').count()).toBe(1);
     // Hidden at once: other members get 404 and no list shows it.
-    const memberCookie = (await member.context().cookies()).map((c) => `${c.name}=${c.value}`).join('; ');
+    const memberCookie = await pageCookie(member);
     expect((await apiCall(server, 'GET', `/api/posts/${tipId}`, undefined, memberCookie)).status).toBe(404);
     const list = await apiCall(server, 'GET', '/api/posts', undefined, memberCookie);
     expect(list.json.items.map((p: { id: number }) => p.id)).not.toContain(tipId);

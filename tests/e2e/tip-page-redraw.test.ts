@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiCall, createUser, launchBrowser, setupAdmin, startServer, type TestServer, signedInPage } from './harness';
+import { apiCall, createUser, launchBrowser, setupAdmin, startServer, type TestServer, signedInPage, pageCookie } from './harness';
 
 /**
  * What a part of the tip page changes stays changed when the page draws itself again. The page
@@ -77,7 +77,7 @@ describe('tip page parts keep their changes when the page draws again', () => {
     await redraw(member);
     expect(await shown.count()).toBe(1);
     expect(await member.getByRole('button', { name: 'DX賞に推薦' }).count()).toBe(0);
-    const stored = await apiCall(server, 'GET', `/api/awards/${roundId}/nominations`, undefined, await apiCookie(member));
+    const stored = await apiCall(server, 'GET', `/api/awards/${roundId}/nominations`, undefined, await pageCookie(member));
     expect(stored.json.items.map((n: { category: string }) => n.category)).toEqual(['業務改善部門']);
   });
 
@@ -105,8 +105,4 @@ describe('tip page parts keep their changes when the page draws again', () => {
     await redraw(member);
     expect(await count.textContent()).toBe('1 件');
   });
-
-  async function apiCookie(page: Page): Promise<string> {
-    return (await page.context().cookies()).map((c) => `${c.name}=${c.value}`).join('; ');
-  }
 });
