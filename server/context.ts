@@ -24,6 +24,7 @@ import { createSearchEngine } from './search/engine';
 import { createSearchPool } from './search/pool';
 import { warmLexicon } from './search/lexicon';
 import { warmSpellings } from './search/spellings';
+import { warmLoanwords } from './search/loanwords';
 
 export type Clock = () => Date;
 
@@ -54,6 +55,7 @@ export function createContext(db: Database, config: Config, now: Clock = () => n
       // The dictionary's table (search/lexicon.ts), the typo vocabulary and the title index, before the first request.
       warmLexicon();
       warmSpellings(true); // this thread indexes tips: the matcher of spellings.ts too
+      warmLoanwords();
       ctx.search.suggester.warm();
       ctx.search.titles.warm();
       if (config.dbPath !== ':memory:') { ctx.markdown.warm(); ctx.diffs.warm(); }

@@ -22,6 +22,7 @@ import { createReadCache } from '../db/read-cache';
 import type { SearchQueryT } from './schemas';
 import { warmLexicon } from './lexicon';
 import { warmSpellings } from './spellings';
+import { warmLoanwords } from './loanwords';
 import { createSearchReader } from './reader';
 import { search } from './service';
 
@@ -42,6 +43,7 @@ const cache = ctx.config.searchCache ? createReadCache(db, CACHE_ENTRIES) : null
 // The dictionary's table (lexicon.ts) is read before the first search, not during it.
 warmLexicon();
 warmSpellings();
+warmLoanwords();
 
 // Said `ready` only once loaded (the index's statements prepared): searches are timed from their start.
 serveTasks<SearchTask, SearchResultBytes>((task) => {
