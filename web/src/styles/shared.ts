@@ -22,7 +22,10 @@ export const sharedStyles = css`
   .btn.secondary:hover { background: #e8f0fa; }
   .btn.danger { background: var(--kotsu-surface); color: var(--kotsu-danger); border-color: var(--kotsu-danger); }
   label { display: block; font-weight: 600; margin: 0.75rem 0 0.25rem; }
-  input[type='text'], input[type='password'], input[type='search'], input[type='number'], textarea, select {
+  /* Every field one types or picks a value in (e-mail, date, an input without a type…), not only
+     the kinds listed when a page first needed them: what is not a box, button or file picker. */
+  input:not([type='checkbox'], [type='radio'], [type='file'], [type='hidden'], [type='range'], [type='color'], [type='submit'], [type='button'], [type='reset'], [type='image']),
+  textarea, select {
     width: 100%; font: inherit; padding: 0.5rem 0.65rem; border: 1px solid #8a93a3; border-radius: 6px;
     background: #fff; color: var(--kotsu-text);
   }
