@@ -5,7 +5,7 @@ import { getSession } from '../data/session';
 import { locale, msg } from '../i18n/catalogue';
 import { errorMessage } from '../i18n/error-message';
 import { setFeedLinks } from '../router/feed-links';
-import { interceptLinks, matchRoute, navigate, NAVIGATE_EVENT, setPageTitle, type PageElement } from '../router/router';
+import { acceptHistoryMove, interceptLinks, matchRoute, navigate, NAVIGATE_EVENT, setPageTitle, type PageElement } from '../router/router';
 import { PRIMARY_NAV } from '../router/menu';
 import { NOT_FOUND, ROUTES } from '../router/routes';
 import { hasRole, SessionController, setSessionUser } from '../state/session';
@@ -69,18 +69,22 @@ export class KotsuApp extends KotsuElement {
   private _ready = false;
   private _routeSeq = 0;
   private readonly onNavigate = () => { void this.route(); };
+  /** Back and Forward: asked first, like a link, when the page has unsaved work. */
+  private readonly onPopState = (e: PopStateEvent) => {
+    if (acceptHistoryMove(e.state, msg('leave.confirm'))) void this.route();
+  };
 
   override connectedCallback(): void {
     super.connectedCallback();
     document.documentElement.lang = locale();
     interceptLinks(document, () => msg('leave.confirm'));
-    window.addEventListener('popstate', this.onNavigate);
+    window.addEventListener('popstate', this.onPopState);
     window.addEventListener(NAVIGATE_EVENT, this.onNavigate);
     void this.boot();
   }
 
   override disconnectedCallback(): void {
-    window.removeEventListener('popstate', this.onNavigate);
+    window.removeEventListener('popstate', this.onPopState);
     window.removeEventListener(NAVIGATE_EVENT, this.onNavigate);
     super.disconnectedCallback();
   }

@@ -96,7 +96,7 @@ export class KotsuAwardJudgePage extends KotsuElement {
     this._scores = { ...(n.myScore?.scores ?? {}) };
     this._comment = n.myScore?.comment ?? '';
     this._error = '';
-    history.replaceState(null, '', `${location.pathname}?n=${n.id}`);
+    history.replaceState(history.state, '', `${location.pathname}?n=${n.id}`);
   }
 
   private go(index: number): void {

@@ -175,7 +175,7 @@ export class KotsuEditorPage extends KotsuElement {
       if (id === null) {
         this._draftId = post.id;
         // The address becomes the draft's, without reloading the page under the writer's cursor.
-        history.replaceState(null, '', `/tips/${post.id}/edit${this._request ? `?request=${this._request.id}` : ''}`);
+        history.replaceState(history.state, '', `/tips/${post.id}/edit${this._request ? `?request=${this._request.id}` : ''}`);
       }
       this.markSaved(post, saved);
       this._autosaveNote = msg(explicit ? 'draft.saved' : 'draft.autosaved', { time: formatDate(post.updatedAt, true) });
@@ -250,6 +250,8 @@ export class KotsuEditorPage extends KotsuElement {
 
   private async onSubmit(e: Event): Promise<void> {
     e.preventDefault();
+    // What the last attempt said no longer holds (a title typed since): this attempt says its own.
+    this._error = '';
     if (!this.commitTags()) return;
     if (!this._title.trim()) {
       this._error = msg('editor.titleRequired');

@@ -103,7 +103,7 @@ export class KotsuHistoryPage extends KotsuElement {
     const [from, to] = this._from < this._to ? [this._from, this._to] : [this._to, this._from];
     try {
       this._diff = await getDiff(this.postId, { from, to });
-      if (updateUrl) history.replaceState(null, '', `/tips/${this.postId}/history?from=${from}&to=${to}`);
+      if (updateUrl) history.replaceState(history.state, '', `/tips/${this.postId}/history?from=${from}&to=${to}`);
     } catch (err) {
       this.fail(err);
     }

@@ -76,7 +76,7 @@ export class KotsuRequestsPage extends KotsuElement {
   private setFilter(status: Status, sort: Sort): void {
     this._status = status;
     this._sort = sort;
-    history.replaceState(null, '', `/requests?status=${status}&sort=${sort}`);
+    history.replaceState(history.state, '', `/requests?status=${status}&sort=${sort}`);
     void this.load();
   }
 

@@ -61,14 +61,57 @@ export function canLeave(message: string): boolean {
   return !leaveGuard || leaveGuard() || window.confirm(message);
 }
 
+/**
+ * Where each history entry of this tab stands, kept in its `history.state` (`kotsuIndex`), so a
+ * Back or Forward the leave guard refuses can be undone by going the same distance the other way.
+ * Code that replaces the current entry passes `history.state` on to keep it.
+ */
+function entryIndex(state: unknown): number | undefined {
+  const index = (state as { kotsuIndex?: unknown } | null)?.kotsuIndex;
+  return typeof index === 'number' ? index : undefined;
+}
+
+let currentIndex = entryIndex(history.state) ?? 0;
+if (entryIndex(history.state) === undefined) history.replaceState({ ...(history.state ?? {}), kotsuIndex: currentIndex }, '');
+/** The address the app shows: where a refused move returns when its entry carries no index. */
+let shownUrl = location.href;
+/** The popstate that undoes a refused move is not a move of the user's. */
+let undoing = false;
+
+/**
+ * For the shell's popstate listener: whether to show the address the browser moved to. The
+ * browser has already moved when this runs; with unsaved work (the leave guard) the user is
+ * asked, as for a link, and a refusal puts the page's own address back without redrawing it.
+ */
+export function acceptHistoryMove(state: unknown, message: string): boolean {
+  if (undoing) {
+    undoing = false;
+    return false;
+  }
+  const target = entryIndex(state);
+  if (canLeave(message)) {
+    currentIndex = target ?? currentIndex;
+    shownUrl = location.href;
+    return true;
+  }
+  if (target !== undefined && target !== currentIndex) {
+    undoing = true;
+    history.go(currentIndex - target);
+  } else {
+    history.pushState({ kotsuIndex: ++currentIndex }, '', shownUrl);
+  }
+  return false;
+}
+
 export function navigate(to: string, opts: { replace?: boolean } = {}): void {
   const url = new URL(to, location.href);
   if (url.origin !== location.origin) {
     location.href = url.href;
     return;
   }
-  if (opts.replace) history.replaceState(null, '', url);
-  else history.pushState(null, '', url);
+  if (opts.replace) history.replaceState({ kotsuIndex: currentIndex }, '', url);
+  else history.pushState({ kotsuIndex: ++currentIndex }, '', url);
+  shownUrl = location.href;
   window.dispatchEvent(new CustomEvent(NAVIGATE_EVENT));
 }
 

@@ -1,0 +1,181 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  apiCall, createUser, externalRequests, launchBrowser, newContext, setupAdmin, signedInPage, startServer, uiLogin,
+  type TestServer,
+} from './harness';
+
+/**
+ * What an outside tester met trying Kotsu as a new member would, with data of their own: Excel
+ * formulas, paths and URLs as titles, tags and comments; fields other than plain text; the
+ * browser's Back button in the middle of writing; a second try at publishing.
+ */
+
+/** How far the page reaches past the viewport's right edge (0: nothing scrolls sideways). */
+function sidewaysOverflow(page: Page): Promise<number> {
+  return page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+}
+
+/** Every field one types in, shadow roots included: its id and rendered height. */
+function typedFields(page: Page): Promise<{ id: string; type: string; height: number }[]> {
+  return page.evaluate(() => {
+    const found: { id: string; type: string; height: number }[] = [];
+    const notTyped = new Set(['checkbox', 'radio', 'file', 'hidden', 'range', 'color', 'submit', 'button', 'reset', 'image']);
+    const walk = (root: Document | ShadowRoot) => {
+      for (const el of Array.from(root.querySelectorAll('*'))) {
+        if (el instanceof HTMLInputElement && !notTyped.has(el.type)) {
+          const box = el.getBoundingClientRect();
+          if (box.width > 0) found.push({ id: el.id || el.name || el.getAttribute('aria-label') || '?', type: el.type, height: Math.round(box.height) });
+        }
+        if (el.shadowRoot) walk(el.shadowRoot);
+      }
+    };
+    walk(document);
+    return found;
+  });
+}
+
+/** Text of every error message shown now (role=alert or .error), shadow roots included. */
+function shownErrors(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const out: string[] = [];
+    const walk = (root: Document | ShadowRoot) => {
+      for (const el of Array.from(root.querySelectorAll('*'))) {
+        if (el.matches('.error, [role=alert]') && el.textContent?.trim()) out.push(el.textContent.trim());
+        if (el.shadowRoot) walk(el.shadowRoot);
+      }
+    };
+    walk(document);
+    return out;
+  });
+}
+
+async function settle(page: Page): Promise<void> {
+  await page.waitForLoadState('networkidle');
+}
+
+describe('newcomer probe: other data, other flows', () => {
+  let server: TestServer;
+  let browser: Browser;
+  const contexts: BrowserContext[] = [];
+  let admin = '';
+  let author = '';
+  let reader = '';
+  let formulaTip = 0;
+  const FORMULA = '=IFERROR(VLOOKUP($A2,Sheet2!$A$1:$D$500,4,FALSE),"")';
+  const LONG_TAG = 'ExcelVLOOKUPIFERRORSUMIFS';
+  const LONG_URL = 'https://intranet.pref.example.lg.jp/portal/documents/very/long/path/to/the/manual_for_vlookup_and_index_match.pdf';
+
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+    admin = await setupAdmin(server);
+    author = await createUser(server, admin, 'kato', { displayName: '加藤 恵', department: '税務課' });
+    reader = await createUser(server, admin, 'ito', { displayName: '伊藤 学', department: '福祉課' });
+    const tip = await apiCall(server, 'POST', '/api/posts', {
+      title: FORMULA, tags: [LONG_TAG, 'Excel'],
+      body: '共有フォルダの \\\\fileserver01\\共有\\総務課\\令和6年度\\予算関係\\VLOOKUP_サンプル_最終版_修正済み.xlsx で使います。',
+    }, author);
+    expect(tip.status).toBe(201);
+    formulaTip = tip.json.id;
+    // A second version, for the history page, and a comment from a colleague: the author is notified.
+    const second = await apiCall(server, 'PATCH', `/api/posts/${formulaTip}`, { body: `${tip.json.body}\n\n追記: ${FORMULA}`, baseRevision: tip.json.revision }, author);
+    expect(second.status).toBe(200);
+    const comment = await apiCall(server, 'POST', `/api/posts/${formulaTip}/comments`, { body: `${LONG_URL} を参照` }, reader);
+    expect(comment.status).toBe(201);
+  });
+
+  afterAll(async () => {
+    for (const c of contexts) expect(externalRequests(c)).toEqual([]);
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('at 360 px, a formula, a path or a URL without spaces wraps instead of widening the page', async () => {
+    const page = await signedInPage(browser, server, contexts, 'kato', 360);
+    const wide: string[] = [];
+    for (const path of [`/tips/${formulaTip}`, `/tips/${formulaTip}/history`, `/tags/${encodeURIComponent(LONG_TAG)}`, '/notifications',
+      `/search?q=${encodeURIComponent('VLOOKUPINDEXMATCHXLOOKUPSUMIFSCOUNTIFS')}`, '/my-tips', '/']) {
+      await page.goto(path);
+      await settle(page);
+      // The page has drawn what it loaded (its data is in), not only the shell.
+      await expect.poll(() => page.locator('main h1').count(), { message: path }).toBeGreaterThan(0);
+      const over = await sidewaysOverflow(page);
+      if (over > 0) wide.push(`${path}: ${over} px too wide`);
+    }
+    expect(wide).toEqual([]);
+  });
+
+  it('every field one types in is drawn as a field (full height), e-mail, dates and untyped inputs too', async () => {
+    const page = await signedInPage(browser, server, contexts, 'admin', 360);
+    const small: string[] = [];
+    for (const path of ['/settings/mail', '/feeds', '/admin/audit', '/new', '/requests']) {
+      await page.goto(path);
+      await settle(page);
+      await expect.poll(() => page.locator('main h1').count(), { message: path }).toBeGreaterThan(0);
+      const fields = await typedFields(page);
+      expect(fields.length, path).toBeGreaterThan(0);
+      for (const f of fields) if (f.height < 36) small.push(`${path} #${f.id} (${f.type}): ${f.height} px high`);
+    }
+    expect(small).toEqual([]);
+  });
+
+  it('publishing again after typing the missing title shows only what is wrong now', async () => {
+    const page = await signedInPage(browser, server, contexts, 'ito');
+    await page.goto('/new');
+    await page.getByRole('button', { name: '公開する' }).click();
+    await expect.poll(() => shownErrors(page)).toContain('タイトルを入力してください。');
+    await page.getByLabel('タイトル').fill('Power Automate でメール添付を保存する');
+    await page.getByLabel('本文（Markdown）').fill('フローを作ります。');
+    await page.locator('#tag-input').fill('a'.repeat(41));
+    await page.getByRole('button', { name: '公開する' }).click();
+    await expect.poll(() => shownErrors(page)).toEqual([expect.stringContaining('タグは40文字までです')]);
+    expect(new URL(page.url()).pathname).toBe('/new');
+  });
+
+  describe('the browser’s Back button while writing', () => {
+    let page: Page;
+    const answers: boolean[] = [];
+    const asked: string[] = [];
+
+    beforeAll(async () => {
+      const context = await newContext(browser, server);
+      contexts.push(context);
+      page = await context.newPage();
+      // The leave question is the browser's own box, as for a link (tests/web/no-native-dialogs.test.ts).
+      page.on('dialog', (d) => {
+        asked.push(d.message());
+        void (answers.shift() ? d.accept() : d.dismiss());
+      });
+      await uiLogin(page, 'ito');
+    });
+
+    it('asks before losing unsaved text; "stay" keeps the text and the address', async () => {
+      await page.goto(`/tips/${formulaTip}`);
+      await page.getByRole('link', { name: /コツを書く/ }).click();
+      await page.waitForURL('**/new');
+      await page.getByLabel('本文（Markdown）').fill('タイトルはまだ。書きかけの本文');
+      answers.push(false);
+      await page.goBack();
+      await expect.poll(() => asked.length).toBe(1);
+      expect(asked[0]).toBe('保存していない変更があります。移動してもよろしいですか？');
+      await expect.poll(() => new URL(page.url()).pathname).toBe('/new');
+      expect(await page.getByLabel('本文（Markdown）').inputValue()).toBe('タイトルはまだ。書きかけの本文');
+    });
+
+    it('"leave" goes back to the tip; Forward opens the editor again', async () => {
+      answers.push(true);
+      await page.goBack();
+      await expect.poll(() => asked.length).toBe(2);
+      await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe(FORMULA);
+      expect(new URL(page.url()).pathname).toBe(`/tips/${formulaTip}`);
+      await page.goForward();
+      await expect.poll(() => new URL(page.url()).pathname).toBe('/new');
+      await expect.poll(() => page.getByLabel('本文（Markdown）').count()).toBe(1);
+      // Nothing typed since: Back leaves without a question.
+      await page.goBack();
+      await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe(FORMULA);
+      expect(asked).toHaveLength(2);
+    });
+  });
+});
