@@ -133,6 +133,28 @@ describe('newcomer probe: other data, other flows', () => {
     expect(new URL(page.url()).pathname).toBe('/new');
   });
 
+  it('when the session has ended, an action says so and leads to the login and back, keeping the page', async () => {
+    const page = await signedInPage(browser, server, contexts, 'ito', 360);
+    await page.goto(`/tips/${formulaTip}`);
+    await page.getByLabel('コメントを書く').fill('書いている途中のコメント');
+    // Expired, idle too long or logged out in another window: the server no longer knows the cookie.
+    await page.context().clearCookies();
+    await page.getByRole('button', { name: /役に立った/ }).click();
+    const notice = page.locator('kotsu-app main > p.notice[role=alert]');
+    await expect.poll(() => notice.textContent()).toContain('ログインの有効期限が切れたか');
+    expect(await page.getByLabel('コメントを書く').inputValue()).toBe('書いている途中のコメント');
+    expect(await sidewaysOverflow(page)).toBe(0);
+    await notice.getByRole('link', { name: 'もう一度ログインして、この画面に戻る' }).click();
+    await page.waitForURL((u) => u.pathname === '/login');
+    await uiLogin(page, 'ito');
+    await page.waitForURL((u) => u.pathname === `/tips/${formulaTip}`);
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe(FORMULA);
+    expect(await notice.count()).toBe(0);
+    // Signed in again, the same action goes through.
+    await page.getByRole('button', { name: /役に立った/ }).click();
+    await expect.poll(async () => (await apiCall(server, 'GET', `/api/posts/${formulaTip}`, undefined, reader)).json.likeCount).toBe(1);
+  });
+
   describe('the browser’s Back button while writing', () => {
     let page: Page;
     const answers: boolean[] = [];

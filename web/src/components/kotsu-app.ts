@@ -1,6 +1,7 @@
 import { css, html, nothing } from 'lit';
 import { customElement, query, state } from 'lit/decorators.js';
 import { rememberUnread } from '../data/notifications';
+import { SESSION_ENDED_EVENT } from '../data/http';
 import { getSession } from '../data/session';
 import { locale, msg } from '../i18n/catalogue';
 import { errorMessage } from '../i18n/error-message';
@@ -8,7 +9,7 @@ import { setFeedLinks } from '../router/feed-links';
 import { acceptHistoryMove, interceptLinks, matchRoute, navigate, NAVIGATE_EVENT, setPageTitle, type PageElement } from '../router/router';
 import { PRIMARY_NAV } from '../router/menu';
 import { NOT_FOUND, ROUTES } from '../router/routes';
-import { hasRole, SessionController, setSessionUser } from '../state/session';
+import { hasRole, SessionController, sessionUser, setSessionUser } from '../state/session';
 import { sharedStyles } from '../styles/shared';
 import { KotsuElement } from './kotsu-element';
 import './kotsu-search-box';
@@ -69,6 +70,16 @@ export class KotsuApp extends KotsuElement {
   private _ready = false;
   private _routeSeq = 0;
   private readonly onNavigate = () => { void this.route(); };
+  /**
+   * The server no longer knows this browser's session (a 401 to any call). The page stays as it
+   * is, with what was typed, and says so with a way to sign in again and come back here.
+   */
+  @state() private _sessionEnded = false;
+  private readonly onSessionEnded = () => {
+    if (!sessionUser()) return;
+    this._sessionEnded = true;
+    setSessionUser(null);
+  };
   /** Back and Forward: asked first, like a link, when the page has unsaved work. */
   private readonly onPopState = (e: PopStateEvent) => {
     if (acceptHistoryMove(e.state, msg('leave.confirm'))) void this.route();
@@ -80,12 +91,14 @@ export class KotsuApp extends KotsuElement {
     interceptLinks(document, () => msg('leave.confirm'));
     window.addEventListener('popstate', this.onPopState);
     window.addEventListener(NAVIGATE_EVENT, this.onNavigate);
+    window.addEventListener(SESSION_ENDED_EVENT, this.onSessionEnded);
     void this.boot();
   }
 
   override disconnectedCallback(): void {
     window.removeEventListener('popstate', this.onPopState);
     window.removeEventListener(NAVIGATE_EVENT, this.onNavigate);
+    window.removeEventListener(SESSION_ENDED_EVENT, this.onSessionEnded);
     super.disconnectedCallback();
   }
 
@@ -153,12 +166,21 @@ export class KotsuApp extends KotsuElement {
   protected override willUpdate(): void {
     // The first administrator now exists (set-up just signed them in).
     if (this.session.user && this._setupNeeded) this._setupNeeded = false;
+    if (this.session.user && this._sessionEnded) this._sessionEnded = false;
   }
 
   /** `#main` lives in this shadow root, where a fragment link cannot reach: move focus by hand. */
   private onSkip(e: Event): void {
     e.preventDefault();
     this._main?.focus();
+  }
+
+  private sessionEndedNotice() {
+    const here = location.pathname + location.search;
+    return html`<p class="notice" role="alert">${msg('session.ended')}
+      ${this._authMode === 'local' && location.pathname !== '/login'
+        ? html`<a href=${`/login?next=${encodeURIComponent(here)}`}>${msg('session.signInAgain')}</a>`
+        : msg('session.reload')}</p>`;
   }
 
   override render() {
@@ -177,6 +199,7 @@ export class KotsuApp extends KotsuElement {
         </ul></nav>` : nothing}
       </header>
       <main id="main" tabindex="-1">
+        ${this._sessionEnded ? this.sessionEndedNotice() : nothing}
         ${this._error ? html`<p class="error" role="alert">${this._error}</p>` : nothing}
         ${this._page ?? (this._error ? nothing : html`<p class="muted">${msg('common.loading')}</p>`)}
       </main>

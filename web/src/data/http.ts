@@ -15,6 +15,12 @@ export class ApiError extends Error {
   }
 }
 
+/**
+ * Fired on `window` whenever the server answers 401: the session has ended (expired, idle too
+ * long, signed out in another tab). The shell tells the user and offers to sign in again.
+ */
+export const SESSION_ENDED_EVENT = 'kotsu-session-ended';
+
 export interface RequestOptions {
   method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   /** Sent as JSON. */
@@ -70,8 +76,15 @@ export async function api<T>(path: string, opts: RequestOptions = {}): Promise<T
     data = null;
   }
   if (!res.ok) {
+    if (res.status === 401) window.dispatchEvent(new CustomEvent(SESSION_ENDED_EVENT));
     const e = (data ?? {}) as { error?: string; reason?: string; message?: string; params?: Record<string, string | number> };
     throw new ApiError(res.status, e.error ?? 'http_error', e.message ?? `HTTP ${res.status}`, e.reason ?? null, e.params ?? {}, data);
   }
   return data as T;
+}
+
+declare global {
+  interface WindowEventMap {
+    [SESSION_ENDED_EVENT]: CustomEvent;
+  }
 }

@@ -33,6 +33,9 @@ export const ja = {
   'notFound.body': 'お探しのページは移動または削除された可能性があります。',
   'notFound.home': 'ホームへ戻る',
   'leave.confirm': '保存していない変更があります。移動してもよろしいですか？',
+  'session.ended': 'ログインの有効期限が切れたか、ほかの画面でログアウトしたため、保存や操作ができません。',
+  'session.signInAgain': 'もう一度ログインして、この画面に戻る',
+  'session.reload': 'ページを再読み込みしてください。',
 } as const;
 
 export const en: Record<keyof typeof ja, string> = {
@@ -69,4 +72,7 @@ export const en: Record<keyof typeof ja, string> = {
   'notFound.body': 'The page may have been moved or deleted.',
   'notFound.home': 'Back to home',
   'leave.confirm': 'You have unsaved changes. Leave this page?',
+  'session.ended': 'Your session has expired or you logged out in another window, so nothing can be saved or changed.',
+  'session.signInAgain': 'Log in again and come back to this page',
+  'session.reload': 'Please reload the page.',
 };
