@@ -155,6 +155,29 @@ describe('newcomer probe: other data, other flows', () => {
     await expect.poll(async () => (await apiCall(server, 'GET', `/api/posts/${formulaTip}`, undefined, reader)).json.likeCount).toBe(1);
   });
 
+  it('the audit log reads in Japanese: fields, roles, states and report reasons by name, no JSON or codes', async () => {
+    const tip = await apiCall(server, 'POST', '/api/posts', { title: 'PDF を結合する（古い手順）', body: 'Reader で結合します。', tags: [] }, author);
+    const report = await apiCall(server, 'POST', `/api/posts/${tip.json.id}/reports`, { reason: 'incorrect', comment: 'Reader では結合できません。' }, reader);
+    expect(report.status).toBe(201);
+    expect((await apiCall(server, 'POST', `/api/moderation/reports/${report.json.id}/resolve`, { action: 'hide' }, admin)).status).toBe(200);
+    const page = await signedInPage(browser, server, contexts, 'admin', 360);
+    await page.goto('/admin/audit');
+    const rows = page.locator('kotsu-audit-page tbody tr');
+    await expect.poll(() => rows.count()).toBeGreaterThan(3);
+    const resolved = rows.filter({ hasText: '報告に対応' });
+    const detail = (await resolved.locator('td.detail').textContent()) ?? '';
+    expect(detail).toContain('タイトル: PDF を結合する（古い手順）');
+    expect(detail).toContain('対応: 非表示にした');
+    expect(detail).toContain('理由: 内容の誤り');
+    expect(detail).toContain('変更後: （状態 非表示）');
+    expect(await resolved.locator('td').nth(3).textContent()).toBe('報告 #1');
+    // An account made by the administrator: its role by name; the username "admin" stays a name.
+    const created = rows.filter({ hasText: 'アカウントを作成' }).first();
+    expect(await created.locator('td.detail').textContent()).toMatch(/^ユーザー名: \w+\n権限: 一般$/);
+    const all = (await page.locator('kotsu-audit-page tbody').textContent()) ?? '';
+    expect(all).not.toMatch(/[{}"]|\b(postId|resolution|reportIds|status|published|hidden|member|incorrect|null|report)\b/);
+  });
+
   describe('the browser’s Back button while writing', () => {
     let page: Page;
     const answers: boolean[] = [];

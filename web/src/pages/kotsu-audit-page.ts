@@ -4,6 +4,7 @@ import { KotsuElement } from '../components/kotsu-element';
 import { auditActions, auditCsvUrl, listAudit, type AuditEntry, type AuditFilter } from '../data/moderation';
 import { formatDate, hasMessage, msg } from '../i18n/catalogue';
 import { navigate } from '../router/router';
+import { auditDetailLines, auditTargetType } from '../shared/audit-detail';
 import { sharedStyles } from '../styles/shared';
 import { errorMessage } from '../i18n/error-message';
 
@@ -16,11 +17,6 @@ function japanDayStart(day: string, plusDays = 0): string | undefined {
 
 interface AuditForm { actor: string; action: string; since: string; until: string }
 
-/** The detail of an entry as short `key: value` lines; values are JSON, shown as text. */
-function detailLines(detail: Record<string, unknown>): string[] {
-  return Object.entries(detail).map(([k, v]) => `${k}: ${typeof v === 'string' ? v : JSON.stringify(v)}`);
-}
-
 /** An action in words; an action this version does not know shows as its code. */
 function actionLabel(action: string): string {
   const key = `auditAction.${action}`;
@@ -29,8 +25,8 @@ function actionLabel(action: string): string {
 
 /** The target by name, linked where it has a page. */
 function targetCell(e: AuditEntry) {
-  if (e.targetId === null) return e.targetType;
-  const label = e.targetLabel ?? `${e.targetType} #${e.targetId}`;
+  if (e.targetId === null) return auditTargetType(e.targetType);
+  const label = e.targetLabel ?? `${auditTargetType(e.targetType)} #${e.targetId}`;
   if (e.targetType === 'post' && e.targetLabel !== null) return html`<a href=${`/tips/${e.targetId}`}>${label}</a>`;
   if (e.targetType === 'award_round' && e.targetLabel !== null) return html`<a href=${`/awards/${e.targetId}`}>${label}</a>`;
   return label;
@@ -50,7 +46,8 @@ export class KotsuAuditPage extends KotsuElement {
     table { width: 100%; border-collapse: collapse; background: var(--kotsu-surface); font-size: 0.875rem; }
     th, td { text-align: left; vertical-align: top; padding: 0.45rem 0.6rem; border-bottom: 1px solid var(--kotsu-border); }
     th { background: #f1f4f8; }
-    td.detail { white-space: pre-wrap; word-break: break-word; font-family: var(--kotsu-mono); font-size: 0.8125rem; min-width: 16rem; }
+    td.detail { white-space: pre-wrap; word-break: break-word; font-size: 0.8125rem; min-width: 16rem; }
+    td.at { white-space: nowrap; }
     code { font-family: var(--kotsu-mono); }
   `];
 
@@ -132,11 +129,11 @@ export class KotsuAuditPage extends KotsuElement {
           <thead><tr><th scope="col">${msg('audit.at')}</th><th scope="col">${msg('audit.actor')}</th><th scope="col">${msg('audit.action')}</th>
             <th scope="col">${msg('audit.target')}</th><th scope="col">${msg('audit.detail')}</th></tr></thead>
           <tbody>${this._items.map((e) => html`<tr>
-            <td>${formatDate(e.at, true)}</td>
+            <td class="at">${formatDate(e.at, true)}</td>
             <td>${e.actor ? html`${e.actor.displayName} <span class="muted">(${e.actor.username})</span>` : msg('audit.system')}</td>
             <td>${actionLabel(e.action)}</td>
             <td>${targetCell(e)}</td>
-            <td class="detail">${detailLines(e.detail).join('\n')}</td>
+            <td class="detail">${auditDetailLines(e.detail).join('\n')}</td>
           </tr>`)}</tbody>
         </table></div>
         ${this._cursor ? html`<p><button class="btn secondary" @click=${() => this.load(true)}>${msg('common.more')}</button></p>` : nothing}`}
