@@ -178,6 +178,33 @@ describe('newcomer probe: other data, other flows', () => {
     expect(all).not.toMatch(/[{}"]|\b(postId|resolution|reportIds|status|published|hidden|member|incorrect|null|report)\b/);
   });
 
+  it('Back from a tip, and a reload, return to where the reader was in the list', async () => {
+    for (let i = 1; i <= 24; i++) {
+      const r = await apiCall(server, 'POST', '/api/posts', { title: `条件付き書式の使い方 その${i}`, body: `手順 ${i}`, tags: ['条件付き書式'] }, author);
+      expect(r.status).toBe(201);
+    }
+    const page = await signedInPage(browser, server, contexts, 'ito');
+    for (const list of ['/', `/search?q=${encodeURIComponent('条件付き書式')}`, `/tags/${encodeURIComponent('条件付き書式')}`]) {
+      await page.goto(list);
+      const links = page.locator('kotsu-post-list a.title, kotsu-search-page a.title');
+      await expect.poll(() => links.count(), { message: list }).toBeGreaterThanOrEqual(15);
+      const target = links.nth(14);
+      const title = await target.textContent();
+      await target.scrollIntoViewIfNeeded();
+      const y = await page.evaluate(() => window.scrollY);
+      expect(y, list).toBeGreaterThan(400);
+      await target.click();
+      await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe(title);
+      expect(await page.evaluate(() => window.scrollY)).toBe(0);
+      await page.goBack();
+      await expect.poll(() => page.evaluate(() => window.scrollY), { message: `${list} after Back`, timeout: 10_000 }).toBeGreaterThan(y - 5);
+      expect(Math.abs(await page.evaluate(() => window.scrollY) - y), `${list}: ${y}`).toBeLessThanOrEqual(5);
+      await page.reload();
+      await expect.poll(() => page.evaluate(() => window.scrollY), { message: `${list} after reload`, timeout: 10_000 }).toBeGreaterThan(y - 5)
+        .catch(async (e) => { throw new Error(`${String(e)} state=${await page.evaluate(() => JSON.stringify(history.state))} h=${await page.evaluate(() => document.documentElement.scrollHeight)}`); });
+    }
+  });
+
   describe('the browser’s Back button while writing', () => {
     let page: Page;
     const answers: boolean[] = [];

@@ -8,6 +8,7 @@ import { errorMessage } from '../i18n/error-message';
 import { setFeedLinks } from '../router/feed-links';
 import { acceptHistoryMove, interceptLinks, matchRoute, navigate, NAVIGATE_EVENT, setPageTitle, type PageElement } from '../router/router';
 import { PRIMARY_NAV } from '../router/menu';
+import { restoreScroll, scrollOf, trackScroll } from '../router/scroll';
 import { NOT_FOUND, ROUTES } from '../router/routes';
 import { hasRole, SessionController, sessionUser, setSessionUser } from '../state/session';
 import { sharedStyles } from '../styles/shared';
@@ -82,7 +83,7 @@ export class KotsuApp extends KotsuElement {
   };
   /** Back and Forward: asked first, like a link, when the page has unsaved work. */
   private readonly onPopState = (e: PopStateEvent) => {
-    if (acceptHistoryMove(e.state, msg('leave.confirm'))) void this.route();
+    if (acceptHistoryMove(e.state, msg('leave.confirm'))) void this.route(scrollOf(e.state));
   };
 
   override connectedCallback(): void {
@@ -92,6 +93,7 @@ export class KotsuApp extends KotsuElement {
     window.addEventListener('popstate', this.onPopState);
     window.addEventListener(NAVIGATE_EVENT, this.onNavigate);
     window.addEventListener(SESSION_ENDED_EVENT, this.onSessionEnded);
+    trackScroll();
     void this.boot();
   }
 
@@ -116,11 +118,12 @@ export class KotsuApp extends KotsuElement {
       return;
     }
     this._ready = true;
-    await this.route();
+    // A reload returns to where the reader was, as Back does.
+    await this.route(scrollOf(history.state));
   }
 
   /** Shows the page for the current address. */
-  async route(): Promise<void> {
+  async route(scrollTo = 0): Promise<void> {
     if (!this._ready) return;
     const seq = ++this._routeSeq;
     const url = new URL(location.href);
@@ -159,7 +162,8 @@ export class KotsuApp extends KotsuElement {
     setPageTitle(() => (title ? msg(title) : ''));
     setFeedLinks([]);
     await this.updateComplete;
-    if (!url.hash) window.scrollTo(0, 0);
+    if (scrollTo > 0) void restoreScroll(scrollTo, () => seq === this._routeSeq);
+    else if (!url.hash) window.scrollTo(0, 0);
     this._main?.focus({ preventScroll: true });
   }
 

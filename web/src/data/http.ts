@@ -47,8 +47,34 @@ export function buildQuery(query: RequestOptions['query']): string {
   return s ? `?${s}` : '';
 }
 
+let underWay = 0;
+let idleWaiters: (() => void)[] = [];
+
+/** Whether an API call is under way now. */
+export const apiBusy = (): boolean => underWay > 0;
+
+/** Resolves once no API call is under way (at once when none is): a page shown has its data. */
+export function apiIdle(): Promise<void> {
+  return underWay === 0 ? Promise.resolve() : new Promise((resolve) => { idleWaiters.push(resolve); });
+}
+
 /** Calls the API; resolves with the parsed JSON (undefined for 204), rejects with ApiError. */
 export async function api<T>(path: string, opts: RequestOptions = {}): Promise<T> {
+  // A view sent as the reader leaves is not something a page waits for.
+  if (opts.keepalive) return call<T>(path, opts);
+  underWay++;
+  try {
+    return await call<T>(path, opts);
+  } finally {
+    if (--underWay === 0) {
+      const waiters = idleWaiters;
+      idleWaiters = [];
+      for (const w of waiters) w();
+    }
+  }
+}
+
+async function call<T>(path: string, opts: RequestOptions): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
   let body: BodyInit | undefined;
   if (opts.raw) {

@@ -4,6 +4,7 @@
  */
 import type { Role } from '../data/types';
 import { LOCALE_EVENT, msg, type MessageKey } from '../i18n/catalogue';
+import { rememberScroll } from './scroll';
 
 export interface RouteDef {
   /** e.g. `/tips/:id`; segments starting with `:` are parameters. */
@@ -109,8 +110,12 @@ export function navigate(to: string, opts: { replace?: boolean } = {}): void {
     location.href = url.href;
     return;
   }
-  if (opts.replace) history.replaceState({ kotsuIndex: currentIndex }, '', url);
-  else history.pushState({ kotsuIndex: ++currentIndex }, '', url);
+  if (opts.replace) {
+    history.replaceState({ kotsuIndex: currentIndex }, '', url);
+  } else {
+    rememberScroll();
+    history.pushState({ kotsuIndex: ++currentIndex }, '', url);
+  }
   shownUrl = location.href;
   window.dispatchEvent(new CustomEvent(NAVIGATE_EVENT));
 }
