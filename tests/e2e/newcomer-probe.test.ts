@@ -205,6 +205,22 @@ describe('newcomer probe: other data, other flows', () => {
     }
   });
 
+  it('a lock-out says how long to wait the way people say it: 14 分, not 781 秒', async () => {
+    const context = await newContext(browser, server, { width: 360 });
+    contexts.push(context);
+    const page = await context.newPage();
+    // The server's answer to a locked login (its own test is tests/http/reasons.test.ts).
+    await page.route('**/api/session', (route) => (route.request().method() === 'POST'
+      ? route.fulfill({ status: 429, contentType: 'application/json', headers: { 'retry-after': '781' },
+        body: JSON.stringify({ error: 'rate_limited', reason: 'login_locked', message: 'locked', params: { seconds: 781 } }) })
+      : route.continue()));
+    await page.goto('/login');
+    await page.getByLabel('ユーザー名').fill('ito');
+    await page.getByLabel('パスワード').fill('まちがい');
+    await page.getByRole('button', { name: 'ログイン' }).click();
+    await expect.poll(() => shownErrors(page)).toEqual(['ログインの失敗が続いたため、一時的にロックしています。14 分後にもう一度お試しください。']);
+  });
+
   describe('the browser’s Back button while writing', () => {
     let page: Page;
     const answers: boolean[] = [];

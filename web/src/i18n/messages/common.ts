@@ -36,6 +36,8 @@ export const ja = {
   'session.ended': 'ログインの有効期限が切れたか、ほかの画面でログアウトしたため、保存や操作ができません。',
   'session.signInAgain': 'もう一度ログインして、この画面に戻る',
   'session.reload': 'ページを再読み込みしてください。',
+  'wait.seconds': '{n} 秒',
+  'wait.minutes': '{n} 分',
 } as const;
 
 export const en: Record<keyof typeof ja, string> = {
@@ -75,4 +77,6 @@ export const en: Record<keyof typeof ja, string> = {
   'session.ended': 'Your session has expired or you logged out in another window, so nothing can be saved or changed.',
   'session.signInAgain': 'Log in again and come back to this page',
   'session.reload': 'Please reload the page.',
+  'wait.seconds': '{n, plural, one {# second} other {# seconds}}',
+  'wait.minutes': '{n, plural, one {# minute} other {# minutes}}',
 };
