@@ -221,6 +221,38 @@ describe('newcomer probe: other data, other flows', () => {
     await expect.poll(() => shownErrors(page)).toEqual(['ログインの失敗が続いたため、一時的にロックしています。14 分後にもう一度お試しください。']);
   });
 
+  it('Tab through a tip page: every control shows the app’s focus ring, related tips too', async () => {
+    const related = await apiCall(server, 'POST', '/api/posts', { title: 'VLOOKUP で見つからないときに空白を返す', body: 'IFERROR と VLOOKUP を組み合わせます。', tags: ['Excel', LONG_TAG] }, author);
+    expect(related.status).toBe(201);
+    const page = await signedInPage(browser, server, contexts, 'ito');
+    // Related tips come from the search index, which takes in the new tip a moment after it is saved.
+    await expect.poll(async () => {
+      await page.goto(`/tips/${related.json.id}`);
+      await page.locator('main h1').waitFor();
+      await page.waitForLoadState('networkidle');
+      return page.locator('kotsu-related-tips a').count();
+    }, { timeout: 20_000 }).toBeGreaterThan(0);
+    const weak: string[] = [];
+    let sawRelated = false;
+    for (let i = 0; i < 45; i++) {
+      await page.keyboard.press('Tab');
+      const f = await page.evaluate(() => {
+        let a: Element | null = document.activeElement;
+        const hosts: string[] = [];
+        while (a?.shadowRoot?.activeElement) { hosts.push(a.tagName.toLowerCase()); a = a.shadowRoot.activeElement; }
+        if (!a || a === document.body) return null;
+        const cs = getComputedStyle(a);
+        return { where: `${hosts.join(' > ')} ${a.tagName.toLowerCase()} "${(a.textContent ?? '').trim().slice(0, 20)}"`,
+          ring: cs.outlineStyle === 'solid' && parseFloat(cs.outlineWidth) >= 2, related: hosts.includes('kotsu-related-tips') };
+      });
+      if (!f) continue;
+      sawRelated ||= f.related;
+      if (!f.ring) weak.push(f.where);
+    }
+    expect(sawRelated).toBe(true);
+    expect(weak).toEqual([]);
+  });
+
   describe('the browser’s Back button while writing', () => {
     let page: Page;
     const answers: boolean[] = [];

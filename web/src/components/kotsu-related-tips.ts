@@ -3,6 +3,7 @@ import { customElement, property } from 'lit/decorators.js';
 import type { TipLink } from '../data/search';
 import { msg } from '../i18n/catalogue';
 import { link } from '../router/router';
+import { sharedStyles } from '../styles/shared';
 import { KotsuElement } from './kotsu-element';
 
 /**
@@ -11,12 +12,12 @@ import { KotsuElement } from './kotsu-element';
  */
 @customElement('kotsu-related-tips')
 export class KotsuRelatedTips extends KotsuElement {
-  static override styles = css`
+  // The app's link colour and focus ring (sharedStyles), as every other link of the page.
+  static override styles = [sharedStyles, css`
     :host { display: block; margin: 1.5rem 0; }
     h2 { font-size: 1rem; margin: 0 0 0.4rem; }
     ul { margin: 0; padding-left: 1.2rem; display: grid; gap: 0.3rem; }
-    a { word-break: break-word; }
-  `;
+  `];
 
   /** From the tip page's one answer (GET /api/pages/tips/:id, `related`). */
   @property({ attribute: false }) items: readonly TipLink[] = [];

@@ -3,6 +3,7 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { similarTips, type TipLink } from '../data/search';
 import { msg } from '../i18n/catalogue';
 import { link } from '../router/router';
+import { sharedStyles } from '../styles/shared';
 import { KotsuElement } from './kotsu-element';
 
 const DEBOUNCE_MS = 300;
@@ -14,13 +15,13 @@ const DEBOUNCE_MS = 300;
  */
 @customElement('kotsu-similar-tips')
 export class KotsuSimilarTips extends KotsuElement {
-  static override styles = css`
+  // The app's link colour and focus ring (sharedStyles), as every other link of the page.
+  static override styles = [sharedStyles, css`
     :host { display: block; }
     .box { margin: 0.4rem 0 0.8rem; padding: 0.5rem 0.8rem; border: 1px solid var(--kotsu-border, #ccd); border-radius: 6px; background: #fffbea; }
     p { margin: 0 0 0.3rem; font-size: 0.875rem; font-weight: 600; }
     ul { margin: 0; padding-left: 1.2rem; display: grid; gap: 0.2rem; }
-    a { word-break: break-word; }
-  `;
+  `];
 
   @property() text = '';
   @property({ type: Number }) exclude = 0;
