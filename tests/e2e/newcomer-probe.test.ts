@@ -253,6 +253,20 @@ describe('newcomer probe: other data, other flows', () => {
     expect(weak).toEqual([]);
   });
 
+  it('an answer from the proxy in front of Kotsu (nginx’s HTML 413 for a long comment) is told in words, never "HTTP 413"', async () => {
+    const page = await signedInPage(browser, server, contexts, 'ito', 360);
+    await page.route('**/api/posts/*/comments', (route) => (route.request().method() === 'POST'
+      ? route.fulfill({ status: 413, contentType: 'text/html',
+        body: '<html><head><title>413 Request Entity Too Large</title></head><body><center><h1>413 Request Entity Too Large</h1></center><hr><center>nginx</center></body></html>' })
+      : route.continue()));
+    await page.goto(`/tips/${formulaTip}`);
+    await page.getByLabel('コメントを書く').fill('手順の表を貼ります。'.repeat(50));
+    await page.getByRole('button', { name: 'コメントする' }).click();
+    await expect.poll(async () => (await shownErrors(page)).join(' ')).toContain('大きすぎて受け付けられません。');
+    expect((await shownErrors(page)).join(' ')).not.toMatch(/HTTP|413|[A-Za-z]{4,}/);
+    expect(await page.getByLabel('コメントを書く').inputValue()).toBe('手順の表を貼ります。'.repeat(50));
+  });
+
   describe('the browser’s Back button while writing', () => {
     let page: Page;
     const answers: boolean[] = [];

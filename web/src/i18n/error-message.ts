@@ -3,18 +3,26 @@ import { hasMessage, msg } from './catalogue';
 
 /**
  * What to tell the user when a call failed, in the user's language: the network, the catalogue's
- * message for the API's `reason`, or (an unknown reason) the broad class of the error.
+ * message for the API's `reason`, or (no known reason) the kind of answer by its status.
  */
 export function errorMessage(err: unknown): string {
   if (err instanceof ApiError) {
     if (err.status === 0) return msg('error.network');
     const key = `reason.${err.reason ?? err.code}`;
     if (hasMessage(key)) return msg(key, withWait(err.params));
+    // No reason known: an answer from a proxy in front of Kotsu (nginx's HTML 413 for a large
+    // upload, a 502 page) or from a newer server. Said by its kind, never as "HTTP 413".
     if (err.status === 401) return msg('error.loginRequired');
     if (err.status === 403) return msg('error.forbidden');
+    if (err.status === 404) return msg('reason.not_found');
+    if (err.status === 413) return msg('reason.too_large');
+    if (err.status === 429) return msg('error.busy');
     if (err.status >= 500) return msg('reason.internal');
+    return msg('error.refused');
   }
-  return msg('error.generic', { message: err instanceof Error ? err.message : String(err) });
+  // A fault of the page itself: its English text is for the console, not for the reader.
+  console.error(err);
+  return msg('error.generic');
 }
 
 /**
