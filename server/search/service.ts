@@ -2,7 +2,7 @@ import type { SearchReader } from './reader';
 import { alternativesOf } from './lexicon';
 import { normalize, normalizeWithMap, toKatakana } from './normalize';
 import { presentHits } from './presenter';
-import { completeEndings, completePrefixes, hasWideTier, parseQuery, partialGroups, termMatch, RELAX_MIN_TERMS, relaxedGroups, toMatch, type ParsedQuery } from './query';
+import { completeEndings, completePrefixes, hasWideTier, keepHeld, parseQuery, partialGroups, termMatch, RELAX_MIN_TERMS, relaxedGroups, toMatch, type ParsedQuery } from './query';
 import type { SearchQueryT, SearchResultT, SuggestResultT } from './schemas';
 import { highlighter } from './snippet';
 import { CJK_TOKEN } from './tokenize';
@@ -116,8 +116,9 @@ function answer(r: SearchResultT, correctedTo: string | null): SearchResultT {
 function searchAsTyped(ctx: SearchReader, query: SearchQueryT): SearchResultT {
   const { q = '', tag = [], author, sort = 'relevance', limit = 20, offset = 0, facets = false } = query;
   const { store } = ctx.search;
-  const parsed = completeEndings(completePrefixes(parseQuery(q), (prefix, max) => store.words(prefix, max) ?? [], store.termsFrom),
-    (suffix, max) => store.wordsEnding(suffix, max), store.hasWord);
+  // The wide tier's synonyms that some tip holds (keepHeld), after the prefixes' completions.
+  const parsed = keepHeld(completeEndings(completePrefixes(parseQuery(q), (prefix, max) => store.words(prefix, max) ?? [], store.termsFrom),
+    (suffix, max) => store.wordsEnding(suffix, max), store.hasWord), store.holds);
   const hasText = q.trim() !== '';
   // Text that yields no word to match (only punctuation, only exclusions) finds nothing.
   if (hasText && parsed.must.length === 0) return empty();
