@@ -29,7 +29,7 @@ export interface Term {
   highlights: string[];
   /** A single Latin word (a candidate for typo correction). */
   latin: boolean;
-  /** The word as typed (width and case folded), to name it to the reader (a partial tip lacks 「消したい」). */
+  /** The word as typed (width and case folded; missing.ts asTypedIn finds the reader's own letters again), to name it to the reader (a partial tip lacks 「消したい」). */
   typed?: string;
   /**
    * For a prefix: the whole words of the index it stands for, when they are few (see

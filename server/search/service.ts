@@ -1,6 +1,7 @@
 import type { SearchReader } from './reader';
 import { alternativesOf } from './lexicon';
 import { normalize, normalizeWithMap, toKatakana } from './normalize';
+import { asTypedIn } from './missing';
 import { presentHits } from './presenter';
 import { completeEndings, completePrefixes, hasWideTier, keepHeld, parseQuery, partialGroups, termMatch, RELAX_MIN_TERMS, relaxedGroups, toMatch, type ParsedQuery } from './query';
 import type { SearchQueryT, SearchResultT, SuggestResultT } from './schemas';
@@ -256,7 +257,7 @@ function searchAsTyped(ctx: SearchReader, query: SearchQueryT): SearchResultT {
       const looseMatch = toMatch(parsed, 'partial');
       const partial = { ...filter, match: looseMatch, titleMatch: null, titleOnly: null, groups, exclude: page.ids, offset: 0, limit: limit - page.ids.length };
       const more = store.topPage(partial) ?? store.page(partial);
-      if (more.ids.length > 0) result.partial = presentHits(ctx, more.ids, marks, parsed.must);
+      if (more.ids.length > 0) result.partial = presentHits(ctx, more.ids, marks, asTypedIn(q, parsed.must));
     }
   }
   if (facets) result.facets = total > 0 ? store.facets(filter) : [];
