@@ -7,7 +7,7 @@ import { normalize } from '../../server/search/normalize';
 import { parseQuery } from '../../server/search/query';
 import { neighboursOf } from '../../server/search/thesaurus';
 import { translationsOf } from '../../server/search/translations';
-import { createTestApp, postTip, type TestApp } from '../helpers/app';
+import { createTestApp, postTip, searchAs, type TestApp } from '../helpers/app';
 
 // The third synonym resource (issue 19, eighth round): Japanese translations of one sense of an
 // English word in Wiktionary (FreeDict English–Japanese, scripts/derive-translations.ts), used in
@@ -53,11 +53,7 @@ describe('search through the translations (service.ts wide tier)', () => {
   beforeEach(async () => { t = await createTestApp(); });
   afterEach(async () => { await t.close(); });
 
-  async function find(q: string) {
-    const res = await t.as(t.admin, { method: 'GET', url: `/api/search?q=${encodeURIComponent(q)}` });
-    expect(res.statusCode, res.body).toBe(200);
-    return res.json() as { total: number; items: { id: number }[]; relaxed: boolean };
-  }
+  const find = (q: string) => searchAs(t, q);
 
   test('a tip that says ログ is found for 履歴, after the tip with the word as typed; hidden, never', async () => {
     const typed = await postTip(t, t.admin, { title: 'RPAの実行履歴を確認する', body: '管理画面から確認します。', tags: ['RPA'] });

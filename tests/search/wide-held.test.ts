@@ -1,16 +1,11 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { openDatabase } from '../../server/db/database';
 import { setPostStatus } from '../../server/posts/service';
 import { alternativesOf } from '../../server/search/lexicon';
 import { normalize } from '../../server/search/normalize';
 import { keepHeld, MAX_WIDE, parseQuery, WIDE_CANDIDATES, type ParsedQuery, type Term } from '../../server/search/query';
-import { createSearchStore } from '../../server/search/store';
 import { neighboursOf } from '../../server/search/thesaurus';
 import { translationsOf } from '../../server/search/translations';
-import { createTestApp, postTip, type TestApp } from '../helpers/app';
+import { createTestApp, postTip, searchAs, type TestApp } from '../helpers/app';
 
 // Eighth round: the wide tier's places go to synonyms some tip holds (keepHeld), and bridges
 // through the dictionary's synonyms (複製 → 写し → コピー) are candidates after every other word.
@@ -93,11 +88,7 @@ describe('search with held synonyms and bridges (service.ts)', () => {
   beforeEach(async () => { t = await createTestApp(); });
   afterEach(async () => { await t.close(); });
 
-  async function find(q: string) {
-    const res = await t.as(t.admin, { method: 'GET', url: `/api/search?q=${encodeURIComponent(q)}` });
-    expect(res.statusCode, res.body).toBe(200);
-    return res.json() as { total: number; items: { id: number }[]; relaxed: boolean };
-  }
+  const find = (q: string) => searchAs(t, q);
 
   test('a tip that says コピー is found for シートを複製, first, above tips with シート only', async () => {
     const other = await postTip(t, t.admin, { title: 'シートの見出しの色を変える', body: 'シート見出しを右クリックして色を選びます。シートが多いときに便利です。', tags: ['Excel'] });
@@ -116,24 +107,4 @@ describe('search with held synonyms and bridges (service.ts)', () => {
     const r = await find('シートを複製');
     expect(r.items.map((i) => i.id)).toEqual([typed.id, copy.id]);
   });
-});
-
-test('whether a phrase is held follows writes on this connection and commits on another', () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kotsu-held-'));
-  const file = path.join(dir, 'k.db');
-  const writer = openDatabase(file);
-  const reader = openDatabase(file, { readonly: true });
-  try {
-    const w = createSearchStore(writer);
-    const r = createSearchStore(reader);
-    expect([r.holds('"コピ"'), w.holds('"コピ"')]).toEqual([false, false]);
-    writer.transaction(() => w.put(1, { title: 'コピ', tags: '', body: '' }))();
-    expect([r.holds('"コピ"'), w.holds('"コピ"')]).toEqual([true, true]);
-    w.remove(1);
-    expect([r.holds('"コピ"'), w.holds('"コピ"')]).toEqual([false, false]);
-  } finally {
-    reader.close();
-    writer.close();
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
 });
