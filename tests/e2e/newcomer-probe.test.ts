@@ -267,6 +267,24 @@ describe('newcomer probe: other data, other flows', () => {
     expect(await page.getByLabel('コメントを書く').inputValue()).toBe('手順の表を貼ります。'.repeat(50));
   });
 
+  it('Forward returns to where the reader had got to in a long tip', async () => {
+    const steps = Array.from({ length: 40 }, (_, i) => `## 手順 ${i + 1}\n\n対象の列を選び、［データ］タブの［区切り位置］を押します。`).join('\n\n');
+    const long = await apiCall(server, 'POST', '/api/posts', { title: '区切り位置で住所を分割する（40 手順）', body: steps, tags: ['区切り位置'] }, author);
+    expect(long.status).toBe(201);
+    const page = await signedInPage(browser, server, contexts, 'ito');
+    await page.goto(`/tags/${encodeURIComponent('区切り位置')}`);
+    await page.getByRole('link', { name: '区切り位置で住所を分割する（40 手順）' }).click();
+    const step30 = page.locator('kotsu-markdown h2', { hasText: '手順 30' });
+    await step30.scrollIntoViewIfNeeded();
+    const y = await page.evaluate(() => window.scrollY);
+    expect(y).toBeGreaterThan(1500);
+    await page.goBack();
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toContain('区切り位置');
+    await page.goForward();
+    await expect.poll(() => page.evaluate(() => window.scrollY), { timeout: 10_000 }).toBeGreaterThan(y - 5);
+    expect(Math.abs(await page.evaluate(() => window.scrollY) - y)).toBeLessThanOrEqual(5);
+  });
+
   describe('the browser’s Back button while writing', () => {
     let page: Page;
     const answers: boolean[] = [];

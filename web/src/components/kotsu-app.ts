@@ -6,7 +6,7 @@ import { getSession } from '../data/session';
 import { locale, msg } from '../i18n/catalogue';
 import { errorMessage } from '../i18n/error-message';
 import { setFeedLinks } from '../router/feed-links';
-import { acceptHistoryMove, interceptLinks, matchRoute, navigate, NAVIGATE_EVENT, setPageTitle, type PageElement } from '../router/router';
+import { acceptHistoryMove, interceptLinks, positionOf, matchRoute, navigate, NAVIGATE_EVENT, setPageTitle, type PageElement } from '../router/router';
 import { PRIMARY_NAV } from '../router/menu';
 import { restoreScroll, scrollOf, trackScroll } from '../router/scroll';
 import { NOT_FOUND, ROUTES } from '../router/routes';
@@ -83,7 +83,7 @@ export class KotsuApp extends KotsuElement {
   };
   /** Back and Forward: asked first, like a link, when the page has unsaved work. */
   private readonly onPopState = (e: PopStateEvent) => {
-    if (acceptHistoryMove(e.state, msg('leave.confirm'))) void this.route(scrollOf(e.state));
+    if (acceptHistoryMove(e.state, msg('leave.confirm'))) void this.route(positionOf(e.state));
   };
 
   override connectedCallback(): void {

@@ -4,7 +4,7 @@
  */
 import type { Role } from '../data/types';
 import { LOCALE_EVENT, msg, type MessageKey } from '../i18n/catalogue';
-import { rememberScroll } from './scroll';
+import { rememberScroll, scrollOf } from './scroll';
 
 export interface RouteDef {
   /** e.g. `/tips/:id`; segments starting with `:` are parameters. */
@@ -78,6 +78,14 @@ if (entryIndex(history.state) === undefined) history.replaceState({ ...(history.
 let shownUrl = location.href;
 /** The popstate that undoes a refused move is not a move of the user's. */
 let undoing = false;
+/** Where the reader was on entries left with Back or Forward (in this document), by position. */
+const leftAt = new Map<number, number>();
+
+/** Where to return on the entry the browser moved to: where it was last left in this document, else its own record (a reload). */
+export function positionOf(state: unknown): number {
+  const index = entryIndex(state);
+  return (index === undefined ? undefined : leftAt.get(index)) ?? scrollOf(state);
+}
 
 /**
  * For the shell's popstate listener: whether to show the address the browser moved to. The
@@ -91,6 +99,8 @@ export function acceptHistoryMove(state: unknown, message: string): boolean {
   }
   const target = entryIndex(state);
   if (canLeave(message)) {
+    // The entry left by Back or Forward can no longer be written to: its position is kept here.
+    leftAt.set(currentIndex, Math.round(window.scrollY));
     currentIndex = target ?? currentIndex;
     shownUrl = location.href;
     return true;
@@ -114,6 +124,9 @@ export function navigate(to: string, opts: { replace?: boolean } = {}): void {
     history.replaceState({ kotsuIndex: currentIndex }, '', url);
   } else {
     rememberScroll();
+    leftAt.set(currentIndex, Math.round(window.scrollY));
+    // The entries after this one are gone from the browser's history: their positions too.
+    for (const i of leftAt.keys()) if (i > currentIndex) leftAt.delete(i);
     history.pushState({ kotsuIndex: ++currentIndex }, '', url);
   }
   shownUrl = location.href;
