@@ -285,6 +285,20 @@ describe('newcomer probe: other data, other flows', () => {
     expect(Math.abs(await page.evaluate(() => window.scrollY) - y)).toBeLessThanOrEqual(5);
   });
 
+  it('every address that leads nowhere says the same thing and offers a way on', async () => {
+    const page = await signedInPage(browser, server, contexts, 'ito', 360);
+    for (const [path, back] of [['/no/such/page', '/'], ['/tips/99999', '/'], ['/tips/99999/history', '/'], ['/users/nobody', '/'],
+      ['/awards/999', '/awards'], ['/requests/999', '/requests']] as const) {
+      await page.goto(path);
+      const h1 = page.locator('main h1');
+      await expect.poll(() => h1.textContent(), { message: path }).toBe('ページが見つかりません');
+      const main = page.locator('kotsu-app main');
+      expect(await main.getByText('お探しのページは移動または削除された可能性があります。').count(), path).toBe(1);
+      expect(await main.locator(`a[href="${back}"]`).count(), path).toBe(1);
+      expect(await page.locator('kotsu-app main [role=alert]').count(), path).toBe(0);
+    }
+  });
+
   describe('the browser’s Back button while writing', () => {
     let page: Page;
     const answers: boolean[] = [];

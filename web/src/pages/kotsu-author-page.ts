@@ -12,6 +12,7 @@ import { errorMessage } from '../i18n/error-message';
 import { setPageTitle } from '../router/router';
 import { SessionController } from '../state/session';
 import { sharedStyles } from '../styles/shared';
+import { notFoundView } from '../shared/not-found';
 
 /** A staff member's page: name, department and their published tips. */
 @customElement('kotsu-author-page')
@@ -55,7 +56,7 @@ export class KotsuAuthorPage extends KotsuElement {
   }
 
   override render() {
-    if (this._notFound) return html`<h1>${msg('notFound.title')}</h1><p><a href="/">${msg('notFound.home')}</a></p>`;
+    if (this._notFound) return notFoundView();
     if (this._error) return html`<p class="error" role="alert">${this._error}</p>`;
     const u = this._user;
     if (!u) return html`<p class="muted">${msg('common.loading')}</p>`;

@@ -10,6 +10,7 @@ import { link, setPageTitle } from '../router/router';
 import { hasRole, SessionController } from '../state/session';
 import { sharedStyles } from '../styles/shared';
 import { errorMessage } from '../i18n/error-message';
+import { notFoundView } from '../shared/not-found';
 
 /** /awards/:id — one round: its phase, criteria, jury, and the nominations by category. */
 @customElement('kotsu-award-round-page')
@@ -29,6 +30,7 @@ export class KotsuAwardRoundPage extends KotsuElement {
   @state() private _round: Round | null = null;
   @state() private _nominations: Nomination[] = [];
   @state() private _error = '';
+  @state() private _notFound = false;
   private readonly session = new SessionController(this);
 
   override connectedCallback(): void {
@@ -42,13 +44,14 @@ export class KotsuAwardRoundPage extends KotsuElement {
       [this._round, this._nominations] = await Promise.all([getRound(id), allNominations(id)]);
       setPageTitle(this._round.title);
     } catch (err) {
-      this._error = err instanceof ApiError && err.status === 404 ? msg('notFound.title')
-        : errorMessage(err);
+      if (err instanceof ApiError && err.status === 404) this._notFound = true;
+      else this._error = errorMessage(err);
     }
   }
 
   override render() {
     const r = this._round;
+    if (this._notFound) return notFoundView({ href: '/awards', label: msg('awards.backToList') });
     if (!r) return this._error ? html`<p class="error" role="alert">${this._error}</p>` : html`<p class="muted">${msg('common.loading')}</p>`;
     const admin = hasRole(this.session.user, 'admin');
     return html`

@@ -13,6 +13,7 @@ import { link, navigate, setPageTitle } from '../router/router';
 import { hasRole, SessionController } from '../state/session';
 import { sharedStyles } from '../styles/shared';
 import { errorMessage } from '../i18n/error-message';
+import { notFoundView } from '../shared/not-found';
 
 /**
  * /tips/:id/history — every saved revision of a tip (who, when, title), a comparison of any two
@@ -143,7 +144,7 @@ export class KotsuHistoryPage extends KotsuElement {
 
   override render() {
     if (this._notFound) {
-      return html`<h1>${msg('notFound.title')}</h1><p>${msg('notFound.body')}</p><p><a href="/">${msg('notFound.home')}</a></p>`;
+      return notFoundView();
     }
     const p = this._post;
     if (!p) return this._error ? html`<p class="error" role="alert">${this._error}</p>` : html`<p class="muted">${msg('common.loading')}</p>`;

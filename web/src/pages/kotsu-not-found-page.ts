@@ -1,8 +1,7 @@
-import { html } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { KotsuElement } from '../components/kotsu-element';
-import { msg } from '../i18n/catalogue';
 import { sharedStyles } from '../styles/shared';
+import { notFoundView } from '../shared/not-found';
 
 /** Any address the app does not know. */
 @customElement('kotsu-not-found-page')
@@ -12,7 +11,7 @@ export class KotsuNotFoundPage extends KotsuElement {
   @property({ attribute: false }) query = new URLSearchParams();
 
   override render() {
-    return html`<h1>${msg('notFound.title')}</h1><p>${msg('notFound.body')}</p><p><a href="/">${msg('notFound.home')}</a></p>`;
+    return notFoundView();
   }
 }
 

@@ -12,6 +12,7 @@ import { link, navigate, setPageTitle } from '../router/router';
 import { hasRole, SessionController } from '../state/session';
 import { sharedStyles } from '../styles/shared';
 import { errorMessage } from '../i18n/error-message';
+import { notFoundView } from '../shared/not-found';
 
 /** A tip's id from what a member pastes: `123`, `/tips/123` or a full address of a tip page. */
 export function tipIdFrom(text: string): number | null {
@@ -124,7 +125,7 @@ export class KotsuRequestPage extends KotsuElement {
 
   override render() {
     if (this._notFound) {
-      return html`<h1>${msg('notFound.title')}</h1><p>${msg('notFound.body')}</p><p><a href="/requests">${msg('request.back')}</a></p>`;
+      return notFoundView({ href: '/requests', label: msg('request.back') });
     }
     const r = this._r;
     if (!r) return this._error ? html`<p class="error" role="alert">${this._error}</p>` : html`<p class="muted">${msg('common.loading')}</p>`;

@@ -21,6 +21,7 @@ import { hasRole, SessionController } from '../state/session';
 import { sharedStyles } from '../styles/shared';
 import { errorMessage } from '../i18n/error-message';
 import { copyText } from '../shared/clipboard';
+import { notFoundView } from '../shared/not-found';
 
 /** The address to share: this server's own origin, the tip's page without query or fragment. */
 const tipUrl = (id: number) => `${location.origin}/tips/${id}`;
@@ -165,7 +166,7 @@ export class KotsuTipPage extends KotsuElement {
 
   override render() {
     if (this._notFound) {
-      return html`<h1>${msg('notFound.title')}</h1><p>${msg('notFound.body')}</p><p><a href="/">${msg('notFound.home')}</a></p>`;
+      return notFoundView();
     }
     const p = this._post;
     const page = this._page;
