@@ -809,7 +809,7 @@ function phrase(t: Term, wide = false, dictionaryOnly = false): string {
  * The query with each word's wide-tier synonyms cut to the first MAX_WIDE that the index holds
  * (`held(expression)`: does any tip match this FTS5 phrase), the dictionary's still first, and
  * without the highlights of those dropped. A one-kanji synonym (消*) is a prefix, kept: completed
- * against the index's own words (completePrefixes).
+ * against the index's own words (completeSynonyms).
  */
 export function keepHeld(q: ParsedQuery, held: (expression: string) => boolean): ParsedQuery {
   if (!hasWideTier(q)) return q;
@@ -841,6 +841,8 @@ export function hasWideTier(q: ParsedQuery): boolean {
 
 /** A prefix standing for more whole words than this stays a prefix query. */
 export const MAX_COMPLETIONS = 8;
+/** The completions found, when there are few enough to stand for the prefix. */
+const few = (found: string[] | null | undefined) => (found && found.length >= 1 && found.length <= MAX_COMPLETIONS ? found : null);
 
 /**
  * Rewrites each prefix to the whole words of the index it stands for — `excel`* to `excel` when
@@ -855,17 +857,15 @@ export const MAX_COMPLETIONS = 8;
  */
 export function completePrefixes(q: ParsedQuery, words: (prefix: string, limit: number) => string[],
   chars?: (c: string, limit: number) => string[] | null): ParsedQuery {
-  const few = (found: string[] | null | undefined) => (found && found.length >= 1 && found.length <= MAX_COMPLETIONS ? found : null);
   const must = q.must.map((t) => {
-    const out = t;
-    if (!expands(t)) return out;
+    if (!expands(t)) return t;
     const last = t.tokens[t.tokens.length - 1];
     if (CJK_RUN.test(last)) {
       const f = chars && t.tokens.length === 1 && Array.from(last).length === 1 ? few(chars(last, MAX_COMPLETIONS + 1)) : null;
-      return f ? { ...out, completions: f } : out;
+      return f ? { ...t, completions: f } : t;
     }
     const f = few(words(last, MAX_COMPLETIONS + 1));
-    return f ? { ...out, completions: f } : out;
+    return f ? { ...t, completions: f } : t;
   });
   return { ...q, must };
 }
@@ -878,10 +878,7 @@ export function completeSynonyms(q: ParsedQuery, chars: (c: string, limit: numbe
   const must = q.must.map((t) => {
     const stems = (t.synonyms ?? []).filter((a) => a.length === 1 && SINGLE_KANJI.test(a[0])).map((a) => a[0]);
     const found: Record<string, string[]> = {};
-    for (const c of stems) {
-      const f = chars(c, MAX_COMPLETIONS + 1);
-      if (f && f.length >= 1 && f.length <= MAX_COMPLETIONS) found[c] = f;
-    }
+    for (const c of stems) { const f = few(chars(c, MAX_COMPLETIONS + 1)); if (f) found[c] = f; }
     return Object.keys(found).length > 0 ? { ...t, synonymCompletions: found } : t;
   });
   return { ...q, must };
