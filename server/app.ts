@@ -13,7 +13,7 @@ import { scheduleImageSweep } from './images/sweep';
 import { syncConfiguredAdmins } from './users/admins';
 import { openDatabase, type Database } from './db/database';
 import { authPlugin } from './http/auth';
-import { installErrorHandlers } from './http/errors';
+import { frameworkErrors, installErrorHandlers } from './http/errors';
 import { installSerialization } from './http/serialization';
 import { installValidation } from './http/validation';
 import { impactRoutes } from './impact/routes';
@@ -60,6 +60,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     bodyLimit: 1024 * 1024,
     onProtoPoisoning: 'error',
     onConstructorPoisoning: 'error',
+    frameworkErrors,
     // request.ip (rate limits, logs) believes X-Forwarded-For only from the trusted proxies:
     // the same check as the identity header's (server/security/proxies.ts).
     trustProxy: (address: string) => trustedProxy(address),
