@@ -51,6 +51,10 @@ export function createNotificationStore(db: Database) {
   const clearQuote = db.prepare(`UPDATE notifications SET text = '' WHERE target_type = 'post'
     AND target_id = @postId AND actor_id = @actorId
     AND ((subject_type = 'comment' AND subject_id = @commentId) OR (kind = 'mention.comment' AND text = @text))`);
+  // Tips not everyone may read whose title a batched follow notification quotes: its newest tip's
+  // title and the others' (joined by 、, the last one maybe cut short with …).
+  const quotedUnpublished = db.prepare(`SELECT id, status, author_id FROM posts WHERE status IN ('hidden', 'draft')
+    AND (instr(@quoted, title) > 0 OR (@cut <> '' AND substr(title, 1, length(@cut)) = @cut))`);
   const markAll = db.prepare('UPDATE notifications SET read_at = @now WHERE user_id = @userId AND read_at IS NULL');
   // Other domains (mail) hear of each notification inside the transaction that adds it.
   const listeners: ((n: NewNotification, now: Date) => void)[] = [];
@@ -74,6 +78,10 @@ export function createNotificationStore(db: Database) {
     /** Blanks the quoted text of every notification about a comment that has been hidden since. */
     clearCommentQuotes(commentId: number, postId: number, actorId: number, text: string) {
       clearQuote.run({ commentId, postId, actorId, text });
+    },
+    /** Hidden tips and drafts whose title is in `quoted`, or starts with `cut` (a title cut short). */
+    quotedUnpublishedTips(quoted: string, cut: string): { id: number; status: 'hidden' | 'draft'; author_id: number }[] {
+      return quotedUnpublished.all({ quoted, cut }) as { id: number; status: 'hidden' | 'draft'; author_id: number }[];
     },
     unreadCount: (userId: number) => unread.get(userId) as number,
     /** Marks the given notifications of this user read (others' ids are ignored); all of them without ids. */

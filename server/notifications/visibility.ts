@@ -22,8 +22,21 @@ export function withheldWhereUnseen(ctx: Context, reader: UserRow, rows: Notific
     }
     if (r.subject_type === 'comment' && r.subject_id !== null && !seesComment(r.subject_id)) text = '';
     if (r.subject_type === 'post' && r.subject_id !== null && !seesTip(r.subject_id)) text = '';
+    // A batch of followed tips names no tip by id: it quotes the titles (the newest one and the
+    // others in `text`), so any quoted title of a tip this reader may not see withholds them.
+    if (r.kind === 'follow.posts' && r.target_type !== 'post' && quotesUnseenTip(ctx, reader, r)) {
+      title = '';
+      text = '';
+    }
     return title === r.target_title && text === r.text ? r : { ...r, target_title: title, text };
   });
+}
+
+function quotesUnseenTip(ctx: Context, reader: UserRow, r: NotificationRow): boolean {
+  const quoted = `${r.target_title}\n${r.text}`;
+  // The list of others is cut at a length with "…": its last title may be only a beginning.
+  const cut = r.text.endsWith('…') ? r.text.slice(r.text.lastIndexOf('、') + 1, -1) : '';
+  return ctx.notifications.quotedUnpublishedTips(quoted, cut).some((post) => !canRead(reader, post));
 }
 
 /**
