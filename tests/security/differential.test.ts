@@ -49,10 +49,13 @@ async function build(secret: 'none' | 'all' | 'unhidden'): Promise<World> {
   await ok(t.as(other, { method: 'POST', url: `/api/awards/${round.id}/nominations`, payload: { postId: p1.id, category: '部門', statement: '推薦' } }));
   const publicMaxId = Math.max(p2.id, req.id, round.id, 6);
 
+  const later: (() => Promise<unknown>)[] = [];
   if (secret !== 'none') {
     const s1 = await postTip(t, author, { title: 'Excelの秘密 共通語', body: '共通語 秘密', tags: ['shared', 'secretonly'] });
     const s2 = await postTip(t, author, { title: 'Excelの削除 共通語', body: '共通語 削除', tags: ['shared', 'pub'] });
-    await ok(t.as(author, { method: 'POST', url: '/api/posts', payload: { title: 'Excelの下書き 共通語', body: '共通語', tags: ['shared', 'pub'], status: 'draft' } }));
+
+    const draft = await ok(t.as(author, { method: 'POST', url: '/api/posts', payload: { title: 'Excelの下書き 共通語', body: '共通語', tags: ['shared', 'pub'], status: 'draft' } }));
+    await ok(t.as(author, { method: 'PATCH', url: `/api/posts/${draft.id}`, payload: { body: '共通語 二版' } }));
     for (const s of [s1, s2]) {
       await use(other, s.id);
       await use(viewer, s.id);
@@ -61,13 +64,34 @@ async function build(secret: 'none' | 'all' | 'unhidden'): Promise<World> {
       await ok(t.as(other, { method: 'POST', url: `/api/awards/${round.id}/nominations`, payload: { postId: s.id, category: '部門', statement: '推薦' } }));
     }
     await ok(t.as(other, { method: 'POST', url: `/api/posts/${s1.id}/reports`, payload: { reason: 'spam' } }));
-    if (secret === 'all') await ok(t.as(mod, { method: 'POST', url: `/api/posts/${s1.id}/hide`, payload: { reason: '確認中' } }));
-    else await ok(t.as(author, { method: 'DELETE', url: `/api/posts/${s1.id}` }));
-    await ok(t.as(author, { method: 'DELETE', url: `/api/posts/${s2.id}` }));
+    // Comments on a public tip: one hidden by a moderator (deleted, for the moderator's world), one deleted by its writer.
+    const c1 = await ok(t.as(other, { method: 'POST', url: `/api/posts/${p1.id}/comments`, payload: { body: '隠されるコメント' } }));
+    const c2 = await ok(t.as(other, { method: 'POST', url: `/api/posts/${p1.id}/comments`, payload: { body: '消されるコメント' } }));
+    // A request asked and deleted, with a vote.
+    const gone = await ok(t.as(author, { method: 'POST', url: '/api/requests', payload: { title: '消える教えて 共通語' } }));
+    await ok(t.as(viewer, { method: 'PUT', url: `/api/requests/${gone.id}/vote` }));
+    later.push(
+      () => ok(secret === 'all'
+        ? t.as(mod, { method: 'POST', url: `/api/posts/${s1.id}/hide`, payload: { reason: '確認中' } })
+        : t.as(author, { method: 'DELETE', url: `/api/posts/${s1.id}` })),
+      () => ok(t.as(author, { method: 'DELETE', url: `/api/posts/${s2.id}` })),
+      () => ok(secret === 'all'
+        ? t.as(mod, { method: 'POST', url: `/api/comments/${c1.id}/hide`, payload: { reason: '確認中' } })
+        : t.as(other, { method: 'DELETE', url: `/api/comments/${c1.id}` })),
+      () => ok(t.as(other, { method: 'DELETE', url: `/api/comments/${c2.id}` })),
+      () => ok(t.as(author, { method: 'DELETE', url: `/api/requests/${gone.id}` })),
+    );
   }
+  // The round is judged and published with every nominee a winner, before anything is hidden.
+  await ok(t.as(t.admin, { method: 'POST', url: `/api/awards/${round.id}/phase`, payload: { phase: 'scoring' } }));
+  const noms = (await ok(t.as(t.admin, { method: 'GET', url: `/api/awards/${round.id}/nominations?limit=100` }))).items as { id: number }[];
+  for (const n of noms) await ok(t.as(judge, { method: 'PUT', url: `/api/awards/${round.id}/nominations/${n.id}/score`, payload: { scores: { effect: 3 } } }));
+  await ok(t.as(t.admin, { method: 'POST', url: `/api/awards/${round.id}/phase`, payload: { phase: 'closed' } }));
+  await ok(t.as(t.admin, { method: 'POST', url: `/api/awards/${round.id}/publish`, payload: {
+    winners: noms.map((n) => ({ nominationId: n.id, prize: '大賞' })), visibility: 'ranking' } }));
+  for (const step of later) await step();
   t.app.ctx.views.flush();
   deliverFollowNotifications(t.app.ctx);
-  void judge;
   return { t, viewer, mod, publicMaxId };
 }
 
