@@ -84,8 +84,9 @@ export function deliverFollowNotifications(ctx: Context): number {
     for (const [userId, tips] of byUser) {
       const [newest, ...others] = tips;
       const oneAuthor = tips.every((t) => t.author_id === newest.author_id);
-      let text = others.map((t) => t.title).join('、');
-      if (text.length > OTHERS_MAX) text = `${text.slice(0, OTHERS_MAX - 1)}…`;
+      // Cut by code points: a UTF-16 cut could split an emoji's surrogate pair, stored as U+FFFD.
+      const chars = [...others.map((t) => t.title).join('、')];
+      const text = chars.length > OTHERS_MAX ? `${chars.slice(0, OTHERS_MAX - 1).join('')}…` : chars.join('');
       ctx.notifications.add({
         userId, kind: 'follow.posts', actorId: oneAuthor ? newest.author_id : null,
         targetType: tips.length === 1 ? 'post' : 'following', targetId: tips.length === 1 ? newest.post_id : null,

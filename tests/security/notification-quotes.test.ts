@@ -69,4 +69,16 @@ describe('a batched follow notification quoting a tip hidden since', () => {
     expect(note.target.title).toBe('二つ目の題');
     expect(note.text).toBe('一つ目の題');
   });
+
+  it('cuts the list of titles between characters, never inside an emoji', async () => {
+    // Emoji only: a cut after 199 UTF-16 units would split the hundredth emoji's pair.
+    const title = '😀'.repeat(150);
+    await batch([title, title, '最新']);
+    const stored = t.db.prepare("SELECT text FROM notifications WHERE kind = 'follow.posts'").pluck().all() as string[];
+    expect(stored.length).toBeGreaterThan(0);
+    for (const text of stored) {
+      expect(text).not.toMatch(/\ufffd|\p{Cs}/u);
+      expect(text.endsWith('…')).toBe(true);
+    }
+  });
 });
