@@ -10,7 +10,8 @@ import type { CommentRow } from './store';
 
 const isStaff = (u: UserRow) => u.role === 'moderator' || u.role === 'admin';
 
-const excerpt = (body: string) => body.replace(/\s+/g, ' ').trim().slice(0, 100);
+// By code points, so an emoji at the cut is not split into half a surrogate pair (audit detail, CSV).
+const excerpt = (body: string) => [...body.replace(/\s+/g, ' ').trim()].slice(0, 100).join('');
 
 function checkBody(body: string): void {
   checkText('body', body, { multiline: true });
