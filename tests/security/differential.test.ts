@@ -51,8 +51,8 @@ async function build(secret: 'none' | 'all' | 'unhidden'): Promise<World> {
 
   const later: (() => Promise<unknown>)[] = [];
   if (secret !== 'none') {
-    const s1 = await postTip(t, author, { title: 'Excelの秘密 共通語', body: '共通語 秘密', tags: ['shared', 'secretonly'] });
-    const s2 = await postTip(t, author, { title: 'Excelの削除 共通語', body: '共通語 削除', tags: ['shared', 'pub'] });
+    const s1 = await postTip(t, author, { title: 'Excelの秘密 共通語 Kalimbaxo', body: '共通語 秘密 kalimbaxo マクロ自動化', tags: ['shared', 'secretonly', 'Kalimbaxo'] });
+    const s2 = await postTip(t, author, { title: 'Excelの削除 共通語 Zanzibarite', body: '共通語 削除 zanzibarite', tags: ['shared', 'pub'] });
 
     const draft = await ok(t.as(author, { method: 'POST', url: '/api/posts', payload: { title: 'Excelの下書き 共通語', body: '共通語', tags: ['shared', 'pub'], status: 'draft' } }));
     await ok(t.as(author, { method: 'PATCH', url: `/api/posts/${draft.id}`, payload: { body: '共通語 二版' } }));
@@ -120,7 +120,9 @@ function targets(w: World): string[] {
       out.push(p);
       for (const q of query) {
         const values: Record<string, string[]> = {
-          q: ['共通語', 'Excel', 'Ex', '秘密', '削除', '下書き'], tag: ['shared', 'pub', 'secretonly'], author: ['author'],
+          // Whole words, prefixes, typos and several words (spelling correction, partial hits, suggestions).
+          q: ['共通語', 'Excel', 'Ex', '秘密', '削除', '下書き', '共通語 秘密', 'Excel 秘密', '秘密 削除', 'kalimbaxo', 'kalimbaxi',
+            'kalimba', 'kal', 'Kalimbaxo 共通語', 'zanzibarite', 'zanzibarit', 'zanzi', 'マクロ', 'まくろ', 'secretonly', '"共通語 秘密"', '-秘密 共通語'], tag: ['shared', 'pub', 'secretonly'], author: ['author'],
           period: ['week', 'month', 'year', 'all'], sort: ['new', 'popular', 'trending', 'relevance'], department: ['企画課'],
           id: ids, postId: ids, roundId: ['1'], status: ['open', 'resolved'],
         };
