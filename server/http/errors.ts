@@ -84,7 +84,8 @@ function validationText(err: FastifyError): { message: string; field: string } {
  */
 export function frameworkErrors(err: FastifyError, _request: FastifyRequest, reply: FastifyReply): void {
   const tooLong = err.code === 'FST_ERR_MAX_PARAM_LENGTH';
-  void reply.status(400).send({ error: 'bad_request', reason: 'invalid_input',
+  // No hook runs for these (the security headers' included): the two that matter for a JSON answer.
+  void reply.status(400).header('x-content-type-options', 'nosniff').header('cache-control', 'private, no-store').send({ error: 'bad_request', reason: 'invalid_input',
     message: tooLong ? 'a path segment is too long' : 'the address is not valid UTF-8 percent-encoding' });
 }
 

@@ -150,6 +150,7 @@ async function run(calls: Call[], failures: string[]) {
     const res = await t.as(t.admin, { method: c.method as 'GET', url: c.url, payload: c.payload, headers: c.headers });
     const where = `${c.method} ${c.url.slice(0, 80)} [${c.what}]`;
     if (res.statusCode >= 500) { failures.push(`${where}: ${res.statusCode} ${res.body.slice(0, 160)}`); continue; }
+    if (res.headers['x-content-type-options'] !== 'nosniff') failures.push(`${where}: ${res.statusCode} without nosniff`);
     if (res.statusCode < 400) {
       if (c.mustRefuse) failures.push(`${where}: ${res.statusCode} accepted, should be refused`);
       continue;
