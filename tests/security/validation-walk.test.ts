@@ -128,6 +128,14 @@ function queryCalls(rule: Rule): Call[] {
     calls.push({ method: rule.method, url: `${url}?${key}`, what: `?${key} bare` });
   }
   calls.push({ method: rule.method, url: `${url}?zzExtra=1`, what: 'unknown query key' });
+  // Forged cursors: well-formed base64url JSON of every wrong shape and extreme value.
+  if ('cursor' in qs.properties) {
+    const b64 = (v: string) => Buffer.from(v).toString('base64url');
+    for (const v of ['[1e309]', '[-1e309]', '[-1]', '["x"]', '[1.5]', '["\' OR 1=1 --"]', '[9007199254740993]', '[[]]', '[{}]', '[null]',
+      '["2026-01-01T00:00:00Z",1e309]', '[1,"x"]', '["x",1,2]', '[]', '{}', '"x"', `[${'['.repeat(5000)}${']'.repeat(5000)}]`, '[1]\u0000']) {
+      calls.push({ method: rule.method, url: `${url}?cursor=${b64(v)}`, what: `cursor ${v.slice(0, 24)}` });
+    }
+  }
   return calls;
 }
 
