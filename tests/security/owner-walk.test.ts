@@ -115,4 +115,18 @@ describe('writes to someone else\'s things', () => {
     expect(calls).toBeGreaterThan(200);
     expect(failures).toEqual([]);
   }, 300_000);
+
+  it('the /me routes act on the caller only, whatever ids the body names', async () => {
+    const ownerNotes = t.db.prepare('SELECT id FROM notifications WHERE user_id = ? AND read_at IS NULL').pluck().all(owner.id) as number[];
+    expect(ownerNotes.length).toBeGreaterThan(0);
+    const read = await t.as(intruder, { method: 'POST', url: '/api/me/notifications/read', payload: { ids: ownerNotes } });
+    expect(read.statusCode).toBe(200);
+    expect(t.db.prepare('SELECT count(*) FROM notifications WHERE user_id = ? AND read_at IS NULL').pluck().get(owner.id)).toBe(ownerNotes.length);
+    expect((await t.as(intruder, { method: 'DELETE', url: '/api/me/sessions' })).statusCode).toBeLessThan(300);
+    expect((await t.as(owner, { method: 'GET', url: '/api/me' })).statusCode).toBe(200); // still signed in
+    const mail = await t.as(owner, { method: 'GET', url: '/api/me/mail' });
+    expect(mail.statusCode).toBe(200);
+    const tokens = (await t.as(owner, { method: 'GET', url: '/api/me/feed-tokens' })).json();
+    expect(JSON.stringify(tokens)).toContain('owner token');
+  });
 });
