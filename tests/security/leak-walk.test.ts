@@ -217,6 +217,11 @@ describe('nothing a caller may not see comes out of any GET route', () => {
     expect(failures.filter((f) => !f.includes('shows hiddenComment'))).toEqual([]);
   }, 240_000);
 
+  it('to the author of the tips (not the hidden comment on her tip, nor deleted things)', async () => {
+    const { failures } = await walk(author, ['hiddenComment', 'deletedComment', 'deletedRequest']);
+    expect(failures).toEqual([]);
+  }, 240_000);
+
   it('to a moderator (who may see hidden things, not drafts, deleted things or private settings)', async () => {
     const { failures } = await walk(mod, ['draft', 'deleted', 'deletedComment', 'deletedRequest', 'private']);
     expect(failures).toEqual([]);
