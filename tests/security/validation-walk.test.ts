@@ -128,6 +128,9 @@ function queryCalls(rule: Rule): Call[] {
     calls.push({ method: rule.method, url: `${url}?${key}`, what: `?${key} bare` });
   }
   calls.push({ method: rule.method, url: `${url}?zzExtra=1`, what: 'unknown query key' });
+  for (const q of ['__proto__[polluted]=1', 'constructor[prototype][polluted]=1', '__proto__=1', 'hasOwnProperty=1', 'toString=x']) {
+    calls.push({ method: rule.method, url: `${url}?${q}`, what: q });
+  }
   // Forged cursors: well-formed base64url JSON of every wrong shape and extreme value.
   if ('cursor' in qs.properties) {
     const b64 = (v: string) => Buffer.from(v).toString('base64url');
@@ -209,6 +212,7 @@ describe('hostile input on every route', () => {
     }
     expect(n).toBeGreaterThan(500);
     expect(failures).toEqual([]);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   }, 600_000);
 
   it('path parameters that are not ids', async () => {
