@@ -1,15 +1,17 @@
 import type { Context } from '../context';
+import type { PostEvents } from '../posts/events';
 import { canSeeComment } from '../comments/service';
 import { canRead } from '../posts/service';
 import type { UserRow } from '../users/store';
 import type { NotificationRow } from './store';
 
 /**
- * A notification keeps the words it was written with (a tip's title, a comment's excerpt), also
- * once that content is deleted (API.md). When the content is still there but hidden from its
- * reader (a hidden tip or comment), the notification must not keep showing it: the quoted title
- * and text are withheld. The same rules as the content's own routes: canRead for a
- * tip, and a hidden comment only for its author and staff.
+ * A notification keeps the words it was written with (a tip's title, a comment's excerpt) while
+ * its reader may still see that content. When the content is still there but hidden from its
+ * reader (a hidden tip or comment), the quoted title and text are withheld here, and shown again
+ * once it is restored. The same rules as the content's own routes: canRead for a tip, and a
+ * hidden comment only for its author and staff. Deleted content is forgotten when it is deleted
+ * (forgetDeletedTips below; comments: clearCommentQuotes), except in its own author's list.
  */
 export function withheldWhereUnseen(ctx: Context, reader: UserRow, rows: NotificationRow[]): NotificationRow[] {
   const { seesTip, seesComment } = contentSeenBy(ctx, reader);
@@ -39,16 +41,40 @@ function quotesUnseenTip(ctx: Context, reader: UserRow, r: NotificationRow): boo
   return ctx.notifications.quotedUnpublishedTips(quoted, cut).some((post) => !canRead(reader, post));
 }
 
+/** The quoted titles of a batched follow notification include this one (whole, or the cut-short last one). */
+function quotesTitle(r: Pick<NotificationRow, 'target_title' | 'text'>, title: string): boolean {
+  if (r.target_title === title || r.text.includes(title)) return true;
+  const cut = r.text.endsWith('…') ? r.text.slice(r.text.lastIndexOf('、') + 1, -1) : '';
+  return cut !== '' && title.startsWith(cut);
+}
+
+/**
+ * When a tip is deleted, what notifications quote of it (its title, the text of a mention or
+ * comment on it, its title as the answer to a request, its title among a batch of followed tips)
+ * is blanked in everyone's list but its author's, inside the deleting transaction: a deleted tip
+ * answers as one that never existed (tests/security/leak-walk.test.ts).
+ */
+export function forgetDeletedTips(ctx: Pick<Context, 'notifications'>, events: PostEvents): void {
+  events.on(({ kind, post }) => {
+    if (kind !== 'deleted') return;
+    ctx.notifications.forgetTip(post.id, post.author_id);
+    for (const r of ctx.notifications.followBatchesSince(post.created_at, post.author_id)) {
+      if (quotesTitle(r, post.title)) ctx.notifications.forgetWords(r.id);
+    }
+  });
+}
+
 /**
  * Whether `reader` may see a tip or a comment now (remembered per call site): canRead for a tip,
- * and a hidden comment only for its author and staff. Deleted content counts as seen: what was
- * quoted of it stays (API.md). Also decides whether a queued notice mail still goes out.
+ * and a hidden comment only for its author and staff. Deleted content counts as seen here: its
+ * words were already blanked when it was deleted (forgetDeletedTips, clearCommentQuotes), except in
+ * its author's own list. Also decides whether a queued notice mail still goes out.
  */
 export function contentSeenBy(ctx: Context, reader: UserRow) {
   const tipSeen = new Map<number, boolean>();
   const seesTip = (id: number) => {
     if (!tipSeen.has(id)) {
-      // A deleted tip keeps the title it had (API.md); only one that is still there but unseen is withheld.
+      // A deleted tip's words were forgotten at deletion; only one that is still there but unseen is withheld.
       const post = ctx.posts.byId(id);
       tipSeen.set(id, post === undefined || canRead(reader, post));
     }

@@ -185,9 +185,6 @@ async function walk(who: TestUser | null, forbidden: Marker[], extraHeaders: Rec
       if (res.statusCode >= 500) failures.push(`GET ${url}: ${res.statusCode} ${res.body.slice(0, 200)}`);
       const body = res.body.toLowerCase();
       for (const m of forbidden) {
-        // The one documented exception (server/notifications/visibility.ts): a notification keeps the
-        // words it quoted of a tip or comment that was deleted since; hidden ones are withheld.
-        if (rule.url === '/api/me/notifications' && (m === 'deleted' || m === 'deletedComment')) continue;
         const i = body.indexOf(M[m]);
         if (i >= 0) failures.push(`GET ${url} (${rule.url}) shows ${m}: …${res.body.slice(Math.max(0, i - 80), i + 60)}…`);
       }

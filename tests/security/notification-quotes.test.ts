@@ -82,3 +82,37 @@ describe('a batched follow notification quoting a tip hidden since', () => {
     }
   });
 });
+
+describe('notifications quoting content deleted since', () => {
+  const notes = async (u: TestUser) => (await t.as(u, { method: 'GET', url: '/api/me/notifications?limit=100' })).body;
+
+  it('forget a deleted tip\'s title and words for everyone but its author', async () => {
+    const tip = await postTip(t, author, { title: 'GONE-TITLE', body: 'GONE-BODY @reader' });
+    expect((await t.as(reader, { method: 'POST', url: `/api/posts/${tip.id}/comments`, payload: { body: 'GONE-COMMENT @mod' } })).statusCode).toBe(201);
+    expect(await notes(reader)).toContain('GONE-TITLE'); // the mention
+    expect(await notes(mod)).toContain('GONE-COMMENT'); // the comment's mention
+    expect(await notes(author)).toContain('GONE-COMMENT'); // a comment on her tip
+    expect((await t.as(author, { method: 'DELETE', url: `/api/posts/${tip.id}` })).statusCode).toBe(204);
+    expect(await notes(reader)).not.toContain('GONE');
+    expect(await notes(mod)).not.toContain('GONE');
+    expect(await notes(author)).toContain('GONE-TITLE'); // her own tip: she keeps its title
+  });
+
+  it('forget a deleted tip\'s title in a batched follow notification', async () => {
+    const tips = await batch(['残る一つ目', 'GONE 二つ目', '残る三つ目']);
+    expect(JSON.stringify(await followNote(reader))).toContain('GONE');
+    expect((await t.as(author, { method: 'DELETE', url: `/api/posts/${tips[1].id}` })).statusCode).toBe(204);
+    expect(JSON.stringify(await followNote(reader))).not.toContain('GONE');
+  });
+
+  it('forget a deleted comment\'s words, as a hidden one\'s', async () => {
+    const tip = await postTip(t, author, { title: '残るコツ' });
+    const c = (await t.as(reader, { method: 'POST', url: `/api/posts/${tip.id}/comments`, payload: { body: 'GONE-WORDS @mod' } })).json();
+    expect(await notes(mod)).toContain('GONE-WORDS');
+    expect(await notes(author)).toContain('GONE-WORDS');
+    expect((await t.as(reader, { method: 'DELETE', url: `/api/comments/${c.id}` })).statusCode).toBe(204);
+    expect(await notes(mod)).not.toContain('GONE');
+    expect(await notes(author)).not.toContain('GONE');
+    expect(await notes(mod)).toContain('残るコツ'); // the tip it was on is still there
+  });
+});
