@@ -17,7 +17,7 @@ const WORD = 'zebraquartz';
 const TAG = 'zebratag';
 const M = {
   hidden: 'leakhid', draft: 'leakdrf', deleted: 'leakdel', hiddenComment: 'leakhcm',
-  deletedComment: 'leakdcm', deletedRequest: 'leakdrq', private: 'leakprv',
+  deletedComment: 'leakdcm', deletedRequest: 'leakdrq', private: 'leakprv', report: 'leakrpt',
 } as const;
 type Marker = keyof typeof M;
 
@@ -70,6 +70,8 @@ beforeAll(async () => {
     await ok(t.as(other, { method: 'POST', url: `/api/posts/${tip.id}/comments`, payload: { body: `comment on ${tip.title} @viewer` } }));
   }
   await ok(t.as(other, { method: 'POST', url: `/api/posts/${hidden.id}/reports`, payload: { reason: 'spam', comment: 'the reporter\'s own words' } }));
+  // A report on a visible tip: its comment is for moderators only (not the tip's author, not other members).
+  await ok(t.as(other, { method: 'POST', url: `/api/posts/${pub.id}/reports`, payload: { reason: 'other', comment: `${M.report} words` } }));
   const hcm = (await ok(t.as(other, { method: 'POST', url: `/api/posts/${pub.id}/comments`, payload: { body: `${M.hiddenComment} ${WORD} @viewer` } }))).json();
   const dcm = (await ok(t.as(other, { method: 'POST', url: `/api/posts/${pub.id}/comments`, payload: { body: `${M.deletedComment} ${WORD} @viewer` } }))).json();
   await ok(t.as(viewer, { method: 'POST', url: `/api/posts/${pub.id}/comments`, payload: { body: `reply to ${WORD}`, parentId: hcm.id } }), [201, 400]);
@@ -200,6 +202,7 @@ describe('nothing a caller may not see comes out of any GET route', () => {
     const mail = await t.as(author, { method: 'GET', url: '/api/me/mail' });
     expect(mail.body).toContain(M.private);
     expect((await t.as(mod, { method: 'GET', url: '/api/moderation/reports?status=resolved&limit=100' })).body).toContain(M.hidden);
+    expect((await t.as(mod, { method: 'GET', url: '/api/moderation/reports?limit=100' })).body).toContain(M.report);
   });
 
   it('to a plain member', async () => {
@@ -214,8 +217,8 @@ describe('nothing a caller may not see comes out of any GET route', () => {
     expect(failures.filter((f) => !f.includes('shows hiddenComment'))).toEqual([]);
   }, 240_000);
 
-  it('to the author of the tips (not the hidden comment on her tip, nor deleted things)', async () => {
-    const { failures } = await walk(author, ['hiddenComment', 'deletedComment', 'deletedRequest']);
+  it('to the author of the tips (not the hidden comment on her tip, nor deleted things, nor a report\'s comment)', async () => {
+    const { failures } = await walk(author, ['hiddenComment', 'deletedComment', 'deletedRequest', 'report']);
     expect(failures).toEqual([]);
   }, 240_000);
 
