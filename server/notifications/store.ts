@@ -55,13 +55,13 @@ export function createNotificationStore(db: Database) {
   // title and the others' (joined by 、, the last one maybe cut short with …).
   const quotedUnpublished = db.prepare(`SELECT id, status, author_id FROM posts WHERE status IN ('hidden', 'draft')
     AND (instr(@quoted, title) > 0 OR (@cut <> '' AND substr(title, 1, length(@cut)) = @cut))`);
-  // A deleted tip's words leave everyone's notifications but its author's (forgetDeletedTips).
-  const forgetTipTarget = db.prepare(`UPDATE notifications SET target_title = '', text = ''
-    WHERE target_type = 'post' AND target_id = @postId AND user_id <> @authorId`);
-  const forgetTipSubject = db.prepare(`UPDATE notifications SET text = ''
-    WHERE subject_type = 'post' AND subject_id = @postId AND user_id <> @authorId`);
+  // The batched follow notifications written since a moment (forgetDeletedTips): from the newest
+  // back to the last one written before it, so only those rows are read (ids grow with time).
+  // Only rows that may quote the title are returned: whole, or as the start of a list cut short.
   const followBatchesSince = db.prepare(`SELECT id, target_title, text FROM notifications
-    WHERE kind = 'follow.posts' AND target_type <> 'post' AND created_at >= @since AND user_id <> @authorId`);
+    WHERE id > coalesce((SELECT id FROM notifications WHERE created_at < @since ORDER BY id DESC LIMIT 1), 0)
+      AND kind = 'follow.posts' AND target_type <> 'post'
+      AND (target_title = @title OR instr(text, @title) > 0 OR (substr(text, -1) = '…' AND instr(text, substr(@title, 1, 1)) > 0))`);
   const forgetWords = db.prepare(`UPDATE notifications SET target_title = '', text = '' WHERE id = ?`);
   const markAll = db.prepare('UPDATE notifications SET read_at = @now WHERE user_id = @userId AND read_at IS NULL');
   // Other domains (mail) hear of each notification inside the transaction that adds it.
@@ -91,14 +91,9 @@ export function createNotificationStore(db: Database) {
     quotedUnpublishedTips(quoted: string, cut: string): { id: number; status: 'hidden' | 'draft'; author_id: number }[] {
       return quotedUnpublished.all({ quoted, cut }) as { id: number; status: 'hidden' | 'draft'; author_id: number }[];
     },
-    /** Blanks what notifications of anyone but its author quote of a tip, by id (call in the deleting transaction). */
-    forgetTip(postId: number, authorId: number) {
-      forgetTipTarget.run({ postId, authorId });
-      forgetTipSubject.run({ postId, authorId });
-    },
-    /** Batched follow notifications (titles only, no ids) written since `since`, of anyone but `authorId`. */
-    followBatchesSince: (since: string, authorId: number) =>
-      followBatchesSince.all({ since, authorId }) as Pick<NotificationRow, 'id' | 'target_title' | 'text'>[],
+    /** Batched follow notifications (titles only, no ids) written since `since` that may quote `title`. */
+    followBatchesSince: (since: string, title: string) =>
+      followBatchesSince.all({ since, title }) as Pick<NotificationRow, 'id' | 'target_title' | 'text'>[],
     forgetWords: (id: number) => { forgetWords.run(id); },
     unreadCount: (userId: number) => unread.get(userId) as number,
     /** Marks the given notifications of this user read (others' ids are ignored); all of them without ids. */
