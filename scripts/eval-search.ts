@@ -11,15 +11,21 @@
  *   With --dev-only, the development set is also planted among the 10,000 distractors (--no-10k skips).
  *   --outranked writes, for each held-out query among the 10k, the distractors ranked above its
  *   first relevant tip (to read whether they are in fact relevant).
+ *   --check3 also scores check set 3 (scripts/search-eval/check3.ts, synonyms and paraphrases written
+ *   before that session's engine change, never tuned on) against the development tips plus its own,
+ *   and skips the held-out part as --dev-only does; --check3-only scores check set 3 alone.
  */
 import fs from 'node:fs';
 import { search } from '../server/search/service';
+import { CHECK3_QUERIES, CHECK3_TIPS } from './search-eval/check3';
 import { QUERIES, TIPS, type EvalTip } from './search-eval/collection';
 import { evaluate, mean, table, type GradedQuery, type QueryScore } from './search-eval/evaluate';
 
 const verbose = process.argv.includes('--verbose');
 const outrankedAt = process.argv.indexOf('--outranked');
 const outrankedFile = outrankedAt > 0 ? process.argv[outrankedAt + 1] : null;
+const check3Only = process.argv.includes('--check3-only');
+const check3 = check3Only || process.argv.includes('--check3');
 
 function report(name: string, tips: number, queries: number, scores: QueryScore[]) {
   process.stdout.write(`\n## ${name}: ${tips} tips, ${queries} queries\n\n${table(scores)}\n`);
@@ -31,8 +37,9 @@ function report(name: string, tips: number, queries: number, scores: QueryScore[
   }
 }
 
-const dev = await evaluate();
-report('development set', TIPS.length, QUERIES.length, dev);
+// --check3-only skips the development set (and with it the parts below that read it).
+const dev = check3Only ? [] : await evaluate();
+if (!check3Only) report('development set', TIPS.length, QUERIES.length, dev);
 // The fifth round's fresh check set (fresh.ts) apart, and the older queries without it (comparable
 // with the figures before it was added).
 const older = dev.filter((s) => !s.fresh);
@@ -42,7 +49,7 @@ if (fresh.length > 0) {
   report('fresh subset (never tuned on)', TIPS.length, fresh.length, fresh);
 }
 // --dev-only: the development set planted among the 10,000 generated distractors too (--no-10k skips it).
-if (process.argv.includes('--dev-only') && !process.argv.includes('--no-10k')) {
+if (!check3Only && process.argv.includes('--dev-only') && !process.argv.includes('--no-10k')) {
   const others = (await import('./search-eval/distractors')).generateDistractors(10_000);
   const big = await evaluate({ distractors: others });
   report('development set among 10,000 generated distractors', TIPS.length + others.length, QUERIES.length, big);
@@ -51,10 +58,20 @@ if (process.argv.includes('--dev-only') && !process.argv.includes('--no-10k')) {
   process.stdout.write(`\nloss of development nDCG@10 among 10,000: ${(mean(dev).ndcg - mean(big).ndcg).toFixed(3)} (target < 0.05)\n`);
 }
 
+// Check set 3 (check3.ts): its queries against its own tips, where its grades are complete (the
+// figure to compare), and among the development tips too, which it did not grade (some answer its
+// queries and count 0: read that table's recall, which counts only its own tips).
+if (check3) {
+  report('check set 3 on its own tips (never tuned on)', CHECK3_TIPS.length, CHECK3_QUERIES.length, await evaluate({ tips: CHECK3_TIPS, queries: CHECK3_QUERIES }));
+  const tips = [...TIPS, ...CHECK3_TIPS];
+  report('check set 3 among the development tips (ungraded there)', tips.length, CHECK3_QUERIES.length, await evaluate({ tips, queries: CHECK3_QUERIES }));
+}
+
 // The held-out files are imported by name, never read here; absent, that part is skipped.
 let heldout: { HELDOUT_TIPS: readonly EvalTip[]; HELDOUT_QUERIES: readonly GradedQuery[] } | null = null;
 let distractors: ((n?: number) => EvalTip[]) | null = null;
-if (!process.argv.includes('--dev-only')) try {
+// With --check3 or --check3-only the held-out part is skipped, as with --dev-only.
+if (!process.argv.includes('--dev-only') && !check3) try {
   heldout = await import('./search-eval/heldout');
   distractors = (await import('./search-eval/distractors')).generateDistractors;
 } catch (err) {
@@ -89,4 +106,4 @@ if (heldout) {
     if (outrankedFile) fs.writeFileSync(outrankedFile, outranked.join('\n'));
   }
 }
-process.stdout.write(`\ndevelopment nDCG@10 ${mean(dev).ndcg.toFixed(3)}\n`);
+if (!check3Only) process.stdout.write(`\ndevelopment nDCG@10 ${mean(dev).ndcg.toFixed(3)}\n`);

@@ -26,3 +26,24 @@ export function missingWord(terms: readonly Term[]): MissingWord {
     return missing ? missing.typed ?? missing.highlights[0] ?? null : null;
   };
 }
+
+/**
+ * The terms with each word named as the reader typed it: `typed` is folded (vlookup for VLOOKUP,
+ * ｖｌｏｏｋｕｐ), so the query's own letters are found again — the stretch of `raw` that folds to the
+ * word (a window of as many letters: width and case folding keep their number). Unchanged when none
+ * does (a word the pipeline rewrote).
+ */
+export function asTypedIn(raw: string, terms: readonly Term[]): Term[] {
+  const chars = Array.from(raw);
+  return terms.map((t) => {
+    if (!t.typed) return t;
+    const n = Array.from(t.typed).length;
+    for (let i = 0; i + n <= chars.length; i++) {
+      const window = chars.slice(i, i + n).join('');
+      if (window !== t.typed && normalize(window) === t.typed) return { ...t, typed: window };
+      if (window === t.typed) return t;
+    }
+    return t;
+  });
+}
+

@@ -15,6 +15,7 @@ import { alternativesOf, stemOf } from './lexicon';
 import { normalize, normalizeWithMap, toKatakana } from './normalize';
 import { spellingKey } from './spellings';
 import { neighboursOf } from './thesaurus';
+import { translationsOf } from './translations';
 import { isLoanwordKatakana, katakanaOf } from './loanwords';
 import { isReading, kanjiOf, startsReading } from './readings';
 import { CJK_RUN, CJK_TOKEN, pieces, pieceTokens } from './tokenize';
@@ -28,7 +29,7 @@ export interface Term {
   highlights: string[];
   /** A single Latin word (a candidate for typo correction). */
   latin: boolean;
-  /** The word as typed (width and case folded), to name it to the reader (a partial tip lacks 「消したい」). */
+  /** The word as typed (width and case folded; missing.ts asTypedIn finds the reader's own letters again), to name it to the reader (a partial tip lacks 「消したい」). */
   typed?: string;
   /**
    * For a prefix: the whole words of the index it stands for, when they are few (see
@@ -502,8 +503,16 @@ function cjkTerm(span: string): Term {
 const MAX_ALTERNATIVES = 6;
 /** Synonyms (other words of the same meaning) taken per word in the first tier, after its other spellings. */
 export const MAX_SYNONYMS = 0;
-/** Most further synonyms per word in the wide tier. */
+/** Most further synonyms per word in the wide tier (each is one more doclist for FTS5 to walk). */
 export const MAX_WIDE = 12;
+/**
+ * Candidates for those MAX_WIDE places, in order (the dictionary's synonyms, then weaker evidence):
+ * the search keeps the first MAX_WIDE that some tip holds (`keepHeld`). The dictionary's lists are
+ * long and mostly words no tip writes (複製: リプロダクション, reproduction, 再生産, デュープ …); a cap
+ * taken before asking the index gave their places to words that match nothing, and the neighbours
+ * after them never came into it.
+ */
+export const WIDE_CANDIDATES = 40;
 
 /**
  * The word's other spellings and synonyms from the dictionary, its katakana when typed in
@@ -516,7 +525,10 @@ function alternativesFor(forms: string[], self: string, noun = false): Pick<Term
   const ok = (w: string) => w !== self && Array.from(w).length >= 2 && !words.includes(w) && !wide.includes(w);
   // A verb's one-kanji stem (除く → 除, 消す → 消) is a synonym too, matched as a prefix in the
   // wide tier (除* finds 除いた, 除去): as the query's own one-kanji stems are.
-  const okWide = (w: string) => ok(w) || (w !== self && SINGLE_KANJI.test(w) && !wide.includes(w));
+  // Not a katakana part of the word itself (ロボット → ボット): it matches wherever the word does,
+  // and else only inside other katakana words (ピボット), which run together with no boundary the
+  // index could tell. (A kanji compound's parts are taken on purpose: 休暇届 → 休暇, below.)
+  const okWide = (w: string) => (ok(w) && !(/^\p{sc=Katakana}+$/u.test(w) && self.includes(w))) || (w !== self && SINGLE_KANJI.test(w) && !wide.includes(w));
   const add = (w: string) => { if (ok(w)) words.push(w); };
   const lookups = [...forms];
   for (const f of forms) if (HIRAGANA_WORD.test(f)) { const k = normalize(toKatakana(f)); add(k); lookups.push(k); }
@@ -549,12 +561,29 @@ function alternativesFor(forms: string[], self: string, noun = false): Pick<Term
     alt.synonyms.slice(0, MAX_SYNONYMS).forEach(add);
     rest.push(...alt.synonyms.slice(MAX_SYNONYMS));
   }
-  // The second resource's neighbours (thesaurus.ts, EDICT), after the Sudachi synonyms: the word as typed.
   const fromDictionary = rest.length;
+  // The third resource's words (translations.ts, Wiktionary): the other Japanese translations of the
+  // senses the word translates (log: ログ, 履歴, 記録), after the Sudachi synonyms (measured: as
+  // strong evidence, the development and check sets lost more than they gained).
+  for (const f of lookups) rest.push(...translationsOf(f));
+  // The second resource's neighbours (thesaurus.ts, EDICT): the word as typed.
   if (!(noun && SINGLE_KANJI.test(forms[0]))) rest.push(...neighboursOf(forms[0]));
   // A compound of three or more kanji that tips may write in part (休暇届: 休暇; 算用数字: 数字):
   // its first and last two kanji, in the wide tier only.
   if (/^\p{sc=Han}{3,}$/u.test(self)) { const k = Array.from(self); rest.push(k.slice(-2).join(''), k.slice(0, 2).join('')); }
+  // Bridges, weakest and last: the other words of the word's synonyms (複製 → 写し → コピー). A
+  // dictionary group is one meaning, and a word in two groups joins them; only what the index holds
+  // of these ever reaches the wide tier (keepHeld), and only after every word above. The bridge is
+  // written with kanji: a katakana or Latin spelling stands for homographs of unrelated meanings
+  // (キャリア: career, carrier; measured: no set gained from them). A word that is the bridge and
+  // more (金 → 金曜, 金色) is a compound of it, not a word of the group's meaning.
+  for (const f of lookups) {
+    for (const m of alternativesOf(f)?.synonyms ?? []) {
+      if (!/\p{sc=Han}/u.test(m) || /[a-z]/.test(m)) continue;
+      const b = alternativesOf(m);
+      if (b) rest.push(...[...b.same, ...b.synonyms].filter((x) => !x.startsWith(m)));
+    }
+  }
   const first = words.slice(0, MAX_ALTERNATIVES);
   const candidates = [...words.slice(MAX_ALTERNATIVES), ...rest];
   // Weaker evidence: the derived neighbours, the compound's parts, and one-kanji stems (prefixes).
@@ -562,7 +591,7 @@ function alternativesFor(forms: string[], self: string, noun = false): Pick<Term
   for (const w of candidates) if (okWide(w) && !first.includes(w) && !covered.has(w)) wide.push(w);
   const toks = (list: string[]) => list.map((w) => pieces(w).flatMap(pieceTokens)).filter((t) => t.length > 0);
   // The dictionary's synonyms first, then the derived neighbours (a stable order: dictionary first).
-  const taken = wide.slice(0, MAX_WIDE);
+  const taken = wide.slice(0, WIDE_CANDIDATES);
   const ordered = [...taken.filter((w) => !derived.has(w)), ...taken.filter((w) => derived.has(w))];
   const out: Pick<Term, 'alternatives' | 'synonyms' | 'spellings' | 'ownCovered' | 'dictionarySynonyms'> = {
     alternatives: toks(first), synonyms: toks(ordered), dictionarySynonyms: toks(ordered.filter((w) => !derived.has(w))).length };
@@ -774,6 +803,30 @@ function phrase(t: Term, wide = false, dictionaryOnly = false): string {
   // Once each (a one-kanji synonym's completions may repeat the word: 重* → 重複).
   const each = [...new Set([...ownPhrase(t), ...(t.spellings ?? t.alternatives ?? []).map(quote), ...synonyms.flatMap(synonym)])];
   return each.length === 1 ? each[0] : `(${each.join(' OR ')})`;
+}
+
+/**
+ * The query with each word's wide-tier synonyms cut to the first MAX_WIDE that the index holds
+ * (`held(expression)`: does any tip match this FTS5 phrase), the dictionary's still first, and
+ * without the highlights of those dropped. A one-kanji synonym (消*) is a prefix, kept: completed
+ * against the index's own words (completePrefixes).
+ */
+export function keepHeld(q: ParsedQuery, held: (expression: string) => boolean): ParsedQuery {
+  if (!hasWideTier(q)) return q;
+  const must = q.must.map((t) => {
+    if (!t.synonyms) return t;
+    const all = t.synonyms.map((tokens, i) => ({ tokens, dictionary: i < (t.dictionarySynonyms ?? 0) }));
+    const kept = all.filter((x) => (x.tokens.length === 1 && SINGLE_KANJI.test(x.tokens[0])) || held(quote(x.tokens))).slice(0, MAX_WIDE);
+    if (kept.length === all.length) return t;
+    // Texts only a dropped synonym stood for (not the word, its spellings or a kept synonym).
+    const still = new Set([t.highlights[0], ...(t.alternatives ?? []).map(textOf), ...kept.map((x) => textOf(x.tokens))]);
+    const dropped = new Set(all.filter((x) => !kept.includes(x)).map((x) => textOf(x.tokens)).filter((h) => !still.has(h)));
+    const out: Term = { ...t, highlights: t.highlights.filter((h) => !dropped.has(h)) };
+    if (kept.length > 0) { out.synonyms = kept.map((x) => x.tokens); out.dictionarySynonyms = kept.filter((x) => x.dictionary).length; }
+    else { delete out.synonyms; delete out.dictionarySynonyms; }
+    return out;
+  });
+  return { ...q, must };
 }
 
 /** Whether the wide tier would match more than the first (some required word has further synonyms). */

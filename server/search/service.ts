@@ -1,8 +1,9 @@
 import type { SearchReader } from './reader';
 import { alternativesOf } from './lexicon';
 import { normalize, normalizeWithMap, toKatakana } from './normalize';
+import { asTypedIn } from './missing';
 import { presentHits } from './presenter';
-import { completeEndings, completePrefixes, hasWideTier, parseQuery, partialGroups, termMatch, RELAX_MIN_TERMS, relaxedGroups, toMatch, type ParsedQuery } from './query';
+import { completeEndings, completePrefixes, hasWideTier, keepHeld, parseQuery, partialGroups, termMatch, RELAX_MIN_TERMS, relaxedGroups, toMatch, type ParsedQuery } from './query';
 import type { SearchQueryT, SearchResultT, SuggestResultT } from './schemas';
 import { highlighter } from './snippet';
 import { CJK_TOKEN } from './tokenize';
@@ -116,8 +117,9 @@ function answer(r: SearchResultT, correctedTo: string | null): SearchResultT {
 function searchAsTyped(ctx: SearchReader, query: SearchQueryT): SearchResultT {
   const { q = '', tag = [], author, sort = 'relevance', limit = 20, offset = 0, facets = false } = query;
   const { store } = ctx.search;
-  const parsed = completeEndings(completePrefixes(parseQuery(q), (prefix, max) => store.words(prefix, max) ?? [], store.termsFrom),
-    (suffix, max) => store.wordsEnding(suffix, max), store.hasWord);
+  // The wide tier's synonyms that some tip holds (keepHeld), after the prefixes' completions.
+  const parsed = keepHeld(completeEndings(completePrefixes(parseQuery(q), (prefix, max) => store.words(prefix, max) ?? [], store.termsFrom),
+    (suffix, max) => store.wordsEnding(suffix, max), store.hasWord), store.holds);
   const hasText = q.trim() !== '';
   // Text that yields no word to match (only punctuation, only exclusions) finds nothing.
   if (hasText && parsed.must.length === 0) return empty();
@@ -255,7 +257,7 @@ function searchAsTyped(ctx: SearchReader, query: SearchQueryT): SearchResultT {
       const looseMatch = toMatch(parsed, 'partial');
       const partial = { ...filter, match: looseMatch, titleMatch: null, titleOnly: null, groups, exclude: page.ids, offset: 0, limit: limit - page.ids.length };
       const more = store.topPage(partial) ?? store.page(partial);
-      if (more.ids.length > 0) result.partial = presentHits(ctx, more.ids, marks, parsed.must);
+      if (more.ids.length > 0) result.partial = presentHits(ctx, more.ids, marks, asTypedIn(q, parsed.must));
     }
   }
   if (facets) result.facets = total > 0 ? store.facets(filter) : [];

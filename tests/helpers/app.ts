@@ -82,9 +82,14 @@ export async function postTip(t: TestApp, user: TestUser, tip: { title: string; 
   return res.json();
 }
 
-/** The ids a search as the admin finds, in the order given (a non-200 answer throws). */
-export async function searchIds(t: TestApp, q: string): Promise<number[]> {
+/** A search as the admin: total, items and whether it was relaxed (a non-200 answer throws). */
+export async function searchAs(t: TestApp, q: string): Promise<{ total: number; items: { id: number }[]; relaxed: boolean }> {
   const res = await t.as(t.admin, { method: 'GET', url: `/api/search?q=${encodeURIComponent(q)}` });
   if (res.statusCode !== 200) throw new Error(`search failed: ${res.statusCode} ${res.body}`);
-  return res.json().items.map((i: { id: number }) => i.id);
+  return res.json();
+}
+
+/** The ids a search as the admin finds, in the order given (a non-200 answer throws). */
+export async function searchIds(t: TestApp, q: string): Promise<number[]> {
+  return (await searchAs(t, q)).items.map((i) => i.id);
 }

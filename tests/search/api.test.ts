@@ -194,8 +194,10 @@ describe('the index follows every write', () => {
     expect(r.items.map((i) => i.id)).toEqual([both.id]);
     // Both words but one: the rarer word's tip first (BM25 weighs it more), the unrelated tip never.
     expect(r.partial?.map((i) => i.id)).toEqual([one.id, other.id]);
-    // Each says which word it lacks, as typed (Latin case folded); tips with every word say nothing.
-    expect(r.partial?.map((i) => i.missing)).toEqual(['関数', 'vlookup']);
+    // Each says which word it lacks, as typed (the reader's own letters); tips with every word say nothing.
+    expect(r.partial?.map((i) => i.missing)).toEqual(['関数', 'VLOOKUP']);
+    // Typed in full width or lower case, it is named so.
+    expect(((await find('ｖＬｏｏｋｕｐ関数')) as typeof r).partial?.map((i) => i.missing)).toEqual(['関数', 'ｖＬｏｏｋｕｐ']);
     expect(r.items.every((i) => !('missing' in i))).toBe(true);
     // Only the page's remaining places, only on the first page, only sorted by relevance, and
     // never when no tip has every word (then nothing, or the relaxed results themselves).

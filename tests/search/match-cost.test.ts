@@ -61,7 +61,7 @@ test("the wide tier's one-kanji synonyms become the terms they stand for", async
   expect(rows(t, toMatch(done)!)).toHaveLength(1);
 });
 
-test("terms listed and counted on a reading connection follow another connection's commits", () => {
+test("terms listed, counted and held on a reading connection follow another connection's commits", () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kotsu-terms-'));
   const file = path.join(dir, 'k.db');
   const writer = openDatabase(file);
@@ -79,6 +79,12 @@ test("terms listed and counted on a reading connection follow another connection
     expect([r.docsOf('様式'), w.docsOf('様式')]).toEqual([2, 2]);
     w.remove(1);
     expect([r.docsOf('様式'), w.docsOf('様式')]).toEqual([1, 1]);
+    // Whether a phrase is held (the wide tier's synonyms, keepHeld), the same way.
+    expect([r.holds('"コピ"'), w.holds('"コピ"')]).toEqual([false, false]);
+    writer.transaction(() => w.put(4, { title: 'コピ', tags: '', body: '' }))();
+    expect([r.holds('"コピ"'), w.holds('"コピ"')]).toEqual([true, true]);
+    w.remove(4);
+    expect([r.holds('"コピ"'), w.holds('"コピ"')]).toEqual([false, false]);
   } finally {
     reader.close();
     writer.close();

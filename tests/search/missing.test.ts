@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { missingWord } from '../../server/search/missing';
+import { asTypedIn, missingWord } from '../../server/search/missing';
 import { parseQuery } from '../../server/search/query';
 
 /** Which word a tip with all the words but one lacks (the `missing` of a partial hit). */
@@ -34,4 +34,10 @@ describe('missingWord', () => {
     expect(missingWord(must('VLOOKUP関数'))(tip('会議室の予約'))).toBeNull();
     expect(missingWord(must('VLOOKUP関数'))(tip('VLOOKUP関数で転記'))).toBeNull();
   });
+});
+
+test('asTypedIn names a folded word with the reader\'s own letters, and leaves other words alone', () => {
+  const q = 'Ｅｘｃｅｌ VLOOKUP 関数 pdf';
+  const named = asTypedIn(q, parseQuery(q).must).map((t) => t.typed);
+  expect(named).toEqual(['Ｅｘｃｅｌ', 'VLOOKUP', '関数', 'pdf']);
 });

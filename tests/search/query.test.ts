@@ -2,7 +2,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import { describe, expect, test } from 'vitest';
 import { normalize } from '../../server/search/normalize';
 import { alternativesOf } from '../../server/search/lexicon';
-import { parseQuery, toMatch } from '../../server/search/query';
+import { MAX_WIDE, parseQuery, toMatch } from '../../server/search/query';
 import { spellingKey } from '../../server/search/spellings';
 
 const m = (q: string) => toMatch(parseQuery(q));
@@ -139,9 +139,10 @@ describe('parseQuery / toMatch', () => {
         const prefixed = parseQuery(`${prefix}${w}`).must;
         expect(prefixed, `${prefix}${w}`).toHaveLength(1);
         const has = new Set(prefixed[0].highlights);
-        // The plain word's spellings and synonyms (its highlights after itself), but for the last
-        // few, which the prefixed word's own form may push past the cap.
-        const others = plain.highlights.slice(1);
+        // The plain word's spellings and first MAX_WIDE synonyms (its highlights after itself: the
+        // wide tier keeps at most MAX_WIDE of its candidates), but for the last few, which the
+        // prefixed word's own form may push past the cap.
+        const others = plain.highlights.slice(1, 1 + (plain.alternatives?.length ?? 0) + Math.min(MAX_WIDE, plain.synonyms?.length ?? 0));
         expect(others.length, w).toBeGreaterThan(0);
         expect(others.filter((h) => has.has(h)).length, `${prefix}${w}`).toBeGreaterThanOrEqual(Math.ceil(others.length * 0.7));
       }

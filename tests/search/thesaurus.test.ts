@@ -6,7 +6,7 @@ import { normalize } from '../../server/search/normalize';
 import { parseQuery } from '../../server/search/query';
 import { neighboursOf } from '../../server/search/thesaurus';
 import { setPostStatus } from '../../server/posts/service';
-import { createTestApp, postTip, type TestApp } from '../helpers/app';
+import { createTestApp, postTip, searchAs, type TestApp } from '../helpers/app';
 
 // The second synonym resource (issue 19, third round): neighbours derived from EDICT at build time
 // (scripts/derive-thesaurus.ts), with WordNet 3.1 as a second pivot step (fourth round), used in the
@@ -95,11 +95,7 @@ describe('search through the derived neighbours (service.ts wide tier)', () => {
   beforeEach(async () => { t = await createTestApp(); });
   afterEach(async () => { await t.close(); });
 
-  async function find(q: string) {
-    const res = await t.as(t.admin, { method: 'GET', url: `/api/search?q=${encodeURIComponent(q)}` });
-    expect(res.statusCode, res.body).toBe(200);
-    return res.json() as { total: number; items: { id: number }[]; relaxed: boolean };
-  }
+  const find = (q: string) => searchAs(t, q);
 
   test('a paraphrase finds the tip only the new resource links (裏表 → 両面), after tips with the word as typed', async () => {
     // The Sudachi dictionary does not link them: the path is EDICT's.

@@ -1,0 +1,89 @@
+/**
+ * Derives server/search/data/wiktionary-translations.json, the search's third synonym resource
+ * (issue 19, eighth round), from the FreeDict English–Japanese dictionary (Debian package
+ * `dict-freedict-eng-jpn`: `apt-get install dict-freedict-eng-jpn`, /usr/share/dictd/
+ * freedict-eng-jpn.dict.dz), made by WikDict from Wiktionary's translation tables (CC BY-SA 3.0).
+ * Run at build time only, never by the server:
+ *
+ *   npx tsx scripts/derive-translations.ts [--dict <file.dict.dz>] [--sample 100]
+ *
+ * Method: Wiktionary lists, for each sense of an English word, its translations — "log (n) 4.
+ * chronological record: ログ, 履歴, 記録"; "duplicate (n) an identical copy: デュプリケート, 写し, 複写";
+ * "delete (v) to remove: 削除, 消す". The Japanese words given for one sense are words of that
+ * meaning, chosen by people for that sense (not two glosses that happen to share an English word, as
+ * the EDICT pivot is): each is a neighbour of the others. A sense with more than SET_MAX translations
+ * is a loose one (a list of near words) and is skipped. A word keeps its NEIGHBOURS best, by the
+ * senses it shares with each, a smaller set weighing more (1 / (set size − 1)).
+ * Words are stored as the search looks them up and matches them (lexicon.ts): normalized, a verb or
+ * adjective by its stem (写す → 写, 取り出す → 取出), a する verb by its noun (記録する → 記録).
+ * `--sample N` prints N random pairs to read (precision in docs/search.md).
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { stemOf } from '../server/search/lexicon';
+import { normalize } from '../server/search/normalize';
+import { arg, seeded, writeLineTable } from './lib/edict';
+
+const SET_MAX = Number(arg('--set-max') ?? 6);
+const NEIGHBOURS = Number(arg('--neighbours') ?? 6);
+const sample = Number(arg('--sample') ?? 0);
+const source = arg('--dict') ?? '/usr/share/dictd/freedict-eng-jpn.dict.dz';
+const out = path.join(import.meta.dirname, '..', 'server', 'search', 'data', 'wiktionary-translations.json');
+
+/** A headword line: `copy //ˈkɑpi// //ˈkɒpi// <v>` (pronunciations optional), its part of speech last. */
+const HEAD = /^(.+?)(?: \/.*\/)? <([a-z]+)>$/u;
+const JAPANESE = /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}]/u;
+/** A translation as the search can match it: one word of kanji and kana, no spaces or marks. */
+const WORD = /^[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}ー々]{2,10}$/u;
+
+/** The word as the search looks it up: normalized; a verb or adjective by its stem. */
+function formOf(word: string, pos: string): string | null {
+  let w = word;
+  // A する verb is its noun (記録する → 記録), as a query's 記録したい is looked up by 記録.
+  if (/\p{sc=Han}.*する$/u.test(w)) w = w.slice(0, -2);
+  if (!WORD.test(w)) return null;
+  const n = normalize(w).trim();
+  if (n === '' || /\s/u.test(n)) return null;
+  const form = pos === 'v' || pos === 'adj' ? stemOf(n) : n;
+  // Hiragana alone (function words, a verb's inflection: ます, れる) says too little to match.
+  return /^\p{sc=Hiragana}+$/u.test(form) ? null : form;
+}
+
+const text = zlib.gunzipSync(fs.readFileSync(source)).toString('utf8');
+/** Each sense's translations, as matched forms. */
+const sets: string[][] = [];
+let pos: string | null = null;
+for (const line of text.split('\n')) {
+  const head = HEAD.exec(line);
+  if (head) { pos = head[2]; continue; }
+  if (pos === null || !JAPANESE.test(line) || /[A-Za-z]/.test(line.replace(/^\s*\d+\.\s*/, ''))) continue;
+  // `4. ログ, 履歴, 記録`: a numbered sense's translations; a damaged line may run two together.
+  for (const part of line.split(/\s*\d+\.\s*/u)) {
+    const words = [...new Set(part.split(/[,、]\s*/u).map((w) => formOf(w.trim(), pos!)).filter((w): w is string => w !== null))];
+    if (words.length >= 2) sets.push(words);
+  }
+}
+
+const scores = new Map<string, Map<string, number>>();
+for (const set of sets) {
+  if (set.length > SET_MAX) continue;
+  for (const w of set) {
+    const m = scores.get(w) ?? scores.set(w, new Map()).get(w)!;
+    for (const x of set) if (x !== w) m.set(x, (m.get(x) ?? 0) + 1 / (set.length - 1));
+  }
+}
+const table: [string, string][] = [];
+for (const [w, m] of [...scores].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
+  const best = [...m].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, NEIGHBOURS).map(([x]) => x);
+  table.push([w, best.join(' ')]);
+}
+fs.mkdirSync(path.dirname(out), { recursive: true });
+writeLineTable(out, table);
+const pairs = table.reduce((n, [, v]) => n + v.split(' ').length, 0);
+process.stdout.write(`senses with two words or more ${sets.length}, words ${table.length}, pairs ${pairs}, ${(fs.statSync(out).size / 1024).toFixed(0)} KB → ${path.relative(process.cwd(), out)}\n`);
+if (sample > 0) {
+  const rand = seeded(23);
+  const all = table.flatMap(([k, v]) => v.split(' ').map((x) => `${k}\t${x}`));
+  for (let i = 0; i < sample && all.length > 0; i++) process.stdout.write(`${all.splice(Math.floor(rand() * all.length), 1)[0]}\n`);
+}

@@ -1,0 +1,70 @@
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import data from '../../server/search/data/wiktionary-translations.json';
+import { setPostStatus } from '../../server/posts/service';
+import { alternativesOf } from '../../server/search/lexicon';
+import { LineTable } from '../../server/search/line-table';
+import { normalize } from '../../server/search/normalize';
+import { parseQuery } from '../../server/search/query';
+import { neighboursOf } from '../../server/search/thesaurus';
+import { translationsOf } from '../../server/search/translations';
+import { createTestApp, postTip, searchAs, type TestApp } from '../helpers/app';
+
+// The third synonym resource (issue 19, eighth round): Japanese translations of one sense of an
+// English word in Wiktionary (FreeDict English–Japanese, scripts/derive-translations.ts), used in
+// the wide tier after the Sudachi dictionary's synonyms, as weak evidence.
+
+describe('the derived table (server/search/data/wiktionary-translations.json)', () => {
+  const table = [...LineTable.parse(data as string).entries()];
+
+  test('is a table of normalized words, at most six others each, never the word itself', () => {
+    expect(table.length).toBeGreaterThan(10_000);
+    for (const [k, v] of table) {
+      const ns = v.split(' ');
+      expect(ns.length, k).toBeLessThanOrEqual(6);
+      expect(ns, k).not.toContain(k);
+      for (const w of [k, ...ns]) {
+        expect(w, k).toMatch(/^[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}ー々]+$/u);
+        // Stored as the search folds it (ユーザー → ユーザ); a stem keeps no conjugating kana.
+        expect(normalize(w), k).toBe(w);
+      }
+    }
+  });
+
+  test('links words of one sense that neither the Sudachi dictionary nor EDICT link: 履歴 → ログ', () => {
+    const log = normalize('ログ');
+    expect(alternativesOf('履歴')?.synonyms ?? []).not.toContain(log);
+    expect(neighboursOf('履歴')).not.toContain(log);
+    expect(translationsOf('履歴')).toContain(log);
+    // Both ways: a sense's words are each other's.
+    expect(translationsOf(log)).toContain('履歴');
+  });
+
+  test('a query word takes them in the wide tier only, after the dictionary\'s synonyms', () => {
+    const [t] = parseQuery('履歴 ').must;
+    expect((t.alternatives ?? []).map((a) => a.join(''))).not.toContain('ログ');
+    const syn = (t.synonyms ?? []).map((a) => a.join(''));
+    const at = syn.indexOf('ログ');
+    expect(at).toBeGreaterThanOrEqual(t.dictionarySynonyms ?? 0);
+  });
+});
+
+describe('search through the translations (service.ts wide tier)', () => {
+  let t: TestApp;
+  beforeEach(async () => { t = await createTestApp(); });
+  afterEach(async () => { await t.close(); });
+
+  const find = (q: string) => searchAs(t, q);
+
+  test('a tip that says ログ is found for 履歴, after the tip with the word as typed; hidden, never', async () => {
+    const typed = await postTip(t, t.admin, { title: 'RPAの実行履歴を確認する', body: '管理画面から確認します。', tags: ['RPA'] });
+    const log = await postTip(t, t.admin, { title: 'RPAの実行ログで失敗箇所を探す', body: 'ログには手順と時刻が残ります。ログを開きます。', tags: ['RPA'] });
+    await postTip(t, t.admin, { title: 'RPAのシナリオを作る', body: '画面の操作を記録します。', tags: ['RPA'] });
+    expect((await find('RPAの実行履歴')).items.map((i) => i.id)).toEqual([typed.id, log.id]);
+    setPostStatus(t.app.ctx, typed.id, 'hidden', 'spam');
+    expect((await find('RPAの実行履歴')).items.map((i) => i.id)).toEqual([log.id]);
+    setPostStatus(t.app.ctx, log.id, 'hidden', 'spam');
+    const ids = (await find('RPAの実行履歴')).items.map((i) => i.id);
+    expect(ids).not.toContain(log.id);
+    expect(ids).not.toContain(typed.id);
+  });
+});
