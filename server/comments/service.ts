@@ -112,7 +112,8 @@ export function deleteComment(ctx: Context, actor: UserRow, id: number): void {
   ctx.db.transaction(() => {
     ctx.comments.remove(id);
     ctx.mentions.forget('comment', id);
-    // A deleted comment, like a hidden one, no longer shows in the notifications that quoted it.
+    // A deleted comment, like a hidden one, no longer shows in the notifications that quoted it
+    // (those naming it are withheld when read; mentions written before they named it are blanked here).
     ctx.notifications.clearCommentQuotes(c.id, c.post_id, c.author_id, plainExcerpt(c.html));
     if (!own) {
       ctx.audit.write({ actorId: actor.id, action: 'comment.delete', targetType: 'comment', targetId: id,

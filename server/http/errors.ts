@@ -85,8 +85,10 @@ function validationText(err: FastifyError): { message: string; field: string } {
 export function frameworkErrors(err: FastifyError, _request: FastifyRequest, reply: FastifyReply): void {
   const tooLong = err.code === 'FST_ERR_MAX_PARAM_LENGTH';
   // No hook runs for these (the security headers' included): the two that matter for a JSON answer.
-  void reply.status(400).header('x-content-type-options', 'nosniff').header('cache-control', 'private, no-store').send({ error: 'bad_request', reason: 'invalid_input',
-    message: tooLong ? 'a path segment is too long' : 'the address is not valid UTF-8 percent-encoding' });
+  void reply.status(400).header('x-content-type-options', 'nosniff').header('cache-control', 'private, no-store').send({
+    error: 'bad_request', reason: 'invalid_input',
+    message: tooLong ? 'a path segment is too long' : 'the address is not valid UTF-8 percent-encoding',
+  });
 }
 
 /** The one place that turns any thrown error into `{error, reason, message}`; 5xx never leak internals. */

@@ -38,10 +38,10 @@ export function mailNotifications(ctx: Context): void {
     ctx.mail.enqueue({ userId: n.userId, to: s.email, ...m, unsubscribeUrl: l.unsubscribe,
       postId: n.targetType === 'post' ? n.targetId : null, commentId: n.subjectType === 'comment' ? n.subjectId ?? null : null }, now.toISOString());
   });
-  // A notice queued before its tip or comment was hidden, deleted (or the tip returned to draft) is not sent.
+  // A notice queued before its tip or comment was hidden or deleted (or the tip returned to draft)
+  // is not sent: contentSeenBy sees no deleted content.
   ctx.outbox.withholdWhen((row) => {
     if (row.post_id === null && row.comment_id === null) return false;
-    if ((row.post_id !== null && !ctx.posts.byId(row.post_id)) || (row.comment_id !== null && !ctx.comments.byId(row.comment_id))) return true;
     const reader = row.user_id === null ? undefined : ctx.users.byId(row.user_id);
     if (!reader || reader.suspended) return true;
     const { seesTip, seesComment } = contentSeenBy(ctx, reader);
