@@ -512,7 +512,7 @@ export const MAX_WIDE = 12;
  * taken before asking the index gave their places to words that match nothing, and the neighbours
  * after them never came into it.
  */
-export const WIDE_CANDIDATES = 40;
+export const WIDE_CANDIDATES = 24;
 
 /**
  * The word's other spellings and synonyms from the dictionary, its katakana when typed in
@@ -816,7 +816,12 @@ export function keepHeld(q: ParsedQuery, held: (expression: string) => boolean):
   const must = q.must.map((t) => {
     if (!t.synonyms) return t;
     const all = t.synonyms.map((tokens, i) => ({ tokens, dictionary: i < (t.dictionarySynonyms ?? 0) }));
-    const kept = all.filter((x) => (x.tokens.length === 1 && SINGLE_KANJI.test(x.tokens[0])) || held(quote(x.tokens))).slice(0, MAX_WIDE);
+    // In order, until MAX_WIDE are kept: each check is one more MATCH.
+    const kept: typeof all = [];
+    for (const x of all) {
+      if (kept.length === MAX_WIDE) break;
+      if ((x.tokens.length === 1 && SINGLE_KANJI.test(x.tokens[0])) || held(quote(x.tokens))) kept.push(x);
+    }
     if (kept.length === all.length) return t;
     // Texts only a dropped synonym stood for (not the word, its spellings or a kept synonym).
     const still = new Set([t.highlights[0], ...(t.alternatives ?? []).map(textOf), ...kept.map((x) => textOf(x.tokens))]);
@@ -852,13 +857,7 @@ export function completePrefixes(q: ParsedQuery, words: (prefix: string, limit: 
   chars?: (c: string, limit: number) => string[] | null): ParsedQuery {
   const few = (found: string[] | null | undefined) => (found && found.length >= 1 && found.length <= MAX_COMPLETIONS ? found : null);
   const must = q.must.map((t) => {
-    let out = t;
-    if (chars) {
-      const stems = (t.synonyms ?? []).filter((a) => a.length === 1 && SINGLE_KANJI.test(a[0])).map((a) => a[0]);
-      const found: Record<string, string[]> = {};
-      for (const c of stems) { const f = few(chars(c, MAX_COMPLETIONS + 1)); if (f) found[c] = f; }
-      if (Object.keys(found).length > 0) out = { ...out, synonymCompletions: found };
-    }
+    const out = t;
     if (!expands(t)) return out;
     const last = t.tokens[t.tokens.length - 1];
     if (CJK_RUN.test(last)) {
@@ -869,6 +868,32 @@ export function completePrefixes(q: ParsedQuery, words: (prefix: string, limit: 
     return f ? { ...out, completions: f } : out;
   });
   return { ...q, must };
+}
+
+/**
+ * The wide tier's one-kanji synonyms (a verb's stem: 消*, 除*) as the index's few terms they stand
+ * for, as completePrefixes does for the words themselves (`chars`: store.termsFrom).
+ */
+export function completeSynonyms(q: ParsedQuery, chars: (c: string, limit: number) => string[] | null): ParsedQuery {
+  const must = q.must.map((t) => {
+    const stems = (t.synonyms ?? []).filter((a) => a.length === 1 && SINGLE_KANJI.test(a[0])).map((a) => a[0]);
+    const found: Record<string, string[]> = {};
+    for (const c of stems) {
+      const f = chars(c, MAX_COMPLETIONS + 1);
+      if (f && f.length >= 1 && f.length <= MAX_COMPLETIONS) found[c] = f;
+    }
+    return Object.keys(found).length > 0 ? { ...t, synonymCompletions: found } : t;
+  });
+  return { ...q, must };
+}
+
+/**
+ * The query made ready for the tiers past the first: each word's synonyms cut to those some tip
+ * holds (keepHeld), their one-kanji ones completed. A search asks for it only when such a tier runs:
+ * most searches fill their page from the first tier, and never check a synonym.
+ */
+export function widen(q: ParsedQuery, held: (expression: string) => boolean, chars: (c: string, limit: number) => string[] | null): ParsedQuery {
+  return completeSynonyms(keepHeld(q, held), chars);
 }
 
 /** Shortest piece of a Latin word taken as the end of a longer one (two letters end too many words). */
