@@ -13,7 +13,7 @@ import { scheduleImageSweep } from './images/sweep';
 import { syncConfiguredAdmins } from './users/admins';
 import { openDatabase, type Database } from './db/database';
 import { authPlugin } from './http/auth';
-import { installErrorHandlers } from './http/errors';
+import { badRequest, frameworkErrors, installErrorHandlers } from './http/errors';
 import { installSerialization } from './http/serialization';
 import { installValidation } from './http/validation';
 import { impactRoutes } from './impact/routes';
@@ -60,6 +60,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     bodyLimit: 1024 * 1024,
     onProtoPoisoning: 'error',
     onConstructorPoisoning: 'error',
+    frameworkErrors,
     // request.ip (rate limits, logs) believes X-Forwarded-For only from the trusted proxies:
     // the same check as the identity header's (server/security/proxies.ts).
     trustProxy: (address: string) => trustedProxy(address),
@@ -84,9 +85,13 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const json = app.getDefaultJsonParser('error', 'error');
   // An empty body labelled JSON (RPA tools send one with every POST/PUT/DELETE) is no body:
   // bodiless routes accept it, and a route that needs a body refuses it in its schema (400).
-  app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
-    if (typeof body === 'string' && body.trim() === '') return done(null, undefined);
-    return json(request, body as string, done);
+  // Bytes that are not UTF-8 are refused (400), not turned into U+FFFD and stored as if sent.
+  const utf8 = new TextDecoder('utf-8', { fatal: true });
+  app.addContentTypeParser('application/json', { parseAs: 'buffer' }, (request, body, done) => {
+    let text: string;
+    try { text = utf8.decode(body as Buffer); } catch { return done(badRequest('invalid_input', 'the body is not valid UTF-8'), undefined); }
+    if (text.trim() === '') return done(null, undefined);
+    return json(request, text, done);
   });
 
   await app.register(fastifySwagger, {

@@ -25,6 +25,7 @@ import { createSearchPool } from './search/pool';
 import { warmLexicon } from './search/lexicon';
 import { warmSpellings } from './search/spellings';
 import { warmLoanwords } from './search/loanwords';
+import { forgetDeletedTips } from './notifications/visibility';
 
 export type Clock = () => Date;
 
@@ -40,6 +41,7 @@ export function createContext(db: Database, config: Config, now: Clock = () => n
   const ctx = createStores(db, config, now);
   ctx.search.follow(ctx.postEvents);
   ctx.postEvents.on(({ kind, post }) => { if (kind === 'deleted') ctx.views.windows.removePost(post.id); });
+  forgetDeletedTips(ctx, ctx.postEvents);
   // Full searches run in threads on a database file (an in-memory one cannot be shared with a
   // thread), never from a read-only connection (a search thread's own context).
   const searchPool = config.searchWorkers > 0 && config.dbPath !== ':memory:' && !db.readonly

@@ -131,11 +131,14 @@ export function presentResults(ctx: Context, round: RoundRow, viewer: UserRow): 
   const shown = insider || publicRanking ? 'ranking' : 'winners';
   const comments = insider ? commentsByNomination(ctx, round.id) : new Map<number, Comment[]>();
   const item = (r: RankedResult): ResultItemT => {
-    const ownTip = judge && authorOf.get(r.nominationId) === viewer.id && !publicRanking;
+    const wrote = judge && authorOf.get(r.nominationId) === viewer.id;
+    // Once the full ranking is public its scores are everyone's, the judge's own tip's included;
+    // the other judges' comments on it are still the jury's, never its author's.
+    const ownTip = wrote && !publicRanking;
     return {
       rank: r.rank, nomination: presented.get(r.nominationId)!,
       score: ownTip ? null : r.score, judgeCount: ownTip ? 0 : r.judgeCount, tied: ownTip ? false : r.tied,
-      criteria: ownTip ? {} : r.criteria, comments: ownTip ? [] : comments.get(r.nominationId) ?? [],
+      criteria: ownTip ? {} : r.criteria, comments: wrote ? [] : comments.get(r.nominationId) ?? [],
     };
   };
   const winner = (n: NominationRow): ResultItemT => ({

@@ -10,7 +10,8 @@ import type { CommentRow } from './store';
 
 const isStaff = (u: UserRow) => u.role === 'moderator' || u.role === 'admin';
 
-const excerpt = (body: string) => body.replace(/\s+/g, ' ').trim().slice(0, 100);
+// By code points, so an emoji at the cut is not split into half a surrogate pair (audit detail, CSV).
+const excerpt = (body: string) => [...body.replace(/\s+/g, ' ').trim()].slice(0, 100).join('');
 
 function checkBody(body: string): void {
   checkText('body', body, { multiline: true });
@@ -111,6 +112,9 @@ export function deleteComment(ctx: Context, actor: UserRow, id: number): void {
   ctx.db.transaction(() => {
     ctx.comments.remove(id);
     ctx.mentions.forget('comment', id);
+    // A deleted comment, like a hidden one, no longer shows in the notifications that quoted it
+    // (those naming it are withheld when read; mentions written before they named it are blanked here).
+    ctx.notifications.clearCommentQuotes(c.id, c.post_id, c.author_id, plainExcerpt(c.html));
     if (!own) {
       ctx.audit.write({ actorId: actor.id, action: 'comment.delete', targetType: 'comment', targetId: id,
         detail: { postId: c.post_id, authorId: c.author_id, excerpt: excerpt(c.body) } });

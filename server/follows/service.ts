@@ -8,10 +8,17 @@ import type { FollowStateT } from './schemas';
 /** At most one "new tips in what you follow" notification per member in this many minutes. */
 export const FOLLOW_BATCH_MINUTES = 15;
 
-function tagNamed(ctx: Context, name: string): TagRow {
-  const tag = ctx.tags.byName(name);
-  if (!tag) throw notFound('tag_not_found', 'tag not found', { name });
-  return tag;
+/**
+ * The tag by any spelling, if this viewer may see a tip carrying it (the one tag visibility rule,
+ * tags.visibleByName) or already follows it (so a tag whose tips were all hidden since can still
+ * be unfollowed); otherwise 404, exactly as for a tag that does not exist.
+ */
+function tagNamed(ctx: Context, viewer: UserRow, name: string): TagRow {
+  const visible = ctx.tags.visibleByName(viewer, name);
+  if (visible) return visible;
+  const followed = ctx.tags.byName(name);
+  if (followed && ctx.follows.followsTag(viewer.id, followed.id)) return followed;
+  throw notFound('tag_not_found', 'tag not found', { name });
 }
 
 function personNamed(ctx: Context, username: string): UserRow {
@@ -20,17 +27,19 @@ function personNamed(ctx: Context, username: string): UserRow {
   return user;
 }
 
+const tagState = (ctx: Context, viewer: UserRow, tag: TagRow): FollowStateT =>
+  ({ following: ctx.follows.followsTag(viewer.id, tag.id), followerCount: ctx.follows.tagFollowerCount(tag.id) });
+
 export function tagFollowState(ctx: Context, viewer: UserRow, name: string): FollowStateT {
-  const tag = tagNamed(ctx, name);
-  return { following: ctx.follows.followsTag(viewer.id, tag.id), followerCount: ctx.follows.tagFollowerCount(tag.id) };
+  return tagState(ctx, viewer, tagNamed(ctx, viewer, name));
 }
 
 /** Follows or unfollows a tag; idempotent. */
 export function setTagFollow(ctx: Context, viewer: UserRow, name: string, on: boolean): FollowStateT {
-  const tag = tagNamed(ctx, name);
+  const tag = tagNamed(ctx, viewer, name);
   if (on) ctx.follows.followTag(viewer.id, tag.id, ctx.now().toISOString());
   else ctx.follows.unfollowTag(viewer.id, tag.id);
-  return tagFollowState(ctx, viewer, name);
+  return tagState(ctx, viewer, tag);
 }
 
 export function userFollowState(ctx: Context, viewer: UserRow, username: string): FollowStateT {
@@ -75,8 +84,9 @@ export function deliverFollowNotifications(ctx: Context): number {
     for (const [userId, tips] of byUser) {
       const [newest, ...others] = tips;
       const oneAuthor = tips.every((t) => t.author_id === newest.author_id);
-      let text = others.map((t) => t.title).join('、');
-      if (text.length > OTHERS_MAX) text = `${text.slice(0, OTHERS_MAX - 1)}…`;
+      // Cut by code points: a UTF-16 cut could split an emoji's surrogate pair, stored as U+FFFD.
+      const chars = [...others.map((t) => t.title).join('、')];
+      const text = chars.length > OTHERS_MAX ? `${chars.slice(0, OTHERS_MAX - 1).join('')}…` : chars.join('');
       ctx.notifications.add({
         userId, kind: 'follow.posts', actorId: oneAuthor ? newest.author_id : null,
         targetType: tips.length === 1 ? 'post' : 'following', targetId: tips.length === 1 ? newest.post_id : null,

@@ -33,7 +33,8 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 function decodeHeader(value: string | string[] | undefined): string | undefined {
   if (typeof value !== 'string' || value === '') return undefined;
   try {
-    return decodeURIComponent(value).replace(/[\p{Cc}\p{Cs}]/gu, '').trim().slice(0, 100);
+    // Cut by code points: a UTF-16 cut could split a surrogate pair and store U+FFFD.
+    return Array.from(decodeURIComponent(value).replace(/[\p{Cc}\p{Cs}]/gu, '').trim()).slice(0, 100).join('');
   } catch {
     return undefined;
   }

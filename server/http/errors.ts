@@ -1,4 +1,4 @@
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Reason, ReasonParams } from './reasons';
 
 export type { Reason, ReasonParams } from './reasons';
@@ -74,6 +74,21 @@ function validationText(err: FastifyError): { message: string; field: string } {
     return { message: `${where}: "${name}" is required`, field: name };
   }
   return { message: `${where}${field ? `.${field}` : ''} ${first.message ?? 'is invalid'}`, field: field || where };
+}
+
+/**
+ * Fastify's `frameworkErrors`: what the router refuses before any route or hook runs (a path that
+ * is not valid percent-encoded UTF-8, a path parameter past its length) gets the API's error shape
+ * too, instead of Fastify's own `{error: "Bad Request", statusCode}`. No route matched, so no data
+ * is read: the answer is the same for every caller.
+ */
+export function frameworkErrors(err: FastifyError, _request: FastifyRequest, reply: FastifyReply): void {
+  const tooLong = err.code === 'FST_ERR_MAX_PARAM_LENGTH';
+  // No hook runs for these (the security headers' included): the two that matter for a JSON answer.
+  void reply.status(400).header('x-content-type-options', 'nosniff').header('cache-control', 'private, no-store').send({
+    error: 'bad_request', reason: 'invalid_input',
+    message: tooLong ? 'a path segment is too long' : 'the address is not valid UTF-8 percent-encoding',
+  });
 }
 
 /** The one place that turns any thrown error into `{error, reason, message}`; 5xx never leak internals. */

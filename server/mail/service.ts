@@ -38,7 +38,8 @@ export function mailNotifications(ctx: Context): void {
     ctx.mail.enqueue({ userId: n.userId, to: s.email, ...m, unsubscribeUrl: l.unsubscribe,
       postId: n.targetType === 'post' ? n.targetId : null, commentId: n.subjectType === 'comment' ? n.subjectId ?? null : null }, now.toISOString());
   });
-  // A notice queued before its tip or comment was hidden (or the tip returned to draft) is not sent.
+  // A notice queued before its tip or comment was hidden or deleted (or the tip returned to draft)
+  // is not sent: contentSeenBy sees no deleted content.
   ctx.outbox.withholdWhen((row) => {
     if (row.post_id === null && row.comment_id === null) return false;
     const reader = row.user_id === null ? undefined : ctx.users.byId(row.user_id);

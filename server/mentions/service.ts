@@ -36,6 +36,9 @@ export function notifyMentions(ctx: Context, site: MentionSite): number[] {
     ctx.notifications.add({
       userId: user.id, kind: `mention.${site.source}`, actorId: site.actorId,
       targetType: 'post', targetId: site.post.id, targetTitle: site.post.title, text: site.text ?? '',
+      // A comment's mention names the comment it quotes, so the notification and its queued mail
+      // follow the comment being hidden or deleted (notifications/visibility.ts, mail/service.ts).
+      ...(site.source === 'comment' ? { subjectType: 'comment' as const, subjectId: site.sourceId } : {}),
     }, now);
     told.push(user.id);
   }

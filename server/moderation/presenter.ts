@@ -1,5 +1,6 @@
 import type { Context } from '../context';
 import { presentSummaries } from '../posts/presenter';
+import { canRead } from '../posts/service';
 import type { PostSummaryT } from '../posts/schemas';
 import type { UserRow } from '../users/store';
 import type { QueueGroupT, ReportInGroupT, ReportT } from './schemas';
@@ -22,8 +23,14 @@ function presentReportFields(r: ReportRow): ReportInGroupT {
   };
 }
 
+/**
+ * The tips of reports that this viewer may read (canRead): a reporter whose report got a tip
+ * hidden no longer sees its title in "my reports" (as in the notification that told them), and
+ * nobody but its author sees a tip that went back to being a draft. A report whose tip is left
+ * out is left out with it, as if the tip did not exist.
+ */
 function summariesById(ctx: Context, postIds: number[], viewer: UserRow): Map<number, PostSummaryT> {
-  const rows = ctx.posts.summaries([...new Set(postIds)]);
+  const rows = ctx.posts.summaries([...new Set(postIds)]).filter((p) => canRead(viewer, p));
   return new Map(presentSummaries(ctx, rows, viewer).map((s) => [s.id, s]));
 }
 

@@ -51,6 +51,18 @@ export function createNotificationStore(db: Database) {
   const clearQuote = db.prepare(`UPDATE notifications SET text = '' WHERE target_type = 'post'
     AND target_id = @postId AND actor_id = @actorId
     AND ((subject_type = 'comment' AND subject_id = @commentId) OR (kind = 'mention.comment' AND text = @text))`);
+  // Tips not everyone may read whose title a batched follow notification quotes: its newest tip's
+  // title and the others' (joined by 、, the last one maybe cut short with …).
+  const quotedUnpublished = db.prepare(`SELECT id, status, author_id FROM posts WHERE status IN ('hidden', 'draft')
+    AND (instr(@quoted, title) > 0 OR (@cut <> '' AND substr(title, 1, length(@cut)) = @cut))`);
+  // The batched follow notifications written since a moment (forgetDeletedTips): from the newest
+  // back to the last one written before it, so only those rows are read (ids grow with time).
+  // Only rows that may quote the title are returned: whole, or as the start of a list cut short.
+  const followBatchesSince = db.prepare(`SELECT id, target_title, text FROM notifications
+    WHERE id > coalesce((SELECT id FROM notifications WHERE created_at < @since ORDER BY id DESC LIMIT 1), 0)
+      AND kind = 'follow.posts' AND target_type <> 'post'
+      AND (target_title = @title OR instr(text, @title) > 0 OR (substr(text, -1) = '…' AND instr(text, substr(@title, 1, 1)) > 0))`);
+  const forgetWords = db.prepare(`UPDATE notifications SET target_title = '', text = '' WHERE id = ?`);
   const markAll = db.prepare('UPDATE notifications SET read_at = @now WHERE user_id = @userId AND read_at IS NULL');
   // Other domains (mail) hear of each notification inside the transaction that adds it.
   const listeners: ((n: NewNotification, now: Date) => void)[] = [];
@@ -75,6 +87,14 @@ export function createNotificationStore(db: Database) {
     clearCommentQuotes(commentId: number, postId: number, actorId: number, text: string) {
       clearQuote.run({ commentId, postId, actorId, text });
     },
+    /** Hidden tips and drafts whose title is in `quoted`, or starts with `cut` (a title cut short). */
+    quotedUnpublishedTips(quoted: string, cut: string): { id: number; status: 'hidden' | 'draft'; author_id: number }[] {
+      return quotedUnpublished.all({ quoted, cut }) as { id: number; status: 'hidden' | 'draft'; author_id: number }[];
+    },
+    /** Batched follow notifications (titles only, no ids) written since `since` that may quote `title`. */
+    followBatchesSince: (since: string, title: string) =>
+      followBatchesSince.all({ since, title }) as Pick<NotificationRow, 'id' | 'target_title' | 'text'>[],
+    forgetWords: (id: number) => { forgetWords.run(id); },
     unreadCount: (userId: number) => unread.get(userId) as number,
     /** Marks the given notifications of this user read (others' ids are ignored); all of them without ids. */
     markRead(userId: number, ids: readonly number[] | null, now: Date): number {

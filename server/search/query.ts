@@ -512,7 +512,7 @@ export const MAX_WIDE = 12;
  * taken before asking the index gave their places to words that match nothing, and the neighbours
  * after them never came into it.
  */
-export const WIDE_CANDIDATES = 40;
+export const WIDE_CANDIDATES = 24;
 
 /**
  * The word's other spellings and synonyms from the dictionary, its katakana when typed in
@@ -809,14 +809,19 @@ function phrase(t: Term, wide = false, dictionaryOnly = false): string {
  * The query with each word's wide-tier synonyms cut to the first MAX_WIDE that the index holds
  * (`held(expression)`: does any tip match this FTS5 phrase), the dictionary's still first, and
  * without the highlights of those dropped. A one-kanji synonym (消*) is a prefix, kept: completed
- * against the index's own words (completePrefixes).
+ * against the index's own words (completeSynonyms).
  */
 export function keepHeld(q: ParsedQuery, held: (expression: string) => boolean): ParsedQuery {
   if (!hasWideTier(q)) return q;
   const must = q.must.map((t) => {
     if (!t.synonyms) return t;
     const all = t.synonyms.map((tokens, i) => ({ tokens, dictionary: i < (t.dictionarySynonyms ?? 0) }));
-    const kept = all.filter((x) => (x.tokens.length === 1 && SINGLE_KANJI.test(x.tokens[0])) || held(quote(x.tokens))).slice(0, MAX_WIDE);
+    // In order, until MAX_WIDE are kept: each check is one more MATCH.
+    const kept: typeof all = [];
+    for (const x of all) {
+      if (kept.length === MAX_WIDE) break;
+      if ((x.tokens.length === 1 && SINGLE_KANJI.test(x.tokens[0])) || held(quote(x.tokens))) kept.push(x);
+    }
     if (kept.length === all.length) return t;
     // Texts only a dropped synonym stood for (not the word, its spellings or a kept synonym).
     const still = new Set([t.highlights[0], ...(t.alternatives ?? []).map(textOf), ...kept.map((x) => textOf(x.tokens))]);
@@ -836,6 +841,8 @@ export function hasWideTier(q: ParsedQuery): boolean {
 
 /** A prefix standing for more whole words than this stays a prefix query. */
 export const MAX_COMPLETIONS = 8;
+/** The completions found, when there are few enough to stand for the prefix. */
+const few = (found: string[] | null | undefined) => (found && found.length >= 1 && found.length <= MAX_COMPLETIONS ? found : null);
 
 /**
  * Rewrites each prefix to the whole words of the index it stands for — `excel`* to `excel` when
@@ -850,25 +857,40 @@ export const MAX_COMPLETIONS = 8;
  */
 export function completePrefixes(q: ParsedQuery, words: (prefix: string, limit: number) => string[],
   chars?: (c: string, limit: number) => string[] | null): ParsedQuery {
-  const few = (found: string[] | null | undefined) => (found && found.length >= 1 && found.length <= MAX_COMPLETIONS ? found : null);
   const must = q.must.map((t) => {
-    let out = t;
-    if (chars) {
-      const stems = (t.synonyms ?? []).filter((a) => a.length === 1 && SINGLE_KANJI.test(a[0])).map((a) => a[0]);
-      const found: Record<string, string[]> = {};
-      for (const c of stems) { const f = few(chars(c, MAX_COMPLETIONS + 1)); if (f) found[c] = f; }
-      if (Object.keys(found).length > 0) out = { ...out, synonymCompletions: found };
-    }
-    if (!expands(t)) return out;
+    if (!expands(t)) return t;
     const last = t.tokens[t.tokens.length - 1];
     if (CJK_RUN.test(last)) {
       const f = chars && t.tokens.length === 1 && Array.from(last).length === 1 ? few(chars(last, MAX_COMPLETIONS + 1)) : null;
-      return f ? { ...out, completions: f } : out;
+      return f ? { ...t, completions: f } : t;
     }
     const f = few(words(last, MAX_COMPLETIONS + 1));
-    return f ? { ...out, completions: f } : out;
+    return f ? { ...t, completions: f } : t;
   });
   return { ...q, must };
+}
+
+/**
+ * The wide tier's one-kanji synonyms (a verb's stem: 消*, 除*) as the index's few terms they stand
+ * for, as completePrefixes does for the words themselves (`chars`: store.termsFrom).
+ */
+export function completeSynonyms(q: ParsedQuery, chars: (c: string, limit: number) => string[] | null): ParsedQuery {
+  const must = q.must.map((t) => {
+    const stems = (t.synonyms ?? []).filter((a) => a.length === 1 && SINGLE_KANJI.test(a[0])).map((a) => a[0]);
+    const found: Record<string, string[]> = {};
+    for (const c of stems) { const f = few(chars(c, MAX_COMPLETIONS + 1)); if (f) found[c] = f; }
+    return Object.keys(found).length > 0 ? { ...t, synonymCompletions: found } : t;
+  });
+  return { ...q, must };
+}
+
+/**
+ * The query made ready for the tiers past the first: each word's synonyms cut to those some tip
+ * holds (keepHeld), their one-kanji ones completed. A search asks for it only when such a tier runs:
+ * most searches fill their page from the first tier, and never check a synonym.
+ */
+export function widen(q: ParsedQuery, held: (expression: string) => boolean, chars: (c: string, limit: number) => string[] | null): ParsedQuery {
+  return completeSynonyms(keepHeld(q, held), chars);
 }
 
 /** Shortest piece of a Latin word taken as the end of a longer one (two letters end too many words). */

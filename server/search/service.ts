@@ -3,7 +3,7 @@ import { alternativesOf } from './lexicon';
 import { normalize, normalizeWithMap, toKatakana } from './normalize';
 import { asTypedIn } from './missing';
 import { presentHits } from './presenter';
-import { completeEndings, completePrefixes, hasWideTier, keepHeld, parseQuery, partialGroups, termMatch, RELAX_MIN_TERMS, relaxedGroups, toMatch, type ParsedQuery } from './query';
+import { completeEndings, completePrefixes, hasWideTier, parseQuery, widen, partialGroups, termMatch, RELAX_MIN_TERMS, relaxedGroups, toMatch, type ParsedQuery } from './query';
 import type { SearchQueryT, SearchResultT, SuggestResultT } from './schemas';
 import { highlighter } from './snippet';
 import { CJK_TOKEN } from './tokenize';
@@ -117,9 +117,12 @@ function answer(r: SearchResultT, correctedTo: string | null): SearchResultT {
 function searchAsTyped(ctx: SearchReader, query: SearchQueryT): SearchResultT {
   const { q = '', tag = [], author, sort = 'relevance', limit = 20, offset = 0, facets = false } = query;
   const { store } = ctx.search;
-  // The wide tier's synonyms that some tip holds (keepHeld), after the prefixes' completions.
-  const parsed = keepHeld(completeEndings(completePrefixes(parseQuery(q), (prefix, max) => store.words(prefix, max) ?? [], store.termsFrom),
-    (suffix, max) => store.wordsEnding(suffix, max), store.hasWord), store.holds);
+  const parsed = completeEndings(completePrefixes(parseQuery(q), (prefix, max) => store.words(prefix, max) ?? [], store.termsFrom),
+    (suffix, max) => store.wordsEnding(suffix, max), store.hasWord);
+  // The words' synonyms made ready (those some tip holds, completed: query.ts widen) only when a
+  // tier past the first asks for them.
+  let widened: ParsedQuery | null = null;
+  const ready = (): ParsedQuery => (widened ??= widen(parsed, store.holds, store.termsFrom));
   const hasText = q.trim() !== '';
   // Text that yields no word to match (only punctuation, only exclusions) finds nothing.
   if (hasText && parsed.must.length === 0) return empty();
@@ -148,8 +151,9 @@ function searchAsTyped(ctx: SearchReader, query: SearchQueryT): SearchResultT {
   // The wide tier: the words' further synonyms (query.ts). Sorted by relevance, tips found only
   // through them come after every tip found without them; sorted by date or popularity, they are
   // simply among the matches.
-  const wideQ: ParsedQuery | null = hasText && hasWideTier(parsed) ? { ...parsed, wide: true } : null;
-  if (wideQ && sort !== 'relevance') {
+  const wideQuery = (): ParsedQuery | null => (hasText && hasWideTier(parsed) && hasWideTier(ready()) ? { ...ready(), wide: true } : null);
+  const wideQ = sort !== 'relevance' ? wideQuery() : null;
+  if (wideQ) {
     filter.match = toMatch(wideQ);
     filter.titleMatch = toMatch(wideQ, 'all', 'title tags');
     filter.titleOnly = titlesAlone ? filter.match : null;
@@ -161,9 +165,10 @@ function searchAsTyped(ctx: SearchReader, query: SearchQueryT): SearchResultT {
   let emptyGroups: { groups: string[]; exclude: readonly number[] } | null = null;
   /** No tip has every word as typed or by its spellings: the looser tiers may follow. */
   const firstEmpty = page.total === 0;
-  if (wideQ && sort === 'relevance' && page.total < offset + limit) {
-    const wideMatch = toMatch(wideQ) as string;
-    const wideTitles = toMatch(wideQ, 'all', 'title tags') as string;
+  const shortQ = sort === 'relevance' && page.total < offset + limit ? wideQuery() : null;
+  if (shortQ) {
+    const wideMatch = toMatch(shortQ) as string;
+    const wideTitles = toMatch(shortQ, 'all', 'title tags') as string;
     // The first tier's tips (fewer than the page) are left out by id: `NOT (first tier)` in the
     // expression made FTS5 walk the first tier's doclists again in each statement, and BM25 weigh
     // its phrases too. When it found none, nothing is to be left out, and search_titles can answer
@@ -189,6 +194,7 @@ function searchAsTyped(ctx: SearchReader, query: SearchQueryT): SearchResultT {
    */
   /** `strong`: relaxed groups of the words and their spellings only, without the wide tier's synonyms. */
   const looseFilter = (strong = false): SearchFilter | null => {
+    const wideQ = wideQuery();
     if (parsed.must.length >= RELAX_MIN_TERMS) {
       const lq = strong || !wideQ ? parsed : wideQ;
       const looseMatch = toMatch(lq, 'relaxed');
@@ -196,7 +202,7 @@ function searchAsTyped(ctx: SearchReader, query: SearchQueryT): SearchResultT {
         titleOnly: titlesAlone ? looseMatch : null, groups: relaxedGroups(lq) };
     }
     if (parsed.must.length === 2 && isPredicate(parsed.must[1])) {
-      const lq: ParsedQuery = { must: [parsed.must[0]], not: parsed.not, wide: wideQ !== null, dictionaryOnly: true };
+      const lq: ParsedQuery = { must: [(wideQ ?? parsed).must[0]], not: parsed.not, wide: wideQ !== null, dictionaryOnly: true };
       const looseMatch = toMatch(lq);
       return { ...filter, match: looseMatch, titleMatch: toMatch(lq, 'all', 'title tags'), titleOnly: titlesAlone ? looseMatch : null };
     }
@@ -233,7 +239,8 @@ function searchAsTyped(ctx: SearchReader, query: SearchQueryT): SearchResultT {
       } else if (loose.groups) emptyGroups = { groups: loose.groups, exclude: wideIds };
     }
   }
-  const marks = highlighter(parsed.must);
+  // The synonyms' highlights: those kept, once the wide tier was made ready.
+  const marks = highlighter((widened ?? parsed).must);
   const result: SearchResultT = {
     total,
     items: presentHits(ctx, page.ids, marks),

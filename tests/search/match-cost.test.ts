@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, expect, test } from 'vitest';
 import { openDatabase } from '../../server/db/database';
-import { completePrefixes, MAX_COMPLETIONS, parseQuery, toMatch, type ParsedQuery } from '../../server/search/query';
+import { completePrefixes, completeSynonyms, MAX_COMPLETIONS, parseQuery, toMatch, type ParsedQuery } from '../../server/search/query';
 import { createSearchStore, type SearchFilter } from '../../server/search/store';
 import { createTestApp, postTip, type TestApp } from '../helpers/app';
 
@@ -15,8 +15,8 @@ afterEach(async () => { await t?.close(); t = null; });
 
 const rows = (app: TestApp, match: string) => app.db.prepare('SELECT rowid FROM search_fts WHERE search_fts MATCH ? ORDER BY rowid')
   .pluck().all(match) as number[];
-const complete = (app: TestApp, q: ParsedQuery) => completePrefixes(q,
-  (p, n) => app.app.ctx.search.store.words(p, n) ?? [], app.app.ctx.search.store.termsFrom);
+const complete = (app: TestApp, q: ParsedQuery) => completeSynonyms(completePrefixes(q,
+  (p, n) => app.app.ctx.search.store.words(p, n) ?? [], app.app.ctx.search.store.termsFrom), app.app.ctx.search.store.termsFrom);
 
 test('a one-kanji prefix standing for few terms of the index becomes those terms, finding the same tips', async () => {
   t = await createTestApp();

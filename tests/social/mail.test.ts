@@ -191,6 +191,22 @@ describe('mail', () => {
     expect((await t.as(t.admin, { method: 'POST', url: `/api/posts/${hidden.id}/restore`, payload: {} })).statusCode).toBe(200);
     expect(await titles()).toEqual(['非公開になる照会文の書き方']);
   });
+  it('never mails a notice whose tip or comment was deleted, or whose comment was hidden, after it was queued (probeapi)', async () => {
+    received.length = 0;
+    await setMail(bob, { email: 'bob@pref.example.lg.jp', mentions: true, digest: false });
+    const gone = await postTip(t, alice, { title: '削除される照会文', body: '@bob 見てください' });
+    const kept = await postTip(t, alice, { title: '残る照会文', body: '本文' });
+    const c = (await t.as(carol, { method: 'POST', url: `/api/posts/${kept.id}/comments`, payload: { body: '@bob 消すコメント' } })).json();
+    const h = (await t.as(carol, { method: 'POST', url: `/api/posts/${kept.id}/comments`, payload: { body: '@bob 隠されるコメント' } })).json();
+    expect((await t.as(alice, { method: 'DELETE', url: `/api/posts/${gone.id}` })).statusCode).toBe(204);
+    expect((await t.as(carol, { method: 'DELETE', url: `/api/comments/${c.id}` })).statusCode).toBe(204);
+    expect((await t.as(t.admin, { method: 'POST', url: `/api/comments/${h.id}/hide`, payload: { reason: '個人情報' } })).statusCode).toBe(200);
+    await drain();
+    expect(received).toHaveLength(0);
+    const rows = t.db.prepare('SELECT sent_at, last_error FROM mail_outbox WHERE post_id IN (?, ?)').all(gone.id, kept.id) as { sent_at: string | null; last_error: string | null }[];
+    expect(rows.length).toBe(3);
+    for (const r of rows) expect(r).toEqual({ sent_at: null, last_error: expect.stringMatching(/^withheld/) });
+  });
 });
 
 describe('mail without SMTP', () => {
