@@ -27,6 +27,8 @@ function didYouMean(ctx: SearchReader, q: string, base: SearchFilter): string | 
   // Compounds first (one drive → onedrive, powerquery → power query), then word by word.
   let corrected = recompose(typed, (w) => suggester.known(w) && (store.docsOf(w) > 0 || !/^[a-z0-9]+$/.test(w) || suggester.isLoanword(w)));
   let changed = corrected !== typed;
+  /** Each correction and the word typed in its place (lower case), to give it the reader's case. */
+  const fixes = new Map<string, string>();
   const parsed = parseQuery(`${corrected} `);
   for (const t of parsed.must) {
     if (!t.latin) {
@@ -38,6 +40,7 @@ function didYouMean(ctx: SearchReader, q: string, base: SearchFilter): string | 
     const fix = ctx.search.suggester.correct(t.tokens[0]);
     if (!fix) continue;
     corrected = corrected.replace(new RegExp(`(?<![a-z0-9])${t.tokens[0]}(?![a-z0-9])`, 'g'), fix);
+    fixes.set(fix, t.tokens[0]);
     changed = true;
   }
   if (!changed) return null;
@@ -45,7 +48,28 @@ function didYouMean(ctx: SearchReader, q: string, base: SearchFilter): string | 
   if (!match) return null;
   const probe = { ...base, match, titleMatch: null, titleOnly: null, limit: 1, offset: 0 };
   const found = (ctx.search.store.topPage(probe) ?? ctx.search.store.page(probe)).total;
-  return found ? corrected.trim() : null;
+  return found ? inReadersCase(q, corrected.trim(), fixes) : null;
+}
+
+/**
+ * The corrected query with its Latin words in the reader's case: a word kept from the query in its
+ * own letters (Excel), a correction in the pattern of the word typed in its place (VLOKUP →
+ * VLOOKUP, Vlokup → Vlookup, vlokup → vlookup). Words recomposed or found otherwise stay folded.
+ */
+export function inReadersCase(q: string, corrected: string, fixes: ReadonlyMap<string, string>): string {
+  const typed = new Map<string, string>();
+  for (const w of q.normalize('NFKC').match(/[A-Za-z0-9]+/g) ?? []) if (!typed.has(w.toLowerCase())) typed.set(w.toLowerCase(), w);
+  const pattern = (fix: string, like: string): string => {
+    if (/[A-Z]/.test(like) && !/[a-z]/.test(like)) return fix.toUpperCase();
+    if (/^[A-Z][^A-Z]*$/.test(like)) return fix[0].toUpperCase() + fix.slice(1);
+    return fix;
+  };
+  return corrected.replace(/[a-z0-9]+/g, (w) => {
+    const own = typed.get(w);
+    if (own) return own;
+    const source = typed.get(fixes.get(w) ?? '');
+    return source ? pattern(w, source) : w;
+  });
 }
 
 /**

@@ -161,13 +161,15 @@ describe('GET /api/search', () => {
   test('a mistyped Latin word shows the corrected query\'s results, the query as typed one parameter away', async () => {
     const s = await seed();
     const r = await find('VLOKUP ');
-    expect(r.correctedTo).toBe('vlookup');
-    expect(r.didYouMean).toBe('vlookup');
+    // Shown in the case the reader typed (「VLOOKUP」の検索結果を表示しています).
+    expect(r.correctedTo).toBe('VLOOKUP');
+    expect(r.didYouMean).toBe('VLOOKUP');
     expect(r.items.map((i) => i.id)).toEqual([s.b]);
     const exact = await find('VLOKUP ', '&exact=true');
     expect(exact.total).toBe(0);
     expect(exact.correctedTo).toBeNull();
-    expect(exact.didYouMean).toBe('vlookup');
+    expect(exact.didYouMean).toBe('VLOOKUP');
+    expect((await find('Vlokup 台帳 ')).correctedTo).toBe('Vlookup 台帳');
     // Word by word in a query of several words: only the mistyped one is replaced.
     const two = await find('vlokup 台帳 ');
     expect(two.correctedTo).toBe('vlookup 台帳');

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { asTypedIn, missingWord } from '../../server/search/missing';
+import { inReadersCase } from '../../server/search/service';
 import { parseQuery } from '../../server/search/query';
 
 /** Which word a tip with all the words but one lacks (the `missing` of a partial hit). */
@@ -40,4 +41,12 @@ test('asTypedIn names a folded word with the reader\'s own letters, and leaves o
   const q = 'Ｅｘｃｅｌ VLOOKUP 関数 pdf';
   const named = asTypedIn(q, parseQuery(q).must).map((t) => t.typed);
   expect(named).toEqual(['Ｅｘｃｅｌ', 'VLOOKUP', '関数', 'pdf']);
+});
+
+test('inReadersCase gives the corrected query the reader\'s case, word by word', () => {
+  const fixes = new Map([['vlookup', 'vlokup'], ['outlook', 'outlok']]);
+  expect(inReadersCase('VLOKUP Outlok 関数', 'vlookup outlook 関数', fixes)).toBe('VLOOKUP Outlook 関数');
+  expect(inReadersCase('vlokup Ｅｘｃｅｌ', 'vlookup excel', fixes)).toBe('vlookup Excel');
+  // A word recomposed (one drive → onedrive) has no typed source: it stays folded.
+  expect(inReadersCase('One Drive', 'onedrive', new Map())).toBe('onedrive');
 });
