@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, postTip, type TestApp, type TestUser } from '../helpers/app';
+import { dbSnapshot } from '../helpers/db-snapshot';
 
 /**
  * The method is the one the request line says, and reads are reads. Over every route the app
@@ -27,11 +28,7 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(async () => { await t.close(); });
 
-function snapshot(): string {
-  const tables = t.db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all() as string[];
-  return tables.filter((n) => !VOLATILE.test(n)).sort()
-    .map((n) => `${n}:${JSON.stringify(t.db.prepare(`SELECT * FROM "${n}"`).raw().all())}`).join('\n');
-}
+const snapshot = (): string => dbSnapshot(t.db, VOLATILE);
 const changedTables = (a: string, b: string) => {
   const bl = b.split('\n');
   return a.split('\n').flatMap((l, i) => (l === bl[i] ? [] : [l.slice(0, l.indexOf(':'))]));

@@ -1,6 +1,7 @@
 import type { TSchema } from '@sinclair/typebox';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, postTip, type TestApp, type TestUser } from '../helpers/app';
+import { dbSnapshot } from '../helpers/db-snapshot';
 
 /**
  * Every route the app registers (from its route register), called by an administrator (so access
@@ -36,11 +37,7 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(async () => { await t.close(); });
 
-function snapshot(): string {
-  const tables = t.db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all() as string[];
-  return tables.filter((n) => !VOLATILE.test(n)).sort()
-    .map((n) => `${n}:${JSON.stringify(t.db.prepare(`SELECT * FROM "${n}"`).raw().all())}`).join('\n');
-}
+const snapshot = (): string => dbSnapshot(t.db, VOLATILE);
 
 function diff(a: string, b: string): string {
   const al = a.split('\n');
