@@ -1,5 +1,6 @@
 /**
- * Which word a tip in `partial` (all the words but one) lacks, to say so beside it: 「集計」を含まない.
+ * Which word a tip in `partial` (all the words but one) lacks, to say so beside it: 「集計」を含まない;
+ * and words named in the reader's own letters (asTypedIn, inReadersCase).
  * The tip's title, tags and text, normalized, are looked through with each required word's
  * highlighter (the word, its other spellings and synonyms, as snippets mark them): the one word
  * none of them finds is the missing one. None is named when every word is found in the text (the
@@ -47,3 +48,23 @@ export function asTypedIn(raw: string, terms: readonly Term[]): Term[] {
   });
 }
 
+/**
+ * The corrected query with its Latin words in the reader's case: a word kept from the query in its
+ * own letters (Excel), a correction in the pattern of the word typed in its place (VLOKUP →
+ * VLOOKUP, Vlokup → Vlookup, vlokup → vlookup). Words recomposed or found otherwise stay folded.
+ */
+export function inReadersCase(q: string, corrected: string, fixes: ReadonlyMap<string, string>): string {
+  const typed = new Map<string, string>();
+  for (const w of q.normalize('NFKC').match(/[A-Za-z0-9]+/g) ?? []) if (!typed.has(w.toLowerCase())) typed.set(w.toLowerCase(), w);
+  const pattern = (fix: string, like: string): string => {
+    if (/[A-Z]/.test(like) && !/[a-z]/.test(like)) return fix.toUpperCase();
+    if (/^[A-Z][^A-Z]*$/.test(like)) return fix[0].toUpperCase() + fix.slice(1);
+    return fix;
+  };
+  return corrected.replace(/[a-z0-9]+/g, (w) => {
+    const own = typed.get(w);
+    if (own) return own;
+    const source = typed.get(fixes.get(w) ?? '');
+    return source ? pattern(w, source) : w;
+  });
+}

@@ -548,9 +548,12 @@ function alternativesFor(forms: string[], self: string, noun = false): Pick<Term
   // The spelling keys of the forms (spellings.ts) and the words each stands for.
   const keys: string[] = [];
   const covered = new Set<string>();
+  /** The dictionary's synonyms of every form looked up (the bridges below start from them). */
+  const dictionary: string[] = [];
   for (const f of lookups) {
     const alt = alternativesOf(f);
     if (!alt) continue;
+    dictionary.push(...alt.synonyms);
     const key = spellingKey(f);
     if (key) {
       if (!keys.includes(key)) keys.push(key);
@@ -577,12 +580,10 @@ function alternativesFor(forms: string[], self: string, noun = false): Pick<Term
   // written with kanji: a katakana or Latin spelling stands for homographs of unrelated meanings
   // (キャリア: career, carrier; measured: no set gained from them). A word that is the bridge and
   // more (金 → 金曜, 金色) is a compound of it, not a word of the group's meaning.
-  for (const f of lookups) {
-    for (const m of alternativesOf(f)?.synonyms ?? []) {
-      if (!/\p{sc=Han}/u.test(m) || /[a-z]/.test(m)) continue;
-      const b = alternativesOf(m);
-      if (b) rest.push(...[...b.same, ...b.synonyms].filter((x) => !x.startsWith(m)));
-    }
+  for (const m of dictionary) {
+    if (!/\p{sc=Han}/u.test(m) || /[a-z]/.test(m)) continue;
+    const b = alternativesOf(m);
+    if (b) rest.push(...[...b.same, ...b.synonyms].filter((x) => !x.startsWith(m)));
   }
   const first = words.slice(0, MAX_ALTERNATIVES);
   const candidates = [...words.slice(MAX_ALTERNATIVES), ...rest];

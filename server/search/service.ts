@@ -1,7 +1,7 @@
 import type { SearchReader } from './reader';
 import { alternativesOf } from './lexicon';
 import { normalize, normalizeWithMap, toKatakana } from './normalize';
-import { asTypedIn } from './missing';
+import { asTypedIn, inReadersCase } from './missing';
 import { presentHits } from './presenter';
 import { completeEndings, completePrefixes, hasWideTier, parseQuery, widen, partialGroups, termMatch, RELAX_MIN_TERMS, relaxedGroups, toMatch, type ParsedQuery } from './query';
 import type { SearchQueryT, SearchResultT, SuggestResultT } from './schemas';
@@ -51,26 +51,6 @@ function didYouMean(ctx: SearchReader, q: string, base: SearchFilter): string | 
   return found ? inReadersCase(q, corrected.trim(), fixes) : null;
 }
 
-/**
- * The corrected query with its Latin words in the reader's case: a word kept from the query in its
- * own letters (Excel), a correction in the pattern of the word typed in its place (VLOKUP →
- * VLOOKUP, Vlokup → Vlookup, vlokup → vlookup). Words recomposed or found otherwise stay folded.
- */
-export function inReadersCase(q: string, corrected: string, fixes: ReadonlyMap<string, string>): string {
-  const typed = new Map<string, string>();
-  for (const w of q.normalize('NFKC').match(/[A-Za-z0-9]+/g) ?? []) if (!typed.has(w.toLowerCase())) typed.set(w.toLowerCase(), w);
-  const pattern = (fix: string, like: string): string => {
-    if (/[A-Z]/.test(like) && !/[a-z]/.test(like)) return fix.toUpperCase();
-    if (/^[A-Z][^A-Z]*$/.test(like)) return fix[0].toUpperCase() + fix.slice(1);
-    return fix;
-  };
-  return corrected.replace(/[a-z0-9]+/g, (w) => {
-    const own = typed.get(w);
-    if (own) return own;
-    const source = typed.get(fixes.get(w) ?? '');
-    return source ? pattern(w, source) : w;
-  });
-}
 
 /**
  * `text` with the katakana word of term `t` replaced by the closest katakana word of a title or tag

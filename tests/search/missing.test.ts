@@ -1,6 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { asTypedIn, missingWord } from '../../server/search/missing';
-import { inReadersCase } from '../../server/search/service';
+import { asTypedIn, inReadersCase, missingWord } from '../../server/search/missing';
 import { parseQuery } from '../../server/search/query';
 
 /** Which word a tip with all the words but one lacks (the `missing` of a partial hit). */

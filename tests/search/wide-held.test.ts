@@ -101,6 +101,23 @@ describe('search with held synonyms and bridges (service.ts)', () => {
     expect((await find('シートを複製')).items.map((i) => i.id)).not.toContain(copy.id);
   });
 
+  test('synonyms are checked against the index only when a tier past the first runs', async () => {
+    const store = t.app.ctx.search.store;
+    let checks = 0;
+    const holds = store.holds;
+    store.holds = (e: string) => { checks++; return holds(e); };
+    try {
+      // Two tips with every word fill a page of two: no synonym is checked.
+      for (let i = 0; i < 2; i++) await postTip(t, t.admin, { title: `シートを複製する手順${i}`, body: '見出しをドラッグします。', tags: [] });
+      const res = await t.as(t.admin, { method: 'GET', url: `/api/search?q=${encodeURIComponent('シートを複製')}&limit=2` });
+      expect(res.json().items).toHaveLength(2);
+      expect(checks).toBe(0);
+      // A page the first tier does not fill: the wide tier's candidates are checked.
+      expect((await find('シートを複製')).items.length).toBeGreaterThan(0);
+      expect(checks).toBeGreaterThan(0);
+    } finally { store.holds = holds; }
+  });
+
   test('the word as typed still ranks first: a bridge only adds', async () => {
     const typed = await postTip(t, t.admin, { title: 'シートを複製する', body: '見出しをCtrlを押しながらドラッグします。', tags: ['Excel'] });
     const copy = await postTip(t, t.admin, { title: 'シートをコピーする', body: 'コピーを作成するにチェックを入れます。コピーが便利です。', tags: ['Excel'] });
