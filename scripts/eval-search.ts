@@ -14,10 +14,13 @@
  *   --check3 also scores check set 3 (scripts/search-eval/check3.ts, synonyms and paraphrases written
  *   before that session's engine change, never tuned on) against the development tips plus its own,
  *   and skips the held-out part as --dev-only does; --check3-only scores check set 3 alone.
+ *   --check4 / --check4-only: the same for check set 4 (scripts/search-eval/check4.ts, a second
+ *   independent synonym and paraphrase set, written before the next engine change, never tuned on).
  */
 import fs from 'node:fs';
 import { search } from '../server/search/service';
 import { CHECK3_QUERIES, CHECK3_TIPS } from './search-eval/check3';
+import { CHECK4_QUERIES, CHECK4_TIPS } from './search-eval/check4';
 import { QUERIES, TIPS, type EvalTip } from './search-eval/collection';
 import { evaluate, mean, table, type GradedQuery, type QueryScore } from './search-eval/evaluate';
 
@@ -26,6 +29,10 @@ const outrankedAt = process.argv.indexOf('--outranked');
 const outrankedFile = outrankedAt > 0 ? process.argv[outrankedAt + 1] : null;
 const check3Only = process.argv.includes('--check3-only');
 const check3 = check3Only || process.argv.includes('--check3');
+const check4Only = process.argv.includes('--check4-only');
+const check4 = check4Only || process.argv.includes('--check4');
+/** Only check sets (no development set, no held-out part). */
+const checkOnly = check3Only || check4Only;
 
 function report(name: string, tips: number, queries: number, scores: QueryScore[]) {
   process.stdout.write(`\n## ${name}: ${tips} tips, ${queries} queries\n\n${table(scores)}\n`);
@@ -37,9 +44,9 @@ function report(name: string, tips: number, queries: number, scores: QueryScore[
   }
 }
 
-// --check3-only skips the development set (and with it the parts below that read it).
-const dev = check3Only ? [] : await evaluate();
-if (!check3Only) report('development set', TIPS.length, QUERIES.length, dev);
+// --check3-only / --check4-only skip the development set (and with it the parts below that read it).
+const dev = checkOnly ? [] : await evaluate();
+if (!checkOnly) report('development set', TIPS.length, QUERIES.length, dev);
 // The fifth round's fresh check set (fresh.ts) apart, and the older queries without it (comparable
 // with the figures before it was added).
 const older = dev.filter((s) => !s.fresh);
@@ -49,7 +56,7 @@ if (fresh.length > 0) {
   report('fresh subset (never tuned on)', TIPS.length, fresh.length, fresh);
 }
 // --dev-only: the development set planted among the 10,000 generated distractors too (--no-10k skips it).
-if (!check3Only && process.argv.includes('--dev-only') && !process.argv.includes('--no-10k')) {
+if (!checkOnly && process.argv.includes('--dev-only') && !process.argv.includes('--no-10k')) {
   const others = (await import('./search-eval/distractors')).generateDistractors(10_000);
   const big = await evaluate({ distractors: others });
   report('development set among 10,000 generated distractors', TIPS.length + others.length, QUERIES.length, big);
@@ -67,11 +74,19 @@ if (check3) {
   report('check set 3 among the development tips (ungraded there)', tips.length, CHECK3_QUERIES.length, await evaluate({ tips, queries: CHECK3_QUERIES }));
 }
 
+// Check set 4 (check4.ts), scored as check set 3 is: on its own tips (the figure to compare) and
+// among the development tips, which it did not grade (read that table's recall).
+if (check4) {
+  report('check set 4 on its own tips (never tuned on)', CHECK4_TIPS.length, CHECK4_QUERIES.length, await evaluate({ tips: CHECK4_TIPS, queries: CHECK4_QUERIES }));
+  const tips = [...TIPS, ...CHECK4_TIPS];
+  report('check set 4 among the development tips (ungraded there)', tips.length, CHECK4_QUERIES.length, await evaluate({ tips, queries: CHECK4_QUERIES }));
+}
+
 // The held-out files are imported by name, never read here; absent, that part is skipped.
 let heldout: { HELDOUT_TIPS: readonly EvalTip[]; HELDOUT_QUERIES: readonly GradedQuery[] } | null = null;
 let distractors: ((n?: number) => EvalTip[]) | null = null;
-// With --check3 or --check3-only the held-out part is skipped, as with --dev-only.
-if (!process.argv.includes('--dev-only') && !check3) try {
+// With --check3/--check4 (or their -only forms) the held-out part is skipped, as with --dev-only.
+if (!process.argv.includes('--dev-only') && !check3 && !check4) try {
   heldout = await import('./search-eval/heldout');
   distractors = (await import('./search-eval/distractors')).generateDistractors;
 } catch (err) {
@@ -106,4 +121,4 @@ if (heldout) {
     if (outrankedFile) fs.writeFileSync(outrankedFile, outranked.join('\n'));
   }
 }
-if (!check3Only) process.stdout.write(`\ndevelopment nDCG@10 ${mean(dev).ndcg.toFixed(3)}\n`);
+if (!checkOnly) process.stdout.write(`\ndevelopment nDCG@10 ${mean(dev).ndcg.toFixed(3)}\n`);
