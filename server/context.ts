@@ -25,6 +25,7 @@ import { createSearchPool } from './search/pool';
 import { warmLexicon } from './search/lexicon';
 import { warmSpellings } from './search/spellings';
 import { warmLoanwords } from './search/loanwords';
+import { warmTransliteration } from './search/transliterate';
 import { forgetDeletedTips } from './notifications/visibility';
 
 export type Clock = () => Date;
@@ -58,6 +59,7 @@ export function createContext(db: Database, config: Config, now: Clock = () => n
       warmLexicon();
       warmSpellings(true); // this thread indexes tips: the matcher of spellings.ts too
       warmLoanwords();
+      warmTransliteration();
       ctx.search.suggester.warm();
       ctx.search.titles.warm();
       if (config.dbPath !== ':memory:') { ctx.markdown.warm(); ctx.diffs.warm(); }

@@ -9,6 +9,8 @@ import { highlighter } from './snippet';
 import { CJK_TOKEN } from './tokenize';
 import { recompose } from './compounds';
 import type { SearchFilter } from './store';
+import { editDistance } from './suggest';
+import { latinSpellingsOf } from './transliterate';
 
 const SUGGEST_POSTS = 8;
 const SUGGEST_TAGS = 5;
@@ -21,18 +23,17 @@ const empty = (): SearchResultT => ({ total: 0, items: [], didYouMean: null, rel
  * all its words. Returned with width and case folded (vlookup 関数).
  */
 function didYouMean(ctx: SearchReader, q: string, base: SearchFilter): string | null {
-  const { suggester, store } = ctx.search;
   // Folded for width and case only: the corrections touch Latin words, and the rest is shown as typed (別シート, not 別シト).
   const typed = q.normalize('NFKC').toLowerCase();
   // Compounds first (one drive → onedrive, powerquery → power query), then word by word.
-  let corrected = recompose(typed, (w) => suggester.known(w) && (store.docsOf(w) > 0 || !/^[a-z0-9]+$/.test(w) || suggester.isLoanword(w)));
+  let corrected = recompose(typed, (w) => indexHas(ctx, w));
   let changed = corrected !== typed;
   /** Each correction and the word typed in its place (lower case), to give it the reader's case. */
   const fixes = new Map<string, string>();
   const parsed = parseQuery(`${corrected} `);
   for (const t of parsed.must) {
     if (!t.latin) {
-      const fixed = correctKatakana(ctx, corrected, t, base);
+      const fixed = correctKatakana(ctx, corrected, t, base) ?? correctToLatin(ctx, corrected, t, base);
       if (fixed !== null) { corrected = fixed; changed = true; }
       continue;
     }
@@ -64,15 +65,60 @@ function correctKatakana(ctx: SearchReader, text: string, t: ParsedQuery['must']
   const word = normalize(toKatakana(t.highlights[0] ?? ''));
   const candidates = ctx.search.suggester.katakanaCandidates(word);
   if (candidates.length === 0) return null;
-  const finds = (term: ParsedQuery['must'][number]) => {
-    const match = toMatch({ must: [term], not: [] });
-    if (!match) return false;
-    const probe = { ...base, match, titleMatch: null, titleOnly: null, limit: 1, offset: 0 };
-    return (ctx.search.store.topPage(probe) ?? ctx.search.store.page(probe)).total > 0;
-  };
-  if (finds(t)) return null;
-  const fix = candidates.find((c) => { const [term] = parseQuery(`${c} `).must; return term !== undefined && finds(term); });
+  if (finds(ctx, t, base)) return null;
+  const fix = candidates.find((c) => { const [term] = parseQuery(`${c} `).must; return term !== undefined && finds(ctx, term, base); });
   if (fix === undefined) return null;
+  return replaceTyped(text, word, fix);
+}
+
+/**
+ * `text` with the katakana (or hiragana) word of term `t` replaced by the Latin word the tips write
+ * for it (transliterate.ts: ワインアクター → winactor, ぶいるっくあっぷ → vlookup), when no tip holds the
+ * word as typed: each Latin spelling of the word, fewest pieces first, as the index has it or as its
+ * closest indexed word (suggest.ts `correct`: wineactor → winactor), the first that some published
+ * tip holds; null otherwise.
+ */
+function correctToLatin(ctx: SearchReader, text: string, t: ParsedQuery['must'][number], base: SearchFilter): string | null {
+  const word = normalize(toKatakana(t.highlights[0] ?? ''));
+  const spellings = latinSpellingsOf(word);
+  if (spellings.length === 0 || finds(ctx, t, base)) return null;
+  const tried = new Set<string>();
+  for (const s of spellings) {
+    // As tips write it; as two words tips write (powerautomate → power automate); or the closest word.
+    const held = (w: string) => ctx.search.store.docsOf(w) > 0;
+    // A spelling is a guess at a sound: its closest word is taken only one edit away, and only for a
+    // guess of six letters or more (wineactor → winactor; not facom → from, teletel → delete).
+    const near = s.length >= 6 ? ctx.search.suggester.correct(s) : null;
+    for (const fix of [s, recompose(s, held), near !== null && editDistance(s, near) <= 1 ? near : null]) {
+      if (fix === null || tried.has(fix)) continue;
+      tried.add(fix);
+      if (!fix.split(' ').every(held)) continue;
+      const terms = parseQuery(`${fix} `).must;
+      if (terms.length > 0 && finds(ctx, terms, base)) return replaceTyped(text, word, fix);
+    }
+  }
+  return null;
+}
+
+/** Whether the index (or the dictionary, as a loanword) has a word that some tip holds as it is. */
+function indexHas(ctx: SearchReader, w: string): boolean {
+  const { suggester, store } = ctx.search;
+  return suggester.known(w) && (store.docsOf(w) > 0 || !/^[a-z0-9]+$/.test(w) || suggester.isLoanword(w));
+}
+
+/** Whether some published tip (in the filter) holds the terms, every one. */
+function finds(ctx: SearchReader, terms: ParsedQuery['must'][number] | ParsedQuery['must'], base: SearchFilter): boolean {
+  const match = toMatch({ must: Array.isArray(terms) ? terms : [terms], not: [] });
+  if (!match) return false;
+  const probe = { ...base, match, titleMatch: null, titleOnly: null, limit: 1, offset: 0 };
+  return (ctx.search.store.topPage(probe) ?? ctx.search.store.page(probe)).total > 0;
+}
+
+/**
+ * `text` with every place the normalized katakana `word` is typed replaced by `fix`, except inside
+ * an exclusion (-word); null when it is typed nowhere so.
+ */
+function replaceTyped(text: string, word: string, fix: string): string | null {
   // Where the word is in the text as typed: normalization drops long-vowel marks and changes
   // small kana, so the word is found in the normalized text and mapped back (toKatakana changes
   // letters one for one: its offsets are the text's).

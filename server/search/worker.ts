@@ -23,6 +23,7 @@ import type { SearchQueryT } from './schemas';
 import { warmLexicon } from './lexicon';
 import { warmSpellings } from './spellings';
 import { warmLoanwords } from './loanwords';
+import { warmTransliteration } from './transliterate';
 import { createSearchReader } from './reader';
 import { search } from './service';
 
@@ -44,6 +45,7 @@ const cache = ctx.config.searchCache ? createReadCache(db, CACHE_ENTRIES) : null
 warmLexicon();
 warmSpellings();
 warmLoanwords();
+warmTransliteration();
 
 // Said `ready` only once loaded (the index's statements prepared): searches are timed from their start.
 serveTasks<SearchTask, SearchResultBytes>((task) => {

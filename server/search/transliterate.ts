@@ -1,0 +1,100 @@
+/**
+ * Latin spellings a katakana word may stand for (issue 19, ninth round): staff type product and
+ * function names as they say them — ワインアクター for WinActor, ブイルックアップ (or ぶいるっくあっぷ)
+ * for VLOOKUP, チームズ for Teams, ユーアイパス for UiPath — while tips write them in Latin letters.
+ * No table of product names: the word is cut into katakana pieces that the dictionaries pair with an
+ * English word (the Sudachi synonym dictionary's loanword spellings, lexicon.ts: ワイン / wine,
+ * アクター / actor; EDICT's, loanwords.ts: ルックアップ / lookup), the names of the Latin letters (the
+ * alphabet: ブイ v, エックス x, ユー u, アイ i) and a plural ズ/ス (s), and the pieces' English is
+ * joined: wineactor, vlookup, teams, uipath. Those are guesses at a sound, not words: the caller
+ * (service.ts) keeps one only when the index holds it, as it is or as the closest word a typo
+ * correction finds (wineactor → winactor, suggest.ts), and the query that finds tips is shown as
+ * corrected. Pieces and the word are compared normalized (normalize.ts: long-vowel marks dropped,
+ * small kana folded), so ワインアクター, ウィンアクター and ういんあくたー meet the same pieces.
+ */
+import { derivedText, sourceHash, spellingLists } from './lexicon';
+import { LineTable } from './line-table';
+import { englishLoanwords, katakanaOf } from './loanwords';
+import { normalize } from './normalize';
+
+/** How the Latin letters are read in katakana (the alphabet, as Japanese says it). */
+const LETTERS: Record<string, string> = {
+  a: 'エー エイ', b: 'ビー', c: 'シー', d: 'ディー デー', e: 'イー', f: 'エフ', g: 'ジー', h: 'エイチ エッチ', i: 'アイ',
+  j: 'ジェー ジェイ', k: 'ケー ケイ', l: 'エル', m: 'エム', n: 'エヌ', o: 'オー', p: 'ピー', q: 'キュー', r: 'アール',
+  s: 'エス', t: 'ティー', u: 'ユー', v: 'ブイ ヴィー ヴイ', w: 'ダブリュー', x: 'エックス', y: 'ワイ', z: 'ゼット ズィー',
+};
+/** Most English words kept for one katakana piece (パス: path, pass). */
+const PER_PIECE = 3;
+/** Most spellings returned for a word. */
+const MAX_SPELLINGS = 12;
+/** Most pieces a word is cut into (a longer chain is noise: one-letter pieces match anything). */
+const MAX_PIECES = 5;
+/** The longest piece looked up, in normalized characters. */
+const MAX_PIECE = 14;
+
+function add(map: Map<string, string[]>, katakana: string, latin: string): void {
+  const key = normalize(katakana);
+  if (!/^\p{sc=Katakana}+$/u.test(key) || !/^[a-z][a-z0-9]*$/.test(latin)) return;
+  const list = map.get(key) ?? map.set(key, []).get(key)!;
+  if (list.length < PER_PIECE && !list.includes(latin)) list.push(latin);
+}
+
+/** The pieces' text: normalized katakana → English words, the dictionary's first, then EDICT's, then letters. */
+function build(): string {
+  const map = new Map<string, string[]>();
+  for (const [word, same] of spellingLists()) {
+    const latin = [word, ...same].filter((w) => /^[a-z][a-z0-9]*$/.test(w));
+    const kana = [word, ...same].filter((w) => /^\p{sc=Katakana}+$/u.test(w));
+    for (const k of kana) for (const l of latin) add(map, k, l);
+  }
+  for (const latin of englishLoanwords()) for (const k of katakanaOf(latin)) add(map, k, latin);
+  for (const [letter, names] of Object.entries(LETTERS)) for (const n of names.split(' ')) add(map, n, letter);
+  return LineTable.format([...map].map(([k, v]) => [k, v.join(' ')]));
+}
+
+/**
+ * Read in place (line-table.ts): ~19,000 pieces, made once from the dictionaries (~250 ms) and kept
+ * beside the lexicon's own tables (lexicon.ts derivedText), named by what made them; as a Map of
+ * arrays the same pieces cost each search thread ~6 MB of heap.
+ */
+let pieces: LineTable | null = null;
+
+function table(): LineTable {
+  pieces ??= LineTable.parse(derivedText(`transliterate-${sourceHash(JSON.stringify(LETTERS), build.toString(), add.toString(), String(englishLoanwords().length))}`, build));
+  return pieces;
+}
+
+/** Builds the table now (a search thread's start), not on the first query that needs it. */
+export function warmTransliteration(): void { table(); }
+
+/**
+ * Latin spellings of a normalized katakana word, fewest pieces first: each a cut of the whole word
+ * into pieces of the table (a plural ズ/ス at the end as `s`), at most MAX_SPELLINGS. Empty when the
+ * word cannot be cut so.
+ */
+export function latinSpellingsOf(katakana: string): string[] {
+  const word = Array.from(katakana);
+  if (word.length < 2 || !/^\p{sc=Katakana}+$/u.test(katakana)) return [];
+  const map = table();
+  // ways[i]: spellings of the first i characters, as [pieces, text], fewest pieces first.
+  const ways: [number, string][][] = Array.from({ length: word.length + 1 }, () => []);
+  ways[0].push([0, '']);
+  for (let i = 0; i < word.length; i++) {
+    if (ways[i].length === 0) continue;
+    for (let j = i + 1; j <= Math.min(word.length, i + MAX_PIECE); j++) {
+      const piece = word.slice(i, j).join('');
+      // A plural ending (チームズ: teams) after at least one piece.
+      const english = map.get(piece)?.split(' ') ?? (j === word.length && i > 0 && (piece === 'ズ' || piece === 'ス') ? ['s'] : undefined);
+      if (!english) continue;
+      for (const [n, text] of ways[i]) {
+        if (n + 1 > MAX_PIECES) continue;
+        for (const e of english) ways[j].push([n + 1, text + e]);
+      }
+      ways[j].sort((a, b) => a[0] - b[0]);
+      ways[j].splice(MAX_SPELLINGS * 4);
+    }
+  }
+  const out: string[] = [];
+  for (const [, text] of ways[word.length]) if (!out.includes(text)) out.push(text);
+  return out.slice(0, MAX_SPELLINGS);
+}

@@ -1,0 +1,129 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { evaluate } from '../../scripts/search-eval/evaluate';
+import { seeded } from '../../scripts/lib/edict';
+import { alternativesOf, latinLoanwords } from '../../server/search/lexicon';
+import { englishLoanwords, katakanaOf } from '../../server/search/loanwords';
+import { normalize, toKatakana } from '../../server/search/normalize';
+import { search } from '../../server/search/service';
+import { latinSpellingsOf } from '../../server/search/transliterate';
+import { createTestApp, postTip, type TestApp, type TestUser } from '../helpers/app';
+
+/**
+ * Product and function names typed as they are said (ワインアクター for WinActor, ぶいるっくあっぷ for
+ * VLOOKUP) while tips write them in Latin letters (transliterate.ts, service.ts correctToLatin). The
+ * cases are made from the dictionaries' own loanword pairs and the alphabet, not from a list of names.
+ */
+
+/** The Sudachi dictionary's Latin loanwords with a katakana spelling (pivot: ピボット), as pairs. */
+function sudachiPairs(): [string, string][] {
+  const out: [string, string][] = [];
+  for (const latin of latinLoanwords()) {
+    const kana = alternativesOf(latin)?.same.find((w) => /^\p{sc=Katakana}{3,}$/u.test(w));
+    if (kana && /^[a-z]{4,10}$/.test(latin)) out.push([latin, kana]);
+  }
+  return out;
+}
+
+describe('latinSpellingsOf: katakana cut into the dictionaries\' loanwords and the letters\' names', () => {
+  test('two loanwords run together (compound product names) are spelled as their English joined', () => {
+    const pairs = sudachiPairs();
+    expect(pairs.length).toBeGreaterThan(500);
+    const rand = seeded(11);
+    let tried = 0;
+    const missed: string[] = [];
+    for (let i = 0; i < 300; i++) {
+      const [a, ka] = pairs[Math.floor(rand() * pairs.length)];
+      const [b, kb] = pairs[Math.floor(rand() * pairs.length)];
+      tried++;
+      if (!latinSpellingsOf(normalize(ka + kb)).includes(a + b)) missed.push(`${ka}${kb} (${a}${b})`);
+    }
+    // A cut may find other pieces first (homophones: パス is path or pass); the joined English must
+    // still be among the spellings for nearly every pair.
+    expect(missed.length / tried, missed.slice(0, 10).join(', ')).toBeLessThan(0.1);
+  });
+
+  test('a letter\'s name before a loanword (ブイ + ルックアップ → vlookup), in katakana or hiragana', () => {
+    const rand = seeded(5);
+    const words = englishLoanwords().filter((w) => /^[a-z]{5,9}$/.test(w) && katakanaOf(w).length > 0);
+    const names: [string, string][] = [['v', 'ブイ'], ['x', 'エックス'], ['e', 'イー'], ['k', 'ケー']];
+    let hits = 0;
+    for (let i = 0; i < 100; i++) {
+      const w = words[Math.floor(rand() * words.length)];
+      const [letter, name] = names[i % names.length];
+      const typed = toKatakana(`${name}${katakanaOf(w)[0]}`);
+      if (latinSpellingsOf(normalize(typed)).includes(letter + w)) hits++;
+    }
+    expect(hits).toBeGreaterThanOrEqual(90);
+  });
+
+  test('a plural ズ/ス after a word is an s; a word of no known pieces has no spelling', () => {
+    const [latin, kana] = sudachiPairs().find(([l]) => !l.endsWith('s'))!;
+    expect(latinSpellingsOf(normalize(`${kana}ズ`))).toContain(`${latin}s`);
+    expect(latinSpellingsOf(normalize('ヌヌヌヌヌ'))).toEqual([]);
+    expect(latinSpellingsOf('ズ')).toEqual([]);
+  });
+});
+
+describe('search: a katakana or hiragana name shows the tips that write it in Latin letters', () => {
+  let t: TestApp;
+  let member: TestUser;
+  beforeAll(async () => {
+    t = await createTestApp();
+    member = await t.user('yamada');
+    await postTip(t, member, { title: 'WinActorでExcelの転記を自動化する', body: 'WinActorのシナリオで値を読み込みます。', tags: ['RPA'] });
+    await postTip(t, member, { title: '別表から値を引く', body: '=VLOOKUP(A2,マスタ!A:C,3,FALSE)と書きます。', tags: ['Excel'] });
+    await postTip(t, member, { title: 'Teamsの会議を録画する', body: '会議中に「録画を開始」を押します。', tags: ['会議'] });
+    await postTip(t, member, { title: 'Power Automateでファイル名を一覧にする', body: 'フォルダー内のファイルを取得します。', tags: ['RPA'] });
+    await postTip(t, member, { title: 'ピボットテーブルで集計する', body: '挿入タブから作ります。', tags: ['Excel'] });
+  });
+  afterAll(async () => { await t.close(); });
+
+  const get = async (q: string) => {
+    const res = await t.as(member, { method: 'GET', url: `/api/search?q=${encodeURIComponent(q)}` });
+    expect(res.statusCode).toBe(200);
+    return res.json() as { total: number; items: { title: string }[]; correctedTo?: string | null };
+  };
+
+  test.each([
+    ['ワインアクター', 'WinActor', 'winactor'],
+    ['ウィンアクター', 'WinActor', 'winactor'],
+    ['ういんあくたー', 'WinActor', 'winactor'],
+    ['ぶいるっくあっぷ', '別表', 'vlookup'],
+    ['チームズ 録画', 'Teams', 'teams 録画'],
+    ['パワーオートメート', 'Power Automate', 'power automate'],
+    ['ウィンアクターで転記したい', 'WinActor', 'winactorで転記したい'],
+  ])('%s finds the tip (%s), shown as corrected to %s', async (q, title, corrected) => {
+    const r = await get(q);
+    expect(r.items[0]?.title).toContain(title);
+    expect(r.correctedTo).toBe(corrected);
+  });
+
+  test('a katakana word the tips hold is searched as it is, not spelled in Latin', async () => {
+    const r = await get('ピボット');
+    expect(r.items[0]?.title).toContain('ピボット');
+    expect(r.correctedTo ?? null).toBeNull();
+  });
+});
+
+test('random katakana loanwords no tip is about are never "corrected" to an unrelated Latin word', async () => {
+  // EDICT's katakana loanwords, over the development collection (201 tips with many Latin words):
+  // a spelling is a guess at a sound, and its closest word must be one edit away (facom is not from).
+  const rand = seeded(7);
+  const words = englishLoanwords();
+  const queries: string[] = [];
+  while (queries.length < 300) {
+    const k = katakanaOf(words[Math.floor(rand() * words.length)])[0];
+    if (k) queries.push(k);
+  }
+  const wrong: string[] = [];
+  await evaluate({
+    queries: [],
+    onApp: (ctx) => {
+      for (const q of queries) {
+        const r = search(ctx, { q, limit: 10 });
+        if (r.correctedTo && /[a-z]/.test(r.correctedTo)) wrong.push(`${q} → ${r.correctedTo}`);
+      }
+    },
+  });
+  expect(wrong).toEqual([]);
+}, 60_000);
