@@ -5,7 +5,7 @@ import { asTypedIn, inReadersCase } from './missing';
 import { presentHits } from './presenter';
 import { completeEndings, completePrefixes, hasWideTier, parseQuery, widen, partialGroups, termMatch, RELAX_MIN_TERMS, relaxedGroups, toMatch, type ParsedQuery } from './query';
 import type { SearchQueryT, SearchResultT, SuggestResultT } from './schemas';
-import { highlighter } from './snippet';
+import { highlighter, plainText } from './snippet';
 import { CJK_TOKEN } from './tokenize';
 import { recompose } from './compounds';
 import type { SearchFilter } from './store';
@@ -94,10 +94,25 @@ function correctToLatin(ctx: SearchReader, text: string, t: ParsedQuery['must'][
       tried.add(fix);
       if (!fix.split(' ').every(held)) continue;
       const terms = parseQuery(`${fix} `).must;
-      if (terms.length > 0 && finds(ctx, terms, base)) return replaceTyped(text, word, fix);
+      if (terms.length > 0 && finds(ctx, terms, base)) return replaceTyped(text, word, asTipsWrite(ctx, terms, base, fix));
     }
   }
   return null;
+}
+
+/**
+ * A Latin word (or words) in the letters the first tip holding it writes it with (winactor →
+ * WinActor, vlookup → VLOOKUP): the reader typed no letters to follow (inReadersCase).
+ */
+function asTipsWrite(ctx: SearchReader, terms: ParsedQuery['must'], base: SearchFilter, fix: string): string {
+  const match = toMatch({ must: terms, not: [] });
+  const probe = { ...base, match, titleMatch: null, titleOnly: null, limit: 1, offset: 0 };
+  const id = match ? (ctx.search.store.topPage(probe) ?? ctx.search.store.page(probe)).ids[0] : undefined;
+  const tip = id === undefined ? undefined : ctx.search.store.source(id);
+  if (!tip) return fix;
+  const re = new RegExp(`(?<![A-Za-z0-9])${fix.split(' ').join('\\s+')}(?![A-Za-z0-9])`, 'iu');
+  const found = re.exec(tip.title.normalize('NFKC')) ?? re.exec(plainText(tip.html).normalize('NFKC'));
+  return found ? found[0].replace(/\s+/gu, ' ') : fix;
 }
 
 /** Whether the index (or the dictionary, as a loanword) has a word that some tip holds as it is. */

@@ -85,14 +85,14 @@ describe('search: a katakana or hiragana name shows the tips that write it in La
   };
 
   test.each([
-    ['ワインアクター', 'WinActor', 'winactor'],
-    ['ウィンアクター', 'WinActor', 'winactor'],
-    ['ういんあくたー', 'WinActor', 'winactor'],
-    ['ぶいるっくあっぷ', '別表', 'vlookup'],
-    ['チームズ 録画', 'Teams', 'teams 録画'],
-    ['パワーオートメート', 'Power Automate', 'power automate'],
-    ['ウィンアクターで転記したい', 'WinActor', 'winactorで転記したい'],
-  ])('%s finds the tip (%s), shown as corrected to %s', async (q, title, corrected) => {
+    ['ワインアクター', 'WinActor', 'WinActor'],
+    ['ウィンアクター', 'WinActor', 'WinActor'],
+    ['ういんあくたー', 'WinActor', 'WinActor'],
+    ['ぶいるっくあっぷ', '別表', 'VLOOKUP'],
+    ['チームズ 録画', 'Teams', 'Teams 録画'],
+    ['パワーオートメート', 'Power Automate', 'Power Automate'],
+    ['ウィンアクターで転記したい', 'WinActor', 'WinActorで転記したい'],
+  ])('%s finds the tip (%s), shown as corrected to %s, in the tips\' letters', async (q, title, corrected) => {
     const r = await get(q);
     expect(r.items[0]?.title).toContain(title);
     expect(r.correctedTo).toBe(corrected);
