@@ -1,11 +1,14 @@
 /**
  * Derives server/search/data/wiktionary-translations.json, the search's third synonym resource
- * (issue 19, eighth round), from the FreeDict English–Japanese dictionary (Debian package
- * `dict-freedict-eng-jpn`: `apt-get install dict-freedict-eng-jpn`, /usr/share/dictd/
- * freedict-eng-jpn.dict.dz), made by WikDict from Wiktionary's translation tables (CC BY-SA 3.0).
- * Run at build time only, never by the server:
+ * (issue 19, eighth round), from FreeDict's dictionaries into Japanese made by WikDict from
+ * Wiktionary's translation tables (CC BY-SA 3.0): English–Japanese (Debian package
+ * `dict-freedict-eng-jpn`) and, since the ninth round, the French, Italian, Polish, Swedish, Finnish and
+ * Greek ones (`dict-freedict-{fra,ita,pol,swe,fin,ell}-jpn`): each language's Wiktionary has its own
+ * translation tables, filled by its own contributors, so each adds senses whose Japanese words the
+ * others do not list together (文章 → テキスト, 本文 from another language's "text"). Those installed
+ * under /usr/share/dictd are read. Run at build time only, never by the server:
  *
- *   npx tsx scripts/derive-translations.ts [--dict <file.dict.dz>] [--sample 100]
+ *   npx tsx scripts/derive-translations.ts [--dict <a.dict.dz,b.dict.dz>] [--sample 100]
  *
  * Method: Wiktionary lists, for each sense of an English word, its translations — "log (n) 4.
  * chronological record: ログ, 履歴, 記録"; "duplicate (n) an identical copy: デュプリケート, 写し, 複写";
@@ -28,11 +31,13 @@ import { arg, seeded, writeLineTable } from './lib/edict';
 const SET_MAX = Number(arg('--set-max') ?? 6);
 const NEIGHBOURS = Number(arg('--neighbours') ?? 6);
 const sample = Number(arg('--sample') ?? 0);
-const source = arg('--dict') ?? '/usr/share/dictd/freedict-eng-jpn.dict.dz';
+/** The dictionaries read: `--dict` (comma-separated), else every WikDict X–Japanese one installed. */
+const LANGUAGES = ['eng', 'fra', 'ita', 'pol', 'swe', 'fin', 'ell'];
+const sources = arg('--dict')?.split(',') ?? LANGUAGES.map((l) => `/usr/share/dictd/freedict-${l}-jpn.dict.dz`).filter((f) => fs.existsSync(f));
 const out = path.join(import.meta.dirname, '..', 'server', 'search', 'data', 'wiktionary-translations.json');
 
 /** A headword line: `copy //ˈkɑpi// //ˈkɒpi// <v>` (pronunciations optional), its part of speech last. */
-const HEAD = /^(.+?)(?: \/.*\/)? <([a-z]+)>$/u;
+const HEAD = /^(.+?)(?: \/.*\/)? <([a-z]+)(?:, [^>]*)?>$/u;
 const JAPANESE = /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}]/u;
 /** A translation as the search can match it: one word of kanji and kana, no spaces or marks. */
 const WORD = /^[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}ー々]{2,10}$/u;
@@ -50,11 +55,10 @@ function formOf(word: string, pos: string): string | null {
   return /^\p{sc=Hiragana}+$/u.test(form) ? null : form;
 }
 
-const text = zlib.gunzipSync(fs.readFileSync(source)).toString('utf8');
 /** Each sense's translations, as matched forms. */
 const sets: string[][] = [];
 let pos: string | null = null;
-for (const line of text.split('\n')) {
+for (const line of sources.flatMap((source) => zlib.gunzipSync(fs.readFileSync(source)).toString('utf8').split('\n'))) {
   const head = HEAD.exec(line);
   if (head) { pos = head[2]; continue; }
   if (pos === null || !JAPANESE.test(line) || /[A-Za-z]/.test(line.replace(/^\s*\d+\.\s*/, ''))) continue;
@@ -81,7 +85,7 @@ for (const [w, m] of [...scores].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
 fs.mkdirSync(path.dirname(out), { recursive: true });
 writeLineTable(out, table);
 const pairs = table.reduce((n, [, v]) => n + v.split(' ').length, 0);
-process.stdout.write(`senses with two words or more ${sets.length}, words ${table.length}, pairs ${pairs}, ${(fs.statSync(out).size / 1024).toFixed(0)} KB → ${path.relative(process.cwd(), out)}\n`);
+process.stdout.write(`dictionaries ${sources.map((f) => path.basename(f, '.dict.dz')).join(', ')}; senses with two words or more ${sets.length}, words ${table.length}, pairs ${pairs}, ${(fs.statSync(out).size / 1024).toFixed(0)} KB → ${path.relative(process.cwd(), out)}\n`);
 if (sample > 0) {
   const rand = seeded(23);
   const all = table.flatMap(([k, v]) => v.split(' ').map((x) => `${k}\t${x}`));

@@ -39,6 +39,13 @@ describe('the derived table (server/search/data/wiktionary-translations.json)', 
     expect(translationsOf(log)).toContain('履歴');
   });
 
+  test('holds senses listed together only in another language\'s Wiktionary (ninth round): 文章 → 本文', () => {
+    // English Wiktionary's senses give 文章 → センテンス, 文書; the other languages' translation
+    // tables (WikDict French, Italian, … – Japanese) add 本文 and テキスト for their word "text".
+    expect(translationsOf('文章')).toContain('本文');
+    expect(translationsOf('文章')).toContain('センテンス');
+  });
+
   test('a query word takes them in the wide tier only, after the dictionary\'s synonyms', () => {
     const [t] = parseQuery('履歴 ').must;
     expect((t.alternatives ?? []).map((a) => a.join(''))).not.toContain('ログ');
