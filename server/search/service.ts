@@ -20,9 +20,12 @@ const empty = (): SearchResultT => ({ total: 0, items: [], didYouMean: null, rel
 /**
  * The query with Latin compounds recomposed (compounds.ts) and each mistyped Latin word replaced
  * by the closest word of the index (suggest.ts), when the corrected query finds something with
- * all its words. Returned with width and case folded (vlookup 関数).
+ * all its words — or, when the query as typed found nothing at all (`nothing`), with one of them
+ * left out as its looser tier does (ウィンアクター エクセル 読み込み: the tip says WinActor and
+ * Excel, and 値の取得). Returned with width and case folded (vlookup 関数).
  */
-function didYouMean(ctx: SearchReader, q: string, base: SearchFilter): string | null {
+function didYouMean(ctx: SearchReader, query: SearchQueryT, base: SearchFilter, nothing: boolean): string | null {
+  const q = query.q ?? '';
   // Folded for width and case only: the corrections touch Latin words, and the rest is shown as typed (別シート, not 別シト).
   const typed = q.normalize('NFKC').toLowerCase();
   // Compounds first (one drive → onedrive, powerquery → power query), then word by word.
@@ -33,7 +36,9 @@ function didYouMean(ctx: SearchReader, q: string, base: SearchFilter): string | 
   const parsed = parseQuery(`${corrected} `);
   for (const t of parsed.must) {
     if (!t.latin) {
-      const fixed = correctKatakana(ctx, corrected, t, base) ?? correctToLatin(ctx, corrected, t, base);
+      // A clipped compound (スクショ: スクリーンショット), a typo of a title's katakana word, a name said in katakana.
+      const fixed = correctKatakana(ctx, corrected, t, base, (w) => ctx.search.suggester.unclipped(w))
+        ?? correctKatakana(ctx, corrected, t, base) ?? correctToLatin(ctx, corrected, t, base);
       if (fixed !== null) { corrected = fixed; changed = true; }
       continue;
     }
@@ -48,7 +53,9 @@ function didYouMean(ctx: SearchReader, q: string, base: SearchFilter): string | 
   const match = toMatch(parseQuery(`${corrected} `));
   if (!match) return null;
   const probe = { ...base, match, titleMatch: null, titleOnly: null, limit: 1, offset: 0 };
-  const found = (ctx.search.store.topPage(probe) ?? ctx.search.store.page(probe)).total;
+  const found = (ctx.search.store.topPage(probe) ?? ctx.search.store.page(probe)).total > 0
+    // The looser tiers, as the search runs them, on the corrected words (corrected once: no second guess).
+    || (nothing && searchAsTyped(ctx, { ...query, q: corrected, limit: 1, offset: 0, facets: false }, false).total > 0);
   return found ? inReadersCase(q, corrected.trim(), fixes) : null;
 }
 
@@ -60,10 +67,12 @@ function didYouMean(ctx: SearchReader, q: string, base: SearchFilter): string | 
  * typed in hiragana is taken as its katakana (ぴぼとてーぶる). Candidates are tried best first, and
  * the first that some published tip holds is taken (a title word of a tip deleted since finds
  * nothing). Every place the word is typed is replaced, except inside an exclusion (-word).
+ * `candidatesOf` may name other candidates: the words a clipped form stands for (suggest.ts unclipped).
  */
-function correctKatakana(ctx: SearchReader, text: string, t: ParsedQuery['must'][number], base: SearchFilter): string | null {
+function correctKatakana(ctx: SearchReader, text: string, t: ParsedQuery['must'][number], base: SearchFilter,
+  candidatesOf: (word: string) => string[] = (w) => ctx.search.suggester.katakanaCandidates(w)): string | null {
   const word = normalize(toKatakana(t.highlights[0] ?? ''));
-  const candidates = ctx.search.suggester.katakanaCandidates(word);
+  const candidates = candidatesOf(word);
   if (candidates.length === 0) return null;
   if (finds(ctx, t, base)) return null;
   const fix = candidates.find((c) => { const [term] = parseQuery(`${c} `).must; return term !== undefined && finds(ctx, term, base); });
@@ -159,15 +168,17 @@ const isPredicate = (t: ParsedQuery['must'][number]) => !t.latin && t.tokens.eve
 /**
  * A search; when the query as typed finds nothing, or finds tips only with one of its words left
  * out (relaxed), and a corrected one finds tips with all its words (mistyped words replaced,
- * word by word), the corrected query's results with `correctedTo` set, unless `exact`.
+ * word by word) — or, when the query as typed found nothing at all, tips with all the corrected
+ * words but one — the corrected query's results with `correctedTo` set, unless `exact`.
  */
 export function search(ctx: SearchReader, query: SearchQueryT): SearchResultT {
   const first = searchAsTyped(ctx, query);
   if ((first.total > 0 && !first.relaxed) || !first.didYouMean || query.exact) return answer(first, null);
   // Found nothing, or only by leaving a word out (the mistyped one, often): the corrected query
   // has every word (didYouMean checks that it finds something).
-  const again = searchAsTyped(ctx, { ...query, q: first.didYouMean });
-  if (again.total === 0 || again.relaxed) return answer(first, null);
+  const again = searchAsTyped(ctx, { ...query, q: first.didYouMean }, false);
+  // The corrected query's tips with one word left out are taken only where the query as typed found none.
+  if (again.total === 0 || (again.relaxed && first.total > 0)) return answer(first, null);
   return answer({ ...again, didYouMean: first.didYouMean }, first.didYouMean);
 }
 
@@ -179,7 +190,8 @@ function answer(r: SearchResultT, correctedTo: string | null): SearchResultT {
   };
 }
 
-function searchAsTyped(ctx: SearchReader, query: SearchQueryT): SearchResultT {
+/** `correcting`: whether a query that finds nothing (or only relaxed) is offered a corrected one. */
+function searchAsTyped(ctx: SearchReader, query: SearchQueryT, correcting = true): SearchResultT {
   const { q = '', tag = [], author, sort = 'relevance', limit = 20, offset = 0, facets = false } = query;
   const { store } = ctx.search;
   const parsed = completeEndings(completePrefixes(parseQuery(q), (prefix, max) => store.words(prefix, max) ?? [], store.termsFrom),
@@ -309,7 +321,7 @@ function searchAsTyped(ctx: SearchReader, query: SearchQueryT): SearchResultT {
   const result: SearchResultT = {
     total,
     items: presentHits(ctx, page.ids, marks),
-    didYouMean: (total === 0 || relaxed) && hasText ? didYouMean(ctx, q, { ...filter, match: null }) : null,
+    didYouMean: (total === 0 || relaxed) && hasText && correcting ? didYouMean(ctx, query, { ...filter, match: null }, total === 0) : null,
     relaxed,
   };
   // Fewer tips than the page have every word: the tips with all the words but one follow, apart

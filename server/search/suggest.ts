@@ -20,6 +20,7 @@
  * correction that then finds nothing and is dropped.
  */
 import SearchableMap from 'minisearch/SearchableMap';
+import { clippedForms } from './clipped';
 import { latinLoanwords } from './lexicon';
 import { normalize } from './normalize';
 import { katakanaKey } from './tokenize';
@@ -90,6 +91,8 @@ export function createSuggester(load: VocabularySource, opts: { now?: () => numb
   // Katakana spellings already taken: a refresh reads every word again (below), and normalizing
   // each katakana word every time cost ~50 ms per thread at 20,000 words.
   const katakanaSeen = new Set<string>();
+  // The clipped forms of those words (clipped.ts: スクリーンショット → スクシヨ), each to the words it clips, as written.
+  const clips = new Map<string, string[]>();
   function put(tree: SearchableMap<boolean | string>, w: string) {
     if (correctable(w)) {
       if (!tree.has(w)) tree.set(w, true);
@@ -100,6 +103,10 @@ export function createSuggester(load: VocabularySource, opts: { now?: () => numb
     katakanaSeen.add(w);
     const key = normalize(w);
     if (katakanaKey.test(key) && !tree.has(key)) tree.set(key, w);
+    for (const c of clippedForms(w)) {
+      const list = clips.get(c) ?? clips.set(c, []).get(c)!;
+      if (list.length < 3 && !list.includes(w)) list.push(w);
+    }
   }
   function add(w: string) {
     if (index) put(index, w);
@@ -139,7 +146,7 @@ export function createSuggester(load: VocabularySource, opts: { now?: () => numb
     touch(_id: number) { /* words come from the store */ },
     /** Builds the vocabulary now (at start-up) rather than on the first keystroke. */
     warm() { ready(); },
-    reset() { index = null; katakanaSeen.clear(); },
+    reset() { index = null; katakanaSeen.clear(); clips.clear(); },
     /** Whether the index (or the dictionary, as a loanword) has this word as it is (a katakana word: normalized). */
     known(word: string): boolean { return ready().has(word); },
     /** Whether the word is one of the dictionary's loanwords the index does not have as it is (pivot). */
@@ -221,6 +228,14 @@ export function createSuggester(load: VocabularySource, opts: { now?: () => numb
         .sort((a, b) => a.d - b.d || a.gap - b.gap || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
         .slice(0, max)
         .map((f) => f.surface);
+    },
+    /**
+     * The katakana words of titles and tags that a normalized word clips (スクシヨ → スクリーンショット,
+     * clipped.ts), as written there; none when the word is one of them.
+     */
+    unclipped(word: string): string[] {
+      const idx = ready();
+      return idx.has(word) ? [] : clips.get(word) ?? [];
     },
     size: () => ready().size,
   };

@@ -98,3 +98,8 @@ export function latinSpellingsOf(katakana: string): string[] {
   for (const [, text] of ways[word.length]) if (!out.includes(text)) out.push(text);
   return out.slice(0, MAX_SPELLINGS);
 }
+
+/** Whether a normalized katakana text is a loanword piece the dictionaries know (clipped.ts). */
+export function isLoanwordPiece(katakana: string): boolean {
+  return table().get(katakana) !== undefined;
+}

@@ -98,6 +98,16 @@ describe('search: a katakana or hiragana name shows the tips that write it in La
     expect(r.correctedTo).toBe(corrected);
   });
 
+  test('a corrected word with another word no tip has: the corrected words\' tips with that word left out', async () => {
+    // Nothing is found as typed (ウィンアクター and 読み込み are in no tip), and the corrected query
+    // finds the tip only with one word left out, as its looser tier does.
+    for (const [q, title] of [['ウィンアクター エクセル 読み込み', 'WinActor'], ['VLOKUP マスタ 参照', '別表']] as const) {
+      const r = await get(q);
+      expect(r.items[0]?.title, q).toContain(title);
+      expect(r.correctedTo, q).toBeTruthy();
+    }
+  });
+
   test('a katakana word the tips hold is searched as it is, not spelled in Latin', async () => {
     const r = await get('ピボット');
     expect(r.items[0]?.title).toContain('ピボット');
