@@ -15,7 +15,8 @@
  *   before that session's engine change, never tuned on) against the development tips plus its own,
  *   and skips the held-out part as --dev-only does; --check3-only scores check set 3 alone.
  *   --check4 / --check4-only: the same for check set 4 (scripts/search-eval/check4.ts, a second
- *   independent synonym and paraphrase set, written before the next engine change, never tuned on).
+ *   independent synonym and paraphrase set, written before the next engine change; development since
+ *   its failures were read, 2026-12-07 14:44 UTC).
  */
 import fs from 'node:fs';
 import { search } from '../server/search/service';
@@ -77,7 +78,7 @@ if (check3) {
 // Check set 4 (check4.ts), scored as check set 3 is: on its own tips (the figure to compare) and
 // among the development tips, which it did not grade (read that table's recall).
 if (check4) {
-  report('check set 4 on its own tips (never tuned on)', CHECK4_TIPS.length, CHECK4_QUERIES.length, await evaluate({ tips: CHECK4_TIPS, queries: CHECK4_QUERIES }));
+  report('check set 4 on its own tips (development since 2026-12-07)', CHECK4_TIPS.length, CHECK4_QUERIES.length, await evaluate({ tips: CHECK4_TIPS, queries: CHECK4_QUERIES }));
   const tips = [...TIPS, ...CHECK4_TIPS];
   report('check set 4 among the development tips (ungraded there)', tips.length, CHECK4_QUERIES.length, await evaluate({ tips, queries: CHECK4_QUERIES }));
 }
