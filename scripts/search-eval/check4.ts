@@ -28,8 +28,8 @@
  * development tips (collection.ts), which it did not grade, as check set 3 is:
  * `npm run eval:search -- --check4-only` (or `--check4` with the development set).
  *
- * This is a check set: it is reported apart and NEVER tuned on. Do not edit its queries or grades
- * to fit a result.
+ * It was written as a check set, reported apart and never tuned on, until it became development (above).
+ * Do not edit its queries or grades to fit a result.
  */
 import type { EvalTip } from './collection';
 import type { GradedQuery } from './evaluate';
