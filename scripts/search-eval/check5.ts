@@ -1,6 +1,6 @@
 /**
  * Check set 5: synonyms and paraphrases, a third independent set after check sets 3 and 4. Written by
- * the helper session `check5` on 2026-12-07 between 14:44 and 14:53 UTC, and committed before the
+ * the helper session `check5` on 2026-12-07 between 14:44 and 14:50 UTC, and committed before the
  * engine was ever run on it (the writer did not run it; the lead runs it once, at the end of the
  * session). The writer did not read the engine: nothing under server/search/ (code or data),
  * docs/search.md, any synonym dictionary, thesaurus, EDICT, WordNet, Wiktionary or WaDoku file, nor
