@@ -17,11 +17,14 @@
  *   --check4 / --check4-only: the same for check set 4 (scripts/search-eval/check4.ts, a second
  *   independent synonym and paraphrase set, written before the next engine change; development since
  *   its failures were read, 2026-12-07 14:44 UTC).
+ *   --check5 / --check5-only: the same for check set 5 (scripts/search-eval/check5.ts, a third
+ *   independent synonym and paraphrase set, written by the helper `check5`, never tuned on).
  */
 import fs from 'node:fs';
 import { search } from '../server/search/service';
 import { CHECK3_QUERIES, CHECK3_TIPS } from './search-eval/check3';
 import { CHECK4_QUERIES, CHECK4_TIPS } from './search-eval/check4';
+import { CHECK5_QUERIES, CHECK5_TIPS } from './search-eval/check5';
 import { QUERIES, TIPS, type EvalTip } from './search-eval/collection';
 import { evaluate, mean, table, type GradedQuery, type QueryScore } from './search-eval/evaluate';
 
@@ -32,8 +35,10 @@ const check3Only = process.argv.includes('--check3-only');
 const check3 = check3Only || process.argv.includes('--check3');
 const check4Only = process.argv.includes('--check4-only');
 const check4 = check4Only || process.argv.includes('--check4');
+const check5Only = process.argv.includes('--check5-only');
+const check5 = check5Only || process.argv.includes('--check5');
 /** Only check sets (no development set, no held-out part). */
-const checkOnly = check3Only || check4Only;
+const checkOnly = check3Only || check4Only || check5Only;
 
 function report(name: string, tips: number, queries: number, scores: QueryScore[]) {
   process.stdout.write(`\n## ${name}: ${tips} tips, ${queries} queries\n\n${table(scores)}\n`);
@@ -45,7 +50,7 @@ function report(name: string, tips: number, queries: number, scores: QueryScore[
   }
 }
 
-// --check3-only / --check4-only skip the development set (and with it the parts below that read it).
+// --check3-only / --check4-only / --check5-only skip the development set (and with it the parts below that read it).
 const dev = checkOnly ? [] : await evaluate();
 if (!checkOnly) report('development set', TIPS.length, QUERIES.length, dev);
 // The fifth round's fresh check set (fresh.ts) apart, and the older queries without it (comparable
@@ -83,11 +88,19 @@ if (check4) {
   report('check set 4 among the development tips (ungraded there)', tips.length, CHECK4_QUERIES.length, await evaluate({ tips, queries: CHECK4_QUERIES }));
 }
 
+// Check set 5 (check5.ts), scored as check sets 3 and 4 are: on its own tips (the figure to compare)
+// and among the development tips, which it did not grade (read that table's recall).
+if (check5) {
+  report('check set 5 on its own tips (never tuned on)', CHECK5_TIPS.length, CHECK5_QUERIES.length, await evaluate({ tips: CHECK5_TIPS, queries: CHECK5_QUERIES }));
+  const tips = [...TIPS, ...CHECK5_TIPS];
+  report('check set 5 among the development tips (ungraded there)', tips.length, CHECK5_QUERIES.length, await evaluate({ tips, queries: CHECK5_QUERIES }));
+}
+
 // The held-out files are imported by name, never read here; absent, that part is skipped.
 let heldout: { HELDOUT_TIPS: readonly EvalTip[]; HELDOUT_QUERIES: readonly GradedQuery[] } | null = null;
 let distractors: ((n?: number) => EvalTip[]) | null = null;
-// With --check3/--check4 (or their -only forms) the held-out part is skipped, as with --dev-only.
-if (!process.argv.includes('--dev-only') && !check3 && !check4) try {
+// With --check3/--check4/--check5 (or their -only forms) the held-out part is skipped, as with --dev-only.
+if (!process.argv.includes('--dev-only') && !check3 && !check4 && !check5) try {
   heldout = await import('./search-eval/heldout');
   distractors = (await import('./search-eval/distractors')).generateDistractors;
 } catch (err) {
