@@ -26,7 +26,7 @@ const LETTERS: Record<string, string> = {
 /** Most English words kept for one katakana piece (パス: path, pass). */
 const PER_PIECE = 3;
 /** Most spellings returned for a word. */
-const MAX_SPELLINGS = 12;
+const MAX_SPELLINGS = 16;
 /** Most pieces a word is cut into (a longer chain is noise: one-letter pieces match anything). */
 const MAX_PIECES = 5;
 /** The longest piece looked up, in normalized characters. */
@@ -64,6 +64,36 @@ function table(): LineTable {
   return pieces;
 }
 
+/**
+ * The syllabary in Latin letters (Hepburn), for a piece no dictionary has (イフ in カウントイフ): as
+ * normalized text has it, small kana folded to large and no long-vowel marks. The closed table of
+ * the writing system, not a list of words.
+ */
+const ROMAJI: Record<string, string> = Object.fromEntries([
+  'ア a', 'イ i', 'ウ u', 'エ e', 'オ o', 'カ ka', 'キ ki', 'ク ku', 'ケ ke', 'コ ko', 'ガ ga', 'ギ gi', 'グ gu', 'ゲ ge', 'ゴ go',
+  'サ sa', 'シ shi', 'ス su', 'セ se', 'ソ so', 'ザ za', 'ジ ji', 'ズ zu', 'ゼ ze', 'ゾ zo', 'タ ta', 'チ chi', 'ツ tsu', 'テ te', 'ト to',
+  'ダ da', 'ヂ ji', 'ヅ zu', 'デ de', 'ド do', 'ナ na', 'ニ ni', 'ヌ nu', 'ネ ne', 'ノ no', 'ハ ha', 'ヒ hi', 'フ fu', 'ヘ he', 'ホ ho',
+  'バ ba', 'ビ bi', 'ブ bu', 'ベ be', 'ボ bo', 'パ pa', 'ピ pi', 'プ pu', 'ペ pe', 'ポ po', 'マ ma', 'ミ mi', 'ム mu', 'メ me', 'モ mo',
+  'ヤ ya', 'ユ yu', 'ヨ yo', 'ラ ra', 'リ ri', 'ル ru', 'レ re', 'ロ ro', 'ワ wa', 'ヲ o', 'ン n', 'ヴ vu',
+].map((x) => x.split(' ')));
+/** Longest piece read by its sound: a short syllable or two (イフ), not a word of its own. */
+const MAX_SOUNDED = 3;
+
+/**
+ * Latin spellings of a short piece by its sound: its syllables in Hepburn, the vowel a loanword adds
+ * after a consonant (イフ: ifu for "if"; ト: to for "t") left out or kept, both ways.
+ */
+function sounded(piece: string): string[] {
+  let ways = [''];
+  for (const c of piece) {
+    const r = ROMAJI[c];
+    if (r === undefined) return [];
+    const bare = r.length >= 2 && /[uo]$/.test(r) && r !== 'tsu' ? r.slice(0, -1) : null;
+    ways = ways.flatMap((w) => (bare ? [w + r, w + bare] : [w + r]));
+  }
+  return ways;
+}
+
 /** Builds the table now (a search thread's start), not on the first query that needs it. */
 export function warmTransliteration(): void { table(); }
 
@@ -76,19 +106,23 @@ export function latinSpellingsOf(katakana: string): string[] {
   const word = Array.from(katakana);
   if (word.length < 2 || !/^\p{sc=Katakana}+$/u.test(katakana)) return [];
   const map = table();
-  // ways[i]: spellings of the first i characters, as [pieces, text], fewest pieces first.
-  const ways: [number, string][][] = Array.from({ length: word.length + 1 }, () => []);
-  ways[0].push([0, '']);
+  // ways[i]: spellings of the first i characters, as [cost, text, pieces read by sound], cheapest
+  // first: a piece costs 1, one read by its sound 1.5 (a guess, after any cut into known pieces of
+  // the same count), at most one such piece a word, and never a word read by sound alone.
+  const ways: [number, string, number][][] = Array.from({ length: word.length + 1 }, () => []);
+  ways[0].push([0, '', 0]);
   for (let i = 0; i < word.length; i++) {
     if (ways[i].length === 0) continue;
     for (let j = i + 1; j <= Math.min(word.length, i + MAX_PIECE); j++) {
       const piece = word.slice(i, j).join('');
       // A plural ending (チームズ: teams) after at least one piece.
       const english = map.get(piece)?.split(' ') ?? (j === word.length && i > 0 && (piece === 'ズ' || piece === 'ス') ? ['s'] : undefined);
-      if (!english) continue;
-      for (const [n, text] of ways[i]) {
-        if (n + 1 > MAX_PIECES) continue;
-        for (const e of english) ways[j].push([n + 1, text + e]);
+      const bySound = english === undefined && j - i >= 2 && j - i <= MAX_SOUNDED ? sounded(piece) : [];
+      if (!english && bySound.length === 0) continue;
+      for (const [n, text, guessed] of ways[i]) {
+        if (Math.ceil(n) + 1 > MAX_PIECES) continue;
+        if (english) for (const e of english) ways[j].push([n + 1, text + e, guessed]);
+        else if (guessed === 0 && !(i === 0 && j === word.length)) for (const e of bySound) ways[j].push([n + 1.5, text + e, 1]);
       }
       ways[j].sort((a, b) => a[0] - b[0]);
       ways[j].splice(MAX_SPELLINGS * 4);

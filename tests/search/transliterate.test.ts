@@ -4,6 +4,7 @@ import { seeded } from '../../scripts/lib/edict';
 import { alternativesOf, latinLoanwords } from '../../server/search/lexicon';
 import { englishLoanwords, katakanaOf } from '../../server/search/loanwords';
 import { normalize, toKatakana } from '../../server/search/normalize';
+import { readings } from '../../server/search/readings';
 import { search } from '../../server/search/service';
 import { latinSpellingsOf } from '../../server/search/transliterate';
 import { createTestApp, postTip, type TestApp, type TestUser } from '../helpers/app';
@@ -56,6 +57,19 @@ describe('latinSpellingsOf: katakana cut into the dictionaries\' loanwords and t
     expect(hits).toBeGreaterThanOrEqual(90);
   });
 
+  test('one short piece no dictionary has is read by its sound, the vowel a loanword adds left out (カウントイフ → countif)', () => {
+    const rand = seeded(17);
+    const pairs = sudachiPairs();
+    // A syllable pair read by sound after a dictionary word: ＜word＞イフ → ＜latin＞if.
+    for (let i = 0; i < 20; i++) {
+      const [latin, kana] = pairs[Math.floor(rand() * pairs.length)];
+      expect(latinSpellingsOf(normalize(`${kana}イフ`)), kana).toContain(`${latin}if`);
+    }
+    // Never a whole word by its sound alone: that is romaji, not a loanword.
+    expect(latinSpellingsOf(normalize('イフ'))).not.toContain('if');
+    expect(latinSpellingsOf(normalize('サクラ'))).not.toContain('sakura');
+  });
+
   test('a plural ズ/ス after a word is an s; a word of no known pieces has no spelling', () => {
     const [latin, kana] = sudachiPairs().find(([l]) => !l.endsWith('s'))!;
     expect(latinSpellingsOf(normalize(`${kana}ズ`))).toContain(`${latin}s`);
@@ -75,6 +89,7 @@ describe('search: a katakana or hiragana name shows the tips that write it in La
     await postTip(t, member, { title: 'Teamsの会議を録画する', body: '会議中に「録画を開始」を押します。', tags: ['会議'] });
     await postTip(t, member, { title: 'Power Automateでファイル名を一覧にする', body: 'フォルダー内のファイルを取得します。', tags: ['RPA'] });
     await postTip(t, member, { title: 'ピボットテーブルで集計する', body: '挿入タブから作ります。', tags: ['Excel'] });
+    await postTip(t, member, { title: 'COUNTIFで件数を数える', body: '=COUNTIF(A:A,"済")と書きます。', tags: ['Excel'] });
   });
   afterAll(async () => { await t.close(); });
 
@@ -92,6 +107,7 @@ describe('search: a katakana or hiragana name shows the tips that write it in La
     ['チームズ 録画', 'Teams', 'Teams 録画'],
     ['パワーオートメート', 'Power Automate', 'Power Automate'],
     ['ウィンアクターで転記したい', 'WinActor', 'WinActorで転記したい'],
+    ['カウントイフ', 'COUNTIF', 'COUNTIF'],
   ])('%s finds the tip (%s), shown as corrected to %s, in the tips\' letters', async (q, title, corrected) => {
     const r = await get(q);
     expect(r.items[0]?.title).toContain(title);
@@ -132,6 +148,29 @@ test('random katakana loanwords no tip is about are never "corrected" to an unre
       for (const q of queries) {
         const r = search(ctx, { q, limit: 10 });
         if (r.correctedTo && /[a-z]/.test(r.correctedTo)) wrong.push(`${q} → ${r.correctedTo}`);
+      }
+    },
+  });
+  expect(wrong).toEqual([]);
+}, 60_000);
+
+test('Japanese words written in katakana (readings of kanji words) are never "corrected" to a Latin word', async () => {
+  // The hostile class for the pieces read by sound (イフ → if): a native word in katakana
+  // (シュウケイ) cut into a known loanword and a sounded syllable must not reach a word of the tips.
+  const rand = seeded(13);
+  const all = [...readings()].map(([r]) => r);
+  const queries: string[] = [];
+  while (queries.length < 300) {
+    const r = all[Math.floor(rand() * all.length)];
+    if (Array.from(r).length >= 3) queries.push(toKatakana(r));
+  }
+  const wrong: string[] = [];
+  await evaluate({
+    queries: [],
+    onApp: (ctx) => {
+      for (const q of queries) {
+        const r = search(ctx, { q, limit: 10 });
+        if (r.correctedTo && /[a-z]/i.test(r.correctedTo)) wrong.push(`${q} → ${r.correctedTo}`);
       }
     },
   });
