@@ -150,6 +150,8 @@ const isIntent = (s: string): boolean => INTENT.has(s) || (!PLAIN_HIRAGANA.test(
   || (Array.from(s).length >= 4 && (WAY_OF_KANA.test(s) || NEGATED_KANA.test(s)));
 
 const HIRAGANA = /^\p{sc=Hiragana}+$/u;
+/** A verb's dictionary form ends in a kana of the u row (いれる, まとめる, かく). */
+const VERB_END = /[うくぐすつぬぶむる]$/u;
 /** Hiragana letters only (not ゝ ゞ ゟ, which NFKC changes): normalize leaves these as they are (normalize.test.ts). */
 const PLAIN_HIRAGANA = /^[\u3041-\u3096]+$/u;
 const SINGLE_KANJI = /^\p{sc=Han}$/u;
@@ -195,7 +197,10 @@ function wordThenPredicate(run: string): [string, string] | null {
   for (let i = 1; i < segs.length - 1; i++) {
     if (!PARTICLE.test(segs[i]) || HIRAGANA.test(segs[i - 1])) continue;
     const tail = segs.slice(i + 1);
-    if (isIntent(tail.join('')) || tail.every(isStop)) return [segs.slice(0, i).join(''), tail.join('')];
+    // Or hiragana alone after the particle, ending as an intent word or grammar (がうまくできない,
+    // がちゃんと動かない is not this: 動 is a word): adverbs and the predicate, never the word's own letters.
+    const kanaTail = HIRAGANA.test(tail.join('')) && (isIntent(tail.slice(-2).join('')) || isIntent(tail[tail.length - 1]) || isStop(tail[tail.length - 1]));
+    if (isIntent(tail.join('')) || tail.every(isStop) || kanaTail) return [segs.slice(0, i).join(''), tail.join('')];
   }
   return null;
 }
@@ -471,7 +476,9 @@ function japaneseSpans(run: string, afterDigit = false): string[] {
     // 並べる (typed without を), not one phrase no tip writes.
     const join = current !== '' && (
       seg.length === 1 || prev.length === 1 || (KATAKANA.test(seg) && KATAKANA.test(prev)) ||
-      (OKURIGANA_WORD.test(seg) && !(/[\p{sc=Katakana}ー]$/u.test(current) && /[うくぐすつぬぶむる]$/u.test(seg))));
+      (OKURIGANA_WORD.test(seg) && !(/[\p{sc=Katakana}ー]$/u.test(current) && /[うくぐすつぬぶむる]$/u.test(seg))
+        // Nor after kana of their own (ちゃんと|使い, すぐに|消す): an adverb, not the word's first letters.
+        && !(HIRAGANA.test(current) && Array.from(current).length >= 2)));
     if (join) current += seg;
     else {
       if (current) spans.push(current);
@@ -721,6 +728,13 @@ export function parseQuery(raw: string): ParsedQuery {
         // Intent words, and a short run of hiragana left between words (grammar the lists above
         // do not name: いい, よね): they rank, they are not required.
         if (isIntent(span) || (HIRAGANA.test(span) && Array.from(span).length <= 2 && spans.length > 1)) { should.push(term); return; }
+        // A longer run of hiragana beside words written otherwise, that is no word the readings or
+        // the loanwords know and does not end as a verb in its dictionary form (うまくできない,
+        // ちゃんと, きれいに, なかなか: adverbs and grammar, what staff leave in kana around the
+        // words they convert): it ranks, it is not required. A verb in kana (いれる, まとめる), a
+        // reading left unconverted (しゅうけい: 集計) and a loanword in kana (ぴぼっと) are words.
+        if (HIRAGANA.test(span) && spans.some((x) => !HIRAGANA.test(x)) && !VERB_END.test(span) && !isReading(span) && !isReading(stemmed)
+          && kanjiOf(span).length === 0 && !isKanaLoanword(span)) { should.push(term); return; }
         // A one-kanji word typed without kana (表 in 表の縦と横) is a noun: the derived table's
         // one-kanji keys are verbs' stems (表す → 表), which it must not take.
         const noun = SINGLE_KANJI.test(asTyped[si][0]);

@@ -6,6 +6,7 @@ import { MAX_WIDE, parseQuery, toMatch } from '../../server/search/query';
 import { spellingKey } from '../../server/search/spellings';
 
 const m = (q: string) => toMatch(parseQuery(q));
+const HIRAGANA_ONLY = /^\p{sc=Hiragana}+$/u;
 /** A word's spelling key (spellings.ts) as a phrase of the expression. */
 const key = (w: string) => `"${spellingKey(normalize(w))}"`;
 
@@ -174,6 +175,18 @@ describe('parseQuery / toMatch', () => {
     }
   });
 
+  test('kana left between converted words that no dictionary reads rank, not required; readings and kana loanwords stay words', () => {
+    for (const [q, words] of [['VLOOKUPをちゃんと使いたい', ['vlookup', '使']], ['シートをちゃんと印刷', ['シト', '印刷']], ['表をすぐにコピー', ['表', 'コピ']]] as const) {
+      const p = parseQuery(q);
+      expect(p.must.map((t) => t.highlights[0]), q).toEqual(words);
+      expect((p.should ?? []).some((t) => HIRAGANA_ONLY.test(t.highlights[0] ?? '')), q).toBe(true);
+    }
+    // しゅうけい is 集計 left unconverted, ぴぼっと a loanword in kana, いれる and まとめる verbs: required.
+    expect(parseQuery('シートをまとめる').must.length).toBe(2);
+    expect(parseQuery('ピボットでしゅうけい').must.length).toBe(2);
+    expect(parseQuery('エクセルでぴぼっと').must.length).toBe(2);
+  });
+
   test('a word, a particle and a negated or intent predicate typed as one run keep the word required', () => {
     // Any word before が/を/… and a predicate after it: the word is what is looked for.
     for (const [q, word] of [['ピボットができない', 'ピボット'], ['プリンターがうまくいかない', 'プリンター'], ['保存ができない', '保存'],
@@ -187,6 +200,14 @@ describe('parseQuery / toMatch', () => {
       ['台帳が開けません', '台帳'], ['署名の設定の仕方が分からない', '署名 設定']]) {
       const p = parseQuery(q);
       expect(p.must.map((t) => t.highlights[0]).join(' '), q).toBe(normalize(word).trim());
+    }
+    // Adverbs in kana between the particle and the predicate (がうまくできない, がなかなか開かない…):
+    // the word stays required, the rest ranks. A content word: any katakana word of the dictionary.
+    for (const tail of ['うまくできない', 'なかなかできない', 'ちゃんとできない', 'ぜんぜんうごかない', 'すぐにしたい']) {
+      for (const word of ['ピボットテーブル', 'プリンター', 'スキャナー']) {
+        const p = parseQuery(`${word}が${tail}`);
+        expect(p.must.map((t) => t.highlights[0]), `${word}が${tail}`).toEqual([normalize(word)]);
+      }
     }
     // A negated verb before a noun says what the thing is: it stays required.
     expect(parseQuery('ハンコが要らない申請').must.length).toBe(3);
