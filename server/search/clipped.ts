@@ -11,7 +11,7 @@
  * words, and a query word no tip holds is read as the word it clips (service.ts).
  */
 import { normalize, normalizeWithMap } from './normalize';
-import { isLoanwordPiece } from './transliterate';
+import { loanwordCuts } from './transliterate';
 
 const SMALL = /[ァィゥェォャュョヮ]/u;
 
@@ -30,13 +30,6 @@ function firstMorae(part: string, n: number): string {
   return out;
 }
 
-/** The cuts of a normalized katakana word into two pieces the dictionaries know (of two letters or more). */
-function cuts(key: string): number[] {
-  const out: number[] = [];
-  for (let i = 2; i <= key.length - 2; i++) if (isLoanwordPiece(key.slice(0, i)) && isLoanwordPiece(key.slice(i))) out.push(i);
-  return out;
-}
-
 /**
  * The clipped forms of a katakana word as written (スクリーンショット → スクショ, スクシ…), normalized
  * as queries are; none when it cannot be cut into known pieces.
@@ -46,7 +39,7 @@ export function clippedForms(word: string): string[] {
   const mapped = normalizeWithMap(word);
   const key = mapped.text;
   const out = new Set<string>();
-  for (const cut of cuts(key)) {
+  for (const cut of loanwordCuts(key)) {
     // The cut's place in the word as written (normalization drops long-vowel marks, folds small kana).
     const at = mapped.start[cut];
     const head = firstMorae(word.slice(0, at), 2);

@@ -10,7 +10,7 @@ import { CJK_TOKEN } from './tokenize';
 import { recompose } from './compounds';
 import type { SearchFilter } from './store';
 import { editDistance } from './suggest';
-import { latinSpellingsOf } from './transliterate';
+import { latinSpellingsOf, loanwordCuts } from './transliterate';
 
 const SUGGEST_POSTS = 8;
 const SUGGEST_TAGS = 5;
@@ -36,8 +36,10 @@ function didYouMean(ctx: SearchReader, query: SearchQueryT, base: SearchFilter, 
   const parsed = parseQuery(`${corrected} `);
   for (const t of parsed.must) {
     if (!t.latin) {
-      // A clipped compound (スクショ: スクリーンショット), a typo of a title's katakana word, a name said in katakana.
+      // A clipped compound (スクショ: スクリーンショット), a compound typed as one (プルダウンリスト), a typo
+      // of a title's katakana word, a name said in katakana.
       const fixed = correctKatakana(ctx, corrected, t, base, (w) => ctx.search.suggester.unclipped(w))
+        ?? correctKatakana(ctx, corrected, t, base, (w) => cutsAsTyped(corrected, w))
         ?? correctKatakana(ctx, corrected, t, base) ?? correctToLatin(ctx, corrected, t, base);
       if (fixed !== null) { corrected = fixed; changed = true; }
       continue;
@@ -75,9 +77,23 @@ function correctKatakana(ctx: SearchReader, text: string, t: ParsedQuery['must']
   const candidates = candidatesOf(word);
   if (candidates.length === 0) return null;
   if (finds(ctx, t, base)) return null;
-  const fix = candidates.find((c) => { const [term] = parseQuery(`${c} `).must; return term !== undefined && finds(ctx, term, base); });
+  const fix = candidates.find((c) => { const terms = parseQuery(`${c} `).must; return terms.length > 0 && finds(ctx, terms, base); });
   if (fix === undefined) return null;
   return replaceTyped(text, word, fix);
+}
+
+/**
+ * The cuts of a katakana (or hiragana) word typed as one into two loanwords the dictionaries know,
+ * as typed with a space between (プルダウンリスト → プルダウン リスト, ピボットスライサー →
+ * ピボット スライサー): tips write such compounds apart or with a particle (プルダウンの…リスト).
+ */
+function cutsAsTyped(text: string, word: string): string[] {
+  const mapped = normalizeWithMap(toKatakana(text));
+  const at = mapped.text.indexOf(word);
+  if (at < 0) return [];
+  const from = mapped.start[at];
+  const typed = text.slice(from, mapped.end[at + word.length - 1]);
+  return loanwordCuts(word).map((k) => { const cut = mapped.start[at + k] - from; return `${typed.slice(0, cut)} ${typed.slice(cut)}`; });
 }
 
 /**

@@ -137,3 +137,10 @@ export function latinSpellingsOf(katakana: string): string[] {
 export function isLoanwordPiece(katakana: string): boolean {
   return table().get(katakana) !== undefined;
 }
+
+/** The places a normalized katakana word cuts into two loanword pieces (of two letters or more each). */
+export function loanwordCuts(katakana: string): number[] {
+  const out: number[] = [];
+  for (let i = 2; i <= katakana.length - 2; i++) if (isLoanwordPiece(katakana.slice(0, i)) && isLoanwordPiece(katakana.slice(i))) out.push(i);
+  return out;
+}

@@ -61,3 +61,36 @@ test('the clipped form of a title\'s compound (two of the dictionary\'s loanword
   expect(tried).toBeGreaterThanOrEqual(15);
   expect(missed.length / tried, missed.join(', ')).toBeLessThan(0.1);
 }, 60_000);
+
+test('two loanwords typed as one word (プルダウンリスト) find the tip that writes them apart, corrected to the two', async () => {
+  // Compounds of the Sudachi dictionary's own katakana loanwords; the tips write them with の between.
+  const kana = latinLoanwords().map((l) => alternativesOf(l)?.same.find((w) => /^\p{sc=Katakana}{3,6}$/u.test(w)))
+    .filter((w): w is string => w !== undefined);
+  const rand = seeded(9);
+  const tips: { key: string; title: string; tags: string[]; body: string }[] = [];
+  const pairs: [string, string][] = [];
+  for (let i = 0; i < 40; i++) {
+    const a = kana[Math.floor(rand() * kana.length)];
+    const b = kana[Math.floor(rand() * kana.length)];
+    pairs.push([a, b]);
+    tips.push({ key: `t${i}`, title: `${a}の${b}を設定する`, tags: ['手順'], body: '手順を説明します。' });
+  }
+  let tried = 0;
+  const missed: string[] = [];
+  await evaluate({
+    tips,
+    queries: [],
+    onApp: (ctx) => {
+      pairs.forEach(([a, b], i) => {
+        const q = `${a}${b}`;
+        // A joined form that is itself a word of the dictionaries or of the tips is searched as itself.
+        if (alternativesOf(normalize(q)) || tips.some((x) => normalize(x.title).includes(normalize(q)))) return;
+        tried++;
+        const r = search(ctx, { q, limit: 10 });
+        if (!r.items.some((it) => it.title === tips[i].title) || r.correctedTo?.replace(/\s+/gu, '') !== q) missed.push(`${q} → ${r.correctedTo}`);
+      });
+    },
+  });
+  expect(tried).toBeGreaterThanOrEqual(30);
+  expect(missed.length / tried, missed.join(', ')).toBeLessThan(0.1);
+}, 60_000);
