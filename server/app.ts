@@ -14,6 +14,7 @@ import { syncConfiguredAdmins } from './users/admins';
 import { openDatabase, type Database } from './db/database';
 import { authPlugin } from './http/auth';
 import { badRequest, frameworkErrors, installErrorHandlers } from './http/errors';
+import { installQueryStringCheck } from './http/query-string';
 import { installSerialization } from './http/serialization';
 import { installValidation } from './http/validation';
 import { impactRoutes } from './impact/routes';
@@ -105,6 +106,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(fastifyCookie);
   // Before auth: its headers must be on the 401/403 answers auth throws, and it registers every route's rule.
   await app.register(securityPlugin, { ctx });
+  installQueryStringCheck(app);
   await app.register(authPlugin, { ctx, trustedProxy });
 
   const ping = db.prepare('SELECT 1');

@@ -73,5 +73,8 @@ export const searchRoutes: FastifyPluginAsyncTypebox<{ ctx: Context }> = async (
       querystring: SimilarQuery,
       response: { 200: RelatedResult, ...errors(400, 401) },
     },
-  }, async (request) => ({ items: request.query.q.trim() === '' ? [] : related(ctx, request.query.q) }));
+  }, async (request) => {
+    const q = request.query.q ?? '';
+    return { items: q.trim() === '' ? [] : related(ctx, q) };
+  });
 };

@@ -73,8 +73,8 @@ export type SuggestResultT = Static<typeof SuggestResult>;
 
 /** A tip's id, for the tips related to it. */
 export const RelatedQuery = Type.Object({ id: Type.Integer({ minimum: 1 }) }, { additionalProperties: false });
-/** A title being typed, for the existing tips it may duplicate. */
-export const SimilarQuery = Type.Object({ q: Type.String({ maxLength: QUERY_MAX }) }, { additionalProperties: false });
+/** A title being typed, for the existing tips it may duplicate; none yet (no `q`) finds none, as for suggest. */
+export const SimilarQuery = Type.Object({ q: Type.Optional(Type.String({ maxLength: QUERY_MAX })) }, { additionalProperties: false });
 export const RelatedResult = Type.Object({
   items: Type.Array(Type.Object({ id: Type.Integer(), title: Type.String() }), { maxItems: 5 }),
 });

@@ -67,6 +67,17 @@ describe('GET /api/search/similar', () => {
     expect(await typed('ドローンの操縦')).toEqual([]);
     expect(await typed('   ')).toEqual([]);
     expect((await get(`/api/search/similar?q=${'あ'.repeat(201)}`)).statusCode).toBe(400);
-    expect((await get('/api/search/similar')).statusCode).toBe(400);
+  });
+
+  test('like suggest (both answer as the reader types), no q or a blank one is nothing typed yet: 200, empty', async () => {
+    await seed();
+    for (const query of ['', '?q=', '?q=%20%E3%80%80']) {
+      const similar = await get(`/api/search/similar${query}`);
+      expect(similar.statusCode, `similar${query}: ${similar.body}`).toBe(200);
+      expect(similar.json()).toEqual({ items: [] });
+      const suggest = await get(`/api/search/suggest${query}`);
+      expect(suggest.statusCode, `suggest${query}: ${suggest.body}`).toBe(200);
+      expect(suggest.json()).toEqual({ posts: [], tags: [] });
+    }
   });
 });

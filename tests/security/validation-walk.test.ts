@@ -145,8 +145,9 @@ function paramCalls(rule: Rule): Call[] {
   const hasBody = !['GET', 'HEAD', 'DELETE'].includes(rule.method);
   for (const v of ['0', '-1', '1.5', '1e3', '0x10', '%00', '%ED%A0%80', '%FF', '9'.repeat(30), '1'.repeat(150), '%E3%81%82'.repeat(60), '%201', '1%20', '+1', '01', 'NaN', '1,2']) {
     const url = rule.url.replace(/:(id|nid|number|postId)\b/, v);
-    // Spellings Number() reads as an id (`01`, `+1`, ` 1`, `1e3`) may be taken as one; the rest must be refused.
-    const mustRefuse = !['01', '+1', '%201', '1%20', '1e3'].includes(v);
+    // Ids are decimal digits (server/http/validation.ts): only `01` may be taken as one, even the
+    // spellings Number() reads as an id (`+1`, ` 1`, `1e3`, `0x10`) must be refused.
+    const mustRefuse = v !== '01';
     calls.push({ method: rule.method, url: concrete(url), what: `param ${v}`, mustRefuse, ...(hasBody ? { payload: '{}', headers: { 'content-type': 'application/json' } } : {}) });
   }
   return calls;
