@@ -9,6 +9,7 @@ import { highlighter, plainText } from './snippet';
 import { CJK_TOKEN } from './tokenize';
 import { recompose } from './compounds';
 import type { SearchFilter } from './store';
+import { romajiToKatakana } from './romaji';
 import { editDistance } from './suggest';
 import { latinSpellingsOf, loanwordCuts } from './transliterate';
 
@@ -45,11 +46,20 @@ function didYouMean(ctx: SearchReader, query: SearchQueryT, base: SearchFilter, 
       continue;
     }
     if (t.tokens[0].length < 4) continue;
-    const fix = ctx.search.suggester.correct(t.tokens[0]);
-    if (!fix) continue;
-    corrected = corrected.replace(new RegExp(`(?<![a-z0-9])${t.tokens[0]}(?![a-z0-9])`, 'g'), fix);
-    fixes.set(fix, t.tokens[0]);
-    changed = true;
+    const word = t.tokens[0];
+    const at = new RegExp(`(?<![a-z0-9])${word}(?![a-z0-9])`, 'g');
+    // The closest word of the index, when it finds something; else the word read as romaji typed
+    // with the input method off (pibotto: ピボット), as the tips write it.
+    let fix = ctx.search.suggester.correct(word);
+    if (fix !== null && !finds(ctx, parseQuery(`${fix} `).must, base)) fix = null;
+    if (fix !== null) {
+      corrected = corrected.replace(at, fix);
+      fixes.set(fix, word);
+      changed = true;
+      continue;
+    }
+    const kana = fromRomaji(ctx, word, base);
+    if (kana !== null) { corrected = corrected.replace(at, kana); changed = true; }
   }
   if (!changed) return null;
   const match = toMatch(parseQuery(`${corrected} `));
@@ -94,6 +104,22 @@ function cutsAsTyped(text: string, word: string): string[] {
   const from = mapped.start[at];
   const typed = text.slice(from, mapped.end[at + word.length - 1]);
   return loanwordCuts(word).map((k) => { const cut = mapped.start[at + k] - from; return `${typed.slice(0, cut)} ${typed.slice(cut)}`; });
+}
+
+/**
+ * A Latin word no tip holds read as romaji (romaji.ts: pibotto → ピボット, yu-za-fo-mu → ユーザーフォーム):
+ * the katakana as tips write it — itself, or the title's katakana word one typo away — when some
+ * tip holds it; null otherwise. Five letters or more: a shorter one reads as too many things.
+ */
+function fromRomaji(ctx: SearchReader, word: string, base: SearchFilter): string | null {
+  const kana = word.length >= 5 ? romajiToKatakana(word) : null;
+  if (kana === null) return null;
+  const key = normalize(kana);
+  for (const c of [ctx.search.suggester.katakanaSurface(key) ?? kana, ...ctx.search.suggester.katakanaCandidates(key)]) {
+    const terms = parseQuery(`${c} `).must;
+    if (terms.length === 1 && !terms[0].latin && finds(ctx, terms, base)) return c;
+  }
+  return null;
 }
 
 /**

@@ -50,6 +50,17 @@ export function editDistance(a: string, b: string): number {
   return d[a.length][b.length];
 }
 
+/** Sounds Japanese writes with one kana (バ for ba and va, ラ for ra and la): a typist's likely slips. */
+const ALIKE = new Set(['bv', 'vb', 'lr', 'rl']);
+
+/** Letters at which two words of one length differ other than by a pair of ALIKE sounds (another length: its length). */
+export function unlikeSounds(a: string, b: string): number {
+  if (a.length !== b.length) return Math.max(a.length, b.length);
+  let n = 0;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i] && !ALIKE.has(a[i] + b[i])) n++;
+  return n;
+}
+
 export interface VocabularySource {
   /** Every Latin word of the index (search_vocab). */
   words: () => Iterable<string>;
@@ -187,7 +198,11 @@ export function createSuggester(load: VocabularySource, opts: { now?: () => numb
       // The fewest edits; then the word more tips hold, counted only for those (a count reads the
       // word's doclist), the first found on a tie.
       const d = Math.min(...found.map((f) => f.d));
-      const tied = found.filter((f) => f.d === d);
+      // On a tie, the candidate whose letters differ only where Japanese does not tell sounds apart
+      // (b/v, l/r: pibot is pivot, not picot) before the others.
+      const closest = found.filter((f) => f.d === d);
+      const least = Math.min(...closest.map((f) => unlikeSounds(word, f.w)));
+      const tied = closest.filter((f) => unlikeSounds(word, f.w) === least);
       if (own < 0 && tied.length === 1) return tied[0].w;
       let best: { w: string; n: number } | null = null;
       for (const f of tied) {
@@ -228,6 +243,11 @@ export function createSuggester(load: VocabularySource, opts: { now?: () => numb
         .sort((a, b) => a.d - b.d || a.gap - b.gap || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
         .slice(0, max)
         .map((f) => f.surface);
+    },
+    /** The katakana word of a title or tag as written there (ユーザーフォーム) for its normalized form, or null. */
+    katakanaSurface(key: string): string | null {
+      const v = ready().get(key);
+      return typeof v === 'string' ? v : null;
     },
     /**
      * The katakana words of titles and tags that a normalized word clips (スクシヨ → スクリーンショット,

@@ -1,7 +1,7 @@
 import SearchableMap from 'minisearch/SearchableMap';
 import { afterEach, expect, test, vi } from 'vitest';
 import { latinLoanwords } from '../../server/search/lexicon';
-import { createSuggester, editDistance } from '../../server/search/suggest';
+import { createSuggester, editDistance, unlikeSounds } from '../../server/search/suggest';
 
 // The typo lookup walks the word tree only as deep as an accepted correction can be
 // (suggest.ts `correct`, fourth round), and finds what a scan of every word finds.
@@ -50,14 +50,17 @@ test('corrections equal those of a scan of every word with the same rules', () =
     const limit = own >= 0 ? 1 : Math.max(1, Math.round(word.length / 4));
     // The walk's bound before this round: Levenshtein about 0.4 of the word, at most 3.
     const lev = Math.min(3, Math.round(word.length * (word.length >= 5 ? 0.4 : 0.25)));
-    let best: { w: string; d: number; n: number } | null = null;
+    let best: { w: string; d: number; u: number; n: number } | null = null;
     for (const w of all) {
       if (w === word || Math.abs(w.length - word.length) > lev || levenshtein(word, w) > lev) continue;
       const d = editDistance(word, w);
       if (d > limit || (best && d > best.d)) continue;
+      // Then the sounds Japanese does not tell apart (b/v, l/r) before the others, then the tips holding it.
+      const u = unlikeSounds(word, w);
+      if (best && d === best.d && u > best.u) continue;
       const n = docs[w] ?? 0;
       if (own >= 0 && n <= 2 * own) continue;
-      if (!best || d < best.d || n > best.n) best = { w, d, n };
+      if (!best || d < best.d || u < best.u || n > best.n) best = { w, d, u, n };
     }
     return best?.w ?? null;
   };
