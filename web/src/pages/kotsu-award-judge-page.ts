@@ -1,7 +1,7 @@
 import { css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { KotsuElement } from '../components/kotsu-element';
-import { allNominations, getProgress, getRound, scoreNomination, type Nomination, type Progress, type Round } from '../data/awards';
+import { allNominations, getProgress, nominationCounts, getRound, scoreNomination, type Nomination, type Progress, type Round } from '../data/awards';
 import { msg } from '../i18n/catalogue';
 import { link, setPageTitle } from '../router/router';
 import { sharedStyles } from '../styles/shared';
@@ -67,7 +67,8 @@ export class KotsuAwardJudgePage extends KotsuElement {
     try {
       const [round, items, progress] = await Promise.all([getRound(this.roundId), allNominations(this.roundId), getProgress(this.roundId)]);
       this._round = round;
-      this._items = items;
+      // A judge who is also staff is sent hidden tips' nominations too: they are not scored.
+      this._items = items.filter((n) => nominationCounts(n.post.status));
       this._progress = progress.me;
       setPageTitle(() => `${msg('judge.title')} — ${round.title}`);
       const wanted = Number(this.query.get('n'));

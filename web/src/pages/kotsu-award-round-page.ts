@@ -3,7 +3,7 @@ import { customElement, property, state } from 'lit/decorators.js';
 import '../components/kotsu-award-badges';
 import { KotsuElement } from '../components/kotsu-element';
 import { PHASE_LABEL } from '../components/kotsu-tip-awards';
-import { allNominations, getRound, type Nomination, type Round } from '../data/awards';
+import { allNominations, getRound, nominationCounts, type Nomination, type Round } from '../data/awards';
 import { ApiError } from '../data/http';
 import { msg } from '../i18n/catalogue';
 import { link, setPageTitle } from '../router/router';
@@ -74,9 +74,10 @@ export class KotsuAwardRoundPage extends KotsuElement {
           <h2 id=${`cat-${r.categories.indexOf(c)}`}>${c}（${items.length}）</h2>
           ${items.length ? html`<ol>${items.map((n) => html`<li class="card">
             <a class="title" href=${link('/tips/', n.post.id)}>${n.post.title}</a>
-            <kotsu-award-badges .awards=${n.post.awards ?? []}></kotsu-award-badges>
+            ${nominationCounts(n.post.status) ? html`<kotsu-award-badges .awards=${n.post.awards ?? []}></kotsu-award-badges>` : nothing}
             <div class="muted">${msg('tip.by', { name: n.post.author.displayName, department: n.post.author.department || '—' })}
               · ${msg('nominate.by', { name: n.nominatedBy.displayName, department: n.nominatedBy.department || '—' })}</div>
+            ${nominationCounts(n.post.status) ? nothing : html`<p class="notice">${msg('nominate.notCounted')}</p>`}
             <p class="statement">${n.statement}</p>
           </li>`)}</ol>` : html`<p class="muted">${msg('round.noNominations')}</p>`}
         </section>`;
