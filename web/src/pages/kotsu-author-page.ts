@@ -3,7 +3,6 @@ import { customElement, property, state } from 'lit/decorators.js';
 import '../components/kotsu-follow-button';
 import '../components/kotsu-post-list';
 import { KotsuElement } from '../components/kotsu-element';
-import { ApiError } from '../data/http';
 import { listPosts } from '../data/posts';
 import type { PostSummary, PublicUser } from '../data/types';
 import { getProfile } from '../data/users';
@@ -12,7 +11,7 @@ import { errorMessage } from '../i18n/error-message';
 import { setPageTitle } from '../router/router';
 import { SessionController } from '../state/session';
 import { sharedStyles } from '../styles/shared';
-import { notFoundView } from '../shared/not-found';
+import { isNotFound, notFoundView } from '../shared/not-found';
 
 /** A staff member's page: name, department and their published tips. */
 @customElement('kotsu-author-page')
@@ -44,7 +43,7 @@ export class KotsuAuthorPage extends KotsuElement {
       this._cursor = page.nextCursor;
       setPageTitle(() => msg('author.title', { name: user.displayName }));
     } catch (err) {
-      if (err instanceof ApiError && err.status === 404) this._notFound = true;
+      if (isNotFound(err)) this._notFound = true;
       else this._error = errorMessage(err);
     }
   }

@@ -6,6 +6,7 @@ import { msg } from '../i18n/catalogue';
 import { link, setPageTitle } from '../router/router';
 import { sharedStyles } from '../styles/shared';
 import { errorMessage } from '../i18n/error-message';
+import { isNotFound, notFoundView } from '../shared/not-found';
 
 const POINTS = [1, 2, 3, 4, 5];
 
@@ -48,6 +49,7 @@ export class KotsuAwardJudgePage extends KotsuElement {
   @state() private _progress: Progress | null = null;
   @state() private _busy = false;
   @state() private _error = '';
+  @state() private _notFound = false;
   @state() private _status = '';
 
   override connectedCallback(): void {
@@ -75,7 +77,8 @@ export class KotsuAwardJudgePage extends KotsuElement {
       const at = items.findIndex((n) => n.id === wanted);
       this.show(at >= 0 ? at : Math.max(this.nextUnscored(-1), 0));
     } catch (err) {
-      this.fail(err);
+      if (isNotFound(err) && !this._round) this._notFound = true;
+      else this.fail(err);
     }
   }
 
@@ -155,6 +158,7 @@ export class KotsuAwardJudgePage extends KotsuElement {
 
   override render() {
     const round = this._round;
+    if (this._notFound) return notFoundView({ href: '/awards', label: msg('awards.backToList') });
     if (!round) return this._error ? html`<p class="error" role="alert">${this._error}</p>` : html`<p class="muted">${msg('common.loading')}</p>`;
     if (!round.isJudge) return html`<h1>${msg('judge.title')}</h1><p class="notice">${msg('judge.notJudge')}</p>`;
     const n = this._items[this._index];

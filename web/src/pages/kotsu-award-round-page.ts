@@ -4,13 +4,12 @@ import '../components/kotsu-award-badges';
 import { KotsuElement } from '../components/kotsu-element';
 import { PHASE_LABEL } from '../components/kotsu-tip-awards';
 import { allNominations, getRound, nominationCounts, type Nomination, type Round } from '../data/awards';
-import { ApiError } from '../data/http';
 import { msg } from '../i18n/catalogue';
 import { link, setPageTitle } from '../router/router';
 import { hasRole, SessionController } from '../state/session';
 import { sharedStyles } from '../styles/shared';
 import { errorMessage } from '../i18n/error-message';
-import { notFoundView } from '../shared/not-found';
+import { isNotFound, notFoundView } from '../shared/not-found';
 
 /** /awards/:id — one round: its phase, criteria, jury, and the nominations by category. */
 @customElement('kotsu-award-round-page')
@@ -44,7 +43,7 @@ export class KotsuAwardRoundPage extends KotsuElement {
       [this._round, this._nominations] = await Promise.all([getRound(id), allNominations(id)]);
       setPageTitle(this._round.title);
     } catch (err) {
-      if (err instanceof ApiError && err.status === 404) this._notFound = true;
+      if (isNotFound(err)) this._notFound = true;
       else this._error = errorMessage(err);
     }
   }
