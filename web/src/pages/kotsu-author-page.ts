@@ -12,6 +12,7 @@ import { setPageTitle } from '../router/router';
 import { SessionController } from '../state/session';
 import { sharedStyles } from '../styles/shared';
 import { isNotFound, notFoundView } from '../shared/not-found';
+import { pageAdded, withPagesShown } from '../router/shown-pages';
 
 /** A staff member's page: name, department and their published tips. */
 @customElement('kotsu-author-page')
@@ -36,7 +37,8 @@ export class KotsuAuthorPage extends KotsuElement {
     try {
       const [user, page] = await Promise.all([
         getProfile(this.params.username),
-        listPosts({ author: this.params.username, limit: 20 }),
+        listPosts({ author: this.params.username, limit: 20 })
+          .then((first) => withPagesShown('tips', first, (cursor) => listPosts({ author: this.params.username, limit: 20, cursor }))),
       ]);
       this._user = user;
       this._items = page.items;
@@ -52,6 +54,7 @@ export class KotsuAuthorPage extends KotsuElement {
     const page = await listPosts({ author: this.params.username, limit: 20, cursor: this._cursor });
     this._items = [...this._items, ...page.items];
     this._cursor = page.nextCursor;
+    pageAdded('tips');
   }
 
   override render() {
