@@ -4,6 +4,7 @@ import '../components/kotsu-edit-conflict';
 import '../components/kotsu-image-tools';
 import '../components/kotsu-markdown';
 import '../components/kotsu-md-toolbar';
+import '../components/kotsu-mention-complete';
 import '../components/kotsu-tag-input';
 import '../components/kotsu-template-picker';
 import '../components/kotsu-similar-tips';
@@ -321,6 +322,7 @@ export class KotsuEditorPage extends KotsuElement {
             <label for="body">${msg('editor.body')}</label>
             <kotsu-md-toolbar for="body"></kotsu-md-toolbar>
             <textarea id="body" maxlength="100000" .value=${this._body} @input=${this.onBodyInput} aria-describedby="body-help"></textarea>
+            <kotsu-mention-complete for="body"></kotsu-mention-complete>
             <kotsu-image-tools for="body"></kotsu-image-tools>
             <p id="body-help" class="muted">${msg('editor.help')}</p>
           </div>
