@@ -25,6 +25,7 @@ async function expectNotFound(page: Page, path: string): Promise<void> {
   expect(await main.getByText('お探しのページは移動または削除された可能性があります。').count(), path).toBe(1);
   expect(await main.locator('a[href="/"], a[href="/awards"], a[href="/requests"]').count(), path).toBe(1);
   expect(await main.locator('[role=alert]').count(), path).toBe(0);
+  expect(await page.title(), path).toBe('ページが見つかりません | Kotsu');
 }
 
 describe('addresses that name nothing', () => {

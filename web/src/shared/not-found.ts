@@ -1,16 +1,16 @@
 import { html, type TemplateResult } from 'lit';
+import '../components/kotsu-not-found';
 import { ApiError } from '../data/http';
-import { msg } from '../i18n/catalogue';
 
 /**
  * What every page shows for an address that leads nowhere (an unknown address, a tip, round,
  * request or person that does not exist or may not be seen, a page of one the reader may not
- * use, such as the editor of someone else's tip): the same heading, the same sentence and a way
- * on — home, or the list the thing belonged to. tests/e2e/not-found.test.ts visits every address
- * of router/routes.ts that names a thing, with a thing that is not there.
+ * use, such as the editor of someone else's tip): the same heading, the same sentence, the same
+ * tab title and a way on — home, or the list the thing belonged to. tests/e2e/not-found.test.ts
+ * visits every address of router/routes.ts that names a thing, with a thing that is not there.
  */
-export function notFoundView(back: { href: string; label: string } = { href: '/', label: msg('notFound.home') }): TemplateResult {
-  return html`<h1>${msg('notFound.title')}</h1><p>${msg('notFound.body')}</p><p><a href=${back.href}>${back.label}</a></p>`;
+export function notFoundView(back?: { href: string; label: string }): TemplateResult {
+  return html`<kotsu-not-found .back=${back ?? null}></kotsu-not-found>`;
 }
 
 /**
