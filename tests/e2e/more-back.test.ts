@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiCall, createUser, externalRequests, launchBrowser, screenshots, setupAdmin, signedInPage, startServer, type TestServer } from './harness';
+import { apiCall, createUser, externalRequests, launchBrowser, pageCookie, screenshots, setupAdmin, signedInPage, startServer, type TestServer } from './harness';
 
 /**
  * A list grown with もっと見る, left for one of its items and returned to with Back (or
@@ -16,7 +16,8 @@ describe('Back to a list grown with もっと見る', () => {
   const TAG = 'ピボットテーブル';
 
   beforeAll(async () => {
-    server = await startServer();
+    // The history case saves 55 revisions in a moment: past the per-member write limit.
+    server = await startServer({}, { writeLimitPerMinute: 1000 });
     browser = await launchBrowser();
     const admin = await setupAdmin(server);
     const author = await createUser(server, admin, 'sato', { displayName: '佐藤 花子' });
@@ -73,6 +74,26 @@ describe('Back to a list grown with もっと見る', () => {
       }
     });
   }
+
+  it('a tip\'s history: the revisions added stay when an old one is compared (the address changes) and after leaving and coming Back', async () => {
+    const cookie = await pageCookie(page);
+    const tip = (await apiCall(server, 'POST', '/api/posts', { title: '版を重ねるコツ', body: '版 1', tags: [TAG] }, cookie)).json.id;
+    for (let i = 2; i <= 55; i++) {
+      expect((await apiCall(server, 'PATCH', `/api/posts/${tip}`, { body: `版 ${i}` }, cookie)).status).toBe(200);
+    }
+    await page.goto(`/tips/${tip}/history`);
+    const items = page.getByRole('list', { name: '保存された版' }).locator(':scope > li');
+    await expect.poll(() => items.count()).toBe(50);
+    await page.getByRole('button', { name: 'もっと見る' }).click();
+    await expect.poll(() => items.count()).toBe(55);
+    await page.getByLabel('比較元').selectOption('2');
+    await page.getByRole('button', { name: '比べる', exact: true }).click();
+    await expect.poll(() => new URL(page.url()).search).toBe('?from=2&to=55');
+    await page.getByRole('link', { name: '← 版を重ねるコツ' }).click();
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('版を重ねるコツ');
+    await page.goBack();
+    await expect.poll(() => items.count(), { message: 'history after Back' }).toBe(55);
+  });
 
   it('a search\'s next page is in its address: Back returns to it and to the item left', async () => {
     await page.goto(`/search?q=${encodeURIComponent('ピボットテーブル')}`);

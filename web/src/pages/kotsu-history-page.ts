@@ -14,6 +14,7 @@ import { mayEdit, SessionController } from '../state/session';
 import { sharedStyles } from '../styles/shared';
 import { errorMessage } from '../i18n/error-message';
 import { isNotFound, notFoundView } from '../shared/not-found';
+import { pageAdded, withPagesShown } from '../router/shown-pages';
 
 /**
  * /tips/:id/history — every saved revision of a tip (who, when, title), a comparison of any two
@@ -69,7 +70,8 @@ export class KotsuHistoryPage extends KotsuElement {
       return;
     }
     try {
-      const [post, page] = await Promise.all([getPost(this.postId), listRevisions(this.postId, { limit: 50 })]);
+      const revisions = (cursor?: string) => listRevisions(this.postId, { limit: 50, cursor });
+      const [post, page] = await Promise.all([getPost(this.postId), revisions().then((first) => withPagesShown('revisions', first, revisions))]);
       this._post = post;
       this._revisions = page.items;
       this._cursor = page.nextCursor;
@@ -90,6 +92,7 @@ export class KotsuHistoryPage extends KotsuElement {
       const page = await listRevisions(this.postId, { limit: 50, cursor: this._cursor });
       this._revisions = [...this._revisions, ...page.items];
       this._cursor = page.nextCursor;
+      pageAdded('revisions');
     } catch (err) {
       this.fail(err);
     }

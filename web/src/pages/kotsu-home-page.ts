@@ -58,7 +58,7 @@ export class KotsuHomePage extends KotsuElement {
     try {
       const page = await getHomePage();
       this._page = page;
-      const newest = await withPagesShown('newest', this.following ? await this.newest() : page.newest, (c) => this.newest(c));
+      const newest = await withPagesShown(this.following ? 'following' : 'newest', this.following ? await this.newest() : page.newest, (c) => this.newest(c));
       this._newest = newest.items;
       this._cursor = newest.nextCursor;
     } catch (err) {
@@ -74,7 +74,7 @@ export class KotsuHomePage extends KotsuElement {
       const page = await this.newest(this._cursor);
       this._newest = [...this._newest, ...page.items];
       this._cursor = page.nextCursor;
-      pageAdded('newest');
+      pageAdded(this.following ? 'following' : 'newest');
     } catch (err) {
       this._error = errorMessage(err);
     }

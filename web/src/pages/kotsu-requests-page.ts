@@ -67,10 +67,10 @@ export class KotsuRequestsPage extends KotsuElement {
   private async load(more = false): Promise<void> {
     try {
       const list = (cursor: string | null) => listRequests({ status: this._status, sort: this._sort, limit: 30, cursor });
-      const page = more ? await list(this._cursor) : await withPagesShown('requests', await list(null), list);
+      const page = more ? await list(this._cursor) : await withPagesShown(`requests:${this._status}:${this._sort}`, await list(null), list);
       this._items = more ? [...(this._items ?? []), ...page.items] : page.items;
       this._cursor = page.nextCursor;
-      if (more) pageAdded('requests');
+      if (more) pageAdded(`requests:${this._status}:${this._sort}`);
     } catch (err) {
       this.fail(err);
     }

@@ -44,10 +44,10 @@ export class KotsuTagPage extends KotsuElement {
     this._loading = true;
     try {
       const list = (c: string | null) => listPosts({ tag: this.params.name, sort: this.sort, limit: 20, cursor: c });
-      const page = cursor ? await list(cursor) : await withPagesShown('tips', await list(null), list);
+      const page = cursor ? await list(cursor) : await withPagesShown(`tips:${this.sort}`, await list(null), list);
       this._items = cursor ? [...this._items, ...page.items] : page.items;
       this._cursor = page.nextCursor;
-      if (cursor) pageAdded('tips');
+      if (cursor) pageAdded(`tips:${this.sort}`);
       this._error = '';
     } catch (err) {
       this._error = errorMessage(err);

@@ -2,8 +2,10 @@
  * Lists that grow with もっと見る remember, in their history entry, how many pages they show, so
  * Back, Forward or a reload draws as many again, and the reader's position (router/scroll.ts,
  * which waits for the page's data) is found again rather than past the end of the first page.
- * The count is kept with the address it was shown at: a list whose filter or order changed in
- * place (history.replaceState with the same state) starts again at one page.
+ * `list` names the list with whatever it is filtered or ordered by that can change without a
+ * new entry (history.replaceState keeps the state): `requests:open:votes`, so another filter
+ * starts again at one page, while a change of the address that leaves the list as it is (a
+ * compared revision on the history page) keeps its count.
  */
 
 interface Page<T> {
@@ -11,9 +13,7 @@ interface Page<T> {
   nextCursor: string | null;
 }
 
-type Shown = Record<string, { at: string; pages: number }>;
-
-const here = () => location.pathname + location.search;
+type Shown = Record<string, number>;
 
 function shown(): Shown {
   const s = (history.state as { shownPages?: unknown } | null)?.shownPages;
@@ -22,14 +22,14 @@ function shown(): Shown {
 
 /** How many pages of `list` this entry showed (1 when none were added). */
 export function pagesShown(list: string): number {
-  const s = shown()[list];
-  return s && s.at === here() && Number.isInteger(s.pages) && s.pages > 1 ? Math.min(s.pages, 50) : 1;
+  const pages = shown()[list];
+  return Number.isInteger(pages) && pages > 1 ? Math.min(pages, 50) : 1;
 }
 
 /** After もっと見る has added a page to `list`. */
 export function pageAdded(list: string): void {
   const pages = pagesShown(list) + 1;
-  history.replaceState({ ...(history.state ?? {}), shownPages: { ...shown(), [list]: { at: here(), pages } } }, '');
+  history.replaceState({ ...(history.state ?? {}), shownPages: { ...shown(), [list]: pages } }, '');
 }
 
 /**
