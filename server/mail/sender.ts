@@ -1,6 +1,7 @@
 import type { FastifyBaseLogger } from 'fastify';
 import nodemailer from 'nodemailer';
 import type { Config } from '../config';
+import type { Composed } from './compose';
 import type { MailStore, OutboxRow } from './store';
 
 /** A message is given up after this many failed attempts (about four hours of retrying). */
@@ -15,10 +16,11 @@ export interface Outbox {
   drain(log: Pick<FastifyBaseLogger, 'warn' | 'error'>): Promise<number>;
   close(): void;
   /**
-   * Messages for which `test` answers true are not sent but given up, checked just before each
-   * send (a notice about a tip hidden since it was queued).
+   * Called just before each send: the message as it is to go out now (a digest written again
+   * from its tips as they are now), or null to give it up unsent (a notice about a tip hidden
+   * since it was queued).
    */
-  withholdWhen(test: (row: OutboxRow) => boolean): void;
+  reviseWith(revise: (row: OutboxRow) => Composed | null): void;
 }
 
 /**
@@ -30,15 +32,15 @@ export interface Outbox {
 export function createOutbox(config: Config, store: MailStore, now: () => Date): Outbox {
   const transport = config.smtpUrl ? nodemailer.createTransport(config.smtpUrl) : null;
   let running: Promise<number> | null = null;
-  let withhold: (row: OutboxRow) => boolean = () => false;
+  let revise: (row: OutboxRow) => Composed | null = (row) => row;
 
-  async function send(row: OutboxRow): Promise<void> {
+  async function send(row: OutboxRow, m: Composed): Promise<void> {
     await transport!.sendMail({
       from: { name: 'Kotsu（コツ）', address: config.mailFrom! },
       to: row.to_addr,
-      subject: row.subject,
-      text: row.text,
-      html: row.html,
+      subject: m.subject,
+      text: m.text,
+      html: m.html,
       textEncoding: 'base64',
       ...(row.unsubscribe_url ? { list: { unsubscribe: row.unsubscribe_url } } : {}),
     });
@@ -48,12 +50,13 @@ export function createOutbox(config: Config, store: MailStore, now: () => Date):
     if (!transport) return 0;
     let sent = 0;
     for (const row of store.due(now().toISOString(), BATCH)) {
-      if (withhold(row)) {
+      const m = revise(row);
+      if (!m) {
         store.failed(row.id, null, 'withheld: what it quotes is no longer visible to the recipient');
         continue;
       }
       try {
-        await send(row);
+        await send(row, m);
         store.sent(row.id, now().toISOString());
         sent++;
       } catch (err) {
@@ -78,6 +81,6 @@ export function createOutbox(config: Config, store: MailStore, now: () => Date):
       return running;
     },
     close() { transport?.close(); },
-    withholdWhen(test) { withhold = test; },
+    reviseWith(fn) { revise = fn; },
   };
 }

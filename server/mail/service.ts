@@ -1,6 +1,7 @@
 import type { Context } from '../context';
 import { contentSeenBy } from '../notifications/visibility';
-import { composeDigest, composeNotice, MAILED_KINDS } from './compose';
+import { composeNotice, MAILED_KINDS } from './compose';
+import { digestItems, writeDigest, type DigestItems } from './digest';
 import type { MailSettingsRow } from './store';
 
 /** Digests go out on Mondays at 08:00 Japan time (Sunday 23:00 UTC), for the week before. */
@@ -38,49 +39,41 @@ export function mailNotifications(ctx: Context): void {
     ctx.mail.enqueue({ userId: n.userId, to: s.email, ...m, unsubscribeUrl: l.unsubscribe,
       postId: n.targetType === 'post' ? n.targetId : null, commentId: n.subjectType === 'comment' ? n.subjectId ?? null : null }, now.toISOString());
   });
-  // A notice queued before its tip or comment was hidden or deleted (or the tip returned to draft)
-  // is not sent: contentSeenBy sees no deleted content.
-  ctx.outbox.withholdWhen((row) => {
-    if (row.post_id === null && row.comment_id === null) return false;
+  // Every queued mail that quotes content is checked again just before it goes out: a notice whose
+  // tip or comment was hidden or deleted (or the tip returned to draft) since is not sent
+  // (contentSeenBy sees no deleted content); a digest is written again as its tips are now.
+  ctx.outbox.reviseWith((row) => {
+    if (row.post_id === null && row.comment_id === null && row.digest === null) return row;
     const reader = row.user_id === null ? undefined : ctx.users.byId(row.user_id);
-    if (!reader || reader.suspended) return true;
+    if (!reader || reader.suspended) return null;
+    if (row.digest !== null) {
+      const s = ctx.mail.settings(reader.id);
+      return s?.digest ? writeDigest(ctx, reader, JSON.parse(row.digest) as DigestItems, links(ctx, s)) : null;
+    }
     const { seesTip, seesComment } = contentSeenBy(ctx, reader);
-    return (row.post_id !== null && !seesTip(row.post_id)) || (row.comment_id !== null && !seesComment(row.comment_id));
+    return (row.post_id !== null && !seesTip(row.post_id)) || (row.comment_id !== null && !seesComment(row.comment_id)) ? null : row;
   });
 }
 
-const DAY = 24 * 3600_000;
-
 /**
- * Queues the weekly digest of each member who wants one and has not had this week's: new tips
- * in what they follow (last 7 days), the most read of what they follow (last 30 days) and open
- * 教えて requests naming a tag they follow. A week with nothing to tell sends nothing.
+ * Queues the weekly digest of each member who wants one and has not had this week's
+ * (server/mail/digest.ts says what it lists). A week with nothing to tell sends nothing.
  * Returns how many digests were queued.
  */
 export function queueDigests(ctx: Context): number {
   if (!ctx.config.smtpUrl) return 0;
   const now = ctx.now();
   const slot = lastDigestSlot(now).toISOString();
-  const week = new Date(now.getTime() - 7 * DAY).toISOString();
-  const month = new Date(now.getTime() - 30 * DAY).toISOString();
   return ctx.db.transaction(() => {
     let queued = 0;
     for (const s of ctx.mail.digestDue(slot)) {
       ctx.mail.digestSent(s.user_id, now.toISOString());
-      const rows = ctx.follows.feed(s.user_id, null, 200).filter((r) => r.created_at >= month);
-      const tip = (r: (typeof rows)[number]) => ({
-        title: r.title, author: r.display_name, views: r.view_count, url: new URL(`/tips/${r.id}`, ctx.config.publicUrl).href,
-      });
-      const newTips = rows.filter((r) => r.created_at >= week).slice(0, 10);
-      const fresh = new Set(newTips.map((r) => r.id));
-      const popular = rows.filter((r) => !fresh.has(r.id) && r.view_count > 0).sort((a, b) => b.view_count - a.view_count).slice(0, 5);
-      const requests = ctx.mail.openRequestsFor(s.user_id, 5).map((r) => ({
-        title: r.title, votes: r.vote_count, url: new URL(`/requests/${r.id}`, ctx.config.publicUrl).href,
-      }));
-      if (!newTips.length && !popular.length && !requests.length) continue;
+      const reader = ctx.users.byId(s.user_id);
+      const items = digestItems(ctx, s.user_id, now);
       const l = links(ctx, s);
-      const m = composeDigest({ newTips: newTips.map(tip), popular: popular.map(tip), requests }, l);
-      ctx.mail.enqueue({ userId: s.user_id, to: s.email!, ...m, unsubscribeUrl: l.unsubscribe }, now.toISOString());
+      const m = reader && writeDigest(ctx, reader, items, l);
+      if (!m) continue;
+      ctx.mail.enqueue({ userId: s.user_id, to: s.email!, ...m, unsubscribeUrl: l.unsubscribe, digest: items }, now.toISOString());
       queued++;
     }
     return queued;

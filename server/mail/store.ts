@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Database } from '../db/database';
+import type { DigestItems } from './digest';
 
 export interface MailSettingsRow {
   user_id: number;
@@ -26,6 +27,8 @@ export interface OutboxRow {
   /** The tip and comment a notice quotes (null for digests): still visible to the recipient when sent? */
   post_id: number | null;
   comment_id: number | null;
+  /** A weekly digest's items (JSON of DigestItems), written again when sent; null for other mail. */
+  digest: string | null;
 }
 
 export interface NewMail {
@@ -37,6 +40,7 @@ export interface NewMail {
   unsubscribeUrl: string | null;
   postId?: number | null;
   commentId?: number | null;
+  digest?: DigestItems;
 }
 
 export function createMailStore(db: Database) {
@@ -55,8 +59,8 @@ export function createMailStore(db: Database) {
     WHERE r.status = 'open' AND EXISTS (SELECT 1 FROM tag_follows f JOIN tags t ON t.id = f.tag_id
       WHERE f.user_id = @userId AND (instr(lower(r.title), lower(t.name)) > 0 OR instr(lower(r.body), lower(t.name)) > 0))
     ORDER BY r.vote_count DESC, r.id DESC LIMIT @limit`);
-  const enqueue = db.prepare(`INSERT INTO mail_outbox (user_id, to_addr, subject, text, html, unsubscribe_url, next_attempt_at, created_at, post_id, comment_id)
-    VALUES (@userId, @to, @subject, @text, @html, @unsubscribeUrl, @now, @now, @postId, @commentId)`);
+  const enqueue = db.prepare(`INSERT INTO mail_outbox (user_id, to_addr, subject, text, html, unsubscribe_url, next_attempt_at, created_at, post_id, comment_id, digest)
+    VALUES (@userId, @to, @subject, @text, @html, @unsubscribeUrl, @now, @now, @postId, @commentId, @digest)`);
   const due = db.prepare('SELECT * FROM mail_outbox WHERE next_attempt_at IS NOT NULL AND next_attempt_at <= ? ORDER BY next_attempt_at, id LIMIT ?');
   const sent = db.prepare('UPDATE mail_outbox SET sent_at = ?, next_attempt_at = NULL, attempts = attempts + 1, last_error = NULL WHERE id = ?');
   const failed = db.prepare('UPDATE mail_outbox SET attempts = attempts + 1, next_attempt_at = ?, last_error = ? WHERE id = ?');
@@ -72,7 +76,7 @@ export function createMailStore(db: Database) {
     digestDue: (before: string) => digestDue.all(before) as MailSettingsRow[],
     digestSent: (userId: number, now: string) => { digestSent.run(now, userId); },
     openRequestsFor: (userId: number, limit: number) => openRequests.all({ userId, limit }) as { id: number; title: string; vote_count: number }[],
-    enqueue: (m: NewMail, now: string) => Number(enqueue.run({ ...m, postId: m.postId ?? null, commentId: m.commentId ?? null, now }).lastInsertRowid),
+    enqueue: (m: NewMail, now: string) => Number(enqueue.run({ ...m, postId: m.postId ?? null, commentId: m.commentId ?? null, digest: m.digest ? JSON.stringify(m.digest) : null, now }).lastInsertRowid),
     due: (now: string, limit: number) => due.all(now, limit) as OutboxRow[],
     sent: (id: number, now: string) => { sent.run(now, id); },
     /** `next` null gives the message up. */

@@ -55,12 +55,11 @@ export function createNotificationStore(db: Database) {
   // title and the others' (joined by 、, the last one maybe cut short with …).
   const quotedUnpublished = db.prepare(`SELECT id, status, author_id FROM posts WHERE status IN ('hidden', 'draft')
     AND (instr(@quoted, title) > 0 OR (@cut <> '' AND substr(title, 1, length(@cut)) = @cut))`);
-  // The batched follow notifications written since a moment (forgetDeletedTips): from the newest
-  // back to the last one written before it, so only those rows are read (ids grow with time).
+  // The batched follow notifications written since a moment (forgetDeletedTips), found by the
+  // index notifications_follow_batches: only those batches are read, not every notification since.
   // Only rows that may quote the title are returned: whole, or as the start of a list cut short.
   const followBatchesSince = db.prepare(`SELECT id, target_title, text FROM notifications
-    WHERE id > coalesce((SELECT id FROM notifications WHERE created_at < @since ORDER BY id DESC LIMIT 1), 0)
-      AND kind = 'follow.posts' AND target_type <> 'post'
+    WHERE kind = 'follow.posts' AND created_at >= @since AND target_type <> 'post'
       AND (target_title = @title OR instr(text, @title) > 0 OR (substr(text, -1) = '…' AND instr(text, substr(@title, 1, 1)) > 0))`);
   const forgetWords = db.prepare(`UPDATE notifications SET target_title = '', text = '' WHERE id = ?`);
   const markAll = db.prepare('UPDATE notifications SET read_at = @now WHERE user_id = @userId AND read_at IS NULL');

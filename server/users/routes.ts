@@ -6,7 +6,8 @@ import { conflict, notFound } from '../http/errors';
 import { errors, Page } from '../http/schemas';
 import { presentAdmin } from './admins';
 import { AdminUser, Me, presentMe, presentPublicUser, PublicUser } from './presenter';
-import { CreateUserBody, ListUsersQuery, SetupBody, SetupStatus } from './schemas';
+import { findPeople } from './people';
+import { CreateUserBody, ListUsersQuery, PeopleQuery, SetupBody, SetupStatus } from './schemas';
 import { createAccount } from './service';
 
 export const userRoutes: FastifyPluginAsyncTypebox<{ ctx: Context }> = async (app, { ctx }) => {
@@ -46,6 +47,11 @@ export const userRoutes: FastifyPluginAsyncTypebox<{ ctx: Context }> = async (ap
       (after, take) => ctx.users.list(q?.trim() || null, (after?.[0] as number) ?? null, take),
       (rows) => rows.map((u) => presentAdmin(ctx, u)));
   });
+
+  app.get('/api/people', {
+    schema: { tags: ['users'], summary: 'Find members by display name or login name (e.g. to mention them: @ then the login name)',
+      querystring: PeopleQuery, response: { 200: Type.Object({ items: Type.Array(PublicUser) }), ...errors(400, 401) } },
+  }, async (request) => ({ items: findPeople(ctx.users.active(), request.query.q, request.query.limit ?? 8).map(presentPublicUser) }));
 
   app.get('/api/profiles/:username', {
     schema: { tags: ['users'], summary: 'Public profile of a staff member',

@@ -17,6 +17,11 @@ export const CreateUserBody = Type.Object({
   department: Type.Optional(Department), role: Type.Optional(Role),
 }, { additionalProperties: false });
 
+export const PeopleQuery = Type.Object({
+  q: Type.String({ minLength: 1, maxLength: 64, description: 'part of a display name (佐藤, 花子, 佐藤花子) or a login name; a leading @ is ignored' }),
+  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 20, default: 8 })),
+}, { additionalProperties: false });
+
 export const ListUsersQuery = Type.Object({
   q: Type.Optional(Type.String({ maxLength: 100 })),
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 20 })),

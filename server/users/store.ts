@@ -48,8 +48,12 @@ export function createUserStore(db: Database) {
       AND (@after IS NULL OR id > @after)
     ORDER BY id LIMIT @limit`);
 
+  const active = db.prepare('SELECT * FROM users WHERE suspended = 0');
+
   return {
     count: () => count.get() as number,
+    /** Members who can sign in, for looking people up by name (people.ts). */
+    active: () => active.all() as UserRow[],
     byId: (id: number) => byId.get(id) as UserRow | undefined,
     byUsername: (username: string) => byName.get(normalizeUsername(username)) as UserRow | undefined,
     insert(user: NewUser): UserRow {

@@ -2,7 +2,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GIF, PNG, SVG } from '../authoring/fixtures';
 import {
-  apiCall, createUser, expectAccessible, externalRequests, launchBrowser, setupAdmin, startServer, type TestServer, signedInPage,
+  apiCall, createUser, screenshots, expectAccessible, externalRequests, launchBrowser, setupAdmin, startServer, type TestServer, signedInPage,
 } from './harness';
 
 /**
@@ -22,7 +22,8 @@ describe('authoring', () => {
   let member: Page;
   let tipId = 0;
   const TITLE = 'Power Automate でメール添付を自動保存する';
-  const IMAGE_RE = /!\[\]\(\/api\/images\/[0-9a-f]{64}\.png\)/;
+  /** A pasted screenshot's default alt text: never empty, it says what it is and when it was taken. */
+  const IMAGE_RE = /!\[スクリーンショット（\d{4}年\d{1,2}月\d{1,2}日 \d{2}:\d{2}）\]\(\/api\/images\/[0-9a-f]{64}\.png\)/;
 
   const pageFor = (username: string): Promise<Page> => signedInPage(browser, server, contexts, username);
 
@@ -72,6 +73,17 @@ describe('authoring', () => {
     await expect.poll(() => body.inputValue()).toMatch(IMAGE_RE);
     await expect.poll(() => loaded(author, '.preview kotsu-markdown img'), { timeout: 10_000 }).toBe(1);
     expect(await author.getByRole('status').filter({ hasText: '画像を追加しました。' }).count()).toBe(1);
+    // The writer describes it better in the field shown under the buttons; the text and the preview follow.
+    const alt = author.getByLabel('画像の説明（代替テキスト）');
+    expect(await alt.inputValue()).toMatch(/^スクリーンショット（/);
+    await screenshots(author, 'editor-image-alt');
+    await alt.fill('受信トレイの[ルール]設定画面');
+    await expect.poll(() => body.inputValue()).toMatch(/!\[受信トレイの ルール 設定画面\]\(\/api\/images\/[0-9a-f]{64}\.png\)/);
+    expect(await body.inputValue()).not.toMatch(/スクリーンショット（/);
+    await expect.poll(() => preview.locator('img').first().getAttribute('alt')).toBe('受信トレイの ルール 設定画面');
+    await alt.press('Enter');
+    expect(await alt.count()).toBe(0);
+    await expect.poll(() => body.evaluate((ta) => (ta.getRootNode() as ShadowRoot).activeElement === ta)).toBe(true);
 
     // Picking a file works too, with its name as the alt text; SVG dressed as PNG is refused.
     await author.locator('kotsu-image-tools input[type=file]').setInputFiles({ name: '手順図.gif', mimeType: 'image/gif', buffer: GIF });

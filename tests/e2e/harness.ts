@@ -187,3 +187,14 @@ export async function signedInPage(browser: Browser, server: TestServer, context
 export async function pageCookie(page: Page): Promise<string> {
   return (await page.context().cookies()).map((c) => `${c.name}=${c.value}`).join('; ');
 }
+
+/** With KOTSU_SHOTS set (a folder), the page at 1280 and 360 px, to look at; nothing otherwise. */
+export async function screenshots(page: Page, name: string): Promise<void> {
+  if (!process.env.KOTSU_SHOTS) return;
+  const { width = 1280, height = 900 } = page.viewportSize() ?? {};
+  for (const w of [1280, 360]) {
+    await page.setViewportSize({ width: w, height: 900 });
+    await page.screenshot({ path: `${process.env.KOTSU_SHOTS}/${name}-${w}.png`, fullPage: true });
+  }
+  await page.setViewportSize({ width, height });
+}

@@ -1,22 +1,12 @@
 import type { Browser, BrowserContext, Page, Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiCall, expectAccessible, externalRequests, launchBrowser, newContext, setupAdmin, startServer, uiLogin, type TestServer } from './harness';
+import { apiCall, expectAccessible, externalRequests, launchBrowser, newContext, screenshots, setupAdmin, startServer, uiLogin, type TestServer } from './harness';
 
 /**
  * Search as staff use it: typing Japanese in the header box (suggestions as a combobox, nothing
  * sent during an IME composition), opening a suggestion, the results page with snippets, tag
  * facets, order and an empty state that offers a correction — all in the address.
  */
-/** With KOTSU_SHOTS set (a folder), the page at 1280 and 360 px, to look at. */
-async function screenshots(page: Page, name: string): Promise<void> {
-  if (!process.env.KOTSU_SHOTS) return;
-  for (const width of [1280, 360]) {
-    await page.setViewportSize({ width, height: 900 });
-    await page.screenshot({ path: `${process.env.KOTSU_SHOTS}/${name}-${width}.png`, fullPage: true });
-  }
-  await page.setViewportSize({ width: 1280, height: 900 });
-}
-
 describe('search', () => {
   let server: TestServer;
   let browser: Browser;

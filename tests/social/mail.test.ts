@@ -166,6 +166,37 @@ describe('mail', () => {
     expect(m.unsubscribe).toContain('/mail/unsubscribe?token=');
   });
 
+  it('sends a queued digest as its tips are when it goes out: a tip hidden or deleted since is left out, a renamed one has its new title; nothing left, nothing sent', async () => {
+    received.length = 0;
+    const hidden = await postTip(t, alice, { title: '後で非公開になるExcelのコツ', tags: ['Excel'] });
+    expect((await t.as(carol, { method: 'PUT', url: '/api/tags/Excel/follow' })).statusCode).toBeLessThan(300);
+    await setMail(carol, { email: 'carol@pref.example.lg.jp', mentions: false, digest: true });
+    const deleted = await postTip(t, alice, { title: '後で削除されるExcelのコツ', tags: ['Excel'] });
+    const kept = await postTip(t, alice, { title: '残るExcelのコツ', tags: ['Excel'] });
+    later(6 * 24 * 60 + 60);
+    expect(queueDigests(t.app.ctx)).toBe(1);
+    // Queued with all three; then, before the outbox drains, one is hidden, one deleted, one renamed.
+    expect((await t.as(t.admin, { method: 'POST', url: `/api/posts/${hidden.id}/hide`, payload: { reason: '個人情報' } })).statusCode).toBe(200);
+    expect((await t.as(alice, { method: 'DELETE', url: `/api/posts/${deleted.id}` })).statusCode).toBe(204);
+    expect((await t.as(alice, { method: 'PATCH', url: `/api/posts/${kept.id}`, payload: { title: '残るExcelのコツ（改訂）' } })).statusCode).toBe(200);
+    expect(await drain()).toBe(1);
+    const text = parse(received[0].raw).parts['text/plain'];
+    expect(text).toContain('残るExcelのコツ（改訂）');
+    expect(text).not.toContain('非公開');
+    expect(text).not.toContain('削除される');
+    expect(parse(received[0].raw).parts['text/html']).not.toContain('非公開');
+
+    // The next week's digest lists one new tip; it is hidden before the digest goes: nothing is sent.
+    received.length = 0;
+    const next = await postTip(t, alice, { title: '翌週のExcelのコツ', tags: ['Excel'] });
+    later(7 * 24 * 60);
+    expect(queueDigests(t.app.ctx)).toBe(1);
+    expect((await t.as(t.admin, { method: 'POST', url: `/api/posts/${next.id}/hide`, payload: { reason: '誤り' } })).statusCode).toBe(200);
+    expect(await drain()).toBe(0);
+    expect(received).toHaveLength(0);
+    expect(t.db.prepare('SELECT last_error FROM mail_outbox ORDER BY id DESC LIMIT 1').pluck().get()).toMatch(/^withheld/);
+  });
+
   it('never mails a notice whose tip was hidden (or returned to draft) after it was queued; a visible one still goes', async () => {
     received.length = 0;
     await setMail(bob, { email: 'bob@pref.example.lg.jp', mentions: true, digest: false });

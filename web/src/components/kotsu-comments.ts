@@ -7,6 +7,7 @@ import { sharedStyles } from '../styles/shared';
 import './kotsu-comment-item';
 import type { CommentChange } from './kotsu-comment-item';
 import { KotsuElement } from './kotsu-element';
+import './kotsu-mention-complete';
 import './kotsu-reply-form';
 import { errorMessage } from '../i18n/error-message';
 
@@ -120,6 +121,7 @@ export class KotsuComments extends KotsuElement {
             <label for="new-comment">${msg('comment.add')}</label>
             <textarea id="new-comment" maxlength="10000" .value=${this._text} aria-describedby="comment-help"
               @input=${(e: Event) => { this._text = (e.target as HTMLTextAreaElement).value; }}></textarea>
+            <kotsu-mention-complete for="new-comment"></kotsu-mention-complete>
             <p id="comment-help" class="muted">${msg('comment.help')}</p>
             <div class="bar">
               <button class="btn" type="submit" ?disabled=${this._busy || !this._text.trim()}>${msg('comment.submit')}</button>

@@ -3,17 +3,26 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { ApiError } from '../data/http';
 import { IMAGE_MAX_BYTES, IMAGE_TYPES, uploadImage } from '../data/images';
 import { errorMessage } from '../i18n/error-message';
-import { msg } from '../i18n/catalogue';
+import { formatDate, msg } from '../i18n/catalogue';
 import { sharedStyles } from '../styles/shared';
 import { KotsuElement } from './kotsu-element';
 import { TextareaTarget } from './textarea-target';
 
 let uploadSeq = 0;
 
-/** Alt text from a file name; a pasted screenshot's generic name says nothing, so it gets none. */
-function altOf(file: File): string {
-  const base = file.name.replace(/\.[^.]*$/, '').replace(/[[\]\\\n\r]/g, ' ').trim();
-  return /^(image|clipboard|blob|screenshot)?$/i.test(base) ? '' : base.slice(0, 80);
+/** Alt text as Markdown can hold it: no brackets, backslashes or line breaks, at most 80 characters. */
+const cleanAlt = (text: string) => text.replace(/[[\]\\\n\r]/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 80);
+
+/**
+ * Alt text for an added image, never empty (an image without it says nothing to a screen reader):
+ * the file's name, or for a pasted screenshot, whose name is a generic one the browser gives
+ * (image.png), 「スクリーンショット（date and time）」. The writer may change it (the field
+ * below the buttons).
+ */
+function altOf(file: File, now: Date): string {
+  const base = cleanAlt(file.name.replace(/\.[^.]*$/, ''));
+  return /^(image|clipboard|blob|screenshot|pasted image)?$/i.test(base)
+    ? msg('image.screenshotAlt', { date: formatDate(now.toISOString(), true) }) : base;
 }
 
 /**
@@ -30,12 +39,17 @@ export class KotsuImageTools extends KotsuElement {
     .row { display: flex; flex-wrap: wrap; gap: 0.5rem; align-items: center; }
     .btn { min-height: 36px; padding: 0.25rem 0.75rem; font-weight: 500; }
     .error { margin: 0.35rem 0 0; }
+    .alt { margin-top: 0.5rem; }
+    .alt label { display: block; font-weight: 600; margin-bottom: 0.2rem; }
+    .alt input { flex: 1 1 12rem; min-width: 0; width: auto; margin: 0; }
   `];
 
   @property() for = '';
   @state() private _busy = 0;
   @state() private _status = '';
   @state() private _error = '';
+  /** The image added last, whose alt text the writer may change here. */
+  @state() private _added: { url: string; alt: string } | null = null;
 
   private readonly onPaste = (e: ClipboardEvent) => {
     const files = [...(e.clipboardData?.files ?? [])].filter((f) => f.type.startsWith('image/'));
@@ -107,7 +121,9 @@ export class KotsuImageTools extends KotsuElement {
       this._status = msg('image.uploadingStatus');
       try {
         const img = await uploadImage(file);
-        this.replace(`![${altOf(file)}](${img.url})`, placeholder);
+        const alt = altOf(file, new Date());
+        this.replace(`![${alt}](${img.url})`, placeholder);
+        this._added = { url: img.url, alt };
         this._status = msg('image.added');
       } catch (err) {
         this.replace('', `${placeholder}\n`);
@@ -117,6 +133,21 @@ export class KotsuImageTools extends KotsuElement {
         this._busy--;
       }
     }
+  }
+
+  /** Rewrites the alt text of the image added last, where it stands in the text. */
+  private onAltInput(e: Event): void {
+    const added = this._added;
+    if (!added) return;
+    const alt = cleanAlt((e.target as HTMLInputElement).value);
+    const ta = this._target;
+    // Removed or rewritten by hand since: nothing left to change here.
+    if (!ta || !ta.value.includes(`![${added.alt}](${added.url})`)) {
+      this._added = null;
+      return;
+    }
+    this.replace(`![${alt}](${added.url})`, `![${added.alt}](${added.url})`);
+    this._added = { ...added, alt };
   }
 
   private onPick(e: Event): void {
@@ -135,6 +166,12 @@ export class KotsuImageTools extends KotsuElement {
         <span class="muted">${msg('image.hint')}</span>
         <span class="muted" role="status" aria-live="polite">${this._status}</span>
       </div>
+      ${this._added ? html`<div class="alt">
+        <label for="image-alt">${msg('image.altLabel')}</label>
+        <div class="row"><input id="image-alt" type="text" maxlength="80" .value=${this._added.alt} @input=${this.onAltInput}
+          @keydown=${(e: KeyboardEvent) => { if (e.key === 'Enter') { e.preventDefault(); this._added = null; this._target?.focus(); } }} />
+        <button type="button" class="btn secondary" @click=${() => { this._added = null; this._target?.focus(); }}>${msg('image.altDone')}</button></div>
+      </div>` : nothing}
       ${this._error ? html`<p class="error" role="alert">${this._error}</p>` : nothing}
     `;
   }

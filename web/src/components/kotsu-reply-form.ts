@@ -5,6 +5,7 @@ import { errorMessage } from '../i18n/error-message';
 import { msg } from '../i18n/catalogue';
 import { sharedStyles } from '../styles/shared';
 import { KotsuElement } from './kotsu-element';
+import './kotsu-mention-complete';
 
 /**
  * A "返信する" toggle under a top-level comment that opens a small form answering it (one level
@@ -57,6 +58,7 @@ export class KotsuReplyForm extends KotsuElement {
       <label for=${`${id}-text`}>${msg('reply.label', { name: this.to })}</label>
       <textarea id=${`${id}-text`} maxlength="10000" .value=${this._text}
         @input=${(e: Event) => { this._text = (e.target as HTMLTextAreaElement).value; }}></textarea>
+      <kotsu-mention-complete for=${`${id}-text`}></kotsu-mention-complete>
       <div class="bar">
         <button class="btn" type="submit" ?disabled=${this._busy || !this._text.trim()}>${msg('reply.submit')}</button>
         <button class="btn secondary" type="button" @click=${() => { this._open = false; }}>${msg('reply.cancel')}</button>

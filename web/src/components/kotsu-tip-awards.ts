@@ -1,6 +1,6 @@
 import { css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { nominate, postNominations, type PostNomination, type Round } from '../data/awards';
+import { nominate, nominationCounts, postNominations, type PostNomination, type Round } from '../data/awards';
 import type { TipPage } from '../data/pages';
 import { ApiError } from '../data/http';
 import type { Post } from '../data/types';
@@ -27,6 +27,7 @@ export class KotsuTipAwards extends KotsuElement {
     .nominations { list-style: none; margin: 0.5rem 0; padding: 0; display: grid; gap: 0.5rem; }
     .nominations li { background: #fffaf0; border: 1px solid #e6c66e; border-radius: var(--kotsu-radius); padding: 0.6rem 0.9rem; }
     .statement { margin: 0.25rem 0 0; white-space: pre-wrap; }
+    .nominations li.not-counted { background: var(--kotsu-surface); border-color: var(--kotsu-border); }
     dialog { border: 1px solid var(--kotsu-border); border-radius: var(--kotsu-radius); padding: 1.25rem 1.5rem; width: min(34rem, calc(100vw - 2rem)); }
     dialog::backdrop { background: rgba(0, 0, 0, 0.4); }
     dialog h2 { margin-top: 0; }
@@ -105,16 +106,19 @@ export class KotsuTipAwards extends KotsuElement {
   override render() {
     const p = this.post;
     if (!p || !this.session.user) return nothing;
-    const available = p.status === 'published' ? this.available : [];
+    // A hidden tip's nominations do not count (its author and staff still read it): marked so, without its prizes.
+    const counted = nominationCounts(p.status);
+    const available = counted ? this.available : [];
     const round = available.find((r) => r.id === this._roundId) ?? available[0];
     if (!p.awards?.length && this._nominations.length === 0 && available.length === 0 && !this._done) return nothing;
     return html`
       <section aria-labelledby="dx-heading">
         <h2 id="dx-heading">${msg('award.sectionTitle')}</h2>
-        <kotsu-award-badges .awards=${p.awards ?? []}></kotsu-award-badges>
-        ${this._nominations.length ? html`<ul class="nominations">${this._nominations.map((n) => html`<li>
+        ${counted ? html`<kotsu-award-badges .awards=${p.awards ?? []}></kotsu-award-badges>` : nothing}
+        ${this._nominations.length ? html`<ul class="nominations">${this._nominations.map((n) => html`<li class=${counted ? '' : 'not-counted'}>
           <div><strong>${msg('nominate.shown', { round: n.roundTitle, category: n.category })}</strong>
             <span class="muted">（${msg(PHASE_LABEL[n.phase])}）</span></div>
+          ${counted ? nothing : html`<p class="notice">${msg('nominate.notCounted')}</p>`}
           <div class="muted">${msg('nominate.by', { name: n.nominatedBy.displayName, department: n.nominatedBy.department || '—' })}</div>
           <p class="statement">${n.statement}</p>
           <a href=${`/awards/${n.roundId}`}>${msg('nominate.seeRound')}</a>

@@ -3,9 +3,17 @@ import type {
   AwardBadge, Criterion, MyScore, NominateInput, Nomination, Phase, PostNomination, Progress, ProgressReport, ResultItem, Results,
   ResultsVisibility, Round, RoundChanges, RoundInput, ScoreResult, Showcase, ShowcaseItem,
 } from '../../../server/api-types';
+import type { PostStatus } from './types';
 import { api, type Page } from './http';
 
 export type { AwardBadge, Criterion, MyScore, Nomination, Phase, PostNomination, Progress, ProgressReport, ResultItem, Results, ResultsVisibility, Round, RoundInput, ShowcaseItem };
+
+/**
+ * Whether a nomination counts in its round: only while its tip is published, as the server
+ * counts, ranks and shows winners (countedNominations). The tip's author and staff, who may
+ * still read a hidden tip, see its nominations marked as not counted.
+ */
+export const nominationCounts = (tipStatus: PostStatus) => tipStatus === 'published';
 
 export const PHASES = ['nominating', 'scoring', 'closed', 'published'] as const satisfies readonly Phase[];
 

@@ -3,7 +3,6 @@ import { customElement, property, state } from 'lit/decorators.js';
 import '../components/kotsu-follow-button';
 import '../components/kotsu-post-list';
 import { KotsuElement } from '../components/kotsu-element';
-import { ApiError } from '../data/http';
 import { listPosts } from '../data/posts';
 import type { PostSummary, PublicUser } from '../data/types';
 import { getProfile } from '../data/users';
@@ -12,7 +11,8 @@ import { errorMessage } from '../i18n/error-message';
 import { setPageTitle } from '../router/router';
 import { SessionController } from '../state/session';
 import { sharedStyles } from '../styles/shared';
-import { notFoundView } from '../shared/not-found';
+import { isNotFound, notFoundView } from '../shared/not-found';
+import { pageAdded, withPagesShown } from '../router/shown-pages';
 
 /** A staff member's page: name, department and their published tips. */
 @customElement('kotsu-author-page')
@@ -37,14 +37,15 @@ export class KotsuAuthorPage extends KotsuElement {
     try {
       const [user, page] = await Promise.all([
         getProfile(this.params.username),
-        listPosts({ author: this.params.username, limit: 20 }),
+        listPosts({ author: this.params.username, limit: 20 })
+          .then((first) => withPagesShown('tips', first, (cursor) => listPosts({ author: this.params.username, limit: 20, cursor }))),
       ]);
       this._user = user;
       this._items = page.items;
       this._cursor = page.nextCursor;
       setPageTitle(() => msg('author.title', { name: user.displayName }));
     } catch (err) {
-      if (err instanceof ApiError && err.status === 404) this._notFound = true;
+      if (isNotFound(err)) this._notFound = true;
       else this._error = errorMessage(err);
     }
   }
@@ -53,6 +54,7 @@ export class KotsuAuthorPage extends KotsuElement {
     const page = await listPosts({ author: this.params.username, limit: 20, cursor: this._cursor });
     this._items = [...this._items, ...page.items];
     this._cursor = page.nextCursor;
+    pageAdded('tips');
   }
 
   override render() {

@@ -1,11 +1,12 @@
 import { css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { KotsuElement } from '../components/kotsu-element';
-import { allNominations, getProgress, getRound, scoreNomination, type Nomination, type Progress, type Round } from '../data/awards';
+import { allNominations, getProgress, nominationCounts, getRound, scoreNomination, type Nomination, type Progress, type Round } from '../data/awards';
 import { msg } from '../i18n/catalogue';
 import { link, setPageTitle } from '../router/router';
 import { sharedStyles } from '../styles/shared';
 import { errorMessage } from '../i18n/error-message';
+import { isNotFound, notFoundView } from '../shared/not-found';
 
 const POINTS = [1, 2, 3, 4, 5];
 
@@ -48,6 +49,7 @@ export class KotsuAwardJudgePage extends KotsuElement {
   @state() private _progress: Progress | null = null;
   @state() private _busy = false;
   @state() private _error = '';
+  @state() private _notFound = false;
   @state() private _status = '';
 
   override connectedCallback(): void {
@@ -67,14 +69,16 @@ export class KotsuAwardJudgePage extends KotsuElement {
     try {
       const [round, items, progress] = await Promise.all([getRound(this.roundId), allNominations(this.roundId), getProgress(this.roundId)]);
       this._round = round;
-      this._items = items;
+      // A judge who is also staff is sent hidden tips' nominations too: they are not scored.
+      this._items = items.filter((n) => nominationCounts(n.post.status));
       this._progress = progress.me;
       setPageTitle(() => `${msg('judge.title')} — ${round.title}`);
       const wanted = Number(this.query.get('n'));
       const at = items.findIndex((n) => n.id === wanted);
       this.show(at >= 0 ? at : Math.max(this.nextUnscored(-1), 0));
     } catch (err) {
-      this.fail(err);
+      if (isNotFound(err) && !this._round) this._notFound = true;
+      else this.fail(err);
     }
   }
 
@@ -154,6 +158,7 @@ export class KotsuAwardJudgePage extends KotsuElement {
 
   override render() {
     const round = this._round;
+    if (this._notFound) return notFoundView({ href: '/awards', label: msg('awards.backToList') });
     if (!round) return this._error ? html`<p class="error" role="alert">${this._error}</p>` : html`<p class="muted">${msg('common.loading')}</p>`;
     if (!round.isJudge) return html`<h1>${msg('judge.title')}</h1><p class="notice">${msg('judge.notJudge')}</p>`;
     const n = this._items[this._index];

@@ -10,6 +10,7 @@ import { link, setPageTitle } from '../router/router';
 import { hasRole, SessionController } from '../state/session';
 import { sharedStyles } from '../styles/shared';
 import { errorMessage } from '../i18n/error-message';
+import { isNotFound, notFoundView } from '../shared/not-found';
 
 /**
  * /awards/:id/results — nominations ranked by the weighted mean of the judges' scores, with
@@ -44,6 +45,7 @@ export class KotsuAwardResultsPage extends KotsuElement {
   @state() private _hidden = false;
   @state() private _busy = false;
   @state() private _error = '';
+  @state() private _notFound = false;
   @state() private _status = '';
   private readonly session = new SessionController(this);
 
@@ -65,6 +67,7 @@ export class KotsuAwardResultsPage extends KotsuElement {
       this._results = await getResults(id);
     } catch (err) {
       if (err instanceof ApiError && err.status === 403) this._hidden = true;
+      else if (isNotFound(err) && !this._round) this._notFound = true;
       else this.fail(err);
     }
   }
@@ -134,6 +137,7 @@ export class KotsuAwardResultsPage extends KotsuElement {
 
   override render() {
     const round = this._round;
+    if (this._notFound) return notFoundView({ href: '/awards', label: msg('awards.backToList') });
     if (!round) return this._error ? html`<p class="error" role="alert">${this._error}</p>` : html`<p class="muted">${msg('common.loading')}</p>`;
     const admin = hasRole(this.session.user, 'admin');
     const canPublish = admin && round.phase === 'closed';

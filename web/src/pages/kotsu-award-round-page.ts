@@ -3,14 +3,13 @@ import { customElement, property, state } from 'lit/decorators.js';
 import '../components/kotsu-award-badges';
 import { KotsuElement } from '../components/kotsu-element';
 import { PHASE_LABEL } from '../components/kotsu-tip-awards';
-import { allNominations, getRound, type Nomination, type Round } from '../data/awards';
-import { ApiError } from '../data/http';
+import { allNominations, getRound, nominationCounts, type Nomination, type Round } from '../data/awards';
 import { msg } from '../i18n/catalogue';
 import { link, setPageTitle } from '../router/router';
 import { hasRole, SessionController } from '../state/session';
 import { sharedStyles } from '../styles/shared';
 import { errorMessage } from '../i18n/error-message';
-import { notFoundView } from '../shared/not-found';
+import { isNotFound, notFoundView } from '../shared/not-found';
 
 /** /awards/:id — one round: its phase, criteria, jury, and the nominations by category. */
 @customElement('kotsu-award-round-page')
@@ -44,7 +43,7 @@ export class KotsuAwardRoundPage extends KotsuElement {
       [this._round, this._nominations] = await Promise.all([getRound(id), allNominations(id)]);
       setPageTitle(this._round.title);
     } catch (err) {
-      if (err instanceof ApiError && err.status === 404) this._notFound = true;
+      if (isNotFound(err)) this._notFound = true;
       else this._error = errorMessage(err);
     }
   }
@@ -74,9 +73,10 @@ export class KotsuAwardRoundPage extends KotsuElement {
           <h2 id=${`cat-${r.categories.indexOf(c)}`}>${c}（${items.length}）</h2>
           ${items.length ? html`<ol>${items.map((n) => html`<li class="card">
             <a class="title" href=${link('/tips/', n.post.id)}>${n.post.title}</a>
-            <kotsu-award-badges .awards=${n.post.awards ?? []}></kotsu-award-badges>
+            ${nominationCounts(n.post.status) ? html`<kotsu-award-badges .awards=${n.post.awards ?? []}></kotsu-award-badges>` : nothing}
             <div class="muted">${msg('tip.by', { name: n.post.author.displayName, department: n.post.author.department || '—' })}
               · ${msg('nominate.by', { name: n.nominatedBy.displayName, department: n.nominatedBy.department || '—' })}</div>
+            ${nominationCounts(n.post.status) ? nothing : html`<p class="notice">${msg('nominate.notCounted')}</p>`}
             <p class="statement">${n.statement}</p>
           </li>`)}</ol>` : html`<p class="muted">${msg('round.noNominations')}</p>`}
         </section>`;

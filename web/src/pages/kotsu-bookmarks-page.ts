@@ -7,6 +7,7 @@ import type { PostSummary } from '../data/types';
 import { msg } from '../i18n/catalogue';
 import { sharedStyles } from '../styles/shared';
 import { errorMessage } from '../i18n/error-message';
+import { pageAdded, withPagesShown } from '../router/shown-pages';
 
 /** /bookmarks — the tips I bookmarked (ストック), newest bookmark first. */
 @customElement('kotsu-bookmarks-page')
@@ -27,9 +28,11 @@ export class KotsuBookmarksPage extends KotsuElement {
   private async load(more: boolean): Promise<void> {
     this._error = '';
     try {
-      const page = await listBookmarks({ limit: 20, cursor: more ? this._cursor : null });
+      const list = (cursor: string | null) => listBookmarks({ limit: 20, cursor });
+      const page = more ? await list(this._cursor) : await withPagesShown('bookmarks', await list(null), list);
       this._items = more ? [...(this._items ?? []), ...page.items] : page.items;
       this._cursor = page.nextCursor;
+      if (more) pageAdded('bookmarks');
     } catch (err) {
       this._error = errorMessage(err);
     }

@@ -6,6 +6,7 @@ import type { PostSummary } from '../data/types';
 import { formatDate, msg } from '../i18n/catalogue';
 import { sharedStyles } from '../styles/shared';
 import { errorMessage } from '../i18n/error-message';
+import { pageAdded, withPagesShown } from '../router/shown-pages';
 
 /** /drafts — my drafts, last edited first; nobody else can see them. Each opens in the editor. */
 @customElement('kotsu-drafts-page')
@@ -29,9 +30,11 @@ export class KotsuDraftsPage extends KotsuElement {
 
   private async load(more = false): Promise<void> {
     try {
-      const page = await listMyDrafts({ limit: 30, cursor: more ? this._cursor : null });
+      const list = (cursor: string | null) => listMyDrafts({ limit: 30, cursor });
+      const page = more ? await list(this._cursor) : await withPagesShown('drafts', await list(null), list);
       this._items = more ? [...(this._items ?? []), ...page.items] : page.items;
       this._cursor = page.nextCursor;
+      if (more) pageAdded('drafts');
     } catch (err) {
       this._error = errorMessage(err);
     }

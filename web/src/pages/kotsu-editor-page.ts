@@ -4,6 +4,7 @@ import '../components/kotsu-edit-conflict';
 import '../components/kotsu-image-tools';
 import '../components/kotsu-markdown';
 import '../components/kotsu-md-toolbar';
+import '../components/kotsu-mention-complete';
 import '../components/kotsu-tag-input';
 import '../components/kotsu-template-picker';
 import '../components/kotsu-similar-tips';
@@ -19,6 +20,8 @@ import type { Post } from '../data/types';
 import { formatDate, msg } from '../i18n/catalogue';
 import { errorMessage } from '../i18n/error-message';
 import { navigate, setLeaveGuard, setPageTitle } from '../router/router';
+import { addressId, isNotFound, notFoundView } from '../shared/not-found';
+import { mayEdit, sessionUser } from '../state/session';
 import { sharedStyles } from '../styles/shared';
 
 const PREVIEW_DELAY_MS = 250;
@@ -54,6 +57,8 @@ export class KotsuEditorPage extends KotsuElement {
   @state() private _error = '';
   @state() private _saving = false;
   @state() private _loaded = false;
+  /** The tip of the address is not there, or this member may not edit it. */
+  @state() private _notFound = false;
   /** The revision the edit started from, sent back with each save (409 if the tip moved on). */
   @state() private _revision: number | undefined = undefined;
   @state() private _status: Post['status'] | null = null;
@@ -75,7 +80,7 @@ export class KotsuEditorPage extends KotsuElement {
   };
 
   private get editId(): number | null {
-    return this.params.id ? Number(this.params.id) : this._draftId;
+    return this.params.id !== undefined ? addressId(this.params.id) : this._draftId;
   }
 
   /** A new tip or a draft: autosaved, and published with the main button. */
@@ -110,16 +115,23 @@ export class KotsuEditorPage extends KotsuElement {
       getRequest(requestId).then((r) => { this._request = { id: r.id, title: r.title }; }, () => undefined);
     }
     if (id === null) {
-      this._loaded = true;
+      if (this.params.id !== undefined) this._notFound = true;
+      else this._loaded = true;
       return;
     }
     try {
       const post = await getPost(id);
+      // Another member's tip reads as not there: the server would refuse every save.
+      if (!mayEdit(sessionUser(), post)) {
+        this._notFound = true;
+        return;
+      }
       this.take(post);
       setPageTitle(() => `${msg('editor.editTitle')}: ${post.title}`);
       this._loaded = true;
     } catch (err) {
-      this._error = this.describe(err);
+      if (isNotFound(err)) this._notFound = true;
+      else this._error = this.describe(err);
     }
   }
 
@@ -286,6 +298,7 @@ export class KotsuEditorPage extends KotsuElement {
 
   override render() {
     const editing = this.editId !== null;
+    if (this._notFound) return notFoundView();
     if (!this._loaded) {
       return this._error ? html`<p class="error" role="alert">${this._error}</p>` : html`<p class="muted">${msg('common.loading')}</p>`;
     }
@@ -309,6 +322,7 @@ export class KotsuEditorPage extends KotsuElement {
             <label for="body">${msg('editor.body')}</label>
             <kotsu-md-toolbar for="body"></kotsu-md-toolbar>
             <textarea id="body" maxlength="100000" .value=${this._body} @input=${this.onBodyInput} aria-describedby="body-help"></textarea>
+            <kotsu-mention-complete for="body"></kotsu-mention-complete>
             <kotsu-image-tools for="body"></kotsu-image-tools>
             <p id="body-help" class="muted">${msg('editor.help')}</p>
           </div>

@@ -10,10 +10,11 @@ import { getDiff, getRevision, listRevisions, restoreRevision, type Revision, ty
 import type { Post } from '../data/types';
 import { formatDate, msg } from '../i18n/catalogue';
 import { link, navigate, setPageTitle } from '../router/router';
-import { hasRole, SessionController } from '../state/session';
+import { mayEdit, SessionController } from '../state/session';
 import { sharedStyles } from '../styles/shared';
 import { errorMessage } from '../i18n/error-message';
-import { notFoundView } from '../shared/not-found';
+import { isNotFound, notFoundView } from '../shared/not-found';
+import { pageAdded, withPagesShown } from '../router/shown-pages';
 
 /**
  * /tips/:id/history — every saved revision of a tip (who, when, title), a comparison of any two
@@ -59,7 +60,7 @@ export class KotsuHistoryPage extends KotsuElement {
   }
 
   private fail(err: unknown): void {
-    if (err instanceof ApiError && err.status === 404 && !this._post) this._notFound = true;
+    if (isNotFound(err) && !this._post) this._notFound = true;
     else this._error = errorMessage(err);
   }
 
@@ -69,7 +70,8 @@ export class KotsuHistoryPage extends KotsuElement {
       return;
     }
     try {
-      const [post, page] = await Promise.all([getPost(this.postId), listRevisions(this.postId, { limit: 50 })]);
+      const revisions = (cursor?: string) => listRevisions(this.postId, { limit: 50, cursor });
+      const [post, page] = await Promise.all([getPost(this.postId), revisions().then((first) => withPagesShown('revisions', first, revisions))]);
       this._post = post;
       this._revisions = page.items;
       this._cursor = page.nextCursor;
@@ -90,6 +92,7 @@ export class KotsuHistoryPage extends KotsuElement {
       const page = await listRevisions(this.postId, { limit: 50, cursor: this._cursor });
       this._revisions = [...this._revisions, ...page.items];
       this._cursor = page.nextCursor;
+      pageAdded('revisions');
     } catch (err) {
       this.fail(err);
     }
@@ -149,7 +152,7 @@ export class KotsuHistoryPage extends KotsuElement {
     const p = this._post;
     if (!p) return this._error ? html`<p class="error" role="alert">${this._error}</p>` : html`<p class="muted">${msg('common.loading')}</p>`;
     const user = this.session.user;
-    const canEdit = user !== null && (user.id === p.author.id || hasRole(user, 'moderator'));
+    const canEdit = mayEdit(user, p);
     const latest = this._revisions[0]?.number;
     return html`
       <p><a href=${link('/tips/', p.id)}>← ${p.title}</a></p>

@@ -13,6 +13,7 @@ import { sharedStyles } from '../styles/shared';
 import { errorMessage } from '../i18n/error-message';
 import { TIPS_FEED } from '../data/feeds';
 import { setFeedLinks } from '../router/feed-links';
+import { pageAdded, withPagesShown } from '../router/shown-pages';
 
 /** Home: newest tips or, on the フォロー中 tab (`?tab=following`), those in what I follow (paged); the popularity boxes and every tag with its count — from one request (GET /api/pages/home), plus the followed list on that tab. */
 @customElement('kotsu-home-page')
@@ -57,7 +58,7 @@ export class KotsuHomePage extends KotsuElement {
     try {
       const page = await getHomePage();
       this._page = page;
-      const newest = this.following ? await this.newest() : page.newest;
+      const newest = await withPagesShown(this.following ? 'following' : 'newest', this.following ? await this.newest() : page.newest, (c) => this.newest(c));
       this._newest = newest.items;
       this._cursor = newest.nextCursor;
     } catch (err) {
@@ -73,6 +74,7 @@ export class KotsuHomePage extends KotsuElement {
       const page = await this.newest(this._cursor);
       this._newest = [...this._newest, ...page.items];
       this._cursor = page.nextCursor;
+      pageAdded(this.following ? 'following' : 'newest');
     } catch (err) {
       this._error = errorMessage(err);
     }

@@ -9,6 +9,7 @@ import { link } from '../router/router';
 import { sharedStyles } from '../styles/shared';
 import { errorMessage } from '../i18n/error-message';
 import { confirmAction } from '../components/kotsu-confirm-dialog';
+import { pageAdded, withPagesShown } from '../router/shown-pages';
 
 type Tab = 'open' | 'resolved' | 'tags';
 
@@ -75,14 +76,17 @@ export class KotsuModerationPage extends KotsuElement {
     this._error = '';
     try {
       if (this.tab === 'open') {
-        const page = await getQueue(more ? this._cursor : null);
+        const page = more ? await getQueue(this._cursor) : await withPagesShown('queue', await getQueue(null), getQueue);
         this._groups = more ? [...(this._groups ?? []), ...page.items] : page.items;
         this._cursor = page.nextCursor;
+        if (more) pageAdded('queue');
         this._counts = { reports: page.openReports, posts: page.openPosts };
       } else if (this.tab === 'resolved') {
-        const page = await listReports('resolved', more ? this._cursor : null);
+        const resolved = (cursor: string | null) => listReports('resolved', cursor);
+        const page = more ? await resolved(this._cursor) : await withPagesShown('resolved', await resolved(null), resolved);
         this._resolved = more ? [...(this._resolved ?? []), ...page.items] : page.items;
         this._cursor = page.nextCursor;
+        if (more) pageAdded('resolved');
       }
     } catch (err) {
       this.fail(err);

@@ -6,6 +6,7 @@ import { listNotifications, markRead, type Notification } from '../data/notifica
 import { msg } from '../i18n/catalogue';
 import { sharedStyles } from '../styles/shared';
 import { errorMessage } from '../i18n/error-message';
+import { pageAdded, withPagesShown } from '../router/shown-pages';
 
 /** All of the signed-in user's notifications, newest first; mark one or all read. */
 @customElement('kotsu-notifications-page')
@@ -34,9 +35,11 @@ export class KotsuNotificationsPage extends KotsuElement {
 
   private async load(more = false): Promise<void> {
     try {
-      const page = await listNotifications({ limit: 30, cursor: more ? this._cursor : null });
+      const list = (cursor: string | null) => listNotifications({ limit: 30, cursor });
+      const page = more ? await list(this._cursor) : await withPagesShown('notifications', await list(null), list);
       this._items = more ? [...(this._items ?? []), ...page.items] : page.items;
       this._cursor = page.nextCursor;
+      if (more) pageAdded('notifications');
       this._unread = page.unreadCount;
     } catch (err) {
       this.fail(err);

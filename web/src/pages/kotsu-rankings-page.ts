@@ -10,6 +10,7 @@ import { link, navigate } from '../router/router';
 import { SessionController } from '../state/session';
 import { sharedStyles } from '../styles/shared';
 import { errorMessage } from '../i18n/error-message';
+import { pageAdded, withPagesShown } from '../router/shown-pages';
 
 const PERIOD_LABEL: Record<RankingPeriod, MessageKey> = {
   week: 'rankings.period.week', month: 'rankings.period.month', year: 'rankings.period.year', all: 'rankings.period.all',
@@ -86,7 +87,8 @@ export class KotsuRankingsPage extends KotsuElement {
     const department = this.department || undefined;
     try {
       const [ranking, tags, leaderboard] = await Promise.all([
-        getRankings({ period: this.period, tag: this.tag || undefined, department, limit: PAGE }),
+        getRankings({ period: this.period, tag: this.tag || undefined, department, limit: PAGE })
+          .then((first) => withPagesShown('ranking', first, (cursor) => getRankings({ period: this.period, tag: this.tag || undefined, department, limit: PAGE, cursor }))),
         listTags({ limit: 50 }),
         getDepartmentLeaderboard(this.period),
       ]);
@@ -107,6 +109,7 @@ export class KotsuRankingsPage extends KotsuElement {
       const next = await getRankings({ period: this.period, tag: this.tag || undefined, department: this.department || undefined,
         limit: PAGE, cursor: r.nextCursor });
       this._ranking = { ...next, items: [...r.items, ...next.items] };
+      pageAdded('ranking');
     } catch (err) {
       this._error = errorMessage(err);
     } finally {

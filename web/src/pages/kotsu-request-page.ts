@@ -3,7 +3,6 @@ import { customElement, property, state } from 'lit/decorators.js';
 import '../components/kotsu-markdown';
 import { confirmAction } from '../components/kotsu-confirm-dialog';
 import { KotsuElement } from '../components/kotsu-element';
-import { ApiError } from '../data/http';
 import {
   addAnswer, deleteRequest, getRequest, reopenRequest, setVote, solveRequest, type TipRequestDetail,
 } from '../data/requests';
@@ -12,7 +11,7 @@ import { link, navigate, setPageTitle } from '../router/router';
 import { hasRole, SessionController } from '../state/session';
 import { sharedStyles } from '../styles/shared';
 import { errorMessage } from '../i18n/error-message';
-import { notFoundView } from '../shared/not-found';
+import { isNotFound, notFoundView } from '../shared/not-found';
 
 /** A tip's id from what a member pastes: `123`, `/tips/123` or a full address of a tip page. */
 export function tipIdFrom(text: string): number | null {
@@ -61,7 +60,7 @@ export class KotsuRequestPage extends KotsuElement {
   }
 
   private fail(err: unknown): void {
-    if (err instanceof ApiError && err.status === 404 && !this._r) this._notFound = true;
+    if (isNotFound(err) && !this._r) this._notFound = true;
     else this._error = errorMessage(err);
   }
 

@@ -10,6 +10,7 @@ import { errorMessage } from '../i18n/error-message';
 import '../components/kotsu-similar-tips';
 import { REQUESTS_FEED } from '../data/feeds';
 import { setFeedLinks } from '../router/feed-links';
+import { pageAdded, withPagesShown } from '../router/shown-pages';
 
 type Status = 'open' | 'solved';
 type Sort = 'votes' | 'new';
@@ -65,9 +66,11 @@ export class KotsuRequestsPage extends KotsuElement {
 
   private async load(more = false): Promise<void> {
     try {
-      const page = await listRequests({ status: this._status, sort: this._sort, limit: 30, cursor: more ? this._cursor : null });
+      const list = (cursor: string | null) => listRequests({ status: this._status, sort: this._sort, limit: 30, cursor });
+      const page = more ? await list(this._cursor) : await withPagesShown(`requests:${this._status}:${this._sort}`, await list(null), list);
       this._items = more ? [...(this._items ?? []), ...page.items] : page.items;
       this._cursor = page.nextCursor;
+      if (more) pageAdded(`requests:${this._status}:${this._sort}`);
     } catch (err) {
       this.fail(err);
     }

@@ -11,6 +11,7 @@ import { navigate, setPageTitle } from '../router/router';
 import { sharedStyles } from '../styles/shared';
 import { tagFeed } from '../data/feeds';
 import { setFeedLinks } from '../router/feed-links';
+import { pageAdded, withPagesShown } from '../router/shown-pages';
 
 /** The tips of one tag, newest or most read first (`?sort=popular`). */
 @customElement('kotsu-tag-page')
@@ -42,9 +43,11 @@ export class KotsuTagPage extends KotsuElement {
   private async load(cursor: string | null): Promise<void> {
     this._loading = true;
     try {
-      const page = await listPosts({ tag: this.params.name, sort: this.sort, limit: 20, cursor });
+      const list = (c: string | null) => listPosts({ tag: this.params.name, sort: this.sort, limit: 20, cursor: c });
+      const page = cursor ? await list(cursor) : await withPagesShown(`tips:${this.sort}`, await list(null), list);
       this._items = cursor ? [...this._items, ...page.items] : page.items;
       this._cursor = page.nextCursor;
+      if (cursor) pageAdded(`tips:${this.sort}`);
       this._error = '';
     } catch (err) {
       this._error = errorMessage(err);

@@ -11,17 +11,16 @@ import '../components/kotsu-tip-impact';
 import '../components/kotsu-tip-reactions';
 import { confirmAction } from '../components/kotsu-confirm-dialog';
 import { KotsuElement } from '../components/kotsu-element';
-import { ApiError } from '../data/http';
 import { getTipPage, type TipPage } from '../data/pages';
 import { deletePost, recordView } from '../data/posts';
 import type { Post } from '../data/types';
 import { formatDate, formatNumber, msg } from '../i18n/catalogue';
 import { link, navigate, setPageTitle } from '../router/router';
-import { hasRole, SessionController } from '../state/session';
+import { hasRole, mayEdit, SessionController } from '../state/session';
 import { sharedStyles } from '../styles/shared';
 import { errorMessage } from '../i18n/error-message';
 import { copyText } from '../shared/clipboard';
-import { notFoundView } from '../shared/not-found';
+import { isNotFound, notFoundView } from '../shared/not-found';
 
 /** The address to share: this server's own origin, the tip's page without query or fragment. */
 const tipUrl = (id: number) => `${location.origin}/tips/${id}`;
@@ -103,7 +102,7 @@ export class KotsuTipPage extends KotsuElement {
       await this.updateComplete;
       this.watchVisibility();
     } catch (err) {
-      if (err instanceof ApiError && err.status === 404) this._notFound = true;
+      if (isNotFound(err)) this._notFound = true;
       else this._error = errorMessage(err);
     }
   }
@@ -174,7 +173,7 @@ export class KotsuTipPage extends KotsuElement {
       return this._error ? html`<p class="error" role="alert">${this._error}</p>` : html`<p class="muted" aria-live="polite">${msg('common.loading')}</p>`;
     }
     const user = this.session.user;
-    const canEdit = user !== null && (user.id === p.author.id || hasRole(user, 'moderator'));
+    const canEdit = mayEdit(user, p);
     const canDelete = user !== null && (user.id === p.author.id || hasRole(user, 'admin'));
     return html`
       ${this._error ? html`<p class="error" role="alert">${this._error}</p>` : nothing}

@@ -27,6 +27,11 @@ export function hasRole(u: Me | null, needed: Role): boolean {
   return u !== null && RANK[u.role] >= RANK[needed];
 }
 
+/** Whether `u` may edit a tip: its author or a moderator (the server's rule: posts/service.ts checkEditor). */
+export function mayEdit(u: Me | null, post: { author: { id: number } }): boolean {
+  return u !== null && (u.id === post.author.id || hasRole(u, 'moderator'));
+}
+
 export class SessionController implements ReactiveController {
   private readonly listener: Listener = () => this.host.requestUpdate();
 
