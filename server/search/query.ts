@@ -993,7 +993,19 @@ export function partialGroups(q: ParsedQuery): string[] | null {
   return groupsOf(q).map((group) => (not === '' ? group : `(${group})${not}`));
 }
 
-/** Every term but one, for each term left out (anchored: see `anchor`). */
+/**
+ * A verb typed with its okurigana and matched by its one-kanji stem (作りたい → 作*, 使う → 使*):
+ * alone it matches every word the kanji begins (作業, 操作, 作成).
+ */
+const stemOnly = (t: Term) => t.tokens.length === 1 && SINGLE_KANJI.test(t.tokens[0]) && /\p{sc=Hiragana}/u.test(t.typed ?? '');
+
+/**
+ * Every term but one, for each term left out (anchored: see `anchor`); not a group of verb stems
+ * alone (ピボットテーブルを作りたい without ピボットテーブル is 作*: every tip with 作業 in it), unless
+ * every group is one.
+ */
 function groupsOf(q: ParsedQuery): string[] {
-  return q.must.map((_, skip) => anchor(q.must.filter((__, i) => i !== skip), q.wide === true));
+  const groups = q.must.map((_, skip) => q.must.filter((__, i) => i !== skip));
+  const kept = groups.filter((g) => !g.every(stemOnly));
+  return (kept.length > 0 ? kept : groups).map((g) => anchor(g, q.wide === true));
 }
