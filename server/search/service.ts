@@ -438,12 +438,15 @@ export function suggestTags(ctx: SearchReader, typed: string): SuggestResultT['t
   const all = ctx.search.tags();
   // Each typed word's other spellings in the dictionary (エクセル, えくせる: excel), whole: a tag
   // another word of the query names is close too (the no-results page offers these).
+  // A name said in katakana names the Latin tag too (ウィンアクター: WinActor, transliterate.ts).
   const spellings = words.filter((w) => w.length >= 2).flatMap((w) => {
     const kana = normalize(toKatakana(w));
-    return [...(alternativesOf(w)?.same ?? []), ...(kana === w ? [] : [kana, ...(alternativesOf(kana)?.same ?? [])])];
+    return [...(alternativesOf(w)?.same ?? []), ...(kana === w ? [] : [kana, ...(alternativesOf(kana)?.same ?? [])]), ...latinSpellingsOf(kana)];
   });
-  const starts = all.filter((t) => t.norm.startsWith(norm) || t.norm.startsWith(last) || spellings.includes(t.norm));
-  const contains = all.filter((t) => !starts.includes(t) && (t.norm.includes(norm) || (last.length >= 2 && t.norm.includes(last))));
+  // Every word of the query names a tag (ワークフロー RPA 申請: RPA), not only the last one typed.
+  const named = words.filter((w) => Array.from(w).length >= 2);
+  const starts = all.filter((t) => t.norm.startsWith(norm) || t.norm.startsWith(last) || spellings.includes(t.norm) || named.includes(t.norm));
+  const contains = all.filter((t) => !starts.includes(t) && (t.norm.includes(norm) || (last.length >= 2 && t.norm.includes(last)) || named.some((w) => t.norm.startsWith(w))));
   return [...starts, ...contains].slice(0, SUGGEST_TAGS).map(({ name, count }) => ({ name, count }));
 }
 

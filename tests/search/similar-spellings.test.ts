@@ -47,5 +47,10 @@ describe('close tags (GET /api/search/suggest tags, offered when nothing is foun
     for (const [q, tag] of [['えくせる 確定申告', 'Excel'], ['エクセル 確定申告', 'Excel'], ['確定申告 エクセル', 'Excel'], ['あうとるっく ドローン', 'Outlook'], ['ｱｳﾄﾙｯｸ ドローン', 'Outlook']] as const) {
       expect(await tags(q), q).toContain(tag);
     }
+    // A tag named as it is by a word in the middle of the query, and a Latin tag said in katakana.
+    await postTip(t, t.admin, { title: 'ロボットで申請を受け付ける', body: '受付を自動にします。', tags: ['RPA', 'WinActor'] });
+    for (const [q, tag] of [['ワークフロー RPA 申請', 'RPA'], ['ウィンアクター ドローン', 'WinActor'], ['ういんあくたー', 'WinActor']] as const) {
+      expect(await tags(q), q).toContain(tag);
+    }
   });
 });
