@@ -4,7 +4,7 @@ import { unavailable } from '../http/errors';
 import { errors } from '../http/schemas';
 import { PoolBusyError, TaskTimeoutError } from '../workers/pool';
 import { RelatedQuery, RelatedResult, SearchQuery, SearchResult, SimilarQuery, SuggestQuery, SuggestResult, type SearchResultT } from './schemas';
-import { related, relatedToTip, search, suggest } from './service';
+import { RELATED_MAX, related, relatedToTip, search, suggest } from './service';
 import { currentUser } from '../http/auth';
 import { readable } from '../posts/service';
 
@@ -75,6 +75,6 @@ export const searchRoutes: FastifyPluginAsyncTypebox<{ ctx: Context }> = async (
     },
   }, async (request) => {
     const q = request.query.q ?? '';
-    return { items: q.trim() === '' ? [] : related(ctx, q) };
+    return { items: q.trim() === '' ? [] : related(ctx, q, 0, RELATED_MAX, true) };
   });
 };

@@ -471,19 +471,21 @@ const RELATED_COMMON = 0.2;
  * tags above all, come first. Only published tips are indexed (hidden and draft ones never
  * appear), and each is checked published again with its current title.
  */
-export function related(ctx: SearchReader, text: string, self = 0, limit = RELATED_MAX): { id: number; title: string }[] {
+export function related(ctx: SearchReader, text: string, self = 0, limit = RELATED_MAX, typing = false): { id: number; title: string }[] {
   const { store } = ctx.search;
-  const parsed = parseQuery(`${text} `);
+  // While a title is typed (`typing`), its last word may be half typed (VLOOK, WinAc): completed
+  // against the index's words as the search box completes it.
+  const parsed = typing ? completePrefixes(parseQuery(text), (prefix, max) => store.words(prefix, max) ?? []) : parseQuery(`${text} `);
   const terms = [...parsed.must, ...(parsed.should ?? []).filter((t) => t.highlights.length > 0)];
   const total = Math.max(1, store.publishedCount());
   // How many tips a word is in: as typed, or in the other spellings it matches in (ぴぼっと, エクセル: tips write ピボット, Excel).
   const docsOf = (phrase: string[]) => Math.min(...phrase.map((token) => store.docsOf(token)));
-  const scored = terms.map((t) => ({ t, docs: Math.max(docsOf(t.tokens), ...(t.spellings ?? t.alternatives ?? []).map(docsOf)) }))
+  const scored = terms.map((t) => ({ t, docs: Math.max(docsOf(t.tokens), ...(t.spellings ?? t.alternatives ?? []).map(docsOf), ...(t.completions ?? []).map((c) => store.docsOf(c))) }))
     .filter((x) => x.docs > 0 && (x.docs <= RELATED_COMMON * total || total < 50))
     .sort((a, b) => a.docs - b.docs)
     .slice(0, RELATED_WORDS);
   if (scored.length === 0) return [];
-  const match = scored.map((x) => termMatch({ ...x.t, prefix: false, completions: undefined })).join(' OR ');
+  const match = scored.map((x) => termMatch(typing && x.t.completions ? x.t : { ...x.t, prefix: false, completions: undefined })).join(' OR ');
   const found = store.related(match, self, limit * 2);
   const titles = store.published(found.map((r) => r.id));
   return found.filter((r) => titles.has(r.id)).slice(0, limit).map((r) => ({ id: r.id, title: titles.get(r.id)! }));

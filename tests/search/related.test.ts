@@ -65,6 +65,9 @@ describe('GET /api/search/similar', () => {
     expect(await typed('ピボット・テーブルの作り方')).toContain(s.pivot);
     expect((await typed('Outlook 署名の入れ方'))[0]).toBe(s.mail);
     expect(await typed('ドローンの操縦')).toEqual([]);
+    // The last word half typed (as the title is typed, key by key): completed as the search box does.
+    expect((await typed('Outl'))[0]).toBe(s.mail);
+    expect((await typed('署名を Outlo'))[0]).toBe(s.mail);
     expect(await typed('   ')).toEqual([]);
     expect((await get(`/api/search/similar?q=${'あ'.repeat(201)}`)).statusCode).toBe(400);
   });
