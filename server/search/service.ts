@@ -53,8 +53,10 @@ function didYouMean(ctx: SearchReader, query: SearchQueryT, base: SearchFilter, 
     let fix = ctx.search.suggester.correct(word);
     if (fix !== null && !finds(ctx, parseQuery(`${fix} `).must, base)) fix = null;
     if (fix !== null) {
-      corrected = corrected.replace(at, fix);
-      fixes.set(fix, word);
+      // Shown as the tips write it (uipth → UiPath, vlokup → VLOOKUP); else in the reader's case.
+      const shown = asTipsWrite(ctx, parseQuery(`${fix} `).must, base, fix);
+      corrected = corrected.replace(at, shown);
+      if (shown === fix) fixes.set(fix, word);
       changed = true;
       continue;
     }

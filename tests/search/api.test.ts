@@ -161,7 +161,7 @@ describe('GET /api/search', () => {
   test('a mistyped Latin word shows the corrected query\'s results, the query as typed one parameter away', async () => {
     const s = await seed();
     const r = await find('VLOKUP ');
-    // Shown in the case the reader typed (「VLOOKUP」の検索結果を表示しています).
+    // Shown as the tips write the word (「VLOOKUP」の検索結果を表示しています), however it was typed.
     expect(r.correctedTo).toBe('VLOOKUP');
     expect(r.didYouMean).toBe('VLOOKUP');
     expect(r.items.map((i) => i.id)).toEqual([s.b]);
@@ -169,10 +169,10 @@ describe('GET /api/search', () => {
     expect(exact.total).toBe(0);
     expect(exact.correctedTo).toBeNull();
     expect(exact.didYouMean).toBe('VLOOKUP');
-    expect((await find('Vlokup 台帳 ')).correctedTo).toBe('Vlookup 台帳');
+    expect((await find('Vlokup 台帳 ')).correctedTo).toBe('VLOOKUP 台帳');
     // Word by word in a query of several words: only the mistyped one is replaced.
     const two = await find('vlokup 台帳 ');
-    expect(two.correctedTo).toBe('vlookup 台帳');
+    expect(two.correctedTo).toBe('VLOOKUP 台帳');
     expect(two.items.map((i) => i.id)).toEqual([s.b]);
     // A Latin word mistyped, whose tips write it in katakana only (pivto → pivot → ピボット).
     const loan = await find('pivto ');

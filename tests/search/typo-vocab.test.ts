@@ -85,7 +85,7 @@ describe('corrections through GET /api/search', () => {
   test('a word written only in a body is a correction target', async () => {
     const a = await postTip(t, t.admin, { title: 'エラーを空白で表示する', body: '=IFERROR(VLOOKUP(A2,表,2,FALSE),"") と書きます。', tags: ['関数'] });
     const r = await find('iferor 空白 ');
-    expect(r.correctedTo).toBe('iferror 空白');
+    expect(r.correctedTo).toBe('IFERROR 空白');
     expect(r.items.map((i) => i.id)).toEqual([a.id]);
   });
 
@@ -94,7 +94,7 @@ describe('corrections through GET /api/search', () => {
     await postTip(t, t.admin, { title: '別シートへの転記をマクロで', body: 'VBAで転記します。', tags: ['VBA'] });
     const r = await find('vlokup 別シート 転記 ');
     expect(r.relaxed).toBe(false);
-    expect(r.correctedTo).toBe('vlookup 別シート 転記');
+    expect(r.correctedTo).toBe('VLOOKUP 別シート 転記');
     expect(r.items.map((i) => i.id)).toEqual([a.id]);
   });
 
