@@ -18,8 +18,9 @@ import { foldSpellings, spellingDigest } from './spellings';
  * Bump when normalize.ts or tokenize.ts change what is indexed: the index is rebuilt at start-up.
  * 2: spelling keys (spellings.ts) appended to every column.
  * 3: a spacing sound mark after a kana letter composes with it (ハ゜ソコン = パソコン, normalize.ts).
+ * 4: characters that show nothing (zero-width space, soft hyphen, BOM …) are dropped (normalize.ts).
  */
-export const PIPELINE_VERSION = '3';
+export const PIPELINE_VERSION = '4';
 /** What the index was built with: the pipeline and the dictionary's spelling keys (rebuilt when either changes). */
 export const pipelineStamp = (): string => `${PIPELINE_VERSION}:${spellingDigest()}`;
 

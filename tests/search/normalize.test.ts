@@ -106,11 +106,17 @@ describe('spacing sound marks', () => {
   });
 });
 
+test('characters that show nothing are dropped, inside words too (pasted text)', () => {
+  expect(normalize('VLOO\u200BKUP')).toBe('vlookup');
+  expect(normalize('ピボット\u00ADテーブル')).toBe(normalize('ピボットテーブル'));
+  expect(normalize('\uFEFF集計\u2060表')).toBe('集計表');
+});
+
 describe('normalizeWithMap on any text', () => {
   // Letters from every range the fast path treats apart: ASCII (capitals too), hiragana with and
   // without combining marks, katakana with small kana, long-vowel marks and dots, half-width
   // katakana with their voicing marks, full-width Latin, kanji, CJK punctuation, surrogate pairs.
-  const ALPHABET = [...'aZz09 -_.,!?\t\nあがかゃっをんアガカャッヴーヽ・･ｶﾞﾊﾟｰｳｨｧＡｚ０１：漢字取り込み印刷、。「」『』（）＠𠮷😀', '\u3099', '\u309A', '\u309B', '\u309C', '\u0301', 'ﾞ', 'ﾟ'];
+  const ALPHABET = [...'aZz09 -_.,!?\t\nあがかゃっをんアガカャッヴーヽ・･ｶﾞﾊﾟｰｳｨｧＡｚ０１：漢字取り込み印刷、。「」『』（）＠𠮷😀', '\u3099', '\u309A', '\u309B', '\u309C', '\u0301', 'ﾞ', 'ﾟ', '\u200B', '\u00AD', '\uFEFF', '\u200D'];
   let seed = 42;
   // 32-bit integer arithmetic (Math.imul): a float LCG of this form falls into a short cycle.
   const rand = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32);
@@ -155,6 +161,7 @@ const SMALL: Record<string, string> = {
   'ヵ': 'カ', 'ヶ': 'ケ', 'ヂ': 'ジ', 'ヅ': 'ズ',
 };
 const REFERENCE_RULES: [RegExp, (m: string, ...groups: string[]) => string][] = [
+  [RULE_PATTERNS.invisible, () => ''],
   [RULE_PATTERNS.vu, (_m, small) => VU_ROW[small]],
   [RULE_PATTERNS.small, (m) => SMALL[m]],
   [RULE_PATTERNS.longVowel, () => ''],
@@ -207,7 +214,7 @@ describe('the rules scanned by hand equal their regular expressions', () => {
   // middle dots (full and half width), okurigana letters and other hiragana after kanji of the BMP
   // (漢, 々, 〇, ⺀) and beyond it (𠮷), lone surrogates, half-width katakana and voicing marks.
   const ALPHABET = [...'ヴァィゥェォッャュョヮヵヶヂヅカアンㇰㇿヷヺ゠ヽヾヿゟーー・･ｶﾞﾟｰｳｨ漢字取貼々〆〇⺀𠮷😀いうきしすりるれろつのをでがかゃゝゞアイaZ0QΣΩİ※→Ⓐ 、。\n',
-    '\uD842', '\uDFB7', '\u3099', '\u309A', '\u309B', '\u309C', '\u30FC\u30FC', '取り込み', '貼り付け', '問い合わせ', 'ヴィヴァ'];
+    '\uD842', '\uDFB7', '\u3099', '\u309A', '\u309B', '\u309C', '\u30FC\u30FC', '取り込み', '貼り付け', '問い合わせ', 'ヴィヴァ', '\u200B', '\u2060', '\u00AD'];
   let seed = 7;
   const rand = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32);
   const sample = (n: number) => Array.from({ length: n }, () => ALPHABET[Math.floor(rand() * ALPHABET.length)]).join('');
