@@ -9,6 +9,7 @@ import { highlighter, plainText } from './snippet';
 import { CJK_TOKEN } from './tokenize';
 import { recompose } from './compounds';
 import type { SearchFilter } from './store';
+import { katakanaOf } from './loanwords';
 import { romajiToKatakana } from './romaji';
 import { editDistance } from './suggest';
 import { latinSpellingsOf, loanwordCuts } from './transliterate';
@@ -48,13 +49,17 @@ function didYouMean(ctx: SearchReader, query: SearchQueryT, base: SearchFilter, 
     if (t.tokens[0].length < 4) continue;
     const word = t.tokens[0];
     const at = new RegExp(`(?<![a-z0-9])${word}(?![a-z0-9])`, 'g');
+    // An English plural the tips write in katakana (teams: チームズ), before a typo correction
+    // (teams → team) would name another word.
+    const plural = pluralInKatakana(ctx, word, base);
+    if (plural !== null) { corrected = corrected.replace(at, plural); changed = true; continue; }
     // The closest word of the index, when it finds something; else the word read as romaji typed
     // with the input method off (pibotto: ピボット), as the tips write it.
     let fix = ctx.search.suggester.correct(word);
     if (fix !== null && !finds(ctx, parseQuery(`${fix} `).must, base)) fix = null;
     if (fix !== null) {
       // Shown as the tips write it (uipth → UiPath, vlokup → VLOOKUP); else in the reader's case.
-      const shown = asTipsWrite(ctx, parseQuery(`${fix} `).must, base, fix);
+      const shown = asWrittenIn(ctx, parseQuery(`${fix} `).must, base, fix) ?? fix;
       corrected = corrected.replace(at, shown);
       if (shown === fix) fixes.set(fix, word);
       changed = true;
@@ -109,6 +114,24 @@ function cutsAsTyped(text: string, word: string): string[] {
 }
 
 /**
+ * An English plural no tip writes in Latin letters, as the tips write it in katakana: its singular's
+ * katakana spelling in the dictionary (team: チーム) with the plural ending (チームズ, チームス), when
+ * some tip holds it; null otherwise.
+ */
+function pluralInKatakana(ctx: SearchReader, word: string, base: SearchFilter): string | null {
+  if (!/^[a-z]{4,}s$/.test(word) || ctx.search.store.docsOf(word) > 0) return null;
+  const singular = word.slice(0, -1);
+  const kana = [...(alternativesOf(singular)?.same ?? []), ...katakanaOf(singular)].filter((k) => /^\p{sc=Katakana}+$/u.test(k));
+  for (const k of kana) {
+    for (const c of [`${k}ズ`, `${k}ス`]) {
+      const terms = parseQuery(`${c} `).must;
+      if (terms.length === 1 && finds(ctx, terms, base)) return asWrittenIn(ctx, terms, base, normalize(c)) ?? c;
+    }
+  }
+  return null;
+}
+
+/**
  * A Latin word no tip holds read as romaji (romaji.ts: pibotto → ピボット, yu-za-fo-mu → ユーザーフォーム):
  * the katakana as tips write it — itself, or the title's katakana word one typo away — when some
  * tip holds it; null otherwise. Five letters or more: a shorter one reads as too many things.
@@ -147,25 +170,29 @@ function correctToLatin(ctx: SearchReader, text: string, t: ParsedQuery['must'][
       tried.add(fix);
       if (!fix.split(' ').every(held)) continue;
       const terms = parseQuery(`${fix} `).must;
-      if (terms.length > 0 && finds(ctx, terms, base)) return replaceTyped(text, word, asTipsWrite(ctx, terms, base, fix));
+      if (terms.length > 0 && finds(ctx, terms, base)) return replaceTyped(text, word, asWrittenIn(ctx, terms, base, fix) ?? fix);
     }
   }
   return null;
 }
 
 /**
- * A Latin word (or words) in the letters the first tip holding it writes it with (winactor →
- * WinActor, vlookup → VLOOKUP): the reader typed no letters to follow (inReadersCase).
+ * A normalized word as the first tip holding the terms writes it (チムズ → チームズ, winactor →
+ * WinActor, power automate → Power Automate), found through normalization's map back to the text;
+ * null when it is not there as one run. The reader typed none of these letters to follow.
  */
-function asTipsWrite(ctx: SearchReader, terms: ParsedQuery['must'], base: SearchFilter, fix: string): string {
+function asWrittenIn(ctx: SearchReader, terms: ParsedQuery['must'], base: SearchFilter, word: string): string | null {
   const match = toMatch({ must: terms, not: [] });
   const probe = { ...base, match, titleMatch: null, titleOnly: null, limit: 1, offset: 0 };
   const id = match ? (ctx.search.store.topPage(probe) ?? ctx.search.store.page(probe)).ids[0] : undefined;
   const tip = id === undefined ? undefined : ctx.search.store.source(id);
-  if (!tip) return fix;
-  const re = new RegExp(`(?<![A-Za-z0-9])${fix.split(' ').join('\\s+')}(?![A-Za-z0-9])`, 'iu');
-  const found = re.exec(tip.title.normalize('NFKC')) ?? re.exec(plainText(tip.html).normalize('NFKC'));
-  return found ? found[0].replace(/\s+/gu, ' ') : fix;
+  if (!tip) return null;
+  for (const text of [tip.title, plainText(tip.html)]) {
+    const mapped = normalizeWithMap(text);
+    const at = mapped.text.indexOf(word);
+    if (at >= 0) return text.slice(mapped.start[at], mapped.end[at + word.length - 1]);
+  }
+  return null;
 }
 
 /** Whether the index (or the dictionary, as a loanword) has a word that some tip holds as it is. */

@@ -176,3 +176,21 @@ test('Japanese words written in katakana (readings of kanji words) are never "co
   });
   expect(wrong).toEqual([]);
 }, 60_000);
+
+test('an English plural the tips write only in katakana (Teams: チームズ) is shown as they write it, not "corrected" to another word', async () => {
+  const tips = [
+    { key: 'teams', title: 'チームズで画面を共有する', tags: ['会議'], body: 'チームズの会議中に共有を押します。' },
+    { key: 'forms', title: 'フォームズで回答を集める', tags: ['アンケート'], body: '質問を作って送ります。' },
+  ];
+  await evaluate({
+    tips,
+    queries: [],
+    onApp: (ctx, keyOf) => {
+      for (const [q, key, shown] of [['Teams', 'teams', 'チームズ'], ['teams 画面', 'teams', 'チームズ 画面'], ['Forms', 'forms', 'フォームズ']] as const) {
+        const r = search(ctx, { q, limit: 10 });
+        expect(r.items.map((i) => keyOf.get(i.id)), q).toEqual([key]);
+        expect(r.correctedTo, q).toBe(shown);
+      }
+    },
+  });
+});
