@@ -997,7 +997,13 @@ export function partialGroups(q: ParsedQuery): string[] | null {
  * A verb typed with its okurigana and matched by its one-kanji stem (作りたい → 作*, 使う → 使*):
  * alone it matches every word the kanji begins (作業, 操作, 作成).
  */
-const stemOnly = (t: Term) => t.tokens.length === 1 && SINGLE_KANJI.test(t.tokens[0]) && /\p{sc=Hiragana}/u.test(t.typed ?? '');
+const stemOnly = (t: Term) => t.tokens.length === 1 && SINGLE_KANJI.test(t.tokens[0]) && VERB_TYPED.test(t.typed ?? '');
+/**
+ * Typed as a verb: a kanji and kana ending as a verb does — its dictionary form (使う), a wish, a
+ * negation, the polite or past form (作りたい, 消したくない, 送ります, 使った), its continuative (作り).
+ * Not a noun with kana (子ども, 手当て: both end otherwise or are read by the tiers as nouns).
+ */
+const VERB_TYPED = /^\p{sc=Han}\p{sc=Hiragana}*(?:[うくぐすつぬぶむる]|たい|たく|たくない|ない|ます|ません|ました|った|いた|した|んだ|[いきぎしちにびみり])$/u;
 
 /**
  * Every term but one, for each term left out (anchored: see `anchor`); not a group of verb stems
