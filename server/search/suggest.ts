@@ -53,9 +53,13 @@ export function editDistance(a: string, b: string): number {
 /** Sounds Japanese writes with one kana (バ for ba and va, ラ for ra and la): a typist's likely slips. */
 const ALIKE = new Set(['bv', 'vb', 'lr', 'rl']);
 
-/** Letters at which two words of one length differ other than by a pair of ALIKE sounds (another length: its length). */
+/**
+ * The edits between two words that are not a pair of ALIKE sounds: for words of one length, the
+ * letters at which they differ otherwise (pibot/pivot 0, pibot/picot 1); for other lengths, their
+ * edit distance (an inserted or dropped letter is no slip of sound: powr/power is as close as powr/poor).
+ */
 export function unlikeSounds(a: string, b: string): number {
-  if (a.length !== b.length) return Math.max(a.length, b.length);
+  if (a.length !== b.length) return editDistance(a, b);
   let n = 0;
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i] && !ALIKE.has(a[i] + b[i])) n++;
   return n;
