@@ -1,6 +1,7 @@
 import type { TSchema } from '@sinclair/typebox';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, postTip, type TestApp } from '../helpers/app';
+import { sampleOf } from '../helpers/schema-sample';
 
 /**
  * Ids and other whole numbers in query strings and paths are written in decimal digits, on every
@@ -23,24 +24,7 @@ const partOf = (rule: Rule, part: 'params' | 'querystring' | 'body') =>
 const isInteger = (s: { type?: string; items?: { type?: string } }) =>
   s.type === 'integer' || (s.type === 'array' && s.items?.type === 'integer');
 
-/** A plausible value for a schema, as validation-walk.test.ts makes them. */
-function sampleOf(schema: TSchema): unknown {
-  const s = schema as { const?: unknown; anyOf?: TSchema[]; enum?: unknown[]; type?: string; properties?: Record<string, TSchema>;
-    required?: string[]; items?: TSchema; minimum?: number; default?: unknown; minItems?: number; format?: string };
-  if (s.default !== undefined) return s.default;
-  if (s.const !== undefined) return s.const;
-  if (s.enum) return s.enum[0];
-  if (s.anyOf) return sampleOf(s.anyOf[0]);
-  switch (s.type) {
-    case 'string': return s.format === 'email' ? 'a@example.jp' : s.format === 'date' ? '2026-01-01' : 'xyz';
-    case 'integer': case 'number': return Math.max(1, s.minimum ?? 1);
-    case 'boolean': return false;
-    case 'array': return s.items ? Array.from({ length: s.minItems ?? 1 }, () => sampleOf(s.items!)) : [];
-    case 'object': return Object.fromEntries(Object.entries(s.properties ?? {})
-      .filter(([k]) => s.required?.includes(k)).map(([k, v]) => [k, sampleOf(v)]));
-    default: return null;
-  }
-}
+const sampleOf1 = (schema: TSchema) => sampleOf(schema, 1);
 
 interface Target { rule: Rule; where: 'params' | 'querystring'; field: string }
 function targets(): Target[] {
@@ -66,12 +50,12 @@ function call({ rule, where, field }: Target, raw: string) {
   const qs = partOf(rule, 'querystring');
   const query = Object.entries(qs?.properties ?? {})
     .filter(([k]) => (where === 'querystring' && k === field) || qs?.required?.includes(k))
-    .map(([k, s]) => `${k}=${where === 'querystring' && k === field ? v : encodeURIComponent(String(sampleOf(s)))}`);
+    .map(([k, s]) => `${k}=${where === 'querystring' && k === field ? v : encodeURIComponent(String(sampleOf1(s)))}`);
   const body = partOf(rule, 'body');
   const hasBody = !['GET', 'HEAD', 'DELETE'].includes(rule.method);
   return t.as(t.admin, {
     method: rule.method as 'GET', url: query.length ? `${path}?${query.join('&')}` : path,
-    ...(hasBody ? { payload: JSON.stringify(body ? sampleOf(body as TSchema) : {}), headers: { 'content-type': 'application/json' } } : {}),
+    ...(hasBody ? { payload: JSON.stringify(body ? sampleOf1(body as TSchema) : {}), headers: { 'content-type': 'application/json' } } : {}),
   });
 }
 

@@ -131,6 +131,21 @@ describe('search: a katakana or hiragana name shows the tips that write it in La
   });
 });
 
+/** The queries that a search over the development tips shows as corrected to a Latin word. */
+async function latinCorrections(queries: string[]): Promise<string[]> {
+  const wrong: string[] = [];
+  await evaluate({
+    queries: [],
+    onApp: (ctx) => {
+      for (const q of queries) {
+        const r = search(ctx, { q, limit: 10 });
+        if (r.correctedTo && /[a-z]/i.test(r.correctedTo)) wrong.push(`${q} → ${r.correctedTo}`);
+      }
+    },
+  });
+  return wrong;
+}
+
 test('random katakana loanwords no tip is about are never "corrected" to an unrelated Latin word', async () => {
   // EDICT's katakana loanwords, over the development collection (201 tips with many Latin words):
   // a spelling is a guess at a sound, and its closest word must be one edit away (facom is not from).
@@ -141,17 +156,7 @@ test('random katakana loanwords no tip is about are never "corrected" to an unre
     const k = katakanaOf(words[Math.floor(rand() * words.length)])[0];
     if (k) queries.push(k);
   }
-  const wrong: string[] = [];
-  await evaluate({
-    queries: [],
-    onApp: (ctx) => {
-      for (const q of queries) {
-        const r = search(ctx, { q, limit: 10 });
-        if (r.correctedTo && /[a-z]/.test(r.correctedTo)) wrong.push(`${q} → ${r.correctedTo}`);
-      }
-    },
-  });
-  expect(wrong).toEqual([]);
+  expect(await latinCorrections(queries)).toEqual([]);
 }, 60_000);
 
 test('Japanese words written in katakana (readings of kanji words) are never "corrected" to a Latin word', async () => {
@@ -164,17 +169,7 @@ test('Japanese words written in katakana (readings of kanji words) are never "co
     const r = all[Math.floor(rand() * all.length)];
     if (Array.from(r).length >= 3) queries.push(toKatakana(r));
   }
-  const wrong: string[] = [];
-  await evaluate({
-    queries: [],
-    onApp: (ctx) => {
-      for (const q of queries) {
-        const r = search(ctx, { q, limit: 10 });
-        if (r.correctedTo && /[a-z]/i.test(r.correctedTo)) wrong.push(`${q} → ${r.correctedTo}`);
-      }
-    },
-  });
-  expect(wrong).toEqual([]);
+  expect(await latinCorrections(queries)).toEqual([]);
 }, 60_000);
 
 test('an English plural the tips write only in katakana (Teams: チームズ) is shown as they write it, not "corrected" to another word', async () => {

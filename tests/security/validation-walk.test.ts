@@ -2,6 +2,7 @@ import type { TSchema } from '@sinclair/typebox';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, postTip, type TestApp, type TestUser } from '../helpers/app';
 import { dbSnapshot } from '../helpers/db-snapshot';
+import { sampleOf } from '../helpers/schema-sample';
 
 /**
  * Every route the app registers (from its route register), called by an administrator (so access
@@ -50,24 +51,6 @@ const schemaOf = (rule: Rule) => (rule.schema ?? {}) as { body?: TSchema; querys
 const concrete = (url: string) => url.replace(/:username\b/g, 'member').replace(/:name\b/g, 'excel')
   .replace(/:[A-Za-z]+/g, '1').replace(/\*/g, 'x');
 
-/** A plausible value for a schema: the first literal of a union, `x` for text, 1 for numbers. */
-function sampleOf(schema: TSchema): unknown {
-  const s = schema as { const?: unknown; anyOf?: TSchema[]; enum?: unknown[]; type?: string; properties?: Record<string, TSchema>;
-    required?: string[]; items?: TSchema; minimum?: number; default?: unknown; minItems?: number; format?: string };
-  if (s.default !== undefined) return s.default;
-  if (s.const !== undefined) return s.const;
-  if (s.enum) return s.enum[0];
-  if (s.anyOf) return sampleOf(s.anyOf[0]);
-  switch (s.type) {
-    case 'string': return s.format === 'email' ? 'a@example.jp' : 'xyz';
-    case 'integer': case 'number': return Math.max(1, s.minimum ?? 1);
-    case 'boolean': return false;
-    case 'array': return s.items ? Array.from({ length: s.minItems ?? 0 }, () => sampleOf(s.items!)) : [];
-    case 'object': return Object.fromEntries(Object.entries(s.properties ?? {})
-      .filter(([k]) => s.required?.includes(k)).map(([k, v]) => [k, sampleOf(v)]));
-    default: return null;
-  }
-}
 const sample = (schema: TSchema) => sampleOf(schema) as Record<string, unknown>;
 
 const MB = 'あ'.repeat(350_000); // ~1 MB of UTF-8
