@@ -505,12 +505,21 @@ export function related(ctx: SearchReader, text: string, self = 0, limit = RELAT
   // While a title is typed (`typing`), its last word may be half typed (VLOOK, WinAc): completed
   // against the index's words as the search box completes it.
   const parsed = typing ? completePrefixes(parseQuery(text), (prefix, max) => store.words(prefix, max) ?? []) : parseQuery(`${text} `);
-  const terms = [...parsed.must, ...(parsed.should ?? []).filter((t) => t.highlights.length > 0)];
+  // A katakana compound brings its loanword parts too (ピボットテーブル: ピボット, テーブル): a tip on
+  // ピボット's slicer is related to one on ピボットテーブル though neither has the other's word.
+  const parts = parsed.must.flatMap((t) => {
+    const w = t.highlights[0] ?? '';
+    if (t.latin || !/^\p{sc=Katakana}+$/u.test(w)) return [];
+    return loanwordCuts(w).flatMap((k) => [w.slice(0, k), w.slice(k)]).flatMap((x) => parseQuery(`${x} `).must);
+  });
+  const terms = [...parsed.must, ...(parsed.should ?? []).filter((t) => t.highlights.length > 0), ...parts];
   const total = Math.max(1, store.publishedCount());
+  // A word only the tip itself holds relates it to nothing: the words of at least one other tip.
+  const least = self > 0 ? 2 : 1;
   // How many tips a word is in: as typed, or in the other spellings it matches in (ぴぼっと, エクセル: tips write ピボット, Excel).
   const docsOf = (phrase: string[]) => Math.min(...phrase.map((token) => store.docsOf(token)));
   const scored = terms.map((t) => ({ t, docs: Math.max(docsOf(t.tokens), ...(t.spellings ?? t.alternatives ?? []).map(docsOf), ...(t.completions ?? []).map((c) => store.docsOf(c))) }))
-    .filter((x) => x.docs > 0 && (x.docs <= RELATED_COMMON * total || total < 50))
+    .filter((x) => x.docs >= least && (x.docs <= RELATED_COMMON * total || total < 50))
     .sort((a, b) => a.docs - b.docs)
     .slice(0, RELATED_WORDS);
   if (scored.length === 0) return [];

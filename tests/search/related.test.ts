@@ -18,6 +18,16 @@ async function seed() {
 const get = (url: string) => t.as(t.admin, { method: 'GET', url });
 
 describe('GET /api/search/related', () => {
+  test('a katakana compound relates to a tip on one of its parts; words only the tip itself has do not crowd out shared ones', async () => {
+    // The tip's rarest words (課別, 月別, 超過勤務) are its own; ピボットテーブル is in no other tip,
+    // but its part ピボット is.
+    const own = await postTip(t, t.admin, { title: 'ピボットテーブルで課別・月別の超過勤務時間を集計する', body: '実績一覧から作ります。', tags: ['Excel'] });
+    const slicer = await postTip(t, t.admin, { title: 'ピボットのスライサーで年度を切り替える', body: 'スライサーを挿入します。', tags: ['Excel'] });
+    for (let i = 0; i < 8; i++) await postTip(t, t.admin, { title: `Excelの別の話題 ${i}`, body: '書式を整えます。', tags: ['Excel'] });
+    const ids = (await get(`/api/search/related?id=${own.id}`)).json().items.map((i: { id: number }) => i.id);
+    expect(ids).toContain(slicer.id);
+  });
+
   test('tips sharing the rare words of a tip come first; never the tip itself; hidden and draft tips never', async () => {
     const s = await seed();
     const res = await get(`/api/search/related?id=${s.pivot}`);
