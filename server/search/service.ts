@@ -38,11 +38,17 @@ function didYouMean(ctx: SearchReader, query: SearchQueryT, base: SearchFilter, 
   const parsed = parseQuery(`${corrected} `);
   for (const t of parsed.must) {
     if (!t.latin) {
+      // A word some tip holds as typed is no mistake (a katakana word only in bodies included).
+      if (finds(ctx, t, base)) continue;
+      // A word typed in hiragana is taken as its katakana (ぴぼとてーぶる).
+      const word = normalize(toKatakana(t.highlights[0] ?? ''));
+      const { suggester } = ctx.search;
       // A clipped compound (スクショ: スクリーンショット), a compound typed as one (プルダウンリスト), a typo
       // of a title's katakana word, a name said in katakana.
-      const fixed = correctKatakana(ctx, corrected, t, base, (w) => ctx.search.suggester.unclipped(w))
-        ?? correctKatakana(ctx, corrected, t, base, (w) => cutsAsTyped(corrected, w))
-        ?? correctKatakana(ctx, corrected, t, base) ?? correctToLatin(ctx, corrected, t, base);
+      const fixed = correctKatakana(ctx, corrected, word, base, () => suggester.unclipped(word))
+        ?? correctKatakana(ctx, corrected, word, base, () => cutsAsTyped(corrected, word))
+        ?? correctKatakana(ctx, corrected, word, base, () => suggester.katakanaCandidates(word))
+        ?? correctToLatin(ctx, corrected, word, base);
       if (fixed !== null) { corrected = fixed; changed = true; }
       continue;
     }
@@ -55,11 +61,11 @@ function didYouMean(ctx: SearchReader, query: SearchQueryT, base: SearchFilter, 
     if (plural !== null) { corrected = corrected.replace(at, plural); changed = true; continue; }
     // The closest word of the index, when it finds something; else the word read as romaji typed
     // with the input method off (pibotto: ピボット), as the tips write it.
-    let fix = ctx.search.suggester.correct(word);
-    if (fix !== null && !finds(ctx, parseQuery(`${fix} `).must, base)) fix = null;
-    if (fix !== null) {
+    const fix = ctx.search.suggester.correct(word);
+    const tip = fix === null ? undefined : firstHolding(ctx, parseQuery(`${fix} `).must, base);
+    if (fix !== null && tip !== undefined) {
       // Shown as the tips write it (uipth → UiPath, vlokup → VLOOKUP); else in the reader's case.
-      const shown = asWrittenIn(ctx, parseQuery(`${fix} `).must, base, fix) ?? fix;
+      const shown = writtenIn(ctx, tip, fix) ?? fix;
       corrected = corrected.replace(at, shown);
       if (shown === fix) fixes.set(fix, word);
       changed = true;
@@ -80,21 +86,15 @@ function didYouMean(ctx: SearchReader, query: SearchQueryT, base: SearchFilter, 
 
 
 /**
- * `text` with the katakana word of term `t` replaced by the closest katakana word of a title or tag
- * as written there (suggest.ts katakanaCandidates: ピポットテーブル → ピボットテーブル), when no tip
- * holds the word as typed (a katakana word only in bodies is not mistyped); null otherwise. A word
- * typed in hiragana is taken as its katakana (ぴぼとてーぶる). Candidates are tried best first, and
- * the first that some published tip holds is taken (a title word of a tip deleted since finds
- * nothing). Every place the word is typed is replaced, except inside an exclusion (-word).
- * `candidatesOf` may name other candidates: the words a clipped form stands for (suggest.ts unclipped).
+ * `text` with the normalized katakana `word`, which no tip holds as typed, replaced by the first of
+ * its `candidates` (best first; asked only when this one is tried) that some published tip holds —
+ * the closest katakana word of a title or tag as written there (suggest.ts katakanaCandidates:
+ * ピポットテーブル → ピボットテーブル), the words a clipped form stands for (unclipped), the two words
+ * of a compound typed as one (cutsAsTyped); a title word of a tip deleted since finds nothing. Every
+ * place the word is typed is replaced, except inside an exclusion (-word); null when none holds.
  */
-function correctKatakana(ctx: SearchReader, text: string, t: ParsedQuery['must'][number], base: SearchFilter,
-  candidatesOf: (word: string) => string[] = (w) => ctx.search.suggester.katakanaCandidates(w)): string | null {
-  const word = normalize(toKatakana(t.highlights[0] ?? ''));
-  const candidates = candidatesOf(word);
-  if (candidates.length === 0) return null;
-  if (finds(ctx, t, base)) return null;
-  const fix = candidates.find((c) => { const terms = parseQuery(`${c} `).must; return terms.length > 0 && finds(ctx, terms, base); });
+function correctKatakana(ctx: SearchReader, text: string, word: string, base: SearchFilter, candidates: () => string[]): string | null {
+  const fix = candidates().find((c) => { const terms = parseQuery(`${c} `).must; return terms.length > 0 && finds(ctx, terms, base); });
   if (fix === undefined) return null;
   return replaceTyped(text, word, fix);
 }
@@ -125,7 +125,8 @@ function pluralInKatakana(ctx: SearchReader, word: string, base: SearchFilter): 
   for (const k of kana) {
     for (const c of [`${k}ズ`, `${k}ス`]) {
       const terms = parseQuery(`${c} `).must;
-      if (terms.length === 1 && finds(ctx, terms, base)) return asWrittenIn(ctx, terms, base, normalize(c)) ?? c;
+      const tip = terms.length === 1 ? firstHolding(ctx, terms, base) : undefined;
+      if (tip !== undefined) return writtenIn(ctx, tip, normalize(c)) ?? c;
     }
   }
   return null;
@@ -148,20 +149,16 @@ function fromRomaji(ctx: SearchReader, word: string, base: SearchFilter): string
 }
 
 /**
- * `text` with the katakana (or hiragana) word of term `t` replaced by the Latin word the tips write
- * for it (transliterate.ts: ワインアクター → winactor, ぶいるっくあっぷ → vlookup), when no tip holds the
- * word as typed: each Latin spelling of the word, fewest pieces first, as the index has it or as its
+ * `text` with the normalized katakana `word`, which no tip holds as typed, replaced by the Latin word
+ * the tips write for it (transliterate.ts: ワインアクター → winactor, ぶいるっくあっぷ → vlookup): each Latin spelling of the word, fewest pieces first, as the index has it or as its
  * closest indexed word (suggest.ts `correct`: wineactor → winactor), the first that some published
  * tip holds; null otherwise.
  */
-function correctToLatin(ctx: SearchReader, text: string, t: ParsedQuery['must'][number], base: SearchFilter): string | null {
-  const word = normalize(toKatakana(t.highlights[0] ?? ''));
-  const spellings = latinSpellingsOf(word);
-  if (spellings.length === 0 || finds(ctx, t, base)) return null;
+function correctToLatin(ctx: SearchReader, text: string, word: string, base: SearchFilter): string | null {
   const tried = new Set<string>();
-  for (const s of spellings) {
-    // As tips write it; as two words tips write (powerautomate → power automate); or the closest word.
-    const held = (w: string) => ctx.search.store.docsOf(w) > 0;
+  // As tips write it; as two words tips write (powerautomate → power automate); or the closest word.
+  const held = (w: string) => ctx.search.store.docsOf(w) > 0;
+  for (const s of latinSpellingsOf(word)) {
     // A spelling is a guess at a sound: its closest word is taken only one edit away, and only for a
     // guess of six letters or more (wineactor → winactor; not facom → from, teletel → delete).
     const near = s.length >= 6 ? ctx.search.suggester.correct(s) : null;
@@ -169,23 +166,20 @@ function correctToLatin(ctx: SearchReader, text: string, t: ParsedQuery['must'][
       if (fix === null || tried.has(fix)) continue;
       tried.add(fix);
       if (!fix.split(' ').every(held)) continue;
-      const terms = parseQuery(`${fix} `).must;
-      if (terms.length > 0 && finds(ctx, terms, base)) return replaceTyped(text, word, asWrittenIn(ctx, terms, base, fix) ?? fix);
+      const tip = firstHolding(ctx, parseQuery(`${fix} `).must, base);
+      if (tip !== undefined) return replaceTyped(text, word, writtenIn(ctx, tip, fix) ?? fix);
     }
   }
   return null;
 }
 
 /**
- * A normalized word as the first tip holding the terms writes it (チムズ → チームズ, winactor →
- * WinActor, power automate → Power Automate), found through normalization's map back to the text;
- * null when it is not there as one run. The reader typed none of these letters to follow.
+ * A normalized word as tip `id` writes it (チムズ → チームズ, winactor → WinActor, power automate →
+ * Power Automate), found through normalization's map back to its title or text; null when it is not
+ * there as one run. The reader typed none of these letters to follow.
  */
-function asWrittenIn(ctx: SearchReader, terms: ParsedQuery['must'], base: SearchFilter, word: string): string | null {
-  const match = toMatch({ must: terms, not: [] });
-  const probe = { ...base, match, titleMatch: null, titleOnly: null, limit: 1, offset: 0 };
-  const id = match ? (ctx.search.store.topPage(probe) ?? ctx.search.store.page(probe)).ids[0] : undefined;
-  const tip = id === undefined ? undefined : ctx.search.store.source(id);
+function writtenIn(ctx: SearchReader, id: number, word: string): string | null {
+  const tip = ctx.search.store.source(id);
   if (!tip) return null;
   for (const text of [tip.title, plainText(tip.html)]) {
     const mapped = normalizeWithMap(text);
@@ -201,13 +195,20 @@ function indexHas(ctx: SearchReader, w: string): boolean {
   return suggester.known(w) && (store.docsOf(w) > 0 || !/^[a-z0-9]+$/.test(w) || suggester.isLoanword(w));
 }
 
-/** Whether some published tip (in the filter) holds the terms, every one. */
-function finds(ctx: SearchReader, terms: ParsedQuery['must'][number] | ParsedQuery['must'], base: SearchFilter): boolean {
+/**
+ * The best-ranked published tip (in the filter) holding the terms, every one; undefined when none
+ * does. One probe answers both whether a correction finds something and whose letters to show it in.
+ */
+function firstHolding(ctx: SearchReader, terms: ParsedQuery['must'][number] | ParsedQuery['must'], base: SearchFilter): number | undefined {
   const match = toMatch({ must: Array.isArray(terms) ? terms : [terms], not: [] });
-  if (!match) return false;
+  if (!match) return undefined;
   const probe = { ...base, match, titleMatch: null, titleOnly: null, limit: 1, offset: 0 };
-  return (ctx.search.store.topPage(probe) ?? ctx.search.store.page(probe)).total > 0;
+  return (ctx.search.store.topPage(probe) ?? ctx.search.store.page(probe)).ids[0];
 }
+
+/** Whether some published tip (in the filter) holds the terms, every one. */
+const finds = (ctx: SearchReader, terms: ParsedQuery['must'][number] | ParsedQuery['must'], base: SearchFilter): boolean =>
+  firstHolding(ctx, terms, base) !== undefined;
 
 /**
  * `text` with every place the normalized katakana `word` is typed replaced by `fix`, except inside
