@@ -39,6 +39,7 @@ const OKURIGANA_LETTERS = 'いうえきぎくけげこしじすせちつてね�
  * V8 test every position of the text: 25 µs for a 680-character tip, 4 µs of it NFKC and case.
  */
 export const RULE_PATTERNS = {
+  /** Characters that show nothing (soft hyphen, zero-width space and joiners, word joiner, BOM): pasted text carries them inside words. */
   invisible: /[\u00AD\u200B-\u200F\u2060-\u2064\uFEFF]/gu,
   vu: VU,
   small: /[ァィゥェォッャュョヮヵヶヂヅ]/gu,
@@ -73,15 +74,10 @@ function isHan(cp: number): boolean {
   return hanBmp[cp] === 1;
 }
 
-/** Characters that show nothing (soft hyphen, zero-width space and joiners, word joiner, BOM): pasted text carries them inside words. */
-const INVISIBLE = /[\u00AD\u200B-\u200F\u2060-\u2064\uFEFF]/gu;
-const hasInvisible = (s: string) => { for (let i = 0; i < s.length; i++) { const c = s.charCodeAt(i); if (c === 0xad || (c >= 0x200b && c <= 0x200f) || (c >= 0x2060 && c <= 0x2064) || c === 0xfeff) return true; } return false; };
-
 const RULES: Rule[] = [
   // Invisible characters, first: VLOO\u200BKUP is VLOOKUP, as the reader sees it (rare: looked for by code).
   (s, found) => {
-    if (!hasInvisible(s)) return;
-    for (const m of s.matchAll(INVISIBLE)) found(m.index ?? 0, m[0].length, '');
+    for (const m of s.matchAll(RULE_PATTERNS.invisible)) found(m.index ?? 0, m[0].length, '');
   },
   // ヴ and ヴァ ヴィ ヴェ ヴォ → ブ バ ビ ベ ボ (rare: only looked for when there is a ヴ).
   (s, found) => {

@@ -476,7 +476,7 @@ function japaneseSpans(run: string, afterDigit = false): string[] {
     // 並べる (typed without を), not one phrase no tip writes.
     const join = current !== '' && (
       seg.length === 1 || prev.length === 1 || (KATAKANA.test(seg) && KATAKANA.test(prev)) ||
-      (OKURIGANA_WORD.test(seg) && !(/[\p{sc=Katakana}ー]$/u.test(current) && /[うくぐすつぬぶむる]$/u.test(seg))
+      (OKURIGANA_WORD.test(seg) && !(/[\p{sc=Katakana}ー]$/u.test(current) && VERB_END.test(seg))
         // Nor after kana of their own (ちゃんと|使い, すぐに|消す): an adverb, not the word's first letters.
         && !(HIRAGANA.test(current) && Array.from(current).length >= 2)));
     if (join) current += seg;
@@ -497,7 +497,7 @@ function japaneseSpans(run: string, afterDigit = false): string[] {
 function stem(span: string): string {
   const m = OKURIGANA_WORD.exec(span);
   if (m) return m[1];
-  if (HIRAGANA.test(span) && span.length >= 3 && /[うくぐすつぬぶむる]$/u.test(span)) return span.slice(0, -1);
+  if (HIRAGANA.test(span) && span.length >= 3 && VERB_END.test(span)) return span.slice(0, -1);
   return span;
 }
 

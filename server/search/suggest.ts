@@ -204,9 +204,9 @@ export function createSuggester(load: VocabularySource, opts: { now?: () => numb
       const d = Math.min(...found.map((f) => f.d));
       // On a tie, the candidate whose letters differ only where Japanese does not tell sounds apart
       // (b/v, l/r: pibot is pivot, not picot) before the others.
-      const closest = found.filter((f) => f.d === d);
-      const least = Math.min(...closest.map((f) => unlikeSounds(word, f.w)));
-      const tied = closest.filter((f) => unlikeSounds(word, f.w) === least);
+      const closest = found.filter((f) => f.d === d).map((f) => ({ ...f, u: unlikeSounds(word, f.w) }));
+      const least = Math.min(...closest.map((f) => f.u));
+      const tied = closest.filter((f) => f.u === least);
       if (own < 0 && tied.length === 1) return tied[0].w;
       let best: { w: string; n: number } | null = null;
       for (const f of tied) {

@@ -29,19 +29,25 @@ describe('clippedForms', () => {
   });
 });
 
+/** The Sudachi dictionary's own katakana loanwords (three to six letters), the parts of the compounds below. */
+const dictionaryKatakana = (): string[] => latinLoanwords().map((l) => alternativesOf(l)?.same.find((w) => /^\p{sc=Katakana}{3,6}$/u.test(w)))
+  .filter((w): w is string => w !== undefined);
+
+/** 40 tips whose titles hold two of `kana` drawn at random (fixed seed), as `title` writes them, with the pairs. */
+function compoundTips(kana: string[], seed: number, title: (a: string, b: string) => string) {
+  const rand = seeded(seed);
+  const pairs: [string, string][] = [];
+  for (let i = 0; i < 40; i++) pairs.push([kana[Math.floor(rand() * kana.length)], kana[Math.floor(rand() * kana.length)]]);
+  const tips = pairs.map(([a, b], i) => ({ key: `t${i}`, title: title(a, b), tags: ['手順'], body: '手順を説明します。' }));
+  return { pairs, tips };
+}
+
 test('the clipped form of a title\'s compound (two of the dictionary\'s loanwords) finds that tip, corrected', async () => {
   // Compounds made from the Sudachi dictionary's own katakana loanwords, of two morae or more each,
   // and their short forms by the rule; a short form that is itself some word (a dictionary word or
   // one of the tips') is searched as itself, so those are left out of the count.
-  const kana = latinLoanwords().map((l) => alternativesOf(l)?.same.find((w) => /^\p{sc=Katakana}{3,6}$/u.test(w)))
-    .filter((w): w is string => w !== undefined && !/[ッー]/u.test(w.slice(0, 2)));
-  const rand = seeded(3);
-  const tips: { key: string; title: string; tags: string[]; body: string }[] = [];
-  for (let i = 0; i < 40; i++) {
-    const a = kana[Math.floor(rand() * kana.length)];
-    const b = kana[Math.floor(rand() * kana.length)];
-    tips.push({ key: `t${i}`, title: `${a}${b}の使い方`, tags: ['手順'], body: '手順を説明します。' });
-  }
+  const kana = dictionaryKatakana().filter((w) => !/[ッー]/u.test(w.slice(0, 2)));
+  const { tips } = compoundTips(kana, 3, (a, b) => `${a}${b}の使い方`);
   let tried = 0;
   const missed: string[] = [];
   await evaluate({
@@ -64,17 +70,7 @@ test('the clipped form of a title\'s compound (two of the dictionary\'s loanword
 
 test('two loanwords typed as one word (プルダウンリスト) find the tip that writes them apart, corrected to the two', async () => {
   // Compounds of the Sudachi dictionary's own katakana loanwords; the tips write them with の between.
-  const kana = latinLoanwords().map((l) => alternativesOf(l)?.same.find((w) => /^\p{sc=Katakana}{3,6}$/u.test(w)))
-    .filter((w): w is string => w !== undefined);
-  const rand = seeded(9);
-  const tips: { key: string; title: string; tags: string[]; body: string }[] = [];
-  const pairs: [string, string][] = [];
-  for (let i = 0; i < 40; i++) {
-    const a = kana[Math.floor(rand() * kana.length)];
-    const b = kana[Math.floor(rand() * kana.length)];
-    pairs.push([a, b]);
-    tips.push({ key: `t${i}`, title: `${a}の${b}を設定する`, tags: ['手順'], body: '手順を説明します。' });
-  }
+  const { pairs, tips } = compoundTips(dictionaryKatakana(), 9, (a, b) => `${a}の${b}を設定する`);
   let tried = 0;
   const missed: string[] = [];
   await evaluate({

@@ -95,3 +95,11 @@ function levenshtein(a: string, b: string): number {
   }
   return prev[b.length];
 }
+
+test('sounds one kana writes break a tie (pibot → pivot, not picot); a letter left out is no such slip (powr → power, the tips\' word, not poor)', () => {
+  const loans = new Set(latinLoanwords());
+  expect(loans.has('pivot') && loans.has('picot') && loans.has('poor')).toBe(true);
+  const s = createSuggester(source(['power', 'automate', 'table']));
+  expect(s.correct('pibot')).toBe('pivot');
+  expect(s.correct('powr')).toBe('power');
+});
