@@ -10,8 +10,8 @@
  * alone (パワ + ポ). The suggester (suggest.ts) keeps the clipped forms of its vocabulary's katakana
  * words, and a query word no tip holds is read as the word it clips (service.ts).
  */
-import { normalize, normalizeWithMap } from './normalize';
-import { loanwordCuts } from './transliterate';
+import { normalize } from './normalize';
+import { loanwordSplits } from './transliterate';
 
 const SMALL = /[ァィゥェォャュョヮ]/u;
 
@@ -36,14 +36,10 @@ function firstMorae(part: string, n: number): string {
  */
 export function clippedForms(word: string): string[] {
   if (!/^[\p{sc=Katakana}ー]{4,}$/u.test(word)) return [];
-  const mapped = normalizeWithMap(word);
-  const key = mapped.text;
+  const key = normalize(word);
   const out = new Set<string>();
-  for (const cut of loanwordCuts(key)) {
-    // The cut's place in the word as written (normalization drops long-vowel marks, folds small kana).
-    const at = mapped.start[cut];
-    const head = firstMorae(word.slice(0, at), 2);
-    const last = word.slice(at);
+  for (const [first, last] of loanwordSplits(word)) {
+    const head = firstMorae(first, 2);
     // The first part gives two morae (パワー → パワ; アップ gives one: no clip of it).
     if (normalize(head).length < 2) continue;
     for (const tail of [firstMorae(last, 2), firstMorae(last, 1)]) {

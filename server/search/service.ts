@@ -12,7 +12,7 @@ import type { SearchFilter } from './store';
 import { katakanaOf } from './loanwords';
 import { romajiToKatakana } from './romaji';
 import { editDistance } from './suggest';
-import { latinSpellingsOf, loanwordCuts } from './transliterate';
+import { latinSpellingsOf, loanwordSplits } from './transliterate';
 
 const SUGGEST_POSTS = 8;
 const SUGGEST_TAGS = 5;
@@ -108,9 +108,7 @@ function cutsAsTyped(text: string, word: string): string[] {
   const mapped = normalizeWithMap(toKatakana(text));
   const at = mapped.text.indexOf(word);
   if (at < 0) return [];
-  const from = mapped.start[at];
-  const typed = text.slice(from, mapped.end[at + word.length - 1]);
-  return loanwordCuts(word).map((k) => { const cut = mapped.start[at + k] - from; return `${typed.slice(0, cut)} ${typed.slice(cut)}`; });
+  return loanwordSplits(text.slice(mapped.start[at], mapped.end[at + word.length - 1])).map(([a, b]) => `${a} ${b}`);
 }
 
 /**
@@ -511,7 +509,7 @@ export function related(ctx: SearchReader, text: string, self = 0, limit = RELAT
   const parts = parsed.must.flatMap((t) => {
     const w = t.highlights[0] ?? '';
     if (t.latin || !/^\p{sc=Katakana}+$/u.test(w)) return [];
-    return loanwordCuts(w).flatMap((k) => [w.slice(0, k), w.slice(k)]).flatMap((x) => parseQuery(`${x} `).must);
+    return loanwordSplits(w).flat().flatMap((x) => parseQuery(`${x} `).must);
   });
   const terms = [...parsed.must, ...(parsed.should ?? []).filter((t) => t.highlights.length > 0), ...parts];
   const total = Math.max(1, store.publishedCount());

@@ -15,7 +15,7 @@
 import { derivedText, sourceHash, spellingLists } from './lexicon';
 import { LineTable } from './line-table';
 import { englishLoanwords, katakanaOf } from './loanwords';
-import { normalize } from './normalize';
+import { normalize, normalizeWithMap, toKatakana } from './normalize';
 
 /** How the Latin letters are read in katakana (the alphabet, as Japanese says it). */
 const LETTERS: Record<string, string> = {
@@ -143,4 +143,14 @@ export function loanwordCuts(katakana: string): number[] {
   const out: number[] = [];
   for (let i = 2; i <= katakana.length - 2; i++) if (isLoanwordPiece(katakana.slice(0, i)) && isLoanwordPiece(katakana.slice(i))) out.push(i);
   return out;
+}
+
+/**
+ * A katakana (or hiragana) word as written, cut into two loanword pieces in its own letters
+ * (ピボットスライサー → ピボット + スライサー, long-vowel marks and small kana kept): the cuts of its
+ * normalized form mapped back through normalization's map.
+ */
+export function loanwordSplits(written: string): [string, string][] {
+  const mapped = normalizeWithMap(toKatakana(written));
+  return loanwordCuts(mapped.text).map((k) => [written.slice(0, mapped.start[k]), written.slice(mapped.start[k])]);
 }
