@@ -8,11 +8,11 @@
  */
 
 const VOWELS: Record<string, string> = { a: 'ア', i: 'イ', u: 'ウ', e: 'エ', o: 'オ' };
-/** Consonant (or consonant cluster) → the katakana of its row, a i u e o. */
+/** A consonant → the katakana of its row, a i u e o, one kana each (the rows of two kana are PAIRS). */
 const ROWS: Record<string, string> = {
   k: 'カキクケコ', g: 'ガギグゲゴ', s: 'サシスセソ', z: 'ザジズゼゾ', t: 'タチツテト', d: 'ダヂヅデド', n: 'ナニヌネノ',
-  h: 'ハヒフヘホ', b: 'バビブベボ', p: 'パピプペポ', m: 'マミムメモ', y: 'ヤイユエヨ', r: 'ラリルレロ', w: 'ワウィウウェヲ',
-  l: 'ラリルレロ', c: 'カシクセコ', q: 'カキクケコ', x: 'ァィゥェォ', v: 'ヴァヴィヴヴェヴォ', f: 'ファフィフフェフォ', j: 'ジャジジュジェジョ',
+  h: 'ハヒフヘホ', b: 'バビブベボ', p: 'パピプペポ', m: 'マミムメモ', y: 'ヤイユエヨ', r: 'ラリルレロ',
+  l: 'ラリルレロ', c: 'カシクセコ', q: 'カキクケコ', x: 'ァィゥェォ',
 };
 /** Rows written with two kana where the last is small (fa fi fe fo, va …): their own spelling, by vowel. */
 const PAIRS: Record<string, Record<string, string>> = {
@@ -36,8 +36,8 @@ function syllable(cons: string, vowel: string): string | null {
   const i = 'aiueo'.indexOf(vowel);
   if (cons.length === 1) {
     const row = ROWS[cons];
-    if (!row || cons === 'w' || cons === 'v' || cons === 'f' || cons === 'j') return null;
-    if (cons === 'y' && (vowel === 'i' || vowel === 'e')) return vowel === 'i' ? 'イ' : 'イェ';
+    if (!row) return null;
+    if (cons === 'y' && vowel === 'e') return 'イェ';
     return row[i];
   }
   // Contracted sounds: kya, sya, nyu, hyo … (the i-column kana and a small ya, yu, yo).
