@@ -57,15 +57,36 @@ function formOf(word: string, pos: string): string | null {
 
 /** Each sense's translations, as matched forms. */
 const sets: string[][] = [];
+/**
+ * Tenth round: an English headword of the English dictionary with ONE sense, and that sense's
+ * translations (watermark → 透かし; stamp → 印章, 判子, 印鑑; press release → プレスリリース, 記者発表),
+ * stored under the English word (lower-cased): the search looks up a word's English spelling
+ * (ウォーターマーク: watermark) there. A sense of one translation has no neighbours above, so this is
+ * the only place its word is linked. A headword with more senses (file: a folder, a column, a rasp;
+ * name: 評判 first) says nothing of which one a loanword means, and is left out (`--english-senses N`
+ * keeps headwords of up to N senses, every sense's words in order: measured in docs/search.md).
+ */
+const english = new Map<string, string[]>();
+const ENGLISH_SENSES = Number(arg('--english-senses') ?? 1);
+/** Senses per English headword, over all its parts of speech (each numbered list of Japanese words). */
+const senseCount = new Map<string, number>();
+/** An English headword as the search normalizes a Latin word: lower-case letters, spaces, hyphens. */
+const ENGLISH = /^[a-z][a-z -]*$/;
 let pos: string | null = null;
-for (const line of sources.flatMap((source) => zlib.gunzipSync(fs.readFileSync(source)).toString('utf8').split('\n'))) {
+let headword: string | null = null;
+for (const [source, line] of sources.flatMap((source) => zlib.gunzipSync(fs.readFileSync(source)).toString('utf8').split('\n').map((l) => [source, l] as const))) {
   const head = HEAD.exec(line);
-  if (head) { pos = head[2]; continue; }
+  if (head) { pos = head[2]; headword = source.includes('eng-jpn') ? normalize(head[1]).trim() : null; continue; }
   if (pos === null || !JAPANESE.test(line) || /[A-Za-z]/.test(line.replace(/^\s*\d+\.\s*/, ''))) continue;
   // `4. ログ, 履歴, 記録`: a numbered sense's translations; a damaged line may run two together.
   for (const part of line.split(/\s*\d+\.\s*/u)) {
     const words = [...new Set(part.split(/[,、]\s*/u).map((w) => formOf(w.trim(), pos!)).filter((w): w is string => w !== null))];
     if (words.length >= 2) sets.push(words);
+    if (headword === null || !ENGLISH.test(headword) || !JAPANESE.test(part)) continue;
+    senseCount.set(headword, (senseCount.get(headword) ?? 0) + 1);
+    if (words.length === 0 || words.length > SET_MAX) continue;
+    const list = english.get(headword) ?? english.set(headword, []).get(headword)!;
+    for (const w of words) if (!list.includes(w)) list.push(w);
   }
 }
 
@@ -82,10 +103,13 @@ for (const [w, m] of [...scores].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
   const best = [...m].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, NEIGHBOURS).map(([x]) => x);
   table.push([w, best.join(' ')]);
 }
+const japaneseWords = table.length;
+for (const [w, list] of english) if ((senseCount.get(w) ?? 0) <= ENGLISH_SENSES) table.push([w, list.slice(0, NEIGHBOURS).join(' ')]);
+table.sort((a, b) => (a[0] < b[0] ? -1 : 1));
 fs.mkdirSync(path.dirname(out), { recursive: true });
 writeLineTable(out, table);
 const pairs = table.reduce((n, [, v]) => n + v.split(' ').length, 0);
-process.stdout.write(`dictionaries ${sources.map((f) => path.basename(f, '.dict.dz')).join(', ')}; senses with two words or more ${sets.length}, words ${table.length}, pairs ${pairs}, ${(fs.statSync(out).size / 1024).toFixed(0)} KB → ${path.relative(process.cwd(), out)}\n`);
+process.stdout.write(`dictionaries ${sources.map((f) => path.basename(f, '.dict.dz')).join(', ')}; senses with two words or more ${sets.length}, words ${japaneseWords} and English headwords ${table.length - japaneseWords}, pairs ${pairs}, ${(fs.statSync(out).size / 1024).toFixed(0)} KB → ${path.relative(process.cwd(), out)}\n`);
 if (sample > 0) {
   const rand = seeded(23);
   const all = table.flatMap(([k, v]) => v.split(' ').map((x) => `${k}\t${x}`));

@@ -159,6 +159,8 @@ const SINGLE_KANJI = /^\p{sc=Han}$/u;
 const OKURIGANA_KANA = /^[いうえきぎくけげこしじすせちつてねびべみむめりるれろ]$/u;
 const HIRAGANA_WORD = /^\p{sc=Hiragana}[\p{sc=Hiragana}ー]{2,}$/u;
 const KATAKANA = /^[\p{sc=Katakana}ー]+$/u;
+/** An English word or phrase as normalized (lower-case): a key of Wiktionary's English headwords. */
+const LATIN_WORD = /^[a-z][a-z -]*$/;
 const OKURIGANA_WORD = /^(\p{sc=Han}[\p{sc=Han}々]*)\p{sc=Hiragana}+$/u;
 const SEGMENTER = new Intl.Segmenter('ja', { granularity: 'word' });
 /** The beautifying prefix (美化語の接頭辞) before a word in kanji: お知らせ, ご連絡, お問い合わせ. */
@@ -576,6 +578,9 @@ function alternativesFor(forms: string[], self: string, noun = false): Pick<Term
   // senses the word translates (log: ログ, 履歴, 記録), after the Sudachi synonyms (measured: as
   // strong evidence, the development and check sets lost more than they gained).
   for (const f of lookups) rest.push(...translationsOf(f));
+  // The word's English spelling (ウォーターマーク: watermark, a spelling the dictionary gives): the
+  // Japanese words Wiktionary gives for that English word when it has one sense (透かし).
+  for (const w of [...forms, ...words]) if (LATIN_WORD.test(w)) rest.push(...translationsOf(w));
   // The second resource's neighbours (thesaurus.ts, EDICT): the word as typed.
   if (!(noun && SINGLE_KANJI.test(forms[0]))) rest.push(...neighboursOf(forms[0]));
   // A compound of three or more kanji that tips may write in part (休暇届: 休暇; 算用数字: 数字):

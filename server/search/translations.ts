@@ -5,13 +5,17 @@
  * `scripts/derive-translations.ts` into `data/wiktionary-translations.json` (see `data/README.md`),
  * read from the project's own folder at start. Words are stored as the search looks them up and
  * matches them (normalize.ts, a verb or adjective by its stem, as lexicon.ts stores Sudachi's).
+ * English headwords of one sense are keys too (tenth round), with that sense's Japanese words.
  */
 import { readData } from './data-file';
 import { LineTable } from './line-table';
 
 const table = LineTable.parse(readData<string>('wiktionary-translations.json'));
 
-/** The other translations of the senses a normalized word (or stem) translates, best first. */
+/**
+ * The other translations of the senses a normalized word (or stem) translates, best first; for an
+ * English word of one sense in Wiktionary (lower-case: watermark), its Japanese translations (透かし).
+ */
 export function translationsOf(word: string): string[] {
   const found = table.get(word);
   return found === undefined ? [] : found.split(' ');

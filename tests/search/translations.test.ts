@@ -22,7 +22,9 @@ describe('the derived table (server/search/data/wiktionary-translations.json)', 
       const ns = v.split(' ');
       expect(ns.length, k).toBeLessThanOrEqual(6);
       expect(ns, k).not.toContain(k);
-      for (const w of [k, ...ns]) {
+      // A key is a Japanese word, or an English headword of one sense (tenth round), lower-case.
+      const english = /^[a-z][a-z -]*$/.test(k);
+      for (const w of english ? ns : [k, ...ns]) {
         expect(w, k).toMatch(/^[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}ー々]+$/u);
         // Stored as the search folds it (ユーザー → ユーザ); a stem keeps no conjugating kana.
         expect(normalize(w), k).toBe(w);
@@ -44,6 +46,25 @@ describe('the derived table (server/search/data/wiktionary-translations.json)', 
     // tables (WikDict French, Italian, … – Japanese) add 本文 and テキスト for their word "text".
     expect(translationsOf('文章')).toContain('本文');
     expect(translationsOf('文章')).toContain('センテンス');
+  });
+
+  test('gives an English word of one sense its Japanese translations (tenth round): watermark → 透かし', () => {
+    // One translation is no set of neighbours: 透かし is linked to nothing else in the table.
+    expect(translationsOf('透かし')).toEqual([]);
+    expect(translationsOf('watermark')).toEqual(['透かし']);
+    expect(translationsOf('stamp')).toEqual(expect.arrayContaining(['判子', '印鑑']));
+    // A headword of several senses says nothing of the one meant (file: a folder, a column, a rasp).
+    expect(translationsOf('file')).toEqual([]);
+    expect(translationsOf('name')).toEqual([]);
+  });
+
+  test('a katakana loanword takes its English spelling\'s translations, in the wide tier: ウォーターマーク → 透かし', () => {
+    const [t] = parseQuery('ウォーターマーク').must;
+    expect((t.alternatives ?? []).map((a) => a.join(''))).toContain('watermark');
+    // The wide tier's phrases (tokens: 透か かし); highlighted as the word.
+    expect(t.synonyms ?? []).toContainEqual(['透か', 'かし']);
+    expect(t.highlights).toContain('透かし');
+    expect(t.alternatives ?? []).not.toContainEqual(['透か', 'かし']);
   });
 
   test('a query word takes them in the wide tier only, after the dictionary\'s synonyms', () => {
@@ -73,5 +94,12 @@ describe('search through the translations (service.ts wide tier)', () => {
     const ids = (await find('RPAの実行履歴')).items.map((i) => i.id);
     expect(ids).not.toContain(log.id);
     expect(ids).not.toContain(typed.id);
+  });
+
+  test('a tip that says 透かし is found for ウォーターマーク (its English spelling\'s one sense)', async () => {
+    const mark = await postTip(t, t.admin, { title: 'Wordで「取扱注意」の透かしを入れる', body: 'デザインタブの透かしから入れます。', tags: ['Word'] });
+    await postTip(t, t.admin, { title: 'Wordでページ番号を入れる', body: '挿入タブから入れます。', tags: ['Word'] });
+    expect((await find('ウォーターマーク')).items.map((i) => i.id)).toEqual([mark.id]);
+    expect((await find('Word ウォーターマーク 入れ方')).items.map((i) => i.id)[0]).toBe(mark.id);
   });
 });
