@@ -122,8 +122,9 @@ const STOP = new Set([
 /**
  * Question and intent words: what people type around the real words (ピボットテーブル 作り方,
  * マクロ 動かない). They rank but are not required. Besides this short list, the shapes of such
- * words are recognized whatever the verb (`isIntent`): "way of doing" (X方: 作り方, 探し方, 直し方)
- * and a negated verb (動かない, 開けない, 印刷できない, 表示されない, 動きません).
+ * words are recognized whatever the verb (`isIntent`): "way of doing" (X方: 作り方, 探し方, 直し方),
+ * a negated verb (動かない, 開けない, 印刷できない, 表示されない, 動きません) and an interrogative
+ * (何社, 何件, 何回: what the tip answers with a number, which no query word can match).
  */
 const INTENT_WORDS = [
   '方法', 'やり方', '仕方', '手順', '手段', 'する方法', 'コツ', 'エラー', 'できない', '出来ない', 'うまくいかない',
@@ -133,6 +134,8 @@ const INTENT_WORDS = [
 const INTENT = new Set([...INTENT_WORDS, ...INTENT_WORDS.map(normalize)]);
 const WAY_OF = /^\p{sc=Han}[\p{sc=Han}\p{sc=Hiragana}]*方$/u;
 const NEGATED = /^[\p{sc=Han}\p{sc=Katakana}ー]+[\p{sc=Hiragana}]*(?:ない|なく|ません)$/u;
+/** An interrogative of number, time or kind: 何 and a counter or noun (何社, 何件, 何回, 何時間, 何色). */
+const INTERROGATIVE = /^何\p{sc=Han}{1,2}$/u;
 /** A verb in its progressive form (困っています, 困っている): its past form is what the list holds (困った). */
 const PROGRESSIVE = /^(.+?)([てで])(?:いる|います|いた|いました|る|ます)$/u;
 const pastOf = (s: string) => { const m = PROGRESSIVE.exec(s); return m ? `${m[1]}${m[2] === 'て' ? 'た' : 'だ'}` : null; };
@@ -144,7 +147,7 @@ const pastOf = (s: string) => { const m = PROGRESSIVE.exec(s); return m ? `${m[1
  */
 const WAY_OF_KANA = /^\p{sc=Hiragana}{1,3}[いきぎしじちにひびみりえけげせぜてでねべめれ]かた$/u;
 const NEGATED_KANA = /^\p{sc=Hiragana}{1,3}[かがさたなばまらわえけげせぜてでねべめれ](?:ない|なく|ません)$/u;
-const isIntent = (s: string): boolean => INTENT.has(s) || (!PLAIN_HIRAGANA.test(s) && INTENT.has(normalize(s))) || WAY_OF.test(s) || NEGATED.test(s) || INTENT.has(pastOf(s) ?? '')
+const isIntent = (s: string): boolean => INTENT.has(s) || (!PLAIN_HIRAGANA.test(s) && INTENT.has(normalize(s))) || WAY_OF.test(s) || NEGATED.test(s) || INTERROGATIVE.test(s) || INTENT.has(pastOf(s) ?? '')
   // Typed in hiragana and left unconverted (ほうほう, しかた): the reading of an intent word.
   || (HIRAGANA.test(s) && kanjiOf(s).some((k) => INTENT.has(k)))
   || (Array.from(s).length >= 4 && (WAY_OF_KANA.test(s) || NEGATED_KANA.test(s)));

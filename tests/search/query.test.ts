@@ -109,6 +109,16 @@ describe('parseQuery / toMatch', () => {
     expect(parseQuery('方法').must).toHaveLength(1);
   });
 
+  test('an interrogative of number (何 and a counter) ranks but is not required: the tip answers with a number', () => {
+    for (const [q, word] of [['相見積もり 何社', '何社'], ['会議室 何人', '何人'], ['パスワード 何回', '何回'], ['文書 何年', '何年'], ['研修 何時間', '何時間']]) {
+      const p = parseQuery(q);
+      expect(p.must, q).toHaveLength(1);
+      expect(p.should?.map((t) => t.highlights[0]), q).toEqual([word]);
+    }
+    // A word that only contains 何 later is a word (如何 is not an interrogative of number).
+    expect(parseQuery('幾何 図形').must).toHaveLength(2);
+  });
+
   test('endings made only of function words are dropped; a progressive form of an intent word ranks only', () => {
     // のですが = の + です + が, したいのですが = したい + の + です + が: nothing to require.
     for (const q of ['集計したいのですが', '集計のですが', 'VLOOKUP関数したいのですが']) {
