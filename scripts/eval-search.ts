@@ -19,12 +19,15 @@
  *   its failures were read, 2026-12-07 14:44 UTC).
  *   --check5 / --check5-only: the same for check set 5 (scripts/search-eval/check5.ts, a third
  *   independent synonym and paraphrase set, written by the helper `check5`, never tuned on).
+ *   --check6 / --check6-only: the same for check set 6 (scripts/search-eval/check6.ts, a fourth
+ *   independent synonym and paraphrase set, written by the helper `check6`, never tuned on).
  */
 import fs from 'node:fs';
 import { search } from '../server/search/service';
 import { CHECK3_QUERIES, CHECK3_TIPS } from './search-eval/check3';
 import { CHECK4_QUERIES, CHECK4_TIPS } from './search-eval/check4';
 import { CHECK5_QUERIES, CHECK5_TIPS } from './search-eval/check5';
+import { CHECK6_QUERIES, CHECK6_TIPS } from './search-eval/check6';
 import { QUERIES, TIPS, type EvalTip } from './search-eval/collection';
 import { evaluate, mean, table, type GradedQuery, type QueryScore } from './search-eval/evaluate';
 
@@ -37,8 +40,10 @@ const check4Only = process.argv.includes('--check4-only');
 const check4 = check4Only || process.argv.includes('--check4');
 const check5Only = process.argv.includes('--check5-only');
 const check5 = check5Only || process.argv.includes('--check5');
+const check6Only = process.argv.includes('--check6-only');
+const check6 = check6Only || process.argv.includes('--check6');
 /** Only check sets (no development set, no held-out part). */
-const checkOnly = check3Only || check4Only || check5Only;
+const checkOnly = check3Only || check4Only || check5Only || check6Only;
 
 function report(name: string, tips: number, queries: number, scores: QueryScore[]) {
   process.stdout.write(`\n## ${name}: ${tips} tips, ${queries} queries\n\n${table(scores)}\n`);
@@ -50,7 +55,7 @@ function report(name: string, tips: number, queries: number, scores: QueryScore[
   }
 }
 
-// --check3-only / --check4-only / --check5-only skip the development set (and with it the parts below that read it).
+// --check3-only / --check4-only / --check5-only / --check6-only skip the development set (and with it the parts below that read it).
 const dev = checkOnly ? [] : await evaluate();
 if (!checkOnly) report('development set', TIPS.length, QUERIES.length, dev);
 // The fifth round's fresh check set (fresh.ts) apart, and the older queries without it (comparable
@@ -96,11 +101,19 @@ if (check5) {
   report('check set 5 among the development tips (ungraded there)', tips.length, CHECK5_QUERIES.length, await evaluate({ tips, queries: CHECK5_QUERIES }));
 }
 
+// Check set 6 (check6.ts), scored as check sets 3 to 5 are: on its own tips (the figure to compare)
+// and among the development tips, which it did not grade (read that table's recall).
+if (check6) {
+  report('check set 6 on its own tips (never tuned on)', CHECK6_TIPS.length, CHECK6_QUERIES.length, await evaluate({ tips: CHECK6_TIPS, queries: CHECK6_QUERIES }));
+  const tips = [...TIPS, ...CHECK6_TIPS];
+  report('check set 6 among the development tips (ungraded there)', tips.length, CHECK6_QUERIES.length, await evaluate({ tips, queries: CHECK6_QUERIES }));
+}
+
 // The held-out files are imported by name, never read here; absent, that part is skipped.
 let heldout: { HELDOUT_TIPS: readonly EvalTip[]; HELDOUT_QUERIES: readonly GradedQuery[] } | null = null;
 let distractors: ((n?: number) => EvalTip[]) | null = null;
-// With --check3/--check4/--check5 (or their -only forms) the held-out part is skipped, as with --dev-only.
-if (!process.argv.includes('--dev-only') && !check3 && !check4 && !check5) try {
+// With --check3/--check4/--check5/--check6 (or their -only forms) the held-out part is skipped, as with --dev-only.
+if (!process.argv.includes('--dev-only') && !check3 && !check4 && !check5 && !check6) try {
   heldout = await import('./search-eval/heldout');
   distractors = (await import('./search-eval/distractors')).generateDistractors;
 } catch (err) {
