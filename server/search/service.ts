@@ -18,6 +18,8 @@ const SUGGEST_POSTS = 8;
 const SUGGEST_TAGS = 5;
 
 const empty = (): SearchResultT => ({ total: 0, items: [], didYouMean: null, relaxed: false });
+/** Closest words tried for one mistyped word (each is one probe of the index). */
+const MAX_TIED = 4;
 
 /**
  * The query with Latin compounds recomposed (compounds.ts) and each mistyped Latin word replaced
@@ -27,11 +29,26 @@ const empty = (): SearchResultT => ({ total: 0, items: [], didYouMean: null, rel
  * Excel, and 値の取得). Returned with width and case folded (vlookup 関数).
  */
 function didYouMean(ctx: SearchReader, query: SearchQueryT, base: SearchFilter, nothing: boolean): string | null {
-  const q = query.q ?? '';
   // Folded for width and case only: the corrections touch Latin words, and the rest is shown as typed (別シート, not 別シト).
-  const typed = q.normalize('NFKC').toLowerCase();
+  const typed = (query.q ?? '').normalize('NFKC').toLowerCase();
   // Compounds first (one drive → onedrive, powerquery → power query), then word by word.
-  let corrected = recompose(typed, (w) => indexHas(ctx, w));
+  const recomposed = recompose(typed, (w) => indexHas(ctx, w));
+  const first = correctedQuery(ctx, query, base, nothing, typed, recomposed);
+  if (recomposed === typed || first?.strict) return first?.text ?? null;
+  // A compound cut or joined that no tip holds with every other word: the words as typed, each
+  // corrected on its own, when that finds tips with every word (textjoint: textjoin, not text joint).
+  const plain = correctedQuery(ctx, query, base, nothing, typed, typed);
+  return plain?.strict ? plain.text : first?.text ?? plain?.text ?? null;
+}
+
+/**
+ * `start` (the query `typed`, its compounds recomposed or not) with each word corrected, and whether
+ * tips hold every word of it (`strict`) or it finds tips only by its looser tiers; null when it
+ * changes nothing or finds nothing.
+ */
+function correctedQuery(ctx: SearchReader, query: SearchQueryT, base: SearchFilter, nothing: boolean, typed: string, start: string): { text: string; strict: boolean } | null {
+  const q = query.q ?? '';
+  let corrected = start;
   let changed = corrected !== typed;
   /** Each correction and the word typed in its place (lower case), to give it the reader's case. */
   const fixes = new Map<string, string>();
@@ -61,8 +78,13 @@ function didYouMean(ctx: SearchReader, query: SearchQueryT, base: SearchFilter, 
     if (plural !== null) { corrected = corrected.replace(at, plural); changed = true; continue; }
     // The closest word of the index, when it finds something; else the word read as romaji typed
     // with the input method off (pibotto: ピボット), as the tips write it.
-    const fix = ctx.search.suggester.correct(word);
-    const tip = fix === null ? undefined : firstHolding(ctx, parseQuery(`${fix} `).must, base);
+    // The closest words in order, the first some tip holds (with its dictionary spellings: slicer, スライサー).
+    let fix: string | null = null;
+    let tip: number | undefined;
+    for (const c of ctx.search.suggester.corrections(word).slice(0, MAX_TIED)) {
+      tip = firstHolding(ctx, parseQuery(`${c} `).must, base);
+      if (tip !== undefined) { fix = c; break; }
+    }
     if (fix !== null && tip !== undefined) {
       // Shown as the tips write it (uipth → UiPath, vlokup → VLOOKUP); else in the reader's case.
       const shown = writtenIn(ctx, tip, fix) ?? fix;
@@ -78,10 +100,10 @@ function didYouMean(ctx: SearchReader, query: SearchQueryT, base: SearchFilter, 
   const match = toMatch(parseQuery(`${corrected} `));
   if (!match) return null;
   const probe = { ...base, match, titleMatch: null, titleOnly: null, limit: 1, offset: 0 };
-  const found = (ctx.search.store.topPage(probe) ?? ctx.search.store.page(probe)).total > 0
-    // The looser tiers, as the search runs them, on the corrected words (corrected once: no second guess).
-    || (nothing && searchAsTyped(ctx, { ...query, q: corrected, limit: 1, offset: 0, facets: false }, false).total > 0);
-  return found ? inReadersCase(q, corrected.trim(), fixes) : null;
+  const strict = (ctx.search.store.topPage(probe) ?? ctx.search.store.page(probe)).total > 0;
+  // The looser tiers, as the search runs them, on the corrected words (corrected once: no second guess).
+  const found = strict || (nothing && searchAsTyped(ctx, { ...query, q: corrected, limit: 1, offset: 0, facets: false }, false).total > 0);
+  return found ? { text: inReadersCase(q, corrected.trim(), fixes), strict } : null;
 }
 
 

@@ -156,6 +156,51 @@ export function createSuggester(load: VocabularySource, opts: { now?: () => numb
     return index;
   }
 
+  /**
+   * The closest words, best first (`correct` is the first): those tied at the fewest edits, the
+   * word more tips hold first. A loanword the tips write only in katakana has no count of its own
+   * (slicr: slice, slicer, slick — the tips say スライサー), so the caller tries them in order.
+   */
+  function corrections(word: string): string[] {
+    if (!correctable(word)) return [];
+    const idx = ready();
+    const kind = idx.get(word);
+    if (kind === false) return [];
+    const own = kind === true ? docs(word) : -1;
+    // At most `limit` edits counting a swap of two neighbours as one (pivto → pivot, not pistol).
+    const limit = own >= 0 ? 1 : Math.max(1, Math.round(word.length / 4));
+    // Candidates from the radix tree within as many Levenshtein edits as that can take (a swap
+    // is two), and never more than `maxEdits`. The tree is walked to two edits first: every word
+    // one swap-aware edit away is within them, and a word found only at three edits is two or
+    // more away, so it cannot beat one found there (powerpont: a walk to three edits cost ~1 ms
+    // of the keystroke's 2–4 ms; powerpoint is one edit away).
+    const maxLev = Math.min(2 * limit, maxEdits(word));
+    if (maxLev < 1) return [];
+    const within = (lev: number) => {
+      const out: { w: string; d: number }[] = [];
+      for (const w of idx.fuzzyGet(word, lev).keys()) {
+        if (w === word) continue;
+        const d = editDistance(word, w);
+        if (d <= limit) out.push({ w, d });
+      }
+      return out;
+    };
+    let found = within(Math.min(2, maxLev));
+    if (maxLev > 2 && !found.some((f) => f.d <= 1)) found = within(maxLev);
+    if (found.length === 0) return [];
+    // The fewest edits; then the word more tips hold, counted only for those (a count reads the
+    // word's doclist), the first found on a tie.
+    const d = Math.min(...found.map((f) => f.d));
+    // On a tie, the candidate whose letters differ only where Japanese does not tell sounds apart
+    // (b/v, l/r: pibot is pivot, not picot) before the others.
+    const closest = found.filter((f) => f.d === d).map((f) => ({ ...f, u: unlikeSounds(word, f.w) }));
+    const least = Math.min(...closest.map((f) => f.u));
+    const tied = closest.filter((f) => f.u === least);
+    if (own < 0 && tied.length === 1) return [tied[0].w];
+    const counted = tied.map((f, i) => ({ w: f.w, n: docs(f.w), i })).filter((f) => own < 0 || f.n > 2 * own);
+    return counted.sort((a, b) => b.n - a.n || a.i - b.i).map((f) => f.w);
+  }
+
   return {
     /** Kept for the engine's write events: new words arrive through `fresh`. */
     touch(_id: number) { /* words come from the store */ },
@@ -173,49 +218,9 @@ export function createSuggester(load: VocabularySource, opts: { now?: () => numb
      * at one edit are held by more than twice as many tips (a typo written in a tip or two).
      */
     correct(word: string): string | null {
-      if (!correctable(word)) return null;
-      const idx = ready();
-      const kind = idx.get(word);
-      if (kind === false) return null;
-      const own = kind === true ? docs(word) : -1;
-      // At most `limit` edits counting a swap of two neighbours as one (pivto → pivot, not pistol).
-      const limit = own >= 0 ? 1 : Math.max(1, Math.round(word.length / 4));
-      // Candidates from the radix tree within as many Levenshtein edits as that can take (a swap
-      // is two), and never more than `maxEdits`. The tree is walked to two edits first: every word
-      // one swap-aware edit away is within them, and a word found only at three edits is two or
-      // more away, so it cannot beat one found there (powerpont: a walk to three edits cost ~1 ms
-      // of the keystroke's 2–4 ms; powerpoint is one edit away).
-      const maxLev = Math.min(2 * limit, maxEdits(word));
-      if (maxLev < 1) return null;
-      const within = (lev: number) => {
-        const out: { w: string; d: number }[] = [];
-        for (const w of idx.fuzzyGet(word, lev).keys()) {
-          if (w === word) continue;
-          const d = editDistance(word, w);
-          if (d <= limit) out.push({ w, d });
-        }
-        return out;
-      };
-      let found = within(Math.min(2, maxLev));
-      if (maxLev > 2 && !found.some((f) => f.d <= 1)) found = within(maxLev);
-      if (found.length === 0) return null;
-      // The fewest edits; then the word more tips hold, counted only for those (a count reads the
-      // word's doclist), the first found on a tie.
-      const d = Math.min(...found.map((f) => f.d));
-      // On a tie, the candidate whose letters differ only where Japanese does not tell sounds apart
-      // (b/v, l/r: pibot is pivot, not picot) before the others.
-      const closest = found.filter((f) => f.d === d).map((f) => ({ ...f, u: unlikeSounds(word, f.w) }));
-      const least = Math.min(...closest.map((f) => f.u));
-      const tied = closest.filter((f) => f.u === least);
-      if (own < 0 && tied.length === 1) return tied[0].w;
-      let best: { w: string; n: number } | null = null;
-      for (const f of tied) {
-        const n = docs(f.w);
-        if (own >= 0 && n <= 2 * own) continue;
-        if (!best || n > best.n) best = { w: f.w, n };
-      }
-      return best ? best.w : null;
+      return corrections(word)[0] ?? null;
     },
+    corrections,
     /**
      * The katakana words of titles and tags closest to a normalized katakana word no title or tag
      * has (ピポツトテブル, ピボトテブル: a romaji typo through the IME), as written there

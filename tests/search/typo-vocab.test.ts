@@ -108,4 +108,32 @@ describe('corrections through GET /api/search', () => {
     expect(pq.correctedTo).toBe('power query 結合');
     expect(pq.items.map((i) => i.id)).toEqual([b.id]);
   });
+
+  test('a word one typo from a tip\'s word is corrected, not cut into two known words that find less', async () => {
+    // text and joint are known words (テキスト, ジョイント): cut, textjoint is "text joint", which finds
+    // nothing with every word; TEXTJOIN is one edit away.
+    const a = await postTip(t, t.admin, { title: 'TEXTJOINで区切り文字つきで連結する', body: '=TEXTJOIN(",",TRUE,A2:C2) と書きます。', tags: ['関数'] });
+    const b = await postTip(t, t.admin, { title: 'テキストファイルを区切り文字で読み込む', body: 'ウィザードで区切り文字を選びます。', tags: ['Excel'] });
+    const alone = await find('TEXTJOINT');
+    expect(alone.correctedTo).toBe('TEXTJOIN');
+    expect(alone.items.map((i) => i.id)).toEqual([a.id]);
+    // With another word, "text joint 区切り" would find b by leaving a word out: the correction
+    // that finds tips with every word comes first.
+    const two = await find('TEXTJOINT 区切り');
+    expect(two.correctedTo).toBe('TEXTJOIN 区切り');
+    expect(two.relaxed).toBe(false);
+    expect(two.items.map((i) => i.id)).toEqual([a.id]);
+    expect(two.items.map((i) => i.id)).not.toContain(b.id);
+  });
+
+  test('a typo of a loanword the tips write only in katakana: the tied closest words are tried in order', async () => {
+    // slicr is one edit from slice, slicer and slick, all loanwords with no tip in Latin letters;
+    // the tips hold スライサー only.
+    const a = await postTip(t, t.admin, { title: 'ピボットのスライサーで年度を切り替える', body: 'スライサーを挿入します。', tags: ['Excel'] });
+    for (const q of ['slicr', 'ピボット slicr']) {
+      const r = await find(q);
+      expect(r.correctedTo, q).toBe(q.replace('slicr', 'slicer'));
+      expect(r.items.map((i) => i.id), q).toEqual([a.id]);
+    }
+  });
 });
