@@ -445,6 +445,8 @@ function japaneseSpans(run: string, afterDigit = false): string[] {
   const spans: string[] = [];
   let current = '';
   let prev = '';
+  /** The last segment was one letter joined to what came before it (a suffix). */
+  let suffixed = false;
   for (let i = 0; i < segs.length; i++) {
     const seg = segs[i];
     // A kana between two kanji that the folding drops (貼り付け: り) joins them, as in the index.
@@ -479,11 +481,14 @@ function japaneseSpans(run: string, afterDigit = false): string[] {
     // A kanji word with okurigana joins what comes before it (条件|付き, パスワード|付き), but a verb
     // in its dictionary form after a katakana word is a predicate: ウィンドウ並べる is ウィンドウ and
     // 並べる (typed without を), not one phrase no tip writes.
+    // A one-letter segment joins one side only: a suffix (ウィンドウ|枠, 申請|書) is not also the prefix
+    // of what follows (ウィンドウ枠|固定: tips write ウィンドウ枠の固定).
     const join = current !== '' && (
-      seg.length === 1 || prev.length === 1 || (KATAKANA.test(seg) && KATAKANA.test(prev)) ||
+      seg.length === 1 || (prev.length === 1 && !suffixed) || (KATAKANA.test(seg) && KATAKANA.test(prev)) ||
       (OKURIGANA_WORD.test(seg) && !(/[\p{sc=Katakana}ー]$/u.test(current) && VERB_END.test(seg))
         // Nor after kana of their own (ちゃんと|使い, すぐに|消す): an adverb, not the word's first letters.
         && !(HIRAGANA.test(current) && Array.from(current).length >= 2)));
+    suffixed = join && seg.length === 1;
     if (join) current += seg;
     else {
       if (current) spans.push(current);
