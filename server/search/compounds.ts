@@ -8,6 +8,8 @@
 const LATIN = /^[a-z][a-z0-9]*$/;
 /** Each part of a split at least this long (no "a" + "ccess"). */
 const MIN_PART = 3;
+/** Most words one typed word is cut into (power automate desktop). */
+const MAX_PARTS = 3;
 
 export function recompose(text: string, known: (word: string) => boolean): string {
   const words = text.split(/(\s+)/u);
@@ -26,8 +28,11 @@ export function recompose(text: string, known: (word: string) => boolean): strin
   return out.map((w) => (LATIN.test(w) && w.length >= 2 * MIN_PART && !known(w) ? split(w, known) ?? w : w)).join('');
 }
 
-/** An unknown word as two known ones, cut nearest its middle; null if there is no such cut. */
-function split(word: string, known: (w: string) => boolean): string | null {
+/**
+ * An unknown word as two known ones, cut nearest its middle; else as three (powerautomatedesktop →
+ * power automate desktop: the first part known, the rest cut in two); null if there is no such cut.
+ */
+function split(word: string, known: (w: string) => boolean, parts = MAX_PARTS): string | null {
   const mid = word.length / 2;
   const cuts: number[] = [];
   for (let i = MIN_PART; i <= word.length - MIN_PART; i++) cuts.push(i);
@@ -36,6 +41,13 @@ function split(word: string, known: (w: string) => boolean): string | null {
     const a = word.slice(0, i);
     const b = word.slice(i);
     if (known(a) && known(b)) return `${a} ${b}`;
+  }
+  if (parts <= 2) return null;
+  for (let i = MIN_PART; i <= word.length - 2 * MIN_PART; i++) {
+    const a = word.slice(0, i);
+    if (!known(a)) continue;
+    const rest = split(word.slice(i), known, parts - 1);
+    if (rest !== null) return `${a} ${rest}`;
   }
   return null;
 }

@@ -65,6 +65,9 @@ describe('Latin compounds (compounds.ts)', () => {
   test('two words the tips write as one are joined; one word they write as two is split', () => {
     expect(recompose('one drive 同期', known(['onedrive', 'drive']))).toBe('onedrive 同期');
     expect(recompose('powerquery 結合', known(['power', 'query']))).toBe('power query 結合');
+    // Three words typed as one: the first known, the rest cut in two.
+    expect(recompose('powerautomatedesktop 添付', known(['power', 'automate', 'desktop']))).toBe('power automate desktop 添付');
+    expect(recompose('powerautomatedesktop', known(['power', 'desktop']))).toBe('powerautomatedesktop');
     // Known words stay; a split needs both parts known and at least three letters each.
     expect(recompose('excel vba', known(['excel', 'vba']))).toBe('excel vba');
     expect(recompose('access', known(['a', 'ccess', 'ac', 'cess']))).toBe('access');
@@ -107,6 +110,13 @@ describe('corrections through GET /api/search', () => {
     const pq = await find('powerquery 結合 ');
     expect(pq.correctedTo).toBe('power query 結合');
     expect(pq.items.map((i) => i.id)).toEqual([b.id]);
+    // Three words, typed as one in Latin or said in katakana.
+    const c = await postTip(t, t.admin, { title: 'Power Automate Desktopで添付ファイルを保存する', body: 'フローを作ります。', tags: [] });
+    for (const q of ['powerautomatedesktop', 'パワーオートメイトデスクトップ']) {
+      const pad = await find(q);
+      expect(pad.correctedTo?.toLowerCase(), q).toBe('power automate desktop');
+      expect(pad.items.map((i) => i.id), q).toEqual([c.id]);
+    }
   });
 
   test('a word one typo from a tip\'s word is corrected, not cut into two known words that find less', async () => {
