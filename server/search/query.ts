@@ -483,7 +483,7 @@ function japaneseSpans(run: string, afterDigit = false): string[] {
     // 並べる (typed without を), not one phrase no tip writes.
     // A one-letter segment joins one side only: a suffix (ウィンドウ|枠, 申請|書) is not also the prefix
     // of what follows (ウィンドウ枠|固定: tips write ウィンドウ枠の固定). A mark (ピボット・テーブル) joins both.
-    const join = current !== '' && (
+    const join: boolean = current !== '' && (
       seg.length === 1 || (prev.length === 1 && !suffixed) || (KATAKANA.test(seg) && KATAKANA.test(prev)) ||
       (OKURIGANA_WORD.test(seg) && !(/[\p{sc=Katakana}ー]$/u.test(current) && VERB_END.test(seg))
         // Nor after kana of their own (ちゃんと|使い, すぐに|消す): an adverb, not the word's first letters.

@@ -7,6 +7,7 @@ import { completeEndings, completePrefixes, hasWideTier, parseQuery, widen, part
 import type { SearchQueryT, SearchResultT, SuggestResultT } from './schemas';
 import { highlighter, plainText } from './snippet';
 import { CJK_TOKEN } from './tokenize';
+import { commonExpansion, nearExpression } from './acronyms';
 import { recompose } from './compounds';
 import type { SearchFilter } from './store';
 import { katakanaOf } from './loanwords';
@@ -69,9 +70,12 @@ function correctedQuery(ctx: SearchReader, query: SearchQueryT, base: SearchFilt
       if (fixed !== null) { corrected = fixed; changed = true; }
       continue;
     }
-    if (t.tokens[0].length < 4) continue;
     const word = t.tokens[0];
     const at = new RegExp(`(?<![a-z0-9])${word}(?![a-z0-9])`, 'g');
+    // An acronym no tip holds, of a name the titles write in full (pad: Power Automate for desktop).
+    const name = expandAcronym(ctx, word);
+    if (name !== null) { corrected = corrected.replace(at, name); changed = true; continue; }
+    if (word.length < 4) continue;
     // An English plural the tips write in katakana (teams: チームズ), before a typo correction
     // (teams → team) would name another word.
     const plural = pluralInKatakana(ctx, word, base);
@@ -106,6 +110,19 @@ function correctedQuery(ctx: SearchReader, query: SearchQueryT, base: SearchFilt
   return found ? { text: inReadersCase(q, corrected.trim(), fixes), strict } : null;
 }
 
+
+/** Titles read for an acronym's expansion (acronyms.ts): the newest that have words with its initials. */
+const ACRONYM_TITLES = 50;
+
+/**
+ * The name an acronym no tip holds stands for, as the titles write it most often (pad → Power
+ * Automate for desktop); null when it is a word some tip holds or no title spells it.
+ */
+function expandAcronym(ctx: SearchReader, word: string): string | null {
+  const near = nearExpression(word);
+  if (near === null || ctx.search.store.docsOf(word) > 0) return null;
+  return commonExpansion(word, ctx.search.store.newestTitles(near, ACRONYM_TITLES));
+}
 
 /**
  * `text` with the normalized katakana `word`, which no tip holds as typed, replaced by the first of

@@ -333,6 +333,7 @@ export function createSearchStore(db: Database, opts: { rankCap?: number; denseW
   // 0.01-0.03 ms at 100,000 tips however common the words (the vocabulary's count walks the whole
   // doclist: 0.98 ms for コピ). Kept as the answers above are.
   let heldStmt: Statement | null = null;
+  let newestTitlesStmt: Statement | undefined;
   const holds = (expression: string): boolean => {
     current();
     const known = heldCache.get(expression);
@@ -520,6 +521,12 @@ export function createSearchStore(db: Database, opts: { rankCap?: number; denseW
     },
     /** How many indexed tips hold this token. */
     docsOf,
+    /** The titles of the newest `n` published tips whose title or tags match `match` (an expression for search_titles). */
+    newestTitles(match: string, n: number): string[] {
+      newestTitlesStmt ??= db.prepare(`SELECT p.title FROM (SELECT rowid AS id FROM search_titles WHERE search_titles MATCH ? ORDER BY rowid DESC LIMIT ?) m
+        JOIN posts p ON p.id = m.id WHERE p.status = 'published' ORDER BY p.id DESC`).pluck();
+      return newestTitlesStmt.all(match, n) as string[];
+    },
     /** Whether some indexed tip matches this FTS5 expression. */
     holds,
     /** The index's terms starting with the character `c` (at most `limit`, in order). */

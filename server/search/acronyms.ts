@@ -1,0 +1,65 @@
+/**
+ * Acronyms of the names tips write in full (PAD: Power Automate for desktop, RPA: Robotic Process
+ * Automation): found in the tips' own titles, so an organization's names need no list. A query word
+ * of ACRONYM letters that no tip holds is looked for as the initials of adjacent Latin words of a
+ * title (`nearExpression`, answered by the titles' full-text table), a name's function words
+ * skipped (for, of, the …: a closed class of English grammar); the name as the titles write it most
+ * often is the expansion (service.ts offers it as a correction, as typos are).
+ */
+
+/** What may be an acronym: two to five Latin letters. */
+export const ACRONYM = /^[a-z]{2,5}$/;
+/** English function words a name's initials skip (Power Automate for desktop: PAD). */
+const SKIPPED = new Set(['a', 'an', 'the', 'of', 'for', 'and', 'to', 'in', 'on', 'at', 'by', 'with', 'from']);
+/** A Latin word of a title, and the space after it (only spaces may part a name's words). */
+const WORD = /[A-Za-z][A-Za-z0-9]*/g;
+
+/**
+ * An FTS5 expression for titles with words starting with the letters in order, near one another
+ * (one word between each two: a function word); titles are verified by `expansionIn`.
+ */
+export function nearExpression(acronym: string): string | null {
+  if (!ACRONYM.test(acronym)) return null;
+  return `NEAR(${[...acronym].map((c) => `${c}*`).join(' ')}, ${acronym.length - 1})`;
+}
+
+/**
+ * The words of `title` whose initials spell `acronym` (function words skipped, never first or last),
+ * adjacent and parted by spaces only, as the title writes them; null when there are none.
+ */
+export function expansionIn(acronym: string, title: string): string | null {
+  const text = title.normalize('NFKC');
+  const words = [...text.matchAll(WORD)].map((m) => ({ w: m[0].toLowerCase(), at: m.index, end: m.index + m[0].length }));
+  /** The index of the word that ends the name, when words from `j` on spell the acronym from letter `k`. */
+  const spell = (j: number, k: number): number | null => {
+    if (j >= words.length || (k > 0 && !/^ +$/.test(text.slice(words[j - 1].end, words[j].at)))) return null;
+    if (words[j].w[0] === acronym[k]) {
+      if (k === acronym.length - 1) return j;
+      const end = spell(j + 1, k + 1);
+      if (end !== null) return end;
+    }
+    // A function word inside the name (Power Automate for desktop), not its first word.
+    return k > 0 && SKIPPED.has(words[j].w) ? spell(j + 1, k) : null;
+  };
+  for (let i = 0; i < words.length; i++) {
+    const end = spell(i, 0);
+    if (end !== null && end > i) return text.slice(words[i].at, words[end].end);
+  }
+  return null;
+}
+
+/** The expansion most of the titles write (the first of them on a tie); null when none does. */
+export function commonExpansion(acronym: string, titles: readonly string[]): string | null {
+  const counts = new Map<string, { n: number; first: number; written: string }>();
+  titles.forEach((title, i) => {
+    const e = expansionIn(acronym, title);
+    if (e === null) return;
+    const key = e.toLowerCase();
+    const c = counts.get(key);
+    if (c) c.n++;
+    else counts.set(key, { n: 1, first: i, written: e });
+  });
+  let best: { n: number; first: number; written: string } | null = null;
+  for (const c of counts.values()) if (!best || c.n > best.n || (c.n === best.n && c.first < best.first)) best = c;
+  return best?.written ?? null;
+}

@@ -1,0 +1,74 @@
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { commonExpansion, expansionIn, nearExpression } from '../../server/search/acronyms';
+import { setPostStatus } from '../../server/posts/service';
+import { createTestApp, postTip, type TestApp } from '../helpers/app';
+
+// Acronyms of names the tips write in full (acronyms.ts), found in the titles themselves.
+
+describe('an acronym\'s expansion in a title', () => {
+  test('adjacent words whose initials spell it, function words inside skipped, as written', () => {
+    expect(expansionIn('pad', 'Power Automate for desktopでExcelを読む')).toBe('Power Automate for desktop');
+    expect(expansionIn('pad', 'Power Automate Desktopで保存')).toBe('Power Automate Desktop');
+    expect(expansionIn('rpa', 'RPA（Robotic Process Automation）とは')).toBe('Robotic Process Automation');
+    // A function word may also be one of the letters (Department of Transportation: DOT).
+    expect(expansionIn('dot', 'Department of Transportation')).toBe('Department of Transportation');
+  });
+
+  test('not one word, not words parted by anything but spaces, not a function word first', () => {
+    expect(expansionIn('pa', 'PowerAppsで申請')).toBeNull();
+    expect(expansionIn('ocr', 'OCRで読み取る')).toBeNull();
+    expect(expansionIn('pad', 'Power Automate、desktop')).toBeNull();
+    expect(expansionIn('pad', 'PDFをPower Automateで')).toBeNull();
+    expect(expansionIn('pa', 'the Power Automate')).toBe('Power Automate');
+  });
+
+  test('the expansion most titles write; the first on a tie', () => {
+    expect(commonExpansion('pad', ['Power Automate Desktopで', 'Power Automate for desktopで', 'Power Automate for desktop の'])).toBe('Power Automate for desktop');
+    expect(commonExpansion('pad', ['Power Automate Desktopで', 'Power Automate for desktopで'])).toBe('Power Automate Desktop');
+    expect(commonExpansion('pad', ['パッドの使い方'])).toBeNull();
+  });
+
+  test('only two to five letters are looked for', () => {
+    expect(nearExpression('pad')).toBe('NEAR(p* a* d*, 2)');
+    for (const w of ['p', 'abcdef', 'pa1', 'パッド']) expect(nearExpression(w), w).toBeNull();
+  });
+});
+
+describe('search offers the name for an acronym no tip holds', () => {
+  let t: TestApp;
+  beforeEach(async () => { t = await createTestApp(); });
+  afterEach(async () => { await t.close(); });
+  const find = async (q: string) => {
+    const res = await t.as(t.admin, { method: 'GET', url: `/api/search?q=${encodeURIComponent(q)}` });
+    expect(res.statusCode, res.body).toBe(200);
+    return res.json() as { total: number; items: { id: number }[]; correctedTo: string | null };
+  };
+
+  test('PAD finds the tips on Power Automate for desktop, shown as corrected; with other words too', async () => {
+    const a = await postTip(t, t.admin, { title: 'Power Automate for desktopでExcelの台帳を読む', body: 'Excelの起動アクションを置きます。', tags: ['RPA'] });
+    const b = await postTip(t, t.admin, { title: 'Power Automate for desktopのレコーダーで操作を記録する', body: 'レコーダーを押します。', tags: ['RPA'] });
+    await postTip(t, t.admin, { title: 'PDFに注釈を入れる', body: 'Adobe Acrobat Readerで入れます。', tags: ['PDF'] });
+    const pad = await find('PAD');
+    expect(pad.correctedTo).toBe('Power Automate for desktop');
+    expect(pad.items.map((i) => i.id).sort()).toEqual([a.id, b.id].sort());
+    const rec = await find('PAD レコーダー');
+    expect(rec.correctedTo).toBe('Power Automate for desktop レコーダー');
+    expect(rec.items.map((i) => i.id)).toEqual([b.id]);
+    // Titles of hidden tips name nothing.
+    setPostStatus(t.app.ctx, a.id, 'hidden', 'spam');
+    setPostStatus(t.app.ctx, b.id, 'hidden', 'spam');
+    expect((await find('PAD')).correctedTo).toBeNull();
+  });
+
+  test('a word some tip holds is not an acronym; letters no title spells find nothing', async () => {
+    const a = await postTip(t, t.admin, { title: 'Power Automate Desktopでファイルを保存する', body: '保存します。', tags: [] });
+    const pad = await postTip(t, t.admin, { title: 'タッチパッドの設定', body: 'PADの感度を変えます。', tags: [] });
+    const held = await find('PAD');
+    expect(held.correctedTo).toBeNull();
+    expect(held.items.map((i) => i.id)).toEqual([pad.id]);
+    expect(held.items.map((i) => i.id)).not.toContain(a.id);
+    const none = await find('XYZ');
+    expect(none.total).toBe(0);
+    expect(none.correctedTo).toBeNull();
+  });
+});
