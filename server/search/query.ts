@@ -414,10 +414,10 @@ function unconvertedStretch(run: string, afterDigit = false): [string, string[],
  * Splits a run of Japanese typed without spaces into the spans worth matching. `afterDigit`: the run
  * follows a digit (1つにけつごう), whose counter may begin it.
  */
-function japaneseSpans(run: string, afterDigit = false): string[] {
+function japaneseSpans(run: string, afterDigit = false, oneSided = false): string[] {
   // Words found inside the run: the spans of what is before and after them, around them.
   const around = ([before, words, after]: [string, string[], string]): string[] =>
-    [...(before ? japaneseSpans(before) : []), ...words, ...(after ? japaneseSpans(after) : [])];
+    [...(before ? japaneseSpans(before, false, oneSided) : []), ...words, ...(after ? japaneseSpans(after, false, oneSided) : [])];
   if (afterDigit && /^\p{sc=Hiragana}/u.test(run)) {
     const counted = unconvertedStretch(run, true);
     if (counted && counted[0].length <= 2) return around(counted);
@@ -436,7 +436,7 @@ function japaneseSpans(run: string, afterDigit = false): string[] {
   if (isIntent(run)) {
     const split = wordThenPredicate(run);
     if (!split) return [run];
-    return [...japaneseSpans(split[0]), ...(isStop(split[1]) ? [] : [split[1]])];
+    return [...japaneseSpans(split[0], false, oneSided), ...(isStop(split[1]) ? [] : [split[1]])];
   }
   const unconverted = unconvertedStretch(run);
   if (unconverted) return around(unconverted);
@@ -481,10 +481,11 @@ function japaneseSpans(run: string, afterDigit = false): string[] {
     // A kanji word with okurigana joins what comes before it (条件|付き, パスワード|付き), but a verb
     // in its dictionary form after a katakana word is a predicate: ウィンドウ並べる is ウィンドウ and
     // 並べる (typed without を), not one phrase no tip writes.
-    // A one-letter segment joins one side only: a suffix (ウィンドウ|枠, 申請|書) is not also the prefix
+    // A one-letter segment joins both sides (申請|書|類, 再|計算); `oneSided` (a correction of a run
+    // that finds nothing, `cutAtLetters`): one side only, a suffix (ウィンドウ|枠) not also the prefix
     // of what follows (ウィンドウ枠|固定: tips write ウィンドウ枠の固定). A mark (ピボット・テーブル) joins both.
     const join: boolean = current !== '' && (
-      seg.length === 1 || (prev.length === 1 && !suffixed) || (KATAKANA.test(seg) && KATAKANA.test(prev)) ||
+      seg.length === 1 || (prev.length === 1 && !(oneSided && suffixed)) || (KATAKANA.test(seg) && KATAKANA.test(prev)) ||
       (OKURIGANA_WORD.test(seg) && !(/[\p{sc=Katakana}ー]$/u.test(current) && VERB_END.test(seg))
         // Nor after kana of their own (ちゃんと|使い, すぐに|消す): an adverb, not the word's first letters.
         && !(HIRAGANA.test(current) && Array.from(current).length >= 2)));
@@ -498,6 +499,17 @@ function japaneseSpans(run: string, afterDigit = false): string[] {
   }
   if (current) spans.push(current);
   return spans;
+}
+
+/**
+ * A run typed without spaces, cut so that a one-letter word between two words joins only the one
+ * before it (ウィンドウ枠固定 → ウィンドウ枠 固定, 申請書作成 → 申請書 作成), as typed; null when that
+ * cuts it no otherwise. A correction for a run that finds nothing (service.ts): tips write such a
+ * noun phrase with a particle (ウィンドウ枠の固定).
+ */
+export function cutAtLetters(run: string): string | null {
+  const spans = japaneseSpans(run, false, true);
+  return spans.length > 1 && spans.length !== japaneseSpans(run).length ? spans.join(' ') : null;
 }
 
 /**

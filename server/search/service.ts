@@ -3,7 +3,7 @@ import { alternativesOf } from './lexicon';
 import { normalize, normalizeWithMap, toKatakana } from './normalize';
 import { asTypedIn, inReadersCase } from './missing';
 import { presentHits } from './presenter';
-import { completeEndings, completePrefixes, hasWideTier, parseQuery, widen, partialGroups, termMatch, RELAX_MIN_TERMS, relaxedGroups, toMatch, type ParsedQuery } from './query';
+import { completeEndings, completePrefixes, cutAtLetters, hasWideTier, parseQuery, widen, partialGroups, termMatch, RELAX_MIN_TERMS, relaxedGroups, toMatch, type ParsedQuery } from './query';
 import type { SearchQueryT, SearchResultT, SuggestResultT } from './schemas';
 import { highlighter, plainText } from './snippet';
 import { CJK_TOKEN } from './tokenize';
@@ -65,6 +65,7 @@ function correctedQuery(ctx: SearchReader, query: SearchQueryT, base: SearchFilt
       // of a title's katakana word, a name said in katakana.
       const fixed = correctKatakana(ctx, corrected, word, base, () => suggester.unclipped(word))
         ?? correctKatakana(ctx, corrected, word, base, () => cutsAsTyped(corrected, word))
+        ?? correctKatakana(ctx, corrected, word, base, () => cutAtOneLetterWords(corrected, word))
         ?? correctKatakana(ctx, corrected, word, base, () => suggester.katakanaCandidates(word))
         ?? correctToLatin(ctx, corrected, word, base);
       if (fixed !== null) { corrected = fixed; changed = true; }
@@ -144,10 +145,22 @@ function correctKatakana(ctx: SearchReader, text: string, word: string, base: Se
  * ピボット スライサー): tips write such compounds apart or with a particle (プルダウンの…リスト).
  */
 function cutsAsTyped(text: string, word: string): string[] {
+  const typed = typedStretch(text, word);
+  return typed === null ? [] : loanwordSplits(typed).map(([a, b]) => `${a} ${b}`);
+}
+
+/** The stretch of `text` that normalizes to `word` (its kana folded to katakana), as typed; null if none does. */
+function typedStretch(text: string, word: string): string | null {
   const mapped = normalizeWithMap(toKatakana(text));
   const at = mapped.text.indexOf(word);
-  if (at < 0) return [];
-  return loanwordSplits(text.slice(mapped.start[at], mapped.end[at + word.length - 1])).map(([a, b]) => `${a} ${b}`);
+  return at < 0 ? null : text.slice(mapped.start[at], mapped.end[at + word.length - 1]);
+}
+
+/** A run typed as one, cut where a one-letter word ends the word before it (query.ts `cutAtLetters`). */
+function cutAtOneLetterWords(text: string, word: string): string[] {
+  const typed = typedStretch(text, word);
+  const cut = typed === null ? null : cutAtLetters(typed);
+  return cut === null ? [] : [cut];
 }
 
 /**
