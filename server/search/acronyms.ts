@@ -7,8 +7,11 @@
  * often is the expansion (service.ts offers it as a correction, as typos are).
  */
 
-/** What may be an acronym: two to five Latin letters. */
-export const ACRONYM = /^[a-z]{2,5}$/;
+/**
+ * What may be an acronym: three to five Latin letters. Two are too many things (PC: Power Center in
+ * a title, where the tips say パソコン).
+ */
+export const ACRONYM = /^[a-z]{3,5}$/;
 /** English function words a name's initials skip (Power Automate for desktop: PAD). */
 const SKIPPED = new Set(['a', 'an', 'the', 'of', 'for', 'and', 'to', 'in', 'on', 'at', 'by', 'with', 'from']);
 /** A Latin word of a title, and the space after it (only spaces may part a name's words). */

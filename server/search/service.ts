@@ -73,8 +73,9 @@ function correctedQuery(ctx: SearchReader, query: SearchQueryT, base: SearchFilt
     }
     const word = t.tokens[0];
     const at = new RegExp(`(?<![a-z0-9])${word}(?![a-z0-9])`, 'g');
-    // An acronym no tip holds, of a name the titles write in full (pad: Power Automate for desktop).
-    const name = expandAcronym(ctx, word);
+    // An acronym no tip holds, of a name the titles write in full (pad: Power Automate for desktop);
+    // not a word the dictionaries spell otherwise, which finds tips that way.
+    const name = t.alternatives || t.spellings ? null : expandAcronym(ctx, word);
     if (name !== null) { corrected = corrected.replace(at, name); changed = true; continue; }
     if (word.length < 4) continue;
     // An English plural the tips write in katakana (teams: チームズ), before a typo correction

@@ -28,9 +28,9 @@ describe('an acronym\'s expansion in a title', () => {
     expect(commonExpansion('pad', ['パッドの使い方'])).toBeNull();
   });
 
-  test('only two to five letters are looked for', () => {
+  test('only three to five letters are looked for', () => {
     expect(nearExpression('pad')).toBe('NEAR(p* a* d*, 2)');
-    for (const w of ['p', 'abcdef', 'pa1', 'パッド']) expect(nearExpression(w), w).toBeNull();
+    for (const w of ['p', 'pc', 'abcdef', 'pa1', 'パッド']) expect(nearExpression(w), w).toBeNull();
   });
 });
 
@@ -67,6 +67,12 @@ describe('search offers the name for an acronym no tip holds', () => {
     expect(held.correctedTo).toBeNull();
     expect(held.items.map((i) => i.id)).toEqual([pad.id]);
     expect(held.items.map((i) => i.id)).not.toContain(a.id);
+    // Two letters are too many things (PC: the tips say パソコン), though a title spells them.
+    await postTip(t, t.admin, { title: 'Power Center で電源を管理する', body: '電源の設定を変えます。', tags: [] });
+    await postTip(t, t.admin, { title: 'パソコンの電源設定を変更する', body: '電源の設定を変えます。', tags: [] });
+    // Three words, one no tip holds: relaxed, and corrections are looked for.
+    const relaxed = await find('PC 電源 休止');
+    expect(relaxed.correctedTo ?? '').not.toContain('Power Center');
     const none = await find('XYZ');
     expect(none.total).toBe(0);
     expect(none.correctedTo).toBeNull();
