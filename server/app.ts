@@ -13,7 +13,7 @@ import { scheduleImageSweep } from './images/sweep';
 import { syncConfiguredAdmins } from './users/admins';
 import { openDatabase, type Database } from './db/database';
 import { authPlugin } from './http/auth';
-import { badRequest, frameworkErrors, installErrorHandlers } from './http/errors';
+import { badRequest, clientErrors, frameworkErrors, installErrorHandlers } from './http/errors';
 import { installQueryStringCheck } from './http/query-string';
 import { installSerialization } from './http/serialization';
 import { installValidation } from './http/validation';
@@ -62,6 +62,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     onProtoPoisoning: 'error',
     onConstructorPoisoning: 'error',
     frameworkErrors,
+    clientErrorHandler: clientErrors,
     // request.ip (rate limits, logs) believes X-Forwarded-For only from the trusted proxies:
     // the same check as the identity header's (server/security/proxies.ts).
     trustProxy: (address: string) => trustedProxy(address),

@@ -91,6 +91,23 @@ export function frameworkErrors(err: FastifyError, _request: FastifyRequest, rep
   });
 }
 
+/**
+ * Fastify's `clientErrorHandler`: a request Node's HTTP parser refuses before Fastify sees it (an
+ * address typed with raw non-ASCII letters instead of percent-encoding, a malformed request line or
+ * header, headers past the size limit) gets the API's error shape too, instead of Fastify's own
+ * `{"error":"Bad Request","message":"Client Error"}`. Written on the socket, which is then closed.
+ */
+export function clientErrors(err: Error & { code?: string }, socket: import('node:net').Socket): void {
+  if (!socket.writable) { socket.destroy(); return; }
+  const [status, text, code, reason, message]: [number, string, ErrorCode, Reason, string] =
+    err.code === 'HPE_HEADER_OVERFLOW' ? [431, 'Request Header Fields Too Large', 'too_large', 'too_large', 'the request headers are too large']
+      : err.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? [408, 'Request Timeout', 'bad_request', 'invalid_input', 'the request was not received in time']
+        : [400, 'Bad Request', 'bad_request', 'invalid_input', 'the request is not valid HTTP (an address must be percent-encoded)'];
+  const body = JSON.stringify({ error: code, reason, message });
+  socket.end(`HTTP/1.1 ${status} ${text}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\n`
+    + `X-Content-Type-Options: nosniff\r\nCache-Control: private, no-store\r\nConnection: close\r\n\r\n${body}`);
+}
+
 /** The one place that turns any thrown error into `{error, reason, message}`; 5xx never leak internals. */
 export function installErrorHandlers(app: FastifyInstance): void {
   app.setErrorHandler((err: FastifyError, request, reply) => {
