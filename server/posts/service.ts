@@ -50,8 +50,13 @@ export async function renderPostBody(ctx: Context, user: UserRow, input: UpdateP
   return ctx.markdown.render(input.body, { index: true });
 }
 
+/** Who may edit a tip: its author, a moderator or an administrator (the one rule; revisions/conflict.ts asks it too). */
+export function mayEdit(user: UserRow, post: Pick<PostRow, 'author_id'>): boolean {
+  return post.author_id === user.id || isStaff(user);
+}
+
 function checkEditor(editor: UserRow, post: PostRow): void {
-  if (post.author_id !== editor.id && !isStaff(editor)) throw forbidden('edit_not_allowed', 'only the author or a moderator may edit this tip');
+  if (!mayEdit(editor, post)) throw forbidden('edit_not_allowed', 'only the author or a moderator may edit this tip');
 }
 
 /** `rendered`: the HTML of `input.body` from renderPostBody; scripts leave it out and render here. */

@@ -1,7 +1,7 @@
 import type { Context } from '../context';
 import { presentPost } from '../posts/presenter';
 import type { PostT } from '../posts/schemas';
-import { getReadable } from '../posts/service';
+import { getReadable, mayEdit } from '../posts/service';
 import type { UserRow } from '../users/store';
 
 /** What an editor says they started from; either is enough to detect a stale save. */
@@ -18,9 +18,6 @@ export interface EditConflictT {
   current: PostT;
 }
 
-export const canEdit = (user: UserRow, authorId: number) =>
-  user.id === authorId || user.role === 'moderator' || user.role === 'admin';
-
 /**
  * The 409 answer when the tip changed since the editor's base, carrying the current version so
  * the editor can compare and merge by hand; null when the save may go ahead. Runs in the same
@@ -30,7 +27,7 @@ export function staleEdit(ctx: Context, user: UserRow, postId: number, base: Edi
   if (base.baseRevision === undefined && base.baseUpdatedAt === undefined) return null;
   const post = getReadable(ctx, user, postId);
   // Someone who may not edit gets the usual 403 from the save, not a copy of the tip.
-  if (!canEdit(user, post.author_id)) return null;
+  if (!mayEdit(user, post)) return null;
   const currentRevision = ctx.revisions.latestNumber(postId);
   const staleRevision = base.baseRevision !== undefined && base.baseRevision !== currentRevision;
   const staleTime = base.baseUpdatedAt !== undefined && Date.parse(base.baseUpdatedAt) !== Date.parse(post.updated_at);

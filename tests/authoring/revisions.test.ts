@@ -262,4 +262,16 @@ describe('edit conflicts', () => {
     await patch(alice, tip.id, { title: 'B' });
     expect((await patch(bob, tip.id, { title: 'X', baseRevision: 1 })).statusCode).toBe(403);
   });
+
+  it('the conflict answer and the save ask one rule of who may edit, for every role', async () => {
+    // A stale save is 409 exactly for those whose fresh save is 200; 403 for the others, both ways.
+    const users = [alice, bob, await t.user('mod2', { role: 'moderator' }), await t.user('adm2', { role: 'admin' })];
+    for (const u of users) {
+      const tip = await postTip(t, alice, { title: `共同編集 ${u.username}` });
+      await patch(alice, tip.id, { title: 'B' });
+      const stale = await patch(u, tip.id, { title: 'X', baseRevision: 1 });
+      const fresh = await patch(u, tip.id, { title: 'Y', baseRevision: 2 });
+      expect([stale.statusCode, fresh.statusCode], u.username).toEqual(fresh.statusCode === 200 ? [409, 200] : [403, 403]);
+    }
+  });
 });
