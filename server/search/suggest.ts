@@ -65,6 +65,14 @@ export function unlikeSounds(a: string, b: string): number {
   return n;
 }
 
+/**
+ * A Latin word as a Japanese ear hears it: the sounds katakana writes alike merged (th → s as in
+ * ス, v → b, l → r, ph → f, ck → k). Two spellings of one sound count as no edit (uipas: uipath).
+ */
+export function heardAs(word: string): string {
+  return word.replace(/th/g, 's').replace(/ph/g, 'f').replace(/ck/g, 'k').replace(/v/g, 'b').replace(/l/g, 'r');
+}
+
 export interface VocabularySource {
   /** Every Latin word of the index (search_vocab). */
   words: () => Iterable<string>;
@@ -176,11 +184,13 @@ export function createSuggester(load: VocabularySource, opts: { now?: () => numb
     // of the keystroke's 2–4 ms; powerpoint is one edit away).
     const maxLev = Math.min(2 * limit, maxEdits(word));
     if (maxLev < 1) return [];
+    const heard = heardAs(word);
     const within = (lev: number) => {
       const out: { w: string; d: number }[] = [];
       for (const w of idx.fuzzyGet(word, lev).keys()) {
         if (w === word) continue;
-        const d = editDistance(word, w);
+        // Edits as typed, or as heard (the sounds one kana writes merged on both sides).
+        const d = Math.min(editDistance(word, w), editDistance(heard, heardAs(w)));
         if (d <= limit) out.push({ w, d });
       }
       return out;

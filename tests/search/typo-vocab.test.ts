@@ -32,6 +32,18 @@ describe('typo vocabulary (suggest.ts) over the index word list', () => {
     expect(s.correct('calendar')).toBeNull();
   });
 
+  test('two spellings of one sound in katakana count as no edit (uipas: uipath)', () => {
+    const { load } = source(['uipath', 'excel', 'visio', 'pivot', 'smith', 'office']);
+    const s = createSuggester(load);
+    // th is written ス: uipas is two edits from uipath as typed, none as heard.
+    expect(s.correct('uipas')).toBe('uipath');
+    expect(s.correct('bisio')).toBe('visio');
+    expect(s.correct('pibod')).toBe('pivot');
+    // Letters that sound otherwise still count: no correction two unlike edits away.
+    expect(s.correct('uipxx')).toBeNull();
+    expect(s.correct('ofxxe')).toBeNull();
+  });
+
   test('a word the index has from one or two tips is corrected to one held by more than twice as many', () => {
     const { load } = source(['outlook', 'outlok'], { outlook: 40, outlok: 1 });
     const s = createSuggester(load);
