@@ -209,7 +209,14 @@ function correctToLatin(ctx: SearchReader, text: string, word: string, base: Sea
   const tried = new Set<string>();
   // As tips write it; as two words tips write (powerautomate → power automate); or the closest word.
   const held = (w: string) => ctx.search.store.docsOf(w) > 0;
+  // A name written half in katakana, its Latin part typed on at once (キューブPDF: CubePDF).
+  const typed = typedStretch(text, word);
+  const after = typed === null ? null : /^[a-z0-9]+/.exec(text.slice(text.indexOf(typed) + typed.length))?.[0] ?? null;
   for (const s of latinSpellingsOf(word)) {
+    if (after !== null && held(s + after)) {
+      const tip = firstHolding(ctx, parseQuery(`${s + after} `).must, base);
+      if (tip !== undefined) return replaceTyped(text, word + after, writtenIn(ctx, tip, s + after) ?? s + after);
+    }
     // A spelling is a guess at a sound: its closest word is taken only one edit away, and only for a
     // guess of six letters or more (wineactor → winactor; not facom → from, teletel → delete).
     const near = s.length >= 6 ? ctx.search.suggester.correct(s) : null;

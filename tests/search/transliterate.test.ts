@@ -90,6 +90,7 @@ describe('search: a katakana or hiragana name shows the tips that write it in La
     await postTip(t, member, { title: 'Power Automateでファイル名を一覧にする', body: 'フォルダー内のファイルを取得します。', tags: ['RPA'] });
     await postTip(t, member, { title: 'ピボットテーブルで集計する', body: '挿入タブから作ります。', tags: ['Excel'] });
     await postTip(t, member, { title: 'COUNTIFで件数を数える', body: '=COUNTIF(A:A,"済")と書きます。', tags: ['Excel'] });
+    await postTip(t, member, { title: 'CubePDF Utilityで複数のPDFを結合する', body: 'ファイルをドラッグして並べます。', tags: ['PDF'] });
   });
   afterAll(async () => { await t.close(); });
 
@@ -108,6 +109,9 @@ describe('search: a katakana or hiragana name shows the tips that write it in La
     ['パワーオートメート', 'Power Automate', 'Power Automate'],
     ['ウィンアクターで転記したい', 'WinActor', 'WinActorで転記したい'],
     ['カウントイフ', 'COUNTIF', 'COUNTIF'],
+    // Half in katakana, its Latin part typed on at once.
+    ['キューブPDF', 'CubePDF', 'CubePDF'],
+    ['キューブPDF 結合', 'CubePDF', 'CubePDF 結合'],
   ])('%s finds the tip (%s), shown as corrected to %s, in the tips\' letters', async (q, title, corrected) => {
     const r = await get(q);
     expect(r.items[0]?.title).toContain(title);
