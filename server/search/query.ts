@@ -597,10 +597,18 @@ function alternativesFor(forms: string[], self: string, noun = false): Pick<Term
   // The third resource's words (translations.ts, Wiktionary): the other Japanese translations of the
   // senses the word translates (log: ログ, 履歴, 記録), after the Sudachi synonyms (measured: as
   // strong evidence, the development and check sets lost more than they gained).
-  for (const f of lookups) rest.push(...translationsOf(f));
+  // (An English word among them is an English headword of the table: taken below, as its spelling.)
+  for (const f of lookups) if (!LATIN_WORD.test(f)) rest.push(...translationsOf(f));
   // The word's English spelling (ウォーターマーク: watermark, a spelling the dictionary gives): the
-  // Japanese words Wiktionary gives for that English word when it has one sense (透かし).
-  for (const w of [...forms, ...words]) if (LATIN_WORD.test(w)) rest.push(...translationsOf(w));
+  // Japanese words Wiktionary gives for that English word when it has one sense (透かし). For a word
+  // the dictionary gives synonyms, only a sense that shares one of them: the dictionary has the
+  // word's meaning, and the English word's one sense may be another (メール, mail: 電子メール,
+  // e-mail in the dictionary; 郵便 in Wiktionary; スタンプ, stamp: 判子 in both).
+  for (const w of [...forms, ...words]) {
+    if (!LATIN_WORD.test(w)) continue;
+    const senses = translationsOf(w);
+    if (dictionary.length === 0 || senses.some((x) => dictionary.includes(x))) rest.push(...senses);
+  }
   // The second resource's neighbours (thesaurus.ts, EDICT): the word as typed.
   if (!(noun && SINGLE_KANJI.test(forms[0]))) rest.push(...neighboursOf(forms[0]));
   // A compound of three or more kanji that tips may write in part (休暇届: 休暇; 算用数字: 数字):

@@ -67,6 +67,15 @@ describe('the derived table (server/search/data/wiktionary-translations.json)', 
     expect(t.alternatives ?? []).not.toContainEqual(['透か', 'かし']);
   });
 
+  test('not for a word the dictionary gives synonyms: its meaning is there (メール, mail: e-mail, not 郵便)', () => {
+    for (const q of ['メール', 'mail']) {
+      const [t] = parseQuery(`${q} `).must;
+      const syn = (t.synonyms ?? []).map((a) => a.join(''));
+      expect(syn, q).toContain('email');
+      expect(syn, q).not.toContain('郵便');
+    }
+  });
+
   test('a query word takes them in the wide tier only, after the dictionary\'s synonyms', () => {
     const [t] = parseQuery('履歴 ').must;
     expect((t.alternatives ?? []).map((a) => a.join(''))).not.toContain('ログ');
@@ -101,5 +110,15 @@ describe('search through the translations (service.ts wide tier)', () => {
     await postTip(t, t.admin, { title: 'Wordでページ番号を入れる', body: '挿入タブから入れます。', tags: ['Word'] });
     expect((await find('ウォーターマーク')).items.map((i) => i.id)).toEqual([mark.id]);
     expect((await find('Word ウォーターマーク 入れ方')).items.map((i) => i.id)[0]).toBe(mark.id);
+  });
+
+  test('a tip on the post (郵便) is not found for メール: the English word\'s one sense is not the loanword\'s', async () => {
+    const post = await postTip(t, t.admin, { title: '郵便物の受け取りは総務課の窓口で', body: '書留の郵便は総務課で受け取ります。', tags: [] });
+    const mail = await postTip(t, t.admin, { title: 'Outlookで迷惑メールを振り分ける', body: '迷惑メールフォルダーに移します。', tags: ['Outlook'] });
+    for (const q of ['メール 受け取り', 'mail 受け取り']) {
+      const ids = (await find(q)).items.map((i) => i.id);
+      expect(ids, q).toEqual([mail.id]);
+      expect(ids, q).not.toContain(post.id);
+    }
   });
 });
