@@ -131,6 +131,15 @@ describe('corrections through GET /api/search', () => {
     }
   });
 
+  test('a word of the compound that tips hold is not read as romaji (adobeacrobatreader: adobe, not アドベ)', async () => {
+    // adobe reads as romaji (a-do-be: アドベ, the dictionary's katakana for adobe): that finds the
+    // tips by adobe itself, and shows the name as no tip writes it.
+    const a = await postTip(t, t.admin, { title: 'Adobe Acrobat Readerで注釈を入れる', body: 'コメントツールを使います。', tags: ['PDF'] });
+    const r = await find('adobeacrobatreader');
+    expect(r.correctedTo).toBe('adobe acrobat reader');
+    expect(r.items.map((i) => i.id)).toEqual([a.id]);
+  });
+
   test('a word one typo from a tip\'s word is corrected, not cut into two known words that find less', async () => {
     // text and joint are known words (テキスト, ジョイント): cut, textjoint is "text joint", which finds
     // nothing with every word; TEXTJOIN is one edit away.
