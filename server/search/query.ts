@@ -17,7 +17,7 @@ import { spellingKey } from './spellings';
 import { neighboursOf } from './thesaurus';
 import { translationsOf } from './translations';
 import { isLoanwordKatakana, katakanaOf } from './loanwords';
-import { isReading, kanjiOf, startsReading } from './readings';
+import { isReading, kanjiOf, spellingsOfReadingsFrom, startsReading } from './readings';
 import { CJK_RUN, CJK_TOKEN, pieces, pieceTokens } from './tokenize';
 
 export interface Term {
@@ -136,6 +136,15 @@ const WAY_OF = /^\p{sc=Han}[\p{sc=Han}\p{sc=Hiragana}]*方$/u;
 const NEGATED = /^[\p{sc=Han}\p{sc=Katakana}ー]+[\p{sc=Hiragana}]*(?:ない|なく|ません)$/u;
 /** An interrogative of number, time or kind: 何 and a counter or noun (何社, 何件, 何回, 何時間, 何色). */
 const INTERROGATIVE = /^何\p{sc=Han}{1,2}$/u;
+/** The words EDICT reads なん… (何人, 何年, 何時, 何回: how many, which year, what time), made once. */
+let readAsNan: Set<string> | null = null;
+/**
+ * Such a word as the segmenter reads it: 何 parted from its counter (何|社, 何|時間), or one it keeps
+ * whole that the dictionary reads なん… (何人, 何年). Another it keeps whole is a word of its own
+ * (何卒 "kindly", read なにとぞ): 何卒 意味 asks about 何卒, and a tip that has 意味 is no answer.
+ */
+const isInterrogative = (s: string): boolean => INTERROGATIVE.test(s) && (SEGMENTER.segment(s).containing(0)?.segment === '何'
+  || (readAsNan ??= new Set(spellingsOfReadingsFrom('なん'))).has(s));
 /** A verb in its progressive form (困っています, 困っている): its past form is what the list holds (困った). */
 const PROGRESSIVE = /^(.+?)([てで])(?:いる|います|いた|いました|る|ます)$/u;
 const pastOf = (s: string) => { const m = PROGRESSIVE.exec(s); return m ? `${m[1]}${m[2] === 'て' ? 'た' : 'だ'}` : null; };
@@ -147,7 +156,7 @@ const pastOf = (s: string) => { const m = PROGRESSIVE.exec(s); return m ? `${m[1
  */
 const WAY_OF_KANA = /^\p{sc=Hiragana}{1,3}[いきぎしじちにひびみりえけげせぜてでねべめれ]かた$/u;
 const NEGATED_KANA = /^\p{sc=Hiragana}{1,3}[かがさたなばまらわえけげせぜてでねべめれ](?:ない|なく|ません)$/u;
-const isIntent = (s: string): boolean => INTENT.has(s) || (!PLAIN_HIRAGANA.test(s) && INTENT.has(normalize(s))) || WAY_OF.test(s) || NEGATED.test(s) || INTERROGATIVE.test(s) || INTENT.has(pastOf(s) ?? '')
+const isIntent = (s: string): boolean => INTENT.has(s) || (!PLAIN_HIRAGANA.test(s) && INTENT.has(normalize(s))) || WAY_OF.test(s) || NEGATED.test(s) || isInterrogative(s) || INTENT.has(pastOf(s) ?? '')
   // Typed in hiragana and left unconverted (ほうほう, しかた): the reading of an intent word.
   || (HIRAGANA.test(s) && kanjiOf(s).some((k) => INTENT.has(k)))
   || (Array.from(s).length >= 4 && (WAY_OF_KANA.test(s) || NEGATED_KANA.test(s)));
