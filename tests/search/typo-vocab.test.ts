@@ -157,6 +157,21 @@ describe('corrections through GET /api/search', () => {
     expect(two.items.map((i) => i.id)).not.toContain(b.id);
   });
 
+  test('tied loanwords the tips write in katakana: letters swapped or one changed, and the first letter kept, come first', async () => {
+    // tabel is one slip from table (swapped) and from label (first letter changed); sheat from sheet
+    // (a letter changed) and seat (one left out); chrat from chart (swapped) only. No tip holds any
+    // in Latin letters, so no count tells them apart.
+    const table = await postTip(t, t.admin, { title: 'テーブルに変換して集計する', body: 'Ctrl+Tでテーブルにします。', tags: ['Excel'] });
+    const label = await postTip(t, t.admin, { title: 'ラベル印刷で宛名シールを作る', body: '差し込み印刷でラベルを作ります。', tags: ['Word'] });
+    const sheet = await postTip(t, t.admin, { title: 'シートを保護する', body: '校閲タブから保護します。', tags: ['Excel'] });
+    const chart = await postTip(t, t.admin, { title: 'チャートの軸を変える', body: '軸の書式を開きます。', tags: ['Excel'] });
+    for (const [q, shown, id] of [['tabel', 'table', table.id], ['tabel 集計', 'table 集計', table.id], ['lable 印刷', 'label 印刷', label.id], ['sheat', 'sheet', sheet.id], ['chrat', 'chart', chart.id]] as const) {
+      const r = await find(q);
+      expect(r.correctedTo, q).toBe(shown);
+      expect(r.items.map((i) => i.id), q).toEqual([id]);
+    }
+  });
+
   test('a typo of a loanword the tips write only in katakana: the tied closest words are tried in order', async () => {
     // slicr is one edit from slice, slicer and slick, all loanwords with no tip in Latin letters;
     // the tips hold スライサー only.
