@@ -612,10 +612,11 @@ function alternativesFor(forms: string[], self: string, noun = false): Pick<Term
   // Japanese words Wiktionary gives for that English word when it has one sense (透かし). For a word
   // the dictionary gives synonyms, only a sense that shares one of them: the dictionary has the
   // word's meaning, and the English word's one sense may be another (メール, mail: 電子メール,
-  // e-mail in the dictionary; 郵便 in Wiktionary; スタンプ, stamp: 判子 in both).
+  // e-mail in the dictionary; 郵便 in Wiktionary; スタンプ, stamp: 判子 in both). Not a verb's stem of
+  // one kanji (merge: 合, of 合わせる; remove: 移, 除): it matches every word the kanji begins (合計).
   for (const w of [...forms, ...words]) {
     if (!LATIN_WORD.test(w)) continue;
-    const senses = translationsOf(w);
+    const senses = translationsOf(w).filter((x) => !SINGLE_KANJI.test(x));
     if (dictionary.length === 0 || senses.some((x) => dictionary.includes(x))) rest.push(...senses);
   }
   // The second resource's neighbours (thesaurus.ts, EDICT): the word as typed.

@@ -76,6 +76,14 @@ describe('the derived table (server/search/data/wiktionary-translations.json)', 
     }
   });
 
+  test('not a verb\'s stem of one kanji, which matches every word the kanji begins (merge: 合 of 合わせる, 合計)', () => {
+    for (const q of ['マージ', 'merge', 'remove']) {
+      const [t] = parseQuery(`${q} `).must;
+      const syn = (t.synonyms ?? []).map((a) => a.join(''));
+      expect(syn.filter((w) => /^\p{sc=Han}$/u.test(w)), q).toEqual([]);
+    }
+  });
+
   test('a query word takes them in the wide tier only, after the dictionary\'s synonyms', () => {
     const [t] = parseQuery('履歴 ').must;
     expect((t.alternatives ?? []).map((a) => a.join(''))).not.toContain('ログ');
@@ -110,6 +118,12 @@ describe('search through the translations (service.ts wide tier)', () => {
     await postTip(t, t.admin, { title: 'Wordでページ番号を入れる', body: '挿入タブから入れます。', tags: ['Word'] });
     expect((await find('ウォーターマーク')).items.map((i) => i.id)).toEqual([mark.id]);
     expect((await find('Word ウォーターマーク 入れ方')).items.map((i) => i.id)[0]).toBe(mark.id);
+  });
+
+  test('a tip on sums (合計) or on fitting dates (合わせる) is not found for マージ', async () => {
+    await postTip(t, t.admin, { title: 'SUM関数で合計を出す', body: '合計したい範囲を選びます。', tags: ['Excel'] });
+    await postTip(t, t.admin, { title: '会議の日程を合わせる', body: '日程調整のツールを使います。', tags: [] });
+    for (const q of ['マージ', 'merge']) expect((await find(q)).total, q).toBe(0);
   });
 
   test('a tip on the post (郵便) is not found for メール: the English word\'s one sense is not the loanword\'s', async () => {
