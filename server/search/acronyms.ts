@@ -33,8 +33,20 @@ export function nearExpression(acronym: string): string | null {
 export function expansionIn(acronym: string, title: string): string | null {
   const text = title.normalize('NFKC');
   const words = [...text.matchAll(WORD)].map((m) => ({ w: m[0].toLowerCase(), at: m.index, end: m.index + m[0].length }));
-  /** The index of the word that ends the name, when words from `j` on spell the acronym from letter `k`. */
+  /**
+   * The index of the word that ends the name, when words from `j` on spell the acronym from letter
+   * `k`. Each (j, k) answered once: a title of function words (a a a … a、b) has paths without number.
+   */
+  const known = new Map<number, number | null>();
   const spell = (j: number, k: number): number | null => {
+    const key = j * acronym.length + k;
+    const seen = known.get(key);
+    if (seen !== undefined) return seen;
+    const end = spellFrom(j, k);
+    known.set(key, end);
+    return end;
+  };
+  const spellFrom = (j: number, k: number): number | null => {
     if (j >= words.length || (k > 0 && !/^ +$/.test(text.slice(words[j - 1].end, words[j].at)))) return null;
     if (words[j].w[0] === acronym[k]) {
       if (k === acronym.length - 1) return j;

@@ -65,6 +65,22 @@ export class LineTable {
     return true;
   }
 
+  /** The entries whose key starts with `prefix`, in key order: one binary search, then a walk. */
+  *withPrefix(prefix: string): IterableIterator<[string, string]> {
+    const { text, starts } = this;
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (compareAt(prefix, text, starts[mid]) > 0) lo = mid + 1; else hi = mid;
+    }
+    for (let k = lo; k + 1 < starts.length && text.startsWith(prefix, starts[k]); k++) {
+      const line = text.slice(starts[k], starts[k + 1] - 1);
+      const tab = line.indexOf('\t');
+      yield [line.slice(0, tab), line.slice(tab + 1)];
+    }
+  }
+
   *entries(): IterableIterator<[string, string]> {
     const { text, starts } = this;
     for (let k = 0; k + 1 < starts.length; k++) {

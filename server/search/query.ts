@@ -17,7 +17,7 @@ import { spellingKey } from './spellings';
 import { neighboursOf } from './thesaurus';
 import { translationsOf } from './translations';
 import { isLoanwordKatakana, katakanaOf } from './loanwords';
-import { isReading, kanjiOf, startsReading } from './readings';
+import { isReading, kanjiOf, spellingsOfReadingsFrom, startsReading } from './readings';
 import { CJK_RUN, CJK_TOKEN, pieces, pieceTokens } from './tokenize';
 
 export interface Term {
@@ -136,6 +136,15 @@ const WAY_OF = /^\p{sc=Han}[\p{sc=Han}\p{sc=Hiragana}]*方$/u;
 const NEGATED = /^[\p{sc=Han}\p{sc=Katakana}ー]+[\p{sc=Hiragana}]*(?:ない|なく|ません)$/u;
 /** An interrogative of number, time or kind: 何 and a counter or noun (何社, 何件, 何回, 何時間, 何色). */
 const INTERROGATIVE = /^何\p{sc=Han}{1,2}$/u;
+/** The words EDICT reads なん… (何人, 何年, 何時, 何回: how many, which year, what time), made once. */
+let readAsNan: Set<string> | null = null;
+/**
+ * Such a word as the segmenter reads it: 何 parted from its counter (何|社, 何|時間), or one it keeps
+ * whole that the dictionary reads なん… (何人, 何年). Another it keeps whole is a word of its own
+ * (何卒 "kindly", read なにとぞ): 何卒 意味 asks about 何卒, and a tip that has 意味 is no answer.
+ */
+const isInterrogative = (s: string): boolean => INTERROGATIVE.test(s) && (SEGMENTER.segment(s).containing(0)?.segment === '何'
+  || (readAsNan ??= new Set(spellingsOfReadingsFrom('なん'))).has(s));
 /** A verb in its progressive form (困っています, 困っている): its past form is what the list holds (困った). */
 const PROGRESSIVE = /^(.+?)([てで])(?:いる|います|いた|いました|る|ます)$/u;
 const pastOf = (s: string) => { const m = PROGRESSIVE.exec(s); return m ? `${m[1]}${m[2] === 'て' ? 'た' : 'だ'}` : null; };
@@ -147,7 +156,7 @@ const pastOf = (s: string) => { const m = PROGRESSIVE.exec(s); return m ? `${m[1
  */
 const WAY_OF_KANA = /^\p{sc=Hiragana}{1,3}[いきぎしじちにひびみりえけげせぜてでねべめれ]かた$/u;
 const NEGATED_KANA = /^\p{sc=Hiragana}{1,3}[かがさたなばまらわえけげせぜてでねべめれ](?:ない|なく|ません)$/u;
-const isIntent = (s: string): boolean => INTENT.has(s) || (!PLAIN_HIRAGANA.test(s) && INTENT.has(normalize(s))) || WAY_OF.test(s) || NEGATED.test(s) || INTERROGATIVE.test(s) || INTENT.has(pastOf(s) ?? '')
+const isIntent = (s: string): boolean => INTENT.has(s) || (!PLAIN_HIRAGANA.test(s) && INTENT.has(normalize(s))) || WAY_OF.test(s) || NEGATED.test(s) || isInterrogative(s) || INTENT.has(pastOf(s) ?? '')
   // Typed in hiragana and left unconverted (ほうほう, しかた): the reading of an intent word.
   || (HIRAGANA.test(s) && kanjiOf(s).some((k) => INTENT.has(k)))
   || (Array.from(s).length >= 4 && (WAY_OF_KANA.test(s) || NEGATED_KANA.test(s)));
@@ -597,10 +606,19 @@ function alternativesFor(forms: string[], self: string, noun = false): Pick<Term
   // The third resource's words (translations.ts, Wiktionary): the other Japanese translations of the
   // senses the word translates (log: ログ, 履歴, 記録), after the Sudachi synonyms (measured: as
   // strong evidence, the development and check sets lost more than they gained).
-  for (const f of lookups) rest.push(...translationsOf(f));
+  // (An English word among them is an English headword of the table: taken below, as its spelling.)
+  for (const f of lookups) if (!LATIN_WORD.test(f)) rest.push(...translationsOf(f));
   // The word's English spelling (ウォーターマーク: watermark, a spelling the dictionary gives): the
-  // Japanese words Wiktionary gives for that English word when it has one sense (透かし).
-  for (const w of [...forms, ...words]) if (LATIN_WORD.test(w)) rest.push(...translationsOf(w));
+  // Japanese words Wiktionary gives for that English word when it has one sense (透かし). For a word
+  // the dictionary gives synonyms, only a sense that shares one of them: the dictionary has the
+  // word's meaning, and the English word's one sense may be another (メール, mail: 電子メール,
+  // e-mail in the dictionary; 郵便 in Wiktionary; スタンプ, stamp: 判子 in both). Not a verb's stem of
+  // one kanji (merge: 合, of 合わせる; remove: 移, 除): it matches every word the kanji begins (合計).
+  for (const w of [...forms, ...words]) {
+    if (!LATIN_WORD.test(w)) continue;
+    const senses = translationsOf(w).filter((x) => !SINGLE_KANJI.test(x));
+    if (dictionary.length === 0 || senses.some((x) => dictionary.includes(x))) rest.push(...senses);
+  }
   // The second resource's neighbours (thesaurus.ts, EDICT): the word as typed.
   if (!(noun && SINGLE_KANJI.test(forms[0]))) rest.push(...neighboursOf(forms[0]));
   // A compound of three or more kanji that tips may write in part (休暇届: 休暇; 算用数字: 数字):

@@ -24,6 +24,11 @@ export const isReading = (s: string): boolean => table.get(s) !== undefined;
 /** Whether some reading of the table starts with `s` (a longer run from here may still be a word). */
 export const startsReading = (s: string): boolean => table.hasPrefix(s);
 
+/** The kanji spellings of every reading that starts with `prefix` (なん: 何人, 何年, 何回). */
+export function spellingsOfReadingsFrom(prefix: string): string[] {
+  return [...table.withPrefix(prefix)].flatMap(([, v]) => v.split(' '));
+}
+
 /** Every reading and its spellings (tests make their cases from the table itself). */
 export function* readings(): IterableIterator<[string, string[]]> {
   for (const [k, v] of table.entries()) yield [k, v.split(' ')];

@@ -194,7 +194,10 @@ function fromRomaji(ctx: SearchReader, word: string, base: SearchFilter): string
   const key = normalize(kana);
   for (const c of [ctx.search.suggester.katakanaSurface(key) ?? kana, ...ctx.search.suggester.katakanaCandidates(key)]) {
     const terms = parseQuery(`${c} `).must;
-    if (terms.length === 1 && !terms[0].latin && finds(ctx, terms, base)) return c;
+    // Not the word's own katakana spelling (adobe: アドベ, which finds the tips by adobe): that
+    // corrects nothing, and shows the word as no tip writes it.
+    if (terms.length !== 1 || terms[0].latin || (terms[0].alternatives ?? []).some((a) => a.length === 1 && a[0] === word)) continue;
+    if (finds(ctx, terms, base)) return c;
   }
   return null;
 }

@@ -61,7 +61,12 @@ const ALIKE = new Set(['bv', 'vb', 'lr', 'rl']);
 export function unlikeSounds(a: string, b: string): number {
   if (a.length !== b.length) return editDistance(a, b);
   let n = 0;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i] && !ALIKE.has(a[i] + b[i])) n++;
+  for (let i = 0; i < a.length; i++) {
+    if (a[i] === b[i] || ALIKE.has(a[i] + b[i])) continue;
+    n++;
+    // Two neighbours swapped are one slip, as editDistance counts them (tabel/table 1, as tabel/label).
+    if (i + 1 < a.length && a[i] === b[i + 1] && a[i + 1] === b[i]) i++;
+  }
   return n;
 }
 
@@ -207,8 +212,12 @@ export function createSuggester(load: VocabularySource, opts: { now?: () => numb
     const least = Math.min(...closest.map((f) => f.u));
     const tied = closest.filter((f) => f.u === least);
     if (own < 0 && tied.length === 1) return [tied[0].w];
-    const counted = tied.map((f, i) => ({ w: f.w, n: docs(f.w), i })).filter((f) => own < 0 || f.n > 2 * own);
-    return counted.sort((a, b) => b.n - a.n || a.i - b.i).map((f) => f.w);
+    // Held by as many tips (loanwords the tips write in katakana: none), the likelier typo first:
+    // letters swapped or one changed, not one left out or added (tabel: table, not tabe), and the
+    // first letter kept (tabel: table, not label; sheat: sheet, not seat) — else the order found.
+    const likely = (w: string) => (w.length === word.length ? 0 : 1) + (w[0] === word[0] ? 0 : 1);
+    const counted = tied.map((f, i) => ({ w: f.w, n: docs(f.w), i, l: likely(f.w) })).filter((f) => own < 0 || f.n > 2 * own);
+    return counted.sort((a, b) => b.n - a.n || a.l - b.l || a.i - b.i).map((f) => f.w);
   }
 
   return {

@@ -30,6 +30,19 @@ test('hasPrefix says whether some key starts with the text, as a scan of the key
   for (const p of probes) expect(table.hasPrefix(p), JSON.stringify(p)).toBe(keys.some((k) => k.startsWith(p)));
 });
 
+test('withPrefix gives the entries whose keys start with the text, in order, as a scan of the keys does', () => {
+  const keys = words(13, 1500);
+  const table = LineTable.parse(LineTable.format(keys.map((k) => [k, `v${k}`] as [string, string])));
+  const probes = new Set<string>(['', 'zzzzzz', '\uFFFF']);
+  for (const k of words(14, 300)) for (let n = 1; n <= k.length; n++) { probes.add(k.slice(0, n)); probes.add(`${k.slice(0, n)}ア`); }
+  const sorted = [...table.entries()].map(([k]) => k);
+  for (const p of probes) {
+    const got = [...table.withPrefix(p)];
+    expect(got.map(([k]) => k), JSON.stringify(p)).toEqual(sorted.filter((k) => k.startsWith(p)));
+    for (const [k, v] of got) expect(v).toBe(`v${k}`);
+  }
+});
+
 test('a line table answers exactly as a Map of the same entries, for keys and for near misses', () => {
   const keys = words(7, 2000);
   const entries = keys.map((k, i) => [k, `v${i}\u0001${k}\u0002x`] as [string, string]);

@@ -117,6 +117,10 @@ describe('parseQuery / toMatch', () => {
     }
     // A word that only contains 何 later is a word (如何 is not an interrogative of number).
     expect(parseQuery('幾何 図形').must).toHaveLength(2);
+    // A word of its own that starts with 何 (何卒 "kindly", 何某 "so-and-so": the segmenter keeps
+    // them whole, and the dictionary does not read them なん…) is required as typed: 何卒 意味 asks
+    // what 何卒 means, and a tip that has only 意味 is no answer.
+    for (const q of ['何卒 意味', '何某 意味']) expect(parseQuery(q).must, q).toHaveLength(2);
   });
 
   test('endings made only of function words are dropped; a progressive form of an intent word ranks only', () => {

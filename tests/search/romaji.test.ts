@@ -60,6 +60,10 @@ test('b for v and r for l (sounds one kana writes) win a tie of typo candidates'
   expect(unlikeSounds('pibot', 'picot')).toBe(1);
   // A letter left out is no slip of sound: powr is as near power as poor (the tips' word wins the tie).
   expect(unlikeSounds('powr', 'power')).toBe(unlikeSounds('powr', 'poor'));
+  // Two neighbours swapped are one slip, as the edit distance counts them (tabel: table as near as label).
+  expect(unlikeSounds('tabel', 'table')).toBe(1);
+  expect(unlikeSounds('tabel', 'label')).toBe(1);
+  expect(unlikeSounds('chrat', 'chart')).toBe(1);
   // The dictionary's loanwords with a v or an l, typed with b or r: the word itself is never behind
   // another candidate one edit away for that reason (a sample read in order).
   const loans = latinLoanwords().filter((w) => /[vl]/.test(w)).slice(0, 200);

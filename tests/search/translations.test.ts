@@ -67,6 +67,23 @@ describe('the derived table (server/search/data/wiktionary-translations.json)', 
     expect(t.alternatives ?? []).not.toContainEqual(['透か', 'かし']);
   });
 
+  test('not for a word the dictionary gives synonyms: its meaning is there (メール, mail: e-mail, not 郵便)', () => {
+    for (const q of ['メール', 'mail']) {
+      const [t] = parseQuery(`${q} `).must;
+      const syn = (t.synonyms ?? []).map((a) => a.join(''));
+      expect(syn, q).toContain('email');
+      expect(syn, q).not.toContain('郵便');
+    }
+  });
+
+  test('not a verb\'s stem of one kanji, which matches every word the kanji begins (merge: 合 of 合わせる, 合計)', () => {
+    for (const q of ['マージ', 'merge', 'remove']) {
+      const [t] = parseQuery(`${q} `).must;
+      const syn = (t.synonyms ?? []).map((a) => a.join(''));
+      expect(syn.filter((w) => /^\p{sc=Han}$/u.test(w)), q).toEqual([]);
+    }
+  });
+
   test('a query word takes them in the wide tier only, after the dictionary\'s synonyms', () => {
     const [t] = parseQuery('履歴 ').must;
     expect((t.alternatives ?? []).map((a) => a.join(''))).not.toContain('ログ');
@@ -101,5 +118,21 @@ describe('search through the translations (service.ts wide tier)', () => {
     await postTip(t, t.admin, { title: 'Wordでページ番号を入れる', body: '挿入タブから入れます。', tags: ['Word'] });
     expect((await find('ウォーターマーク')).items.map((i) => i.id)).toEqual([mark.id]);
     expect((await find('Word ウォーターマーク 入れ方')).items.map((i) => i.id)[0]).toBe(mark.id);
+  });
+
+  test('a tip on sums (合計) or on fitting dates (合わせる) is not found for マージ', async () => {
+    await postTip(t, t.admin, { title: 'SUM関数で合計を出す', body: '合計したい範囲を選びます。', tags: ['Excel'] });
+    await postTip(t, t.admin, { title: '会議の日程を合わせる', body: '日程調整のツールを使います。', tags: [] });
+    for (const q of ['マージ', 'merge']) expect((await find(q)).total, q).toBe(0);
+  });
+
+  test('a tip on the post (郵便) is not found for メール: the English word\'s one sense is not the loanword\'s', async () => {
+    const post = await postTip(t, t.admin, { title: '郵便物の受け取りは総務課の窓口で', body: '書留の郵便は総務課で受け取ります。', tags: [] });
+    const mail = await postTip(t, t.admin, { title: 'Outlookで迷惑メールを振り分ける', body: '迷惑メールフォルダーに移します。', tags: ['Outlook'] });
+    for (const q of ['メール 受け取り', 'mail 受け取り']) {
+      const ids = (await find(q)).items.map((i) => i.id);
+      expect(ids, q).toEqual([mail.id]);
+      expect(ids, q).not.toContain(post.id);
+    }
   });
 });

@@ -131,6 +131,15 @@ describe('corrections through GET /api/search', () => {
     }
   });
 
+  test('a word of the compound that tips hold is not read as romaji (adobeacrobatreader: adobe, not アドベ)', async () => {
+    // adobe reads as romaji (a-do-be: アドベ, the dictionary's katakana for adobe): that finds the
+    // tips by adobe itself, and shows the name as no tip writes it.
+    const a = await postTip(t, t.admin, { title: 'Adobe Acrobat Readerで注釈を入れる', body: 'コメントツールを使います。', tags: ['PDF'] });
+    const r = await find('adobeacrobatreader');
+    expect(r.correctedTo).toBe('adobe acrobat reader');
+    expect(r.items.map((i) => i.id)).toEqual([a.id]);
+  });
+
   test('a word one typo from a tip\'s word is corrected, not cut into two known words that find less', async () => {
     // text and joint are known words (テキスト, ジョイント): cut, textjoint is "text joint", which finds
     // nothing with every word; TEXTJOIN is one edit away.
@@ -146,6 +155,21 @@ describe('corrections through GET /api/search', () => {
     expect(two.relaxed).toBe(false);
     expect(two.items.map((i) => i.id)).toEqual([a.id]);
     expect(two.items.map((i) => i.id)).not.toContain(b.id);
+  });
+
+  test('tied loanwords the tips write in katakana: letters swapped or one changed, and the first letter kept, come first', async () => {
+    // tabel is one slip from table (swapped) and from label (first letter changed); sheat from sheet
+    // (a letter changed) and seat (one left out); chrat from chart (swapped) only. No tip holds any
+    // in Latin letters, so no count tells them apart.
+    const table = await postTip(t, t.admin, { title: 'テーブルに変換して集計する', body: 'Ctrl+Tでテーブルにします。', tags: ['Excel'] });
+    const label = await postTip(t, t.admin, { title: 'ラベル印刷で宛名シールを作る', body: '差し込み印刷でラベルを作ります。', tags: ['Word'] });
+    const sheet = await postTip(t, t.admin, { title: 'シートを保護する', body: '校閲タブから保護します。', tags: ['Excel'] });
+    const chart = await postTip(t, t.admin, { title: 'チャートの軸を変える', body: '軸の書式を開きます。', tags: ['Excel'] });
+    for (const [q, shown, id] of [['tabel', 'table', table.id], ['tabel 集計', 'table 集計', table.id], ['lable 印刷', 'label 印刷', label.id], ['sheat', 'sheet', sheet.id], ['chrat', 'chart', chart.id]] as const) {
+      const r = await find(q);
+      expect(r.correctedTo, q).toBe(shown);
+      expect(r.items.map((i) => i.id), q).toEqual([id]);
+    }
   });
 
   test('a typo of a loanword the tips write only in katakana: the tied closest words are tried in order', async () => {
