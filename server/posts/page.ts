@@ -47,5 +47,6 @@ export function presentPage(row: PageRow, staleAfterDays: number): PostT {
     tags: JSON.parse(row.tags_json) as string[], likedByMe: row.liked === 1, bookmarkedByMe: row.bookmarked === 1,
     awards: JSON.parse(row.badges_json) as AwardBadgeT[], commentCount: row.comment_count,
   });
-  return { ...summary, ...presentPostFields(row, row.revision ?? 0, staleAfterDays) };
+  // Object.assign, not an object spread: see presentPost (presenter.ts).
+  return Object.assign(summary, presentPostFields(row, row.revision ?? 0, staleAfterDays));
 }
