@@ -4,8 +4,9 @@
  * memory; in-process latency p50/p95/p99 of search (2-character, katakana, mixed, multi-word,
  * phrase, exclusion, prefix and natural-question queries), of suggest, and of a bare FTS5 MATCH
  * on the same expressions (the floor); the search-quality table with 100k distractors; and over
- * HTTP with autocannon (10 connections, 10 s): search req/s and p99, and GET /api/posts/:id p99
- * while searches run alongside.
+ * HTTP with autocannon (10 connections, 10 s): search req/s and p99, and GET /api/posts/:id req/s
+ * and p99 while searches run alongside; the server's rss and peak rss (VmHWM) after start-up, after
+ * the searches alone and after both loads.
  *
  * Usage: npm run bench:search [-- --tips 100000 --duration 10 --keep]
  *        npm run bench:search -- --from <dir printed by a --keep run> [--duration 10] [--http-only]
@@ -540,6 +541,7 @@ async function main() {
   const server = await startServer(dbFile, port, config.publicUrl.origin);
   const base = `http://127.0.0.1:${port}`;
   try {
+    const started = await server.memory();
     const login = await fetch(`${base}/api/session`, {
       method: 'POST', headers: { 'content-type': 'application/json', origin: config.publicUrl.origin },
       body: JSON.stringify({ username: 'bench', password: PASSWORD }),
@@ -560,10 +562,14 @@ async function main() {
     // as bench:http and the floor below have.
     await autocannon({ url: base, connections: 10, duration: 2, headers: { cookie },
       requests: [{ method: 'GET', setupRequest: (req) => ({ ...req, path: searchPaths[Math.floor(Math.random() * searchPaths.length)] }) }] });
+    // Where the peak comes from: the server's rss and peak rss after each step.
+    const afterWarm = await server.memory();
+    out(`server rss after start-up and the warm-up: ${mb(afterWarm.rss)} (peak ${mb(afterWarm.peak)}; ${mb(started.rss)} and ${mb(started.peak)} once it answered)`);
     const alone = await load(searchPaths, 10);
-    out(`HTTP search alone (10 connections, ${duration} s): ${Math.round(alone.requests.average)} req/s, latency p50 ${alone.latency.p50} ms, p99 ${alone.latency.p99} ms, errors ${alone.errors + alone.non2xx}`);
+    const afterAlone = await server.memory();
+    out(`HTTP search alone (10 connections, ${duration} s): ${Math.round(alone.requests.average)} req/s, latency p50 ${alone.latency.p50} ms, p99 ${alone.latency.p99} ms, errors ${alone.errors + alone.non2xx}; server rss ${mb(afterAlone.rss)}, peak so far ${mb(afterAlone.peak)}`);
     const [mixed, reads] = await Promise.all([load(searchPaths, 10), load(ids.map((id) => `/api/posts/${id}`), 2)]);
-    out(`HTTP with both loads: search ${Math.round(mixed.requests.average)} req/s p99 ${mixed.latency.p99} ms; GET /api/posts/:id (2 connections) p50 ${reads.latency.p50} ms, p99 ${reads.latency.p99} ms, errors ${reads.errors + reads.non2xx}`);
+    out(`HTTP with both loads: search ${Math.round(mixed.requests.average)} req/s p99 ${mixed.latency.p99} ms; GET /api/posts/:id (2 connections) ${Math.round(reads.requests.average)} req/s, p50 ${reads.latency.p50} ms, p99 ${reads.latency.p99} ms, errors ${reads.errors + reads.non2xx}`);
     const mem = await server.memory();
     // rss is the whole process: the main thread, the search threads' heaps and SQLite's memory.
     out(`server process memory after the loads (${server.mode}; main thread and ${process.env.KOTSU_SEARCH_WORKERS ?? 'default'} search threads): rss ${mb(mem.rss)}, peak rss ${mb(mem.peak)}` +
