@@ -82,8 +82,8 @@ export async function postTip(t: TestApp, user: TestUser, tip: { title: string; 
   return res.json();
 }
 
-/** A search as the admin: total, items and whether it was relaxed (a non-200 answer throws). */
-export async function searchAs(t: TestApp, q: string): Promise<{ total: number; items: { id: number }[]; relaxed: boolean }> {
+/** A search as the admin: total, items, whether it was relaxed and the query as corrected (a non-200 answer throws). */
+export async function searchAs(t: TestApp, q: string): Promise<{ total: number; items: { id: number }[]; relaxed: boolean; correctedTo: string | null }> {
   const res = await t.as(t.admin, { method: 'GET', url: `/api/search?q=${encodeURIComponent(q)}` });
   if (res.statusCode !== 200) throw new Error(`search failed: ${res.statusCode} ${res.body}`);
   return res.json();

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { commonExpansion, expansionIn, nearExpression } from '../../server/search/acronyms';
 import { setPostStatus } from '../../server/posts/service';
-import { createTestApp, postTip, type TestApp } from '../helpers/app';
+import { createTestApp, postTip, searchAs, type TestApp } from '../helpers/app';
 
 // Acronyms of names the tips write in full (acronyms.ts), found in the titles themselves.
 
@@ -48,11 +48,7 @@ describe('search offers the name for an acronym no tip holds', () => {
   let t: TestApp;
   beforeEach(async () => { t = await createTestApp(); });
   afterEach(async () => { await t.close(); });
-  const find = async (q: string) => {
-    const res = await t.as(t.admin, { method: 'GET', url: `/api/search?q=${encodeURIComponent(q)}` });
-    expect(res.statusCode, res.body).toBe(200);
-    return res.json() as { total: number; items: { id: number }[]; correctedTo: string | null };
-  };
+  const find = (q: string) => searchAs(t, q);
 
   test('PAD finds the tips on Power Automate for desktop, shown as corrected; with other words too', async () => {
     const a = await postTip(t, t.admin, { title: 'Power Automate for desktopでExcelの台帳を読む', body: 'Excelの起動アクションを置きます。', tags: ['RPA'] });

@@ -83,8 +83,8 @@ describe('queries typed without spaces', () => {
       const r = await searchAs(t, q);
       expect(r.items.map((x) => x.id), q).toEqual([ids[i]]);
       // An all-kanji run may find it already by its compound's parts (the wide tier): no correction then.
-      if (i === 0) expect((r as { correctedTo?: string | null }).correctedTo, q).toBe(shown);
-      else expect([null, shown], q).toContain((r as { correctedTo?: string | null }).correctedTo);
+      if (i === 0) expect(r.correctedTo, q).toBe(shown);
+      else expect([null, shown], q).toContain(r.correctedTo);
     }
     // The query as typed stays one phrase (a tip holding it contiguously is found as typed); a
     // one-letter prefix joins the word after it in the cut too (再計算 is one word).
