@@ -50,31 +50,28 @@ export class LineTable {
     return undefined;
   }
 
-  /** Whether some key starts with `prefix` (a key equal to it included): one binary search. */
-  hasPrefix(prefix: string): boolean {
+  /** The first line whose key is not below `prefix` (the line count when every key is): one binary search. */
+  private firstFrom(prefix: string): number {
     const { text, starts } = this;
     let lo = 0;
     let hi = starts.length - 1;
-    // The first line whose key is not below `prefix`.
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
       if (compareAt(prefix, text, starts[mid]) > 0) lo = mid + 1; else hi = mid;
     }
-    if (lo >= starts.length - 1) return false;
-    for (let i = 0; i < prefix.length; i++) if (text.charCodeAt(starts[lo] + i) !== prefix.charCodeAt(i)) return false;
-    return true;
+    return lo;
+  }
+
+  /** Whether some key starts with `prefix` (a key equal to it included): one binary search. */
+  hasPrefix(prefix: string): boolean {
+    const lo = this.firstFrom(prefix);
+    return lo < this.starts.length - 1 && this.text.startsWith(prefix, this.starts[lo]);
   }
 
   /** The entries whose key starts with `prefix`, in key order: one binary search, then a walk. */
   *withPrefix(prefix: string): IterableIterator<[string, string]> {
     const { text, starts } = this;
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (compareAt(prefix, text, starts[mid]) > 0) lo = mid + 1; else hi = mid;
-    }
-    for (let k = lo; k + 1 < starts.length && text.startsWith(prefix, starts[k]); k++) {
+    for (let k = this.firstFrom(prefix); k + 1 < starts.length && text.startsWith(prefix, starts[k]); k++) {
       const line = text.slice(starts[k], starts[k + 1] - 1);
       const tab = line.indexOf('\t');
       yield [line.slice(0, tab), line.slice(tab + 1)];
