@@ -1,7 +1,6 @@
 import http from 'node:http';
 import v8 from 'node:v8';
 import { afterEach, describe, expect, it } from 'vitest';
-import { tipPage } from '../../server/pages/service';
 import { presentPage } from '../../server/posts/page';
 import { presentPost } from '../../server/posts/presenter';
 import { createTestApp, postTip, type TestApp } from '../helpers/app';
@@ -42,10 +41,16 @@ const BODY = Array.from({ length: 12 }, (_, i) => `## 手順${i}\nExcelのVLOOKU
  * (docs/search.md, Serving: memory). A tip of the bench's length (~700 characters of body, ~1,100
  * of HTML), read afresh each time as a request does (new strings from SQLite each time): 20,000
  * reads pass ~80 MB through the young generation, of which the spread had 60 MB promoted; without
- * it, a few KB.
+ * it, a few KB. On Node 26 (V8 14, the version .node-version names) the spread does not do this,
+ * and the young generation promotes 2–6 MB of the 80 either way: the limit (PROMOTED_MAX, a fifth of
+ * what passes) holds on both and fails on the spread on Node 20. tipPage's adoptions copy promoted
+ * only 2.2 MB on Node 20, which no limit tells from Node 26's noise: it is not measured here.
  */
+const PROMOTED_MAX = 16 * MB;
+/** Over 4,000 GETs on a socket: the spread promoted 12.8 MB on Node 20, Object.assign under 1 MB (Node 20) and 3.7 MB (Node 26). */
+const PROMOTED_MAX_GETS = 8 * MB;
 describe('a tip page leaves its garbage to the young generation', () => {
-  it.each(['presentPage', 'presentPost', 'tipPage'] as const)('%s: nothing of each read is promoted', async (name) => {
+  it.each(['presentPage', 'presentPost'] as const)('%s: what each read leaves dies young', async (name) => {
     t = await createTestApp();
     const ctx = t.app.ctx;
     const alice = await t.user('alice');
@@ -54,13 +59,11 @@ describe('a tip page leaves its garbage to the young generation', () => {
     const step = {
       presentPage: () => JSON.stringify(presentPage(ctx.postPages.read(tip.id, alice.id)!, ctx.config.staleAfterDays)).length,
       presentPost: () => JSON.stringify(presentPost(ctx, ctx.posts.byId(tip.id)!, user)).length,
-      // The web app's tip page: the shared part is cached, each reader gets a copy with their marks.
-      tipPage: () => JSON.stringify(tipPage(ctx, user, tip.id)).length,
     }[name];
     await batches(step, 20)(); // optimized code, the young generation's size settled
     const { promoted, scavenges } = await promotedBy(batches(step, 200));
-    expect(scavenges).toBeGreaterThan(5);
-    expect(promoted, `${(promoted / MB).toFixed(1)} MB promoted in ${scavenges} scavenges`).toBeLessThan(MB);
+    expect(scavenges).toBeGreaterThan(3);
+    expect(promoted, `${(promoted / MB).toFixed(1)} MB promoted in ${scavenges} scavenges`).toBeLessThan(PROMOTED_MAX);
   });
 
   it('GET /api/posts/:id over a socket, with and without views waiting to be written', async () => {
@@ -91,8 +94,8 @@ describe('a tip page leaves its garbage to the young generation', () => {
       await load(300)();
       const { promoted, scavenges } = await promotedBy(load(4000));
       expect(views).toEqual([0, 1]);
-      expect(scavenges).toBeGreaterThan(5);
-      expect(promoted, `${(promoted / MB).toFixed(1)} MB promoted in ${scavenges} scavenges`).toBeLessThan(MB);
+      expect(scavenges).toBeGreaterThan(3);
+      expect(promoted, `${(promoted / MB).toFixed(1)} MB promoted in ${scavenges} scavenges`).toBeLessThan(PROMOTED_MAX_GETS);
     } finally {
       agent.destroy();
     }
