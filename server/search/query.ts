@@ -144,7 +144,7 @@ let readAsNan: Set<string> | null = null;
  * (何卒 "kindly", read なにとぞ): 何卒 意味 asks about 何卒, and a tip that has 意味 is no answer.
  */
 const isInterrogative = (s: string): boolean => INTERROGATIVE.test(s) && (SEGMENTER.segment(s).containing(0)?.segment === '何'
-  || (readAsNan ??= new Set(spellingsOfReadingsFrom('なん'))).has(s));
+  || (readAsNan ??= new Set(spellingsOfReadingsFrom('なん').filter((w) => w.startsWith('何')))).has(s));
 /** A verb in its progressive form (困っています, 困っている): its past form is what the list holds (困った). */
 const PROGRESSIVE = /^(.+?)([てで])(?:いる|います|いた|いました|る|ます)$/u;
 const pastOf = (s: string) => { const m = PROGRESSIVE.exec(s); return m ? `${m[1]}${m[2] === 'て' ? 'た' : 'だ'}` : null; };

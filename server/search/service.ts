@@ -86,14 +86,13 @@ function correctedQuery(ctx: SearchReader, query: SearchQueryT, base: SearchFilt
     // with the input method off (pibotto: ピボット), as the tips write it.
     // The closest words in order, the first some tip holds (with its dictionary spellings: slicer, スライサー).
     let fix: string | null = null;
-    let tip: number | undefined;
+    let shown: string | null = null;
     for (const c of ctx.search.suggester.corrections(word).slice(0, MAX_TIED)) {
-      tip = firstHolding(ctx, parseQuery(`${c} `).must, base);
-      if (tip !== undefined) { fix = c; break; }
+      shown = heldAs(ctx, c, base);
+      if (shown !== null) { fix = c; break; }
     }
-    if (fix !== null && tip !== undefined) {
+    if (fix !== null && shown !== null) {
       // Shown as the tips write it (uipth → UiPath, vlokup → VLOOKUP); else in the reader's case.
-      const shown = writtenIn(ctx, tip, fix) ?? fix;
       corrected = corrected.replace(at, shown);
       if (shown === fix) fixes.set(fix, word);
       changed = true;
@@ -123,7 +122,7 @@ const ACRONYM_TITLES = 50;
 function expandAcronym(ctx: SearchReader, word: string): string | null {
   const near = nearExpression(word);
   if (near === null || ctx.search.store.docsOf(word) > 0) return null;
-  return commonExpansion(word, ctx.search.store.newestTitles(near, ACRONYM_TITLES));
+  return commonExpansion(word, ctx.search.store.newestTitles(near, ACRONYM_TITLES).map((t) => t.title));
 }
 
 /**
@@ -146,21 +145,21 @@ function correctKatakana(ctx: SearchReader, text: string, word: string, base: Se
  * ピボット スライサー): tips write such compounds apart or with a particle (プルダウンの…リスト).
  */
 function cutsAsTyped(text: string, word: string): string[] {
-  const typed = typedStretch(text, word);
-  return typed === null ? [] : loanwordSplits(typed).map(([a, b]) => `${a} ${b}`);
+  const at = typedAt(text, word);
+  return at === null ? [] : loanwordSplits(text.slice(at.from, at.to)).map(([a, b]) => `${a} ${b}`);
 }
 
-/** The stretch of `text` that normalizes to `word` (its kana folded to katakana), as typed; null if none does. */
-function typedStretch(text: string, word: string): string | null {
+/** Where in `text` the first stretch that normalizes to `word` (its kana folded to katakana) is typed; null if none does. */
+function typedAt(text: string, word: string): { from: number; to: number } | null {
   const mapped = normalizeWithMap(toKatakana(text));
   const at = mapped.text.indexOf(word);
-  return at < 0 ? null : text.slice(mapped.start[at], mapped.end[at + word.length - 1]);
+  return at < 0 ? null : { from: mapped.start[at], to: mapped.end[at + word.length - 1] };
 }
 
 /** A run typed as one, cut where a one-letter word ends the word before it (query.ts `cutAtLetters`). */
 function cutAtOneLetterWords(text: string, word: string): string[] {
-  const typed = typedStretch(text, word);
-  const cut = typed === null ? null : cutAtLetters(typed);
+  const at = typedAt(text, word);
+  const cut = at === null ? null : cutAtLetters(text.slice(at.from, at.to));
   return cut === null ? [] : [cut];
 }
 
@@ -175,9 +174,8 @@ function pluralInKatakana(ctx: SearchReader, word: string, base: SearchFilter): 
   const kana = [...(alternativesOf(singular)?.same ?? []), ...katakanaOf(singular)].filter((k) => /^\p{sc=Katakana}+$/u.test(k));
   for (const k of kana) {
     for (const c of [`${k}ズ`, `${k}ス`]) {
-      const terms = parseQuery(`${c} `).must;
-      const tip = terms.length === 1 ? firstHolding(ctx, terms, base) : undefined;
-      if (tip !== undefined) return writtenIn(ctx, tip, normalize(c)) ?? c;
+      const shown = heldAs(ctx, c, base, normalize(c));
+      if (shown !== null) return shown;
     }
   }
   return null;
@@ -213,13 +211,11 @@ function correctToLatin(ctx: SearchReader, text: string, word: string, base: Sea
   // As tips write it; as two words tips write (powerautomate → power automate); or the closest word.
   const held = (w: string) => ctx.search.store.docsOf(w) > 0;
   // A name written half in katakana, its Latin part typed on at once (キューブPDF: CubePDF).
-  const typed = typedStretch(text, word);
-  const after = typed === null ? null : /^[a-z0-9]+/.exec(text.slice(text.indexOf(typed) + typed.length))?.[0] ?? null;
+  const at = typedAt(text, word);
+  const after = at === null ? null : /^[a-z0-9]+/.exec(text.slice(at.to))?.[0] ?? null;
   for (const s of latinSpellingsOf(word)) {
-    if (after !== null && held(s + after)) {
-      const tip = firstHolding(ctx, parseQuery(`${s + after} `).must, base);
-      if (tip !== undefined) return replaceTyped(text, word + after, writtenIn(ctx, tip, s + after) ?? s + after);
-    }
+    const name = after !== null && held(s + after) ? heldAs(ctx, s + after, base) : null;
+    if (name !== null) return replaceTyped(text, word + after, name);
     // A spelling is a guess at a sound: its closest word is taken only one edit away, and only for a
     // guess of six letters or more (wineactor → winactor; not facom → from, teletel → delete).
     const near = s.length >= 6 ? ctx.search.suggester.correct(s) : null;
@@ -227,8 +223,8 @@ function correctToLatin(ctx: SearchReader, text: string, word: string, base: Sea
       if (fix === null || tried.has(fix)) continue;
       tried.add(fix);
       if (!fix.split(' ').every(held)) continue;
-      const tip = firstHolding(ctx, parseQuery(`${fix} `).must, base);
-      if (tip !== undefined) return replaceTyped(text, word, writtenIn(ctx, tip, fix) ?? fix);
+      const shown = heldAs(ctx, fix, base);
+      if (shown !== null) return replaceTyped(text, word, shown);
     }
   }
   return null;
@@ -265,6 +261,17 @@ function firstHolding(ctx: SearchReader, terms: ParsedQuery['must'][number] | Pa
   if (!match) return undefined;
   const probe = { ...base, match, titleMatch: null, titleOnly: null, limit: 1, offset: 0 };
   return (ctx.search.store.topPage(probe) ?? ctx.search.store.page(probe)).ids[0];
+}
+
+/**
+ * `words` as the best-ranked published tip holding them writes them (winactor → WinActor, チムズ →
+ * チームズ; `key`: the normalized text to find there, when it is not `words` as typed), or as given
+ * when it writes them otherwise; null when no tip holds them. One probe: whether a correction finds
+ * something, and in whose letters to show it.
+ */
+function heldAs(ctx: SearchReader, words: string, base: SearchFilter, key = words): string | null {
+  const tip = firstHolding(ctx, parseQuery(`${words} `).must, base);
+  return tip === undefined ? null : writtenIn(ctx, tip, key) ?? words;
 }
 
 /** Whether some published tip (in the filter) holds the terms, every one. */

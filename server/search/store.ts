@@ -521,11 +521,11 @@ export function createSearchStore(db: Database, opts: { rankCap?: number; denseW
     },
     /** How many indexed tips hold this token. */
     docsOf,
-    /** The titles of the newest `n` published tips whose title or tags match `match` (an expression for search_titles). */
-    newestTitles(match: string, n: number): string[] {
-      newestTitlesStmt ??= db.prepare(`SELECT p.title FROM (SELECT rowid AS id FROM search_titles WHERE search_titles MATCH ? ORDER BY rowid DESC LIMIT ?) m
-        JOIN posts p ON p.id = m.id WHERE p.status = 'published' ORDER BY p.id DESC`).pluck();
-      return newestTitlesStmt.all(match, n) as string[];
+    /** The newest `n` published tips whose title or tags match `match` (an expression for search_titles), with their titles. */
+    newestTitles(match: string, n: number): { id: number; title: string }[] {
+      newestTitlesStmt ??= db.prepare(`SELECT p.id, p.title FROM (SELECT rowid AS id FROM search_titles WHERE search_titles MATCH ? ORDER BY rowid DESC LIMIT ?) m
+        JOIN posts p ON p.id = m.id WHERE p.status = 'published' ORDER BY p.id DESC`);
+      return newestTitlesStmt.all(match, n) as { id: number; title: string }[];
     },
     /** Whether some indexed tip matches this FTS5 expression. */
     holds,
