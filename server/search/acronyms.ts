@@ -18,12 +18,24 @@ const SKIPPED = new Set(['a', 'an', 'the', 'of', 'for', 'and', 'to', 'in', 'on',
 const WORD = /[A-Za-z][A-Za-z0-9]*/g;
 
 /**
- * An FTS5 expression for titles with words starting with the letters in order, near one another
- * (one word between each two: a function word); titles are verified by `expansionIn`.
+ * An FTS5 expression for titles with words starting with the letters near one another (one word
+ * between each two: a function word), in any order; titles are verified by `expansionIn`.
  */
 export function nearExpression(acronym: string): string | null {
   if (!ACRONYM.test(acronym)) return null;
   return `NEAR(${[...acronym].map((c) => `${c}*`).join(' ')}, ${acronym.length - 1})`;
+}
+
+/**
+ * The expressions to read titles by: the letters' words adjacent and in order (a phrase of
+ * prefixes: Power Automate Desktop), and near one another (Power Automate for desktop). The newest
+ * titles the near one finds may all be others whose words merely start with the letters, in any
+ * order (Data Analysis Platform for PAD): the phrase's titles are read too, so that they do not
+ * crowd out a name written with its words together.
+ */
+export function acronymExpressions(acronym: string): string[] {
+  const near = nearExpression(acronym);
+  return near === null ? [] : [[...acronym].map((c) => `${c}*`).join(' + '), near];
 }
 
 /**

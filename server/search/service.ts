@@ -7,7 +7,7 @@ import { completeEndings, completePrefixes, cutAtLetters, hasWideTier, parseQuer
 import type { SearchQueryT, SearchResultT, SuggestResultT } from './schemas';
 import { highlighter, plainText } from './snippet';
 import { CJK_TOKEN } from './tokenize';
-import { commonExpansion, nearExpression } from './acronyms';
+import { acronymExpressions, commonExpansion } from './acronyms';
 import { recompose } from './compounds';
 import type { SearchFilter } from './store';
 import { katakanaOf } from './loanwords';
@@ -120,9 +120,12 @@ const ACRONYM_TITLES = 50;
  * Automate for desktop); null when it is a word some tip holds or no title spells it.
  */
 function expandAcronym(ctx: SearchReader, word: string): string | null {
-  const near = nearExpression(word);
-  if (near === null || ctx.search.store.docsOf(word) > 0) return null;
-  return commonExpansion(word, ctx.search.store.newestTitles(near, ACRONYM_TITLES).map((t) => t.title));
+  const expressions = acronymExpressions(word);
+  if (expressions.length === 0 || ctx.search.store.docsOf(word) > 0) return null;
+  // Each tip once, however many expressions find it.
+  const titles = new Map<number, string>();
+  for (const e of expressions) for (const t of ctx.search.store.newestTitles(e, ACRONYM_TITLES)) titles.set(t.id, t.title);
+  return commonExpansion(word, [...titles].sort((a, b) => b[0] - a[0]).map(([, title]) => title));
 }
 
 /**

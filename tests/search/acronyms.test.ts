@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { commonExpansion, expansionIn, nearExpression } from '../../server/search/acronyms';
+import { acronymExpressions, commonExpansion, expansionIn, nearExpression } from '../../server/search/acronyms';
 import { setPostStatus } from '../../server/posts/service';
 import { createTestApp, postTip, searchAs, type TestApp } from '../helpers/app';
 
@@ -40,6 +40,8 @@ describe('an acronym\'s expansion in a title', () => {
 
   test('only three to five letters are looked for', () => {
     expect(nearExpression('pad')).toBe('NEAR(p* a* d*, 2)');
+    expect(acronymExpressions('pad')).toEqual(['p* + a* + d*', 'NEAR(p* a* d*, 2)']);
+    expect(acronymExpressions('pc')).toEqual([]);
     for (const w of ['p', 'pc', 'abcdef', 'pa1', 'パッド']) expect(nearExpression(w), w).toBeNull();
   });
 });
@@ -64,6 +66,16 @@ describe('search offers the name for an acronym no tip holds', () => {
     setPostStatus(t.app.ctx, a.id, 'hidden', 'spam');
     setPostStatus(t.app.ctx, b.id, 'hidden', 'spam');
     expect((await find('PAD')).correctedTo).toBeNull();
+  });
+
+  test('newer titles whose words merely start with the letters do not crowd the name out', async () => {
+    const pad = await postTip(t, t.admin, { title: 'Power Automate Desktopでメールの添付を保存する', body: 'フローを作ります。', tags: ['RPA'] });
+    // Sixty newer titles with words starting d, a, p near one another, in another order: the newest
+    // fifty the near expression finds are all theirs.
+    for (let i = 0; i < 60; i++) await postTip(t, t.admin, { title: `Data Analysis Platform 第${i}回の集計`, body: '集計します。', tags: [] });
+    const r = await find('PAD 添付');
+    expect(r.correctedTo).toBe('Power Automate Desktop 添付');
+    expect(r.items.map((i) => i.id)).toEqual([pad.id]);
   });
 
   test('a word some tip holds is not an acronym; letters no title spells find nothing', async () => {
