@@ -60,7 +60,7 @@ export function tipPage(ctx: Context, viewer: UserRow, id: number): TipPageT {
     nominations: s.nominations,
     nominatingRounds: s.nominatingRounds,
     // Object.assign, not a spread: this spread's copies outlived the young generation (see presentPost,
-    // posts/presenter.ts; tests/posts/page-memory.test.ts). The spread above did not (measured there).
+    // posts/presenter.ts; npm run bench:page-memory). The spread above did not (measured then).
     adoptions: Object.assign({}, s.adoptions, { mine: myAdoption(ctx, viewer, id) }),
     reportPending: marks.reported,
     related: s.related,

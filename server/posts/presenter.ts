@@ -76,7 +76,7 @@ export function withViewer(ctx: Context, items: readonly PostSummaryT[], viewer:
  * until a full collection. Under the bench's load of tip pages the main thread's old generation
  * grew ~10 MB/s of such garbage and the server's peak rss went over 500 MB (docs/search.md,
  * Serving: memory). Object.assign gives the same object, properties in the same order, without it;
- * tests/posts/page-memory.test.ts measures what is promoted (60 MB of 80 with the spread, KBs without).
+ * npm run bench:page-memory measures what is promoted (60 MB of 80 with the spread, KBs without).
  */
 export function presentPost(ctx: Context, row: PostRow, viewer: UserRow | null): PostT {
   const [summary] = presentSummaries(ctx, [row], viewer);

@@ -25,11 +25,14 @@ describe('an acronym\'s expansion in a title', () => {
   test('a title of function words is read in time linear in its words (a hostile title: a a a … a、b)', () => {
     // Each "a" may spell a letter or be skipped as a function word: read path by path, a title of
     // 98 of them took 4-6 s for aaaab (every search for it, once per such title among the newest 50).
+    // Read linearly, both calls take about a millisecond. The limit is a thousand times that, so
+    // a loaded machine does not trip it; the old reading took 3.5 s here (a synchronous loop, which
+    // no test time limit interrupts: a title of more "a" would hang the run, not fail it).
     const title = `${Array.from({ length: 98 }, () => 'a').join(' ')}、b`;
     const t0 = performance.now();
     expect(expansionIn('aaaab', title)).toBeNull();
     expect(expansionIn('aaaab', title.replace('、', ' '))).toMatch(/^a( a){3,} b$/);
-    expect(performance.now() - t0).toBeLessThan(500);
+    expect(performance.now() - t0).toBeLessThan(1000);
   });
 
   test('the expansion most titles write; the first on a tie', () => {
