@@ -25,7 +25,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { stemOf } from '../server/search/lexicon';
-import { normalize } from '../server/search/normalize';
+import { isEnglishWord, normalize } from '../server/search/normalize';
 import { arg, seeded, writeLineTable } from './lib/edict';
 
 const SET_MAX = Number(arg('--set-max') ?? 6);
@@ -70,8 +70,6 @@ const english = new Map<string, string[]>();
 const ENGLISH_SENSES = Number(arg('--english-senses') ?? 1);
 /** Senses per English headword, over all its parts of speech (each numbered list of Japanese words). */
 const senseCount = new Map<string, number>();
-/** An English headword as the search normalizes a Latin word: lower-case letters, spaces, hyphens. */
-const ENGLISH = /^[a-z][a-z -]*$/;
 let pos: string | null = null;
 let headword: string | null = null;
 for (const [source, line] of sources.flatMap((source) => zlib.gunzipSync(fs.readFileSync(source)).toString('utf8').split('\n').map((l) => [source, l] as const))) {
@@ -82,7 +80,7 @@ for (const [source, line] of sources.flatMap((source) => zlib.gunzipSync(fs.read
   for (const part of line.split(/\s*\d+\.\s*/u)) {
     const words = [...new Set(part.split(/[,、]\s*/u).map((w) => formOf(w.trim(), pos!)).filter((w): w is string => w !== null))];
     if (words.length >= 2) sets.push(words);
-    if (headword === null || !ENGLISH.test(headword) || !JAPANESE.test(part)) continue;
+    if (headword === null || !isEnglishWord(headword) || !JAPANESE.test(part)) continue;
     senseCount.set(headword, (senseCount.get(headword) ?? 0) + 1);
     if (words.length === 0 || words.length > SET_MAX) continue;
     const list = english.get(headword) ?? english.set(headword, []).get(headword)!;

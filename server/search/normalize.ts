@@ -151,6 +151,12 @@ export function normalize(text: string): string {
   return s;
 }
 
+/**
+ * An English word or phrase as normalize leaves it (lower-case letters, spaces, hyphens): how
+ * Wiktionary's English headwords are keyed (derive-translations.ts) and looked up (query.ts).
+ */
+export const isEnglishWord = (s: string): boolean => /^[a-z][a-z -]*$/.test(s);
+
 /** Hiragana → katakana, letter for letter (ぴぼっと → ピボット); the rest as it is. */
 export function toKatakana(s: string): string {
   return s.replace(/[\u3041-\u3096\u309D\u309E]/gu, (c) => String.fromCharCode(c.charCodeAt(0) + 0x60));

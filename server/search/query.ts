@@ -12,7 +12,7 @@
  *   A kanji word with okurigana matches on its kanji stem (消し → 消*, 条件付き → 条件付).
  */
 import { alternativesOf, stemOf } from './lexicon';
-import { normalize, normalizeWithMap, toKatakana } from './normalize';
+import { isEnglishWord, normalize, normalizeWithMap, toKatakana } from './normalize';
 import { spellingKey } from './spellings';
 import { neighboursOf } from './thesaurus';
 import { translationsOf } from './translations';
@@ -171,8 +171,6 @@ const SINGLE_KANJI = /^\p{sc=Han}$/u;
 const OKURIGANA_KANA = /^[いうえきぎくけげこしじすせちつてねびべみむめりるれろ]$/u;
 const HIRAGANA_WORD = /^\p{sc=Hiragana}[\p{sc=Hiragana}ー]{2,}$/u;
 const KATAKANA = /^[\p{sc=Katakana}ー]+$/u;
-/** An English word or phrase as normalized (lower-case): a key of Wiktionary's English headwords. */
-const LATIN_WORD = /^[a-z][a-z -]*$/;
 const OKURIGANA_WORD = /^(\p{sc=Han}[\p{sc=Han}々]*)\p{sc=Hiragana}+$/u;
 const SEGMENTER = new Intl.Segmenter('ja', { granularity: 'word' });
 /** The beautifying prefix (美化語の接頭辞) before a word in kanji: お知らせ, ご連絡, お問い合わせ. */
@@ -607,7 +605,7 @@ function alternativesFor(forms: string[], self: string, noun = false): Pick<Term
   // senses the word translates (log: ログ, 履歴, 記録), after the Sudachi synonyms (measured: as
   // strong evidence, the development and check sets lost more than they gained).
   // (An English word among them is an English headword of the table: taken below, as its spelling.)
-  for (const f of lookups) if (!LATIN_WORD.test(f)) rest.push(...translationsOf(f));
+  for (const f of lookups) if (!isEnglishWord(f)) rest.push(...translationsOf(f));
   // The word's English spelling (ウォーターマーク: watermark, a spelling the dictionary gives): the
   // Japanese words Wiktionary gives for that English word when it has one sense (透かし). For a word
   // the dictionary gives synonyms, only a sense that shares one of them: the dictionary has the
@@ -615,7 +613,7 @@ function alternativesFor(forms: string[], self: string, noun = false): Pick<Term
   // e-mail in the dictionary; 郵便 in Wiktionary; スタンプ, stamp: 判子 in both). Not a verb's stem of
   // one kanji (merge: 合, of 合わせる; remove: 移, 除): it matches every word the kanji begins (合計).
   for (const w of [...forms, ...words]) {
-    if (!LATIN_WORD.test(w)) continue;
+    if (!isEnglishWord(w)) continue;
     const senses = translationsOf(w).filter((x) => !SINGLE_KANJI.test(x));
     if (dictionary.length === 0 || senses.some((x) => dictionary.includes(x))) rest.push(...senses);
   }
