@@ -1,5 +1,5 @@
 /**
- * The search's derived tables (`data/*.json`: EDICT's neighbours, loanwords and readings, Wiktionary's translations), read from
+ * The search's derived tables (`data/*.json`: EDICT's neighbours, loanwords, readings and words of manner, Wiktionary's translations), read from
  * disk when a module first needs them, not bundled: an imported JSON file is compiled into every
  * bundle that uses it (the main thread's and the search threads'), where each thread keeps it twice,
  * as its module's source text and as the value (the readings table alone cost +12–21 MB of idle rss

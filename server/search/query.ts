@@ -12,6 +12,7 @@
  *   A kanji word with okurigana matches on its kanji stem (消し → 消*, 条件付き → 条件付).
  */
 import { alternativesOf, stemOf } from './lexicon';
+import { mannerIn, isManner } from './manner';
 import { isEnglishWord, normalize, normalizeWithMap, toKatakana } from './normalize';
 import { spellingKey } from './spellings';
 import { neighboursOf } from './thesaurus';
@@ -447,6 +448,9 @@ function japaneseSpans(run: string, afterDigit = false, oneSided = false): strin
   }
   const unconverted = unconvertedStretch(run);
   if (unconverted) return around(unconverted);
+  // A word of manner (簡単に, 素早く: manner.ts) is a span of its own, with its ending: it ranks.
+  const manner = mannerIn(run);
+  if (manner) return manner[1] === run ? [run] : around([manner[0], [manner[1]], manner[2]]);
   const segs = [...SEGMENTER.segment(run)].map((s) => s.segment);
   if (segs.every(isStop)) return isStop(run) ? [] : [run];
   const spans: string[] = [];
@@ -768,7 +772,8 @@ export function parseQuery(raw: string): ParsedQuery {
         if (last && si === spans.length - 1) term.prefix = true;
         // Intent words, and a short run of hiragana left between words (grammar the lists above
         // do not name: いい, よね): they rank, they are not required.
-        if (isIntent(span) || (HIRAGANA.test(span) && Array.from(span).length <= 2 && spans.length > 1)) { should.push(term); return; }
+        // Words of manner (簡単に, 素早く) likewise: how it is done, which a tip may not say.
+        if (isIntent(span) || isManner(asTyped[si][0]) || (HIRAGANA.test(span) && Array.from(span).length <= 2 && spans.length > 1)) { should.push(term); return; }
         // A longer run of hiragana beside words written otherwise, that is no word the readings or
         // the loanwords know and does not end as a verb in its dictionary form (うまくできない,
         // ちゃんと, きれいに, なかなか: adverbs and grammar, what staff leave in kana around the
