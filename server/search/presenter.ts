@@ -11,7 +11,8 @@ import { snippetOf } from './snippet';
  * in its order, so the worker can send JSON.stringify of the result as the response body (a test
  * checks it against the schema). Batched queries, whatever the page size; hidden or deleted tips
  * since ranking drop out. `lacking`: the query's required words, for tips with all of them but one
- * (`partial`): each hit then names the word it lacks (`missing`, missing.ts) when one can be told.
+ * (`partial`, or a `relaxed` answer): each hit then names the word it lacks (`missing`, missing.ts)
+ * when one can be told.
  */
 export function presentHits(ctx: SearchReader, ids: readonly number[], highlight: RegExp | null, lacking?: readonly Term[]): SearchHitT[] {
   const lacks = lacking ? missingWord(lacking) : null;

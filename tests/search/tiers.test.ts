@@ -8,7 +8,7 @@ afterEach(async () => { await t.close(); });
 async function find(q: string, extra = '') {
   const res = await t.as(t.admin, { method: 'GET', url: `/api/search?q=${encodeURIComponent(q)}${extra}` });
   expect(res.statusCode, res.body).toBe(200);
-  return res.json() as { total: number; items: { id: number; snippet: string }[]; relaxed: boolean; facets?: { name: string; count: number }[] };
+  return res.json() as { total: number; items: { id: number; snippet: string; missing?: string }[]; relaxed: boolean; facets?: { name: string; count: number }[] };
 }
 
 describe('synonyms in a wide tier (service.ts)', () => {
@@ -50,7 +50,44 @@ describe('a two-word query whose last word the tips phrase otherwise', () => {
     const r = await find('シートを合体 ');
     expect(r.relaxed).toBe(true);
     expect(r.items.map((i) => i.id)).toEqual([a.id]);
-    expect((await find('シート kubernetes ')).total).toBe(0);
-    expect((await find('ドローン 合体 ')).total).toBe(0);
+    // Both words held by some tip, never together, the last Latin: no fallback.
+    await postTip(t, t.admin, { title: 'VBAで操作の記録を残す', body: 'ログ用のモジュールを用意します。', tags: ['VBA'] });
+    expect((await find('シート vba ')).total).toBe(0);
+  });
+});
+
+describe('a two-word query, one of whose words no tip holds in any spelling or synonym', () => {
+  /** Words no tip holds: katakana strings from a fixed seed (the class, not a sample of real words). */
+  const unknown = (n: number) => Array.from({ length: n }, (_, i) => {
+    const kana = 'ガギグゲゴザジズゼゾダヂヅデドバビブベボパピプペポ';
+    let s = '';
+    for (let k = 0, x = 7919 * (i + 3); k < 4; k++, x = (x * 31 + 17) % 9973) s += kana[x % kana.length];
+    return s;
+  });
+
+  test('the other word\'s tips, flagged relaxed, in either order; both unknown: nothing', async () => {
+    const sheet = await postTip(t, t.admin, { title: '各課のシートを1つの表にまとめる', body: '統合機能を使います。', tags: ['Excel'] });
+    const label = await postTip(t, t.admin, { title: '宛名ラベルを差し込み印刷で作る', body: 'Wordの差し込み文書タブから。', tags: ['Word'] });
+    const words = unknown(6);
+    for (const w of words) expect((await find(`${w} `)).total, w).toBe(0);
+    for (const w of words) {
+      for (const [held, id] of [['シート', sheet.id], ['宛名', label.id], ['Word', label.id]] as const) {
+        for (const q of [`${w} ${held} `, `${held} ${w} `]) {
+          const r = await find(q);
+          expect(r.relaxed, q).toBe(true);
+          expect(r.items.map((i) => i.id), q).toEqual([id]);
+          // Each tip says which word it lacks, as the reader typed it.
+          expect(r.items.map((i) => i.missing), q).toEqual([w]);
+        }
+      }
+      expect((await find(`${w} ${words[0] === w ? words[1] : words[0]} `)).total).toBe(0);
+    }
+  });
+
+  test('a word no dictionary knows either (ダブり): the other word\'s tips', async () => {
+    const dup = await postTip(t, t.admin, { title: '重複した行を削除する', body: '並べ替えてから消します。', tags: ['Excel'] });
+    const r = await find('ダブり 削除 ');
+    expect(r.relaxed).toBe(true);
+    expect(r.items.map((i) => i.id)).toEqual([dup.id]);
   });
 });
