@@ -80,8 +80,9 @@ describe('bidi controls and invisible text', () => {
     for (const { rule, body } of bodyRoutes()) {
       for (const [where, fill] of slots(body)) {
         for (const c of BIDI) {
-          // Readable text around it, so no blank or length rule refuses it first.
-          const res = await t.as(t.admin, { method: rule.method as 'POST', url: concrete(rule.url), payload: fill(`請求書${c}xslx.exe`) });
+          // Readable text around it, so no blank or length rule refuses it first; an address where one is asked for.
+          const text = /email/i.test(where) ? `a${c}@example.jp` : `請求書${c}xslx.exe`;
+          const res = await t.as(t.admin, { method: rule.method as 'POST', url: concrete(rule.url), payload: fill(text) });
           calls++;
           const label = `${rule.method} ${rule.url} ${where} U+${c.codePointAt(0)!.toString(16)}`;
           if (res.statusCode < 400) failures.push(`${label}: ${res.statusCode} accepted`);
@@ -139,6 +140,25 @@ describe('bidi controls and invisible text', () => {
       expect(JSON.stringify(res.json()), name).toContain(reason);
     }
     expect(t.db.prepare("SELECT count(*) FROM users WHERE username = 'sato_h'").pluck().get()).toBe(0);
+  });
+});
+
+describe('mail addresses', () => {
+  it('holding a control, an invisible or a space character are refused in the mail settings and an invitation', async () => {
+    const invitee = await t.user('invitee');
+    t.db.prepare('UPDATE users SET password_hash = NULL WHERE id = ?').run(invitee.id);
+    for (const email of ['a\u0000@example.jp', 'a\u001b@example.jp', 'a@example.jp\u0085', 'a\u007f@example.jp', 'a\u200b@example.jp',
+      'a@exa\u202emple.jp', 'a\u3000b@example.jp', 'a\u00a0@example.jp', 'a@\ud800.jp']) {
+      const settings = await t.as(invitee, { method: 'PUT', url: '/api/me/mail', payload: { email, mentions: true, digest: false } });
+      expect(settings.statusCode, JSON.stringify(email)).toBe(400);
+      expect(settings.json().error).toBe('bad_request');
+      const invite = await t.as(t.admin, { method: 'POST', url: '/api/admin/invitations', payload: { userIds: [invitee.id], email } });
+      expect(invite.statusCode, JSON.stringify(email)).toBe(400);
+    }
+    expect(t.db.prepare('SELECT count(*) FROM mail_settings WHERE user_id = ?').pluck().get(invitee.id)).toBe(0);
+    expect(t.db.prepare('SELECT count(*) FROM invitations').pluck().get()).toBe(0);
+    // The control: a plain address is taken.
+    expect((await t.as(invitee, { method: 'PUT', url: '/api/me/mail', payload: { email: 'hanako@example.jp', mentions: true, digest: false } })).statusCode).toBe(200);
   });
 });
 
