@@ -6,9 +6,11 @@ import type { NewUser, Role, UserChanges, UserRow } from '../users/store';
 import { isListedAdmin, parseLoginName } from '../users/identity';
 import type { ImportReportT, ImportRowT } from './schemas';
 import { fold } from '../shared/fold';
+import { isBlank } from '../shared/text';
 
 export const IMPORT_MAX_ROWS = 20_000;
-const BAD_CHARS = /[\p{Cs}\u0000-\u001f\u007f-\u009f\u2028\u2029]/u;
+// The same characters checkText refuses in a single-line field (server/shared/text.ts), bidi controls included.
+const BAD_CHARS = /[\p{Cs}\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/u;
 
 export type CsvEncoding = 'utf-8' | 'shift_jis' | 'utf-16le';
 
@@ -128,7 +130,7 @@ export function planImport(ctx: Context, actor: UserRow, rows: StaffRow[]): { re
     if (!login.ok) add({ reason: login.reason }, login.ja);
     else if (seen.has(login.key)) add({ reason: 'import_duplicate_row', params: { line: seen.get(login.key)! } }, `${seen.get(login.key)} 行目と重複しています`);
     else seen.set(login.key, row.line);
-    if (row.displayName === '') add({ reason: 'display_name_empty' }, '氏名が空です');
+    if (isBlank(row.displayName)) add({ reason: 'display_name_empty' }, '氏名が空です');
     else if ([...row.displayName].length > 100) add({ reason: 'display_name_too_long', params: { max: 100 } }, '氏名が長すぎます');
     else if (BAD_CHARS.test(row.displayName)) add({ reason: 'display_name_control_chars' }, '氏名に制御文字があります');
     const department = row.department;

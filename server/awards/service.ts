@@ -2,7 +2,7 @@ import type { Context } from '../context';
 import { badRequest, conflict, forbidden, notFound } from '../http/errors';
 import { canRead, getReadable } from '../posts/service';
 import type { PostStatus } from '../posts/store';
-import { checkText, requireNonBlank } from '../shared/text';
+import { checkText, isBlank, requireNonBlank } from '../shared/text';
 import { presentPublicUser } from '../users/presenter';
 import type { UserRow } from '../users/store';
 import { rankNominations, type RankedResult } from './results';
@@ -147,7 +147,7 @@ export function nominate(ctx: Context, member: UserRow, roundId: number, input: 
     throw badRequest('category_unknown', `category: "${input.category}" is not a category of this round`, { name: input.category });
   }
   checkText('statement', input.statement, { multiline: true });
-  if (input.statement.trim() === '') throw badRequest('blank_field', 'statement: must not be blank', { field: 'statement' });
+  if (isBlank(input.statement)) throw badRequest('blank_field', 'statement: must not be blank', { field: 'statement' });
   const post = getReadable(ctx, member, input.postId);
   if (post.status !== 'published') throw notFound('tip_not_found', 'tip not found');
   return ctx.db.transaction(() => {

@@ -4,7 +4,7 @@ import { badRequest, conflict, forbidden, notFound } from '../http/errors';
 import { notifyMentions } from '../mentions/service';
 import { getReadable } from '../posts/service';
 import type { PostRow } from '../posts/store';
-import { checkText, requireNonBlank } from '../shared/text';
+import { checkText, isBlank, requireNonBlank } from '../shared/text';
 import type { UserRow } from '../users/store';
 import type { CommentRow } from './store';
 
@@ -15,7 +15,7 @@ const excerpt = (body: string) => [...body.replace(/\s+/g, ' ').trim()].slice(0,
 
 function checkBody(body: string): void {
   checkText('body', body, { multiline: true });
-  if (body.trim() === '') throw badRequest('blank_field', 'body: must not be blank', { field: 'body' });
+  if (isBlank(body)) throw badRequest('blank_field', 'body: must not be blank', { field: 'body' });
 }
 
 /** Who may see a comment on a tip they may read: everyone while it is visible; its author and staff while hidden. */

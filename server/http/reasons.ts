@@ -26,7 +26,7 @@ export const REASONS = [
   'tip_not_found', 'tip_not_published', 'edit_not_allowed', 'delete_not_allowed', 'publish_not_allowed',
   'not_a_draft', 'confirm_not_allowed', 'revision_not_found', 'revisions_same', 'edit_conflict', 'render_timeout',
   // tags
-  'tag_length', 'tag_control_chars', 'tag_limit', 'tag_not_found', 'tag_merge_self', 'tag_exists',
+  'tag_length', 'tag_control_chars', 'tag_dot_segment', 'tag_limit', 'tag_not_found', 'tag_merge_self', 'tag_exists',
   // moderation
   'tip_already_hidden', 'report_exists', 'tip_not_hidden', 'report_not_found', 'report_resolved',
   // popularity, impact
@@ -46,7 +46,7 @@ export const REASONS = [
   'judge_own_tip', 'criterion_unknown', 'criterion_required', 'publish_needs_closed', 'winner_invalid',
   'results_hidden',
   // added at the merge with main: search, sign-in, follows, feeds, images, invitations, mail
-  'search_busy', 'origin_required', 'login_changed', 'username_empty', 'username_chars', 'username_compat', 'admins_from_env', 'comment_parent_invalid',
+  'search_busy', 'origin_required', 'login_changed', 'username_empty', 'username_chars', 'username_compat', 'username_dot_segment', 'admins_from_env', 'comment_parent_invalid',
   'feed_token_limit', 'feed_token_not_found', 'follow_self', 'image_quota_daily', 'image_quota_total', 'invitation_email',
   'invitation_nobody', 'invitation_has_password', 'invitation_suspended', 'invitation_invalid', 'mail_address_required', 'unsubscribe_invalid',
   // worker threads (renders, diffs) all busy: the queue is full (server/workers/pool.ts)

@@ -1,4 +1,5 @@
 import type { Context } from '../context';
+import { NOT_IN_MAIL_ADDRESS } from '../mail/address';
 import { badRequest, conflict, forbidden, notFound } from '../http/errors';
 import { hashPassword, passwordProblem } from '../users/password';
 import type { UserRow } from '../users/store';
@@ -43,7 +44,7 @@ const inviteMail = (user: UserRow, url: string, expiresAt: string) => {
  */
 export function issueInvitations(ctx: Context, admin: UserRow, req: IssueRequest): IssuedInvitation[] {
   if (ctx.config.authMode !== 'local') throw forbidden('sso_only', 'in proxy mode staff sign in through the intranet sign-on: there is nothing to invite to');
-  if (req.email !== undefined && (!MAIL_RE.test(req.email) || (req.userIds?.length ?? 0) !== 1 || req.allWithoutPassword)) {
+  if (req.email !== undefined && (!MAIL_RE.test(req.email) || NOT_IN_MAIL_ADDRESS.test(req.email) || (req.userIds?.length ?? 0) !== 1 || req.allWithoutPassword)) {
     throw badRequest('invitation_email', 'email: a mail address, for a single invitation');
   }
   const ids = req.allWithoutPassword ? ctx.invitations.withoutPassword() : [...new Set(req.userIds ?? [])];

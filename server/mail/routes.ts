@@ -4,6 +4,7 @@ import type { Context } from '../context';
 import { currentUser } from '../http/auth';
 import { badRequest, notFound } from '../http/errors';
 import { errors } from '../http/schemas';
+import { NOT_IN_MAIL_ADDRESS } from './address';
 import { MailSettings, MailSettingsBody, UnsubscribeBody, type MailSettingsT } from './schemas';
 import { mailNotifications, queueDigests } from './service';
 import type { MailSettingsRow } from './store';
@@ -41,6 +42,9 @@ export const mailRoutes: FastifyPluginAsyncTypebox<{ ctx: Context }> = async (ap
       body: MailSettingsBody, response: { 200: MailSettings, ...errors(400, 401, 403, 415) } },
   }, async (request) => {
     const { email, mentions, digest } = request.body;
+    if (email && NOT_IN_MAIL_ADDRESS.test(email)) {
+      throw badRequest('invalid_text', 'email: contains control, invisible or space characters', { field: 'email' });
+    }
     if ((mentions || digest) && !email) throw badRequest('mail_address_required', 'email: an address is needed to receive mail');
     return present(ctx, ctx.mail.save(currentUser(request).id, { email, onMentions: mentions, digest }, ctx.now().toISOString()));
   });

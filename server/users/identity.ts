@@ -37,6 +37,12 @@ export function parseLoginName(raw: string): LoginName {
     return { ok: false, reason: 'username_chars', message: 'username may hold letters, digits and . _ @ - only (at most 64)',
       ja: 'ユーザー名に使えない文字があります' };
   }
+  // A login name is a path segment (/users/:username, /api/profiles/:username): `.` and `..` are dot
+  // segments, which browsers and fetch resolve away, so that member's pages could not be reached.
+  if (name === '.' || name === '..') {
+    return { ok: false, reason: 'username_dot_segment', message: 'username cannot be "." or ".."',
+      ja: 'ユーザー名を「.」や「..」だけにはできません' };
+  }
   if (name.normalize('NFKC') !== name) {
     return { ok: false, reason: 'username_compat',
       message: 'username must not hold compatibility characters (full-width letters, ª, ①, half-width kana)',
