@@ -13,7 +13,7 @@ import type { SearchFilter } from './store';
 import { katakanaOf } from './loanwords';
 import { romajiToKatakana } from './romaji';
 import { editDistance } from './suggest';
-import { latinSpellingsOf, loanwordSplits } from './transliterate';
+import { latinSpellingsOf, loanwordPieces, loanwordSplits } from './transliterate';
 
 const SUGGEST_POSTS = 8;
 const SUGGEST_TAGS = 5;
@@ -143,13 +143,14 @@ function correctKatakana(ctx: SearchReader, text: string, word: string, base: Se
 }
 
 /**
- * The cuts of a katakana (or hiragana) word typed as one into two loanwords the dictionaries know,
- * as typed with a space between (プルダウンリスト → プルダウン リスト, ピボットスライサー →
- * ピボット スライサー): tips write such compounds apart or with a particle (プルダウンの…リスト).
+ * The cuts of a katakana (or hiragana) word typed as one into two or three loanwords the dictionaries
+ * know, as typed with spaces between (プルダウンリスト → プルダウン リスト, ドロップダウンリスト →
+ * ドロップ ダウン リスト, セミコロンキー → セミコロン キー): tips write such compounds apart or with a
+ * particle (プルダウンの…リスト, セミコロンのキー).
  */
 function cutsAsTyped(text: string, word: string): string[] {
   const at = typedAt(text, word);
-  return at === null ? [] : loanwordSplits(text.slice(at.from, at.to)).map(([a, b]) => `${a} ${b}`);
+  return at === null ? [] : loanwordPieces(text.slice(at.from, at.to)).map((pieces) => pieces.join(' '));
 }
 
 /** Where in `text` the first stretch that normalizes to `word` (its kana folded to katakana) is typed; null if none does. */

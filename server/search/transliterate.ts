@@ -154,3 +154,28 @@ export function loanwordSplits(written: string): [string, string][] {
   const mapped = normalizeWithMap(toKatakana(written));
   return loanwordCuts(mapped.text).map((k) => [written.slice(0, mapped.start[k]), written.slice(mapped.start[k])]);
 }
+
+/**
+ * The ways a normalized katakana word cuts into two or three loanword pieces, two first (ドロツプ
+ * ダウンリスト: ドロツプ|ダウン|リスト, as no piece ドロツプダウン is known). A piece has two letters
+ * or more; the last may have one when the word ends in a long vowel (`longEnd`: セミコロンキー, キー).
+ */
+export function loanwordPieceCuts(katakana: string, longEnd: boolean): number[][] {
+  const n = katakana.length;
+  const ok = (from: number, to: number) => (to - from >= 2 || (to === n && longEnd && to - from === 1)) && isLoanwordPiece(katakana.slice(from, to));
+  const two: number[][] = [];
+  const three: number[][] = [];
+  for (let i = 2; i < n; i++) {
+    if (!ok(0, i)) continue;
+    if (ok(i, n)) two.push([i]);
+    for (let j = i + 2; j < n; j++) if (ok(i, j) && ok(j, n)) three.push([i, j]);
+  }
+  return [...two, ...three];
+}
+
+/** A katakana (or hiragana) word as written, cut into two or three loanword pieces in its own letters (loanwordPieceCuts). */
+export function loanwordPieces(written: string): string[][] {
+  const mapped = normalizeWithMap(toKatakana(written));
+  return loanwordPieceCuts(mapped.text, /[ーｰ]$/u.test(written)).map((cuts) =>
+    [0, ...cuts].map((k, i, all) => written.slice(mapped.start[k], i + 1 < all.length ? mapped.start[all[i + 1]] : written.length)));
+}

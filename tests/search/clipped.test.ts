@@ -4,6 +4,7 @@ import { seeded } from '../../scripts/lib/edict';
 import { alternativesOf, latinLoanwords } from '../../server/search/lexicon';
 import { clippedForms } from '../../server/search/clipped';
 import { normalize } from '../../server/search/normalize';
+import { isLoanwordPiece } from '../../server/search/transliterate';
 import { search } from '../../server/search/service';
 
 /**
@@ -88,5 +89,59 @@ test('two loanwords typed as one word (プルダウンリスト) find the tip th
     },
   });
   expect(tried).toBeGreaterThanOrEqual(30);
+  expect(missed.length / tried, missed.join(', ')).toBeLessThan(0.1);
+}, 60_000);
+
+test('three loanwords typed as one word (ドロップダウンリスト) find the tip that writes them apart, corrected to the three', async () => {
+  // Triples of the dictionary's own katakana loanwords; the tips write them with particles between.
+  const kana = dictionaryKatakana();
+  const rand = seeded(31);
+  const pick = () => kana[Math.floor(rand() * kana.length)];
+  const triples = Array.from({ length: 40 }, () => [pick(), pick(), pick()] as const);
+  const tips = triples.map(([a, b, c], i) => ({ key: `t${i}`, title: `${a}の${b}と${c}を設定する`, tags: ['手順'], body: '手順を説明します。' }));
+  let tried = 0;
+  const missed: string[] = [];
+  await evaluate({
+    tips,
+    queries: [],
+    onApp: (ctx) => {
+      triples.forEach(([a, b, c], i) => {
+        const q = `${a}${b}${c}`;
+        // Two of them that are one word of the dictionaries (a word itself) are another case.
+        if ([a + b, b + c, q].some((w) => alternativesOf(normalize(w)))) return;
+        tried++;
+        const r = search(ctx, { q, limit: 10 });
+        if (!r.items.some((it) => it.title === tips[i].title) || r.correctedTo?.replace(/\s+/gu, '') !== q) missed.push(`${q} → ${r.correctedTo}`);
+      });
+    },
+  });
+  expect(tried).toBeGreaterThanOrEqual(30);
+  expect(missed.length / tried, missed.join(', ')).toBeLessThan(0.1);
+}, 60_000);
+
+test('a loanword and one of a letter and a long vowel typed as one (セミコロンキー) find the tip that writes them apart', async () => {
+  // The loanword pieces of one letter, written with their long vowel (キー, ビー …), after one of the dictionary's others.
+  const short = Array.from({ length: 0x30FA - 0x30A1 }, (_, i) => String.fromCharCode(0x30A1 + i)).filter(isLoanwordPiece).map((c) => `${c}ー`);
+  expect(short).toContain('キー');
+  const kana = dictionaryKatakana();
+  const rand = seeded(37);
+  const pairs = Array.from({ length: 30 }, () => [kana[Math.floor(rand() * kana.length)], short[Math.floor(rand() * short.length)]] as const);
+  const tips = pairs.map(([a, k], i) => ({ key: `t${i}`, title: `${a}の${k}を押す`, tags: ['手順'], body: '手順を説明します。' }));
+  let tried = 0;
+  const missed: string[] = [];
+  await evaluate({
+    tips,
+    queries: [],
+    onApp: (ctx) => {
+      pairs.forEach(([a, k], i) => {
+        const q = `${a}${k}`;
+        if (alternativesOf(normalize(q))) return;
+        tried++;
+        const r = search(ctx, { q, limit: 10 });
+        if (!r.items.some((it) => it.title === tips[i].title) || r.correctedTo?.replace(/\s+/gu, '') !== q) missed.push(`${q} → ${r.correctedTo}`);
+      });
+    },
+  });
+  expect(tried).toBeGreaterThanOrEqual(20);
   expect(missed.length / tried, missed.join(', ')).toBeLessThan(0.1);
 }, 60_000);
