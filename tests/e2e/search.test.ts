@@ -145,12 +145,23 @@ describe('search', () => {
     await screenshots(page, 'partial');
   });
 
+  it('of two words, one no tip holds in any spelling: the other word\'s tips, each saying which word it lacks', async () => {
+    await page.goto('/search?q=' + encodeURIComponent('ゲジゲジ 転記'));
+    await expect.poll(() => page.locator('ol.results > li .title').allTextContents(), { timeout: 15_000 }).toEqual(['VLOOKUP関数で台帳から転記']);
+    expect(await page.locator('p.notice').filter({ hasText: 'すべての語を含むコツがないため' }).count()).toBe(1);
+    expect(await page.locator('ol.results > li .missing').allTextContents()).toEqual(['「ゲジゲジ」を含みません']);
+    await expectAccessible(page, 'one word unknown');
+    await screenshots(page, 'one-word-unknown');
+  });
+
   it('no tip has every word: the tips with some of them, said so, and a 教えて request one click away', async () => {
     const q = '宛名 ラベル 封筒';
     await page.goto('/search?q=' + encodeURIComponent(q));
     await expect.poll(() => page.locator('ol.results > li .title').allTextContents(), { timeout: 15_000 }).toEqual(['Wordの差し込み印刷で宛名ラベル']);
     const notice = page.locator('p.notice').filter({ hasText: 'すべての語を含むコツがないため' });
     expect(await notice.count()).toBe(1);
+    // Each says which word it lacks.
+    expect(await page.locator('ol.results > li .missing').allTextContents()).toEqual(['「封筒」を含みません']);
     await expectAccessible(page, 'relaxed results');
     await screenshots(page, 'relaxed');
     await notice.getByRole('link', { name: 'この内容を「教えて」でリクエストする' }).click();
