@@ -39,6 +39,7 @@ import { hashPassword } from '../server/users/password';
 import type { UserRow } from '../server/users/store';
 import { QUERIES, TIPS } from './search-eval/collection';
 import { runQueries, table } from './search-eval/evaluate';
+import { SERVER_NODE_FLAGS } from './lib/server-flags.mjs';
 
 const PASSWORD = 'bench password 12345';
 
@@ -211,7 +212,7 @@ async function startServer(dbFile: string, port: number, origin: string) {
   const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
   const child: ChildProcess = tsx
     ? fork(fileURLToPath(import.meta.url), ['--serve', dbFile, String(port)], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] })
-    : spawn(process.execPath, [path.join(root, 'scripts', 'start.mjs')], {
+    : spawn(process.execPath, [...SERVER_NODE_FLAGS, path.join(root, 'scripts', 'start.mjs')], {
       cwd: root, stdio: ['ignore', 'ignore', 'inherit'],
       env: { ...process.env, KOTSU_DB: dbFile, KOTSU_PORT: String(port), KOTSU_HOST: '127.0.0.1', KOTSU_PUBLIC_URL: origin, KOTSU_LOG_LEVEL: 'warn', KOTSU_WEB_ROOT: '' },
     });

@@ -16,6 +16,7 @@ import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { buildProblem } from './lib/build-stamp.mjs';
+import { SERVER_NODE_FLAGS } from './lib/server-flags.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const { values } = parseArgs({ options: { runs: { type: 'string', default: '5' } } });
@@ -27,7 +28,7 @@ if (buildProblem(root)) {
 }
 
 const VARIANTS = {
-  compiled: ['dist/server/main.mjs'],
+  compiled: [...SERVER_NODE_FLAGS, 'dist/server/main.mjs'],
   tsx: ['--import', 'tsx', 'server/main.ts'],
 } as const;
 type Variant = keyof typeof VARIANTS;
