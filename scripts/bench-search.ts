@@ -10,6 +10,7 @@
  *
  * Usage: npm run bench:search [-- --tips 100000 --duration 10 --keep]
  *        npm run bench:search -- --from <dir printed by a --keep run> [--duration 10] [--http-only]
+ *          [--without-server-flags: the compiled server without npm start's node flags, scripts/lib/server-flags.mjs]
  * --keep saves the freshly built database (before the timed writes) as <dir>/base.db with the
  * planted tips' keys; --from copies that database and skips generating and indexing, so A/B runs
  * share the same tips. (A kept index built by another PIPELINE_VERSION is rebuilt at start-up.)
@@ -212,7 +213,7 @@ async function startServer(dbFile: string, port: number, origin: string) {
   const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
   const child: ChildProcess = tsx
     ? fork(fileURLToPath(import.meta.url), ['--serve', dbFile, String(port)], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] })
-    : spawn(process.execPath, [...SERVER_NODE_FLAGS, path.join(root, 'scripts', 'start.mjs')], {
+    : spawn(process.execPath, [...(process.argv.includes('--without-server-flags') ? [] : SERVER_NODE_FLAGS), path.join(root, 'scripts', 'start.mjs')], {
       cwd: root, stdio: ['ignore', 'ignore', 'inherit'],
       env: { ...process.env, KOTSU_DB: dbFile, KOTSU_PORT: String(port), KOTSU_HOST: '127.0.0.1', KOTSU_PUBLIC_URL: origin, KOTSU_LOG_LEVEL: 'warn', KOTSU_WEB_ROOT: '' },
     });

@@ -1,6 +1,7 @@
 import type { TSchema } from '@sinclair/typebox';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, postTip, type TestApp } from '../helpers/app';
+import { createTestApp, type TestApp } from '../helpers/app';
+import { oneOfEach } from '../helpers/one-of-each';
 import { sampleOf } from '../helpers/schema-sample';
 import { proxyApp } from './helpers';
 
@@ -23,12 +24,7 @@ beforeAll(async () => {
   t = await createTestApp();
   const member = await t.user('member');
   await t.user('judge');
-  // One of each thing, so `1` names something on most routes and the text is reached past the lookup.
-  const tip = await postTip(t, member, { title: 'tip', body: 'body', tags: ['excel'] });
-  await t.as(member, { method: 'POST', url: `/api/posts/${tip.id}/comments`, payload: { body: 'c' } });
-  await t.as(t.admin, { method: 'POST', url: '/api/requests', payload: { title: 'req' } });
-  await t.as(t.admin, { method: 'POST', url: '/api/templates', payload: { name: 'tpl', body: 'b' } });
-  await t.as(t.admin, { method: 'POST', url: '/api/awards', payload: { title: 'DX', categories: ['c'], criteria: [{ key: 'k', label: 'l', weight: 1 }], judges: ['judge'] } });
+  await oneOfEach(t, member);
 }, 60_000);
 afterAll(async () => { await t.close(); });
 

@@ -1,7 +1,8 @@
 import type { TSchema } from '@sinclair/typebox';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, postTip, type TestApp, type TestUser } from '../helpers/app';
+import { createTestApp, type TestApp, type TestUser } from '../helpers/app';
 import { dbSnapshot } from '../helpers/db-snapshot';
+import { oneOfEach } from '../helpers/one-of-each';
 import { sampleOf } from '../helpers/schema-sample';
 
 /**
@@ -26,12 +27,7 @@ beforeAll(async () => {
   t = await createTestApp();
   member = await t.user('member', { department: '総務課' });
   await t.user('judge');
-  // One of each thing, so `1` names something on most routes and validation is reached past the lookup.
-  const tip = await postTip(t, member, { title: 'tip', body: 'body', tags: ['excel'] });
-  await t.as(member, { method: 'POST', url: `/api/posts/${tip.id}/comments`, payload: { body: 'c' } });
-  await t.as(t.admin, { method: 'POST', url: '/api/requests', payload: { title: 'req' } });
-  await t.as(t.admin, { method: 'POST', url: '/api/templates', payload: { name: 'tpl', body: 'b' } });
-  await t.as(t.admin, { method: 'POST', url: '/api/awards', payload: { title: 'DX', categories: ['c'], criteria: [{ key: 'k', label: 'l', weight: 1 }], judges: ['judge'] } });
+  const tip = await oneOfEach(t, member);
   await t.as(member, { method: 'POST', url: '/api/awards/1/nominations', payload: { postId: tip.id, category: 'c', statement: 's' } });
   await t.as(t.admin, { method: 'POST', url: `/api/posts/${tip.id}/reports`, payload: { reason: 'spam' } });
   await t.as(t.admin, { method: 'POST', url: '/api/me/feed-tokens', payload: { label: 'x' } });
