@@ -1,0 +1,110 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  apiCall, createUser, externalRequests, launchBrowser, newContext, setupAdmin, startServer, uiLogin,
+  type TestServer,
+} from './harness';
+
+/**
+ * What a tester walking Kotsu as a new member and as a judge met (2026-12-07, flows11): a judge's
+ * address naming a nomination, unsaved scores, and counts and notices that read wrong.
+ */
+describe('newcomer flows: judging, counts and notices', () => {
+  let server: TestServer;
+  let browser: Browser;
+  let admin: string;
+  let modCookie: string;
+  const contexts: BrowserContext[] = [];
+  const tips: { id: number; title: string }[] = [];
+  let nominations: number[] = [];
+  /** Native dialogs each page met (the router's leave guard is the one that may ask). */
+  const dialogs = new Map<Page, string[]>();
+
+  async function pageFor(username: string, width?: number): Promise<Page> {
+    const context = await newContext(browser, server, { width });
+    contexts.push(context);
+    const page = await context.newPage();
+    const seen: string[] = [];
+    dialogs.set(page, seen);
+    page.on('dialog', (d) => { seen.push(`${d.type()}: ${d.message()}`); void d.dismiss(); });
+    await uiLogin(page, username);
+    return page;
+  }
+
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+    admin = await setupAdmin(server);
+    const writer = await createUser(server, admin, 'writer', { displayName: '書き手 花子', department: '税務課' });
+    modCookie = await createUser(server, admin, 'judge', { displayName: '審査 モデ', role: 'moderator', department: '情報政策課' });
+    for (const title of ['条件付き書式で期限切れに色を付ける', '名簿の重複を COUNTIFS で見つける', '置換で全角スペースを消す']) {
+      const res = await apiCall(server, 'POST', '/api/posts', { title, body: `${title}の手順です。`, tags: ['Excel'] }, writer);
+      expect(res.status).toBe(201);
+      tips.push({ id: res.json.id, title });
+    }
+    const round = await apiCall(server, 'POST', '/api/awards', {
+      title: '令和8年度 DX賞', categories: ['事業部門'], criteria: [{ key: 'effect', label: '効果', weight: 3 }, { key: 'reach', label: '汎用性', weight: 1 }], judges: ['judge'],
+    }, admin);
+    expect(round.status).toBe(201);
+    for (const t of tips) {
+      const res = await apiCall(server, 'POST', `/api/awards/${round.json.id}/nominations`, { postId: t.id, category: '事業部門', statement: `${t.title}で作業が減りました。` }, admin);
+      expect(res.status).toBe(201);
+      nominations.push(res.json.id);
+    }
+    expect((await apiCall(server, 'POST', `/api/awards/${round.json.id}/phase`, { phase: 'scoring' }, admin)).status).toBe(200);
+    // The first nominated tip is hidden: a judge who is staff is still sent its nomination, not shown it.
+    expect((await apiCall(server, 'POST', `/api/posts/${tips[0].id}/hide`, { reason: '確認中' }, modCookie)).status).toBe(200);
+  });
+
+  afterAll(async () => {
+    for (const c of contexts) expect(externalRequests(c)).toEqual([]);
+    await browser?.close();
+    await server?.close();
+  });
+
+  const shownTitle = (page: Page) => page.locator('#current-title').textContent();
+
+  it('a judge’s address naming a nomination opens that nomination, and a reload keeps it, with a hidden tip’s nomination before it', async () => {
+    const page = await pageFor('judge');
+    await page.goto(`/awards/1/judge?n=${nominations[1]}`);
+    await expect.poll(() => shownTitle(page)).toBe(tips[1].title);
+    expect(new URL(page.url()).searchParams.get('n')).toBe(String(nominations[1]));
+    await page.reload();
+    await expect.poll(() => shownTitle(page)).toBe(tips[1].title);
+    await page.goto(`/awards/1/judge?n=${nominations[2]}`);
+    await expect.poll(() => shownTitle(page)).toBe(tips[2].title);
+  });
+
+  it('scores and a comment not yet saved stay with their nomination through 次へ and 前へ, and leaving asks first', async () => {
+    const page = await pageFor('judge', 360);
+    await page.goto(`/awards/1/judge?n=${nominations[1]}`);
+    await expect.poll(() => shownTitle(page)).toBe(tips[1].title);
+    await page.getByRole('group', { name: /効果/ }).getByLabel('4').check();
+    await page.getByLabel('講評（任意）').fill('他の課でも使えます。');
+    await page.getByRole('button', { name: '次へ →' }).click();
+    await expect.poll(() => shownTitle(page)).toBe(tips[2].title);
+    expect(await page.getByLabel('講評（任意）').inputValue()).toBe('');
+    // The list says which nomination holds what is not saved.
+    const listed = page.getByRole('navigation', { name: '推薦一覧' }).getByRole('button', { name: new RegExp(tips[1].title) });
+    expect(await listed.textContent()).toContain('未保存');
+    await page.getByRole('button', { name: '← 前へ' }).click();
+    await expect.poll(() => shownTitle(page)).toBe(tips[1].title);
+    expect(await page.getByRole('group', { name: /効果/ }).getByLabel('4').isChecked()).toBe(true);
+    expect(await page.getByLabel('講評（任意）').inputValue()).toBe('他の課でも使えます。');
+
+    // Leaving with it asks (the router's leave guard); refused, the page and its entries stay.
+    await page.getByRole('link', { name: 'ホーム' }).first().click();
+    await expect.poll(() => dialogs.get(page)?.length).toBe(1);
+    expect(new URL(page.url()).pathname).toBe('/awards/1/judge');
+    expect(await page.getByLabel('講評（任意）').inputValue()).toBe('他の課でも使えます。');
+
+    // Saved, nothing is left to lose: leaving no longer asks.
+    await page.getByRole('group', { name: /汎用性/ }).getByLabel('3').check();
+    await page.getByRole('button', { name: '保存して次の未採点へ' }).click();
+    await expect.poll(() => shownTitle(page)).toBe(tips[2].title);
+    expect(await listed.textContent()).toContain('採点済');
+    await page.getByRole('link', { name: 'ホーム' }).first().click();
+    await page.waitForURL((u) => u.pathname === '/');
+    expect(dialogs.get(page)).toHaveLength(1);
+  });
+});
