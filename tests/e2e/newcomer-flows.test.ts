@@ -14,6 +14,8 @@ describe('newcomer flows: judging, counts and notices', () => {
   let browser: Browser;
   let admin: string;
   let modCookie: string;
+  let writer: string;
+  let reader: string;
   const contexts: BrowserContext[] = [];
   const tips: { id: number; title: string }[] = [];
   let nominations: number[] = [];
@@ -35,7 +37,8 @@ describe('newcomer flows: judging, counts and notices', () => {
     server = await startServer();
     browser = await launchBrowser();
     admin = await setupAdmin(server);
-    const writer = await createUser(server, admin, 'writer', { displayName: '書き手 花子', department: '税務課' });
+    writer = await createUser(server, admin, 'writer', { displayName: '書き手 花子', department: '税務課' });
+    reader = await createUser(server, admin, 'reader', { displayName: '読み手 一郎', department: '財政課' });
     modCookie = await createUser(server, admin, 'judge', { displayName: '審査 モデ', role: 'moderator', department: '情報政策課' });
     for (const title of ['条件付き書式で期限切れに色を付ける', '名簿の重複を COUNTIFS で見つける', '置換で全角スペースを消す']) {
       const res = await apiCall(server, 'POST', '/api/posts', { title, body: `${title}の手順です。`, tags: ['Excel'] }, writer);
@@ -63,6 +66,8 @@ describe('newcomer flows: judging, counts and notices', () => {
   });
 
   const shownTitle = (page: Page) => page.locator('#current-title').textContent();
+  /** A notification as it reads (its words are in its shadow root). */
+  const itemText = (item: ReturnType<Page['locator']>) => item.evaluate((el) => el.shadowRoot?.textContent?.replace(/\s+/g, ' ') ?? '');
 
   it('a judge’s address naming a nomination opens that nomination, and a reload keeps it, with a hidden tip’s nomination before it', async () => {
     const page = await pageFor('judge');
@@ -106,5 +111,23 @@ describe('newcomer flows: judging, counts and notices', () => {
     await page.getByRole('link', { name: 'ホーム' }).first().click();
     await page.waitForURL((u) => u.pathname === '/');
     expect(dialogs.get(page)).toHaveLength(1);
+  });
+
+  it('a reporter told that the tip was hidden reads a whole sentence, not an empty 「」 where the withheld title was', async () => {
+    const tip = await apiCall(server, 'POST', '/api/posts', { title: 'USB メモリで個人情報を持ち出す方法', body: '不適切な内容です。', tags: ['その他'] }, writer);
+    const report = await apiCall(server, 'POST', `/api/posts/${tip.json.id}/reports`, { reason: 'inappropriate', comment: '規程違反です' }, reader);
+    expect(report.status).toBe(201);
+    expect((await apiCall(server, 'POST', `/api/moderation/reports/${report.json.id}/resolve`, { action: 'hide', note: '規程に反するため' }, modCookie)).status).toBe(200);
+    const page = await pageFor('reader', 360);
+    await page.goto('/notifications');
+    const list = page.locator('kotsu-notification-item');
+    await expect.poll(() => list.count()).toBe(1);
+    const shown = await itemText(list.first());
+    expect(shown).toContain('あなたが報告したコツは非表示になりました。');
+    expect(shown).not.toContain('「」');
+    // The bell's menu shows the same sentence.
+    await page.getByRole('button', { name: /読み手 一郎/ }).click();
+    const inMenu = page.locator('kotsu-notification-menu kotsu-notification-item').first();
+    await expect.poll(() => itemText(inMenu)).toContain('あなたが報告したコツは非表示になりました。');
   });
 });
