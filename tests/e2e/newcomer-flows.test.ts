@@ -130,4 +130,19 @@ describe('newcomer flows: judging, counts and notices', () => {
     const inMenu = page.locator('kotsu-notification-menu kotsu-notification-item').first();
     await expect.poll(() => itemText(inMenu)).toContain('あなたが報告したコツは非表示になりました。');
   });
+
+  it('once a reader’s view is counted, the tip page shows the same count by the title and under the tip', async () => {
+    const tip = await apiCall(server, 'POST', '/api/posts', { title: 'PDF の結合はドラッグで', body: 'Acrobat の「ファイルを結合」を使います。', tags: ['PDF'] }, writer);
+    const page = await pageFor('reader');
+    await page.goto(`/tips/${tip.json.id}`);
+    const views = page.locator('kotsu-tip-page .views');
+    const viewers = page.locator('kotsu-tip-reactions .viewers');
+    await expect.poll(() => viewers.textContent()).toBe('0 人が閲覧');
+    // The view is sent once the tip has been on screen for a moment.
+    await expect.poll(() => views.textContent()).toBe('閲覧 1');
+    await expect.poll(() => viewers.textContent()).toBe('1 人が閲覧');
+    await page.reload();
+    await expect.poll(() => viewers.textContent()).toBe('1 人が閲覧');
+    expect(await views.textContent()).toBe('閲覧 1');
+  });
 });
