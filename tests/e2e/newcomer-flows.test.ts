@@ -145,4 +145,19 @@ describe('newcomer flows: judging, counts and notices', () => {
     await expect.poll(() => viewers.textContent()).toBe('1 人が閲覧');
     expect(await views.textContent()).toBe('閲覧 1');
   });
+
+  it('a refused field is named as the form names it (ユーザー名), never by the API’s word (username), and the rule is said next to it', async () => {
+    const page = await pageFor('admin', 360);
+    await page.goto('/admin/users');
+    const username = page.getByLabel('ユーザー名', { exact: true });
+    // What may go in a user name is said under the field, and read with it.
+    expect(await username.getAttribute('aria-describedby')).toBeTruthy();
+    expect(await page.locator('#n-username-hint').textContent()).toContain('空白は使えません');
+    await username.fill('Sato Taro');
+    await page.getByLabel('表示名', { exact: true }).fill('佐藤 太郎');
+    await page.getByLabel('初期パスワード（10文字以上）').fill('correct horse battery');
+    await page.getByRole('button', { name: '追加する' }).click();
+    const alert = page.getByRole('alert').filter({ hasText: '入力内容' });
+    await expect.poll(() => alert.textContent()).toBe('入力内容を確認してください（ユーザー名）。');
+  });
 });

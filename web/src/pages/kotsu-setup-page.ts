@@ -62,7 +62,8 @@ export class KotsuSetupPage extends KotsuElement {
         <p>${msg('setup.intro')}</p>
         <form @submit=${this.onSubmit}>
           <label for="username">${msg('login.username')}</label>
-          <input id="username" name="username" type="text" autocomplete="username" required maxlength="64" />
+          <input id="username" name="username" type="text" autocomplete="username" required maxlength="64" aria-describedby="username-hint" />
+          <p id="username-hint" class="muted">${msg('setup.usernameHint')}</p>
           <label for="displayName">${msg('setup.displayName')}</label>
           <input id="displayName" name="displayName" type="text" autocomplete="name" required maxlength="100" />
           <label for="department">${msg('setup.department')}</label>
