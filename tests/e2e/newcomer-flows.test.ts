@@ -160,4 +160,51 @@ describe('newcomer flows: judging, counts and notices', () => {
     const alert = page.getByRole('alert').filter({ hasText: '入力内容' });
     await expect.poll(() => alert.textContent()).toBe('入力内容を確認してください（ユーザー名）。');
   });
+
+  /** Starts an IME conversion in the focused field (what typing かな does before it is committed). */
+  async function composeIn(page: Page, text: string) {
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Input.imeSetComposition', { text, selectionStart: text.length, selectionEnd: text.length });
+    return cdp;
+  }
+
+  it('Enter that confirms a かな→漢字 conversion in the image description keeps the field open; the next Enter closes it', async () => {
+    const page = await pageFor('writer');
+    await page.goto('/new');
+    const body = page.locator('#body');
+    await body.click();
+    const png = await page.screenshot({ clip: { x: 0, y: 0, width: 120, height: 80 } });
+    await body.evaluate((ta, b64) => {
+      const data = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+      const dt = new DataTransfer();
+      dt.items.add(new File([data], 'image.png', { type: 'image/png' }));
+      ta.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));
+    }, png.toString('base64'));
+    const alt = page.getByLabel('画像の説明（代替テキスト）');
+    await expect.poll(() => alt.count()).toBe(1);
+    await alt.fill('');
+    await alt.focus();
+    const cdp = await composeIn(page, 'しんせいがめん');
+    await page.keyboard.press('Enter');
+    expect(await alt.count()).toBe(1);
+    await cdp.send('Input.insertText', { text: '申請画面' });
+    await expect.poll(() => alt.inputValue()).toBe('申請画面');
+    await expect.poll(() => body.inputValue()).toContain('![申請画面](/api/images/');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => alt.count()).toBe(0);
+  });
+
+  it('Enter that confirms a conversion in the judge picker chooses nobody', async () => {
+    const page = await pageFor('admin');
+    await page.goto('/admin/awards');
+    const q = page.locator('#people-q');
+    await q.fill('審査');
+    await expect.poll(() => page.getByRole('option').count()).toBe(1);
+    await q.press('ArrowDown');
+    const cdp = await composeIn(page, 'もで');
+    await page.keyboard.press('Enter');
+    await cdp.send('Input.insertText', { text: 'モデ' });
+    await expect.poll(() => q.inputValue()).toBe('審査モデ');
+    expect(await page.getByRole('list', { name: '選んだ職員' }).count()).toBe(0);
+  });
 });
