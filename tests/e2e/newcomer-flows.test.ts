@@ -207,4 +207,13 @@ describe('newcomer flows: judging, counts and notices', () => {
     await expect.poll(() => q.inputValue()).toBe('審査モデ');
     expect(await page.getByRole('list', { name: '選んだ職員' }).count()).toBe(0);
   });
+
+  it('at 360 px the award results, with a prize field in each row of the wide table, do not widen the page', async () => {
+    expect((await apiCall(server, 'POST', '/api/awards/1/phase', { phase: 'closed' }, admin)).status).toBe(200);
+    const page = await pageFor('admin', 360);
+    await page.goto('/awards/1/results');
+    await expect.poll(() => page.locator('input[id^="prize-"]').count()).toBe(2);
+    // The table scrolls inside its own box; the page itself does not scroll sideways.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBe(0);
+  });
 });
