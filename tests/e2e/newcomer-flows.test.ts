@@ -216,4 +216,21 @@ describe('newcomer flows: judging, counts and notices', () => {
     // The table scrolls inside its own box; the page itself does not scroll sideways.
     expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBe(0);
   });
+
+  it('a tab opened before a release loads the page anew when the page’s old script is gone, instead of saying the server is unreachable', async () => {
+    const page = await pageFor('writer');
+    await page.goto('/');
+    await expect.poll(() => page.locator('kotsu-home-page').count()).toBe(1);
+    // The release removed the editor's old script: the server answers 404 for it, once.
+    let refused = 0;
+    await page.route(/\/assets\/kotsu-editor-page-[^/]+\.js$/, async (route) => {
+      if (refused++ === 0) await route.fulfill({ status: 404, contentType: 'application/json', body: '{"error":"not_found"}' });
+      else await route.continue();
+    });
+    await page.getByRole('link', { name: /書く/ }).first().click();
+    await expect.poll(() => page.getByLabel('タイトル').count()).toBe(1);
+    expect(new URL(page.url()).pathname).toBe('/new');
+    expect(refused).toBeGreaterThanOrEqual(2);
+    expect(await page.getByText('サーバーに接続できませんでした').count()).toBe(0);
+  });
 });
