@@ -233,4 +233,17 @@ describe('newcomer flows: judging, counts and notices', () => {
     expect(refused).toBeGreaterThanOrEqual(2);
     expect(await page.getByText('サーバーに接続できませんでした').count()).toBe(0);
   });
+
+  it('a signed-in member opening /login (a bookmark) or /setup is told she is signed in and offered the way on', async () => {
+    const page = await pageFor('reader', 360);
+    await page.goto('/login?next=%2Fbookmarks');
+    const status = page.locator('kotsu-login-page').getByRole('status');
+    await expect.poll(() => status.textContent()).toContain('読み手 一郎 さんとしてログインしています。');
+    await status.getByRole('link', { name: 'このまま使う' }).click();
+    await page.waitForURL((u) => u.pathname === '/bookmarks');
+    await page.goto('/setup');
+    await expect.poll(() => page.locator('kotsu-setup-page p').first().textContent()).toBe('初期設定は完了しています。');
+    expect(await page.locator('kotsu-setup-page').getByRole('link', { name: 'ログイン' }).count()).toBe(0);
+    expect(await page.locator('kotsu-setup-page').getByRole('link', { name: 'ホーム' }).count()).toBe(1);
+  });
 });

@@ -6,6 +6,8 @@ export const ja = {
   'login.submit': 'ログイン',
   'login.failed': 'ユーザー名またはパスワードが違います。',
   'login.proxy': 'このサーバーは庁内シングルサインオンで利用します。ポータルから開き直してください。',
+  'login.already': '{name} さんとしてログインしています。別のアカウントでログインするときだけ、下に入力してください。',
+  'login.continue': 'このまま使う',
   'setup.title': '初期設定：管理者アカウントの作成',
   'setup.intro': 'Kotsu へようこそ。最初に管理者アカウントを作成します。',
   'setup.displayName': '表示名',
@@ -14,6 +16,7 @@ export const ja = {
   'setup.usernameHint': 'ログインに使います。文字・数字と「. _ @ -」が使えます（空白は使えません）。',
   'setup.submit': '管理者を作成して始める',
   'setup.done': '初期設定は完了しています。ログインしてください。',
+  'setup.doneSignedIn': '初期設定は完了しています。',
   'author.title': '{name}さんのコツ',
   'author.department': '所属: {department}',
 } as const;
@@ -25,6 +28,8 @@ export const en: Record<keyof typeof ja, string> = {
   'login.submit': 'Log in',
   'login.failed': 'Wrong username or password.',
   'login.proxy': 'This server uses the intranet single sign-on. Open it again from the portal.',
+  'login.already': 'You are logged in as {name}. Fill in the form below only to log in with another account.',
+  'login.continue': 'Continue as you are',
   'setup.title': 'First-run setup: create the administrator',
   'setup.intro': 'Welcome to Kotsu. First, create the administrator account.',
   'setup.displayName': 'Display name',
@@ -33,6 +38,7 @@ export const en: Record<keyof typeof ja, string> = {
   'setup.usernameHint': 'Used to log in. Letters, digits and ". _ @ -" (no spaces).',
   'setup.submit': 'Create the administrator and start',
   'setup.done': 'Setup is already done. Please log in.',
+  'setup.doneSignedIn': 'Setup is already done.',
   'author.title': "{name}'s tips",
   'author.department': 'Department: {department}',
 };
