@@ -206,6 +206,8 @@ describe('newcomer flows: judging, counts and notices', () => {
     await cdp.send('Input.insertText', { text: 'モデ' });
     await expect.poll(() => q.inputValue()).toBe('審査モデ');
     expect(await page.getByRole('list', { name: '選んだ職員' }).count()).toBe(0);
+    // Each weight says whose it is (three fields were all read as 「重み」).
+    for (const n of [1, 2, 3]) expect(await page.getByRole('spinbutton', { name: `基準 ${n} の重み`, exact: true }).count()).toBe(1);
   });
 
   it('at 360 px the award results, with a prize field in each row of the wide table, do not widen the page', async () => {
