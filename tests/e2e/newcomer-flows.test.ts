@@ -125,6 +125,8 @@ describe('newcomer flows: judging, counts and notices', () => {
     const shown = await itemText(list.first());
     expect(shown).toContain('あなたが報告したコツは非表示になりました。');
     expect(shown).not.toContain('「」');
+    // It leads nowhere: the tip's page would only say it cannot be found.
+    expect(await list.first().locator('a').count()).toBe(0);
     // The bell's menu shows the same sentence.
     await page.getByRole('button', { name: /読み手 一郎/ }).click();
     const inMenu = page.locator('kotsu-notification-menu kotsu-notification-item').first();
