@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  apiCall, createUser, externalRequests, launchBrowser, newContext, setupAdmin, startServer, uiLogin,
+  apiCall, axe, createUser, externalRequests, launchBrowser, newContext, setupAdmin, startServer, uiLogin,
   type TestServer,
 } from './harness';
 
@@ -108,6 +108,11 @@ describe('newcomer flows: judging, counts and notices', () => {
     await page.getByRole('button', { name: '保存して次の未採点へ' }).click();
     await expect.poll(() => shownTitle(page)).toBe(tips[2].title);
     expect(await listed.textContent()).toContain('採点済');
+    // The scored nomination, shown again, reads in the list on the current item's tint (color contrast).
+    await listed.click();
+    await expect.poll(() => shownTitle(page)).toBe(tips[1].title);
+    const contrast = await axe(page).withRules(['color-contrast']).analyze();
+    expect(contrast.violations.flatMap((v) => v.nodes.map((n) => n.target.join(' ')))).toEqual([]);
     await page.getByRole('link', { name: 'ホーム' }).first().click();
     await page.waitForURL((u) => u.pathname === '/');
     expect(dialogs.get(page)).toHaveLength(1);
