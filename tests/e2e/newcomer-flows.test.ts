@@ -255,4 +255,19 @@ describe('newcomer flows: judging, counts and notices', () => {
     expect(await page.locator('kotsu-setup-page').getByRole('link', { name: 'ログイン' }).count()).toBe(0);
     expect(await page.locator('kotsu-setup-page').getByRole('link', { name: 'ホーム' }).count()).toBe(1);
   });
+
+  it('after asking 教えて from a search that found nothing, Back shows the list with the question, not the question filled in again', async () => {
+    const page = await pageFor('reader', 360);
+    const question = 'ワードの差し込み印刷で宛名ラベルを作りたい';
+    await page.goto(`/search?q=${encodeURIComponent(question)}`);
+    await page.getByRole('link', { name: 'この内容を「教えて」でリクエストする' }).click();
+    await expect.poll(() => page.getByLabel('知りたいこと').inputValue()).toBe(question);
+    await page.getByRole('button', { name: '教えてを投稿' }).click();
+    await page.waitForURL((u) => /^\/requests\/\d+$/.test(u.pathname));
+    await page.goBack();
+    await page.waitForURL((u) => u.pathname === '/requests');
+    expect(new URL(page.url()).searchParams.has('ask')).toBe(false);
+    await expect.poll(() => page.getByRole('link', { name: question }).count()).toBe(1);
+    expect(await page.getByLabel('知りたいこと').inputValue()).toBe('');
+  });
 });
