@@ -50,17 +50,17 @@ export async function registerWebApp(app: FastifyInstance, root: string | null):
   }
   app.setNotFoundHandler(async (request, reply) => {
     const url = request.url;
-    const notFound = () => reply.status(404).send({ error: 'not_found', reason: 'not_found', message: `no route ${request.method} ${url.split('?')[0].slice(0, 200)}` });
-    if (!hasApp || !isAppPage(url) || (request.method !== 'GET' && request.method !== 'HEAD')) return notFound();
+    const answer404 = () => reply.status(404).send({ error: 'not_found', reason: 'not_found', message: `no route ${request.method} ${url.split('?')[0].slice(0, 200)}` });
+    if (!hasApp || !isAppPage(url) || (request.method !== 'GET' && request.method !== 'HEAD')) return answer404();
     const asset = assetPath(url);
-    if (asset === null) return notFound();
+    if (asset === null) return answer404();
     if (asset !== undefined) {
       // Never the app in place of a script: a release built while the server runs has files the
       // static routes (made at start) do not know, and a tab opened before a release asks for
       // chunks it no longer has. The first are served from disk, the second answered 404.
       const file = path.join(root!, asset);
       const found = fs.statSync(file, { throwIfNoEntry: false });
-      if (!found?.isFile()) return notFound();
+      if (!found?.isFile()) return answer404();
       reply.header('cache-control', 'public, max-age=31536000, immutable');
       return reply.type(ASSET_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream').send(fs.createReadStream(file));
     }
