@@ -22,7 +22,8 @@ export function isAppPage(target: string): boolean {
 
 /**
  * Serves the built web app. Hashed assets are cached for a year, the favicon for a day; index.html never, so a new
- * release is picked up at once. Any other GET path that is not /api loads the app (deep links).
+ * release is picked up at once. Any other GET path that is not /api loads the app (deep links),
+ * except under /assets/: a file there written since the start is served, any other is 404.
  */
 export async function registerWebApp(app: FastifyInstance, root: string | null): Promise<void> {
   const index = root ? path.join(root, 'index.html') : null;
@@ -49,12 +50,48 @@ export async function registerWebApp(app: FastifyInstance, root: string | null):
   }
   app.setNotFoundHandler(async (request, reply) => {
     const url = request.url;
-    if (!hasApp || !isAppPage(url) || (request.method !== 'GET' && request.method !== 'HEAD')) {
-      return reply.status(404).send({ error: 'not_found', reason: 'not_found', message: `no route ${request.method} ${url.split('?')[0].slice(0, 200)}` });
+    const answer404 = () => reply.status(404).send({ error: 'not_found', reason: 'not_found', message: `no route ${request.method} ${url.split('?')[0].slice(0, 200)}` });
+    if (!hasApp || !isAppPage(url) || (request.method !== 'GET' && request.method !== 'HEAD')) return answer404();
+    const asset = assetPath(url);
+    if (asset === null) return answer404();
+    if (asset !== undefined) {
+      // Never the app in place of a script: a release built while the server runs has files the
+      // static routes (made at start) do not know, and a tab opened before a release asks for
+      // chunks it no longer has. The first are served from disk, the second answered 404.
+      const file = path.join(root!, asset);
+      const found = fs.statSync(file, { throwIfNoEntry: false });
+      if (!found?.isFile()) return answer404();
+      reply.header('cache-control', 'public, max-age=31536000, immutable');
+      return reply.type(ASSET_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream').send(fs.createReadStream(file));
     }
     reply.header('cache-control', 'no-cache');
     return reply.type('text/html; charset=utf-8').send(shell!.read());
   });
+}
+
+const ASSET_TYPES: Record<string, string> = {
+  '.js': 'text/javascript; charset=utf-8', '.mjs': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8',
+  '.map': 'application/json; charset=utf-8', '.json': 'application/json; charset=utf-8', '.svg': 'image/svg+xml',
+  '.png': 'image/png', '.jpg': 'image/jpeg', '.webp': 'image/webp', '.gif': 'image/gif', '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2', '.woff': 'font/woff', '.txt': 'text/plain; charset=utf-8',
+};
+
+/**
+ * The file an address names under the build's `assets/` folder (`assets/index-abc.js`); null for
+ * an address under it that no file could have (dot segments, encoded slashes or backslashes,
+ * NUL), undefined for an address elsewhere (a page of the app). Called only for app pages.
+ */
+export function assetPath(target: string): string | null | undefined {
+  let pathname: string;
+  try {
+    pathname = decodeURIComponent(new URL(target, 'http://kotsu.invalid').pathname);
+  } catch {
+    return undefined;
+  }
+  if (!pathname.startsWith('/assets/')) return undefined;
+  const rel = pathname.slice(1);
+  if (/[\\\0]/.test(rel) || rel.split('/').some((part) => part === '' || part === '.' || part === '..')) return null;
+  return rel;
 }
 
 /**

@@ -47,7 +47,23 @@ describe('web app serving', () => {
     expect((await t.app.inject({ method: 'GET', url: '/api/nope' })).statusCode).toBe(404);
   });
 
-  it('answers a missing asset with 404, not the app', async () => {
+  it('serves an asset a release wrote after the server started (its static routes are made at start)', async () => {
+    fs.writeFileSync(path.join(root, 'assets', 'editor-def456.js'), 'export const later = 1;');
+    const res = await t.app.inject({ method: 'GET', url: '/assets/editor-def456.js' });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toMatch(/javascript/);
+    expect(res.headers['cache-control']).toContain('immutable');
+    expect(res.body).toBe('export const later = 1;');
+  });
+
+  it.each(['/assets/index-gone123.js', '/assets/old-chunk.css', '/assets/..%2Findex.html', '/assets/a%5C..%5C..%5Cindex.html', '/assets/'])(
+    'answers the missing or malformed asset %s with 404, never the app in place of a script', async (url) => {
+      const res = await t.app.inject({ method: 'GET', url });
+      expect(res.statusCode).toBe(404);
+      expect(res.headers['content-type']).not.toMatch(/text\/html/);
+    });
+
+  it('answers a page request that is not GET with 404, not the app', async () => {
     const res = await t.app.inject({ method: 'POST', url: '/tips/1' });
     expect(res.statusCode).toBe(404);
   });

@@ -6,6 +6,7 @@ import { getSession } from '../data/session';
 import { locale, msg } from '../i18n/catalogue';
 import { errorMessage } from '../i18n/error-message';
 import { setFeedLinks } from '../router/feed-links';
+import { pageLoaded, reloadForNewRelease } from '../router/release';
 import { acceptHistoryMove, interceptLinks, positionOf, matchRoute, navigate, NAVIGATE_EVENT, setPageTitle, type PageElement } from '../router/router';
 import { PRIMARY_NAV } from '../router/menu';
 import { restoreScroll, scrollOf, trackScroll } from '../router/scroll';
@@ -149,9 +150,11 @@ export class KotsuApp extends KotsuElement {
     try {
       await route.load();
     } catch {
-      if (seq === this._routeSeq) this._error = msg('error.network');
+      // After a release this tab's scripts are gone from the server: load the address anew.
+      if (seq === this._routeSeq && !(await reloadForNewRelease(url)) && seq === this._routeSeq) this._error = msg('error.network');
       return;
     }
+    pageLoaded();
     if (seq !== this._routeSeq) return;
     const page = document.createElement(route.tag) as PageElement;
     page.params = match.params;

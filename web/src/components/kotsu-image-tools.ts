@@ -4,6 +4,7 @@ import { ApiError } from '../data/http';
 import { IMAGE_MAX_BYTES, IMAGE_TYPES, uploadImage } from '../data/images';
 import { errorMessage } from '../i18n/error-message';
 import { formatDate, msg } from '../i18n/catalogue';
+import { imeComposing } from '../shared/ime';
 import { sharedStyles } from '../styles/shared';
 import { KotsuElement } from './kotsu-element';
 import { TextareaTarget } from './textarea-target';
@@ -169,7 +170,7 @@ export class KotsuImageTools extends KotsuElement {
       ${this._added ? html`<div class="alt">
         <label for="image-alt">${msg('image.altLabel')}</label>
         <div class="row"><input id="image-alt" type="text" maxlength="80" .value=${this._added.alt} @input=${this.onAltInput}
-          @keydown=${(e: KeyboardEvent) => { if (e.key === 'Enter') { e.preventDefault(); this._added = null; this._target?.focus(); } }} />
+          @keydown=${(e: KeyboardEvent) => { if (e.key === 'Enter' && !imeComposing(e)) { e.preventDefault(); this._added = null; this._target?.focus(); } }} />
         <button type="button" class="btn secondary" @click=${() => { this._added = null; this._target?.focus(); }}>${msg('image.altDone')}</button></div>
       </div>` : nothing}
       ${this._error ? html`<p class="error" role="alert">${this._error}</p>` : nothing}

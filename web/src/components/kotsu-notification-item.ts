@@ -21,11 +21,32 @@ const KIND_MESSAGE: Record<string, MessageKey> = {
   'comment.replied': 'notif.comment.replied',
 };
 
+/**
+ * The same sentences without the title, for a notification whose title the server withholds from
+ * this reader (the tip is hidden from them, or deleted): never an empty 「」.
+ */
+const UNTITLED_MESSAGE: Record<string, MessageKey> = {
+  'post.hidden': 'notif.post.hidden.untitled',
+  'post.restored': 'notif.post.restored.untitled',
+  'post.edited': 'notif.post.edited.untitled',
+  'report.accepted': 'notif.report.accepted.untitled',
+  'report.dismissed': 'notif.report.dismissed.untitled',
+  'comment.created': 'notif.comment.created.untitled',
+  'comment.hidden': 'notif.comment.hidden.untitled',
+  'comment.restored': 'notif.comment.restored.untitled',
+  'request.answered': 'notif.request.answered.untitled',
+  'follow.posts': 'notif.follow.posts.untitled',
+  'mention.post': 'notif.mention.post.untitled',
+  'mention.comment': 'notif.mention.comment.untitled',
+  'comment.replied': 'notif.comment.replied.untitled',
+};
+
 /** How a notification's text reads: a moderator's reason by default, a quoted excerpt for comments and answers. */
 const TEXT_MESSAGE: Record<string, MessageKey> = { 'comment.created': 'notif.quote', 'request.answered': 'notif.quote', 'follow.posts': 'notif.follow.others', 'mention.comment': 'notif.quote', 'comment.replied': 'notif.quote' };
 
 /** The sentence a notification reads as, in the current language. */
 export function notificationText(n: Notification): string {
+  if (!n.target.title.trim()) return msg(UNTITLED_MESSAGE[n.kind] ?? 'notif.other.untitled');
   return msg(KIND_MESSAGE[n.kind] ?? 'notif.other', { title: n.target.title });
 }
 

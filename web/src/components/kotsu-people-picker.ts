@@ -3,6 +3,7 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { listUsers, type AdminUser } from '../data/admin';
 import { msg } from '../i18n/catalogue';
 import { errorMessage } from '../i18n/error-message';
+import { imeComposing } from '../shared/ime';
 import { sharedStyles } from '../styles/shared';
 import { KotsuElement } from './kotsu-element';
 
@@ -79,6 +80,7 @@ export class KotsuPeoplePicker extends KotsuElement {
   }
 
   private key(e: KeyboardEvent): void {
+    if (imeComposing(e)) return; // Enter and the arrows are the IME's while it converts.
     if (e.key === 'ArrowDown' && this._matches.length) {
       e.preventDefault();
       this._active = (this._active + 1) % this._matches.length;

@@ -30,11 +30,14 @@ export async function markRead(which: MarkReadInput): Promise<{ unreadCount: num
   return res;
 }
 
-/** The in-app address a notification leads to. */
+/**
+ * The in-app address a notification leads to. None to a tip whose title the server withholds
+ * from this reader: it is hidden from her or deleted, and its page would only say 見つかりません.
+ */
 export function notificationHref(n: Notification): string | null {
   if (n.target.type === 'following') return '/?tab=following';
   if (n.target.id === null) return null;
-  if (n.target.type === 'post') return `/tips/${n.target.id}`;
+  if (n.target.type === 'post') return n.target.title.trim() ? `/tips/${n.target.id}` : null;
   if (n.target.type === 'request') return `/requests/${n.target.id}`;
   return null;
 }

@@ -11,3 +11,5 @@ export const login = (username: string, password: string) =>
   api<{ user: Me }>('/api/session', { method: 'POST', body: { username, password } });
 export const logout = () => api<void>('/api/session', { method: 'DELETE' });
 export const fetchMe = () => api<Me>('/api/me');
+/** Whether the server answers at all (GET /api/health). */
+export const checkHealth = () => api<unknown>('/api/health');

@@ -7,6 +7,7 @@ import * as authoring from './messages/authoring';
 import * as awards from './messages/awards';
 import * as common from './messages/common';
 import * as errors from './messages/errors';
+import * as fields from './messages/fields';
 import * as impact from './messages/impact';
 import * as moderation from './messages/moderation';
 import * as posts from './messages/posts';
@@ -16,7 +17,7 @@ import * as search from './messages/search';
 import * as shell from './messages/shell';
 import * as social from './messages/social';
 
-const CATALOGUES = [common, account, posts, moderation, awards, impact, authoring, search, popularity, reading, shell, social, errors] as const;
+const CATALOGUES = [common, account, posts, moderation, awards, impact, authoring, search, popularity, reading, shell, social, errors, fields] as const;
 
 type Catalogue = (typeof CATALOGUES)[number];
 export type MessageKey = Catalogue extends infer C ? (C extends { ja: infer J } ? keyof J & string : never) : never;

@@ -9,7 +9,7 @@ export function errorMessage(err: unknown): string {
   if (err instanceof ApiError) {
     if (err.status === 0) return msg('error.network');
     const key = `reason.${err.reason ?? err.code}`;
-    if (hasMessage(key)) return msg(key, withWait(err.params));
+    if (hasMessage(key)) return msg(key, withField(withWait(err.params)));
     // No reason known: an answer from a proxy in front of Kotsu (nginx's HTML 413 for a large
     // upload, a 502 page) or from a newer server. Said by its kind, never as "HTTP 413".
     if (err.status === 401) return msg('error.loginRequired');
@@ -23,6 +23,23 @@ export function errorMessage(err: unknown): string {
   // A fault of the page itself: its English text is for the console, not for the reader.
   console.error(err);
   return msg('error.generic');
+}
+
+/**
+ * The field an error names (`params.field`, the API's path: `username`, `criteria.0.label`) as the
+ * form calls it: by the path without list positions, then by its last part; a field not known is
+ * 「この項目」, never the API's English word.
+ */
+export function fieldName(field: string): string {
+  const parts = field.split('.').filter((p) => p !== '' && !/^\d+$/.test(p));
+  for (const key of [`field.${parts.join('.')}`, `field.${parts[parts.length - 1] ?? ''}`]) {
+    if (parts.length > 0 && hasMessage(key)) return msg(key);
+  }
+  return msg('field.unknown');
+}
+
+function withField(params: Record<string, string | number>): Record<string, string | number> {
+  return typeof params.field === 'string' ? { ...params, field: fieldName(params.field) } : params;
 }
 
 /**

@@ -3,18 +3,26 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { KotsuElement } from '../components/kotsu-element';
 import { allNominations, getProgress, nominationCounts, getRound, scoreNomination, type Nomination, type Progress, type Round } from '../data/awards';
 import { msg } from '../i18n/catalogue';
-import { link, setPageTitle } from '../router/router';
+import { link, setLeaveGuard, setPageTitle } from '../router/router';
 import { sharedStyles } from '../styles/shared';
 import { errorMessage } from '../i18n/error-message';
 import { isNotFound, notFoundView } from '../shared/not-found';
 
 const POINTS = [1, 2, 3, 4, 5];
 
+/** What a judge has entered for one nomination. */
+interface Entry { scores: Record<string, number>; comment: string }
+
+const sameEntry = (a: Entry, b: Entry) =>
+  a.comment.trim() === b.comment.trim() && JSON.stringify(Object.entries(a.scores).sort()) === JSON.stringify(Object.entries(b.scores).sort());
+
 /**
  * /awards/:id/judge — a judge scores each nomination 1–5 on every criterion with a comment.
  * Shows their progress (scored / to score) and moves through nominations without reloading:
  * previous / next, "save and go to the next unscored one", and a list to jump anywhere. The
- * address keeps `?n=<nomination id>`, so a judge can bookmark where they were.
+ * address keeps `?n=<nomination id>`, so a judge can bookmark where they were. What is entered
+ * and not yet saved stays with its nomination while the judge moves between them (marked 未保存
+ * in the list); leaving the page with any of it asks first, as the editor does.
  */
 @customElement('kotsu-award-judge-page')
 export class KotsuAwardJudgePage extends KotsuElement {
@@ -35,7 +43,8 @@ export class KotsuAwardJudgePage extends KotsuElement {
     nav button:focus-visible { outline: 3px solid var(--kotsu-focus, #b35c00); }
     nav button[aria-current='true'] { background: #dfeafb; font-weight: 700; }
     .state { flex: none; width: 4.5rem; color: var(--kotsu-muted); }
-    .state.done { color: var(--kotsu-ok); }
+    /* Darker than --kotsu-ok: it must read on the current item's tint too (4.43:1 there, now 5.2:1). */
+    .state.done { color: #1a6e36; }
     textarea { font-family: var(--kotsu-font); }
   `];
 
@@ -51,10 +60,43 @@ export class KotsuAwardJudgePage extends KotsuElement {
   @state() private _error = '';
   @state() private _notFound = false;
   @state() private _status = '';
+  /** Entries not saved yet, by nomination id (only those that differ from what is saved). */
+  @state() private _unsaved = new Map<number, Entry>();
+  private readonly onBeforeUnload = (e: BeforeUnloadEvent) => {
+    if (this._unsaved.size > 0) {
+      e.preventDefault();
+      e.returnValue = '';
+    }
+  };
 
   override connectedCallback(): void {
     super.connectedCallback();
+    window.addEventListener('beforeunload', this.onBeforeUnload);
+    setLeaveGuard(() => this._unsaved.size === 0);
     void this.load();
+  }
+
+  override disconnectedCallback(): void {
+    window.removeEventListener('beforeunload', this.onBeforeUnload);
+    setLeaveGuard(null);
+    super.disconnectedCallback();
+  }
+
+  private savedEntry(n: Nomination): Entry {
+    return { scores: { ...(n.myScore?.scores ?? {}) }, comment: n.myScore?.comment ?? '' };
+  }
+
+  /** Keeps what is entered for the shown nomination, unless it is what is saved. */
+  private entered(patch: Partial<Entry>): void {
+    const n = this._items[this._index];
+    if (!n) return;
+    if (patch.scores) this._scores = patch.scores;
+    if (patch.comment !== undefined) this._comment = patch.comment;
+    const entry = { scores: this._scores, comment: this._comment };
+    const unsaved = new Map(this._unsaved);
+    if (sameEntry(entry, this.savedEntry(n))) unsaved.delete(n.id);
+    else unsaved.set(n.id, entry);
+    this._unsaved = unsaved;
   }
 
   private get roundId(): number {
@@ -74,7 +116,8 @@ export class KotsuAwardJudgePage extends KotsuElement {
       this._progress = progress.me;
       setPageTitle(() => `${msg('judge.title')} — ${round.title}`);
       const wanted = Number(this.query.get('n'));
-      const at = items.findIndex((n) => n.id === wanted);
+      // The index in the list shown (hidden tips' nominations left out), not in the answer.
+      const at = this._items.findIndex((n) => n.id === wanted);
       this.show(at >= 0 ? at : Math.max(this.nextUnscored(-1), 0));
     } catch (err) {
       if (isNotFound(err) && !this._round) this._notFound = true;
@@ -97,8 +140,9 @@ export class KotsuAwardJudgePage extends KotsuElement {
     if (this._items.length === 0) return;
     this._index = (index + this._items.length) % this._items.length;
     const n = this._items[this._index];
-    this._scores = { ...(n.myScore?.scores ?? {}) };
-    this._comment = n.myScore?.comment ?? '';
+    const entry = this._unsaved.get(n.id) ?? this.savedEntry(n);
+    this._scores = { ...entry.scores };
+    this._comment = entry.comment;
     this._error = '';
     history.replaceState(history.state, '', `${location.pathname}?n=${n.id}`);
   }
@@ -119,6 +163,9 @@ export class KotsuAwardJudgePage extends KotsuElement {
     try {
       const saved = await scoreNomination(round.id, n.id, this._scores, this._comment.trim());
       this._items = this._items.map((x) => (x.id === n.id ? { ...x, myScore: { scores: saved.scores, comment: saved.comment, scoredAt: saved.scoredAt } } : x));
+      const unsaved = new Map(this._unsaved);
+      unsaved.delete(n.id);
+      this._unsaved = unsaved;
       this._progress = (await getProgress(round.id)).me;
       const next = this.nextUnscored(this._index);
       this._status = next >= 0 ? msg('judge.saved', { title: n.post.title }) : msg('judge.allDone');
@@ -143,12 +190,12 @@ export class KotsuAwardJudgePage extends KotsuElement {
         <legend>${msg('round.criterion', { label: c.label, weight: c.weight })}</legend>
         <div class="points">${POINTS.map((p) => html`<label>
           <input type="radio" name=${`c-${c.key}`} value=${p} .checked=${this._scores[c.key] === p}
-            @change=${() => { this._scores = { ...this._scores, [c.key]: p }; }}>${p}</label>`)}</div>
+            @change=${() => this.entered({ scores: { ...this._scores, [c.key]: p } })}>${p}</label>`)}</div>
       </fieldset>`)}
       <p class="muted">${msg('judge.scale')}</p>
       <label for="comment">${msg('judge.comment')}</label>
       <textarea id="comment" rows="4" maxlength="2000" .value=${this._comment}
-        @input=${(e: Event) => { this._comment = (e.target as HTMLTextAreaElement).value; }}></textarea>
+        @input=${(e: Event) => this.entered({ comment: (e.target as HTMLTextAreaElement).value })}></textarea>
       ${this._error ? html`<p class="error" role="alert">${this._error}</p>` : nothing}
       <div class="nav">
         <button class="btn" type="submit" ?disabled=${this._busy || !this.complete}>${msg('judge.saveNext')}</button>
@@ -187,7 +234,7 @@ export class KotsuAwardJudgePage extends KotsuElement {
         <nav aria-label=${msg('judge.list')}>
           <h2 style="margin-top:0">${msg('judge.list')}</h2>
           <ol>${this._items.map((x, i) => html`<li><button type="button" aria-current=${i === this._index ? 'true' : 'false'} @click=${() => this.go(i)}>
-            <span class="state ${x.myScore ? 'done' : ''}">${x.ownTip ? msg('judge.state.own') : x.myScore ? msg('judge.state.done') : msg('judge.state.todo')}</span>
+            <span class="state ${x.myScore && !this._unsaved.has(x.id) ? 'done' : ''}">${x.ownTip ? msg('judge.state.own') : this._unsaved.has(x.id) ? msg('judge.state.unsaved') : x.myScore ? msg('judge.state.done') : msg('judge.state.todo')}</span>
             <span>${x.post.title}</span></button></li>`)}</ol>
         </nav>
       </div>`}

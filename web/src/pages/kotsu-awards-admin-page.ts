@@ -172,6 +172,7 @@ export class KotsuAwardsAdminPage extends KotsuElement {
                 @input=${(e: Event) => this.setCriterion(i, { label: (e.target as HTMLInputElement).value })}></div>
             <div><label for=${`crit-weight-${i}`}>${msg('awardsAdmin.weight')}</label>
               <input id=${`crit-weight-${i}`} type="number" required min="1" max="100" step="1" .value=${c.weight}
+                aria-label=${msg('awardsAdmin.weightOf', { n: i + 1 })}
                 @input=${(e: Event) => this.setCriterion(i, { weight: (e.target as HTMLInputElement).value })}></div>
             <button class="btn secondary" type="button" ?disabled=${this._criteria.length <= 1}
               aria-label=${msg('awardsAdmin.removeCriterion', { n: i + 1 })}

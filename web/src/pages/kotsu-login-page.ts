@@ -7,7 +7,7 @@ import { msg } from '../i18n/catalogue';
 import { errorMessage } from '../i18n/error-message';
 import { navigate } from '../router/router';
 import { safeNext } from '../router/safe-next';
-import { setSessionUser } from '../state/session';
+import { SessionController, setSessionUser } from '../state/session';
 import { sharedStyles } from '../styles/shared';
 
 /** Login with username and password (local mode). `?next=` returns to where the user was. */
@@ -22,6 +22,7 @@ export class KotsuLoginPage extends KotsuElement {
   @property({ attribute: false }) query = new URLSearchParams();
   @state() private _error = '';
   @state() private _busy = false;
+  private readonly session = new SessionController(this);
 
   private async onSubmit(e: Event): Promise<void> {
     e.preventDefault();
@@ -46,6 +47,8 @@ export class KotsuLoginPage extends KotsuElement {
     return html`
       <div class="card">
         <h1>${msg('login.title')}</h1>
+        ${this.session.user ? html`<p class="notice" role="status">${msg('login.already', { name: this.session.user.displayName })}
+          <a href=${safeNext(this.query.get('next'))}>${msg('login.continue')}</a></p>` : nothing}
         <form @submit=${this.onSubmit}>
           <label for="username">${msg('login.username')}</label>
           <input id="username" name="username" type="text" autocomplete="username" required maxlength="64" />

@@ -94,6 +94,12 @@ export class KotsuRequestsPage extends KotsuElement {
     this._error = '';
     try {
       const r = await createRequest({ title: this._title.trim(), body: this._body });
+      // Posted: Back returns to the list, not to the same question filled in again (?ask=).
+      if (this.query.has('ask')) {
+        const here = new URL(location.href);
+        here.searchParams.delete('ask');
+        history.replaceState(history.state, '', here);
+      }
       navigate(`/requests/${r.id}`);
     } catch (err) {
       this.fail(err);

@@ -5,7 +5,7 @@ import { ApiError } from '../data/http';
 import { login, runSetup, setupStatus } from '../data/session';
 import { msg } from '../i18n/catalogue';
 import { navigate } from '../router/router';
-import { setSessionUser } from '../state/session';
+import { SessionController, setSessionUser } from '../state/session';
 import { sharedStyles } from '../styles/shared';
 import { errorMessage } from '../i18n/error-message';
 
@@ -22,6 +22,7 @@ export class KotsuSetupPage extends KotsuElement {
   @state() private _error = '';
   @state() private _busy = false;
   @state() private _done = false;
+  private readonly session = new SessionController(this);
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -54,6 +55,8 @@ export class KotsuSetupPage extends KotsuElement {
 
   override render() {
     if (this._done) {
+      // Signed in already (the administrator opening the set-up address again): nothing to log in to.
+      if (this.session.user) return html`<div class="card"><h1>${msg('setup.title')}</h1><p>${msg('setup.doneSignedIn')}</p><p><a href="/">${msg('nav.home')}</a></p></div>`;
       return html`<div class="card"><h1>${msg('setup.title')}</h1><p>${msg('setup.done')}</p><p><a href="/login">${msg('nav.login')}</a></p></div>`;
     }
     return html`
@@ -62,7 +65,8 @@ export class KotsuSetupPage extends KotsuElement {
         <p>${msg('setup.intro')}</p>
         <form @submit=${this.onSubmit}>
           <label for="username">${msg('login.username')}</label>
-          <input id="username" name="username" type="text" autocomplete="username" required maxlength="64" />
+          <input id="username" name="username" type="text" autocomplete="username" required maxlength="64" aria-describedby="username-hint" />
+          <p id="username-hint" class="muted">${msg('setup.usernameHint')}</p>
           <label for="displayName">${msg('setup.displayName')}</label>
           <input id="displayName" name="displayName" type="text" autocomplete="name" required maxlength="100" />
           <label for="department">${msg('setup.department')}</label>

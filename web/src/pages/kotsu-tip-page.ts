@@ -133,8 +133,9 @@ export class KotsuTipPage extends KotsuElement {
     document.removeEventListener('visibilitychange', this.onVisibility);
     if (!this._post) return;
     try {
-      const { viewCount } = await recordView(this._post.id);
-      this._post = { ...this._post, viewCount };
+      // Both counts the page shows: 閲覧 N by the title and 「N 人が閲覧」 under the tip.
+      const { viewCount, uniqueViewers } = await recordView(this._post.id);
+      this._post = { ...this._post, viewCount, viewerCount: uniqueViewers };
     } catch {
       // A lost view is not worth bothering the reader with.
     }

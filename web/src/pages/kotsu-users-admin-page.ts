@@ -54,6 +54,7 @@ export class KotsuUsersAdminPage extends KotsuElement {
     .btn.small { min-height: 32px; padding: 0.2rem 0.6rem; font-size: 0.8125rem; }
     section { margin-top: 2rem; }
     .grid { display: grid; grid-template-columns: repeat(auto-fit, minmax(12rem, 1fr)); gap: 0 1rem; }
+    .hint { margin: 0.25rem 0 0; font-size: 0.8125rem; }
     .buttons { display: flex; flex-wrap: wrap; gap: 0.5rem; margin-top: 0.75rem; }
     tr.error td { background: #fdecea; }
     .messages { margin: 0; padding-left: 1rem; }
@@ -248,7 +249,8 @@ export class KotsuUsersAdminPage extends KotsuElement {
       <h2 id="create-title">${msg('users.createTitle')}</h2>
       <form class="card" @submit=${(e: Event) => this.create(e)}>
         <div class="grid">
-          <div><label for="n-username">${msg('users.username')}</label><input id="n-username" type="text" required maxlength="64" autocomplete="off" .value=${n.username} @input=${set('username')}></div>
+          <div><label for="n-username">${msg('users.username')}</label><input id="n-username" type="text" required maxlength="64" autocomplete="off" aria-describedby="n-username-hint" .value=${n.username} @input=${set('username')}>
+            <p id="n-username-hint" class="muted hint">${msg('setup.usernameHint')}</p></div>
           <div><label for="n-name">${msg('users.displayName')}</label><input id="n-name" type="text" required maxlength="100" .value=${n.displayName} @input=${set('displayName')}></div>
           <div><label for="n-dept">${msg('users.department')}</label><input id="n-dept" type="text" maxlength="100" .value=${n.department} @input=${set('department')}></div>
           <div><label for="n-role">${msg('users.role')}</label><select id="n-role" @change=${set('role')}>

@@ -39,4 +39,10 @@ export const sharedStyles = css`
   .tag:hover { background: #d3e2f4; }
   .tags { display: flex; flex-wrap: wrap; gap: 0.35rem; list-style: none; padding: 0; margin: 0.25rem 0; }
   .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+  /*
+   * A wide table that scrolls sideways on a phone. Positioned, so that what is positioned inside it
+   * (a visually hidden label in a cell) is clipped by it too: otherwise such a label sits past the
+   * screen's edge and the whole page scrolls sideways (award results at 360 px: 558 px wide).
+   */
+  .scroll { overflow-x: auto; position: relative; }
 `;

@@ -214,6 +214,13 @@ export const ja = {
   'notif.report.accepted': 'あなたが報告したコツ「{title}」は非表示になりました。',
   'notif.report.dismissed': 'あなたが報告したコツ「{title}」は確認の結果、公開を続けます。',
   'notif.other': '「{title}」についてのお知らせ',
+  // The same without the title, when it is withheld from the reader (the tip is hidden from them or deleted).
+  'notif.post.hidden.untitled': 'あなたのコツが非表示になりました。',
+  'notif.post.restored.untitled': 'あなたのコツが再公開されました。',
+  'notif.post.edited.untitled': 'あなたのコツがモデレーターにより編集されました。変更は履歴で確認できます。',
+  'notif.report.accepted.untitled': 'あなたが報告したコツは非表示になりました。',
+  'notif.report.dismissed.untitled': 'あなたが報告したコツは確認の結果、公開を続けます。',
+  'notif.other.untitled': 'お知らせがあります。',
   'notif.reason': '理由: {text}',
   'notif.by': '{name}',
 } as const;
@@ -433,6 +440,12 @@ export const en: Record<keyof typeof ja, string> = {
   'notif.report.accepted': 'The tip you reported, "{title}", was hidden.',
   'notif.report.dismissed': 'The tip you reported, "{title}", was reviewed and stays published.',
   'notif.other': 'About "{title}"',
+  'notif.post.hidden.untitled': 'Your tip was hidden.',
+  'notif.post.restored.untitled': 'Your tip is published again.',
+  'notif.post.edited.untitled': 'A moderator edited your tip. See its history for the changes.',
+  'notif.report.accepted.untitled': 'The tip you reported was hidden.',
+  'notif.report.dismissed.untitled': 'The tip you reported was reviewed and stays published.',
+  'notif.other.untitled': 'You have a notification.',
   'notif.reason': 'Reason: {text}',
   'notif.by': '{name}',
 };
