@@ -3,6 +3,7 @@ import type Token from 'markdown-it/lib/token.mjs';
 import { highlight } from './highlight';
 import { fold } from '../shared/fold';
 import { mentionsPlugin } from './mentions';
+import { taskListsPlugin } from './task-lists';
 
 const ALLOWED_SCHEMES = new Set(['http', 'https', 'mailto']);
 const SAFE_DATA_IMAGE = /^data:image\/(?:png|jpeg|gif|webp);/i;
@@ -80,6 +81,7 @@ function createMarkdown(): MarkdownIt {
   md.renderer.rules.table_close = () => '</table></div>\n';
   headingAnchors(md);
   mentionsPlugin(md);
+  taskListsPlugin(md);
   linkAttributes(md);
   return md;
 }

@@ -23,6 +23,10 @@ export const markdownStyles = css`
   .md th, .md td { border: 1px solid var(--kotsu-border); padding: 0.35em 0.7em; text-align: left; overflow-wrap: normal; word-break: normal; min-width: 4.5em; }
   .md th { background: #eef1f5; }
   .md a { color: var(--kotsu-primary); }
+  /* Task lists (server/markdown/task-lists.ts): the box stands where the bullet was. */
+  .md .task-list-item { list-style: none; }
+  .md .contains-task-list { padding-left: 1.5em; }
+  .md .task-list-item-checkbox { margin: 0 0.4em 0 -1.4em; vertical-align: middle; width: 1em; height: 1em; }
   .hljs-comment, .hljs-quote { color: #55606e; font-style: italic; }
   .hljs-keyword, .hljs-selector-tag, .hljs-built_in, .hljs-type { color: #8b1e8a; }
   .hljs-string, .hljs-attr, .hljs-regexp { color: #2a6320; }
