@@ -3,11 +3,12 @@ import type Token from 'markdown-it/lib/token.mjs';
 
 /**
  * GitHub-style task lists: a list item that begins `[ ] ` or `[x] ` shows a checkbox, ticked or
- * not, that a reader cannot change (a procedure's checklist: 決裁前の確認 — [x] 起案 [ ] 供覧).
+ * not, that a reader cannot change (a procedure's checklist: 決裁前の確認 — [x] 起案 [ ] 供覧),
+ * the item's first paragraph wrapped in a <label> with it.
  * A token rule of our own: the npm plugins for it build the box as HTML text, one of them pastes
  * the item's text unescaped into a <label> (`label: true`) and keeps its options in module state,
  * and its maintained fork imports a path markdown-it 14 no longer has. Here the box's HTML is a
- * constant; the item's text stays the inline tokens markdown-it escapes.
+ * constant; the item's text stays the inline tokens markdown-it escapes, between two constant tags.
  */
 const MARK = /^\[([ xX])\][ \u3000]/u;
 const BOX = '<input class="task-list-item-checkbox" type="checkbox" disabled>';
@@ -24,9 +25,9 @@ export function taskListsPlugin(md: MarkdownIt): void {
       const mark = first?.type === 'text' ? MARK.exec(first.content) : null;
       if (!first || !mark) continue;
       first.content = first.content.slice(mark[0].length);
-      const box = new state.Token('html_inline', '', 0);
-      box.content = mark[1] === ' ' ? BOX : TICKED;
-      inline.children!.unshift(box);
+      // The item's first paragraph labels its box (a form control needs a name: WCAG 4.1.2).
+      const markup = (html: string) => Object.assign(new state.Token('html_inline', '', 0), { content: html });
+      inline.children = [markup(`<label class="task-list-item-label">${mark[1] === ' ' ? BOX : TICKED}`), ...inline.children!, markup('</label>')];
       addClass(tokens[i - 2], 'task-list-item');
       const list = listOpening(tokens, i - 2);
       if (list) addClass(list, 'contains-task-list');

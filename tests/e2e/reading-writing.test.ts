@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  apiCall, createUser, expectAccessible, externalRequests, launchBrowser, newContext, setupAdmin, startServer, uiLogin,
+  apiCall, createUser, expectAccessible, screenshots, externalRequests, launchBrowser, newContext, setupAdmin, startServer, uiLogin,
   type TestServer,
 } from './harness';
 
@@ -145,6 +145,30 @@ describe('writing and reading aids', () => {
     await expect.poll(() => button.textContent(), { timeout: 5000 }).toBe('コピー');
     // Three headings or more make a table of contents; this tip has one.
     expect(await page.locator('nav.toc').count()).toBe(0);
+  });
+
+  it('a task list shows boxes, ticked or not, that a reader cannot change; they keep to the text at 360 px', async () => {
+    const id = await tip('決裁前の確認リスト', '## 確認\n\n- [x] 起案文を作る\n- [ ] 添付資料を付ける（見積書、仕様書、過去の決裁文書の写しなど長めの説明）\n- 普通の項目\n');
+    await page.goto(`/tips/${id}`);
+    const boxes = page.locator('.md input[type=checkbox]');
+    await expect.poll(() => boxes.count()).toBe(2);
+    expect(await boxes.evaluateAll((els) => els.map((e) => [(e as HTMLInputElement).checked, (e as HTMLInputElement).disabled]))).toEqual([[true, true], [false, true]]);
+    await boxes.nth(1).click({ force: true });
+    expect(await boxes.nth(1).isChecked()).toBe(false);
+    for (const width of [1280, 360]) {
+      await page.setViewportSize({ width, height: 800 });
+      // The box sits before its text, inside the page, on the text's first line.
+      const [box, item] = [await boxes.nth(1).boundingBox(), await page.locator('.md li').nth(1).boundingBox()];
+      expect(box!.x).toBeGreaterThanOrEqual(0);
+      expect(box!.x + box!.width).toBeLessThanOrEqual(item!.x + 4);
+      expect(Math.abs(box!.y - item!.y)).toBeLessThan(box!.height);
+    }
+    // The item reads as the text around it does (a form's labels are bold elsewhere).
+    expect(await page.locator('.md .task-list-item-label').first().evaluate((e) => getComputedStyle(e).fontWeight))
+      .toBe(await page.locator('.md li').nth(2).evaluate((e) => getComputedStyle(e).fontWeight));
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await screenshots(page, 'task-list');
+    await expectAccessible(page, 'task list');
   });
 
   it('copies on a plain-http intranet address too, where the Clipboard API is missing', async () => {

@@ -2,21 +2,22 @@ import { describe, expect, it } from 'vitest';
 import { renderMarkdown } from '../../server/markdown/render';
 import { BODY_CASES } from '../security/hostile-cases';
 
-const BOX = '<input class="task-list-item-checkbox" type="checkbox" disabled>';
-const TICKED = '<input class="task-list-item-checkbox" type="checkbox" checked disabled>';
+const L = '<label class="task-list-item-label">';
+const BOX = `${L}<input class="task-list-item-checkbox" type="checkbox" disabled>`;
+const TICKED = `${L}<input class="task-list-item-checkbox" type="checkbox" checked disabled>`;
 
 describe('task lists', () => {
   it('a list item that begins [ ] or [x] shows a box a reader cannot change, ticked or not', () => {
     const html = renderMarkdown('- [ ] 起案する\n- [x] 課長の決裁\n- [X] 供覧\n- 普通の項目\n');
-    expect(html).toBe(`<ul class="contains-task-list">\n<li class="task-list-item">${BOX}起案する</li>\n`
-      + `<li class="task-list-item">${TICKED}課長の決裁</li>\n<li class="task-list-item">${TICKED}供覧</li>\n<li>普通の項目</li>\n</ul>\n`);
+    expect(html).toBe(`<ul class="contains-task-list">\n<li class="task-list-item">${BOX}起案する</label></li>\n`
+      + `<li class="task-list-item">${TICKED}課長の決裁</label></li>\n<li class="task-list-item">${TICKED}供覧</label></li>\n<li>普通の項目</li>\n</ul>\n`);
   });
 
   it('numbered, nested, after a full-width space; the class once per list', () => {
     const html = renderMarkdown('1. [ ]\u3000申請\n   - [x] 添付\n   - [ ] 押印\n2. [ ] 提出\n');
     expect(html.match(/contains-task-list/g)).toHaveLength(2);
     expect(html).toContain(`<ol class="contains-task-list">\n<li class="task-list-item">${BOX}申請`);
-    expect(html).toContain(`<li class="task-list-item">${TICKED}添付</li>`);
+    expect(html).toContain(`<li class="task-list-item">${TICKED}添付</label></li>`);
     expect(html.match(/<input /g)).toHaveLength(4);
   });
 
@@ -28,7 +29,7 @@ describe('task lists', () => {
     }
   });
 
-  it('the item\'s own text stays escaped: the box is the only markup added', () => {
+  it('the item\'s own text stays escaped: the box and its label are the only markup added', () => {
     const html = renderMarkdown('- [ ] <img src=x onerror=alert(1)> **太字** [リンク](javascript:alert(1))\n');
     expect(html).toContain(`${BOX}&lt;img src=x onerror=alert(1)&gt; <strong>太字</strong>`);
     expect(html).not.toMatch(/<img|href="javascript/);
@@ -40,7 +41,7 @@ describe('task lists', () => {
       // An item that is a block of its own (a heading, a fence) is no task text.
       if (plain.includes('<li>\n')) continue;
       tried++;
-      const task = renderMarkdown(`- [ ] ${body}`).replace(BOX, '').replaceAll(/ class="(?:contains-)?task-list(?:-item)?"/g, '');
+      const task = renderMarkdown(`- [ ] ${body}`).replace(BOX, '').replace('</label></li>', '</li>').replaceAll(/ class="(?:contains-)?task-list(?:-item)?"/g, '');
       expect(task, body).toBe(plain);
     }
     expect(tried).toBeGreaterThan(20);

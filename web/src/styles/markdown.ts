@@ -25,6 +25,7 @@ export const markdownStyles = css`
   .md a { color: var(--kotsu-primary); }
   /* Task lists (server/markdown/task-lists.ts): the box stands where the bullet was. */
   .md .task-list-item { list-style: none; }
+  .md .task-list-item-label { font-weight: inherit; display: inline; margin: 0; }
   .md .contains-task-list { padding-left: 1.5em; }
   .md .task-list-item-checkbox { margin: 0 0.4em 0 -1.4em; vertical-align: middle; width: 1em; height: 1em; }
   .hljs-comment, .hljs-quote { color: #55606e; font-style: italic; }
