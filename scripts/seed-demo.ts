@@ -92,7 +92,7 @@ async function ensureUsers(ctx: Context, password: string, report: SeedReport, l
     const user = await createAccount(ctx, { username: u.username, password, displayName: u.displayName, department: u.department, role });
     // As POST /api/users does, so administrators can see where these accounts came from.
     ctx.audit.write({ actorId: null, action: 'user.create', targetType: 'user', targetId: user.id,
-      detail: { username: user.username, role: user.role, by: 'seed:demo' } });
+      detail: { username: user.username, role: user.role, source: 'seed:demo' } });
     users.set(u.username, user);
     report.usersCreated.push(u.username);
     if (role === 'admin') report.admin = u.username;

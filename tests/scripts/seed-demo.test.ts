@@ -16,6 +16,7 @@ import { createAccount } from '../../server/users/service';
 import { createContext } from '../../server/context';
 import { normalizeTag } from '../../server/tags/normalize';
 import { login } from '../helpers/app';
+import { hasMessage } from '../../web/src/i18n/catalogue';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const CODE_FENCE = /^```(excel|vba|powershell|sql)\s*$/m;
@@ -144,6 +145,19 @@ describe('npm run seed:demo', () => {
     expect(first.report.bookmarks).toBeGreaterThan(0);
     expect(first.lines.filter((l) => l.startsWith('  + [')).length).toBe(DEMO_TIPS.length);
     expect(first.lines).toContain('  + demo-sato (佐藤 健一, 総務課, moderator)');
+  });
+
+  it('records its accounts in the audit trail with fields the audit page has words for, in both languages', () => {
+    const db = openDatabase(dbPath);
+    try {
+      const details = (db.prepare("SELECT detail FROM audit_log WHERE action = 'user.create'").pluck().all() as string[]).map((d) => JSON.parse(d) as Record<string, unknown>);
+      expect(details.length).toBe(first.report.usersCreated.length);
+      const keys = new Set(details.flatMap((d) => Object.keys(d)));
+      expect([...keys].filter((k) => !hasMessage(`auditField.${k}`))).toEqual([]);
+      expect(details[0]).toMatchObject({ source: 'seed:demo' });
+    } finally {
+      db.close();
+    }
   });
 
   it('adds nothing when run a second time', async () => {
