@@ -207,7 +207,8 @@ export function importStaff(ctx: Context, actor: UserRow, bytes: Buffer, opts: {
       ctx.audit.write({
         actorId: actor.id, action: 'user.import', targetType: 'user', targetId: null,
         detail: {
-          encoding, ...summary,
+          // Each field by name (not a spread of summary): tests/web/audit-fields.test.ts reads them here.
+          encoding, rows: summary.rows, create: summary.create, update: summary.update, unchanged: summary.unchanged, error: summary.error,
           created: ops.flatMap((o) => (o.kind === 'create' ? [{ username: o.user.username, role: o.user.role, department: o.user.department }] : [])),
           updated: ops.flatMap((o) => (o.kind === 'update' ? [{ username: o.target.username, before: o.before, after: o.after }] : [])),
         },
