@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiCall, createUser, externalRequests, launchBrowser, pageCookie, screenshots, setupAdmin, signedInPage, startServer, type TestServer } from './harness';
+import { apiCall, apiLogin, createUser, externalRequests, launchBrowser, pageCookie, screenshots, setupAdmin, signedInPage, startServer, type TestServer } from './harness';
 
 /**
  * A list grown with もっと見る, left for one of its items and returned to with Back (or
@@ -93,6 +93,36 @@ describe('Back to a list grown with もっと見る', () => {
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('版を重ねるコツ');
     await page.goBack();
     await expect.poll(() => items.count(), { message: 'history after Back' }).toBe(55);
+  });
+
+  it('the audit log and the member list keep the pages added through a reload and Back; a member search is in the address', async () => {
+    const cookie = await apiLogin(server, 'admin');
+    // 25 more members: 27 accounts, and 27 audit entries (the set-up and each account made).
+    for (let i = 1; i <= 25; i++) await createUser(server, cookie, `staff${String(i).padStart(2, '0')}`, { displayName: `職員 ${i}` });
+    const admin = await signedInPage(browser, server, contexts, 'admin');
+    for (const [list, rows] of [['/admin/audit', 'kotsu-audit-page tbody tr'], ['/admin/users', 'kotsu-users-admin-page table tbody tr']] as const) {
+      await admin.goto(list);
+      const items = admin.locator(rows);
+      await expect.poll(() => items.count(), { message: list }).toBe(20);
+      await admin.getByRole('button', { name: 'もっと見る' }).click();
+      await expect.poll(() => items.count(), { message: list }).toBe(27);
+      await admin.reload();
+      await expect.poll(() => items.count(), { message: `${list} after reload` }).toBe(27);
+      await admin.goto('/');
+      await admin.goBack();
+      await expect.poll(() => items.count(), { message: `${list} after Back` }).toBe(27);
+    }
+    // A search of members: its own address, kept by a reload, left with Back.
+    const search = admin.getByRole('search', { name: '検索（名前・ユーザー名・所属）' });
+    await search.getByRole('searchbox').fill('staff2');
+    await search.getByRole('button', { name: '検索', exact: true }).click();
+    await expect.poll(() => new URL(admin.url()).searchParams.get('q')).toBe('staff2');
+    const found = admin.locator('kotsu-users-admin-page table tbody tr');
+    await expect.poll(() => found.count()).toBe(6);
+    await admin.reload();
+    await expect.poll(() => found.count()).toBe(6);
+    await admin.goBack();
+    await expect.poll(() => found.count()).toBe(27);
   });
 
   it('a search\'s next page is in its address: Back returns to it and to the item left', async () => {

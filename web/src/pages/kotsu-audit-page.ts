@@ -4,6 +4,7 @@ import { KotsuElement } from '../components/kotsu-element';
 import { auditActions, auditCsvUrl, listAudit, type AuditEntry, type AuditFilter } from '../data/moderation';
 import { formatDate, hasMessage, msg } from '../i18n/catalogue';
 import { navigate } from '../router/router';
+import { pageAdded, withPagesShown } from '../router/shown-pages';
 import { auditDetailLines, auditTargetType } from '../shared/audit-detail';
 import { sharedStyles } from '../styles/shared';
 import { errorMessage } from '../i18n/error-message';
@@ -59,18 +60,22 @@ export class KotsuAuditPage extends KotsuElement {
   @state() private _error = '';
   @state() private _form: AuditForm = { actor: '', action: '', since: '', until: '' };
 
+  /** The filter the address names: what the list shows (the form may be edited without applying it). */
+  private applied: AuditForm = { actor: '', action: '', since: '', until: '' };
+
   override connectedCallback(): void {
     super.connectedCallback();
-    this._form = {
+    this.applied = {
       actor: this.query.get('actor') ?? '', action: this.query.get('action') ?? '',
       since: this.query.get('since') ?? '', until: this.query.get('until') ?? '',
     };
+    this._form = { ...this.applied };
     void this.load();
     void auditActions().then((r) => { this._actions = r.items; }).catch(() => undefined);
   }
 
   private filter(): AuditFilter {
-    const f = this._form;
+    const f = this.applied;
     return {
       actor: f.actor.trim() || undefined,
       action: f.action || undefined,
@@ -82,9 +87,12 @@ export class KotsuAuditPage extends KotsuElement {
   private async load(more = false): Promise<void> {
     this._error = '';
     try {
-      const page = await listAudit({ ...this.filter(), cursor: more ? this._cursor : null });
+      // The filter is in the address: another filter is another history entry, starting at one page.
+      const list = (cursor: string | null) => listAudit({ ...this.filter(), cursor });
+      const page = more ? await list(this._cursor) : await withPagesShown('audit', await list(null), list);
       this._items = more ? [...(this._items ?? []), ...page.items] : page.items;
       this._cursor = page.nextCursor;
+      if (more) pageAdded('audit');
     } catch (err) {
       this._error = errorMessage(err);
     }

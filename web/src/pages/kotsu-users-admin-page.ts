@@ -4,7 +4,8 @@ import { KotsuElement } from '../components/kotsu-element';
 import { authMode, createUser, importStaff, listUsers, resetPassword, updateUser, type AdminUser, type ImportReport, type UserChanges } from '../data/admin';
 import type { Role } from '../data/types';
 import { hasMessage, msg, type MessageKey } from '../i18n/catalogue';
-import { link } from '../router/router';
+import { link, navigate } from '../router/router';
+import { pageAdded, withPagesShown } from '../router/shown-pages';
 import { SessionController } from '../state/session';
 import { sharedStyles } from '../styles/shared';
 import { errorMessage } from '../i18n/error-message';
@@ -88,6 +89,12 @@ export class KotsuUsersAdminPage extends KotsuElement {
     void authMode().then((m) => { this._authMode = m; }).catch(() => undefined);
   }
 
+  /** A search is an address of its own (Back returns to the one before, a reload keeps it). */
+  private search(): void {
+    const q = this._q.trim();
+    navigate(`/admin/users${q ? `?q=${encodeURIComponent(q)}` : ''}`);
+  }
+
   private fail(err: unknown): void {
     this._error = errorMessage(err);
   }
@@ -95,9 +102,13 @@ export class KotsuUsersAdminPage extends KotsuElement {
   private async load(more = false): Promise<void> {
     this._error = '';
     try {
-      const page = await listUsers(this._q.trim(), more ? this._cursor : null);
+      // The search is in the address (?q=): another search is another history entry, at one page.
+      const q = (this.query.get('q') ?? '').trim();
+      const list = (cursor: string | null) => listUsers(q, cursor);
+      const page = more ? await list(this._cursor) : await withPagesShown('users', await list(null), list);
       this._users = more ? [...(this._users ?? []), ...page.items] : page.items;
       this._cursor = page.nextCursor;
+      if (more) pageAdded('users');
     } catch (err) {
       this.fail(err);
     }
@@ -300,7 +311,7 @@ export class KotsuUsersAdminPage extends KotsuElement {
   override render() {
     return html`
       <h1>${msg('users.title')}</h1>
-      <form class="search" role="search" aria-label=${msg('users.search')} @submit=${(e: Event) => { e.preventDefault(); void this.load(); }}>
+      <form class="search" role="search" aria-label=${msg('users.search')} @submit=${(e: Event) => { e.preventDefault(); this.search(); }}>
         <div><label for="q">${msg('users.search')}</label>
           <input id="q" type="search" .value=${this._q} @input=${(e: Event) => { this._q = (e.target as HTMLInputElement).value; }}></div>
         <button class="btn" type="submit">${msg('users.searchSubmit')}</button>
