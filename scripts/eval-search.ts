@@ -21,6 +21,8 @@
  *   independent synonym and paraphrase set, written by the helper `check5`, never tuned on).
  *   --check6 / --check6-only: the same for check set 6 (scripts/search-eval/check6.ts, a fourth
  *   independent synonym and paraphrase set, written by the helper `check6`, never tuned on).
+ *   --check7 / --check7-only: the same for check set 7 (scripts/search-eval/check7.ts, a fifth
+ *   independent synonym and paraphrase set, written by the helper `check7`, never tuned on).
  */
 import fs from 'node:fs';
 import { search } from '../server/search/service';
@@ -28,6 +30,7 @@ import { CHECK3_QUERIES, CHECK3_TIPS } from './search-eval/check3';
 import { CHECK4_QUERIES, CHECK4_TIPS } from './search-eval/check4';
 import { CHECK5_QUERIES, CHECK5_TIPS } from './search-eval/check5';
 import { CHECK6_QUERIES, CHECK6_TIPS } from './search-eval/check6';
+import { CHECK7_QUERIES, CHECK7_TIPS } from './search-eval/check7';
 import { QUERIES, TIPS, type EvalTip } from './search-eval/collection';
 import { evaluate, mean, table, type GradedQuery, type QueryScore } from './search-eval/evaluate';
 
@@ -42,8 +45,10 @@ const check5Only = process.argv.includes('--check5-only');
 const check5 = check5Only || process.argv.includes('--check5');
 const check6Only = process.argv.includes('--check6-only');
 const check6 = check6Only || process.argv.includes('--check6');
+const check7Only = process.argv.includes('--check7-only');
+const check7 = check7Only || process.argv.includes('--check7');
 /** Only check sets (no development set, no held-out part). */
-const checkOnly = check3Only || check4Only || check5Only || check6Only;
+const checkOnly = check3Only || check4Only || check5Only || check6Only || check7Only;
 
 function report(name: string, tips: number, queries: number, scores: QueryScore[]) {
   process.stdout.write(`\n## ${name}: ${tips} tips, ${queries} queries\n\n${table(scores)}\n`);
@@ -55,7 +60,7 @@ function report(name: string, tips: number, queries: number, scores: QueryScore[
   }
 }
 
-// --check3-only / --check4-only / --check5-only / --check6-only skip the development set (and with it the parts below that read it).
+// --check3-only / --check4-only / --check5-only / --check6-only / --check7-only skip the development set (and with it the parts below that read it).
 const dev = checkOnly ? [] : await evaluate();
 if (!checkOnly) report('development set', TIPS.length, QUERIES.length, dev);
 // The fifth round's fresh check set (fresh.ts) apart, and the older queries without it (comparable
@@ -109,11 +114,19 @@ if (check6) {
   report('check set 6 among the development tips (ungraded there)', tips.length, CHECK6_QUERIES.length, await evaluate({ tips, queries: CHECK6_QUERIES }));
 }
 
+// Check set 7 (check7.ts), scored as check sets 3 to 6 are: on its own tips (the figure to compare)
+// and among the development tips, which it did not grade (read that table's recall).
+if (check7) {
+  report('check set 7 on its own tips (never tuned on)', CHECK7_TIPS.length, CHECK7_QUERIES.length, await evaluate({ tips: CHECK7_TIPS, queries: CHECK7_QUERIES }));
+  const tips = [...TIPS, ...CHECK7_TIPS];
+  report('check set 7 among the development tips (ungraded there)', tips.length, CHECK7_QUERIES.length, await evaluate({ tips, queries: CHECK7_QUERIES }));
+}
+
 // The held-out files are imported by name, never read here; absent, that part is skipped.
 let heldout: { HELDOUT_TIPS: readonly EvalTip[]; HELDOUT_QUERIES: readonly GradedQuery[] } | null = null;
 let distractors: ((n?: number) => EvalTip[]) | null = null;
-// With --check3/--check4/--check5/--check6 (or their -only forms) the held-out part is skipped, as with --dev-only.
-if (!process.argv.includes('--dev-only') && !check3 && !check4 && !check5 && !check6) try {
+// With --check3/--check4/--check5/--check6/--check7 (or their -only forms) the held-out part is skipped, as with --dev-only.
+if (!process.argv.includes('--dev-only') && !check3 && !check4 && !check5 && !check6 && !check7) try {
   heldout = await import('./search-eval/heldout');
   distractors = (await import('./search-eval/distractors')).generateDistractors;
 } catch (err) {
