@@ -147,6 +147,18 @@ describe('writing and reading aids', () => {
     expect(await page.locator('nav.toc').count()).toBe(0);
   });
 
+  it('the checklist button makes the selected lines tasks, and the preview shows their boxes', async () => {
+    await page.goto('/new');
+    await body().fill('起案する\n決裁を受ける');
+    await body().press('Control+a');
+    await page.getByRole('button', { name: 'チェックリスト' }).click();
+    expect(await value()).toBe('- [ ] 起案する\n- [ ] 決裁を受ける');
+    await expect.poll(() => page.locator('.preview input[type=checkbox]').count()).toBe(2);
+    await page.setViewportSize({ width: 360, height: 800 });
+    await screenshots(page, 'editor-checklist');
+    await page.setViewportSize({ width: 1280, height: 800 });
+  });
+
   it('a task list shows boxes, ticked or not, that a reader cannot change; they keep to the text at 360 px', async () => {
     const id = await tip('決裁前の確認リスト', '## 確認\n\n- [x] 起案文を作る\n- [ ] 添付資料を付ける（見積書、仕様書、過去の決裁文書の写しなど長めの説明）\n- 普通の項目\n');
     await page.goto(`/tips/${id}`);

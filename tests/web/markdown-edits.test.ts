@@ -25,6 +25,14 @@ describe('the editor toolbar edits', () => {
     expect(show(prefixLines(st('[一\n二]'), (n) => `${n}. `))).toBe('[1. 一\n2. 二]');
     expect(show(prefixLines(st('[- 一\n- 二]'), (n) => `${n}. `))).toBe('[1. 一\n2. 二]');
     expect(show(prefixLines(st('[## 見出し]'), '## '))).toBe('[見出し]');
+    // A checklist: made from plain lines or a list, toggled off whether ticked or not, and a task
+    // is not a plain list item (the list button makes it one, it does not leave [ ] behind).
+    // (The whole text selected: its own brackets are the text's, not a selection's.)
+    const all = (value: string): TextState => ({ value, start: 0, end: value.length });
+    expect(prefixLines(all('起案\n- 決裁'), '- [ ] ').value).toBe('- [ ] 起案\n- [ ] 決裁');
+    expect(prefixLines(all('- [ ] 起案\n- [x] 決裁'), '- [ ] ').value).toBe('起案\n決裁');
+    expect(prefixLines(all('- [ ] 起案\n- [X] 決裁'), '- ').value).toBe('- 起案\n- 決裁');
+    expect(prefixLines(all('- [x] 起案'), (n) => `${n}. `).value).toBe('1. 起案');
     expect(show(prefixLines(st('見|出し'), '## '))).toBe('[## 見出し]');
   });
 

@@ -7,7 +7,7 @@ import { sharedStyles } from '../styles/shared';
 import { KotsuElement } from './kotsu-element';
 import { TextareaTarget } from './textarea-target';
 
-type Action = 'heading' | 'bold' | 'list' | 'numbered' | 'link' | 'image' | 'quote' | 'code' | 'table';
+type Action = 'heading' | 'bold' | 'list' | 'numbered' | 'tasks' | 'link' | 'image' | 'quote' | 'code' | 'table';
 
 // Drawn here rather than as emoji: office PCs and this server's fonts lack emoji glyphs.
 const icon = (path: TemplateResult) => html`<svg width="18" height="18" viewBox="0 0 24 24" fill="none" stroke="currentColor" stroke-width="2"
@@ -21,6 +21,7 @@ const BUTTONS: { action: Action; label: MessageKey; glyph: string | TemplateResu
   { action: 'bold', label: 'toolbar.bold', glyph: 'B', key: 'b' },
   { action: 'list', label: 'toolbar.list', glyph: '•' },
   { action: 'numbered', label: 'toolbar.numbered', glyph: '1.' },
+  { action: 'tasks', label: 'toolbar.tasks', glyph: '☑' },
   { action: 'quote', label: 'toolbar.quote', glyph: '❝' },
   { action: 'link', label: 'toolbar.link', glyph: LINK, key: 'k' },
   { action: 'image', label: 'toolbar.image', glyph: IMAGE },
@@ -128,6 +129,7 @@ export class KotsuMdToolbar extends KotsuElement {
       case 'bold': return this.commit(wrap(s, '**', msg('toolbar.boldText')));
       case 'list': return this.commit(prefixLines(s, '- '));
       case 'numbered': return this.commit(prefixLines(s, (n) => `${n}. `));
+      case 'tasks': return this.commit(prefixLines(s, '- [ ] '));
       case 'quote': return this.commit(prefixLines(s, '> '));
       case 'link': return this.commit(link(s, msg('toolbar.linkText')));
       case 'image': return this.commit(link(s, msg('toolbar.imageAlt'), true));

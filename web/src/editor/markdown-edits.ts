@@ -26,17 +26,24 @@ export function wrap(s: TextState, mark: string, placeholder: string): TextState
   return replace(s, s.start, s.end, text, s.start + mark.length, s.start + mark.length + inner.length);
 }
 
+/** The block prefix a line begins with: a heading, a task (`- [ ] `, `- [x] `), a list item, a quote. */
+const LINE_PREFIX = /^(#{1,6} |[-*+] \[[ xX]\] |[-*+] |\d+\. |> )/;
+/** A line's prefix as the buttons compare it: a task ticked or not is a task. */
+const prefixOf = (line: string) => (LINE_PREFIX.exec(line)?.[0] ?? '').replace(/\[[xX]\]/, '[ ]');
+
 /**
- * A prefix on every line the selection touches (`## `, `- `, `1. `, `> `); numbered lists count
- * up. A line that already has exactly this prefix loses it instead, so the button toggles.
+ * A prefix on every line the selection touches (`## `, `- `, `- [ ] `, `1. `, `> `); numbered
+ * lists count up. When every line already has exactly this prefix (a task ticked or not counts as
+ * a task, and a task is not a plain list item), they lose it instead, so the button toggles; else
+ * each line's own prefix is replaced by this one.
  */
 export function prefixLines(s: TextState, prefix: string | ((n: number) => string)): TextState {
   const from = lineStartOf(s.value, s.start);
   const to = lineEndOf(s.value, s.end > s.start && s.value[s.end - 1] === '\n' ? s.end - 1 : s.end);
   const lines = s.value.slice(from, to).split('\n');
   const marks = lines.map((_, i) => (typeof prefix === 'string' ? prefix : prefix(i + 1)));
-  const all = lines.every((l, i) => l.startsWith(marks[i]!));
-  const out = lines.map((l, i) => (all ? l.slice(marks[i]!.length) : `${marks[i]}${l.replace(/^(#{1,6} |[-*+] |\d+\. |> )/, '')}`)).join('\n');
+  const all = lines.every((l, i) => prefixOf(l) === marks[i]);
+  const out = lines.map((l, i) => (all ? l.replace(LINE_PREFIX, '') : `${marks[i]}${l.replace(LINE_PREFIX, '')}`)).join('\n');
   return replace(s, from, to, out, from, from + out.length);
 }
 
