@@ -10,8 +10,9 @@
  * An entry counts when it is marked common (P), its headword begins with a kanji, and its first
  * sense's parts of speech say so: adj-na (not adj-no alone: 自動, 同時 are nouns that tips are
  * about), adj-i, or adv for a headword of three letters or more ending in に (one kanji and に, as
- * 既に, 特に, 常に, is left out). Keys are as the search looks the typed stretch up (normalize.ts): a na-adjective whole (簡単), an i-adjective without its い (素早), an
- * adverb without its に (一気); values say which ending marks the manner: `に` or `く`.
+ * 既に, 特に, 常に, is left out). Keys are as the search looks the typed stretch up (normalize.ts):
+ * a na-adjective whole (簡単), an i-adjective without its い (素早), an adverb without its に (一気);
+ * values say which ending marks the manner: `に` or `く`.
  *
  *   npx tsx scripts/derive-manner.ts [--edict /usr/share/edict/edict] [--sample N]
  */
