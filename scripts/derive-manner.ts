@@ -2,15 +2,17 @@
  * Derives `server/search/data/edict-manner.json` from EDICT (EDRDG, CC BY-SA 4.0; Debian package
  * `edict`): the words that say HOW something is done when a query puts them before its verb —
  * na-adjectives before に (簡単に, 正確に, 効率的に), i-adjectives in their く form (素早く, 細かく) and
- * adverbs written with a kanji (一気に, 既に). "VLOOKUPを簡単に使いたい" asks for VLOOKUP; a tip that
- * does not write 簡単 still answers it. The search ranks such a word and does not require it
- * (query.ts). Build time only; the server reads the checked-in file (server/search/manner.ts).
+ * adverbs of three letters or more written with に (一気に, 一斉に; not 既に, 特に: see below).
+ * "VLOOKUPを簡単に使いたい" asks for VLOOKUP; a tip that does not write 簡単 still answers it. The
+ * search ranks such a word and does not require it (query.ts). Build time only; the server reads
+ * the checked-in file (server/search/manner.ts).
  *
  * An entry counts when it is marked common (P), its headword begins with a kanji, and its first
  * sense's parts of speech say so: adj-na (not adj-no alone: 自動, 同時 are nouns that tips are
- * about), adj-i, or adv for a headword ending in に. Keys are as the search looks the typed
- * stretch up (normalize.ts): a na-adjective whole (簡単), an i-adjective without its い (素早), an
- * adverb without its に (一気); values say which ending marks the manner: `に` or `く`.
+ * about), adj-i, or adv for a headword of three letters or more ending in に (one kanji and に, as
+ * 既に, 特に, 常に, is left out). Keys are as the search looks the typed stretch up (normalize.ts):
+ * a na-adjective whole (簡単), an i-adjective without its い (素早), an adverb without its に (一気);
+ * values say which ending marks the manner: `に` or `く`.
  *
  *   npx tsx scripts/derive-manner.ts [--edict /usr/share/edict/edict] [--sample N]
  */

@@ -10,7 +10,13 @@ import type Token from 'markdown-it/lib/token.mjs';
  * and its maintained fork imports a path markdown-it 14 no longer has. Here the box's HTML is a
  * constant; the item's text stays the inline tokens markdown-it escapes, between two constant tags.
  */
-const MARK = /^\[([ xX])\][ \u3000]/u;
+/**
+ * The marker: a bracket pair holding a space or x, then a space. As GFM, a space is any blank
+ * (space, tab), and as the item text after it, the full-width forms an IME types are the same
+ * marker: ［ ］, ［ｘ］, a full-width space inside or after (- [　]　申請).
+ */
+const MARK = /^[[［]([ \t\u3000xXｘＸ])[\]］][ \t\u3000]/u;
+const UNTICKED = /^[ \t\u3000]$/u;
 const BOX = '<input class="task-list-item-checkbox" type="checkbox" disabled>';
 const TICKED = '<input class="task-list-item-checkbox" type="checkbox" checked disabled>';
 
@@ -27,7 +33,7 @@ export function taskListsPlugin(md: MarkdownIt): void {
       first.content = first.content.slice(mark[0].length);
       // The item's first paragraph labels its box (a form control needs a name: WCAG 4.1.2).
       const markup = (html: string) => Object.assign(new state.Token('html_inline', '', 0), { content: html });
-      inline.children = [markup(`<label class="task-list-item-label">${mark[1] === ' ' ? BOX : TICKED}`), ...inline.children!, markup('</label>')];
+      inline.children = [markup(`<label class="task-list-item-label">${UNTICKED.test(mark[1]) ? BOX : TICKED}`), ...inline.children!, markup('</label>')];
       addClass(tokens[i - 2], 'task-list-item');
       const list = listOpening(tokens, i - 2);
       if (list) addClass(list, 'contains-task-list');

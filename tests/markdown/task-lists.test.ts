@@ -21,6 +21,22 @@ describe('task lists', () => {
     expect(html.match(/<input /g)).toHaveLength(4);
   });
 
+  it('every blank the marker may hold or be followed by, and the full-width forms an IME types, make the same box', () => {
+    // GFM's marker holds a blank or x and is followed by a blank (space or tab); typed with the IME
+    // on, the brackets, the x and the spaces come full-width. The class, every combination of them.
+    const wrong: string[] = [];
+    for (const [open, close] of [['[', ']'], ['［', '］']]) {
+      for (const inside of [' ', '\t', '\u3000', 'x', 'X', 'ｘ', 'Ｘ']) {
+        for (const after of [' ', '\t', '\u3000']) {
+          const src = `- ${open}${inside}${close}${after}起案する\n`;
+          const box = /[xXｘＸ]/u.test(inside) ? TICKED : BOX;
+          if (renderMarkdown(src) !== `<ul class="contains-task-list">\n<li class="task-list-item">${box}起案する</label></li>\n</ul>\n`) wrong.push(JSON.stringify(src));
+        }
+      }
+    }
+    expect(wrong).toEqual([]);
+  });
+
   it('not a paragraph, not code, not a bracket without its space, not an item with nothing after it', () => {
     for (const src of ['[ ] 段落', '- `[ ] ` コード', '- [ ]', '- [x]確認', '- [y] 何か', '> - [ ] 引用の中']) {
       const html = renderMarkdown(src);
