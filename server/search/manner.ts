@@ -15,13 +15,16 @@ const table = LineTable.parse(readData<string>('edict-manner.json'));
 /** The longest stretch of a word before its ending that the dictionary has (簡単 of 簡単に). */
 const LONGEST = 6;
 /**
+ * What follows a word and に or く that makes it the result, not the manner (黄色にする, 大きくなる,
+ * 見やすく変える is still manner: only する and なる, in their forms, and the particle just after).
+ */
+const RESULT = /^(?:し|す|さ|せ|な)/u;
+
+/**
  * The first word of manner in a run as typed: [before, the word with its ending, after], or null.
  * It begins with a kanji, after the run's start or a letter that is not one (a word of its own,
- * not the end of a longer compound: 非常に is 非常, not 常), and is followed by the ending its part
- * of speech takes. Before する or なる too: 大きくしたい and 逆にしたい ask for a result the tips
- * word otherwise (拡大, 圧縮, 入れ替え), and a colour asked for (黄色にしたい) still ranks the tips
- * that name it first. (Keeping such a word required, as a first version meant to, lowered check
- * set 4 paraphrase 0.688 → 0.658 and check set 5 0.404 → 0.377; development unchanged.)
+ * not the end of a longer compound: 非常に is 非常, not 常), is followed by the ending its part of
+ * speech takes, and that ending is not followed by する or なる (黄色にしたい asks for yellow).
  */
 export function mannerIn(run: string): [string, string, string] | null {
   const chars = Array.from(run);
@@ -29,6 +32,7 @@ export function mannerIn(run: string): [string, string, string] | null {
     const ending = chars[k];
     if (ending !== 'に' && ending !== 'く') continue;
     const after = chars.slice(k + 1).join('');
+    if (RESULT.test(after)) continue;
     for (let j = Math.max(0, k - LONGEST); j < k; j++) {
       if (!/\p{sc=Han}/u.test(chars[j]) || (j > 0 && /\p{sc=Han}/u.test(chars[j - 1]))) continue;
       const word = chars.slice(j, k).join('');
