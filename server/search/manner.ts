@@ -42,10 +42,15 @@ export function mannerIn(run: string): [string, string, string] | null {
   return null;
 }
 
-/** Whether a span is one word of manner with its ending, nothing else (簡単に, 素早く). */
-export function isManner(span: string): boolean {
+/**
+ * Whether a span is one word of manner with its ending, nothing else (簡単に, 素早く), given what the
+ * query has after it (`next`: the rest of its run and beyond, spaces included): not before する or
+ * なる, there either — the segmenter cuts 大きく from したい in 文字を大きくしたい, and a reader types
+ * 透明に したい apart; both ask for the result.
+ */
+export function isManner(span: string, next = ''): boolean {
   const found = mannerIn(span);
-  return found !== null && found[0] === '' && found[2] === '';
+  return found !== null && found[0] === '' && found[2] === '' && !RESULT.test(next.replace(/^[\s\u3000]+/u, ''));
 }
 
 /** Every word of the table and the endings it takes (tests make their cases from the table itself). */

@@ -758,12 +758,15 @@ export function parseQuery(raw: string): ParsedQuery {
         return;
       }
       const run = typed(c.at + p.index, p.text.length);
+      // What the query has after this run (a word of manner before する/なる typed apart is the result).
+      const afterRun = cleaned.slice(mapped.end[c.at + p.index + p.text.length - 1]).normalize('NFKC');
       let cursor = 0;
-      // Each span as typed, folded, and the letter typed before it (を before 消 in 凡例を消したい).
+      // Each span as typed, folded, the letter typed before it (を before 消 in 凡例を消したい) and
+      // what follows it in the query.
       const asTyped = japaneseSpans(run, pi > 0 && /\p{N}$/u.test(ps[pi - 1].text)).map((x) => {
         const at = run.indexOf(x, cursor);
         if (at >= 0) cursor = at + x.length;
-        return [x, normalize(x), at > 0 ? run[at - 1] : ''] as const;
+        return [x, normalize(x), at > 0 ? run[at - 1] : '', at >= 0 ? run.slice(at + x.length) + afterRun : ''] as const;
       }).filter(([, x]) => x !== '');
       const spans = asTyped.map(([, x]) => x);
       spans.forEach((span, si) => {
@@ -773,7 +776,7 @@ export function parseQuery(raw: string): ParsedQuery {
         // Intent words, and a short run of hiragana left between words (grammar the lists above
         // do not name: いい, よね): they rank, they are not required.
         // Words of manner (簡単に, 素早く) likewise: how it is done, which a tip may not say.
-        if (isIntent(span) || isManner(asTyped[si][0]) || (HIRAGANA.test(span) && Array.from(span).length <= 2 && spans.length > 1)) { should.push(term); return; }
+        if (isIntent(span) || isManner(asTyped[si][0], asTyped[si][3]) || (HIRAGANA.test(span) && Array.from(span).length <= 2 && spans.length > 1)) { should.push(term); return; }
         // A longer run of hiragana beside words written otherwise, that is no word the readings or
         // the loanwords know and does not end as a verb in its dictionary form (うまくできない,
         // ちゃんと, きれいに, なかなか: adverbs and grammar, what staff leave in kana around the

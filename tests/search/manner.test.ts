@@ -63,6 +63,27 @@ describe('in a query', () => {
     expect(parseQuery('簡単に').must.map((t) => t.highlights[0])).toEqual(['簡単']);
   });
 
+  test('before する or なる, in the query too, the word is required: cut from したい by the segmenter, or typed apart', () => {
+    // The class: every word of the table written in kanji (its ending aside), glued to the verb,
+    // after a space, after a full-width space. (Words with kana of their own, 物足りなく, 数少なく,
+    // are cut otherwise by the segmenter, manner or not.)
+    const cases = words.filter(([w]) => /^\p{sc=Han}+$/u.test(w)).flatMap(([w, endings]) => Array.from(endings).map((e) => [w, e] as const));
+    expect(cases.length).toBeGreaterThan(1000);
+    const wrong: string[] = [];
+    for (const [w, e] of cases) {
+      for (const v of ['したい', 'なる']) {
+        for (const gap of ['', ' ', '\u3000']) {
+          const q = `セルを${w}${e}${gap}${v}`;
+          const first = Array.from(w)[0];
+          if (!parseQuery(q).must.some((t) => (t.typed ?? '').startsWith(first))) wrong.push(q);
+        }
+      }
+    }
+    expect(wrong.slice(0, 10)).toEqual([]);
+    // Before another verb, typed apart too, it is manner still.
+    expect(mustOf('セルを大きく 表示')).toEqual(['セル', '表示']);
+  });
+
   let t: TestApp;
   beforeEach(async () => { t = await createTestApp(); });
   afterEach(async () => { await t.close(); });
