@@ -138,29 +138,13 @@ export function isLoanwordPiece(katakana: string): boolean {
   return table().get(katakana) !== undefined;
 }
 
-/** The places a normalized katakana word cuts into two loanword pieces (of two letters or more each). */
-export function loanwordCuts(katakana: string): number[] {
-  const out: number[] = [];
-  for (let i = 2; i <= katakana.length - 2; i++) if (isLoanwordPiece(katakana.slice(0, i)) && isLoanwordPiece(katakana.slice(i))) out.push(i);
-  return out;
-}
-
 /**
- * A katakana (or hiragana) word as written, cut into two loanword pieces in its own letters
- * (ピボットスライサー → ピボット + スライサー, long-vowel marks and small kana kept): the cuts of its
- * normalized form mapped back through normalization's map.
+ * The ways a normalized katakana word cuts into loanword pieces, at most `most` of them (2 or 3),
+ * fewer first (ドロツプダウンリスト: ドロツプ|ダウン|リスト, as no piece ドロツプダウン is known). A
+ * piece has two letters or more; the last may have one when the word ends in a long vowel
+ * (`longEnd`: セミコロンキー, キー).
  */
-export function loanwordSplits(written: string): [string, string][] {
-  const mapped = normalizeWithMap(toKatakana(written));
-  return loanwordCuts(mapped.text).map((k) => [written.slice(0, mapped.start[k]), written.slice(mapped.start[k])]);
-}
-
-/**
- * The ways a normalized katakana word cuts into two or three loanword pieces, two first (ドロツプ
- * ダウンリスト: ドロツプ|ダウン|リスト, as no piece ドロツプダウン is known). A piece has two letters
- * or more; the last may have one when the word ends in a long vowel (`longEnd`: セミコロンキー, キー).
- */
-export function loanwordPieceCuts(katakana: string, longEnd: boolean): number[][] {
+export function loanwordPieceCuts(katakana: string, longEnd = false, most: 2 | 3 = 3): number[][] {
   const n = katakana.length;
   const ok = (from: number, to: number) => (to - from >= 2 || (to === n && longEnd && to - from === 1)) && isLoanwordPiece(katakana.slice(from, to));
   const two: number[][] = [];
@@ -168,14 +152,25 @@ export function loanwordPieceCuts(katakana: string, longEnd: boolean): number[][
   for (let i = 2; i < n; i++) {
     if (!ok(0, i)) continue;
     if (ok(i, n)) two.push([i]);
-    for (let j = i + 2; j < n; j++) if (ok(i, j) && ok(j, n)) three.push([i, j]);
+    if (most === 3) for (let j = i + 2; j < n; j++) if (ok(i, j) && ok(j, n)) three.push([i, j]);
   }
   return [...two, ...three];
 }
 
-/** A katakana (or hiragana) word as written, cut into two or three loanword pieces in its own letters (loanwordPieceCuts). */
+/**
+ * A katakana (or hiragana) word as written, cut into loanword pieces in its own letters
+ * (ピボットスライサー → ピボット + スライサー, long-vowel marks and small kana kept): the cuts of its
+ * normalized form (loanwordPieceCuts: two or three pieces; a last piece of one letter when the word
+ * ends in a long-vowel mark) mapped back through normalization's map.
+ */
 export function loanwordPieces(written: string): string[][] {
   const mapped = normalizeWithMap(toKatakana(written));
   return loanwordPieceCuts(mapped.text, /[ーｰ]$/u.test(written)).map((cuts) =>
     [0, ...cuts].map((k, i, all) => written.slice(mapped.start[k], i + 1 < all.length ? mapped.start[all[i + 1]] : written.length)));
+}
+
+/** Two loanword pieces of two letters or more each, as written (clipped forms and related tips read these). */
+export function loanwordSplits(written: string): [string, string][] {
+  const mapped = normalizeWithMap(toKatakana(written));
+  return loanwordPieceCuts(mapped.text, false, 2).map(([k]) => [written.slice(0, mapped.start[k]), written.slice(mapped.start[k])]);
 }
