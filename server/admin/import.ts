@@ -6,11 +6,10 @@ import type { NewUser, Role, UserChanges, UserRow } from '../users/store';
 import { isListedAdmin, parseLoginName } from '../users/identity';
 import type { ImportReportT, ImportRowT } from './schemas';
 import { fold } from '../shared/fold';
-import { isBlank } from '../shared/text';
+import { hasRefusedChars, isBlank } from '../shared/text';
 
 export const IMPORT_MAX_ROWS = 20_000;
 // The same characters checkText refuses in a single-line field (server/shared/text.ts), bidi controls included.
-const BAD_CHARS = /[\p{Cs}\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/u;
 
 export type CsvEncoding = 'utf-8' | 'shift_jis' | 'utf-16le';
 
@@ -132,10 +131,10 @@ export function planImport(ctx: Context, actor: UserRow, rows: StaffRow[]): { re
     else seen.set(login.key, row.line);
     if (isBlank(row.displayName)) add({ reason: 'display_name_empty' }, '氏名が空です');
     else if ([...row.displayName].length > 100) add({ reason: 'display_name_too_long', params: { max: 100 } }, '氏名が長すぎます');
-    else if (BAD_CHARS.test(row.displayName)) add({ reason: 'display_name_control_chars' }, '氏名に制御文字があります');
+    else if (hasRefusedChars(row.displayName)) add({ reason: 'display_name_control_chars' }, '氏名に制御文字があります');
     const department = row.department;
     if (department !== undefined && [...department].length > 100) add({ reason: 'department_too_long', params: { max: 100 } }, '所属が長すぎます');
-    else if (department !== undefined && BAD_CHARS.test(department)) add({ reason: 'department_control_chars' }, '所属に制御文字があります');
+    else if (department !== undefined && hasRefusedChars(department)) add({ reason: 'department_control_chars' }, '所属に制御文字があります');
     let role: Role | undefined;
     if (row.role) {
       role = ROLES[fold(row.role)];

@@ -6,7 +6,7 @@ import type { ProxyCheck } from '../security/proxies';
 import type { Role, UserRow } from '../users/store';
 import { forbidden, unauthenticated } from './errors';
 import { writeOrigins } from '../listen-url';
-import { isBlank } from '../shared/text';
+import { isBlank, withoutControls } from '../shared/text';
 
 /** Who may call a route. Every route states it in `config.access`; a route without one is for members. */
 export type Access = 'public' | 'member' | 'moderator' | 'admin';
@@ -37,7 +37,7 @@ function decodeHeader(value: string | string[] | undefined): string | undefined 
     // Controls and bidi controls (which show other text than is stored) are dropped, as the API
     // refuses them (shared/text.ts); a value that shows nothing is no value. Cut by code points:
     // a UTF-16 cut could split a surrogate pair and store U+FFFD.
-    const text = decodeURIComponent(value).replace(/[\p{Cc}\p{Cs}\u202a-\u202e\u2066-\u2069]/gu, '').trim();
+    const text = withoutControls(decodeURIComponent(value)).trim();
     return isBlank(text) ? '' : Array.from(text).slice(0, 100).join('');
   } catch {
     return undefined;

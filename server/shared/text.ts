@@ -7,7 +7,7 @@ import { badRequest } from '../http/errors';
  * other code than the one copied ("Trojan Source"). Japanese, English and even Arabic or Hebrew
  * text display rightly without them; the marks (LRM, RLM, ALM) are still accepted.
  */
-export const BIDI_CONTROLS = /[\u202a-\u202e\u2066-\u2069]/u;
+const BIDI = '\\u202a-\\u202e\\u2066-\\u2069';
 
 /**
  * Characters that draw nothing: format characters (zero-width space and joiners, word joiner,
@@ -22,12 +22,19 @@ export const isBlank = (value: string): boolean => value.replace(INVISIBLE, '').
 // Lone surrogates cannot be stored as UTF-8 and would come back changed; C0/C1 controls
 // (other than tab and line breaks in multi-line text) only ever arrive by accident or attack;
 // bidi controls show other text than is stored (above).
-const SINGLE_LINE_BAD = /[\p{Cs}\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/u;
-const MULTI_LINE_BAD = /[\p{Cs}\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u202a-\u202e\u2066-\u2069]/u;
+const SINGLE_LINE_BAD = new RegExp(`[\\p{Cs}\\u0000-\\u001f\\u007f-\\u009f\\u2028\\u2029${BIDI}]`, 'u');
+const MULTI_LINE_BAD = new RegExp(`[\\p{Cs}\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\u007f${BIDI}]`, 'u');
+
+/** Whether the text holds characters that are never accepted (the rule checkText applies; the staff CSV's too). */
+export const hasRefusedChars = (value: string, multiline = false): boolean => (multiline ? MULTI_LINE_BAD : SINGLE_LINE_BAD).test(value);
+
+const CONTROLS = new RegExp(`[\\p{Cc}\\p{Cs}${BIDI}]`, 'gu');
+/** The text without controls, lone surrogates and bidi controls: for values taken, not refused (a proxy's profile headers). */
+export const withoutControls = (value: string): string => value.replace(CONTROLS, '');
 
 /** Throws a 400 naming the field when the text holds characters that are never accepted. */
 export function checkText(field: string, value: string, opts: { multiline?: boolean } = {}): void {
-  if ((opts.multiline ? MULTI_LINE_BAD : SINGLE_LINE_BAD).test(value)) {
+  if (hasRefusedChars(value, opts.multiline)) {
     throw badRequest('invalid_text', `${field}: contains control characters (C0/C1, bidi overrides) or invalid Unicode`, { field });
   }
 }
