@@ -98,6 +98,14 @@ const MAX_MUST = 8;
 const MAX_NOT = 4;
 /** Natural questions have three or more content words; shorter queries are never relaxed. */
 export const RELAX_MIN_TERMS = 3;
+/**
+ * From four words on, a query is a sentence more than a list of keywords (ビデオ会議で後ろの部屋を
+ * 映さない: ビデオ, 会議, 後ろ, 部屋, 映): when no tip has all its words but one, the tips with any of
+ * them answer, best first (BM25 over the words' OR: a tip with more of them, and rarer ones, ranks
+ * higher) — the `any` mode of `toMatch`. Shorter queries are keywords, each of which the reader
+ * chose (健康診断 日程: a tip on 日程 alone answers nothing), so they never fall this far.
+ */
+export const ANY_MIN_TERMS = 4;
 
 /** Function words of query sentences: matching on them would only narrow results by accident. */
 const STOP = new Set([
@@ -981,13 +989,16 @@ export function completeEndings(q: ParsedQuery, ending: (suffix: string, limit: 
  * term but one (`relaxed`), which rescues natural questions that use a different verb.
  * Null when there is nothing positive to match.
  */
-export function toMatch(q: ParsedQuery, mode: 'all' | 'relaxed' | 'partial' = 'all', columns?: string): string | null {
+export function toMatch(q: ParsedQuery, mode: 'all' | 'relaxed' | 'partial' | 'any' = 'all', columns?: string): string | null {
   if (q.must.length === 0) return null;
   let positive: string;
   const w = q.wide === true;
   const ph = (t: Term) => phrase(t, w, q.dictionaryOnly === true);
-  // `partial`: every word but one from two words on (partialGroups), `relaxed` from RELAX_MIN_TERMS.
-  if (mode === 'all' || q.must.length < (mode === 'partial' ? 2 : RELAX_MIN_TERMS)) {
+  // `partial`: every word but one from two words on (partialGroups), `relaxed` from RELAX_MIN_TERMS;
+  // `any`: any of the words, from ANY_MIN_TERMS.
+  if (mode === 'any' && q.must.length >= ANY_MIN_TERMS) {
+    positive = q.must.map(ph).join(' OR ');
+  } else if (mode === 'all' || mode === 'any' || q.must.length < (mode === 'partial' ? 2 : RELAX_MIN_TERMS)) {
     positive = q.must.map(ph).join(' AND ');
   } else {
     positive = groupsOf(q).map((g) => `(${g})`).join(' OR ');
@@ -997,7 +1008,8 @@ export function toMatch(q: ParsedQuery, mode: 'all' | 'relaxed' | 'partial' = 'a
   // The whole-query phrase (a pasted fragment) has every required word: it cannot match where
   // those did not all match (the wide tier, which excludes the first, and the relaxed fallback),
   // and walking its doclists there only costs time.
-  const should = (q.should ?? []).filter((t) => !(t.whole && (w || mode !== 'all')));
+  // With `any`, a word that ranks would be one more way to match alone: none is added.
+  const should = mode === 'any' ? [] : (q.should ?? []).filter((t) => !(t.whole && (w || mode !== 'all')));
   if (should.length > 0 && !columns) {
     positive = `(${positive}) AND (${[...should.map((t) => phrase(t)), ph(q.must[0])].join(' OR ')})`;
   }
