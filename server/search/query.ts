@@ -913,9 +913,10 @@ export function parseQuery(raw: string): ParsedQuery {
         // (Not one kanji alone, as typed: お金 is not every sense of 金; お勤め is 勤め.)
         const rest = span.slice(1);
         const plain = BEAUTIFIED.test(span) && Array.from(asTyped[si][0]).length >= 3 ? [rest, stem(rest), stemOf(rest)] : [];
-        // A verb made of a katakana word (ダブり, サボりたい) is looked up by its stem, as the word the
-        // segmenter left of it was (ダブ): its conjugation is named to the reader, not matched.
-        const forms = katakanaStem(span) !== null ? [stemmed, stemOf(stemmed)] : [span, stemmed, stemOf(span), ...plain];
+        // A verb made of a katakana word (ダブり, サボりたい) is looked up by its stem (ダブ) and by its
+        // continuative, the noun the dictionary lists for such a verb (ダブり: 重複); its other
+        // conjugations are named to the reader, not matched.
+        const forms = katakanaStem(span) !== null ? [stemmed, stemOf(stemmed), `${stemmed}り`] : [span, stemmed, stemOf(span), ...plain];
         const word = withAlternatives(term, [...new Set(forms)], stemmed, noun);
         // A one-kanji word ends a run of the index where its okurigana are folded away (凡例を消す。
         // → 凡例を消): it is there only in the bigram with the letter before it, which its prefix 消*
