@@ -427,6 +427,121 @@ function unconvertedStretch(run: string, afterDigit = false): [string, string[],
 }
 
 /**
+ * Verbs made of a katakana word (サボる, ググる, ダブる, バグる, ディスる: godan verbs in る; ズレる,
+ * キレる: ichidan verbs) are written with the katakana as their stem and their conjugation in
+ * hiragana: サボ|りたい, バグ|った, ディス|られた, ダブ|り (the continuative, also a noun), ズレ|ちゃった.
+ * No list of such verbs: the conjugation is the grammar's closed table — the form the stem takes
+ * (`KATAKANA_VERB_FORMS`: り, る, れ, ら, ろう, っ; an ichidan stem, which ends in a letter of the i
+ * or e row, takes none) and the auxiliaries and endings that follow it (`CONJUGATION`: たい, ます,
+ * ない, れる, せる, た, て, ちゃう, てる, とく, …), each form with the first ones it takes. The
+ * search matches the katakana stem (as it matches a kanji verb by its kanji, 消したい → 消); the
+ * word is named as typed (ダブり, バグった: missing.ts), and no letter of its conjugation is left to
+ * be required (りたい of サボりたい was read as an unconverted word, 履帯).
+ */
+const CONJUGATION = new Set([
+  // Negation.
+  'ない', 'なかっ', 'なく', 'なけれ', 'ず', 'ずに', 'ぬ', 'ん',
+  // Passive, potential and causative (conjugated as ichidan verbs: られ|た, せ|ない).
+  'れ', 'れる', 'られ', 'られる', 'せ', 'せる', 'させ', 'させる', 'さ', 'され', 'される',
+  // Wish.
+  'たい', 'たく', 'たかっ', 'たけれ', 'たがる', 'たがっ',
+  // Past, te-form and conditional.
+  'た', 'たら', 'たり', 'て', 'ても', 'ば',
+  // Progressive, completive and preparatory, and their contractions (てる, ちゃう, とく).
+  'い', 'いる', 'いた', 'いて', 'てる', 'てた', 'てて', 'ちゃ', 'ちゃう', 'ちゃっ', 'ちま', 'ちまう', 'ちまっ',
+  'とく', 'とい', 'しまう', 'しまっ', 'しま', 'おく', 'おい',
+  // Polite.
+  'ます', 'まし', 'ませ', 'ましょう',
+  // Volitional and the dictionary form of an ichidan verb or auxiliary.
+  'よう', 'う', 'る',
+  // What the continuative takes: ながら, そう (it looks as if), すぎる, やすい, にくい, かける, まくる.
+  'ながら', 'そう', 'すぎ', 'すぎる', 'やすい', 'にくい', 'かけ', 'つつ', 'まくり', 'まくる', 'まくっ', 'っぱなし',
+]);
+const CONJUGATION_MAX = Math.max(...[...CONJUGATION].map((w) => w.length));
+/** Each form of a godan stem in る, and the letters that may begin what follows it ('' : nothing need). */
+const KATAKANA_VERB_FORMS: readonly (readonly [string, RegExp])[] = [
+  ['り', /^(?:$|たい|たく|たか|たけ|たが|ま[しすせ]|ながら|そう|すぎ|やすい|にくい|かけ|つつ|まく|っぱなし)/u],
+  ['る', /^$/u],
+  ['れ', /^(?:$|ば|る|ない|なか|なく|た|て|ま[しすせ])/u],
+  ['ら', /^(?:な[いかくけ]|ず|ぬ|ん|れ|せ|さ)/u],
+  ['ろう', /^$/u],
+  ['っ', /^(?:た|て|ちゃ|ちま|とく|とい)/u],
+];
+/** What an ichidan stem (ズレ, キレ) takes first: no form of its own, the auxiliaries at once. */
+const ICHIDAN_FIRST = /^(?:る|れば|ない|なか|なく|ず|ん|られ|させ|よう|たい|たく|たか|た|て|ちゃ|ちま|ま[しすせ])/u;
+/** The last letter of an ichidan stem: a kana of the i or e row. */
+const ICHIDAN_STEM_END = /[イキギシジチヂニヒビピミリエケゲセゼテデネヘベペメレ]$/u;
+/** Katakana letters (a stem), at least two, the long-vowel mark among them. */
+const KATAKANA_STEM = /^[\p{sc=Katakana}ー]{2,}$/u;
+
+/** Whether `kana` is made of the auxiliaries and endings of CONJUGATION, one after another. */
+function conjugated(kana: string): boolean {
+  const ok: boolean[] = [true];
+  for (let i = 1; i <= kana.length; i++) {
+    ok[i] = false;
+    for (let k = 1; k <= Math.min(i, CONJUGATION_MAX) && !ok[i]; k++) ok[i] = ok[i - k] && CONJUGATION.has(kana.slice(i - k, i));
+  }
+  return ok[kana.length];
+}
+
+/**
+ * The conjugations of a katakana stem that begin `kana`, longest first: the stem's form and the
+ * auxiliaries after it (ダブ + りたい: りたい, り).
+ */
+function conjugationsIn(katakana: string, kana: string): string[] {
+  const out = new Set<string>();
+  for (let end = kana.length; end >= 1; end--) {
+    const p = kana.slice(0, end);
+    for (const [form, first] of KATAKANA_VERB_FORMS) {
+      if (!p.startsWith(form)) continue;
+      const rest = p.slice(form.length);
+      if (first.test(rest) && (rest === '' || conjugated(rest))) out.add(p);
+    }
+    // An ichidan stem takes its auxiliaries at once: not when the kana are function words whole
+    // (マネジ|ずつ, エラ|ない: a noun and its grammar, as before), nor before more kana.
+    if (ICHIDAN_STEM_END.test(katakana) && end === kana.length && !isStop(kana) && ICHIDAN_FIRST.test(p) && conjugated(p)) out.add(p);
+  }
+  return [...out];
+}
+
+/**
+ * A katakana stem with its conjugation in `run` (エクセルのダブりを消す: ダブり; サボりたい会議:
+ * サボりたい): the run before it, the verb as typed, the rest; null when there is none. What follows
+ * the conjugation in the same stretch of kana must be grammar (a particle, function words of two
+ * letters or more): else the kana are words of their own (メール|りれき, メール|れい). A bare form of
+ * one letter (り, る, れ) before function words gives way to a word read there (メールりよう: 利用,
+ * not メール + り + よう).
+ */
+function katakanaVerbIn(run: string): [string, string, string] | null {
+  for (const m of run.matchAll(/[\p{sc=Katakana}ー]+(\p{sc=Hiragana}+)/gu)) {
+    const katakana = m[0].slice(0, m[0].length - m[1].length);
+    if (!KATAKANA_STEM.test(katakana)) continue;
+    const kana = m[1];
+    const known = (): boolean => { const k = normalize(katakana); return alternativesOf(k) !== null || isLoanwordKatakana(k); };
+    for (const p of conjugationsIn(normalize(katakana), kana)) {
+      const rest = kana.slice(p.length);
+      // A particle, or function words of two letters or more (ので, けど; not the い of メールれい: 例).
+      const grammar = rest === '' || PARTICLE.test(rest[0]) || /^[かや]/u.test(rest) || (rest.length >= 2 && (isStop(rest) || composedOfStops(rest)));
+      if (!grammar) continue;
+      if (rest !== '' && !PARTICLE.test(rest[0]) && p.length === 1 && readingCover(kana) !== null) continue;
+      // って alone after a word the dictionaries know is the topic (ピボットってなに, バグって何):
+      // the word is named alone. After a stem no dictionary has, the verb's te-form (ググって).
+      if (p === 'って' && known()) continue;
+      const at = (m.index ?? 0) + katakana.length;
+      return [run.slice(0, at - katakana.length), katakana + p, run.slice(at + p.length)];
+    }
+  }
+  return null;
+}
+
+/** The katakana stem of a verb span (ダブり → ダブ, バグった → バグ, as katakanaVerbIn cuts them), or null. */
+function katakanaStem(span: string): string | null {
+  const m = /^([\p{sc=Katakana}ー]+)(\p{sc=Hiragana}+)$/u.exec(span);
+  if (!m || !KATAKANA_STEM.test(m[1])) return null;
+  return conjugationsIn(m[1], m[2]).includes(m[2]) ? m[1] : null;
+}
+
+/**
  * Splits a run of Japanese typed without spaces into the spans worth matching. `afterDigit`: the run
  * follows a digit (1つにけつごう), whose counter may begin it.
  */
@@ -454,6 +569,9 @@ function japaneseSpans(run: string, afterDigit = false, oneSided = false): strin
     if (!split) return [run];
     return [...japaneseSpans(split[0], false, oneSided), ...(isStop(split[1]) ? [] : [split[1]])];
   }
+  // A verb made of a katakana word, with its conjugation (サボりたい, バグった, ダブりを).
+  const verb = katakanaVerbIn(run);
+  if (verb) return around([verb[0], [verb[1]], verb[2]]);
   const unconverted = unconvertedStretch(run);
   if (unconverted) return around(unconverted);
   // A word of manner (簡単に, 素早く: manner.ts) is a span of its own, with its ending: it ranks.
@@ -533,11 +651,14 @@ export function cutAtLetters(run: string): string | null {
 
 /**
  * 消し → 消, 条件付き → 条件付: okurigana change with conjugation, the kanji do not.
- * A verb in kana loses its last kana (まとめる → まとめ) for the same reason.
+ * A verb in kana loses its last kana (まとめる → まとめ) for the same reason, and a verb made of a
+ * katakana word its conjugation (ダブり → ダブ, サボりたい → サボ: katakanaStem).
  */
 function stem(span: string): string {
   const m = OKURIGANA_WORD.exec(span);
   if (m) return m[1];
+  const katakana = katakanaStem(span);
+  if (katakana) return katakana;
   if (HIRAGANA.test(span) && span.length >= 3 && VERB_END.test(span)) return span.slice(0, -1);
   return span;
 }
@@ -800,7 +921,11 @@ export function parseQuery(raw: string): ParsedQuery {
         // (Not one kanji alone, as typed: お金 is not every sense of 金; お勤め is 勤め.)
         const rest = span.slice(1);
         const plain = BEAUTIFIED.test(span) && Array.from(asTyped[si][0]).length >= 3 ? [rest, stem(rest), stemOf(rest)] : [];
-        const word = withAlternatives(term, [...new Set([span, stemmed, stemOf(span), ...plain])], stemmed, noun);
+        // A verb made of a katakana word (ダブり, サボりたい) is looked up by its stem (ダブ) and by its
+        // continuative, the noun the dictionary lists for such a verb (ダブり: 重複); its other
+        // conjugations are named to the reader, not matched.
+        const forms = katakanaStem(span) !== null ? [stemmed, stemOf(stemmed), `${stemmed}り`] : [span, stemmed, stemOf(span), ...plain];
+        const word = withAlternatives(term, [...new Set(forms)], stemmed, noun);
         // A one-kanji word ends a run of the index where its okurigana are folded away (凡例を消す。
         // → 凡例を消): it is there only in the bigram with the letter before it, which its prefix 消*
         // never reaches. Typed after a particle, that bigram (を消) matches in its place too.

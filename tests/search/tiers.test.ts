@@ -85,11 +85,16 @@ describe('a two-word query, one of whose words no tip holds in any spelling or s
     }
   });
 
-  test('a word no dictionary knows either (ダブり): the other word\'s tips', async () => {
+  test('a word no dictionary knows either (ググりたい): the other word\'s tips', async () => {
     const dup = await postTip(t, t.admin, { title: '重複した行を削除する', body: '並べ替えてから消します。', tags: ['Excel'] });
-    const r = await find('ダブり 削除 ');
+    const r = await find('ググりたい 削除 ');
     expect(r.relaxed).toBe(true);
     expect(r.items.map((i) => i.id)).toEqual([dup.id]);
+    expect(r.items.map((i) => i.missing)).toEqual(['ググりたい']);
+    // ダブり, the continuative of ダブる, is a noun the dictionary lists (重複): the tip has every word.
+    const d = await find('ダブり 削除 ');
+    expect(d.relaxed).toBe(false);
+    expect(d.items.map((i) => i.id)).toEqual([dup.id]);
   });
 });
 
