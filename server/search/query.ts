@@ -95,6 +95,10 @@ export interface ParsedQuery {
 }
 
 const MAX_MUST = 8;
+/** The kanji numerals of one to nine, in order. */
+const KANJI_DIGITS = '一二三四五六七八九';
+/** A kanji numeral counting things with つ (一つ, 九つ), not inside a longer numeral or word (統一, 十一). */
+const KANJI_COUNT = /(?<![\p{sc=Han}])[一二三四五六七八九]つ/gu;
 const MAX_NOT = 4;
 /** Natural questions have three or more content words; shorter queries are never relaxed. */
 export const RELAX_MIN_TERMS = 3;
@@ -853,7 +857,9 @@ export function parseQuery(raw: string): ParsedQuery {
     // was copied from (テ|ーブル, ﾃ|ﾞｰﾀ): the index drops every mark after a katakana letter, so
     // kept, it is a character no tip has there.
     .replace(/(?<![\p{L}\p{N}\p{M}ーｰ])[ーｰ\uFF9E\uFF9F\u3099\u309A\u309B\u309C]+/gu, '');
-  const mapped = normalizeWithMap(cleaned);
+  // A kanji numeral counting with つ (一つ, 二つ) is the digit's (1つ, 2つ): one letter for one, so
+  // offsets stay; the term below matches both.
+  const mapped = normalizeWithMap(cleaned.replace(KANJI_COUNT, (m) => `${KANJI_DIGITS.indexOf(m[0]) + 1}${m.slice(1)}`));
   const norm = mapped.text;
   // The text as typed (width and case folded only) behind a span of the normalized query: words
   // are cut there, where okurigana still marks where a verb ends (抜き出す関数 is 抜き出す + 関数;
@@ -881,6 +887,15 @@ export function parseQuery(raw: string): ParsedQuery {
     ps.forEach((p, pi) => {
       const last = ci === all.length - 1 && pi === ps.length - 1 && endsOpen;
       if (!p.cjk) {
+        // A digit counting with つ (1つにまとめる, 2つの表): the digit and the counter, whatever follows
+        // it in the run (つに, つの), or the kanji numeral's bigram (一つ, 二つ) as tips also write it.
+        // Not the digit alone, which every date and number has (1月).
+        const next = ps[pi + 1];
+        if (/^[1-9]$/.test(p.text) && next?.cjk && next.index === p.index + 1 && next.text.startsWith('つ')) {
+          const kanji = `${KANJI_DIGITS[Number(p.text) - 1]}つ`;
+          must.push({ tokens: [p.text, 'つ'], prefix: true, highlights: [`${p.text}つ`, kanji], latin: false, alternatives: [[kanji]], typed: typed(c.at + p.index, 2) });
+          return;
+        }
         const t: Term = { tokens: pieceTokens(p), prefix: last, highlights: [p.text], latin: /^[a-z]/.test(p.text) };
         // Latin abbreviations of three letters or fewer stand for too many things (cod, pc, ok).
         must.push({ ...(p.text.length >= 4 ? withAlternatives(t, [p.text], p.text) : t), typed: p.text });
