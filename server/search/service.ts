@@ -120,8 +120,7 @@ function correctedQuery(ctx: SearchReader, query: SearchQueryT, base: SearchFilt
   if (!changed) return null;
   const match = toMatch(parseQuery(`${corrected} `));
   if (!match) return null;
-  const probe = { ...base, match, titleMatch: null, titleOnly: null, limit: 1, offset: 0 };
-  const strict = (ctx.search.store.topPage(probe) ?? ctx.search.store.page(probe)).total > 0;
+  const strict = ctx.search.store.exists({ ...base, match, titleMatch: null, titleOnly: null, exclude: null });
   // The looser tiers, as the search runs them, on the corrected words (corrected once: no second
   // guess), when the query as typed found nothing or only by its loosest tier: a stricter one.
   const found = strict || (tier >= ANY && tierOf(searchAsTyped(ctx, { ...query, q: corrected, limit: 1, offset: 0, facets: false }, false)) < tier);
@@ -295,9 +294,11 @@ function heldAs(ctx: SearchReader, words: string, base: SearchFilter, key = word
   return tip === undefined ? null : writtenIn(ctx, tip, key) ?? words;
 }
 
-/** Whether some published tip (in the filter) holds the terms, every one. */
-const finds = (ctx: SearchReader, terms: ParsedQuery['must'][number] | ParsedQuery['must'], base: SearchFilter): boolean =>
-  firstHolding(ctx, terms, base) !== undefined;
+/** Whether some published tip (in the filter) holds the terms, every one (one probe: no count, no ranking). */
+function finds(ctx: SearchReader, terms: ParsedQuery['must'][number] | ParsedQuery['must'], base: SearchFilter): boolean {
+  const match = toMatch({ must: Array.isArray(terms) ? terms : [terms], not: [] });
+  return match !== null && ctx.search.store.exists({ ...base, match, titleMatch: null, titleOnly: null, exclude: null });
+}
 
 /**
  * `text` with every place the normalized katakana `word` is typed replaced by `fix`, except inside

@@ -3,7 +3,9 @@
  * anyFilter) against the tiers and paths around it: the typo correction, which must still replace
  * a mistyped word when the corrected query finds tips with all its words but one.
  */
-import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import { parseQuery, toMatch } from '../../server/search/query';
+import { search } from '../../server/search/service';
 import { createTestApp, postTip, type TestApp } from '../helpers/app';
 
 let t: TestApp;
@@ -48,6 +50,36 @@ describe('a mistyped word in a sentence of four words or more', () => {
         expect(exact.correctedTo, q).toBeNull();
         expect(exact.didYouMean, q).toBe(r.correctedTo);
       }
+    }
+  });
+});
+
+describe('the cost of a sentence that falls to the looser tiers', () => {
+  test('whether a word is held (the typo correction asks it of each word) is one probe: no page of it counted or ranked', async () => {
+    const user = await t.user('tanaka');
+    await postTip(t, user, { title: '予算要求の資料を作る', body: '前年度の表を複写します。', tags: ['財政'] });
+    await postTip(t, user, { title: '名簿を五十音順に並べる', body: 'ふりがなの列で並べ替えます。', tags: ['Excel'] });
+    await postTip(t, t.admin, { title: '会議室の予約', body: '庁内の予約システムから。', tags: ['総務'] });
+    const store = t.app.ctx.search.store;
+    const asked: string[] = [];
+    const [topPage, page] = [store.topPage.bind(store), store.page.bind(store)];
+    const spies = [
+      vi.spyOn(store, 'topPage').mockImplementation((f) => { asked.push(f.match ?? ''); return topPage(f); }),
+      vi.spyOn(store, 'page').mockImplementation((f) => { asked.push(f.match ?? ''); return page(f); }),
+    ];
+    try {
+      for (const filter of [{}, { author: 'tanaka' }, { tag: ['Excel'] }]) {
+        for (const q of ['予算 名簿 会議室 稟議 ', '予算 名簿 ギガガゴ 会議室 ザジズゼ ']) {
+          asked.length = 0;
+          const r = search(t.app.ctx, { q, ...filter });
+          expect(r.relaxed, q).toBe(true);
+          // The pages asked for are the tiers' (every word, all but one, any word): none of a word alone.
+          const alone = parseQuery(q).must.map((w) => toMatch({ must: [w], not: [] }));
+          expect(asked.filter((m) => alone.includes(m)), `${q} ${JSON.stringify(filter)}`).toEqual([]);
+        }
+      }
+    } finally {
+      for (const s of spies) s.mockRestore();
     }
   });
 });
