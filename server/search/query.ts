@@ -947,7 +947,26 @@ export function parseQuery(raw: string): ParsedQuery {
   });
   // Only intent words (方法): they are what there is to match.
   if (must.length === 0 && should.length > 0) return { must: dedupe(should).slice(0, MAX_MUST), not: dedupe(not).slice(0, MAX_NOT), should: [] };
-  return { must: dedupe(must).slice(0, MAX_MUST), not: dedupe(not).slice(0, MAX_NOT), should: dedupe(should).slice(0, MAX_SHOULD) };
+  return { must: withoutRepeats(dedupe(must)).slice(0, MAX_MUST), not: dedupe(not).slice(0, MAX_NOT), should: dedupe(should).slice(0, MAX_SHOULD) };
+}
+
+/** What a term matches, as the phrases its expression ORs (its own and its spellings, not its synonyms). */
+const branches = (t: Term): Set<string> => new Set([...ownPhrase(t), ...(t.spellings ?? t.alternatives ?? []).map(quote)]);
+
+/**
+ * The required words without those another one makes redundant: a word typed again (名簿 名簿, the
+ * second one open as a prefix: 名簿*), or in another spelling (Excel エクセル, えくせる: the same
+ * spelling key). Every tip with the one has the other, so requiring both is requiring the one — and
+ * counted twice it would make a query of keywords a sentence: 予算 名簿 会議室 会議室 is three
+ * words, never relaxed to any of them (ANY_MIN_TERMS), as 予算 予算 名簿 is two, never relaxed to
+ * 予算 alone. A word goes when some other word's phrases are all among its own as a whole word (a
+ * prefix matches at least that); of words that match alike, the first typed stays.
+ */
+function withoutRepeats(must: Term[]): Term[] {
+  const own = must.map(branches);
+  const whole = must.map((t) => (t.prefix ? branches({ ...t, prefix: false }) : own[must.indexOf(t)]));
+  const within = (a: number, b: number) => [...own[a]].every((x) => whole[b].has(x));
+  return must.filter((_, b) => !must.some((__, a) => a !== b && within(a, b) && (a < b || !within(b, a))));
 }
 
 const MAX_SHOULD = 4;

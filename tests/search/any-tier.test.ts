@@ -83,3 +83,33 @@ describe('the cost of a sentence that falls to the looser tiers', () => {
     }
   });
 });
+
+describe('a word typed twice counts once', () => {
+  test('keywords repeated, or in another spelling, stay keywords: not relaxed to fewer of them, nor to any of them', async () => {
+    await postTip(t, t.admin, { title: '予算要求の資料を作る', body: '前年度の表を複写します。', tags: ['財政'] });
+    await postTip(t, t.admin, { title: '名簿を五十音順に並べる', body: 'ふりがなの列で並べ替えます。', tags: ['Word'] });
+    await postTip(t, t.admin, { title: '会議室の予約', body: '庁内の予約システムから。', tags: ['総務'] });
+    await postTip(t, t.admin, { title: 'Excelの基本', body: 'セルに入力します。', tags: ['Excel'] });
+    const words = ['予算', '名簿', '会議室'];
+    const same = async (q: string, as: string) => {
+      const [r, plain] = [await find(q), await find(as)];
+      expect({ ids: r.items.map((i) => i.id), relaxed: r.relaxed }, `${q} / ${as}`).toEqual({ ids: plain.items.map((i) => i.id), relaxed: plain.relaxed });
+    };
+    // Three words no tip has together: nothing, however often one is typed (the last one open: a prefix).
+    for (const [i, w] of words.entries()) {
+      for (const q of [`${words.join(' ')} ${w}`, `${words.join(' ')} ${w} `, `${w} ${words.join(' ')} ${w}`]) {
+        expect((await find(q)).total, q).toBe(0);
+      }
+      // Two words: as the two typed once (the first alone, relaxed: a two-word query's rule).
+      const two = [w, words[(i + 1) % 3]];
+      for (const q of [`${two.join(' ')} ${w}`, `${two.join(' ')} ${two[1]}`, `${two.join(' ')} ${two.join(' ')} `]) await same(q, `${two.join(' ')} `);
+    }
+    // The same word in its spellings: one word, with 名簿 and 会議室 three.
+    for (const excel of [['Excel', 'エクセル'], ['EXCEL', 'excel', 'えくせる'], ['エクセル', 'Excel']]) {
+      const q = `${excel.join(' ')} 名簿 会議室 `;
+      expect((await find(q)).total, q).toBe(0);
+    }
+    // Four words in fact: a sentence, answered by any of them.
+    expect((await find('予算 名簿 会議室 Excel ')).total).toBe(4);
+  });
+});
