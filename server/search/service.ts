@@ -519,7 +519,7 @@ function searchAsTyped(ctx: SearchReader, query: SearchQueryT, correcting = true
   const result: TieredResult = {
     total,
     // Relaxed, each tip says which word it lacks (ダブり of ダブり 削除), as partial tips do.
-    items: presentHits(ctx, page.ids, marks, relaxed ? asTypedIn(q, parsed.must) : undefined),
+    items: presentHits(ctx, page.ids, marks, relaxed ? asTypedIn(q, parsed.must) : undefined, anyWord),
     didYouMean: (total === 0 || relaxed) && hasText && correcting ? didYouMean(ctx, query, { ...filter, match: null }, tier) : null,
     relaxed,
     tier,

@@ -113,3 +113,25 @@ describe('a word typed twice counts once', () => {
     expect((await find('予算 名簿 会議室 Excel ')).total).toBe(4);
   });
 });
+
+describe('the words a tip of the loosest tier lacks', () => {
+  test('each hit names every word of the sentence it lacks, as typed; a tier that leaves out one word names one', async () => {
+    const budget = await postTip(t, t.admin, { title: '予算要求の資料を作る', body: '前年度の表を複写します。', tags: ['財政'] });
+    const roster = await postTip(t, t.admin, { title: '名簿を五十音順に並べる', body: 'ふりがなの列で並べ替えます。', tags: ['Excel'] });
+    const both = await postTip(t, t.admin, { title: '予算の名簿を作る', body: '担当者の一覧です。', tags: ['財政'] });
+    const lacks = (r: Found, id: number) => { const hit = r.items.find((i) => i.id === id) as { missing?: string; missingWords?: string[] }; return hit.missingWords ?? (hit.missing ? [hit.missing] : []); };
+    for (const q of ['予算 名簿 会議室 ザジズゼ ', 'ザジズゼ 会議室 名簿 予算 ', 'ＺＩＰ 会議室 名簿 予算 ']) {
+      const r = await find(q);
+      expect(r.relaxed, q).toBe(true);
+      const typed = q.trim().split(' ');
+      const others = (...has: string[]) => typed.filter((w) => !has.includes(w)).sort();
+      expect(lacks(r, both.id).sort(), q).toEqual(others('予算', '名簿'));
+      expect(lacks(r, budget.id).sort(), q).toEqual(others('予算'));
+      expect(lacks(r, roster.id).sort(), q).toEqual(others('名簿'));
+    }
+    // All the words but one: one word named, in `missing` alone.
+    await postTip(t, t.admin, { title: '予算と名簿と会議室', body: '三つの話です。', tags: ['総務'] });
+    const r = await find('予算 名簿 会議室 ザジズゼ ');
+    expect(r.items.map((i) => [i.missing, (i as { missingWords?: string[] }).missingWords])).toEqual([['ザジズゼ', undefined]]);
+  });
+});
