@@ -92,6 +92,13 @@ export interface ParsedQuery {
    * a tip ranks the tip that has it contiguously above tips with its words scattered).
    */
   should?: Term[];
+  /**
+   * Only question and intent words were typed (方法 やり方 手順 できない): they are required, there
+   * being nothing else to match, but they say what is wanted of a subject and name none — a tip
+   * with any one of them (方法, 手順) answers nothing, so the any-word tier (ANY_MIN_TERMS) does not
+   * apply, as intent words add nothing there when a query has others.
+   */
+  intentOnly?: boolean;
 }
 
 const MAX_MUST = 8;
@@ -946,7 +953,7 @@ export function parseQuery(raw: string): ParsedQuery {
     }
   });
   // Only intent words (方法): they are what there is to match.
-  if (must.length === 0 && should.length > 0) return { must: dedupe(should).slice(0, MAX_MUST), not: dedupe(not).slice(0, MAX_NOT), should: [] };
+  if (must.length === 0 && should.length > 0) return { must: dedupe(should).slice(0, MAX_MUST), not: dedupe(not).slice(0, MAX_NOT), should: [], intentOnly: true };
   return { must: withoutRepeats(dedupe(must)).slice(0, MAX_MUST), not: dedupe(not).slice(0, MAX_NOT), should: dedupe(should).slice(0, MAX_SHOULD) };
 }
 

@@ -472,7 +472,7 @@ function searchAsTyped(ctx: SearchReader, query: SearchQueryT, correcting = true
    * neighbours: measured, they found more wrong tips than right ones here).
    */
   const anyFilter = (): SearchFilter | null => {
-    if (parsed.must.length < ANY_MIN_TERMS) return null;
+    if (parsed.must.length < ANY_MIN_TERMS || parsed.intentOnly) return null;
     const wideQ = wideQuery();
     const lq: ParsedQuery = { ...(wideQ ?? parsed), dictionaryOnly: true };
     const anyMatch = toMatch(lq, 'any');

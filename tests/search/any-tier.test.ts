@@ -135,3 +135,21 @@ describe('the words a tip of the loosest tier lacks', () => {
     expect(r.items.map((i) => [i.missing, (i as { missingWords?: string[] }).missingWords])).toEqual([['ザジズゼ', undefined]]);
   });
 });
+
+describe('a query of question and intent words only', () => {
+  test('names no subject: no tip answers by any one of them, however many are typed', async () => {
+    // Tips that each say one intent word, by the list and by shape (X方, a negated verb).
+    const said = ['方法', 'やり方', '手順', 'できない', 'コツ', '原因', '対処', '作り方', '探し方', '動かない', '表示されない', '知りたい'];
+    for (const w of said) await postTip(t, t.admin, { title: `名簿の${w}について`, body: `${w}の説明です。`, tags: ['総務'] });
+    const budget = await postTip(t, t.admin, { title: '予算要求の資料', body: '前年度の表を複写します。', tags: ['財政'] });
+    for (let n = 4; n <= 8; n++) {
+      for (const from of [0, 3]) {
+        const words = Array.from({ length: n }, (_, i) => said[(from + i * 5) % said.length]);
+        const q = `${[...new Set(words)].join(' ')} `;
+        expect((await find(q)).total, q).toBe(0);
+        // With a word of content, that word's tips, the intent words ranking.
+        expect((await find(`予算 ${q}`)).items.map((i) => i.id), q).toEqual([budget.id]);
+      }
+    }
+  });
+});
