@@ -931,7 +931,10 @@ export function parseQuery(raw: string): ParsedQuery {
         // A verb made of a katakana word (ダブり, サボりたい) is looked up by its stem (ダブ) and by its
         // continuative, the noun the dictionary lists for such a verb (ダブり: 重複); its other
         // conjugations are named to the reader, not matched.
-        const forms = katakanaStem(span) !== null ? [stemmed, stemOf(stemmed), `${stemmed}り`] : [span, stemmed, stemOf(span), ...plain];
+        // The continuative written in katakana too (ダブリ, as often as ダブり): looked up as ダブり as
+        // well, which adds what the dictionary lists for that (nothing for カテゴリ, メモリ).
+        const continuative = /^[\p{sc=Katakana}ー]{2,}リ$/u.test(span) ? [`${span.slice(0, -1)}り`] : [];
+        const forms = katakanaStem(span) !== null ? [stemmed, stemOf(stemmed), `${stemmed}り`] : [span, stemmed, stemOf(span), ...plain, ...continuative];
         const word = withAlternatives(term, [...new Set(forms)], stemmed, noun);
         // A one-kanji word ends a run of the index where its okurigana are folded away (凡例を消す。
         // → 凡例を消): it is there only in the bigram with the letter before it, which its prefix 消*
