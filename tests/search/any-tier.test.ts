@@ -52,6 +52,19 @@ describe('a mistyped word in a sentence of four words or more', () => {
       }
     }
   });
+
+  test('a katakana word mistyped, or typed in romaji, likewise', async () => {
+    const pivot = await postTip(t, t.admin, { title: 'ピボットテーブルで名簿と予算を集計', body: '課ごとにまとめます。', tags: ['Excel'] });
+    await postTip(t, t.admin, { title: '名簿を並べ替える', body: 'ふりがなの列で並べ替えます。', tags: ['Excel'] });
+    await postTip(t, t.admin, { title: '会議室の予約', body: '庁内の予約システムから。', tags: ['総務'] });
+    for (const [typo, fix] of [['ピポットテーブル', 'ピボットテーブル'], ['pibotto', 'ピボット']]) {
+      for (const q of [`${typo} 名簿 予算 会議室`, `会議室 予算 名簿 ${typo}`]) {
+        const r = await find(q);
+        expect(r.correctedTo, q).toBe(q.replace(typo, fix));
+        expect(r.items.map((x) => x.id), q).toEqual([pivot.id]);
+      }
+    }
+  });
 });
 
 describe('the cost of a sentence that falls to the looser tiers', () => {
