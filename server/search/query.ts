@@ -1082,7 +1082,7 @@ const few = (found: string[] | null | undefined) => (found && found.length >= 1 
  * 除*): the index's terms starting with it. A prefix with more than MAX_COMPLETIONS keeps its star.
  */
 export function completePrefixes(q: ParsedQuery, words: (prefix: string, limit: number) => string[],
-  chars?: (c: string, limit: number) => string[] | null): ParsedQuery {
+  chars?: (c: string, limit: number) => string[] | null, held?: (word: string) => boolean): ParsedQuery {
   const must = q.must.map((t) => {
     if (!expands(t)) return t;
     const last = t.tokens[t.tokens.length - 1];
@@ -1093,7 +1093,14 @@ export function completePrefixes(q: ParsedQuery, words: (prefix: string, limit: 
     const f = few(words(last, MAX_COMPLETIONS + 1));
     return f ? { ...t, completions: f } : t;
   });
-  return { ...q, must };
+  // A Latin word typed last, matched as a prefix (sum: sum, sumif, sumifs, sumproduct), ranks the
+  // tips that have it whole first: the word as typed is a should word (BM25 adds its weight), as
+  // the reader who typed SUM and pressed Enter asked for SUM. Only when the index has that word:
+  // among the prefix's few completions, or (`held`) when they are too many to list.
+  const exact = must.filter((t) => expands(t) && !CJK_RUN.test(t.tokens[t.tokens.length - 1])
+    && (t.completions?.includes(t.tokens[t.tokens.length - 1]) ?? (t.tokens.length === 1 && held?.(t.tokens[0]) === true)))
+    .map((t): Term => ({ tokens: t.tokens, prefix: false, highlights: [], latin: t.latin }));
+  return exact.length === 0 ? { ...q, must } : { ...q, must, should: [...(q.should ?? []), ...exact] };
 }
 
 /**

@@ -358,7 +358,7 @@ function answer(r: SearchResultT, correctedTo: string | null): SearchResultT {
 function searchAsTyped(ctx: SearchReader, query: SearchQueryT, correcting = true): TieredResult {
   const { q = '', tag = [], author, sort = 'relevance', limit = 20, offset = 0, facets = false } = query;
   const { store } = ctx.search;
-  const parsed = completeEndings(completePrefixes(parseQuery(q), (prefix, max) => store.words(prefix, max) ?? [], store.termsFrom),
+  const parsed = completeEndings(completePrefixes(parseQuery(q), (prefix, max) => store.words(prefix, max) ?? [], store.termsFrom, store.hasWord),
     (suffix, max) => store.wordsEnding(suffix, max), store.hasWord);
   // The words' synonyms made ready (those some tip holds, completed: query.ts widen) only when a
   // tier past the first asks for them.
