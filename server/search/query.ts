@@ -92,6 +92,13 @@ export interface ParsedQuery {
    * a tip ranks the tip that has it contiguously above tips with its words scattered).
    */
   should?: Term[];
+  /**
+   * Only question and intent words were typed (方法 やり方 手順 できない): they are required, there
+   * being nothing else to match, but they say what is wanted of a subject and name none — a tip
+   * with any one of them (方法, 手順) answers nothing, so the any-word tier (ANY_MIN_TERMS) does not
+   * apply, as intent words add nothing there when a query has others.
+   */
+  intentOnly?: boolean;
 }
 
 const MAX_MUST = 8;
@@ -939,7 +946,10 @@ export function parseQuery(raw: string): ParsedQuery {
         // A verb made of a katakana word (ダブり, サボりたい) is looked up by its stem (ダブ) and by its
         // continuative, the noun the dictionary lists for such a verb (ダブり: 重複); its other
         // conjugations are named to the reader, not matched.
-        const forms = katakanaStem(span) !== null ? [stemmed, stemOf(stemmed), `${stemmed}り`] : [span, stemmed, stemOf(span), ...plain];
+        // The continuative written in katakana too (ダブリ, as often as ダブり): looked up as ダブり as
+        // well, which adds what the dictionary lists for that (nothing for カテゴリ, メモリ).
+        const continuative = /^[\p{sc=Katakana}ー]{2,}リ$/u.test(span) ? [`${span.slice(0, -1)}り`] : [];
+        const forms = katakanaStem(span) !== null ? [stemmed, stemOf(stemmed), `${stemmed}り`] : [span, stemmed, stemOf(span), ...plain, ...continuative];
         const word = withAlternatives(term, [...new Set(forms)], stemmed, noun);
         // A one-kanji word ends a run of the index where its okurigana are folded away (凡例を消す。
         // → 凡例を消): it is there only in the bigram with the letter before it, which its prefix 消*
@@ -961,8 +971,27 @@ export function parseQuery(raw: string): ParsedQuery {
     }
   });
   // Only intent words (方法): they are what there is to match.
-  if (must.length === 0 && should.length > 0) return { must: dedupe(should).slice(0, MAX_MUST), not: dedupe(not).slice(0, MAX_NOT), should: [] };
-  return { must: dedupe(must).slice(0, MAX_MUST), not: dedupe(not).slice(0, MAX_NOT), should: dedupe(should).slice(0, MAX_SHOULD) };
+  if (must.length === 0 && should.length > 0) return { must: dedupe(should).slice(0, MAX_MUST), not: dedupe(not).slice(0, MAX_NOT), should: [], intentOnly: true };
+  return { must: withoutRepeats(dedupe(must)).slice(0, MAX_MUST), not: dedupe(not).slice(0, MAX_NOT), should: dedupe(should).slice(0, MAX_SHOULD) };
+}
+
+/** What a term matches, as the phrases its expression ORs (its own and its spellings, not its synonyms). */
+const branches = (t: Term): Set<string> => new Set([...ownPhrase(t), ...(t.spellings ?? t.alternatives ?? []).map(quote)]);
+
+/**
+ * The required words without those another one makes redundant: a word typed again (名簿 名簿, the
+ * second one open as a prefix: 名簿*), or in another spelling (Excel エクセル, えくせる: the same
+ * spelling key). Every tip with the one has the other, so requiring both is requiring the one — and
+ * counted twice it would make a query of keywords a sentence: 予算 名簿 会議室 会議室 is three
+ * words, never relaxed to any of them (ANY_MIN_TERMS), as 予算 予算 名簿 is two, never relaxed to
+ * 予算 alone. A word goes when some other word's phrases are all among its own as a whole word (a
+ * prefix matches at least that); of words that match alike, the first typed stays.
+ */
+function withoutRepeats(must: Term[]): Term[] {
+  const own = must.map(branches);
+  const whole = must.map((t) => (t.prefix ? branches({ ...t, prefix: false }) : own[must.indexOf(t)]));
+  const within = (a: number, b: number) => [...own[a]].every((x) => whole[b].has(x));
+  return must.filter((_, b) => !must.some((__, a) => a !== b && within(a, b) && (a < b || !within(b, a))));
 }
 
 const MAX_SHOULD = 4;

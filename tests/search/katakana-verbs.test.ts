@@ -96,6 +96,23 @@ describe('a verb made of a katakana word', () => {
   });
 });
 
+describe('a katakana verb\'s continuative written in katakana (ダブリ)', () => {
+  test('is looked up as written with its kana (ダブり) too: what the dictionary lists for that, for every stem', () => {
+    const synonymsOf = (q: string) => new Set(parseQuery(q).must[0]?.synonyms?.map((s) => s.join('')) ?? []);
+    let listed = 0;
+    for (const stem of stems()) {
+      // The verb typed with its kana is looked up by its stem too (サボ: サボタージュ); the katakana
+      // word is not (メモリ is no メモ): what the continuative itself brings.
+      const own = synonymsOf(`${stem} `);
+      const kana = [...synonymsOf(`${stem}り `)].filter((w) => !own.has(w));
+      const katakana = synonymsOf(`${stem}リ `);
+      for (const w of kana) expect(katakana.has(w), `${stem}リ: ${w}`).toBe(true);
+      listed += kana.length;
+    }
+    expect(listed).toBeGreaterThan(0);
+  });
+});
+
 describe('the search names the word a tip lacks as typed (service.ts, missing)', () => {
   let t: TestApp;
   beforeEach(async () => { t = await createTestApp(); });
@@ -112,11 +129,12 @@ describe('the search names the word a tip lacks as typed (service.ts, missing)',
     };
     // The verb's continuative is a noun the dictionary lists (ダブり: 重複): the tip that says 重複
     // has every word; the one without it comes apart (partial), named as typed.
-    for (const q of ['ダブり 削除 ', 'ダブりを削除 ', 'ダブってる 削除 ']) {
+    // Its continuative written in katakana too (ダブリ, as often as ダブり; half-width ﾀﾞﾌﾞﾘ).
+    for (const q of ['ダブり 削除 ', 'ダブりを削除 ', 'ダブってる 削除 ', 'ダブリ 削除 ', 'ダブリを削除 ', 'ﾀﾞﾌﾞﾘ 削除 ']) {
       const r = await find(q);
       expect(r.relaxed, q).toBe(false);
       expect(r.items.map((i) => i.id), q).toEqual([dup.id]);
-      expect((r.partial ?? []).map((i) => [i.id, i.missing]), q).toEqual([[del.id, q.startsWith('ダブってる') ? 'ダブってる' : 'ダブり']]);
+      expect((r.partial ?? []).map((i) => [i.id, i.missing]), q).toEqual([[del.id, q.startsWith('ダブってる') ? 'ダブってる' : q.startsWith('ﾀﾞﾌﾞﾘ') ? 'ダブリ' : q.split(/[ を]/u)[0]]]);
     }
     // Verbs no dictionary knows, or no tip holds in any spelling: the other word's tips, each
     // naming the verb as typed.
