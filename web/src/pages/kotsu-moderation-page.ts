@@ -10,6 +10,7 @@ import { sharedStyles } from '../styles/shared';
 import { errorMessage } from '../i18n/error-message';
 import { confirmAction } from '../components/kotsu-confirm-dialog';
 import { pageAdded, withPagesShown } from '../router/shown-pages';
+import { charactersOver, lengthNotice, LIMITS } from '../shared/length-limit';
 
 type Tab = 'open' | 'resolved' | 'tags';
 
@@ -99,6 +100,7 @@ export class KotsuModerationPage extends KotsuElement {
     this._status = '';
     const title = group.post.title;
     const note = this._notes[group.post.id]?.trim() || undefined;
+    if (note && charactersOver(note, LIMITS.resolveNote)) return;
     const done = await confirmAction({
       title: msg(action === 'hide' ? 'queue.hideTitle' : 'queue.dismissTitle', { title }),
       // Deciding on reports about one's own tip is a conflict of interest: the dialog says so first.
@@ -179,8 +181,9 @@ export class KotsuModerationPage extends KotsuElement {
         </li>`)}
       </ul>
       <label for=${noteId}>${msg('queue.note')}</label>
-      <textarea id=${noteId} rows="2" maxlength="1000" .value=${this._notes[g.post.id] ?? ''}
+      <textarea id=${noteId} rows="2" .value=${this._notes[g.post.id] ?? ''}
         @input=${(e: Event) => { this._notes = { ...this._notes, [g.post.id]: (e.target as HTMLTextAreaElement).value }; }}></textarea>
+      ${lengthNotice((this._notes[g.post.id] ?? '').trim(), LIMITS.resolveNote)}
       <div class="buttons">
         <button class="btn secondary" aria-haspopup="dialog" @click=${() => this.resolve(g, 'dismiss')}>${msg('queue.dismiss')}</button>
         <button class="btn danger" aria-haspopup="dialog" @click=${() => this.resolve(g, 'hide')}>${msg('queue.hide')}</button>
