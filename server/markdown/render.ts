@@ -1,5 +1,6 @@
 import MarkdownIt from 'markdown-it';
 import type Token from 'markdown-it/lib/token.mjs';
+import { definitionsAreLinksPlugin } from './definitions';
 import { highlight } from './highlight';
 import { fold } from '../shared/fold';
 import { mentionsPlugin } from './mentions';
@@ -79,6 +80,7 @@ function createMarkdown(): MarkdownIt {
   };
   md.renderer.rules.table_open = () => '<div class="table-wrap"><table>\n';
   md.renderer.rules.table_close = () => '</table></div>\n';
+  definitionsAreLinksPlugin(md);
   headingAnchors(md);
   mentionsPlugin(md);
   taskListsPlugin(md);
