@@ -1,5 +1,6 @@
 import MarkdownIt from 'markdown-it';
 import type Token from 'markdown-it/lib/token.mjs';
+import { cjkEmphasisPlugin } from './cjk-emphasis';
 import { definitionsAreLinksPlugin } from './definitions';
 import { highlight } from './highlight';
 import { fold } from '../shared/fold';
@@ -81,6 +82,7 @@ function createMarkdown(): MarkdownIt {
   md.renderer.rules.table_open = () => '<div class="table-wrap"><table>\n';
   md.renderer.rules.table_close = () => '</table></div>\n';
   definitionsAreLinksPlugin(md);
+  cjkEmphasisPlugin(md);
   headingAnchors(md);
   mentionsPlugin(md);
   taskListsPlugin(md);
