@@ -176,7 +176,7 @@ export class KotsuModerationPage extends KotsuElement {
       </ul>
       <ul class="reports" aria-label=${msg('queue.reportsOf', { title: g.post.title })}>
         ${g.reports.map((r) => html`<li>
-          <span class="who">${msg(REASON_LABEL[r.reason])} · ${r.reporter.displayName}（${r.reporter.department || '—'}） · ${msg('queue.reported', { date: formatDate(r.createdAt, true) })}</span>
+          <span class="who">${msg(REASON_LABEL[r.reason])} · ${r.reporter ? `${r.reporter.displayName}（${r.reporter.department || '—'}）` : msg('queue.reporterHidden')} · ${msg('queue.reported', { date: formatDate(r.createdAt, true) })}</span>
           <p class="comment">${r.comment || msg('queue.noComment')}</p>
         </li>`)}
       </ul>
@@ -204,7 +204,7 @@ export class KotsuModerationPage extends KotsuElement {
     if (this._resolved.length === 0) return html`<p class="muted">${msg('common.empty')}</p>`;
     return html`<ul class="groups">${this._resolved.map((r) => html`<li class="card">
       <h2><a href=${link('/tips/', r.post.id)}>${r.post.title}</a>${r.post.status === 'hidden' ? html`<span class="badge">${msg('queue.postHidden')}</span>` : nothing}</h2>
-      <p class="who">${msg(REASON_LABEL[r.reason])} · ${r.reporter.displayName} · ${msg('queue.reported', { date: formatDate(r.createdAt, true) })}</p>
+      <p class="who">${msg(REASON_LABEL[r.reason])} · ${r.reporter ? r.reporter.displayName : msg('queue.reporterHidden')} · ${msg('queue.reported', { date: formatDate(r.createdAt, true) })}</p>
       <p class="comment">${r.comment || msg('queue.noComment')}</p>
       <p class="who">${msg('queue.resolvedBy', {
         name: r.resolvedBy?.displayName ?? '—', date: r.resolvedAt ? formatDate(r.resolvedAt, true) : '—',
