@@ -6,6 +6,7 @@ import { link } from '../router/router';
 import { hasRole, SessionController } from '../state/session';
 import { sharedStyles } from '../styles/shared';
 import { confirmAction } from './kotsu-confirm-dialog';
+import './kotsu-image-tools';
 import './kotsu-markdown';
 import { KotsuElement } from './kotsu-element';
 import { errorMessage } from '../i18n/error-message';
@@ -108,6 +109,7 @@ export class KotsuCommentItem extends KotsuElement {
         <form @submit=${this.onSave}>
           <label for="edit-${c.id}" class="visually-hidden">${msg('comment.editLabel')}</label>
           <textarea id="edit-${c.id}" .value=${this._draft} @input=${(e: Event) => { this._draft = (e.target as HTMLTextAreaElement).value; }}></textarea>
+          <kotsu-image-tools for=${`edit-${c.id}`}></kotsu-image-tools>
           ${lengthNotice(this._draft, LIMITS.comment)}
           <div class="actions">
             <button class="btn" type="submit" ?disabled=${this._busy || !this._draft.trim() || charactersOver(this._draft, LIMITS.comment) > 0}>${msg('common.save')}</button>

@@ -7,6 +7,7 @@ import { sharedStyles } from '../styles/shared';
 import './kotsu-comment-item';
 import type { CommentChange } from './kotsu-comment-item';
 import { KotsuElement } from './kotsu-element';
+import './kotsu-image-tools';
 import './kotsu-mention-complete';
 import './kotsu-reply-form';
 import { errorMessage } from '../i18n/error-message';
@@ -124,6 +125,7 @@ export class KotsuComments extends KotsuElement {
               @input=${(e: Event) => { this._text = (e.target as HTMLTextAreaElement).value; }}></textarea>
             ${lengthNotice(this._text, LIMITS.comment)}
             <kotsu-mention-complete for="new-comment"></kotsu-mention-complete>
+            <kotsu-image-tools for="new-comment"></kotsu-image-tools>
             <p id="comment-help" class="muted">${msg('comment.help')}</p>
             <div class="bar">
               <button class="btn" type="submit" ?disabled=${this._busy || !this._text.trim() || charactersOver(this._text, LIMITS.comment) > 0}>${msg('comment.submit')}</button>

@@ -5,6 +5,7 @@ import { errorMessage } from '../i18n/error-message';
 import { msg } from '../i18n/catalogue';
 import { sharedStyles } from '../styles/shared';
 import { KotsuElement } from './kotsu-element';
+import './kotsu-image-tools';
 import './kotsu-mention-complete';
 import { charactersOver, lengthNotice, LIMITS } from '../shared/length-limit';
 
@@ -61,6 +62,7 @@ export class KotsuReplyForm extends KotsuElement {
         @input=${(e: Event) => { this._text = (e.target as HTMLTextAreaElement).value; }}></textarea>
       ${lengthNotice(this._text, LIMITS.comment)}
       <kotsu-mention-complete for=${`${id}-text`}></kotsu-mention-complete>
+      <kotsu-image-tools for=${`${id}-text`}></kotsu-image-tools>
       <div class="bar">
         <button class="btn" type="submit" ?disabled=${this._busy || !this._text.trim() || charactersOver(this._text, LIMITS.comment) > 0}>${msg('reply.submit')}</button>
         <button class="btn secondary" type="button" @click=${() => { this._open = false; }}>${msg('reply.cancel')}</button>

@@ -7,6 +7,7 @@ import { link, navigate } from '../router/router';
 import { SessionController } from '../state/session';
 import { sharedStyles } from '../styles/shared';
 import { errorMessage } from '../i18n/error-message';
+import '../components/kotsu-image-tools';
 import '../components/kotsu-similar-tips';
 import { REQUESTS_FEED } from '../data/feeds';
 import { setFeedLinks } from '../router/feed-links';
@@ -134,6 +135,7 @@ export class KotsuRequestsPage extends KotsuElement {
         <label for="request-body">${msg('request.bodyLabel')}</label>
         <textarea id="request-body" .value=${this._body}
           @input=${(e: Event) => { this._body = (e.target as HTMLTextAreaElement).value; }}></textarea>
+        <kotsu-image-tools for="request-body"></kotsu-image-tools>
         ${lengthNotice(this._body, LIMITS.requestBody)}
         <p><button class="btn" type="submit" ?disabled=${this._busy}>${msg('request.ask')}</button></p>
       </form>

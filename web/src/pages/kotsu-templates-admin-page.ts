@@ -7,6 +7,7 @@ import { msg } from '../i18n/catalogue';
 import { sharedStyles } from '../styles/shared';
 import { errorMessage } from '../i18n/error-message';
 import { charactersOver, lengthNotice, LIMITS } from '../shared/length-limit';
+import '../components/kotsu-image-tools';
 
 const EMPTY: TemplateInput = { name: '', description: '', title: '', body: '', tags: [], position: 0 };
 const tagsOf = (text: string) => text.split(/[,、，]/).map((t) => t.trim()).filter(Boolean);
@@ -115,6 +116,7 @@ export class KotsuTemplatesAdminPage extends KotsuElement {
         <input id="${p}-tags" type="text" .value=${f.tags.join(', ')} @change=${(e: Event) => this.set(id, { tags: tagsOf((e.target as HTMLInputElement).value) })} />
         <label for="${p}-body">${msg('templates.body')}</label>
         <textarea id="${p}-body" .value=${f.body} @input=${(e: Event) => this.set(id, { body: (e.target as HTMLTextAreaElement).value })}></textarea>
+        <kotsu-image-tools for="${p}-body"></kotsu-image-tools>
         ${lengthNotice(f.body, LIMITS.templateBody)}
         <div class="bar">
           <button class="btn" type="submit">${t ? msg('common.save') : msg('templates.add')}</button>

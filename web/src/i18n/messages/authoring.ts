@@ -18,7 +18,7 @@ export const ja = {
   'notif.request.answered.untitled': 'あなたの「教えて」に回答がつきました。',
   'notif.quote': '「{text}」',
   'image.pick': '画像を追加',
-  'image.hint': 'スクリーンショットは本文に貼り付け（Ctrl+V）やドラッグ＆ドロップでも追加できます。',
+  'image.hint': 'スクリーンショットは入力欄に貼り付け（Ctrl+V）やドラッグ＆ドロップでも追加できます。',
   'image.uploading': 'アップロード中…',
   'image.uploadingStatus': '画像をアップロードしています…',
   'image.added': '画像を追加しました。',
