@@ -10,6 +10,7 @@ import { awardRoutes } from './awards/routes';
 import type { Config } from './config';
 import { createContext, type Clock, type Context } from './context';
 import { scheduleImageSweep } from './images/sweep';
+import { scheduleRerender } from './markdown/rerender';
 import { syncConfiguredAdmins } from './users/admins';
 import { openDatabase, type Database } from './db/database';
 import { authPlugin } from './http/auth';
@@ -73,6 +74,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     app.log.warn({ userId: c.userId, from: c.from, to: c.to }, 'role set from KOTSU_ADMINS');
   }
   scheduleImageSweep(app, ctx);
+  scheduleRerender(app, ctx);
   // The context's threads and buffered views end with the app, then the database it opened.
   app.addHook('onClose', async () => {
     await ctx.close();

@@ -164,6 +164,8 @@ export function createSearchEngine(db: Database, opts: SearchEngineOptions = {})
     titles,
     rebuild,
     prepared,
+    /** Brings one tip's entry in line with its row (its HTML rendered again: markdown/rerender.ts). */
+    reindex: sync,
     /** Keeps the index in step with tips; listeners run inside each write's transaction. */
     follow(events: PostEvents) {
       if (followed.has(events)) return;

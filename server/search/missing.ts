@@ -14,17 +14,29 @@ export type MissingWord = (tip: { title: string; tags: readonly string[]; html: 
 
 /** The test for the word a tip lacks among `terms`; each word's highlighter is built once, for every tip. */
 export function missingWord(terms: readonly Term[]): MissingWord {
+  const lacks = missingWords(terms);
+  return (tip) => {
+    const words = lacks(tip);
+    return words.length === 1 ? words[0] : null;
+  };
+}
+
+/**
+ * Every word of `terms` a tip lacks (a sentence answered by any of its words: a tip may lack
+ * several), named as missingWord names one; none when the tip seems to lack every word (the index
+ * matched a word the highlighters do not see).
+ */
+export function missingWords(terms: readonly Term[]): (tip: Parameters<MissingWord>[0]) => string[] {
   const finders = terms.flatMap((t) => { const re = highlighter([t]); return re ? [{ t, re }] : []; });
   return (tip) => {
     const text = normalize(`${tip.title}\n${tip.tags.join(' ')}\n${plainText(tip.html)}`);
-    let missing: Term | null = null;
+    const missing: Term[] = [];
     for (const { t, re } of finders) {
       re.lastIndex = 0;
-      if (re.test(text)) continue;
-      if (missing) return null;
-      missing = t;
+      if (!re.test(text)) missing.push(t);
     }
-    return missing ? missing.typed ?? missing.highlights[0] ?? null : null;
+    if (missing.length === terms.length) return [];
+    return [...new Set(missing.flatMap((t) => { const w = t.typed ?? t.highlights[0]; return w ? [w] : []; }))];
   };
 }
 

@@ -1,4 +1,4 @@
-import { missingWord } from './missing';
+import { missingWord, missingWords } from './missing';
 import type { Term } from './query';
 import type { SearchReader } from './reader';
 import { presentSummaries } from '../posts/presenter';
@@ -12,10 +12,12 @@ import { snippetOf } from './snippet';
  * checks it against the schema). Batched queries, whatever the page size; hidden or deleted tips
  * since ranking drop out. `lacking`: the query's required words, for tips with all of them but one
  * (`partial`, or a `relaxed` answer): each hit then names the word it lacks (`missing`, missing.ts)
- * when one can be told.
+ * when one can be told. `several`: the answer of a sentence by any of its words, where a tip may
+ * lack more than one word: those it lacks are named too (`missingWords`).
  */
-export function presentHits(ctx: SearchReader, ids: readonly number[], highlight: RegExp | null, lacking?: readonly Term[]): SearchHitT[] {
+export function presentHits(ctx: SearchReader, ids: readonly number[], highlight: RegExp | null, lacking?: readonly Term[], several = false): SearchHitT[] {
   const lacks = lacking ? missingWord(lacking) : null;
+  const lacksMany = lacking && several ? missingWords(lacking) : null;
   const rows = ctx.posts.summaries(ids).filter((r) => r.status === 'published');
   const html = ctx.posts.htmlOf(rows.map((r) => r.id));
   const summaries = new Map(presentSummaries(ctx, rows, null).map((s) => [s.id, s]));
@@ -27,8 +29,11 @@ export function presentHits(ctx: SearchReader, ids: readonly number[], highlight
       author: s.author, viewCount: s.viewCount, likeCount: s.likeCount, createdAt: s.createdAt, updatedAt: s.updatedAt,
       awards: s.awards,
     };
-    const missing = lacks ? lacks({ title: s.title, tags: s.tags, html: html.get(id) ?? '' }) : null;
+    const text = { title: s.title, tags: s.tags, html: html.get(id) ?? '' };
+    const missing = lacks ? lacks(text) : null;
     if (missing) hit.missing = missing;
+    const many = lacksMany ? lacksMany(text) : [];
+    if (many.length > 1) hit.missingWords = many;
     return [hit];
   });
 }

@@ -92,12 +92,31 @@ export interface ParsedQuery {
    * a tip ranks the tip that has it contiguously above tips with its words scattered).
    */
   should?: Term[];
+  /**
+   * Only question and intent words were typed (方法 やり方 手順 できない): they are required, there
+   * being nothing else to match, but they say what is wanted of a subject and name none — a tip
+   * with any one of them (方法, 手順) answers nothing, so the any-word tier (ANY_MIN_TERMS) does not
+   * apply, as intent words add nothing there when a query has others.
+   */
+  intentOnly?: boolean;
 }
 
 const MAX_MUST = 8;
+/** The kanji numerals of one to nine, in order. */
+const KANJI_DIGITS = '一二三四五六七八九';
+/** A kanji numeral counting things with つ (一つ, 九つ), not inside a longer numeral or word (統一, 十一). */
+const KANJI_COUNT = /(?<![\p{sc=Han}])[一二三四五六七八九]つ/gu;
 const MAX_NOT = 4;
 /** Natural questions have three or more content words; shorter queries are never relaxed. */
 export const RELAX_MIN_TERMS = 3;
+/**
+ * From four words on, a query is a sentence more than a list of keywords (ビデオ会議で後ろの部屋を
+ * 映さない: ビデオ, 会議, 後ろ, 部屋, 映): when no tip has all its words but one, the tips with any of
+ * them answer, best first (BM25 over the words' OR: a tip with more of them, and rarer ones, ranks
+ * higher) — the `any` mode of `toMatch`. Shorter queries are keywords, each of which the reader
+ * chose (健康診断 日程: a tip on 日程 alone answers nothing), so they never fall this far.
+ */
+export const ANY_MIN_TERMS = 4;
 
 /** Function words of query sentences: matching on them would only narrow results by accident. */
 const STOP = new Set([
@@ -419,6 +438,121 @@ function unconvertedStretch(run: string, afterDigit = false): [string, string[],
 }
 
 /**
+ * Verbs made of a katakana word (サボる, ググる, ダブる, バグる, ディスる: godan verbs in る; ズレる,
+ * キレる: ichidan verbs) are written with the katakana as their stem and their conjugation in
+ * hiragana: サボ|りたい, バグ|った, ディス|られた, ダブ|り (the continuative, also a noun), ズレ|ちゃった.
+ * No list of such verbs: the conjugation is the grammar's closed table — the form the stem takes
+ * (`KATAKANA_VERB_FORMS`: り, る, れ, ら, ろう, っ; an ichidan stem, which ends in a letter of the i
+ * or e row, takes none) and the auxiliaries and endings that follow it (`CONJUGATION`: たい, ます,
+ * ない, れる, せる, た, て, ちゃう, てる, とく, …), each form with the first ones it takes. The
+ * search matches the katakana stem (as it matches a kanji verb by its kanji, 消したい → 消); the
+ * word is named as typed (ダブり, バグった: missing.ts), and no letter of its conjugation is left to
+ * be required (りたい of サボりたい was read as an unconverted word, 履帯).
+ */
+const CONJUGATION = new Set([
+  // Negation.
+  'ない', 'なかっ', 'なく', 'なけれ', 'ず', 'ずに', 'ぬ', 'ん',
+  // Passive, potential and causative (conjugated as ichidan verbs: られ|た, せ|ない).
+  'れ', 'れる', 'られ', 'られる', 'せ', 'せる', 'させ', 'させる', 'さ', 'され', 'される',
+  // Wish.
+  'たい', 'たく', 'たかっ', 'たけれ', 'たがる', 'たがっ',
+  // Past, te-form and conditional.
+  'た', 'たら', 'たり', 'て', 'ても', 'ば',
+  // Progressive, completive and preparatory, and their contractions (てる, ちゃう, とく).
+  'い', 'いる', 'いた', 'いて', 'てる', 'てた', 'てて', 'ちゃ', 'ちゃう', 'ちゃっ', 'ちま', 'ちまう', 'ちまっ',
+  'とく', 'とい', 'しまう', 'しまっ', 'しま', 'おく', 'おい',
+  // Polite.
+  'ます', 'まし', 'ませ', 'ましょう',
+  // Volitional and the dictionary form of an ichidan verb or auxiliary.
+  'よう', 'う', 'る',
+  // What the continuative takes: ながら, そう (it looks as if), すぎる, やすい, にくい, かける, まくる.
+  'ながら', 'そう', 'すぎ', 'すぎる', 'やすい', 'にくい', 'かけ', 'つつ', 'まくり', 'まくる', 'まくっ', 'っぱなし',
+]);
+const CONJUGATION_MAX = Math.max(...[...CONJUGATION].map((w) => w.length));
+/** Each form of a godan stem in る, and the letters that may begin what follows it ('' : nothing need). */
+const KATAKANA_VERB_FORMS: readonly (readonly [string, RegExp])[] = [
+  ['り', /^(?:$|たい|たく|たか|たけ|たが|ま[しすせ]|ながら|そう|すぎ|やすい|にくい|かけ|つつ|まく|っぱなし)/u],
+  ['る', /^$/u],
+  ['れ', /^(?:$|ば|る|ない|なか|なく|た|て|ま[しすせ])/u],
+  ['ら', /^(?:な[いかくけ]|ず|ぬ|ん|れ|せ|さ)/u],
+  ['ろう', /^$/u],
+  ['っ', /^(?:た|て|ちゃ|ちま|とく|とい)/u],
+];
+/** What an ichidan stem (ズレ, キレ) takes first: no form of its own, the auxiliaries at once. */
+const ICHIDAN_FIRST = /^(?:る|れば|ない|なか|なく|ず|ん|られ|させ|よう|たい|たく|たか|た|て|ちゃ|ちま|ま[しすせ])/u;
+/** The last letter of an ichidan stem: a kana of the i or e row. */
+const ICHIDAN_STEM_END = /[イキギシジチヂニヒビピミリエケゲセゼテデネヘベペメレ]$/u;
+/** Katakana letters (a stem), at least two, the long-vowel mark among them. */
+const KATAKANA_STEM = /^[\p{sc=Katakana}ー]{2,}$/u;
+
+/** Whether `kana` is made of the auxiliaries and endings of CONJUGATION, one after another. */
+function conjugated(kana: string): boolean {
+  const ok: boolean[] = [true];
+  for (let i = 1; i <= kana.length; i++) {
+    ok[i] = false;
+    for (let k = 1; k <= Math.min(i, CONJUGATION_MAX) && !ok[i]; k++) ok[i] = ok[i - k] && CONJUGATION.has(kana.slice(i - k, i));
+  }
+  return ok[kana.length];
+}
+
+/**
+ * The conjugations of a katakana stem that begin `kana`, longest first: the stem's form and the
+ * auxiliaries after it (ダブ + りたい: りたい, り).
+ */
+function conjugationsIn(katakana: string, kana: string): string[] {
+  const out = new Set<string>();
+  for (let end = kana.length; end >= 1; end--) {
+    const p = kana.slice(0, end);
+    for (const [form, first] of KATAKANA_VERB_FORMS) {
+      if (!p.startsWith(form)) continue;
+      const rest = p.slice(form.length);
+      if (first.test(rest) && (rest === '' || conjugated(rest))) out.add(p);
+    }
+    // An ichidan stem takes its auxiliaries at once: not when the kana are function words whole
+    // (マネジ|ずつ, エラ|ない: a noun and its grammar, as before), nor before more kana.
+    if (ICHIDAN_STEM_END.test(katakana) && end === kana.length && !isStop(kana) && ICHIDAN_FIRST.test(p) && conjugated(p)) out.add(p);
+  }
+  return [...out];
+}
+
+/**
+ * A katakana stem with its conjugation in `run` (エクセルのダブりを消す: ダブり; サボりたい会議:
+ * サボりたい): the run before it, the verb as typed, the rest; null when there is none. What follows
+ * the conjugation in the same stretch of kana must be grammar (a particle, function words of two
+ * letters or more): else the kana are words of their own (メール|りれき, メール|れい). A bare form of
+ * one letter (り, る, れ) before function words gives way to a word read there (メールりよう: 利用,
+ * not メール + り + よう).
+ */
+function katakanaVerbIn(run: string): [string, string, string] | null {
+  for (const m of run.matchAll(/[\p{sc=Katakana}ー]+(\p{sc=Hiragana}+)/gu)) {
+    const katakana = m[0].slice(0, m[0].length - m[1].length);
+    if (!KATAKANA_STEM.test(katakana)) continue;
+    const kana = m[1];
+    const known = (): boolean => { const k = normalize(katakana); return alternativesOf(k) !== null || isLoanwordKatakana(k); };
+    for (const p of conjugationsIn(normalize(katakana), kana)) {
+      const rest = kana.slice(p.length);
+      // A particle, or function words of two letters or more (ので, けど; not the い of メールれい: 例).
+      const grammar = rest === '' || PARTICLE.test(rest[0]) || /^[かや]/u.test(rest) || (rest.length >= 2 && (isStop(rest) || composedOfStops(rest)));
+      if (!grammar) continue;
+      if (rest !== '' && !PARTICLE.test(rest[0]) && p.length === 1 && readingCover(kana) !== null) continue;
+      // って alone after a word the dictionaries know is the topic (ピボットってなに, バグって何):
+      // the word is named alone. After a stem no dictionary has, the verb's te-form (ググって).
+      if (p === 'って' && known()) continue;
+      const at = (m.index ?? 0) + katakana.length;
+      return [run.slice(0, at - katakana.length), katakana + p, run.slice(at + p.length)];
+    }
+  }
+  return null;
+}
+
+/** The katakana stem of a verb span (ダブり → ダブ, バグった → バグ, as katakanaVerbIn cuts them), or null. */
+function katakanaStem(span: string): string | null {
+  const m = /^([\p{sc=Katakana}ー]+)(\p{sc=Hiragana}+)$/u.exec(span);
+  if (!m || !KATAKANA_STEM.test(m[1])) return null;
+  return conjugationsIn(m[1], m[2]).includes(m[2]) ? m[1] : null;
+}
+
+/**
  * Splits a run of Japanese typed without spaces into the spans worth matching. `afterDigit`: the run
  * follows a digit (1つにけつごう), whose counter may begin it.
  */
@@ -446,6 +580,9 @@ function japaneseSpans(run: string, afterDigit = false, oneSided = false): strin
     if (!split) return [run];
     return [...japaneseSpans(split[0], false, oneSided), ...(isStop(split[1]) ? [] : [split[1]])];
   }
+  // A verb made of a katakana word, with its conjugation (サボりたい, バグった, ダブりを).
+  const verb = katakanaVerbIn(run);
+  if (verb) return around([verb[0], [verb[1]], verb[2]]);
   const unconverted = unconvertedStretch(run);
   if (unconverted) return around(unconverted);
   // A word of manner (簡単に, 素早く: manner.ts) is a span of its own, with its ending: it ranks.
@@ -525,11 +662,14 @@ export function cutAtLetters(run: string): string | null {
 
 /**
  * 消し → 消, 条件付き → 条件付: okurigana change with conjugation, the kanji do not.
- * A verb in kana loses its last kana (まとめる → まとめ) for the same reason.
+ * A verb in kana loses its last kana (まとめる → まとめ) for the same reason, and a verb made of a
+ * katakana word its conjugation (ダブり → ダブ, サボりたい → サボ: katakanaStem).
  */
 function stem(span: string): string {
   const m = OKURIGANA_WORD.exec(span);
   if (m) return m[1];
+  const katakana = katakanaStem(span);
+  if (katakana) return katakana;
   if (HIRAGANA.test(span) && span.length >= 3 && VERB_END.test(span)) return span.slice(0, -1);
   return span;
 }
@@ -724,7 +864,9 @@ export function parseQuery(raw: string): ParsedQuery {
     // was copied from (テ|ーブル, ﾃ|ﾞｰﾀ): the index drops every mark after a katakana letter, so
     // kept, it is a character no tip has there.
     .replace(/(?<![\p{L}\p{N}\p{M}ーｰ])[ーｰ\uFF9E\uFF9F\u3099\u309A\u309B\u309C]+/gu, '');
-  const mapped = normalizeWithMap(cleaned);
+  // A kanji numeral counting with つ (一つ, 二つ) is the digit's (1つ, 2つ): one letter for one, so
+  // offsets stay; the term below matches both.
+  const mapped = normalizeWithMap(cleaned.replace(KANJI_COUNT, (m) => `${KANJI_DIGITS.indexOf(m[0]) + 1}${m.slice(1)}`));
   const norm = mapped.text;
   // The text as typed (width and case folded only) behind a span of the normalized query: words
   // are cut there, where okurigana still marks where a verb ends (抜き出す関数 is 抜き出す + 関数;
@@ -752,6 +894,15 @@ export function parseQuery(raw: string): ParsedQuery {
     ps.forEach((p, pi) => {
       const last = ci === all.length - 1 && pi === ps.length - 1 && endsOpen;
       if (!p.cjk) {
+        // A digit counting with つ (1つにまとめる, 2つの表): the digit and the counter, whatever follows
+        // it in the run (つに, つの), or the kanji numeral's bigram (一つ, 二つ) as tips also write it.
+        // Not the digit alone, which every date and number has (1月).
+        const next = ps[pi + 1];
+        if (/^[1-9]$/.test(p.text) && next?.cjk && next.index === p.index + 1 && next.text.startsWith('つ')) {
+          const kanji = `${KANJI_DIGITS[Number(p.text) - 1]}つ`;
+          must.push({ tokens: [p.text, 'つ'], prefix: true, highlights: [`${p.text}つ`, kanji], latin: false, alternatives: [[kanji]], typed: typed(c.at + p.index, 2) });
+          return;
+        }
         const t: Term = { tokens: pieceTokens(p), prefix: last, highlights: [p.text], latin: /^[a-z]/.test(p.text) };
         // Latin abbreviations of three letters or fewer stand for too many things (cod, pc, ok).
         must.push({ ...(p.text.length >= 4 ? withAlternatives(t, [p.text], p.text) : t), typed: p.text });
@@ -792,7 +943,14 @@ export function parseQuery(raw: string): ParsedQuery {
         // (Not one kanji alone, as typed: お金 is not every sense of 金; お勤め is 勤め.)
         const rest = span.slice(1);
         const plain = BEAUTIFIED.test(span) && Array.from(asTyped[si][0]).length >= 3 ? [rest, stem(rest), stemOf(rest)] : [];
-        const word = withAlternatives(term, [...new Set([span, stemmed, stemOf(span), ...plain])], stemmed, noun);
+        // A verb made of a katakana word (ダブり, サボりたい) is looked up by its stem (ダブ) and by its
+        // continuative, the noun the dictionary lists for such a verb (ダブり: 重複); its other
+        // conjugations are named to the reader, not matched.
+        // The continuative written in katakana too (ダブリ, as often as ダブり): looked up as ダブり as
+        // well, which adds what the dictionary lists for that (nothing for カテゴリ, メモリ).
+        const continuative = /^[\p{sc=Katakana}ー]{2,}リ$/u.test(span) ? [`${span.slice(0, -1)}り`] : [];
+        const forms = katakanaStem(span) !== null ? [stemmed, stemOf(stemmed), `${stemmed}り`] : [span, stemmed, stemOf(span), ...plain, ...continuative];
+        const word = withAlternatives(term, [...new Set(forms)], stemmed, noun);
         // A one-kanji word ends a run of the index where its okurigana are folded away (凡例を消す。
         // → 凡例を消): it is there only in the bigram with the letter before it, which its prefix 消*
         // never reaches. Typed after a particle, that bigram (を消) matches in its place too.
@@ -813,8 +971,27 @@ export function parseQuery(raw: string): ParsedQuery {
     }
   });
   // Only intent words (方法): they are what there is to match.
-  if (must.length === 0 && should.length > 0) return { must: dedupe(should).slice(0, MAX_MUST), not: dedupe(not).slice(0, MAX_NOT), should: [] };
-  return { must: dedupe(must).slice(0, MAX_MUST), not: dedupe(not).slice(0, MAX_NOT), should: dedupe(should).slice(0, MAX_SHOULD) };
+  if (must.length === 0 && should.length > 0) return { must: dedupe(should).slice(0, MAX_MUST), not: dedupe(not).slice(0, MAX_NOT), should: [], intentOnly: true };
+  return { must: withoutRepeats(dedupe(must)).slice(0, MAX_MUST), not: dedupe(not).slice(0, MAX_NOT), should: dedupe(should).slice(0, MAX_SHOULD) };
+}
+
+/** What a term matches, as the phrases its expression ORs (its own and its spellings, not its synonyms). */
+const branches = (t: Term): Set<string> => new Set([...ownPhrase(t), ...(t.spellings ?? t.alternatives ?? []).map(quote)]);
+
+/**
+ * The required words without those another one makes redundant: a word typed again (名簿 名簿, the
+ * second one open as a prefix: 名簿*), or in another spelling (Excel エクセル, えくせる: the same
+ * spelling key). Every tip with the one has the other, so requiring both is requiring the one — and
+ * counted twice it would make a query of keywords a sentence: 予算 名簿 会議室 会議室 is three
+ * words, never relaxed to any of them (ANY_MIN_TERMS), as 予算 予算 名簿 is two, never relaxed to
+ * 予算 alone. A word goes when some other word's phrases are all among its own as a whole word (a
+ * prefix matches at least that); of words that match alike, the first typed stays.
+ */
+function withoutRepeats(must: Term[]): Term[] {
+  const own = must.map(branches);
+  const whole = must.map((t) => (t.prefix ? branches({ ...t, prefix: false }) : own[must.indexOf(t)]));
+  const within = (a: number, b: number) => [...own[a]].every((x) => whole[b].has(x));
+  return must.filter((_, b) => !must.some((__, a) => a !== b && within(a, b) && (a < b || !within(b, a))));
 }
 
 const MAX_SHOULD = 4;
@@ -920,7 +1097,7 @@ const few = (found: string[] | null | undefined) => (found && found.length >= 1 
  * 除*): the index's terms starting with it. A prefix with more than MAX_COMPLETIONS keeps its star.
  */
 export function completePrefixes(q: ParsedQuery, words: (prefix: string, limit: number) => string[],
-  chars?: (c: string, limit: number) => string[] | null): ParsedQuery {
+  chars?: (c: string, limit: number) => string[] | null, held?: (word: string) => boolean): ParsedQuery {
   const must = q.must.map((t) => {
     if (!expands(t)) return t;
     const last = t.tokens[t.tokens.length - 1];
@@ -931,7 +1108,14 @@ export function completePrefixes(q: ParsedQuery, words: (prefix: string, limit: 
     const f = few(words(last, MAX_COMPLETIONS + 1));
     return f ? { ...t, completions: f } : t;
   });
-  return { ...q, must };
+  // A Latin word typed last, matched as a prefix (sum: sum, sumif, sumifs, sumproduct), ranks the
+  // tips that have it whole first: the word as typed is a should word (BM25 adds its weight), as
+  // the reader who typed SUM and pressed Enter asked for SUM. Only when the index has that word:
+  // among the prefix's few completions, or (`held`) when they are too many to list.
+  const exact = must.filter((t) => expands(t) && !CJK_RUN.test(t.tokens[t.tokens.length - 1])
+    && (t.completions?.includes(t.tokens[t.tokens.length - 1]) ?? (t.tokens.length === 1 && held?.(t.tokens[0]) === true)))
+    .map((t): Term => ({ tokens: t.tokens, prefix: false, highlights: [], latin: t.latin }));
+  return exact.length === 0 ? { ...q, must } : { ...q, must, should: [...(q.should ?? []), ...exact] };
 }
 
 /**
@@ -981,13 +1165,16 @@ export function completeEndings(q: ParsedQuery, ending: (suffix: string, limit: 
  * term but one (`relaxed`), which rescues natural questions that use a different verb.
  * Null when there is nothing positive to match.
  */
-export function toMatch(q: ParsedQuery, mode: 'all' | 'relaxed' | 'partial' = 'all', columns?: string): string | null {
+export function toMatch(q: ParsedQuery, mode: 'all' | 'relaxed' | 'partial' | 'any' = 'all', columns?: string): string | null {
   if (q.must.length === 0) return null;
   let positive: string;
   const w = q.wide === true;
   const ph = (t: Term) => phrase(t, w, q.dictionaryOnly === true);
-  // `partial`: every word but one from two words on (partialGroups), `relaxed` from RELAX_MIN_TERMS.
-  if (mode === 'all' || q.must.length < (mode === 'partial' ? 2 : RELAX_MIN_TERMS)) {
+  // `partial`: every word but one from two words on (partialGroups), `relaxed` from RELAX_MIN_TERMS;
+  // `any`: any of the words, from ANY_MIN_TERMS.
+  if (mode === 'any' && q.must.length >= ANY_MIN_TERMS) {
+    positive = q.must.map(ph).join(' OR ');
+  } else if (mode === 'all' || mode === 'any' || q.must.length < (mode === 'partial' ? 2 : RELAX_MIN_TERMS)) {
     positive = q.must.map(ph).join(' AND ');
   } else {
     positive = groupsOf(q).map((g) => `(${g})`).join(' OR ');
@@ -997,7 +1184,8 @@ export function toMatch(q: ParsedQuery, mode: 'all' | 'relaxed' | 'partial' = 'a
   // The whole-query phrase (a pasted fragment) has every required word: it cannot match where
   // those did not all match (the wide tier, which excludes the first, and the relaxed fallback),
   // and walking its doclists there only costs time.
-  const should = (q.should ?? []).filter((t) => !(t.whole && (w || mode !== 'all')));
+  // With `any`, a word that ranks would be one more way to match alone: none is added.
+  const should = mode === 'any' ? [] : (q.should ?? []).filter((t) => !(t.whole && (w || mode !== 'all')));
   if (should.length > 0 && !columns) {
     positive = `(${positive}) AND (${[...should.map((t) => phrase(t)), ph(q.must[0])].join(' OR ')})`;
   }

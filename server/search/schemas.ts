@@ -30,8 +30,17 @@ export const SearchHit = Type.Object({
   updatedAt: Type.String({ format: 'date-time' }),
   /** DX賞 prizes of the tip, as on post summaries. */
   awards: Type.Array(AwardBadge),
-  /** Extension, on `partial` hits only: the word of the query (as typed) the tip does not have. */
+  /**
+   * Extension, on `partial` hits and the hits of a `relaxed` answer: the word of the query (as
+   * typed) the tip does not have, when it lacks one.
+   */
   missing: Type.Optional(Type.String()),
+  /**
+   * Extension, on the hits of a `relaxed` answer to a sentence of four words or more that no tip
+   * answers with all its words but one (any of its words): every word of the query the tip does
+   * not have, when it lacks more than one.
+   */
+  missingWords: Type.Optional(Type.Array(Type.String())),
 });
 
 export const TagCount = Type.Object({ name: Type.String(), count: Type.Integer() });
@@ -41,7 +50,10 @@ export const SearchResult = Type.Object({
   items: Type.Array(SearchHit),
   /** A corrected query that finds tips, offered when this one finds none. */
   didYouMean: Type.Union([Type.String(), Type.Null()]),
-  /** True when no tip had every word and the results have all words but one. */
+  /**
+   * True when no tip had every word and the results have all words but one — or, for a sentence of
+   * four words or more that no tip answers so, any of its words.
+   */
   relaxed: Type.Boolean(),
   /**
    * Extension: set when the query as typed found nothing and the results are those of this

@@ -3,7 +3,7 @@ import { alternativesOf } from './lexicon';
 import { normalize, normalizeWithMap, toKatakana } from './normalize';
 import { asTypedIn, inReadersCase } from './missing';
 import { presentHits } from './presenter';
-import { completeEndings, completePrefixes, cutAtLetters, hasWideTier, parseQuery, widen, partialGroups, termMatch, RELAX_MIN_TERMS, relaxedGroups, toMatch, type ParsedQuery } from './query';
+import { completeEndings, completePrefixes, cutAtLetters, hasWideTier, parseQuery, widen, partialGroups, termMatch, ANY_MIN_TERMS, RELAX_MIN_TERMS, relaxedGroups, toMatch, type ParsedQuery } from './query';
 import type { SearchQueryT, SearchResultT, SuggestResultT } from './schemas';
 import { highlighter, plainText } from './snippet';
 import { CJK_TOKEN } from './tokenize';
@@ -23,22 +23,38 @@ const empty = (): SearchResultT => ({ total: 0, items: [], didYouMean: null, rel
 const MAX_TIED = 4;
 
 /**
+ * How loosely a search found its tips: every word (`ALL`, the wide tier's synonyms included), all
+ * the words but one (`ONE_LEFT_OUT`: the relaxed groups, or one of two words), any of the words of
+ * a sentence (`ANY`: anyFilter), or nothing (`NOTHING`). A corrected query is worth showing only
+ * when it finds tips by a stricter tier than the query as typed.
+ */
+const ALL = 0;
+const ONE_LEFT_OUT = 1;
+const ANY = 2;
+const NOTHING = 3;
+type Tier = typeof ALL | typeof ONE_LEFT_OUT | typeof ANY | typeof NOTHING;
+/** A search's answer with the tier that found it (never sent: `answer` keeps the schema's fields). */
+type TieredResult = SearchResultT & { tier?: Tier };
+const tierOf = (r: TieredResult): Tier => r.tier ?? (r.total === 0 ? NOTHING : r.relaxed ? ONE_LEFT_OUT : ALL);
+
+/**
  * The query with Latin compounds recomposed (compounds.ts) and each mistyped Latin word replaced
  * by the closest word of the index (suggest.ts), when the corrected query finds something with
- * all its words — or, when the query as typed found nothing at all (`nothing`), with one of them
- * left out as its looser tier does (ウィンアクター エクセル 読み込み: the tip says WinActor and
- * Excel, and 値の取得). Returned with width and case folded (vlookup 関数).
+ * all its words — or, when the query as typed found tips only by its loosest tier or nothing at
+ * all (`typed`: ANY or NOTHING), by a stricter tier than that: with one of its words left out as
+ * its looser tier does (ウィンアクター エクセル 読み込み: the tip says WinActor and Excel, and 値の
+ * 取得). Returned with width and case folded (vlookup 関数).
  */
-function didYouMean(ctx: SearchReader, query: SearchQueryT, base: SearchFilter, nothing: boolean): string | null {
+function didYouMean(ctx: SearchReader, query: SearchQueryT, base: SearchFilter, typed: Tier): string | null {
   // Folded for width and case only: the corrections touch Latin words, and the rest is shown as typed (別シート, not 別シト).
-  const typed = (query.q ?? '').normalize('NFKC').toLowerCase();
+  const folded = (query.q ?? '').normalize('NFKC').toLowerCase();
   // Compounds first (one drive → onedrive, powerquery → power query), then word by word.
-  const recomposed = recompose(typed, (w) => indexHas(ctx, w));
-  const first = correctedQuery(ctx, query, base, nothing, typed, recomposed);
-  if (recomposed === typed || first?.strict) return first?.text ?? null;
+  const recomposed = recompose(folded, (w) => indexHas(ctx, w));
+  const first = correctedQuery(ctx, query, base, typed, folded, recomposed);
+  if (recomposed === folded || first?.strict) return first?.text ?? null;
   // A compound cut or joined that no tip holds with every other word: the words as typed, each
   // corrected on its own, when that finds tips with every word (textjoint: textjoin, not text joint).
-  const plain = correctedQuery(ctx, query, base, nothing, typed, typed);
+  const plain = correctedQuery(ctx, query, base, typed, folded, folded);
   return plain?.strict ? plain.text : first?.text ?? plain?.text ?? null;
 }
 
@@ -47,7 +63,7 @@ function didYouMean(ctx: SearchReader, query: SearchQueryT, base: SearchFilter, 
  * tips hold every word of it (`strict`) or it finds tips only by its looser tiers; null when it
  * changes nothing or finds nothing.
  */
-function correctedQuery(ctx: SearchReader, query: SearchQueryT, base: SearchFilter, nothing: boolean, typed: string, start: string): { text: string; strict: boolean } | null {
+function correctedQuery(ctx: SearchReader, query: SearchQueryT, base: SearchFilter, tier: Tier, typed: string, start: string): { text: string; strict: boolean } | null {
   const q = query.q ?? '';
   let corrected = start;
   let changed = corrected !== typed;
@@ -104,10 +120,10 @@ function correctedQuery(ctx: SearchReader, query: SearchQueryT, base: SearchFilt
   if (!changed) return null;
   const match = toMatch(parseQuery(`${corrected} `));
   if (!match) return null;
-  const probe = { ...base, match, titleMatch: null, titleOnly: null, limit: 1, offset: 0 };
-  const strict = (ctx.search.store.topPage(probe) ?? ctx.search.store.page(probe)).total > 0;
-  // The looser tiers, as the search runs them, on the corrected words (corrected once: no second guess).
-  const found = strict || (nothing && searchAsTyped(ctx, { ...query, q: corrected, limit: 1, offset: 0, facets: false }, false).total > 0);
+  const strict = ctx.search.store.exists({ ...base, match, titleMatch: null, titleOnly: null, exclude: null });
+  // The looser tiers, as the search runs them, on the corrected words (corrected once: no second
+  // guess), when the query as typed found nothing or only by its loosest tier: a stricter one.
+  const found = strict || (tier >= ANY && tierOf(searchAsTyped(ctx, { ...query, q: corrected, limit: 1, offset: 0, facets: false }, false)) < tier);
   return found ? { text: inReadersCase(q, corrected.trim(), fixes), strict } : null;
 }
 
@@ -278,9 +294,11 @@ function heldAs(ctx: SearchReader, words: string, base: SearchFilter, key = word
   return tip === undefined ? null : writtenIn(ctx, tip, key) ?? words;
 }
 
-/** Whether some published tip (in the filter) holds the terms, every one. */
-const finds = (ctx: SearchReader, terms: ParsedQuery['must'][number] | ParsedQuery['must'], base: SearchFilter): boolean =>
-  firstHolding(ctx, terms, base) !== undefined;
+/** Whether some published tip (in the filter) holds the terms, every one (one probe: no count, no ranking). */
+function finds(ctx: SearchReader, terms: ParsedQuery['must'][number] | ParsedQuery['must'], base: SearchFilter): boolean {
+  const match = toMatch({ must: Array.isArray(terms) ? terms : [terms], not: [] });
+  return match !== null && ctx.search.store.exists({ ...base, match, titleMatch: null, titleOnly: null, exclude: null });
+}
 
 /**
  * `text` with every place the normalized katakana `word` is typed replaced by `fix`, except inside
@@ -312,8 +330,9 @@ const isPredicate = (t: ParsedQuery['must'][number]) => !t.latin && t.tokens.eve
 /**
  * A search; when the query as typed finds nothing, or finds tips only with one of its words left
  * out (relaxed), and a corrected one finds tips with all its words (mistyped words replaced,
- * word by word) — or, when the query as typed found nothing at all, tips with all the corrected
- * words but one — the corrected query's results with `correctedTo` set, unless `exact`.
+ * word by word) — or, when the query as typed found nothing at all or only by any of a sentence's
+ * words, tips with all the corrected words but one — the corrected query's results with
+ * `correctedTo` set, unless `exact`.
  */
 export function search(ctx: SearchReader, query: SearchQueryT): SearchResultT {
   const first = searchAsTyped(ctx, query);
@@ -321,8 +340,9 @@ export function search(ctx: SearchReader, query: SearchQueryT): SearchResultT {
   // Found nothing, or only by leaving a word out (the mistyped one, often): the corrected query
   // has every word (didYouMean checks that it finds something).
   const again = searchAsTyped(ctx, { ...query, q: first.didYouMean }, false);
-  // The corrected query's tips with one word left out are taken only where the query as typed found none.
-  if (again.total === 0 || (again.relaxed && first.total > 0)) return answer(first, null);
+  // The corrected query's tips are taken only when a stricter tier found them than the query as
+  // typed (with one word left out: where the query as typed found none, or only by any of its words).
+  if (again.total === 0 || tierOf(again) >= tierOf(first)) return answer(first, null);
   return answer({ ...again, didYouMean: first.didYouMean }, first.didYouMean);
 }
 
@@ -335,10 +355,10 @@ function answer(r: SearchResultT, correctedTo: string | null): SearchResultT {
 }
 
 /** `correcting`: whether a query that finds nothing (or only relaxed) is offered a corrected one. */
-function searchAsTyped(ctx: SearchReader, query: SearchQueryT, correcting = true): SearchResultT {
+function searchAsTyped(ctx: SearchReader, query: SearchQueryT, correcting = true): TieredResult {
   const { q = '', tag = [], author, sort = 'relevance', limit = 20, offset = 0, facets = false } = query;
   const { store } = ctx.search;
-  const parsed = completeEndings(completePrefixes(parseQuery(q), (prefix, max) => store.words(prefix, max) ?? [], store.termsFrom),
+  const parsed = completeEndings(completePrefixes(parseQuery(q), (prefix, max) => store.words(prefix, max) ?? [], store.termsFrom, store.hasWord),
     (suffix, max) => store.wordsEnding(suffix, max), store.hasWord);
   // The words' synonyms made ready (those some tip holds, completed: query.ts widen) only when a
   // tier past the first asks for them.
@@ -382,6 +402,8 @@ function searchAsTyped(ctx: SearchReader, query: SearchQueryT, correcting = true
   let page = store.topPage(filter) ?? store.page(filter);
   let total = page.total;
   let relaxed = false;
+  /** Found only by any of a sentence's words (anyFilter). */
+  let anyWord = false;
   /** Relaxed groups already found empty with these tips left out (the partial tier asks the same). */
   let emptyGroups: { groups: string[]; exclude: readonly number[] } | null = null;
   /** No tip has every word as typed or by its spellings: the looser tiers may follow. */
@@ -444,15 +466,31 @@ function searchAsTyped(ctx: SearchReader, query: SearchQueryT, correcting = true
     }
     return null;
   };
+  /**
+   * The loosest query, for a sentence (ANY_MIN_TERMS words or more) that no tip answers with all
+   * its words but one: any of its words, with the dictionary's synonyms (not the derived
+   * neighbours: measured, they found more wrong tips than right ones here).
+   */
+  const anyFilter = (): SearchFilter | null => {
+    if (parsed.must.length < ANY_MIN_TERMS || parsed.intentOnly) return null;
+    const wideQ = wideQuery();
+    const lq: ParsedQuery = { ...(wideQ ?? parsed), dictionaryOnly: true };
+    const anyMatch = toMatch(lq, 'any');
+    return { ...filter, match: anyMatch, titleMatch: toMatch(lq, 'any', 'title tags'), titleOnly: titlesAlone ? anyMatch : null };
+  };
   if (hasText && total === 0) {
-    const loose = looseFilter();
-    // A looser query's page, taken (and flagged relaxed) only when it finds something.
-    const again = loose ? store.topPage(loose) ?? store.page(loose) : null;
-    if (loose && again && again.total > 0) {
-      page = again;
-      total = again.total;
-      relaxed = true;
-      filter.match = loose.match;
+    // The looser queries in turn: each page taken (and flagged relaxed) only when it finds something.
+    for (const looser of [looseFilter, anyFilter]) {
+      const loose = looser();
+      const again = loose ? store.topPage(loose) ?? store.page(loose) : null;
+      if (loose && again && again.total > 0) {
+        page = again;
+        total = again.total;
+        relaxed = true;
+        anyWord = looser === anyFilter;
+        filter.match = loose.match;
+        break;
+      }
     }
   } else if (ctx.config.searchLooseAfterWide && hasText && firstEmpty && sort === 'relevance' && total < offset + limit) {
     // Fifth round: no tip has every word, and the wide tier (synonyms, derived neighbours: weaker
@@ -477,12 +515,14 @@ function searchAsTyped(ctx: SearchReader, query: SearchQueryT, correcting = true
   }
   // The synonyms' highlights: those kept, once the wide tier was made ready.
   const marks = highlighter((widened ?? parsed).must);
-  const result: SearchResultT = {
+  const tier: Tier = total === 0 ? NOTHING : anyWord ? ANY : relaxed ? ONE_LEFT_OUT : ALL;
+  const result: TieredResult = {
     total,
     // Relaxed, each tip says which word it lacks (ダブり of ダブり 削除), as partial tips do.
-    items: presentHits(ctx, page.ids, marks, relaxed ? asTypedIn(q, parsed.must) : undefined),
-    didYouMean: (total === 0 || relaxed) && hasText && correcting ? didYouMean(ctx, query, { ...filter, match: null }, total === 0) : null,
+    items: presentHits(ctx, page.ids, marks, relaxed ? asTypedIn(q, parsed.must) : undefined, anyWord),
+    didYouMean: (total === 0 || relaxed) && hasText && correcting ? didYouMean(ctx, query, { ...filter, match: null }, tier) : null,
     relaxed,
+    tier,
   };
   // Fewer tips than the page have every word: the tips with all the words but one follow, apart
   // (`partial`), best first, to fill the page — never above a tip with every word, never counted

@@ -16,6 +16,7 @@ import { derivedText, sourceHash, spellingLists } from './lexicon';
 import { LineTable } from './line-table';
 import { englishLoanwords, katakanaOf } from './loanwords';
 import { normalize, normalizeWithMap, toKatakana } from './normalize';
+import { translationsOf } from './translations';
 
 /** How the Latin letters are read in katakana (the alphabet, as Japanese says it). */
 const LETTERS: Record<string, string> = {
@@ -139,33 +140,62 @@ export function isLoanwordPiece(katakana: string): boolean {
 }
 
 /**
+ * Whether one normalized katakana letter, written with its long vowel (キー, バー, ビー), is a word
+ * the dictionaries know: a loanword piece of the table (キ: key) or a Japanese word of the
+ * translation table (translations.ts, Wiktionary: バー, for bar — an English word of three letters,
+ * which neither the Sudachi dictionary nor EDICT's loanwords pair with its katakana).
+ */
+export function isShortPiece(letter: string): boolean {
+  return Array.from(letter).length === 1 && /^\p{sc=Katakana}$/u.test(letter) && (isLoanwordPiece(letter) || translationsOf(letter).length > 0);
+}
+
+/**
  * The ways a normalized katakana word cuts into loanword pieces, at most `most` of them (2 or 3),
  * fewer first (ドロツプダウンリスト: ドロツプ|ダウン|リスト, as no piece ドロツプダウン is known). A
- * piece has two letters or more; the last may have one when the word ends in a long vowel
- * (`longEnd`: セミコロンキー, キー).
+ * piece has two letters or more; after the first, one may have one letter when it is written with a
+ * long vowel (`long`: the positions of the letters a long-vowel mark follows as written; a known
+ * short piece, isShortPiece): at the end (セミコロンキー: セミコロン|キー) or between two others
+ * (タスクバーアイコン: タスク|バー|アイコン) when it is no part of a known piece beside it. The cuts
+ * with such a piece between two others come last: every cut the word had without them keeps its
+ * place. `true` for `long` stands for the last letter only (a word that ends in a long-vowel mark).
  */
-export function loanwordPieceCuts(katakana: string, longEnd = false, most: 2 | 3 = 3): number[][] {
+export function loanwordPieceCuts(katakana: string, long: ReadonlySet<number> | boolean = false, most: 2 | 3 = 3): number[][] {
   const n = katakana.length;
-  const ok = (from: number, to: number) => (to - from >= 2 || (to === n && longEnd && to - from === 1)) && isLoanwordPiece(katakana.slice(from, to));
+  const longAt = typeof long === 'boolean' ? new Set(long ? [n - 1] : []) : long;
+  const ok = (from: number, to: number) => (to - from >= 2
+    ? isLoanwordPiece(katakana.slice(from, to))
+    : to - from === 1 && from > 0 && longAt.has(from) && isShortPiece(katakana.slice(from, to)));
   const two: number[][] = [];
   const three: number[][] = [];
+  const shortMiddle: number[][] = [];
   for (let i = 2; i < n; i++) {
     if (!ok(0, i)) continue;
     if (ok(i, n)) two.push([i]);
-    if (most === 3) for (let j = i + 2; j < n; j++) if (ok(i, j) && ok(j, n)) three.push([i, j]);
+    if (most === 3) for (let j = i + 1; j < n; j++) {
+      if (!ok(i, j) || !ok(j, n)) continue;
+      if (j - i >= 2) three.push([i, j]);
+      // A letter between two pieces stands alone only when it is no part of a piece beside it
+      // (ツールバーボタン is ツールバー|ボタン, マウスカーソル マウス|カーソル, never ツール|バー|ボタン).
+      else if (!isLoanwordPiece(katakana.slice(0, j)) && !isLoanwordPiece(katakana.slice(i))) shortMiddle.push([i, j]);
+    }
   }
-  return [...two, ...three];
+  return [...two, ...three, ...shortMiddle];
 }
 
 /**
  * A katakana (or hiragana) word as written, cut into loanword pieces in its own letters
  * (ピボットスライサー → ピボット + スライサー, long-vowel marks and small kana kept): the cuts of its
- * normalized form (loanwordPieceCuts: two or three pieces; a last piece of one letter when the word
- * ends in a long-vowel mark) mapped back through normalization's map.
+ * normalized form (loanwordPieceCuts: two or three pieces; a piece of one letter where the word
+ * writes that letter with a long-vowel mark, not first) mapped back through normalization's map.
  */
 export function loanwordPieces(written: string): string[][] {
   const mapped = normalizeWithMap(toKatakana(written));
-  return loanwordPieceCuts(mapped.text, /[ーｰ]$/u.test(written)).map((cuts) =>
+  const n = mapped.text.length;
+  // The letters a long-vowel mark follows as written (normalization drops the marks: each letter's
+  // stretch of the written word runs to the next letter's).
+  const long = new Set<number>();
+  for (let k = 0; k < n; k++) if (/[ーｰ]/u.test(written.slice(mapped.start[k], k + 1 < n ? mapped.start[k + 1] : written.length))) long.add(k);
+  return loanwordPieceCuts(mapped.text, long).map((cuts) =>
     [0, ...cuts].map((k, i, all) => written.slice(mapped.start[k], i + 1 < all.length ? mapped.start[all[i + 1]] : written.length)));
 }
 

@@ -169,6 +169,15 @@ describe('search', () => {
     await expect.poll(() => page.locator('#request-title').inputValue(), { timeout: 15_000 }).toBe(q);
   });
 
+  it('a sentence no tip answers with all its words but one: the tips with any of them, each naming every word it lacks', async () => {
+    await page.goto('/search?q=' + encodeURIComponent('台帳 ラベル ザジズゼ ガギグゲ'));
+    await expect.poll(async () => (await page.locator('ol.results > li .title').allTextContents()).sort(), { timeout: 15_000 })
+      .toEqual(['VLOOKUP関数で台帳から転記', 'Wordの差し込み印刷で宛名ラベル'].sort());
+    expect(await page.locator('p.notice').filter({ hasText: 'すべての語を含むコツがないため' }).count()).toBe(1);
+    expect((await page.locator('ol.results > li .missing').allTextContents()).sort())
+      .toEqual(['「ラベル」「ザジズゼ」「ガギグゲ」を含みません', '「台帳」「ザジズゼ」「ガギグゲ」を含みません'].sort());
+  });
+
   it('nothing found: close tags and a 教えて request with the query filled in, which shows similar tips', async () => {
     await page.goto('/search?q=' + encodeURIComponent('差し込み excel'));
     await expect.poll(() => page.getByText('「差し込み excel」に一致するコツは見つかりませんでした。').count(), { timeout: 15_000 }).toBe(1);

@@ -4,7 +4,7 @@ import { seeded } from '../../scripts/lib/edict';
 import { alternativesOf, latinLoanwords } from '../../server/search/lexicon';
 import { clippedForms } from '../../server/search/clipped';
 import { normalize } from '../../server/search/normalize';
-import { isLoanwordPiece } from '../../server/search/transliterate';
+import { isLoanwordPiece, isShortPiece, loanwordPieces } from '../../server/search/transliterate';
 import { search } from '../../server/search/service';
 
 /**
@@ -127,3 +127,41 @@ test('a loanword and one of a letter and a long vowel typed as one (セミコロ
   expect(tried).toBeGreaterThanOrEqual(20);
   expect(missed.length / tried, missed.join(', ')).toBeLessThan(0.1);
 }, 60_000);
+
+test('a letter and a long vowel between two loanwords typed as one (タスクバーアイコン) find the tip that writes them apart', async () => {
+  // The one-letter words the dictionaries know, written with their long vowel (キー, バー, ビー …:
+  // transliterate.ts isShortPiece), between two of the dictionary's katakana loanwords (fixed seed).
+  const short = Array.from({ length: 0x30FA - 0x30A1 }, (_, i) => String.fromCharCode(0x30A1 + i)).filter(isShortPiece).map((c) => `${c}ー`);
+  expect(short).toContain('バー');
+  const kana = dictionaryKatakana();
+  const rand = seeded(41);
+  const pick = <T>(list: readonly T[]) => list[Math.floor(rand() * list.length)];
+  const triples = [['タスク', 'バー', 'アイコン'], ...Array.from({ length: 40 }, () => [pick(kana), pick(short), pick(kana)])];
+  // A letter that is part of a known piece beside it (ツール + バー: ツールバー) is that piece, another
+  // case; so is a joined form that is a word of the dictionaries.
+  const { tried, missed } = await compoundsTyped(triples, ([a, k, c]) => `${a}の${k}と${c}を設定する`,
+    ([a, k, c]) => [a + k, k + c, a + k + c].some((w) => isLoanwordPiece(normalize(w)) || alternativesOf(normalize(w))));
+  expect(tried).toBeGreaterThanOrEqual(30);
+  expect(missed.length / tried, missed.join(', ')).toBeLessThan(0.1);
+}, 60_000);
+
+test('a katakana word some tip holds whole is not cut into a letter and its neighbours', async () => {
+  // Tips that write タスクバーアイコン whole, and others that hold each of its pieces.
+  const tips = [
+    { key: 'whole', title: 'タスクバーアイコンを整理する', tags: ['Windows'], body: 'ピン留めを外します。' },
+    { key: 'apart', title: 'タスクの一覧', tags: ['手順'], body: 'バーとアイコンの説明です。' },
+  ];
+  await evaluate({
+    tips, queries: [], onApp: (ctx) => {
+      const r = search(ctx, { q: 'タスクバーアイコン', limit: 10 });
+      expect(r.correctedTo ?? null).toBeNull();
+      expect(r.items.map((it) => it.title)).toEqual(['タスクバーアイコンを整理する']);
+    },
+  });
+  // Nor a word with a known piece of two letters or more where the letter would stand (ツールバー|ボタン).
+  expect(loanwordPieces('ツールバーボタン')).toEqual([['ツールバー', 'ボタン']]);
+  expect(loanwordPieces('マウスカーソル')).toEqual([['マウス', 'カーソル']]);
+  expect(loanwordPieces('タスクバーアイコン')).toEqual([['タスク', 'バー', 'アイコン']]);
+  // Written without the long vowel, the letter is no word.
+  expect(loanwordPieces('タスクバアイコン')).toEqual([]);
+});

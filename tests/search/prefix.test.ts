@@ -72,3 +72,25 @@ test('an index built before the word list existed gets the list filled at start-
   expect(after.store.words('powe', 5)).toEqual(['power']);
   expect(await ids('automa')).toEqual([tip.id]);
 });
+
+test('a Latin word typed last ranks the tips that hold it whole first, before its longer words', async () => {
+  t = await createTestApp();
+  // Words made with a fixed seed (the class, not names): each held whole by the oldest tip, and as
+  // the start of longer words by newer ones, which FTS5 would rank as high or higher by the prefix.
+  let x = 17;
+  const next = () => (x = (x * 48271) % 2147483647);
+  const letters = 'bcdfgklmnprstvz';
+  for (let round = 0; round < 6; round++) {
+    let word = '';
+    for (let i = 0; i < 3 + (round % 3); i++) word += letters[next() % letters.length] + 'aeiou'[next() % 5];
+    const tip = (w: string) => postTip(t, t.admin, { title: `${w.toUpperCase()}関数の使い方`, body: `=${w.toUpperCase()}(A1:A10) のように書きます。`, tags: ['Excel'] });
+    const whole = await tip(word);
+    for (const end of ['ifs', 'product', 'x']) await tip(word + end);
+    for (const q of [word, word.toUpperCase(), `関数 ${word}`]) {
+      const res = await t.as(t.admin, { method: 'GET', url: `/api/search?q=${encodeURIComponent(q)}` });
+      const items = res.json().items as { id: number }[];
+      expect(items.length, q).toBe(4);
+      expect(items[0].id, q).toBe(whole.id);
+    }
+  }
+});

@@ -56,14 +56,15 @@ describe('a two-word query whose last word the tips phrase otherwise', () => {
   });
 });
 
+/** Words no tip holds: katakana strings from a fixed seed (the class, not a sample of real words). */
+const unknown = (n: number, from = 0) => Array.from({ length: n }, (_, i) => {
+  const kana = 'ガギグゲゴザジズゼゾダヂヅデドバビブベボパピプペポ';
+  let s = '';
+  for (let k = 0, x = 7919 * (i + from + 3); k < 4; k++, x = (x * 31 + 17) % 9973) s += kana[x % kana.length];
+  return s;
+});
+
 describe('a two-word query, one of whose words no tip holds in any spelling or synonym', () => {
-  /** Words no tip holds: katakana strings from a fixed seed (the class, not a sample of real words). */
-  const unknown = (n: number) => Array.from({ length: n }, (_, i) => {
-    const kana = 'ガギグゲゴザジズゼゾダヂヅデドバビブベボパピプペポ';
-    let s = '';
-    for (let k = 0, x = 7919 * (i + 3); k < 4; k++, x = (x * 31 + 17) % 9973) s += kana[x % kana.length];
-    return s;
-  });
 
   test('the other word\'s tips, flagged relaxed, in either order; both unknown: nothing', async () => {
     const sheet = await postTip(t, t.admin, { title: '各課のシートを1つの表にまとめる', body: '統合機能を使います。', tags: ['Excel'] });
@@ -84,10 +85,50 @@ describe('a two-word query, one of whose words no tip holds in any spelling or s
     }
   });
 
-  test('a word no dictionary knows either (ダブり): the other word\'s tips', async () => {
+  test('a word no dictionary knows either (ググりたい): the other word\'s tips', async () => {
     const dup = await postTip(t, t.admin, { title: '重複した行を削除する', body: '並べ替えてから消します。', tags: ['Excel'] });
-    const r = await find('ダブり 削除 ');
+    const r = await find('ググりたい 削除 ');
     expect(r.relaxed).toBe(true);
     expect(r.items.map((i) => i.id)).toEqual([dup.id]);
+    expect(r.items.map((i) => i.missing)).toEqual(['ググりたい']);
+    // ダブり, the continuative of ダブる, is a noun the dictionary lists (重複): the tip has every word.
+    const d = await find('ダブり 削除 ');
+    expect(d.relaxed).toBe(false);
+    expect(d.items.map((i) => i.id)).toEqual([dup.id]);
+  });
+});
+
+describe('a sentence of four words or more that no tip answers with all its words but one', () => {
+  test('the tips with any of its words answer, flagged relaxed, those with more of them first', async () => {
+    const budget = await postTip(t, t.admin, { title: '予算要求の資料を作る', body: '前年度の表を複写して使います。', tags: ['財政'] });
+    const roster = await postTip(t, t.admin, { title: '名簿を五十音順に並べる', body: 'ふりがなの列で並べ替えます。', tags: ['Excel'] });
+    const both = await postTip(t, t.admin, { title: '予算の名簿を作る', body: '担当者の一覧です。', tags: ['財政'] });
+    const other = await postTip(t, t.admin, { title: '会議室の予約', body: '庁内の予約システムから。', tags: ['総務'] });
+    // Words in any order, with two, three and four words no tip holds: never two of them in one tip
+    // but for `both`, so the tiers before (every word, every word but one) find nothing.
+    for (let round = 0; round < 4; round++) {
+      const words = [...unknown(2 + (round % 3), round * 5), '予算', '名簿'];
+      const q = `${(round % 2 === 0 ? words : [...words].reverse()).join(' ')} `;
+      const r = await find(q);
+      expect(r.relaxed, q).toBe(true);
+      expect(r.items[0]?.id, q).toBe(both.id);
+      expect(new Set(r.items.map((i) => i.id)), q).toEqual(new Set([both.id, budget.id, roster.id]));
+      expect(r.items.map((i) => i.id), q).not.toContain(other.id);
+      // An excluded word is excluded here too.
+      expect((await find(`${q} -名簿`)).items.map((i) => i.id), q).toEqual([budget.id]);
+    }
+  });
+
+  test('three words are keywords: tips with only one of them each answer nothing', async () => {
+    await postTip(t, t.admin, { title: '予算要求の資料を作る', body: '前年度の表を複写して使います。', tags: ['財政'] });
+    await postTip(t, t.admin, { title: '名簿を五十音順に並べる', body: 'ふりがなの列で並べ替えます。', tags: ['Excel'] });
+    await postTip(t, t.admin, { title: '会議室の予約', body: '庁内の予約システムから。', tags: ['総務'] });
+    for (const words of [['予算', '名簿', '会議室'], ['名簿', '会議室', '予算']]) {
+      for (const q of [`${words.join(' ')} `, `${[...words].reverse().join(' ')} `]) {
+        expect((await find(q)).total, q).toBe(0);
+      }
+    }
+    // The same three words and one more no tip holds: a sentence, answered by any of its words.
+    expect((await find(`予算 名簿 会議室 ${unknown(1)[0]} `)).total).toBe(3);
   });
 });

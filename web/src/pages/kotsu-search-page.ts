@@ -121,7 +121,7 @@ export class KotsuSearchPage extends KotsuElement {
       <a class="title" href=${link('/tips/', hit.id)}>${hit.title}</a>
       <kotsu-award-badges .awards=${hit.awards}></kotsu-award-badges>
       <p class="snippet">${snippetParts(hit.snippet).map((part) => (part.mark ? html`<mark>${part.text}</mark>` : part.text))}</p>
-      ${hit.missing ? html`<p class="missing">${msg('searchPage.missing', { word: hit.missing })}</p>` : nothing}
+      ${hit.missingWords?.length || hit.missing ? html`<p class="missing">${msg('searchPage.missing', { word: hit.missingWords?.join(msg('searchPage.missingJoin')) ?? hit.missing ?? '' })}</p>` : nothing}
       ${hit.tags.length ? html`<ul class="tags" aria-label=${msg('tip.tags')}>${hit.tags.map((t) => html`<li style="display:contents"><a class="tag" href=${link('/tags/', t)}>${t}</a></li>`)}</ul>` : nothing}
       <div class="meta">
         <a href=${link('/users/', hit.author.username)}>${msg('tip.by', { name: hit.author.displayName, department: hit.author.department || '—' })}</a>

@@ -17,6 +17,8 @@ export const ja = {
   'searchPage.relaxed': 'すべての語を含むコツがないため、一部の語に一致したコツを表示しています。',
   'searchPage.partial': 'ほかに、一部の語（1語を除くすべて）に一致するコツ',
   'searchPage.missing': '「{word}」を含みません',
+  /** Between the words a tip lacks, in 'searchPage.missing' (「ビデオ」「部屋」を含みません). */
+  'searchPage.missingJoin': '」「',
   'searchPage.hints': '言葉を減らす、別の言い方（例: 「消す」→「削除」）を試す、タグの絞り込みを外すと見つかることがあります。',
   'searchPage.help': '空白で区切った語をすべて含むコツを探します。"引用符" で語順どおり、-語 でその語を含まないコツを探せます。',
   'searchPage.prompt': '検索する言葉を入力してください。',
@@ -56,6 +58,7 @@ export const en: Record<keyof typeof ja, string> = {
   'searchPage.relaxed': 'No tip has every word; showing tips that match some of them.',
   'searchPage.partial': 'Other tips matching all the words but one',
   'searchPage.missing': 'Missing: {word}',
+  'searchPage.missingJoin': ', ',
   'searchPage.hints': 'Try fewer words, another word for the same thing, or removing a tag filter.',
   'searchPage.help': 'Finds tips with every word. "Quotes" match words in order; -word leaves out tips with that word.',
   'searchPage.prompt': 'Type words to search for.',

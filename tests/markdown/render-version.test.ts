@@ -1,0 +1,23 @@
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { expect, test } from 'vitest';
+import { renderMarkdown } from '../../server/markdown/render';
+import { RENDER_VERSION } from '../../server/markdown/version';
+
+/**
+ * The renderer's output for a corpus of every construct tips use, pinned for RENDER_VERSION. When a
+ * change to the renderer changes some output, this fails: bump RENDER_VERSION (version.ts), so that
+ * stored HTML is rendered again (rerender.ts), and pin the new output here.
+ */
+const PINNED: Record<number, string> = {
+  1: '0bc26ece0004f4b463e16bd7af218818fcde3c5f407b6601e55943bd66ff799c',
+};
+
+test('the output of the corpus is the one pinned for RENDER_VERSION', () => {
+  const corpus = fs.readFileSync(path.join(import.meta.dirname, 'fixtures', 'render-corpus.md'), 'utf8');
+  // Each paragraph alone too: a construct's output does not hide behind another's.
+  const inputs = [corpus, ...corpus.split(/\n\n+/)];
+  const hash = createHash('sha256').update(inputs.map(renderMarkdown).join('\u0000')).digest('hex');
+  expect({ version: RENDER_VERSION, hash }).toEqual({ version: RENDER_VERSION, hash: PINNED[RENDER_VERSION] });
+});
