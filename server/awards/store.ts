@@ -1,5 +1,6 @@
 import type { Database } from '../db/database';
 import type { AwardBadgeT } from './badge';
+import { newIdSql } from '../db/ids';
 
 export type Phase = 'nominating' | 'scoring' | 'closed' | 'published';
 export const PHASES: readonly Phase[] = ['nominating', 'scoring', 'closed', 'published'];
@@ -87,7 +88,7 @@ export function createAwardStore(db: Database) {
   const categoryInUse = db.prepare('SELECT 1 FROM award_nominations WHERE round_id = ? AND category = ? LIMIT 1').pluck();
 
   const insertNomination = db.prepare(`INSERT INTO award_nominations
-    (round_id, post_id, category, statement, nominated_by, created_at) VALUES (@roundId, @postId, @category, @statement, @by, @now)`);
+    (id, round_id, post_id, category, statement, nominated_by, created_at) VALUES (${newIdSql('award_nominations')}, @roundId, @postId, @category, @statement, @by, @now)`);
   const nominationById = db.prepare(`SELECT ${NOMINATION_COLUMNS} FROM ${NOMINATION_FROM} WHERE n.id = ?`);
   const nominationOfPost = db.prepare('SELECT id FROM award_nominations WHERE round_id = ? AND post_id = ?').pluck();
   const removeNomination = db.prepare('DELETE FROM award_nominations WHERE id = ?');

@@ -1,4 +1,5 @@
 import type { Database } from '../db/database';
+import { newIdSql } from '../db/ids';
 
 export type CommentStatus = 'visible' | 'hidden';
 
@@ -23,8 +24,8 @@ const COLUMNS = 'c.*, u.username, u.display_name, u.department';
 
 export function createCommentStore(db: Database) {
   const byId = db.prepare(`SELECT ${COLUMNS} FROM comments c JOIN users u ON u.id = c.author_id WHERE c.id = ?`);
-  const insert = db.prepare(`INSERT INTO comments (post_id, parent_id, author_id, body, html, created_at, updated_at)
-    VALUES (@postId, @parentId, @authorId, @body, @html, @now, @now)`);
+  const insert = db.prepare(`INSERT INTO comments (id, post_id, parent_id, author_id, body, html, created_at, updated_at)
+    VALUES (${newIdSql('comments')}, @postId, @parentId, @authorId, @body, @html, @now, @now)`);
   const update = db.prepare('UPDATE comments SET body = @body, html = @html, updated_at = @now WHERE id = @id');
   const setStatus = db.prepare('UPDATE comments SET status = @status, hidden_reason = @reason WHERE id = @id');
   const remove = db.prepare('DELETE FROM comments WHERE id = ?');

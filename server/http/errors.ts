@@ -82,8 +82,10 @@ function validationText(err: FastifyError): { message: string; field: string } {
  * too, instead of Fastify's own `{error: "Bad Request", statusCode}`. No route matched, so no data
  * is read: the answer is the same for every caller.
  */
-export function frameworkErrors(err: FastifyError, _request: FastifyRequest, reply: FastifyReply): void {
+export function frameworkErrors(err: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
   const tooLong = err.code === 'FST_ERR_MAX_PARAM_LENGTH';
+  // A page of the web app (a link cut short in a mail) gets the app, with this 400.
+  if (!tooLong && request.server.answerBadAddressWithApp?.(request, reply)) return;
   // No hook runs for these (the security headers' included): the two that matter for a JSON answer.
   void reply.status(400).header('x-content-type-options', 'nosniff').header('cache-control', 'private, no-store').send({
     error: 'bad_request', reason: 'invalid_input',

@@ -21,13 +21,15 @@ function queryStart(url: string): number {
  * the router's refusal of such a path: it reads no data, so the answer is the same for everyone.
  */
 export function installQueryStringCheck(app: FastifyInstance): void {
-  app.addHook('onRequest', async (request) => {
+  app.addHook('onRequest', async (request, reply) => {
     const url = request.url;
     const at = queryStart(url);
     if (at === -1 || url.indexOf('%', at) === -1) return;
     try {
       decodeURIComponent(url.slice(at + 1));
     } catch {
+      // A page of the web app (a link cut short in a mail) gets the app, with this 400.
+      if (request.server.answerBadAddressWithApp?.(request, reply)) return reply;
       throw badRequest('invalid_input', 'the query string is not valid UTF-8 percent-encoding');
     }
   });

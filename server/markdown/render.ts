@@ -1,6 +1,9 @@
 import MarkdownIt from 'markdown-it';
 import type Token from 'markdown-it/lib/token.mjs';
+import { cjkEmphasisPlugin } from './cjk-emphasis';
+import { definitionsAreLinksPlugin } from './definitions';
 import { highlight } from './highlight';
+import { linkifyEndPlugin } from './linkify-end';
 import { fold } from '../shared/fold';
 import { mentionsPlugin } from './mentions';
 import { taskListsPlugin } from './task-lists';
@@ -79,6 +82,9 @@ function createMarkdown(): MarkdownIt {
   };
   md.renderer.rules.table_open = () => '<div class="table-wrap"><table>\n';
   md.renderer.rules.table_close = () => '</table></div>\n';
+  definitionsAreLinksPlugin(md);
+  cjkEmphasisPlugin(md);
+  linkifyEndPlugin(md);
   headingAnchors(md);
   mentionsPlugin(md);
   taskListsPlugin(md);

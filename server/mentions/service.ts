@@ -45,12 +45,15 @@ export function notifyMentions(ctx: Context, site: MentionSite): number[] {
   return told;
 }
 
-/** Mentions in a tip are told when it is published, and new ones when it is edited while published. */
+/** Mentions in a tip are told when it is published, and new ones when it is edited while published, as the editor's. */
 export function mentionsInTips(ctx: Context, events: PostEvents): void {
-  events.on(({ kind, post }) => {
+  events.on(({ kind, post, actorId }) => {
     if (kind === 'deleted') ctx.mentions.forget('post', post.id);
     if ((kind === 'created' || kind === 'updated') && post.status === 'published') {
-      notifyMentions(ctx, { source: 'post', sourceId: post.id, html: post.html, actorId: post.author_id, post });
+      // Names added by a moderator's edit are the moderator's mentions, not the author's; the
+      // author is told of that edit by post.edited, never of a name in her own tip.
+      notifyMentions(ctx, { source: 'post', sourceId: post.id, html: post.html, actorId: actorId ?? post.author_id,
+        post, skip: new Set([post.author_id]) });
     }
   });
 }

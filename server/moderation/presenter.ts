@@ -6,10 +6,20 @@ import type { UserRow } from '../users/store';
 import type { QueueGroupT, ReportInGroupT, ReportT } from './schemas';
 import { REPORT_REASONS, type QueueGroupRow, type ReportReason, type ReportRow } from './store';
 
-function presentReportFields(r: ReportRow): ReportInGroupT {
+/**
+ * Who reported a tip is never told to its author (the report dialog promises it): a moderator or
+ * administrator deciding on reports about her own tip sees them without their reporters.
+ */
+function reporterShown(r: ReportRow, viewer: UserRow, authorId: number): boolean {
+  return authorId !== viewer.id || r.reporter_id === viewer.id;
+}
+
+function presentReportFields(r: ReportRow, viewer: UserRow, authorId: number): ReportInGroupT {
   return {
     id: r.id,
-    reporter: { id: r.reporter_id, username: r.reporter_username, displayName: r.reporter_display_name, department: r.reporter_department },
+    reporter: reporterShown(r, viewer, authorId)
+      ? { id: r.reporter_id, username: r.reporter_username, displayName: r.reporter_display_name, department: r.reporter_department }
+      : null,
     reason: r.reason,
     comment: r.comment,
     status: r.status,
@@ -39,7 +49,7 @@ export function presentReports(ctx: Context, rows: ReportRow[], viewer: UserRow)
   const posts = summariesById(ctx, rows.map((r) => r.post_id), viewer);
   return rows.flatMap((r) => {
     const post = posts.get(r.post_id);
-    return post ? [{ ...presentReportFields(r), post }] : [];
+    return post ? [{ ...presentReportFields(r, viewer, post.author.id), post }] : [];
   });
 }
 
@@ -47,7 +57,10 @@ export function presentQueue(ctx: Context, groups: QueueGroupRow[], viewer: User
   const postIds = groups.map((g) => g.post_id);
   const posts = summariesById(ctx, postIds, viewer);
   const reports = new Map<number, ReportInGroupT[]>(postIds.map((id) => [id, []]));
-  for (const r of ctx.reports.openOfPosts(postIds)) reports.get(r.post_id)?.push(presentReportFields(r));
+  for (const r of ctx.reports.openOfPosts(postIds)) {
+    const post = posts.get(r.post_id);
+    if (post) reports.get(r.post_id)?.push(presentReportFields(r, viewer, post.author.id));
+  }
   return groups.flatMap((g) => {
     const post = posts.get(g.post_id);
     if (!post) return [];

@@ -22,7 +22,8 @@ export const ReportReceipt = Type.Object({ id: Type.Integer(), status: ReportSta
 
 const reportFields = {
   id: Type.Integer(),
-  reporter: PublicUser,
+  /** null to the reported tip's author: reporters stay anonymous to authors, moderators included. */
+  reporter: Type.Union([PublicUser, Type.Null()]),
   reason: ReportReason,
   comment: Type.String(),
   status: ReportStatus,

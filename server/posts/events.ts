@@ -6,6 +6,8 @@ export interface PostEvent {
   kind: PostEventKind;
   /** The tip as it is after the change (before it, for `deleted`). */
   post: PostRow;
+  /** Who made the change when it is not the tip's author (a moderator's edit or restore). */
+  actorId?: number;
 }
 
 export type PostListener = (event: PostEvent) => void;

@@ -89,7 +89,7 @@ export function updatePost(ctx: Context, editor: UserRow, id: number, input: Upd
     if (input.minutesSavedPerUse !== undefined) ctx.posts.setMinutesSavedPerUse(id, input.minutesSavedPerUse);
     const post = ctx.posts.byId(id)!;
     recordRevision(ctx, post, editor.id);
-    if (post.status !== 'draft') ctx.postEvents.emit({ kind: 'updated', post });
+    if (post.status !== 'draft') ctx.postEvents.emit({ kind: 'updated', post, actorId: editor.id });
     // A moderator's edit of someone else's tip is never silent: the author hears who changed it.
     if (editor.id !== post.author_id) {
       ctx.notifications.add({

@@ -1,4 +1,5 @@
 import type { Database, Statement } from 'better-sqlite3';
+import { newIdSql } from '../db/ids';
 
 export type PostStatus = 'published' | 'hidden' | 'draft';
 
@@ -63,8 +64,8 @@ export const sortKey = (sort: ListSort) => SORTS[sort];
 export function createPostStore(db: Database) {
   const byId = db.prepare(`SELECT p.*, u.username, u.display_name, u.department
     FROM posts p JOIN users u ON u.id = p.author_id WHERE p.id = ?`);
-  const insert = db.prepare(`INSERT INTO posts (author_id, title, body, html, status, created_at, updated_at)
-    VALUES (@authorId, @title, @body, @html, @status, @now, @now)`);
+  const insert = db.prepare(`INSERT INTO posts (id, author_id, title, body, html, status, created_at, updated_at)
+    VALUES (${newIdSql('posts')}, @authorId, @title, @body, @html, @status, @now, @now)`);
   const update = db.prepare(`UPDATE posts SET title = @title, body = @body, html = @html, updated_at = @now
     WHERE id = @id`);
   const remove = db.prepare('DELETE FROM posts WHERE id = ?');

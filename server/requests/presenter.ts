@@ -1,12 +1,25 @@
 import type { Context } from '../context';
 import { presentSummaries } from '../posts/presenter';
+import { canRead } from '../posts/service';
 import { presentPublicUser } from '../users/presenter';
 import type { UserRow } from '../users/store';
 import type { TipRequestDetailT, TipRequestT } from './schemas';
 import type { RequestRow } from './store';
 
+/**
+ * The solving tips of these requests that `viewer` may read. A request solved by a tip hidden (or
+ * turned back into a draft) since names it to nobody who may not read it, as a deleted one
+ * (ON DELETE SET NULL) names none: the id alone told that such a tip exists.
+ */
+function readableSolutions(ctx: Context, rows: RequestRow[], viewer: UserRow): Set<number> {
+  const ids = rows.flatMap((r) => (r.solved_post_id === null ? [] : [r.solved_post_id]));
+  if (ids.length === 0) return new Set();
+  return new Set(ctx.posts.summaries([...new Set(ids)]).filter((p) => canRead(viewer, p)).map((p) => p.id));
+}
+
 export function presentRequests(ctx: Context, rows: RequestRow[], viewer: UserRow): TipRequestT[] {
   const voted = ctx.requests.votedBy(viewer.id, rows.map((r) => r.id));
+  const solutions = readableSolutions(ctx, rows, viewer);
   return rows.map((r) => ({
     id: r.id,
     title: r.title,
@@ -17,7 +30,7 @@ export function presentRequests(ctx: Context, rows: RequestRow[], viewer: UserRo
     voteCount: r.vote_count,
     votedByMe: voted.has(r.id),
     answerCount: r.answer_count,
-    solvedPostId: r.solved_post_id,
+    solvedPostId: r.solved_post_id !== null && solutions.has(r.solved_post_id) ? r.solved_post_id : null,
     solvedAt: r.solved_at,
     createdAt: r.created_at,
     updatedAt: r.updated_at,

@@ -1,5 +1,6 @@
 import type { Statement } from 'better-sqlite3';
 import type { Database } from '../db/database';
+import { newIdSql } from '../db/ids';
 
 export type RequestStatus = 'open' | 'solved';
 export type RequestSort = 'votes' | 'new';
@@ -36,8 +37,8 @@ export const requestSortKey = (sort: RequestSort) => SORTS[sort];
 
 export function createRequestStore(db: Database) {
   const byId = db.prepare(`SELECT ${COLUMNS} FROM tip_requests r JOIN users u ON u.id = r.requester_id WHERE r.id = ?`);
-  const insert = db.prepare(`INSERT INTO tip_requests (requester_id, title, body, html, created_at, updated_at)
-    VALUES (@requesterId, @title, @body, @html, @now, @now)`);
+  const insert = db.prepare(`INSERT INTO tip_requests (id, requester_id, title, body, html, created_at, updated_at)
+    VALUES (${newIdSql('tip_requests')}, @requesterId, @title, @body, @html, @now, @now)`);
   const update = db.prepare('UPDATE tip_requests SET title = @title, body = @body, html = @html, updated_at = @now WHERE id = @id');
   const remove = db.prepare('DELETE FROM tip_requests WHERE id = ?');
   const setSolved = db.prepare(`UPDATE tip_requests SET status = 'solved', solved_post_id = @postId, solved_at = @now

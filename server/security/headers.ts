@@ -3,6 +3,13 @@ import helmet from 'helmet';
 import type { FastifyInstance } from 'fastify';
 import type { Config } from '../config';
 
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** The security headers every response carries, for answers written where no hook runs. */
+    securityHeaders: readonly (readonly [string, string])[];
+  }
+}
+
 /**
  * The Content-Security-Policy every response carries. Everything comes from our own origin:
  * the Vite build emits external script and style files only, and Lit adopts constructable
@@ -70,6 +77,7 @@ export async function registerSecurityHeaders(app: FastifyInstance, config: Conf
     if (err) throw err;
   });
   const list = [...headers];
+  app.decorate('securityHeaders', list);
   app.addHook('onRequest', async (_request, reply) => {
     for (const [name, value] of list) reply.raw.setHeader(name, value);
   });

@@ -1,5 +1,6 @@
 import type { Database } from '../db/database';
 import { foldName } from '../shared/fold';
+import { newIdSql } from '../db/ids';
 
 export interface TemplateRow {
   id: number;
@@ -23,8 +24,8 @@ export function createTemplateStore(db: Database) {
   const all = db.prepare('SELECT * FROM templates ORDER BY position, id');
   const byId = db.prepare('SELECT * FROM templates WHERE id = ?');
   const byNorm = db.prepare('SELECT id FROM templates WHERE name_norm = ?').pluck();
-  const insert = db.prepare(`INSERT INTO templates (name, name_norm, description, title, body, tags, position, created_at, updated_at)
-    VALUES (@name, @norm, @description, @title, @body, @tags, @position, @now, @now)`);
+  const insert = db.prepare(`INSERT INTO templates (id, name, name_norm, description, title, body, tags, position, created_at, updated_at)
+    VALUES (${newIdSql('templates')}, @name, @norm, @description, @title, @body, @tags, @position, @now, @now)`);
   const update = db.prepare(`UPDATE templates SET name = @name, name_norm = @norm, description = @description, title = @title,
     body = @body, tags = @tags, position = @position, updated_at = @now WHERE id = @id`);
   const remove = db.prepare('DELETE FROM templates WHERE id = ?');

@@ -1,11 +1,10 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
-import type { FastifyRequest } from 'fastify';
-import { isbot } from 'isbot';
 import type { Context } from '../context';
 import { currentUser } from '../http/auth';
 import { errors, IdParams } from '../http/schemas';
 import { readable } from '../posts/service';
+import { readerCheck } from './readers';
 
 const ViewAnswer = Type.Object({
   viewCount: Type.Integer(),
@@ -13,29 +12,6 @@ const ViewAnswer = Type.Object({
   /** Whether this call counted a view (false: already counted today, own tip, hidden, bot, prefetch). */
   counted: Type.Boolean(),
 });
-
-/**
- * Crawlers, link-preview fetchers and speculative prefetches are not readers. isbot's pattern
- * costs tens of microseconds and staff use a handful of browsers, so answers are remembered.
- */
-function readerCheck() {
-  const known = new Map<string, boolean>();
-  return (request: FastifyRequest): boolean => {
-    const h = request.headers;
-    if (h['sec-purpose'] !== undefined || h.purpose !== undefined || h['x-purpose'] !== undefined || h['x-moz'] !== undefined) {
-      const purpose = `${h['sec-purpose'] ?? ''} ${h.purpose ?? ''} ${h['x-purpose'] ?? ''} ${h['x-moz'] ?? ''}`;
-      if (/prefetch|prerender|preview/i.test(purpose)) return false;
-    }
-    const ua = h['user-agent'] ?? '';
-    let bot = known.get(ua);
-    if (bot === undefined) {
-      bot = isbot(ua);
-      if (known.size >= 1000) known.clear();
-      known.set(ua, bot);
-    }
-    return !bot;
-  };
-}
 
 export const viewRoutes: FastifyPluginAsyncTypebox<{ ctx: Context }> = async (app, { ctx }) => {
   const isReader = readerCheck();
@@ -49,7 +25,7 @@ export const viewRoutes: FastifyPluginAsyncTypebox<{ ctx: Context }> = async (ap
     const user = currentUser(request);
     const post = readable(user, ctx.views.target(request.params.id));
     // The author reading their own tip, anyone reading a hidden one, and machines are not audience.
-    if (post.author_id === user.id || post.status !== 'published' || !isReader(request)) {
+    if (post.author_id === user.id || post.status !== 'published' || !isReader(request.headers)) {
       const waiting = ctx.views.waitingFor(post.id);
       return { viewCount: post.view_count + waiting.views, uniqueViewers: post.viewer_count + waiting.viewers, counted: false };
     }

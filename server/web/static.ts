@@ -1,7 +1,19 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import fastifyStatic from '@fastify/static';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /**
+     * Answers a GET of a web page whose address is not valid UTF-8 percent-encoding (a link cut
+     * short in a mail, `/search?q=%E3%81`, `/tags/%E3%81`, or written in Shift_JIS) with the app,
+     * status 400, when the app is served: the app shows its own page (not found, or the search
+     * with what could be read). True when it answered; the API keeps its JSON 400.
+     */
+    answerBadAddressWithApp(request: FastifyRequest, reply: FastifyReply): boolean;
+  }
+}
 
 /**
  * Whether an unmatched target is a page of the web app (a deep link): origin-form only, and not
@@ -21,6 +33,25 @@ export function isAppPage(target: string): boolean {
 }
 
 /**
+ * Whether a target whose escapes may not decode (`%FF`, `%E3%81`) names a page of the web app:
+ * origin-form, and outside the API however its ASCII letters are escaped (`/%61pi/…`) or dot
+ * segments lead there. Only escapes of ASCII are decoded for the check: they always decode.
+ */
+export function isAppPageAddress(target: string): boolean {
+  if (!/^\/(?![/\\])/.test(target)) return false;
+  const end = target.search(/[?#]/);
+  const raw = end === -1 ? target : target.slice(0, end);
+  const ascii = raw.replace(/%([0-7][0-9a-f])/gi, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+  let path: string;
+  try {
+    path = new URL(ascii.replace(/\\/g, '/'), 'http://kotsu.invalid').pathname;
+  } catch {
+    return false;
+  }
+  return !/^[/\\]+api([/\\]|$)/i.test(path);
+}
+
+/**
  * Serves the built web app. Hashed assets are cached for a year, the favicon for a day; index.html never, so a new
  * release is picked up at once. Any other GET path that is not /api loads the app (deep links),
  * except under /assets/: a file there written since the start is served, any other is 404.
@@ -29,6 +60,13 @@ export async function registerWebApp(app: FastifyInstance, root: string | null):
   const index = root ? path.join(root, 'index.html') : null;
   const hasApp = index !== null && fs.existsSync(index);
   const shell = hasApp ? fileInMemory(index!) : null;
+  app.decorate('answerBadAddressWithApp', (request: FastifyRequest, reply: FastifyReply): boolean => {
+    if (!shell || (request.method !== 'GET' && request.method !== 'HEAD') || !isAppPageAddress(request.url)) return false;
+    // The router's refusal runs no hook: the headers every page carries are set here.
+    for (const [name, value] of app.securityHeaders ?? []) reply.raw.setHeader(name, value);
+    void reply.status(400).header('cache-control', 'no-cache').type('text/html; charset=utf-8').send(shell.read());
+    return true;
+  });
   if (hasApp) {
     // The app's own files are for everyone (the login page needs them); every other route
     // states its rule itself, and one without a rule is for members (server/http/auth.ts).

@@ -58,3 +58,33 @@ export function overflowCulprits(page: Page): Promise<string[]> {
     return found.slice(-4);
   });
 }
+
+/**
+ * Text squeezed to a character or two per line: Japanese text may break between any two
+ * characters, so a table cell (or a button in one) as narrow as one character is allowed by the
+ * browser, and a wide table squeezes such columns instead of scrolling (the audit log's 操作 at
+ * 360 px read 教/え/て/リ/ク/…, one character a line). A text of four or more characters that takes
+ * three lines or more at no more than two and a half characters a line is reported.
+ */
+export function squeezedTextProblems(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const found: string[] = [];
+    const walk = (root: Document | ShadowRoot) => {
+      for (const el of Array.from(root.querySelectorAll('*'))) {
+        if (el.shadowRoot) walk(el.shadowRoot);
+        for (const node of Array.from(el.childNodes)) {
+          if (node.nodeType !== Node.TEXT_NODE) continue;
+          const text = (node.textContent ?? '').trim();
+          const chars = [...text].length;
+          if (chars < 4) continue;
+          const range = document.createRange();
+          range.selectNodeContents(node);
+          const lines = new Set(Array.from(range.getClientRects()).filter((r) => r.width > 1).map((r) => Math.round(r.top))).size;
+          if (lines >= 3 && chars / lines <= 2.5) found.push(`<${el.tagName.toLowerCase()}> "${text.slice(0, 16)}" in ${lines} lines`);
+        }
+      }
+    };
+    walk(document);
+    return found.slice(0, 6);
+  });
+}

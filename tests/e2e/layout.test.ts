@@ -1,11 +1,12 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiCall, apiLogin, createUser, externalRequests, launchBrowser, newContext, setupAdmin, startServer, uiLogin, type TestServer } from './harness';
-import { ariaControlsProblems, landmarkAndScrollProblems, overflowCulprits } from './layout-checks';
+import { ariaControlsProblems, landmarkAndScrollProblems, overflowCulprits, squeezedTextProblems } from './layout-checks';
 
 /**
  * Issue 18, items 1 and 10: every page of the app, as each role, at 360 and 414 px (and 1280):
- * nothing scrolls sideways, the main destinations are visible links, the header keeps to a
+ * nothing scrolls sideways, no text is squeezed to a character or two a line (a table too wide
+ * for the screen scrolls instead), the main destinations are visible links, the header keeps to a
  * fifth of a phone screen, the user menu opens fully inside the viewport; no duplicate landmark
  * names, every aria-controls points at an element that exists, and scroll containers can be
  * reached from the keyboard (axe scrollable-region-focusable).
@@ -139,6 +140,7 @@ describe('every page fits a phone and keeps its navigation', () => {
           }, PRIMARY);
           if (visible.length !== PRIMARY.length) problems.push(`${where}: main links visible: ${visible.join(',')}`);
           problems.push(...(await ariaControlsProblems(page)).map((p) => `${where}: ${p}`));
+          problems.push(...(await squeezedTextProblems(page)).map((p) => `${where}: squeezed: ${p}`));
           if (width === 360) problems.push(...(await landmarkAndScrollProblems(page)).map((p) => `${where}: ${p}`));
         }
         // The header takes at most a fifth of a phone screen (740 px tall here: 148 px).

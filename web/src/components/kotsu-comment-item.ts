@@ -6,9 +6,11 @@ import { link } from '../router/router';
 import { hasRole, SessionController } from '../state/session';
 import { sharedStyles } from '../styles/shared';
 import { confirmAction } from './kotsu-confirm-dialog';
+import './kotsu-image-tools';
 import './kotsu-markdown';
 import { KotsuElement } from './kotsu-element';
 import { errorMessage } from '../i18n/error-message';
+import { charactersOver, lengthNotice, LIMITS } from '../shared/length-limit';
 
 export interface CommentChange {
   /** The comment as the server now has it; null once deleted. */
@@ -63,7 +65,7 @@ export class KotsuCommentItem extends KotsuElement {
   private onSave(e: Event): void {
     e.preventDefault();
     const c = this.comment;
-    if (!c || !this._draft.trim()) return;
+    if (!c || !this._draft.trim() || charactersOver(this._draft, LIMITS.comment)) return;
     void this.run(() => editComment(c.id, this._draft));
   }
 
@@ -84,7 +86,7 @@ export class KotsuCommentItem extends KotsuElement {
     let hidden = null as Comment | null;
     const done = await confirmAction({
       title: msg('comment.hideTitle'), body: [msg('comment.hideBody')], confirmLabel: msg('comment.hide'), danger: true,
-      reason: { label: msg('comment.hideReason') },
+      reason: { label: msg('comment.hideReason'), max: LIMITS.commentHideReason },
       action: async (reason) => { hidden = await hideComment(c.id, reason); },
     });
     if (done !== null && hidden) this.changed(c.id, hidden);
@@ -106,9 +108,11 @@ export class KotsuCommentItem extends KotsuElement {
       ${this._editing ? html`
         <form @submit=${this.onSave}>
           <label for="edit-${c.id}" class="visually-hidden">${msg('comment.editLabel')}</label>
-          <textarea id="edit-${c.id}" maxlength="10000" .value=${this._draft} @input=${(e: Event) => { this._draft = (e.target as HTMLTextAreaElement).value; }}></textarea>
+          <textarea id="edit-${c.id}" .value=${this._draft} @input=${(e: Event) => { this._draft = (e.target as HTMLTextAreaElement).value; }}></textarea>
+          <kotsu-image-tools for=${`edit-${c.id}`}></kotsu-image-tools>
+          ${lengthNotice(this._draft, LIMITS.comment)}
           <div class="actions">
-            <button class="btn" type="submit" ?disabled=${this._busy || !this._draft.trim()}>${msg('common.save')}</button>
+            <button class="btn" type="submit" ?disabled=${this._busy || !this._draft.trim() || charactersOver(this._draft, LIMITS.comment) > 0}>${msg('common.save')}</button>
             <button class="btn secondary" type="button" @click=${() => { this._editing = false; }}>${msg('common.cancel')}</button>
           </div>
         </form>` : html`<kotsu-markdown .html=${c.html}></kotsu-markdown>`}

@@ -7,9 +7,11 @@ import { sharedStyles } from '../styles/shared';
 import './kotsu-comment-item';
 import type { CommentChange } from './kotsu-comment-item';
 import { KotsuElement } from './kotsu-element';
+import './kotsu-image-tools';
 import './kotsu-mention-complete';
 import './kotsu-reply-form';
 import { errorMessage } from '../i18n/error-message';
+import { charactersOver, lengthNotice, LIMITS } from '../shared/length-limit';
 
 /**
  * The comments under a tip, oldest first, each with its replies (one level) and a reply form,
@@ -65,7 +67,7 @@ export class KotsuComments extends KotsuElement {
 
   private async onSubmit(e: Event): Promise<void> {
     e.preventDefault();
-    if (!this._text.trim() || this._busy) return;
+    if (!this._text.trim() || this._busy || charactersOver(this._text, LIMITS.comment)) return;
     this._busy = true;
     this._error = '';
     try {
@@ -119,12 +121,14 @@ export class KotsuComments extends KotsuElement {
         ${this.canComment ? html`
           <form @submit=${this.onSubmit}>
             <label for="new-comment">${msg('comment.add')}</label>
-            <textarea id="new-comment" maxlength="10000" .value=${this._text} aria-describedby="comment-help"
+            <textarea id="new-comment" .value=${this._text} aria-describedby="comment-help"
               @input=${(e: Event) => { this._text = (e.target as HTMLTextAreaElement).value; }}></textarea>
+            ${lengthNotice(this._text, LIMITS.comment)}
             <kotsu-mention-complete for="new-comment"></kotsu-mention-complete>
+            <kotsu-image-tools for="new-comment"></kotsu-image-tools>
             <p id="comment-help" class="muted">${msg('comment.help')}</p>
             <div class="bar">
-              <button class="btn" type="submit" ?disabled=${this._busy || !this._text.trim()}>${msg('comment.submit')}</button>
+              <button class="btn" type="submit" ?disabled=${this._busy || !this._text.trim() || charactersOver(this._text, LIMITS.comment) > 0}>${msg('comment.submit')}</button>
               <span class="muted" role="status">${this._status}</span>
             </div>
           </form>` : nothing}

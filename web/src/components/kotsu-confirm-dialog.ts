@@ -4,6 +4,7 @@ import { errorMessage } from '../i18n/error-message';
 import { msg } from '../i18n/catalogue';
 import { sharedStyles } from '../styles/shared';
 import { KotsuElement } from './kotsu-element';
+import { charactersOver, lengthNotice } from '../shared/length-limit';
 
 export interface ConfirmOptions {
   title: string;
@@ -11,8 +12,8 @@ export interface ConfirmOptions {
   body: string[];
   confirmLabel: string;
   danger?: boolean;
-  /** Ask for a reason (required) — e.g. the note a hidden tip's author is told. */
-  reason?: { label: string; value?: string };
+  /** Ask for a reason (required) — e.g. the note a hidden tip's author is told; `max`: the server's limit on it. */
+  reason?: { label: string; value?: string; max: number };
   /**
    * Runs when confirmed, with the reason typed. The dialog stays open while it runs; if it
    * throws, the error shows in the dialog, to try again or cancel.
@@ -76,6 +77,7 @@ export class KotsuConfirmDialog extends KotsuElement {
       this._error = msg('dialog.reasonRequired');
       return;
     }
+    if (o.reason && charactersOver(reason, o.reason.max)) return;
     if (!o.action) {
       this.finish(reason);
       return;
@@ -104,12 +106,13 @@ export class KotsuConfirmDialog extends KotsuElement {
         <h2 id="confirm-title">${o.title}</h2>
         <div id="confirm-body">${o.body.map((p) => html`<p class="body">${p}</p>`)}</div>
         ${o.reason ? html`<label for="confirm-reason">${o.reason.label}</label>
-          <textarea id="confirm-reason" rows="3" required maxlength="1000" .value=${this._reason}
-            @input=${(e: Event) => { this._reason = (e.target as HTMLTextAreaElement).value; }}></textarea>` : nothing}
+          <textarea id="confirm-reason" rows="3" required .value=${this._reason}
+            @input=${(e: Event) => { this._reason = (e.target as HTMLTextAreaElement).value; }}></textarea>
+          ${lengthNotice(this._reason.trim(), o.reason.max)}` : nothing}
         ${this._error ? html`<p class="error" role="alert">${this._error}</p>` : nothing}
         <div class="buttons">
           <button class="btn secondary cancel" type="button" ?disabled=${this._busy} @click=${() => this.finish(null)}>${msg('common.cancel')}</button>
-          <button class="btn ${o.danger ? 'danger' : ''}" type="submit" ?disabled=${this._busy || (!!o.reason && !this._reason.trim())}>${o.confirmLabel}</button>
+          <button class="btn ${o.danger ? 'danger' : ''}" type="submit" ?disabled=${this._busy || (!!o.reason && (!this._reason.trim() || charactersOver(this._reason.trim(), o.reason.max) > 0))}>${o.confirmLabel}</button>
         </div>
       </form>` : nothing}
     </dialog>`;

@@ -169,7 +169,7 @@ export class KotsuImageTools extends KotsuElement {
       </div>
       ${this._added ? html`<div class="alt">
         <label for="image-alt">${msg('image.altLabel')}</label>
-        <div class="row"><input id="image-alt" type="text" maxlength="80" .value=${this._added.alt} @input=${this.onAltInput}
+        <div class="row"><input id="image-alt" type="text" .value=${this._added.alt} @input=${this.onAltInput}
           @keydown=${(e: KeyboardEvent) => { if (e.key === 'Enter' && !imeComposing(e)) { e.preventDefault(); this._added = null; this._target?.focus(); } }} />
         <button type="button" class="btn secondary" @click=${() => { this._added = null; this._target?.focus(); }}>${msg('image.altDone')}</button></div>
       </div>` : nothing}

@@ -89,12 +89,45 @@ export class KotsuMarkdown extends KotsuElement {
   /** Headings live in this shadow root, where the browser's own #fragment jump cannot reach. */
   private jump(e: Event, id: string): void {
     e.preventDefault();
+    if (this.scrollToHeading(id)) history.replaceState(history.state, '', `#${id}`);
+  }
+
+  private scrollToHeading(id: string): boolean {
     const target = this.renderRoot.querySelector<HTMLElement>(`[id="${CSS.escape(id)}"]`);
-    if (!target) return;
+    if (!target) return false;
     target.setAttribute('tabindex', '-1');
     target.scrollIntoView({ block: 'start' });
     target.focus({ preventScroll: true });
-    history.replaceState(history.state, '', `#${id}`);
+    return true;
+  }
+
+  /**
+   * The address's #fragment, when it names a heading of this tip: a link to a section copied from
+   * the address bar after using the table of contents, or a link in the text (`[手順へ](#h-手順)`,
+   * `/tips/12#h-手順`). The browser's own jump looks for the id in the document and cannot reach into
+   * this shadow root, so such a link opened the tip at its top. Tip bodies only (`toc`).
+   */
+  private readonly onHashChange = () => { this.scrollToFragment(); };
+
+  private scrollToFragment(): void {
+    if (!this.toc || location.hash.length < 2) return;
+    let id: string;
+    try {
+      id = decodeURIComponent(location.hash.slice(1));
+    } catch {
+      return;
+    }
+    this.scrollToHeading(id);
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    window.addEventListener('hashchange', this.onHashChange);
+  }
+
+  override disconnectedCallback(): void {
+    window.removeEventListener('hashchange', this.onHashChange);
+    super.disconnectedCallback();
   }
 
   override render() {
@@ -113,7 +146,10 @@ export class KotsuMarkdown extends KotsuElement {
    */
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
-    if (changed.has('html')) this.addCodeBars();
+    if (changed.has('html')) {
+      this.addCodeBars();
+      this.scrollToFragment();
+    }
     const root = this.renderRoot.querySelector('.md');
     if (!root) return;
     root.querySelectorAll('.table-wrap').forEach((el, i) => this.scroller(el, msg('md.table', { n: i + 1 })));

@@ -5,7 +5,9 @@ import { errorMessage } from '../i18n/error-message';
 import { msg } from '../i18n/catalogue';
 import { sharedStyles } from '../styles/shared';
 import { KotsuElement } from './kotsu-element';
+import './kotsu-image-tools';
 import './kotsu-mention-complete';
+import { charactersOver, lengthNotice, LIMITS } from '../shared/length-limit';
 
 /**
  * A "返信する" toggle under a top-level comment that opens a small form answering it (one level
@@ -32,7 +34,7 @@ export class KotsuReplyForm extends KotsuElement {
 
   private async submit(e: Event): Promise<void> {
     e.preventDefault();
-    if (!this._text.trim() || this._busy) return;
+    if (!this._text.trim() || this._busy || charactersOver(this._text, LIMITS.comment)) return;
     this._busy = true;
     this._error = '';
     try {
@@ -56,11 +58,13 @@ export class KotsuReplyForm extends KotsuElement {
     }
     return html`<form id=${id} @submit=${this.submit}>
       <label for=${`${id}-text`}>${msg('reply.label', { name: this.to })}</label>
-      <textarea id=${`${id}-text`} maxlength="10000" .value=${this._text}
+      <textarea id=${`${id}-text`} .value=${this._text}
         @input=${(e: Event) => { this._text = (e.target as HTMLTextAreaElement).value; }}></textarea>
+      ${lengthNotice(this._text, LIMITS.comment)}
       <kotsu-mention-complete for=${`${id}-text`}></kotsu-mention-complete>
+      <kotsu-image-tools for=${`${id}-text`}></kotsu-image-tools>
       <div class="bar">
-        <button class="btn" type="submit" ?disabled=${this._busy || !this._text.trim()}>${msg('reply.submit')}</button>
+        <button class="btn" type="submit" ?disabled=${this._busy || !this._text.trim() || charactersOver(this._text, LIMITS.comment) > 0}>${msg('reply.submit')}</button>
         <button class="btn secondary" type="button" @click=${() => { this._open = false; }}>${msg('reply.cancel')}</button>
       </div>
       ${this._error ? html`<p class="error" role="alert">${this._error}</p>` : nothing}

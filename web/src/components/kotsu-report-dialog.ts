@@ -6,6 +6,7 @@ import { msg, type MessageKey } from '../i18n/catalogue';
 import { sharedStyles } from '../styles/shared';
 import { KotsuElement } from './kotsu-element';
 import { errorMessage } from '../i18n/error-message';
+import { charactersOver, lengthNotice, LIMITS } from '../shared/length-limit';
 
 const REASON_LABEL: Record<ReportReason, MessageKey> = {
   spam: 'report.reason.spam',
@@ -64,7 +65,7 @@ export class KotsuReportDialog extends KotsuElement {
 
   private async submit(e: Event): Promise<void> {
     e.preventDefault();
-    if (!this._reason || this._sending) return;
+    if (!this._reason || this._sending || charactersOver(this._comment.trim(), LIMITS.reportComment)) return;
     this._sending = true;
     this._error = '';
     try {
@@ -100,12 +101,13 @@ export class KotsuReportDialog extends KotsuElement {
                 @change=${() => { this._reason = r; }}> ${msg(REASON_LABEL[r])}</label>`)}
           </fieldset>
           <label for="report-comment">${msg('report.comment')}</label>
-          <textarea id="report-comment" rows="4" maxlength="2000" .value=${this._comment}
+          <textarea id="report-comment" rows="4" .value=${this._comment}
             @input=${(e: Event) => { this._comment = (e.target as HTMLTextAreaElement).value; }}></textarea>
+          ${lengthNotice(this._comment.trim(), LIMITS.reportComment)}
           ${this._error ? html`<p class="error" role="alert">${this._error}</p>` : nothing}
           <div class="buttons">
             <button class="btn secondary" type="button" @click=${() => this.close()}>${msg('common.cancel')}</button>
-            <button class="btn" type="submit" ?disabled=${this._sending || !this._reason}>${msg('report.submit')}</button>
+            <button class="btn" type="submit" ?disabled=${this._sending || !this._reason || charactersOver(this._comment.trim(), LIMITS.reportComment) > 0}>${msg('report.submit')}</button>
           </div>
         </form>
       </dialog>

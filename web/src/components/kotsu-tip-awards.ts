@@ -10,6 +10,7 @@ import { sharedStyles } from '../styles/shared';
 import { KotsuElement } from './kotsu-element';
 import './kotsu-award-badges';
 import { errorMessage } from '../i18n/error-message';
+import { charactersOver, lengthNotice, LIMITS } from '../shared/length-limit';
 
 export const PHASE_LABEL: Record<Round['phase'], MessageKey> = {
   nominating: 'award.phase.nominating', scoring: 'award.phase.scoring', closed: 'award.phase.closed', published: 'award.phase.published',
@@ -87,7 +88,7 @@ export class KotsuTipAwards extends KotsuElement {
 
   private async submit(e: Event): Promise<void> {
     e.preventDefault();
-    if (!this.post || this._busy || !this._statement.trim()) return;
+    if (!this.post || this._busy || !this._statement.trim() || charactersOver(this._statement.trim(), LIMITS.statement)) return;
     this._busy = true;
     this._error = '';
     try {
@@ -141,12 +142,13 @@ export class KotsuTipAwards extends KotsuElement {
             ${(round?.categories ?? []).map((c) => html`<option value=${c} ?selected=${c === this._category}>${c}</option>`)}
           </select>
           <label for="nominate-statement">${msg('nominate.statement')}</label>
-          <textarea id="nominate-statement" rows="5" required maxlength="2000" placeholder=${msg('nominate.statementHint')}
+          <textarea id="nominate-statement" rows="5" required placeholder=${msg('nominate.statementHint')}
             .value=${this._statement} @input=${(e: Event) => { this._statement = (e.target as HTMLTextAreaElement).value; }}></textarea>
+          ${lengthNotice(this._statement.trim(), LIMITS.statement)}
           ${this._error ? html`<p class="error" role="alert">${this._error}</p>` : nothing}
           <div class="buttons">
             <button class="btn secondary" type="button" @click=${() => this.dialog?.close()}>${msg('common.cancel')}</button>
-            <button class="btn" type="submit" ?disabled=${this._busy || !this._statement.trim()}>${msg('nominate.submit')}</button>
+            <button class="btn" type="submit" ?disabled=${this._busy || !this._statement.trim() || charactersOver(this._statement.trim(), LIMITS.statement) > 0}>${msg('nominate.submit')}</button>
           </div>
         </form>
       </dialog>` : nothing}

@@ -8,6 +8,7 @@ import { sharedStyles } from '../styles/shared';
 import { KotsuElement } from './kotsu-element';
 import { errorMessage } from '../i18n/error-message';
 import { firePostChanged } from './post-changed';
+import { charactersOver, lengthNotice, LIMITS } from '../shared/length-limit';
 
 /** The most minutes a month can save, as the server checks (31 days × 24 h). */
 const MONTH_MINUTES = 44_640;
@@ -93,7 +94,7 @@ export class KotsuTipImpact extends KotsuElement {
   private async submit(e: Event): Promise<void> {
     e.preventDefault();
     const figures = this.figures();
-    if (!this.post || this._busy || !figures) return;
+    if (!this.post || this._busy || !figures || charactersOver(this._note.trim(), LIMITS.adoptionNote)) return;
     this._busy = true;
     this._error = '';
     try {
@@ -207,13 +208,14 @@ export class KotsuTipImpact extends KotsuElement {
             ? msg('adopt.derived', { m: formatNumber(figures.minutes), h: formatNumber(toHours(figures.minutes)) }) : msg('adopt.derivedEmpty')}</p>
           ${tooMuch ? html`<p class="error">${msg('reason.adoption_too_much', { max: formatNumber(MONTH_MINUTES) })}</p>` : nothing}
           <label for="adopt-note">${msg('adopt.note')}</label>
-          <textarea id="adopt-note" rows="3" maxlength="500" .value=${this._note}
+          <textarea id="adopt-note" rows="3" .value=${this._note}
             @input=${(e: Event) => { this._note = (e.target as HTMLTextAreaElement).value; }}></textarea>
+          ${lengthNotice(this._note.trim(), LIMITS.adoptionNote)}
           ${this._error ? html`<p class="error" role="alert">${this._error}</p>` : nothing}
           <div class="buttons">
             ${d.mine ? html`<button class="btn danger" type="button" @click=${() => this.withdraw()}>${msg('adopt.withdraw')}</button>` : nothing}
             <button class="btn secondary" type="button" @click=${() => this.dialog?.close()}>${msg('common.cancel')}</button>
-            <button class="btn" type="submit" ?disabled=${this._busy || !figures || tooMuch}>${msg('adopt.submit')}</button>
+            <button class="btn" type="submit" ?disabled=${this._busy || !figures || tooMuch || charactersOver(this._note.trim(), LIMITS.adoptionNote) > 0}>${msg('adopt.submit')}</button>
           </div>
         </form>
       </dialog>` : nothing}

@@ -10,6 +10,7 @@ import { confirmAction } from './kotsu-confirm-dialog';
 import './kotsu-report-dialog';
 import { errorMessage } from '../i18n/error-message';
 import { firePostChanged } from './post-changed';
+import { LIMITS } from '../shared/length-limit';
 
 /**
  * Moderation on a tip page: "report a problem" for members other than the author, and hide
@@ -43,7 +44,7 @@ export class KotsuTipModeration extends KotsuElement {
     let hidden = null as Post | null;
     const done = await confirmAction({
       title: msg('mod.hideTitle'), body: [msg('tip.hideBody')], confirmLabel: msg('mod.hide'), danger: true,
-      reason: { label: msg('mod.hideReason') },
+      reason: { label: msg('mod.hideReason'), max: LIMITS.hideReason },
       action: async (reason) => { hidden = await hidePost(p.id, reason); },
     });
     if (done === null || !hidden) return;

@@ -141,7 +141,7 @@ export class KotsuAuditPage extends KotsuElement {
             <td>${e.actor ? html`${e.actor.displayName} <span class="muted">(${e.actor.username})</span>` : msg('audit.system')}</td>
             <td>${actionLabel(e.action)}</td>
             <td>${targetCell(e)}</td>
-            <td class="detail">${auditDetailLines(e.detail).join('\n')}</td>
+            <td class="detail">${auditDetailLines(e.action, e.detail).join('\n')}</td>
           </tr>`)}</tbody>
         </table></div>
         ${this._cursor ? html`<p><button class="btn secondary" @click=${() => this.load(true)}>${msg('common.more')}</button></p>` : nothing}`}

@@ -7,6 +7,7 @@ import { link, setLeaveGuard, setPageTitle } from '../router/router';
 import { sharedStyles } from '../styles/shared';
 import { errorMessage } from '../i18n/error-message';
 import { isNotFound, notFoundView } from '../shared/not-found';
+import { charactersOver, lengthNotice, LIMITS } from '../shared/length-limit';
 
 const POINTS = [1, 2, 3, 4, 5];
 
@@ -157,7 +158,7 @@ export class KotsuAwardJudgePage extends KotsuElement {
     e.preventDefault();
     const round = this._round;
     const n = this._items[this._index];
-    if (!round || !n || this._busy || !this.complete) return;
+    if (!round || !n || this._busy || !this.complete || charactersOver(this._comment.trim(), LIMITS.judgeComment)) return;
     this._busy = true;
     this._error = '';
     try {
@@ -194,11 +195,12 @@ export class KotsuAwardJudgePage extends KotsuElement {
       </fieldset>`)}
       <p class="muted">${msg('judge.scale')}</p>
       <label for="comment">${msg('judge.comment')}</label>
-      <textarea id="comment" rows="4" maxlength="2000" .value=${this._comment}
+      <textarea id="comment" rows="4" .value=${this._comment}
         @input=${(e: Event) => this.entered({ comment: (e.target as HTMLTextAreaElement).value })}></textarea>
+      ${lengthNotice(this._comment.trim(), LIMITS.judgeComment)}
       ${this._error ? html`<p class="error" role="alert">${this._error}</p>` : nothing}
       <div class="nav">
-        <button class="btn" type="submit" ?disabled=${this._busy || !this.complete}>${msg('judge.saveNext')}</button>
+        <button class="btn" type="submit" ?disabled=${this._busy || !this.complete || charactersOver(this._comment.trim(), LIMITS.judgeComment) > 0}>${msg('judge.saveNext')}</button>
       </div>
     </form>`;
   }

@@ -20,6 +20,7 @@ import type { Post } from '../data/types';
 import { formatDate, msg } from '../i18n/catalogue';
 import { errorMessage } from '../i18n/error-message';
 import { navigate, setLeaveGuard, setPageTitle } from '../router/router';
+import { charactersOver, lengthNotice, LIMITS } from '../shared/length-limit';
 import { addressId, isNotFound, notFoundView } from '../shared/not-found';
 import { mayEdit, sessionUser } from '../state/session';
 import { sharedStyles } from '../styles/shared';
@@ -146,6 +147,12 @@ export class KotsuEditorPage extends KotsuElement {
     this._status = post.status;
   }
 
+  /** The field holding more than the server takes ('#title', '#body'), if any: nothing is sent then. */
+  private get tooLong(): string | null {
+    if (charactersOver(this._title.trim(), LIMITS.title)) return '#title';
+    return charactersOver(this._body, LIMITS.body) ? '#body' : null;
+  }
+
   private get input() {
     return { title: this._title.trim(), tags: this._tags, body: this._body };
   }
@@ -178,6 +185,10 @@ export class KotsuEditorPage extends KotsuElement {
     if (!this.drafting || this._conflict || (!this.dirty && !explicit)) return;
     if (!this._title.trim()) {
       this._autosaveNote = msg('draft.needTitle');
+      return;
+    }
+    if (this.tooLong) {
+      this._autosaveNote = msg('draft.tooLong');
       return;
     }
     const saved = this.snapshot();
@@ -238,6 +249,8 @@ export class KotsuEditorPage extends KotsuElement {
   }
 
   private async preview(): Promise<void> {
+    // Over the limit the server renders nothing: the last preview stays, the field says why.
+    if (charactersOver(this._body, LIMITS.body)) return;
     this._previewAbort?.abort();
     const abort = new AbortController();
     this._previewAbort = abort;
@@ -268,6 +281,11 @@ export class KotsuEditorPage extends KotsuElement {
     if (!this._title.trim()) {
       this._error = msg('editor.titleRequired');
       this.renderRoot.querySelector<HTMLInputElement>('#title')?.focus();
+      return;
+    }
+    const tooLong = this.tooLong;
+    if (tooLong) {
+      this.renderRoot.querySelector<HTMLElement>(tooLong)?.focus();
       return;
     }
     this._saving = true;
@@ -311,8 +329,9 @@ export class KotsuEditorPage extends KotsuElement {
         @kotsu-conflict-resolve=${(e: CustomEvent<ConflictChoice>) => this.onResolve(e.detail)}></kotsu-edit-conflict>
       <form @submit=${this.onSubmit} novalidate>
         <label for="title">${msg('editor.title')}</label>
-        <input id="title" type="text" maxlength="200" required .value=${this._title} placeholder=${msg('editor.titlePlaceholder')}
+        <input id="title" type="text" required .value=${this._title} placeholder=${msg('editor.titlePlaceholder')}
           @input=${(e: Event) => { this._title = (e.target as HTMLInputElement).value; this.changed(); }} />
+        ${lengthNotice(this._title.trim(), LIMITS.title)}
         ${this.params.id ? nothing : html`<kotsu-similar-tips .text=${this._title}></kotsu-similar-tips>`}
         <label for="tag-input">${msg('editor.tags')}</label>
         <kotsu-tag-input input-id="tag-input" label=${msg('editor.tags')} .tags=${this._tags}
@@ -321,7 +340,8 @@ export class KotsuEditorPage extends KotsuElement {
           <div>
             <label for="body">${msg('editor.body')}</label>
             <kotsu-md-toolbar for="body"></kotsu-md-toolbar>
-            <textarea id="body" maxlength="100000" .value=${this._body} @input=${this.onBodyInput} aria-describedby="body-help"></textarea>
+            <textarea id="body" .value=${this._body} @input=${this.onBodyInput} aria-describedby="body-help"></textarea>
+            ${lengthNotice(this._body, LIMITS.body)}
             <kotsu-mention-complete for="body"></kotsu-mention-complete>
             <kotsu-image-tools for="body"></kotsu-image-tools>
             <p id="body-help" class="muted">${msg('editor.help')}</p>

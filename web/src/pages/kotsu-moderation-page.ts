@@ -10,6 +10,7 @@ import { sharedStyles } from '../styles/shared';
 import { errorMessage } from '../i18n/error-message';
 import { confirmAction } from '../components/kotsu-confirm-dialog';
 import { pageAdded, withPagesShown } from '../router/shown-pages';
+import { charactersOver, lengthNotice, LIMITS } from '../shared/length-limit';
 
 type Tab = 'open' | 'resolved' | 'tags';
 
@@ -99,6 +100,7 @@ export class KotsuModerationPage extends KotsuElement {
     this._status = '';
     const title = group.post.title;
     const note = this._notes[group.post.id]?.trim() || undefined;
+    if (note && charactersOver(note, LIMITS.resolveNote)) return;
     const done = await confirmAction({
       title: msg(action === 'hide' ? 'queue.hideTitle' : 'queue.dismissTitle', { title }),
       // Deciding on reports about one's own tip is a conflict of interest: the dialog says so first.
@@ -174,13 +176,14 @@ export class KotsuModerationPage extends KotsuElement {
       </ul>
       <ul class="reports" aria-label=${msg('queue.reportsOf', { title: g.post.title })}>
         ${g.reports.map((r) => html`<li>
-          <span class="who">${msg(REASON_LABEL[r.reason])} · ${r.reporter.displayName}（${r.reporter.department || '—'}） · ${msg('queue.reported', { date: formatDate(r.createdAt, true) })}</span>
+          <span class="who">${msg(REASON_LABEL[r.reason])} · ${r.reporter ? `${r.reporter.displayName}（${r.reporter.department || '—'}）` : msg('queue.reporterHidden')} · ${msg('queue.reported', { date: formatDate(r.createdAt, true) })}</span>
           <p class="comment">${r.comment || msg('queue.noComment')}</p>
         </li>`)}
       </ul>
       <label for=${noteId}>${msg('queue.note')}</label>
-      <textarea id=${noteId} rows="2" maxlength="1000" .value=${this._notes[g.post.id] ?? ''}
+      <textarea id=${noteId} rows="2" .value=${this._notes[g.post.id] ?? ''}
         @input=${(e: Event) => { this._notes = { ...this._notes, [g.post.id]: (e.target as HTMLTextAreaElement).value }; }}></textarea>
+      ${lengthNotice((this._notes[g.post.id] ?? '').trim(), LIMITS.resolveNote)}
       <div class="buttons">
         <button class="btn secondary" aria-haspopup="dialog" @click=${() => this.resolve(g, 'dismiss')}>${msg('queue.dismiss')}</button>
         <button class="btn danger" aria-haspopup="dialog" @click=${() => this.resolve(g, 'hide')}>${msg('queue.hide')}</button>
@@ -201,7 +204,7 @@ export class KotsuModerationPage extends KotsuElement {
     if (this._resolved.length === 0) return html`<p class="muted">${msg('common.empty')}</p>`;
     return html`<ul class="groups">${this._resolved.map((r) => html`<li class="card">
       <h2><a href=${link('/tips/', r.post.id)}>${r.post.title}</a>${r.post.status === 'hidden' ? html`<span class="badge">${msg('queue.postHidden')}</span>` : nothing}</h2>
-      <p class="who">${msg(REASON_LABEL[r.reason])} · ${r.reporter.displayName} · ${msg('queue.reported', { date: formatDate(r.createdAt, true) })}</p>
+      <p class="who">${msg(REASON_LABEL[r.reason])} · ${r.reporter ? r.reporter.displayName : msg('queue.reporterHidden')} · ${msg('queue.reported', { date: formatDate(r.createdAt, true) })}</p>
       <p class="comment">${r.comment || msg('queue.noComment')}</p>
       <p class="who">${msg('queue.resolvedBy', {
         name: r.resolvedBy?.displayName ?? '—', date: r.resolvedAt ? formatDate(r.resolvedAt, true) : '—',

@@ -7,10 +7,12 @@ import { link, navigate } from '../router/router';
 import { SessionController } from '../state/session';
 import { sharedStyles } from '../styles/shared';
 import { errorMessage } from '../i18n/error-message';
+import '../components/kotsu-image-tools';
 import '../components/kotsu-similar-tips';
 import { REQUESTS_FEED } from '../data/feeds';
 import { setFeedLinks } from '../router/feed-links';
 import { pageAdded, withPagesShown } from '../router/shown-pages';
+import { charactersOver, lengthNotice, LIMITS } from '../shared/length-limit';
 
 type Status = 'open' | 'solved';
 type Sort = 'votes' | 'new';
@@ -90,6 +92,7 @@ export class KotsuRequestsPage extends KotsuElement {
       this.renderRoot.querySelector<HTMLInputElement>('#request-title')?.focus();
       return;
     }
+    if (charactersOver(this._title.trim(), LIMITS.requestTitle) || charactersOver(this._body, LIMITS.requestBody)) return;
     this._busy = true;
     this._error = '';
     try {
@@ -125,12 +128,15 @@ export class KotsuRequestsPage extends KotsuElement {
       <p class="muted">${msg('request.intro')}</p>
       <form class="ask card" @submit=${this.ask} novalidate>
         <label for="request-title">${msg('request.askLabel')}</label>
-        <input id="request-title" type="text" maxlength="200" .value=${this._title} placeholder=${msg('request.askPlaceholder')}
+        <input id="request-title" type="text" .value=${this._title} placeholder=${msg('request.askPlaceholder')}
           @input=${(e: Event) => { this._title = (e.target as HTMLInputElement).value; }} />
+        ${lengthNotice(this._title.trim(), LIMITS.requestTitle)}
         <kotsu-similar-tips .text=${this._title}></kotsu-similar-tips>
         <label for="request-body">${msg('request.bodyLabel')}</label>
-        <textarea id="request-body" maxlength="10000" .value=${this._body}
+        <textarea id="request-body" .value=${this._body}
           @input=${(e: Event) => { this._body = (e.target as HTMLTextAreaElement).value; }}></textarea>
+        <kotsu-image-tools for="request-body"></kotsu-image-tools>
+        ${lengthNotice(this._body, LIMITS.requestBody)}
         <p><button class="btn" type="submit" ?disabled=${this._busy}>${msg('request.ask')}</button></p>
       </form>
       ${this._error ? html`<p class="error" role="alert">${this._error}</p>` : nothing}

@@ -6,6 +6,8 @@ import { createTemplate, deleteTemplate, listTemplates, updateTemplate, type Tem
 import { msg } from '../i18n/catalogue';
 import { sharedStyles } from '../styles/shared';
 import { errorMessage } from '../i18n/error-message';
+import { charactersOver, lengthNotice, LIMITS } from '../shared/length-limit';
+import '../components/kotsu-image-tools';
 
 const EMPTY: TemplateInput = { name: '', description: '', title: '', body: '', tags: [], position: 0 };
 const tagsOf = (text: string) => text.split(/[,、，]/).map((t) => t.trim()).filter(Boolean);
@@ -59,6 +61,8 @@ export class KotsuTemplatesAdminPage extends KotsuElement {
     e.preventDefault();
     const input = this._forms.get(id);
     if (!input) return;
+    if (charactersOver(input.name, LIMITS.templateName) || charactersOver(input.title, LIMITS.templateTitle) || charactersOver(input.description, LIMITS.templateDescription)
+      || charactersOver(input.body, LIMITS.templateBody)) return;
     this._error = '';
     try {
       if (id === 0) {
@@ -97,18 +101,23 @@ export class KotsuTemplatesAdminPage extends KotsuElement {
         <h2 id="${p}-h">${t ? t.name : msg('templates.new')}</h2>
         <div class="two">
           <div><label for="${p}-name">${msg('templates.name')}</label>
-            <input id="${p}-name" type="text" maxlength="60" required .value=${f.name} @input=${(e: Event) => this.set(id, { name: (e.target as HTMLInputElement).value })} /></div>
+            <input id="${p}-name" type="text" required .value=${f.name} @input=${(e: Event) => this.set(id, { name: (e.target as HTMLInputElement).value })} />
+            ${lengthNotice(f.name, LIMITS.templateName)}</div>
           <div><label for="${p}-pos">${msg('templates.position')}</label>
             <input id="${p}-pos" type="number" min="0" max="10000" .value=${String(f.position)} @input=${(e: Event) => this.set(id, { position: Number((e.target as HTMLInputElement).value) || 0 })} /></div>
         </div>
         <label for="${p}-desc">${msg('templates.description')}</label>
-        <input id="${p}-desc" type="text" maxlength="300" .value=${f.description} @input=${(e: Event) => this.set(id, { description: (e.target as HTMLInputElement).value })} />
+        <input id="${p}-desc" type="text" .value=${f.description} @input=${(e: Event) => this.set(id, { description: (e.target as HTMLInputElement).value })} />
+        ${lengthNotice(f.description, LIMITS.templateDescription)}
         <label for="${p}-title">${msg('templates.titleField')}</label>
-        <input id="${p}-title" type="text" maxlength="200" .value=${f.title} @input=${(e: Event) => this.set(id, { title: (e.target as HTMLInputElement).value })} />
+        <input id="${p}-title" type="text" .value=${f.title} @input=${(e: Event) => this.set(id, { title: (e.target as HTMLInputElement).value })} />
+        ${lengthNotice(f.title, LIMITS.templateTitle)}
         <label for="${p}-tags">${msg('templates.tags')}</label>
         <input id="${p}-tags" type="text" .value=${f.tags.join(', ')} @change=${(e: Event) => this.set(id, { tags: tagsOf((e.target as HTMLInputElement).value) })} />
         <label for="${p}-body">${msg('templates.body')}</label>
-        <textarea id="${p}-body" maxlength="20000" .value=${f.body} @input=${(e: Event) => this.set(id, { body: (e.target as HTMLTextAreaElement).value })}></textarea>
+        <textarea id="${p}-body" .value=${f.body} @input=${(e: Event) => this.set(id, { body: (e.target as HTMLTextAreaElement).value })}></textarea>
+        <kotsu-image-tools for="${p}-body"></kotsu-image-tools>
+        ${lengthNotice(f.body, LIMITS.templateBody)}
         <div class="bar">
           <button class="btn" type="submit">${t ? msg('common.save') : msg('templates.add')}</button>
           ${t ? html`<button class="btn danger" type="button" @click=${() => this.onDelete(t)}>${msg('common.delete')}</button>` : nothing}

@@ -1,4 +1,5 @@
 import { css } from 'lit';
+import { tableCellBreaks } from './shared';
 
 /** Looks of rendered tips and previews, including highlight.js token classes (local, no CDN). */
 export const markdownStyles = css`
@@ -17,10 +18,9 @@ export const markdownStyles = css`
      container (a grid or flex item such as a comment) for more width than there is. */
   .md .table-wrap, .md pre { contain: inline-size; }
   .md table { border-collapse: collapse; min-width: 50%; }
-  /* Cells wrap only between words or CJK characters, never inside a short word, and keep room
-     for a few characters: a wide table scrolls in its wrapper instead of squeezing its cells to
-     one character per line. */
-  .md th, .md td { border: 1px solid var(--kotsu-border); padding: 0.35em 0.7em; text-align: left; overflow-wrap: normal; word-break: normal; min-width: 4.5em; }
+  /* Cells wrap only between words or phrases, never inside a short word, and keep room for a few
+     characters: a wide table scrolls in its wrapper instead of squeezing its cells (shared.ts). */
+  .md th, .md td { border: 1px solid var(--kotsu-border); padding: 0.35em 0.7em; text-align: left; overflow-wrap: normal; ${tableCellBreaks} }
   .md th { background: #eef1f5; }
   .md a { color: var(--kotsu-primary); }
   /* Task lists (server/markdown/task-lists.ts): the box stands where the bullet was. */

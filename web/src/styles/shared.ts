@@ -1,5 +1,14 @@
 import { css } from 'lit';
 
+/**
+ * How a table cell breaks its text. Japanese may break between any two characters, so a table wider
+ * than the screen squeezed its columns to one character a line (教/え/て/…) instead of scrolling
+ * sideways in its box. A cell breaks between phrases (Chromium's auto-phrase; elsewhere between
+ * characters) and keeps room for a few characters. App tables (`.scroll` below) and tables in tips
+ * (markdown.ts) both use it.
+ */
+export const tableCellBreaks = css`min-width: 4.5em; word-break: auto-phrase;`;
+
 /** Building blocks every page uses: headings, buttons, form fields, cards, messages. */
 export const sharedStyles = css`
   :host { display: block; }
@@ -45,4 +54,7 @@ export const sharedStyles = css`
    * screen's edge and the whole page scrolls sideways (award results at 360 px: 558 px wide).
    */
   .scroll { overflow-x: auto; position: relative; }
+  /* Cells keep room for a few characters and buttons their whole label: the table scrolls instead. */
+  .scroll :is(th, td) { ${tableCellBreaks} }
+  .scroll .btn { white-space: nowrap; }
 `;

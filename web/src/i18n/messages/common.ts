@@ -40,6 +40,7 @@ export const ja = {
   'session.reload': 'ページを再読み込みしてください。',
   'wait.seconds': '{n} 秒',
   'wait.minutes': '{n} 分',
+  'form.tooLong': '{max} 文字までです（{over} 文字超えています）。',
 } as const;
 
 export const en: Record<keyof typeof ja, string> = {
@@ -83,4 +84,5 @@ export const en: Record<keyof typeof ja, string> = {
   'session.reload': 'Please reload the page.',
   'wait.seconds': '{n, plural, one {# second} other {# seconds}}',
   'wait.minutes': '{n, plural, one {# minute} other {# minutes}}',
+  'form.tooLong': 'At most {max} characters ({over} too many).',
 };
