@@ -11,6 +11,7 @@ import type { Config } from './config';
 import { createContext, type Clock, type Context } from './context';
 import { scheduleImageSweep } from './images/sweep';
 import { scheduleRerender } from './markdown/rerender';
+import { normalizeStoredDepartments } from './users/department';
 import { syncConfiguredAdmins } from './users/admins';
 import { openDatabase, type Database } from './db/database';
 import { authPlugin } from './http/auth';
@@ -73,6 +74,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   for (const c of syncConfiguredAdmins(ctx)) {
     app.log.warn({ userId: c.userId, from: c.from, to: c.to }, 'role set from KOTSU_ADMINS');
   }
+  // Departments stored before they were normalized (users/department.ts): one spelling each.
+  if (!db.readonly) normalizeStoredDepartments(db);
   scheduleImageSweep(app, ctx);
   scheduleRerender(app, ctx);
   // The context's threads and buffered views end with the app, then the database it opened.

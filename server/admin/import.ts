@@ -7,6 +7,7 @@ import { isListedAdmin, parseLoginName } from '../users/identity';
 import type { ImportReportT, ImportRowT } from './schemas';
 import { fold } from '../shared/fold';
 import { hasRefusedChars, isBlank } from '../shared/text';
+import { normalizeDepartment } from '../users/department';
 
 export const IMPORT_MAX_ROWS = 20_000;
 // The same characters checkText refuses in a single-line field (server/shared/text.ts), bidi controls included.
@@ -167,7 +168,7 @@ export function planImport(ctx: Context, actor: UserRow, rows: StaffRow[]): { re
       continue;
     }
     const wanted: Record<string, string> = { displayName: row.displayName };
-    if (department !== undefined) wanted.department = department;
+    if (department !== undefined) wanted.department = normalizeDepartment(department);
     if (role !== undefined) wanted.role = role;
     const current: Record<string, string> = { displayName: existing.display_name, department: existing.department, role: existing.role };
     const changed = Object.keys(wanted).filter((k) => wanted[k] !== current[k]);

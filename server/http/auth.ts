@@ -7,6 +7,7 @@ import type { Role, UserRow } from '../users/store';
 import { forbidden, unauthenticated } from './errors';
 import { writeOrigins } from '../listen-url';
 import { isBlank, withoutControls } from '../shared/text';
+import { normalizeDepartment } from '../users/department';
 
 /** Who may call a route. Every route states it in `config.access`; a route without one is for members. */
 export type Access = 'public' | 'member' | 'moderator' | 'admin';
@@ -81,7 +82,7 @@ function proxyUser(ctx: Context, request: FastifyRequest, trusted: ProxyCheck): 
       department: department ?? '', role: isAdmin ? 'admin' : 'member',
     });
   } else if ((displayName && displayName !== user.display_name) ||
-    (department !== undefined && department !== user.department) || (isAdmin && user.role !== 'admin')) {
+    (department !== undefined && normalizeDepartment(department) !== user.department) || (isAdmin && user.role !== 'admin')) {
     user = ctx.users.update(user, {
       displayName: displayName || undefined, department, role: isAdmin ? 'admin' : undefined,
     });

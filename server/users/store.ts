@@ -1,5 +1,6 @@
 import type { Database } from '../db/database';
 import { loginKey } from './identity';
+import { normalizeDepartment } from './department';
 
 export type Role = 'member' | 'moderator' | 'admin';
 
@@ -58,7 +59,7 @@ export function createUserStore(db: Database) {
     byUsername: (username: string) => byName.get(normalizeUsername(username)) as UserRow | undefined,
     insert(user: NewUser): UserRow {
       const now = new Date().toISOString();
-      const { lastInsertRowid } = insert.run({ ...user, norm: normalizeUsername(user.username), now });
+      const { lastInsertRowid } = insert.run({ ...user, department: normalizeDepartment(user.department), norm: normalizeUsername(user.username), now });
       return byId.get(lastInsertRowid) as UserRow;
     },
     update(user: UserRow, changes: UserChanges): UserRow {
@@ -67,7 +68,7 @@ export function createUserStore(db: Database) {
         role: changes.role ?? user.role,
         suspended: changes.suspended === undefined ? user.suspended : changes.suspended ? 1 : 0,
         displayName: changes.displayName ?? user.display_name,
-        department: changes.department ?? user.department,
+        department: changes.department === undefined ? user.department : normalizeDepartment(changes.department),
         now: new Date().toISOString(),
       });
       return byId.get(user.id) as UserRow;
