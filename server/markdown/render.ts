@@ -2,6 +2,7 @@ import MarkdownIt from 'markdown-it';
 import type Token from 'markdown-it/lib/token.mjs';
 import { cjkEmphasisPlugin } from './cjk-emphasis';
 import { definitionsAreLinksPlugin } from './definitions';
+import { halfWidthMarks } from './full-width-marks';
 import { highlight } from './highlight';
 import { linkifyEndPlugin } from './linkify-end';
 import { fold } from '../shared/fold';
@@ -96,5 +97,5 @@ const md = createMarkdown();
 
 /** The one renderer: tip pages, the editor preview and comments all go through it. */
 export function renderMarkdown(source: string): string {
-  return md.render(source);
+  return md.render(halfWidthMarks(source));
 }

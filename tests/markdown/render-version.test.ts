@@ -14,6 +14,8 @@ const PINNED: Record<number, string> = {
   1: '0bc26ece0004f4b463e16bd7af218818fcde3c5f407b6601e55943bd66ff799c',
   // flows12: bold next to Japanese brackets, [label]: lines that name no link, automatic links ending at Japanese.
   2: 'f4078847cdc1348bb24e411e507f400db3b794edd4abf9256ed8bd22fc5d4e66',
+  // Markdown's marks typed with the input method on (full-width-marks.ts): ＃ headings, ｀｀｀ fences.
+  3: 'f99b97268ebec747416f0b3cee34a60b7228bb935205749c195d3f4b26a5f8e3',
 };
 
 test('the output of the corpus is the one pinned for RENDER_VERSION', () => {
