@@ -1,4 +1,4 @@
-import { missingWord, missingWords } from './missing';
+import { missingWords } from './missing';
 import type { Term } from './query';
 import type { SearchReader } from './reader';
 import { presentSummaries } from '../posts/presenter';
@@ -16,8 +16,8 @@ import { snippetOf } from './snippet';
  * lack more than one word: those it lacks are named too (`missingWords`).
  */
 export function presentHits(ctx: SearchReader, ids: readonly number[], highlight: RegExp | null, lacking?: readonly Term[], several = false): SearchHitT[] {
-  const lacks = lacking ? missingWord(lacking) : null;
-  const lacksMany = lacking && several ? missingWords(lacking) : null;
+  // Each tip's text is looked through once: one word lacked is `missing`, several `missingWords`.
+  const lacks = lacking ? missingWords(lacking) : null;
   const rows = ctx.posts.summaries(ids).filter((r) => r.status === 'published');
   const html = ctx.posts.htmlOf(rows.map((r) => r.id));
   const summaries = new Map(presentSummaries(ctx, rows, null).map((s) => [s.id, s]));
@@ -30,10 +30,9 @@ export function presentHits(ctx: SearchReader, ids: readonly number[], highlight
       awards: s.awards,
     };
     const text = { title: s.title, tags: s.tags, html: html.get(id) ?? '' };
-    const missing = lacks ? lacks(text) : null;
-    if (missing) hit.missing = missing;
-    const many = lacksMany ? lacksMany(text) : [];
-    if (many.length > 1) hit.missingWords = many;
+    const lacked = lacks ? lacks(text) : [];
+    if (lacked.length === 1) hit.missing = lacked[0];
+    if (several && lacked.length > 1) hit.missingWords = lacked;
     return [hit];
   });
 }
