@@ -39,7 +39,7 @@ export async function createAccount(
       username,
       passwordHash,
       displayName: input.displayName.trim(),
-      department: (input.department ?? '').trim(),
+      department: input.department ?? '', // normalized where it is stored (users/department.ts)
       role: opts.firstAdmin ? 'admin' : input.role ?? 'member',
     });
     // An administrator creating an account is audited in the same transaction as the account.
